@@ -1,0 +1,1 @@
+"""Pure functions on DataFrames that make every number a report shows: no I/O, no plotting."""

@@ -1,0 +1,164 @@
+"""Success criteria: attainment of each criterion against its target, per unit and for the project, and its status."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import pandas as pd
+
+from pipeline.spec import Thresholds
+
+
+class Status(StrEnum):
+    MET = "met"
+    PARTLY_MET = "partly_met"
+    NOT_MET = "not_met"
+    NO_DATA = "no_data"
+    NOT_APPLICABLE = "not_applicable"  # nothing to attain, e.g. a unit that was asked to settle nobody
+
+
+def attainment(actual: float | None, target: float | None, baseline: float | None = None, direction: str = "higher") -> float | None:
+    """How far `actual` has come towards `target`: 1.0 means the target is reached exactly.
+
+    With a baseline: (actual − baseline) / (target − baseline), which serves "lower is better" as well,
+    since both differences are then negative. Without one: actual / target, or target / actual when lower
+    is better. None when there is nothing to compute from, or when no ratio makes sense (a target of zero,
+    a baseline equal to the target): such a criterion is judged met / not met by `reached`.
+    """
+    if _missing(actual) or _missing(target):
+        return None
+    if baseline is not None:
+        return None if target == baseline else (actual - baseline) / (target - baseline)
+    if direction == "lower":
+        return None if actual == 0 else target / actual
+    return None if target == 0 else actual / target
+
+
+def reached(actual: float, target: float, direction: str = "higher") -> bool:
+    return actual >= target if direction == "higher" else actual <= target
+
+
+def status_of(value: float | None, thresholds: Thresholds) -> Status:
+    if _missing(value):
+        return Status.NO_DATA
+    if value >= thresholds.met:
+        return Status.MET
+    if value >= thresholds.partly:
+        return Status.PARTLY_MET
+    return Status.NOT_MET
+
+
+def judge(actual: float | None, target: float | None, thresholds: Thresholds, baseline: float | None = None, direction: str = "higher") -> tuple[float | None, Status]:
+    """Attainment and status together; where no ratio makes sense the status is simply met or not met."""
+    if _missing(actual) or _missing(target):
+        return None, Status.NO_DATA
+    value = attainment(actual, target, baseline, direction)
+    if value is None:
+        return None, Status.MET if reached(actual, target, direction) else Status.NOT_MET
+    return value, status_of(value, thresholds)
+
+
+def target_for(target: float | dict[int, float], years: list[int], how: str = "latest") -> float | None:
+    """The target for a report covering `years`.
+
+    A single number applies as it stands. Yearly targets are added up over the years for an indicator
+    that is summed over the period (every year needs one), and otherwise the last of those years that
+    has a target applies.
+    """
+    if not isinstance(target, dict):
+        return float(target)
+    if how == "sum":
+        return float(sum(target[year] for year in years)) if all(year in target for year in years) else None
+    covered = [year for year in years if year in target]
+    return float(target[max(covered)]) if covered else None
+
+
+def aggregate(values: pd.Series, years: list[int], how: str) -> tuple[float | None, int | None]:
+    """One figure for a run of yearly values (indexed by year) over `years`, and the last year it draws on.
+
+    `sum` needs a value for every year: a blank or missing year makes the whole figure "no data".
+    `latest` takes the value of the last year that has one.
+    """
+    in_period = values[values.index.isin(years)]
+    if how == "sum":
+        if len(in_period) < len(years) or in_period.isna().any():
+            return None, None
+        return float(in_period.sum()), max(years)
+    known = in_period.dropna()
+    if known.empty:
+        return None, None
+    last = int(known.index.max())
+    return float(known[last]), last
+
+
+def indicator_series(indicators: pd.DataFrame, indicator: str, unit: str) -> pd.Series:
+    rows = indicators[(indicators["indicator"] == indicator) & (indicators["unit"] == unit)]
+    return rows.set_index("period")["value"]
+
+
+def ratio_by_unit(
+    indicators: pd.DataFrame,
+    numerator: str,
+    denominator: str,
+    units: list[str],
+    years: list[int],
+    how: tuple[str, str] = ("sum", "sum"),
+) -> pd.DataFrame:
+    """Numerator, denominator and their ratio for each unit over `years`; blank where a unit lacks data."""
+    rows = []
+    for unit in units:
+        top, _ = aggregate(indicator_series(indicators, numerator, unit), years, how[0])
+        bottom, _ = aggregate(indicator_series(indicators, denominator, unit), years, how[1])
+        ratio = None if top is None or bottom is None or bottom == 0 else top / bottom
+        rows.append({"unit": unit, "numerator": top, "denominator": bottom, "ratio": ratio})
+    return pd.DataFrame(rows, columns=["unit", "numerator", "denominator", "ratio"])
+
+
+def judge_units(ratios: pd.DataFrame, target: float, thresholds: Thresholds) -> pd.DataFrame:
+    """Add attainment and status to each unit's ratio; a unit with nothing requested has nothing to attain."""
+    judged = ratios.copy()
+    results = []
+    for _, row in ratios.iterrows():
+        if row["denominator"] == 0 and not _missing(row["numerator"]):
+            results.append((None, Status.NOT_APPLICABLE))
+        else:
+            results.append(judge(row["ratio"], target, thresholds))
+    judged["attainment"] = [a for a, _ in results]
+    judged["status"] = [s for _, s in results]
+    return judged
+
+
+def total_ratio(judged_units: pd.DataFrame) -> tuple[float | None, float | None, float | None]:
+    """Sum of numerators, sum of denominators and their ratio over the units that have both figures."""
+    known = judged_units.dropna(subset=["numerator", "denominator"])
+    if known.empty or known["denominator"].sum() == 0:
+        return None, None, None
+    top, bottom = float(known["numerator"].sum()), float(known["denominator"].sum())
+    return top, bottom, top / bottom
+
+
+@dataclass
+class CriterionResult:
+    """What a report says about one criterion."""
+
+    id: str
+    title: str
+    kind: str
+    status: Status
+    actual: float | None = None
+    target: float | None = None
+    attainment: float | None = None
+    baseline: float | None = None
+    direction: str = "higher"
+    units: pd.DataFrame | None = None  # per-unit figures for ratio criteria
+    detail: dict = field(default_factory=dict)
+
+
+def summary_counts(results: list[CriterionResult]) -> dict[Status, int]:
+    return {status: sum(r.status == status for r in results) for status in Status}
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))

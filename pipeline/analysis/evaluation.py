@@ -1,0 +1,134 @@
+"""Put the analyses together for one report's scope: a project or one unit, over one period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from pipeline.analysis import milestones as ms
+from pipeline.analysis import survey as sv
+from pipeline.analysis.criteria import (
+    CriterionResult,
+    Status,
+    aggregate,
+    indicator_series,
+    judge,
+    judge_units,
+    ratio_by_unit,
+    target_for,
+    total_ratio,
+)
+from pipeline.periods import ReportPeriod
+from pipeline.project import Project
+from pipeline.spec import Criterion
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one report looks at."""
+
+    project: Project
+    period: ReportPeriod
+    unit: str | None = None
+    today: date | None = None
+
+    @property
+    def as_of(self) -> date:
+        return self.period.as_of(self.today)
+
+    @property
+    def units(self) -> list[str]:
+        return [self.unit] if self.unit else [u.id for u in self.project.spec.units]
+
+
+def survey_waves(scope: Scope) -> list:
+    """The survey waves inside the report's period, oldest first."""
+    survey = scope.project.spec.survey
+    return [w for w in survey.waves if scope.period.contains(w.year)] if survey else []
+
+
+def responses(scope: Scope, wave: str | None = None) -> pd.DataFrame:
+    """Respondents in scope: the report's unit (if any) and one wave (default: the latest in the period)."""
+    waves = survey_waves(scope)
+    if not waves:
+        return scope.project.survey.iloc[0:0]
+    wave = wave or waves[-1].id
+    frame = scope.project.survey
+    frame = frame[frame["wave"] == wave]
+    if scope.unit:
+        frame = frame[frame["unit"] == scope.unit]
+    return frame
+
+
+def milestones(scope: Scope) -> pd.DataFrame:
+    """Milestones planned inside the period, for the unit and the whole project, classified as of the report date."""
+    table = scope.project.milestones
+    if table.empty:
+        return ms.classify(table, scope.as_of)
+    in_period = table["planned"].map(lambda d: scope.period.contains(d.year))
+    if scope.unit:
+        in_period &= table["unit"].isin(["", scope.unit])
+    return ms.classify(table[in_period].sort_values("planned"), scope.as_of)
+
+
+def evaluate_criteria(scope: Scope) -> list[CriterionResult]:
+    return [evaluate_criterion(scope, criterion) for criterion in scope.project.spec.criteria]
+
+
+def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
+    measure = criterion.measure
+    thresholds = scope.project.spec.thresholds_for(criterion)
+    result = CriterionResult(id=criterion.id, title=criterion.title, kind=measure.kind, status=Status.NO_DATA)
+    years = scope.period.years
+    if measure.kind not in ("assessment", "indicator"):
+        result.target = target_for(measure.target, years)
+
+    if measure.kind == "ratio":
+        spec = scope.project.spec
+        how = (spec.indicators[measure.numerator].aggregate, spec.indicators[measure.denominator].aggregate)
+        units = judge_units(
+            ratio_by_unit(scope.project.indicators, measure.numerator, measure.denominator, scope.units, years, how),
+            result.target,
+            thresholds,
+        )
+        top, bottom, ratio = total_ratio(units)
+        result.actual = ratio
+        result.attainment, result.status = judge(ratio, result.target, thresholds)
+        result.units = units
+        result.detail = {"numerator": top, "denominator": bottom}
+
+    elif measure.kind == "indicator":
+        how = scope.project.spec.indicators[measure.indicator].aggregate
+        result.target = target_for(measure.target, years, how)
+        series = indicator_series(scope.project.indicators, measure.indicator, scope.unit or "")
+        result.actual, result.detail["year"] = aggregate(series, years, how)
+        result.baseline, result.direction = measure.baseline, measure.direction
+        result.attainment, result.status = judge(result.actual, result.target, thresholds, measure.baseline, measure.direction)
+
+    elif measure.kind == "survey":
+        codebook = scope.project.spec.survey
+        answers = responses(scope)
+        if len(answers) >= codebook.min_group_size:
+            share = sv.positive_share(answers[measure.item], codebook.scales[codebook.items[measure.item].scale])
+            result.actual = share["positive_share"]
+            result.detail = share
+        else:
+            result.detail = {"suppressed": len(answers) > 0}
+        result.attainment, result.status = judge(result.actual, result.target, thresholds)
+
+    elif measure.kind == "milestones":
+        summary = ms.summarise(milestones(scope))
+        result.actual = summary["done_share"]
+        result.detail = summary
+        result.attainment, result.status = judge(result.actual, result.target, thresholds)
+
+    elif measure.kind == "assessment":
+        table = scope.project.assessments
+        rows = table[(table["criterion"] == criterion.id) & table["period"].map(scope.period.contains)]
+        if not rows.empty:
+            latest = rows.sort_values("period").iloc[-1]
+            result.status = Status.NO_DATA if latest["status"] == "not_assessed" else Status(latest["status"])
+            result.detail = latest.to_dict()
+    return result

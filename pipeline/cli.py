@@ -1,0 +1,142 @@
+"""The `evalreport` command line: thin; it parses, calls into the pipeline, and prints progress and a summary."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.errors import EvalreportError, InputError
+from pipeline.project import list_projects, load_project
+from pipeline.run.batch import FORMATS, JobResult, run_jobs
+from pipeline.run.jobs import Workspace, plan_jobs
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    workspace = Workspace.default(args.inputs, args.reports)
+    try:
+        return args.command(args, workspace)
+    except EvalreportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="evalreport", description="Evaluation and status reports for public-sector projects.")
+    top.add_argument("--version", action="version", version=f"evalreport {__version__}")
+    top.add_argument("--inputs", type=Path, help="folder of projects (default: inputs/ or $EVALREPORT_INPUTS)")
+    top.add_argument("--reports", type=Path, help="folder for reports (default: reports/ or $EVALREPORT_REPORTS)")
+    commands = top.add_subparsers(required=True, metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="list the projects and whether their inputs are valid")
+    listing.set_defaults(command=list_command)
+
+    validate = commands.add_parser("validate", help="check a project's inputs and list every problem")
+    validate.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project)")
+    validate.set_defaults(command=validate_command)
+
+    run = commands.add_parser("run", help="render reports for a project, or for every project with --all")
+    run.add_argument("project", nargs="?", metavar="PROJECT")
+    run.add_argument("--all", action="store_true", help="every project under the inputs folder")
+    run.add_argument("--report", action="append", metavar="NAME", help="a notebook in notebooks/ (default: the project's `reports`)")
+    where = run.add_mutually_exclusive_group()
+    where.add_argument("--unit", help="one unit (municipality) id")
+    where.add_argument("--per-unit", action="store_true", help="one report per unit")
+    run.add_argument("--period", help="a year (2016) or span (2015-2016); default the project's whole period")
+    run.add_argument("--language", choices=["da", "nb", "en"], help="override the project's language")
+    run.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
+    run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
+    run.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
+    run.add_argument("--dry-run", action="store_true", help="print the jobs and stop")
+    run.set_defaults(command=run_command)
+    return top
+
+
+def list_command(args, workspace: Workspace) -> int:
+    projects = list_projects(workspace.inputs)
+    if not projects:
+        print(f"no projects in {workspace.inputs}")
+        return 0
+    print(f"{'project':28} {'lang':4} {'period':10} {'units':>5}  {'inputs':7} title")
+    for project_id in projects:
+        try:
+            spec = load_project(project_id, workspace.inputs).spec
+            period = f"{spec.period.start}-{spec.period.end}"
+            print(f"{project_id:28} {spec.language:4} {period:10} {len(spec.units):>5}  {'valid':7} {spec.title}")
+        except InputError as error:
+            print(f"{project_id:28} {'':4} {'':10} {'':>5}  {'INVALID':7} {len(error.problems)} problem(s): evalreport validate {project_id}")
+    print(f"\nreports: {', '.join(workspace.available_reports())}")
+    return 0
+
+
+def validate_command(args, workspace: Workspace) -> int:
+    failed = 0
+    for project_id in args.projects or list_projects(workspace.inputs):
+        try:
+            project = load_project(project_id, workspace.inputs)
+        except InputError as error:
+            failed += 1
+            print(f"{project_id}: {len(error.problems)} problem(s)")
+            for problem in error.problems:
+                print(f"  - {problem}")
+            continue
+        spec = project.spec
+        print(
+            f"{project_id}: valid ({len(spec.units)} units, {len(spec.criteria)} criteria, {len(project.indicators)} indicator rows, "
+            f"{len(project.survey)} respondents, {len(project.milestones)} milestones)"
+        )
+    return 1 if failed else 0
+
+
+def run_command(args, workspace: Workspace) -> int:
+    if bool(args.project) == bool(args.all):
+        raise EvalreportError("run: name one PROJECT, or give --all")
+    formats = [f.strip() for f in args.format.split(",") if f.strip()]
+    if not formats or any(f not in FORMATS for f in formats):
+        raise EvalreportError(f"--format: expected a comma-separated list of {', '.join(FORMATS)}, found {args.format!r}")
+    jobs = []
+    for project_id in list_projects(workspace.inputs) if args.all else [args.project]:
+        project = load_project(project_id, workspace.inputs)
+        unit = args.unit if not args.all else None
+        jobs += plan_jobs(project, workspace, args.report, unit, args.per_unit, args.period, args.language)
+
+    if args.dry_run:
+        print(f"{len(jobs)} job(s):")
+        for job in jobs:
+            print(f"  {job.label}  ({job.language})")
+        return 0
+
+    print(f"making {len(jobs)} report(s) with {min(args.jobs, len(jobs))} worker(s) → {workspace.reports}")
+    done = 0
+
+    def progress(result: JobResult) -> None:
+        nonlocal done
+        done += 1
+        mark = "ok    " if result.ok else "FAILED"
+        print(f"[{done}/{len(jobs)}] {mark} {result.job.label}  {result.seconds:.1f} s", flush=True)
+
+    results = run_jobs(jobs, workspace, formats, args.timeout, args.jobs, progress)
+    print_summary(results, workspace)
+    return 0 if all(r.ok for r in results) else 1
+
+
+def print_summary(results: list[JobResult], workspace: Workspace) -> None:
+    succeeded = [r for r in results if r.ok]
+    failed = [r for r in results if not r.ok]
+    seconds = sum(r.seconds for r in results)
+    print(f"\n{len(succeeded)} made, {len(failed)} failed, {seconds:.1f} s of work")
+    for result in succeeded:
+        for output in result.outputs:
+            print(f"  {os.path.relpath(output)}")
+    for result in failed:
+        print(f"  FAILED {result.job.label}: {result.reason}")
+        print(f"         executed notebook: {os.path.relpath(result.job.folder(workspace) / 'audit' / (result.job.name + '.failed.ipynb'))}")
+    if failed:
+        print("  the last good report of each failed job is left in place")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Charts in one house style: matplotlib to SVG text, colours that stay apart in grey and for colour-blind readers."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+
+Percent = Callable[[float], str]
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display, and no interactive backend started in a kernel
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+# Status colours differ in lightness as well as hue (ColorBrewer RdBu ends), so they survive grey print.
+STATUS_COLOURS = {
+    "met": "#2166ac",
+    "partly_met": "#92c5de",
+    "not_met": "#d6604d",
+    "no_data": "#bdbdbd",
+    "not_applicable": "#e0e0e0",
+}
+OUTCOME_COLOURS = {
+    "on_time": "#2166ac",
+    "late": "#92c5de",
+    "overdue": "#d6604d",
+    "open": "#e0e0e0",
+    "cancelled": "#878787",
+}
+# Purple-orange diverging scheme (ColorBrewer PuOr), readable by the common forms of colour blindness.
+DIVERGING = {
+    2: ["#e66101", "#5e3c99"],
+    3: ["#e66101", "#f7f7f7", "#5e3c99"],
+    4: ["#e66101", "#fdb863", "#b2abd2", "#5e3c99"],
+    5: ["#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"],
+    6: ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"],
+    7: ["#b35806", "#f1a340", "#fee0b6", "#f7f7f7", "#d8daeb", "#998ec3", "#542788"],
+}
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 10,
+    "svg.fonttype": "none",  # text stays text: searchable, selectable, read by screen readers
+    "svg.hashsalt": "evalreport",  # stable ids, so an unchanged chart gives an identical file
+}
+WIDTH_INCHES = 6.3  # the text width of an A4 page with 2 cm margins
+
+
+def to_svg(figure: plt.Figure) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def _wrap(text: str, width: int = 42) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def likert_chart(rows: Sequence[tuple[str, Sequence[int]]], labels: Sequence[str], percent: Percent) -> str:
+    """100 % stacked horizontal bars, one per item: `rows` are (item label, counts per scale label)."""
+    colours = DIVERGING.get(len(labels)) or plt.get_cmap("PuOr")([i / (len(labels) - 1) for i in range(len(labels))])
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 0.55 * len(rows) + 1.2))
+        names = [_wrap(name) for name, _ in rows][::-1]
+        shares = [[c / sum(counts) if sum(counts) else 0 for c in counts] for _, counts in rows][::-1]
+        left = [0.0] * len(rows)
+        for index, label in enumerate(labels):
+            widths = [share[index] for share in shares]
+            axes.barh(names, widths, left=left, color=colours[index], edgecolor="white", linewidth=0.5, label=label)
+            left = [a + b for a, b in zip(left, widths)]
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(x)))
+        axes.set_xlim(0, 1)
+        axes.legend(ncol=min(len(labels), 5), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, fontsize=8)
+        return to_svg(figure)
+
+
+def attainment_chart(names: Sequence[str], values: Sequence[float], statuses: Sequence[str], percent: Percent, target: float = 1.0) -> str:
+    """Horizontal bars of attainment per unit, best first, coloured by status, with the target as a line."""
+    order = sorted(range(len(names)), key=lambda i: values[i])
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 0.32 * len(names) + 1.0))
+        axes.barh([names[i] for i in order], [values[i] for i in order], color=[STATUS_COLOURS[statuses[i]] for i in order])
+        axes.axvline(target, color="#333333", linewidth=1)
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(x)))
+        axes.set_xlim(0, max([target * 1.1, *values]) * 1.05)
+        return to_svg(figure)
+
+
+def outcome_chart(labels: Sequence[str], counts: Sequence[int], keys: Sequence[str]) -> str:
+    """Horizontal bars: how many milestones have each outcome."""
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 0.35 * len(labels) + 0.8))
+        axes.barh(list(labels)[::-1], list(counts)[::-1], color=[OUTCOME_COLOURS[k] for k in keys][::-1], edgecolor="#555555", linewidth=0.5)
+        axes.xaxis.get_major_locator().set_params(integer=True)
+        for y, count in enumerate(list(counts)[::-1]):
+            axes.text(count, y, f" {count}", va="center")
+        return to_svg(figure)

@@ -1,0 +1,116 @@
+"""The success-criteria section: one table of every criterion, then per-unit detail for ratio criteria."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.analysis.criteria import CriterionResult, Status
+from pipeline.present import charts, html
+
+if TYPE_CHECKING:
+    from pipeline.present.report import Report
+
+SHARE_KINDS = ("ratio", "survey", "milestones")
+
+
+def criteria_section(report: Report) -> str:
+    t = report.t
+    results = report.criteria
+    rows = [
+        [
+            f"{r.id} {r.title}",
+            measured_by(report, r),
+            figure_text(report, r, r.actual),
+            figure_text(report, r, r.target),
+            t.percent(r.attainment),
+            (t(r.status.value), f"status-{r.status.value}"),
+        ]
+        for r in results
+    ]
+    headers = [t("criterion"), t("measured_by"), t("result"), t("target"), t("attainment"), t("status")]
+    parts = [html.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), css_class="criteria")]
+    parts += [assessment_note(report, r) for r in results if r.kind == "assessment" and r.detail]
+    if report.scope.unit is None:
+        parts += [units_detail(report, r) for r in results if r.units is not None and len(r.units)]
+    return html.section("criteria", t("criteria"), *parts)
+
+
+def measured_by(report: Report, result: CriterionResult) -> str:
+    measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
+    labels = report.spec.indicators
+    if measure.kind == "ratio":
+        return report.t("kind_ratio", numerator=labels[measure.numerator].label, denominator=labels[measure.denominator].label)
+    if measure.kind == "indicator":
+        text = report.t("kind_indicator", indicator=labels[measure.indicator].label)
+        return f"{text} ({report.t('lower_is_better')})" if measure.direction == "lower" else text
+    if measure.kind == "survey":
+        return report.t("kind_survey", item=report.spec.survey.items[measure.item].text)
+    return report.t(f"kind_{measure.kind}")
+
+
+def figure_text(report: Report, result: CriterionResult, value: float | None) -> str:
+    """A criterion's result or target as a reader expects it: a share as a percentage, a count as a number."""
+    if result.kind == "assessment":
+        return ""
+    if result.kind in SHARE_KINDS:
+        return report.t.percent(value)
+    return report.t.number(value, 1)
+
+
+def assessment_note(report: Report, result: CriterionResult) -> str:
+    t, detail = report.t, result.detail
+    byline = ""
+    if detail.get("assessor"):
+        byline = " " + t("assessed_by", assessor=detail["assessor"], date=t.date(detail.get("date")))
+    return (
+        f'<div class="assessment"><p><strong>{html.escape(result.id)} {html.escape(result.title)}:</strong> '
+        f"{html.status_badge(result.status.value, t(result.status.value))}</p>"
+        f"{html.paragraph(t('justification') + ': ' + detail['justification'] + byline)}</div>"
+    )
+
+
+def units_sentences(report: Report, result: CriterionResult) -> list[str]:
+    """'Målet er nådd i 4 av 10 kommuner: A, B, C og D.' and who had no data or nothing to attain."""
+    t, noun = report.t, report.spec.unit_noun
+    units = result.units
+    judged = units[~units["status"].isin([Status.NOT_APPLICABLE])]
+    met = judged[judged["status"] == Status.MET]
+    sentence = t("units_met", met=len(met), total=len(judged), units=noun.plural if len(judged) != 1 else noun.singular)
+    sentence += t("units_met_names", names=t.join(report.unit_names(met["unit"]))) if len(met) else "."
+    sentences = [sentence]
+    for status, key in ((Status.NO_DATA, "units_no_data"), (Status.NOT_APPLICABLE, "units_not_applicable")):
+        rows = units[units["status"] == status]
+        if len(rows):
+            names = t.join(report.unit_names(rows["unit"]))
+            sentences.append(t(key, count=len(rows), units=noun.plural if len(rows) != 1 else noun.singular, names=names))
+    return sentences
+
+
+def units_detail(report: Report, result: CriterionResult) -> str:
+    t, noun = report.t, report.spec.unit_noun
+    units = result.units
+    measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
+    labels = report.spec.indicators
+    title = f"{result.id} {result.title}"
+    parts = [html.heading(title, 3), *(html.paragraph(s) for s in units_sentences(report, result))]
+    if result.detail.get("denominator"):
+        parts.append(
+            html.paragraph(
+                t("ratio_total", numerator=t.number(result.detail["numerator"]), denominator=t.number(result.detail["denominator"]), ratio=t.percent(result.actual))
+            )
+        )
+    charted = units.dropna(subset=["attainment"])
+    if len(charted):
+        names = report.unit_names(charted["unit"])
+        met = int((charted["status"] == Status.MET).sum())
+        svg = charts.attainment_chart(names, list(charted["attainment"]), [s.value for s in charted["status"]], lambda x: t.percent(x, 0))
+        alt = t("alt_units", met=met, total=len(units[units["status"] != Status.NOT_APPLICABLE]), units=noun.plural)
+        parts.append(html.figure(svg, report.figure_caption(t("caption_units_chart", criterion=title, unit=noun.singular)), alt))
+    rows = [
+        [name, t.number(row.numerator), t.number(row.denominator), t.percent(row.ratio), (t(row.status.value), f"status-{row.status.value}")]
+        for name, row in zip(report.unit_names(units["unit"]), units.itertuples())
+    ]
+    headers = [noun.singular.capitalize(), labels[measure.numerator].label, labels[measure.denominator].label, t("ratio"), t("status")]
+    caption = report.table_caption(t("caption_units_table", criterion=title, unit=noun.singular))
+    parts.append(html.table(headers, rows, caption, numeric=(1, 2, 3)))
+    return '<div class="criterion-detail">' + "".join(parts) + "</div>"

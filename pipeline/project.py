@@ -1,0 +1,178 @@
+"""The one door to a project: `load_project` reads project.yaml and its tables and validates all of it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from pydantic import ValidationError
+
+from pipeline import tables
+from pipeline.errors import InputError, Problem, ProjectNotFound
+from pipeline.paths import default_inputs
+from pipeline.spec import ProjectSpec
+
+PROJECT_FILE = "project.yaml"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A validated project: its declarations and its tables, ready for analysis."""
+
+    id: str
+    folder: Path
+    spec: ProjectSpec
+    indicators: pd.DataFrame
+    survey: pd.DataFrame
+    milestones: pd.DataFrame
+    assessments: pd.DataFrame
+    input_files: tuple[Path, ...] = field(default=())
+
+    def input_hashes(self) -> dict[str, str]:
+        """SHA-256 of every file the project reads, by file name: the provenance of a report."""
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in self.input_files}
+
+    def input_digest(self) -> str:
+        """One SHA-256 over all input files: changes when any of them does."""
+        lines = "".join(f"{name}:{digest}\n" for name, digest in sorted(self.input_hashes().items()))
+        return hashlib.sha256(lines.encode()).hexdigest()
+
+
+def project_folder(project: str | Path, inputs: Path | None = None) -> Path:
+    """Resolve a project id (a folder under `inputs`) or a path to its folder."""
+    candidate = Path(project)
+    folder = candidate if (candidate / PROJECT_FILE).is_file() else (inputs or default_inputs()) / str(project)
+    if not (folder / PROJECT_FILE).is_file():
+        raise ProjectNotFound(f"no project '{project}': expected {folder / PROJECT_FILE}")
+    return folder
+
+
+def list_projects(inputs: Path | None = None) -> list[str]:
+    root = inputs or default_inputs()
+    return sorted(p.parent.name for p in root.glob(f"*/{PROJECT_FILE}"))
+
+
+def load_project(project: str | Path, inputs: Path | None = None) -> Project:
+    """Load and validate a project; raise InputError listing every problem found."""
+    folder = project_folder(project, inputs)
+    spec = load_spec(folder / PROJECT_FILE)
+    problems = cross_reference_problems(spec, folder)
+    if problems:
+        raise InputError(problems)
+
+    files = spec.files
+    read = {
+        "indicators": (files.indicators, tables.parse_indicators, tables.empty_indicators),
+        "survey": (files.survey, tables.parse_survey, tables.empty_survey),
+        "milestones": (files.milestones, tables.parse_milestones, tables.empty_milestones),
+        "assessments": (files.assessments, tables.parse_assessments, tables.empty_assessments),
+    }
+    frames: dict[str, pd.DataFrame] = {}
+    input_files = [folder / PROJECT_FILE]
+    for name, (file_name, parse, empty) in read.items():
+        if not file_name:
+            frames[name] = empty(spec)
+            continue
+        path = folder / file_name
+        input_files.append(path)
+        try:
+            frames[name] = parse(path, spec)
+        except InputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InputError(problems)
+    return Project(id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files), **frames)
+
+
+def load_spec(path: Path) -> ProjectSpec:
+    """Parse project.yaml into a ProjectSpec; every pydantic error is reported with its line in the file."""
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        document = yaml.safe_load(text)
+        tree = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise InputError([Problem(path.name, line, None, "valid YAML", str(getattr(error, "problem", error)))]) from None
+    if not isinstance(document, dict):
+        raise InputError([Problem(path.name, 1, None, "a mapping of keys such as title, owner, language", repr(document))])
+    try:
+        return ProjectSpec.model_validate(document)
+    except ValidationError as error:
+        raise InputError([_problem_from_pydantic(path.name, tree, e) for e in error.errors()]) from None
+
+
+def _problem_from_pydantic(file: str, tree: yaml.Node, error: dict) -> Problem:
+    location = [part for part in error["loc"]]
+    field_name = ".".join(str(part) for part in location) or None
+    expected = error["msg"][0].lower() + error["msg"][1:]
+    if error["type"] == "extra_forbidden":
+        expected = "only known keys (see docs/inputs.md); this key is not one"
+    elif error["type"] == "missing":
+        expected = "this key, which is required"
+    found = "nothing" if error["type"] == "missing" else repr(error.get("input"))
+    if len(found) > 80:
+        found = found[:77] + "..."
+    return Problem(file, yaml_line(tree, location), field_name, expected, found)
+
+
+def yaml_line(tree: yaml.Node | None, location: list) -> int | None:
+    """The 1-based line in the YAML file of the node at `location`, or of its nearest existing parent."""
+    node, line = tree, (tree.start_mark.line + 1 if tree else None)
+    for part in location:
+        if isinstance(node, yaml.MappingNode):
+            match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if match is None:
+                continue  # pydantic adds steps that are not in the file (a union member's tag)
+            key, node = match
+            line = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+    return line
+
+
+def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
+    """Problems that no single field shows: names that refer to things declared elsewhere, files that are missing."""
+    file = PROJECT_FILE
+    problems: list[Problem] = []
+
+    def duplicates(values: list[str]) -> list[str]:
+        return sorted({v for v in values if values.count(v) > 1})
+
+    for unit_id in duplicates([u.id for u in spec.units]):
+        problems.append(Problem(file, None, "units", "each unit id once", f"'{unit_id}' twice or more"))
+    for criterion_id in duplicates([c.id for c in spec.criteria]):
+        problems.append(Problem(file, None, "criteria", "each criterion id once", f"'{criterion_id}' twice or more"))
+
+    for kind, name in spec.files.model_dump().items():
+        if name and not (folder / name).is_file():
+            problems.append(Problem(file, None, f"files.{kind}", f"a file {name} in {folder}", "no such file"))
+
+    if spec.survey:
+        for item_id, item in spec.survey.items.items():
+            if item.kind == "likert" and item.scale not in spec.survey.scales:
+                problems.append(
+                    Problem(file, None, f"survey.items.{item_id}.scale", f"one of the declared scales {sorted(spec.survey.scales)}", repr(item.scale))
+                )
+
+    for i, criterion in enumerate(spec.criteria):
+        measure = criterion.measure
+        where = f"criteria[{i}] ({criterion.id}).measure"
+        for role in ("numerator", "denominator", "indicator"):
+            name = getattr(measure, role, None)
+            if name is not None and name not in spec.indicators:
+                problems.append(Problem(file, None, f"{where}.{role}", f"an indicator declared under 'indicators' {sorted(spec.indicators)}", repr(name)))
+        if measure.kind == "survey":
+            items = spec.survey.items if spec.survey else {}
+            if measure.item not in items or items[measure.item].kind != "likert":
+                likert = sorted(k for k, v in items.items() if v.kind == "likert")
+                problems.append(Problem(file, None, f"{where}.item", f"a likert item declared under 'survey.items' {likert}", repr(measure.item)))
+        needs = {"ratio": "indicators", "indicator": "indicators", "survey": "survey", "milestones": "milestones", "assessment": "assessments"}
+        table = needs[measure.kind]
+        if not getattr(spec.files, table):
+            problems.append(Problem(file, None, f"files.{table}", f"a {table} table, which criterion {criterion.id} is measured from", "none"))
+    return problems

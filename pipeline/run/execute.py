@@ -1,0 +1,52 @@
+"""Execute a job's notebook with papermill, with a time limit per cell; keep the executed notebook for audit."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import papermill
+from papermill.exceptions import PapermillExecutionError
+
+from pipeline.errors import JobFailed
+from pipeline.run.jobs import Job, Workspace
+from pipeline.run.kernel import ensure_kernel
+
+AUDIT = "audit"  # executed notebooks live here, apart from the published reports, and are never linked from them
+
+
+def audit_path(job: Job, workspace: Workspace, suffix: str = "") -> Path:
+    return job.folder(workspace) / AUDIT / f"{job.name}{suffix}.ipynb"
+
+
+def execute(job: Job, workspace: Workspace, timeout: int = 600) -> nbformat.NotebookNode:
+    """Run the notebook; on success the executed copy is `audit/<name>.ipynb`, on failure `audit/<name>.failed.ipynb`."""
+    running = audit_path(job, workspace, ".running")
+    running.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        notebook = papermill.execute_notebook(
+            workspace.notebooks / f"{job.report}.ipynb",
+            running,
+            parameters=job.parameters(workspace),
+            kernel_name=ensure_kernel(),
+            cwd=str(workspace.notebooks),
+            execution_timeout=timeout,
+            progress_bar=False,
+            log_output=False,
+        )
+    except PapermillExecutionError as error:
+        os.replace(running, audit_path(job, workspace, ".failed"))
+        raise JobFailed(job.label, first_error_line(error)) from None
+    except Exception as error:  # a kernel that died or never started, a cell that timed out
+        if running.exists():
+            os.replace(running, audit_path(job, workspace, ".failed"))
+        message = str(error).strip().splitlines()
+        raise JobFailed(job.label, f"{type(error).__name__}: {message[0] if message else ''}") from None
+    os.replace(running, audit_path(job, workspace))
+    return notebook
+
+
+def first_error_line(error: PapermillExecutionError) -> str:
+    value = str(error.evalue).strip().splitlines()
+    return f"cell {error.exec_count}: {error.ename}: {value[0] if value else ''}"

@@ -1,0 +1,80 @@
+"""A job is one report to make: which notebook, for which project, unit, period and language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import EvalreportError
+from pipeline.paths import default_inputs, default_reports, notebooks_dir
+from pipeline.periods import parse_period
+from pipeline.present.i18n import LOCALES
+from pipeline.project import Project
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Where a run reads notebooks and inputs and writes reports."""
+
+    inputs: Path
+    reports: Path
+    notebooks: Path
+
+    @classmethod
+    def default(cls, inputs: Path | None = None, reports: Path | None = None) -> Workspace:
+        return cls((inputs or default_inputs()).resolve(), (reports or default_reports()).resolve(), notebooks_dir().resolve())
+
+    def available_reports(self) -> list[str]:
+        return sorted(p.stem for p in self.notebooks.glob("*.ipynb"))
+
+
+@dataclass(frozen=True)
+class Job:
+    project: str
+    report: str
+    period: str
+    language: str
+    unit: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The file name of the job's outputs: `end_report` or `end_report-0701`."""
+        return f"{self.report}-{self.unit}" if self.unit else self.report
+
+    @property
+    def label(self) -> str:
+        return f"{self.project}/{self.period}/{self.name}"
+
+    def parameters(self, workspace: Workspace) -> dict:
+        """The values papermill injects into the notebook's `parameters` cell."""
+        return {"project": self.project, "unit": self.unit, "period": self.period, "language": self.language, "inputs": str(workspace.inputs)}
+
+    def folder(self, workspace: Workspace) -> Path:
+        return workspace.reports / self.project / self.period
+
+
+def plan_jobs(
+    project: Project,
+    workspace: Workspace,
+    reports: list[str] | None = None,
+    unit: str | None = None,
+    per_unit: bool = False,
+    period: str | None = None,
+    language: str | None = None,
+) -> list[Job]:
+    """The jobs for one project, every parameter checked before any kernel starts."""
+    spec = project.spec
+    names = reports or spec.reports
+    unknown = [name for name in names if name not in workspace.available_reports()]
+    if unknown:
+        raise EvalreportError(f"report: expected one of {workspace.available_reports()}, found {', '.join(unknown)}")
+    unit_ids = [u.id for u in spec.units]
+    if unit and unit not in unit_ids:
+        raise EvalreportError(f"unit: expected one of {unit_ids} for project {project.id}, found {unit!r}")
+    if per_unit and not unit_ids:
+        raise EvalreportError(f"--per-unit: project {project.id} declares no units")
+    if language and language not in LOCALES:
+        raise EvalreportError(f"language: expected one of {sorted(LOCALES)}, found {language!r}")
+    label = parse_period(period, spec.period).label
+    units: list[str | None] = unit_ids if per_unit else [unit]
+    return [Job(project.id, name, label, language or spec.language, u) for name in names for u in units]

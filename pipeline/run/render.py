@@ -1,0 +1,75 @@
+"""Turn an executed notebook into a self-contained HTML report (no code), and that HTML into an A4 PDF."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from functools import cache
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from pipeline import __version__
+from pipeline.present.i18n import Messages
+from pipeline.project import Project
+from pipeline.run.jobs import Job
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@cache
+def exporter() -> HTMLExporter:
+    """One exporter per process: building it loads the templates."""
+    html = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="evalreport")
+    html.exclude_input = True
+    html.exclude_input_prompt = True
+    html.exclude_output_prompt = True
+    return html
+
+
+@cache
+def stylesheet() -> str:
+    return (TEMPLATES / "evalreport" / "report.css").read_text(encoding="utf-8")
+
+
+def page_counter(messages: Messages) -> str:
+    """The CSS `content` value for 'Side 3 av 12' in the report's language."""
+    before, rest = messages("page_of", page="\0", pages="\1").split("\0", 1)
+    middle, after = rest.split("\1", 1)
+    pieces = [f'"{before}"' if before else "", "counter(page)", f'"{middle}"', "counter(pages)", f'"{after}"' if after else ""]
+    return " ".join(p for p in pieces if p)
+
+
+def cover(job: Job, project: Project, generated: datetime | None = None) -> dict:
+    """What the template shows around the notebook's outputs: cover block, page footer, provenance."""
+    t = Messages(job.language)
+    spec = project.spec
+    generated = generated or datetime.now(timezone.utc)
+    report_title = t(job.report) if job.report in ("end_report", "survey_feedback", "success_criteria", "milestones") else job.report
+    return {
+        "language": job.language,
+        "title": spec.title,
+        "owner": spec.owner,
+        "report_title": report_title,
+        "unit_name": spec.unit_name(job.unit),
+        "period": job.period.replace("-", "–"),
+        "date": t.date(generated.date()),
+        "accent": spec.report.accent_colour,
+        "css": stylesheet(),
+        "page_counter": page_counter(t),
+        "running_header": spec.title,
+        "labels": {key: t(key) for key in ("owner", "period", "report_date")},
+        "provenance": f"evalreport {__version__} · {t('report_date').lower()} {generated:%Y-%m-%d %H:%M} UTC · input {project.input_digest()[:12]}",
+        "version": __version__,
+    }
+
+
+def to_html(notebook: nbformat.NotebookNode, cover_fields: dict) -> str:
+    body, _ = exporter().from_notebook_node(notebook, resources={"evalreport": cover_fields})
+    return body
+
+
+def to_pdf(html: str, base_url: Path) -> bytes:
+    from weasyprint import HTML  # imported here: loading Pango costs time the HTML-only runs need not pay
+
+    return HTML(string=html, base_url=str(base_url)).write_pdf()

@@ -1,0 +1,185 @@
+"""The typed model of project.yaml: what a project declares about itself, checked by pydantic."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Language = Literal["da", "nb", "en"]
+Direction = Literal["higher", "lower"]
+
+
+class Strict(BaseModel):
+    # A misspelt key in a hand-written file must be an error, not silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(Strict):
+    start: int = Field(ge=1900, le=2200)
+    end: int = Field(ge=1900, le=2200)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) must not be before start ({self.start})")
+        return self
+
+
+class UnitNoun(Strict):
+    singular: str
+    plural: str
+
+
+class Unit(Strict):
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: object) -> object:
+        # YAML reads 701 as a number; a unit id is a code and is compared as text.
+        return str(value) if isinstance(value, int) else value
+
+
+class Files(Strict):
+    indicators: str | None = None
+    survey: str | None = None
+    milestones: str | None = None
+    assessments: str | None = None
+
+
+class IndicatorSpec(Strict):
+    label: str
+    aggregate: Literal["sum", "latest"] = "sum"
+
+
+class Scale(Strict):
+    labels: list[str] = Field(min_length=2)
+    positive: list[str] = Field(min_length=1)
+    dont_know: list[str] = []
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scale:
+        unknown = [label for label in self.positive if label not in self.labels]
+        if unknown:
+            raise ValueError(f"positive labels {unknown} are not among the scale's labels {self.labels}")
+        overlap = [label for label in self.dont_know if label in self.labels]
+        if overlap:
+            raise ValueError(f"'don't know' labels {overlap} must not also be scale labels")
+        return self
+
+
+class Item(Strict):
+    text: str
+    kind: Literal["likert", "text"] = "likert"
+    scale: str | None = None
+
+    @model_validator(mode="after")
+    def _scale_for_likert(self) -> Item:
+        if self.kind == "likert" and not self.scale:
+            raise ValueError("a likert item needs a 'scale'")
+        return self
+
+
+class Wave(Strict):
+    id: str
+    label: str
+    year: int
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+
+class SurveySpec(Strict):
+    min_group_size: int = Field(default=5, ge=1)
+    waves: list[Wave] = Field(min_length=1)
+    groups: dict[str, str] = Field(min_length=1)
+    scales: dict[str, Scale] = {}
+    items: dict[str, Item] = Field(min_length=1)
+
+
+class Thresholds(Strict):
+    met: float = Field(default=1.0, gt=0)
+    partly: float = Field(default=0.8, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if self.partly > self.met:
+            raise ValueError(f"partly ({self.partly}) must not exceed met ({self.met})")
+        return self
+
+
+# A target is one number, or one per year ({2019: 40, 2020: 45}).
+Target = Union[float, dict[int, float]]
+
+
+class RatioMeasure(Strict):
+    kind: Literal["ratio"]
+    numerator: str
+    denominator: str
+    target: Target = 1.0
+
+
+class IndicatorMeasure(Strict):
+    kind: Literal["indicator"]
+    indicator: str
+    target: Target
+    baseline: float | None = None
+    direction: Direction = "higher"
+
+
+class SurveyMeasure(Strict):
+    kind: Literal["survey"]
+    item: str
+    target: Target = Field(default=0.75)
+
+
+class MilestoneMeasure(Strict):
+    kind: Literal["milestones"]
+    target: Target = 0.9
+
+
+class AssessmentMeasure(Strict):
+    kind: Literal["assessment"]
+
+
+Measure = Annotated[
+    Union[RatioMeasure, IndicatorMeasure, SurveyMeasure, MilestoneMeasure, AssessmentMeasure],
+    Field(discriminator="kind"),
+]
+
+
+class Criterion(Strict):
+    id: str
+    title: str
+    measure: Measure
+    thresholds: Thresholds | None = None
+
+
+class ReportSettings(Strict):
+    accent_colour: str = Field(default="#1b4f72", pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+class ProjectSpec(Strict):
+    title: str
+    owner: str
+    language: Language
+    period: Period
+    unit_noun: UnitNoun = UnitNoun(singular="unit", plural="units")
+    units: list[Unit] = []
+    reports: list[str] = ["end_report"]
+    files: Files = Files()
+    indicators: dict[str, IndicatorSpec] = {}
+    survey: SurveySpec | None = None
+    thresholds: Thresholds = Thresholds()
+    criteria: list[Criterion] = []
+    report: ReportSettings = ReportSettings()
+
+    def unit_name(self, unit_id: str | None) -> str | None:
+        return {u.id: u.name for u in self.units}.get(unit_id) if unit_id else None
+
+    def thresholds_for(self, criterion: Criterion) -> Thresholds:
+        return criterion.thresholds or self.thresholds

@@ -1,0 +1,236 @@
+"""Validate each canonical table against project.yaml and return it typed; collect every problem, then raise once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.errors import InputError, Problem
+from pipeline.sources.csv import read_table
+from pipeline.spec import ProjectSpec
+
+INDICATOR_COLUMNS = ["unit", "indicator", "period", "value"]
+SURVEY_COLUMNS = ["respondent_id", "wave", "group", "unit"]
+MILESTONE_COLUMNS = ["id", "title", "unit", "phase", "planned", "actual", "status"]
+ASSESSMENT_COLUMNS = ["criterion", "period", "status", "justification"]
+
+MILESTONE_STATUSES = ("done", "open", "cancelled")
+ASSESSMENT_STATUSES = ("met", "partly_met", "not_met", "not_assessed")
+
+_THOUSANDS_WITH_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+class Rows:
+    """Walks a raw table row by row and records problems with the row's line in the file."""
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+        self.file = frame.attrs["file"]
+        self.problems: list[Problem] = []
+
+    def __iter__(self):
+        for line, (_, row) in zip(self.frame.attrs["line"], self.frame.iterrows()):
+            yield line, row
+
+    def problem(self, line: int, field: str, expected: str, found: str) -> None:
+        self.problems.append(Problem(self.file, line, field, expected, repr(found) if found else "an empty cell"))
+
+    def check(self, line: int, field: str, value, parse: Callable, expected: str):
+        """Parse one cell; on failure record a problem and return None."""
+        try:
+            return parse(value)
+        except ValueError:
+            self.problem(line, field, expected, value)
+            return None
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise InputError(self.problems)
+
+
+def parse_year(text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text):
+        raise ValueError(text)
+    return int(text)
+
+
+def parse_date(text: str) -> date:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
+def parse_number(text: str, decimal_comma: bool) -> float:
+    """A non-negative number; with a decimal comma, '1.234,5' and '12,5' read as 1234.5 and 12.5."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "")
+    if decimal_comma:
+        if "," in cleaned:
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        elif _THOUSANDS_WITH_DOTS.match(cleaned):
+            raise ValueError(text)  # '1.234' could be 1234 or 1,234: the user must say which
+    value = float(cleaned)
+    if value < 0 or value != value:
+        raise ValueError(text)
+    return value
+
+
+def _unit_checker(spec: ProjectSpec, rows: Rows):
+    unit_ids = {u.id for u in spec.units}
+    expected = f"one of the units in project.yaml {sorted(unit_ids)} or empty" if unit_ids else "an empty cell (the project declares no units)"
+
+    def check_unit(line: int, unit: str) -> None:
+        if unit and unit not in unit_ids:
+            rows.problem(line, "unit", expected, unit)
+
+    return check_unit
+
+
+def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    raw = read_table(path, INDICATOR_COLUMNS)
+    rows = Rows(raw)
+    check_unit = _unit_checker(spec, rows)
+    records, seen = [], {}
+    for line, row in rows:
+        check_unit(line, row["unit"])
+        if row["indicator"] not in spec.indicators:
+            rows.problem(line, "indicator", f"an indicator declared in project.yaml {sorted(spec.indicators)}", row["indicator"])
+        year = rows.check(line, "period", row["period"], parse_year, "a year such as 2016")
+        value = float("nan")
+        if row["value"]:
+            example = "a number ≥ 0 such as 12,5 (or empty for no data)" if raw.attrs["decimal_comma"] else "a number ≥ 0 such as 12.5 (or empty for no data)"
+            parsed = rows.check(line, "value", row["value"], lambda t: parse_number(t, raw.attrs["decimal_comma"]), example)
+            value = float("nan") if parsed is None else parsed
+        key = (row["unit"], row["indicator"], year)
+        if year is not None and key in seen:
+            rows.problem(line, "period", f"one row per unit, indicator and year (row {seen[key]} has the same)", row["period"])
+        seen.setdefault(key, line)
+        records.append({"unit": row["unit"], "indicator": row["indicator"], "period": year, "value": value, "note": row.get("note", "")})
+    rows.raise_if_any()
+    return pd.DataFrame.from_records(records, columns=["unit", "indicator", "period", "value", "note"]).astype({"period": int, "value": float})
+
+
+def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    if spec.survey is None:
+        raise InputError([Problem("project.yaml", None, "survey", "a survey codebook, since files.survey is given", "none")])
+    codebook = spec.survey
+    raw = read_table(path, SURVEY_COLUMNS + list(codebook.items))
+    rows = Rows(raw)
+    extra = [c for c in raw.columns if c not in SURVEY_COLUMNS and c not in codebook.items]
+    for column in extra:
+        rows.problems.append(Problem(raw.attrs["file"], 1, column, "a column declared under survey.items in project.yaml", "an undeclared column"))
+    check_unit = _unit_checker(spec, rows)
+    waves = [w.id for w in codebook.waves]
+    seen: dict[tuple[str, str], int] = {}
+    answers = {item_id: [] for item_id in codebook.items}
+    for line, row in rows:
+        respondent = row["respondent_id"]
+        if not respondent:
+            rows.problem(line, "respondent_id", "an id for the respondent", respondent)
+        elif (row["wave"], respondent) in seen:
+            rows.problem(line, "respondent_id", f"ids unique within a wave (row {seen[(row['wave'], respondent)]} has the same)", respondent)
+        seen.setdefault((row["wave"], respondent), line)
+        if row["wave"] not in waves:
+            rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", row["wave"])
+        if row["group"] not in codebook.groups:
+            rows.problem(line, "group", f"one of the groups in project.yaml {sorted(codebook.groups)}", row["group"])
+        check_unit(line, row["unit"])
+        for item_id, item in codebook.items.items():
+            cell = row[item_id]
+            if item.kind == "text" or not cell:
+                answers[item_id].append(cell or None)
+                continue
+            scale = codebook.scales[item.scale]
+            answers[item_id].append(_likert_label(cell, scale.labels, scale.dont_know, rows, line, item_id))
+    rows.raise_if_any()
+    frame = raw[SURVEY_COLUMNS].copy()
+    for item_id, values in answers.items():
+        frame[item_id] = pd.Series(values, index=frame.index, dtype=object)
+    return frame
+
+
+def _likert_label(cell: str, labels: list[str], dont_know: list[str], rows: Rows, line: int, item_id: str) -> str | None:
+    """The scale label a cell stands for: the label itself, or its position counted from 1."""
+    if cell in labels or cell in dont_know:
+        return cell
+    if cell.isdigit() and 1 <= int(cell) <= len(labels):
+        return labels[int(cell) - 1]
+    choices = ", ".join(f"'{x}'" for x in labels + dont_know)
+    rows.problem(line, item_id, f"one of {choices} or a number 1-{len(labels)}", cell)
+    return None
+
+
+def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    raw = read_table(path, MILESTONE_COLUMNS)
+    rows = Rows(raw)
+    check_unit = _unit_checker(spec, rows)
+    records, seen = [], {}
+    for line, row in rows:
+        if not row["id"]:
+            rows.problem(line, "id", "an id for the milestone", "")
+        elif row["id"] in seen:
+            rows.problem(line, "id", f"each id once (row {seen[row['id']]} has the same)", row["id"])
+        seen.setdefault(row["id"], line)
+        if not row["title"]:
+            rows.problem(line, "title", "a title", "")
+        check_unit(line, row["unit"])
+        planned = rows.check(line, "planned", row["planned"], parse_date, "a date written YYYY-MM-DD")
+        actual = rows.check(line, "actual", row["actual"], parse_date, "a date written YYYY-MM-DD, or empty") if row["actual"] else None
+        status = row["status"] or ("done" if row["actual"] else "open")
+        if status not in MILESTONE_STATUSES:
+            rows.problem(line, "status", f"one of {', '.join(MILESTONE_STATUSES)} or empty", row["status"])
+        elif status == "done" and not row["actual"]:
+            rows.problem(line, "actual", "the date it was done, since status is 'done'", "")
+        elif status != "done" and row["actual"]:
+            rows.problem(line, "status", "'done' or empty, since an actual date is given", row["status"])
+        records.append({**{k: row[k] for k in ("id", "title", "unit", "phase")}, "planned": planned, "actual": actual, "status": status})
+    rows.raise_if_any()
+    return pd.DataFrame.from_records(records, columns=MILESTONE_COLUMNS)
+
+
+def parse_assessments(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    raw = read_table(path, ASSESSMENT_COLUMNS)
+    rows = Rows(raw)
+    assessed = [c.id for c in spec.criteria if c.measure.kind == "assessment"]
+    records = []
+    for line, row in rows:
+        if row["criterion"] not in assessed:
+            rows.problem(line, "criterion", f"a criterion measured by assessment {assessed}", row["criterion"])
+        year = rows.check(line, "period", row["period"], parse_year, "a year such as 2016")
+        if row["status"] not in ASSESSMENT_STATUSES:
+            rows.problem(line, "status", f"one of {', '.join(ASSESSMENT_STATUSES)}", row["status"])
+        if row["status"] != "not_assessed" and not row["justification"]:
+            rows.problem(line, "justification", "a justification of the status", "")
+        assessed_on = rows.check(line, "date", row["date"], parse_date, "a date written YYYY-MM-DD, or empty") if row.get("date") else None
+        records.append(
+            {
+                "criterion": row["criterion"],
+                "period": year,
+                "status": row["status"],
+                "justification": row["justification"],
+                "assessor": row.get("assessor", ""),
+                "date": assessed_on,
+            }
+        )
+    rows.raise_if_any()
+    return pd.DataFrame.from_records(records, columns=ASSESSMENT_COLUMNS + ["assessor", "date"])
+
+
+def empty_indicators(_spec: ProjectSpec) -> pd.DataFrame:
+    return pd.DataFrame({"unit": pd.Series(dtype=str), "indicator": pd.Series(dtype=str), "period": pd.Series(dtype=int), "value": pd.Series(dtype=float), "note": pd.Series(dtype=str)})
+
+
+def empty_survey(spec: ProjectSpec) -> pd.DataFrame:
+    items = list(spec.survey.items) if spec.survey else []
+    return pd.DataFrame(columns=SURVEY_COLUMNS + items, dtype=object)
+
+
+def empty_milestones(_spec: ProjectSpec) -> pd.DataFrame:
+    return pd.DataFrame(columns=MILESTONE_COLUMNS, dtype=object)
+
+
+def empty_assessments(_spec: ProjectSpec) -> pd.DataFrame:
+    return pd.DataFrame(columns=ASSESSMENT_COLUMNS + ["assessor", "date"], dtype=object)
