@@ -89,7 +89,14 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
 
 def load_spec(path: Path) -> ProjectSpec:
     """Parse project.yaml into a ProjectSpec; every pydantic error is reported with its line in the file."""
-    text = path.read_text(encoding="utf-8-sig")
+    raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # An editor that saves in the Windows code page turns ø and å into bytes that are not UTF-8.
+        line = raw[: error.start].count(b"\n") + 1
+        found = f"byte 0x{raw[error.start]:02x}, which is not UTF-8 (was the file saved as Windows-1252/ANSI?)"
+        raise InputError([Problem(path.name, line, None, "text saved as UTF-8", found)]) from None
     try:
         document = yaml.safe_load(text)
         tree = yaml.compose(text)
@@ -114,13 +121,21 @@ def _problem_from_pydantic(file: str, tree: yaml.Node, error: dict) -> Problem:
     elif error["type"] == "missing":
         expected = "this key, which is required"
     found = "nothing" if error["type"] == "missing" else repr(error.get("input"))
+    node, line = yaml_node(tree, location)
+    if isinstance(error.get("input"), bool) and isinstance(node, yaml.ScalarNode):
+        found = repr(node.value)  # YAML reads no, yes, on, off as false/true: show what the file says
     if len(found) > 80:
         found = found[:77] + "..."
-    return Problem(file, yaml_line(tree, location), field_name, expected, found)
+    return Problem(file, line, field_name, expected, found)
 
 
 def yaml_line(tree: yaml.Node | None, location: list) -> int | None:
     """The 1-based line in the YAML file of the node at `location`, or of its nearest existing parent."""
+    return yaml_node(tree, location)[1]
+
+
+def yaml_node(tree: yaml.Node | None, location: list) -> tuple[yaml.Node | None, int | None]:
+    """The node at `location` (or its nearest existing parent) and its 1-based line in the YAML file."""
     node, line = tree, (tree.start_mark.line + 1 if tree else None)
     for part in location:
         if isinstance(node, yaml.MappingNode):
@@ -132,7 +147,7 @@ def yaml_line(tree: yaml.Node | None, location: list) -> int | None:
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
             line = node.start_mark.line + 1
-    return line
+    return node, line
 
 
 def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:

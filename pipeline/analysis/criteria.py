@@ -31,9 +31,11 @@ def attainment(actual: float | None, target: float | None, baseline: float | Non
         return None
     if baseline is not None:
         return None if target == baseline else (actual - baseline) / (target - baseline)
+    if target == 0:
+        return None
     if direction == "lower":
         return None if actual == 0 else target / actual
-    return None if target == 0 else actual / target
+    return actual / target
 
 
 def reached(actual: float, target: float, direction: str = "higher") -> bool:

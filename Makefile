@@ -1,0 +1,28 @@
+# Two commands for a fresh machine with python3 and make: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+
+.PHONY: demo test clean
+
+demo: $(READY)
+	$(BIN)/evalreport run --all
+	@echo
+	@echo "Open the reports in reports/<project>/<period>/ (end_report.html, end_report.pdf)."
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+# The venv, the project in it (editable, with test tools), the system libraries WeasyPrint needs,
+# and a Jupyter kernel spec that starts this venv's Python.
+$(READY): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	sh tools/system-libraries.sh $(BIN)/python
+	$(BIN)/python -c "from pipeline.run.kernel import ensure_kernel; ensure_kernel()"
+	touch $(READY)
+
+clean:
+	rm -rf $(VENV) reports/*/ .pytest_cache
