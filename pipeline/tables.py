@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from datetime import date
@@ -73,7 +74,7 @@ def parse_number(text: str, decimal_comma: bool) -> float:
         elif _THOUSANDS_WITH_DOTS.match(cleaned):
             raise ValueError(text)  # '1.234' could be 1234 or 1,234: the user must say which
     value = float(cleaned)
-    if value < 0 or value != value:
+    if value < 0 or not math.isfinite(value):
         raise ValueError(text)
     return value
 
@@ -121,7 +122,7 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     rows = Rows(raw)
     extra = [c for c in raw.columns if c not in SURVEY_COLUMNS and c not in codebook.items]
     for column in extra:
-        rows.problems.append(Problem(raw.attrs["file"], 1, column, "a column declared under survey.items in project.yaml", "an undeclared column"))
+        rows.problems.append(Problem(raw.attrs["file"], 1, column, "a column declared under survey.items in project.yaml", "an undeclared column" if column else "a column with no name"))
     check_unit = _unit_checker(spec, rows)
     waves = [w.id for w in codebook.waves]
     seen: dict[tuple[str, str], int] = {}
@@ -156,7 +157,7 @@ def _likert_label(cell: str, labels: list[str], dont_know: list[str], rows: Rows
     """The scale label a cell stands for: the label itself, or its position counted from 1."""
     if cell in labels or cell in dont_know:
         return cell
-    if cell.isdigit() and 1 <= int(cell) <= len(labels):
+    if cell.isdecimal() and 1 <= int(cell) <= len(labels):
         return labels[int(cell) - 1]
     choices = ", ".join(f"'{x}'" for x in labels + dont_know)
     rows.problem(line, item_id, f"one of {choices} or a number 1-{len(labels)}", cell)

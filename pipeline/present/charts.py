@@ -32,11 +32,11 @@ OUTCOME_COLOURS = {
 # Purple-orange diverging scheme (ColorBrewer PuOr), readable by the common forms of colour blindness.
 DIVERGING = {
     2: ["#e66101", "#5e3c99"],
-    3: ["#e66101", "#f7f7f7", "#5e3c99"],
+    3: ["#e66101", "#e4e4e4", "#5e3c99"],
     4: ["#e66101", "#fdb863", "#b2abd2", "#5e3c99"],
-    5: ["#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"],
+    5: ["#e66101", "#fdb863", "#e4e4e4", "#b2abd2", "#5e3c99"],
     6: ["#b35806", "#f1a340", "#fee0b6", "#d8daeb", "#998ec3", "#542788"],
-    7: ["#b35806", "#f1a340", "#fee0b6", "#f7f7f7", "#d8daeb", "#998ec3", "#542788"],
+    7: ["#b35806", "#f1a340", "#fee0b6", "#e4e4e4", "#d8daeb", "#998ec3", "#542788"],
 }
 
 STYLE = {
@@ -78,7 +78,9 @@ def likert_chart(rows: Sequence[tuple[str, Sequence[int]]], labels: Sequence[str
             left = [a + b for a, b in zip(left, widths)]
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(x)))
         axes.set_xlim(0, 1)
-        axes.legend(ncol=min(len(labels), 5), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, fontsize=8)
+        legend = axes.legend(ncol=min(len(labels), 5), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, fontsize=8)
+        for patch in legend.get_patches():
+            patch.set_edgecolor("#888888")
         return to_svg(figure)
 
 

@@ -83,11 +83,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{met} av {total} suksesskriterier er nådd.",
         "en": "{met} of {total} success criteria are met.",
     },
-    "criteria_partly": {
-        "da": "{count} er delvist opfyldt, {not_met} er ikke opfyldt, og {no_data} mangler data.",
-        "nb": "{count} er delvis nådd, {not_met} er ikke nådd, og {no_data} mangler data.",
-        "en": "{count} are partly met, {not_met} are not met, and {no_data} lack data.",
-    },
+    "count_partly_met": {"da": "{count} er delvist opfyldt", "nb": "{count} er delvis nådd", "en": "{count} partly met"},
+    "count_not_met": {"da": "{count} er ikke opfyldt", "nb": "{count} er ikke nådd", "en": "{count} not met"},
+    "count_no_data": {"da": "{count} mangler data", "nb": "{count} mangler data", "en": "{count} without data"},
     "units_met": {
         "da": "Målet er nået i {met} af {total} {units}",
         "nb": "Målet er nådd i {met} av {total} {units}",

@@ -23,7 +23,9 @@ def summary_section(report: Report) -> str:
     if results:
         counts = summary_counts(results)
         sentences.append(t("criteria_met", met=counts[Status.MET], total=len(results)))
-        sentences.append(t("criteria_partly", count=counts[Status.PARTLY_MET], not_met=counts[Status.NOT_MET], no_data=counts[Status.NO_DATA]))
+        rest = [t(f"count_{s.value}", count=counts[s]) for s in (Status.PARTLY_MET, Status.NOT_MET, Status.NO_DATA) if counts[s]]
+        if rest:
+            sentences.append(t.join(rest)[0].upper() + t.join(rest)[1:] + ".")
     lines = [html.paragraph(" ".join(sentences), "lead")] if sentences else []
     if report.scope.unit is None:
         for result in results:

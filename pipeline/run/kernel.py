@@ -11,6 +11,12 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 KERNEL_NAME = "evalreport"
 
 
+def kernel_argv() -> list[str]:
+    # The kernel's own log (e.g. a warning that it listens on TCP without encryption, on loopback) is not
+    # for report readers or the person running a batch; cell errors still reach papermill as messages.
+    return [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"]
+
+
 def ensure_kernel() -> str:
     """Install (or repair) the `evalreport` kernel spec so that it starts this interpreter; return its name.
 
@@ -19,7 +25,7 @@ def ensure_kernel() -> str:
     """
     try:
         spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-        if spec.argv and Path(spec.argv[0]).resolve() == Path(sys.executable).resolve():
+        if spec.argv == kernel_argv():
             return KERNEL_NAME
     except NoSuchKernel:
         pass
@@ -28,6 +34,6 @@ def ensure_kernel() -> str:
     install(kernel_name=KERNEL_NAME, display_name="Python (evalreport)", prefix=sys.prefix)
     installed = Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME / "kernel.json"
     spec_json = json.loads(installed.read_text())
-    spec_json["argv"][0] = sys.executable
+    spec_json["argv"] = kernel_argv()
     installed.write_text(json.dumps(spec_json, indent=1))
     return KERNEL_NAME

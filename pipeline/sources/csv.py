@@ -44,7 +44,8 @@ def read_table(path: Path, required: list[str]) -> pd.DataFrame:
     text, _encoding = decode(path.read_bytes())
     lines = text.splitlines()
     if not lines or not lines[0].strip():
-        raise InputError([Problem(name, 1, None, f"a header line with the columns {', '.join(required)}", "an empty file")])
+        found = "an empty first line" if text.strip() else "an empty file"
+        raise InputError([Problem(name, 1, None, f"a header line with the columns {', '.join(required)}", found)])
     delimiter = sniff_delimiter(lines[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = [cell.strip() for cell in next(reader)]
@@ -57,11 +58,17 @@ def read_table(path: Path, required: list[str]) -> pd.DataFrame:
     if repeated:
         raise InputError([Problem(name, 1, column, "each column once in the header line", "it twice or more") for column in repeated])
     rows, line_numbers = [], []
-    for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
-        line_numbers.append(reader.line_num)
-        rows.append([cell.strip() for cell in row] + [""] * (len(header) - len(row)))
+    last = reader.line_num  # the line a row ends on; a quoted cell may hold line breaks
+    try:
+        for row in reader:
+            first, last = last + 1, reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            line_numbers.append(first)
+            rows.append([cell.strip() for cell in row] + [""] * (len(header) - len(row)))
+    except csv.Error as error:
+        expected = 'well-formed CSV (a quote " that opens a cell must close it)'
+        raise InputError([Problem(name, last + 1, None, expected, str(error))]) from None
     problems = [
         Problem(name, line, None, f"{len(header)} cells as in the header", f"{len(row)}")
         for line, row in zip(line_numbers, rows)
