@@ -16,6 +16,7 @@ from pipeline.paths import default_inputs
 from pipeline.spec import ProjectSpec
 
 PROJECT_FILE = "project.yaml"
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: several times faster
 
 
 @dataclass(frozen=True)
@@ -98,18 +99,41 @@ def load_spec(path: Path) -> ProjectSpec:
         found = f"byte 0x{raw[error.start]:02x}, which is not UTF-8 (was the file saved as Windows-1252/ANSI?)"
         raise InputError([Problem(path.name, line, None, "text saved as UTF-8", found)]) from None
     try:
-        document = yaml.safe_load(text)
-        tree = yaml.compose(text)
-    except yaml.YAMLError as error:
+        document = yaml.load(text, Loader=YAML_LOADER)
+        tree = yaml.compose(text, Loader=YAML_LOADER)
+    except yaml.YAMLError:
+        error = _pure_python_yaml_error(text)  # its messages name the offending character; libyaml's do not
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise InputError([Problem(path.name, line, None, "valid YAML", str(getattr(error, "problem", error)))]) from None
     if not isinstance(document, dict):
         raise InputError([Problem(path.name, 1, None, "a mapping of keys such as title, owner, language", repr(document))])
     try:
-        return ProjectSpec.model_validate(document)
+        spec = ProjectSpec.model_validate(document)
     except ValidationError as error:
         raise InputError([_problem_from_pydantic(path.name, tree, e) for e in error.errors()]) from None
+    problems = octal_looking_unit_ids(path.name, tree, spec)
+    if problems:
+        raise InputError(problems)
+    return spec
+
+
+def _pure_python_yaml_error(text: str) -> yaml.YAMLError:
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        return error
+    return yaml.YAMLError("not valid YAML")
+
+
+def octal_looking_unit_ids(file: str, tree: yaml.Node, spec: ProjectSpec) -> list[Problem]:
+    """An unquoted id such as 0701 is a number to YAML (octal 449); the id the user meant is lost, so ask for quotes."""
+    problems = []
+    for i, unit in enumerate(spec.units):
+        node, line = yaml_node(tree, ["units", i, "id"])
+        if isinstance(node, yaml.ScalarNode) and node.value != unit.id and not node.style:
+            problems.append(Problem(file, line, f"units.{i}.id", f'the id in quotes, "{node.value}", so that it stays as written', node.value))
+    return problems
 
 
 def _problem_from_pydantic(file: str, tree: yaml.Node, error: dict) -> Problem:

@@ -51,7 +51,10 @@ class Files(Strict):
 
 class IndicatorSpec(Strict):
     label: str
-    aggregate: Literal["sum", "latest"] = "sum"
+    # How yearly values become one figure for a report's period: `sum` adds them up (counts, such as
+    # settlements), `latest` takes the last year that has a value (levels, such as a share employed),
+    # `point` takes the period's last year or nothing (a count on a reference date).
+    aggregate: Literal["sum", "latest", "point"] = "sum"
 
 
 class Scale(Strict):
@@ -140,6 +143,7 @@ class SurveyMeasure(Strict):
 class MilestoneMeasure(Strict):
     kind: Literal["milestones"]
     target: Target = 0.9
+    share: Literal["done", "on_time"] = "done"  # done (late or not) or done on time, of the milestones due
 
 
 class AssessmentMeasure(Strict):

@@ -81,13 +81,17 @@ def aggregate(values: pd.Series, years: list[int], how: str) -> tuple[float | No
     """One figure for a run of yearly values (indexed by year) over `years`, and the last year it draws on.
 
     `sum` needs a value for every year: a blank or missing year makes the whole figure "no data".
-    `latest` takes the value of the last year that has one.
+    `latest` takes the value of the last year that has one; `point` the value of the last year or nothing.
     """
     in_period = values[values.index.isin(years)]
     if how == "sum":
         if len(in_period) < len(years) or in_period.isna().any():
             return None, None
         return float(in_period.sum()), max(years)
+    if how == "point":
+        last = max(years)
+        value = in_period.get(last)
+        return (None, None) if value is None or pd.isna(value) else (float(value), last)
     known = in_period.dropna()
     if known.empty:
         return None, None
@@ -160,6 +164,41 @@ class CriterionResult:
 
 def summary_counts(results: list[CriterionResult]) -> dict[Status, int]:
     return {status: sum(r.status == status for r in results) for status in Status}
+
+
+def mean_capped_attainment(attainments: list[float | None]) -> tuple[float | None, int]:
+    """Mean attainment with each criterion capped at 100 %, so one over-achievement cannot hide a failure.
+
+    Criteria without a computed attainment (assessments, no data) are left out; returns the mean and how
+    many criteria it covers.
+    """
+    known = [min(a, 1.0) for a in attainments if not _missing(a)]
+    return (sum(known) / len(known), len(known)) if known else (None, 0)
+
+
+def exceeded(result: CriterionResult) -> bool:
+    """An over-achievement, shown as such beside the status."""
+    return result.status == Status.MET and not _missing(result.attainment) and result.attainment > 1.0
+
+
+def rank_units(results: list[CriterionResult]) -> pd.DataFrame:
+    """Units side by side over every criterion judged per unit, best first by mean capped attainment.
+
+    One row per unit; a column of attainment and one of status per criterion, then `mean` and `met`
+    (how many of those criteria the unit met).
+    """
+    per_unit = [r for r in results if r.units is not None and len(r.units)]
+    if not per_unit:
+        return pd.DataFrame()
+    table = pd.DataFrame({"unit": per_unit[0].units["unit"]}).set_index("unit")
+    for result in per_unit:
+        units = result.units.set_index("unit")
+        table[f"{result.id}_attainment"] = units["attainment"]
+        table[f"{result.id}_status"] = units["status"]
+    attainment_columns = [f"{r.id}_attainment" for r in per_unit]
+    table["mean"] = [mean_capped_attainment(list(row))[0] for row in table[attainment_columns].itertuples(index=False)]
+    table["met"] = (table[[f"{r.id}_status" for r in per_unit]] == Status.MET).sum(axis=1)
+    return table.sort_values(["mean", "met"], ascending=False, na_position="last").reset_index()
 
 
 def _missing(value) -> bool:

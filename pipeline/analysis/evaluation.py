@@ -120,7 +120,7 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
 
     elif measure.kind == "milestones":
         summary = ms.summarise(milestones(scope))
-        result.actual = summary["done_share"]
+        result.actual = summary[f"{measure.share}_share"]
         result.detail = summary
         result.attainment, result.status = judge(result.actual, result.target, thresholds)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.analysis.criteria import CriterionResult, Status
+from pipeline.analysis.criteria import CriterionResult, Status, exceeded, rank_units
 from pipeline.present import charts, html
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def criteria_section(report: Report) -> str:
             figure_text(report, r, r.actual),
             figure_text(report, r, r.target),
             t.percent(r.attainment),
-            (t(r.status.value), f"status-{r.status.value}"),
+            (status_text(report, r), f"status-{r.status.value}"),
         ]
         for r in results
     ]
@@ -31,8 +31,38 @@ def criteria_section(report: Report) -> str:
     parts = [html.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), css_class="criteria")]
     parts += [assessment_note(report, r) for r in results if r.kind == "assessment" and r.detail]
     if report.scope.unit is None:
+        parts.append(units_overview(report, results))
         parts += [units_detail(report, r) for r in results if r.units is not None and len(r.units)]
     return html.section("criteria", t("criteria"), *parts)
+
+
+def status_text(report: Report, result: CriterionResult) -> str:
+    """'Nådd', or 'Nådd – overoppfylt' when the target is exceeded."""
+    text = report.t(result.status.value)
+    return f"{text} – {report.t('exceeded')}" if exceeded(result) else text
+
+
+def units_overview(report: Report, results: list[CriterionResult]) -> str:
+    """Every unit over every criterion judged per unit, ranked by mean attainment capped at 100 %."""
+    t, noun = report.t, report.spec.unit_noun
+    ranking = rank_units(results)
+    if ranking.empty or len(ranking) < 2:
+        return ""
+    criteria = [r for r in results if r.units is not None and len(r.units)]
+    symbol = {Status.MET: "●", Status.PARTLY_MET: "◐", Status.NOT_MET: "○"}
+    rows = []
+    for name, row in zip(report.unit_names(ranking["unit"]), ranking.to_dict("records")):
+        cells = [name]
+        for result in criteria:
+            status = row[f"{result.id}_status"]
+            value = row[f"{result.id}_attainment"]
+            cells.append((f"{symbol.get(status, '')} {t.percent(value, 0)}" if status in symbol else t(status.value), f"status-{status.value}"))
+        cells += [t.percent(row["mean"]), row["met"]]
+        rows.append(cells)
+    headers = [noun.singular.capitalize(), *(r.id for r in criteria), t("mean"), t("criteria_met_short")]
+    caption = report.table_caption(t("caption_units_overview", unit=noun.singular))
+    numeric = tuple(range(1, len(criteria) + 3))
+    return html.heading(t("units_overview", unit=noun.singular), 3) + html.table(headers, rows, caption, numeric=numeric)
 
 
 def measured_by(report: Report, result: CriterionResult) -> str:
@@ -45,6 +75,8 @@ def measured_by(report: Report, result: CriterionResult) -> str:
         return f"{text} ({report.t('lower_is_better')})" if measure.direction == "lower" else text
     if measure.kind == "survey":
         return report.t("kind_survey", item=report.spec.survey.items[measure.item].text)
+    if measure.kind == "milestones" and measure.share == "on_time":
+        return report.t("kind_milestones_on_time")
     return report.t(f"kind_{measure.kind}")
 
 

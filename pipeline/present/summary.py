@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.analysis import milestones as ms
-from pipeline.analysis.criteria import Status, summary_counts
+from pipeline.analysis.criteria import Status, mean_capped_attainment, summary_counts
 from pipeline.analysis.evaluation import survey_waves
 from pipeline.present import html
 from pipeline.present.criteria import units_sentences
@@ -26,6 +26,9 @@ def summary_section(report: Report) -> str:
         rest = [t(f"count_{s.value}", count=counts[s]) for s in (Status.PARTLY_MET, Status.NOT_MET, Status.NO_DATA) if counts[s]]
         if rest:
             sentences.append(t.join(rest)[0].upper() + t.join(rest)[1:] + ".")
+        mean, count = mean_capped_attainment([r.attainment for r in results])
+        if count:
+            sentences.append(t("mean_attainment", mean=t.percent(mean), count=count))
     lines = [html.paragraph(" ".join(sentences), "lead")] if sentences else []
     if report.scope.unit is None:
         for result in results:
