@@ -94,14 +94,22 @@ def validate_command(args, workspace: Workspace) -> int:
 def run_command(args, workspace: Workspace) -> int:
     if bool(args.project) == bool(args.all):
         raise EvalreportError("run: name one PROJECT, or give --all")
+    if args.all and args.unit:
+        raise EvalreportError("run: --unit names a unit of one project; use it without --all")
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     if not formats or any(f not in FORMATS for f in formats):
         raise EvalreportError(f"--format: expected a comma-separated list of {', '.join(FORMATS)}, found {args.format!r}")
-    jobs = []
+    jobs, invalid = [], []
     for project_id in list_projects(workspace.inputs) if args.all else [args.project]:
-        project = load_project(project_id, workspace.inputs)
-        unit = args.unit if not args.all else None
-        jobs += plan_jobs(project, workspace, args.report, unit, args.per_unit, args.period, args.language)
+        try:
+            project = load_project(project_id, workspace.inputs)
+        except InputError as error:
+            if not args.all:
+                raise
+            invalid.append(project_id)  # one bad project must not stop a batch of good ones
+            print(f"skipping {project_id}: {error}", file=sys.stderr)
+            continue
+        jobs += plan_jobs(project, workspace, args.report, args.unit, args.per_unit, args.period, args.language)
 
     if args.dry_run:
         print(f"{len(jobs)} job(s):")
@@ -120,7 +128,9 @@ def run_command(args, workspace: Workspace) -> int:
 
     results = run_jobs(jobs, workspace, formats, args.timeout, args.jobs, progress)
     print_summary(results, workspace)
-    return 0 if all(r.ok for r in results) else 1
+    for project_id in invalid:
+        print(f"  NOT RUN {project_id}: invalid inputs (evalreport validate {project_id})")
+    return 0 if all(r.ok for r in results) and not invalid else 1
 
 
 def print_summary(results: list[JobResult], workspace: Workspace) -> None:

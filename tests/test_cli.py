@@ -1,0 +1,46 @@
+"""The command line: planning, refusing bad parameters before any kernel starts, isolating bad projects."""
+
+import shutil
+
+from pipeline.cli import main
+from pipeline.paths import default_inputs
+
+
+def test_dry_run_lists_one_job_per_unit(capsys):
+    assert main(["run", "bosetting-vestfold", "--per-unit", "--report", "success_criteria", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "10 job(s):" in out
+    assert "bosetting-vestfold/2015-2016/success_criteria-0701  (nb)" in out
+
+
+def test_a_period_outside_the_project_is_refused(capsys):
+    assert main(["run", "bosetting-vestfold", "--period", "2019", "--dry-run"]) == 2
+    assert "expected years within the project's 2015-2016, found '2019'" in capsys.readouterr().err
+
+
+def test_an_unknown_unit_or_report_is_refused(capsys):
+    assert main(["run", "bosetting-vestfold", "--unit", "9999", "--dry-run"]) == 2
+    assert "unit: expected one of" in capsys.readouterr().err
+    assert main(["run", "bosetting-vestfold", "--report", "nonsense", "--dry-run"]) == 2
+    assert "found nonsense" in capsys.readouterr().err
+
+
+def test_list_shows_every_example(capsys):
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    for project in ("bosetting-vestfold", "integrationsforum-viborg", "helhedsplan-norrevang"):
+        assert project in out
+
+
+def test_run_all_skips_an_invalid_project_renders_the_rest_and_fails(tmp_path, capsys):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(default_inputs() / "bosetting-vestfold", inputs / "good")
+    shutil.copytree(default_inputs() / "bosetting-vestfold", inputs / "broken")
+    (inputs / "broken" / "indicators.csv").write_text("unit,indicator,period,value\n0701,anmodet,2015,tretti\n", encoding="utf-8")
+    code = main(["--inputs", str(inputs), "--reports", str(tmp_path / "reports"), "run", "--all", "--report", "milestones", "--format", "html"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert (tmp_path / "reports" / "good" / "2015-2016" / "milestones.html").exists()
+    assert not (tmp_path / "reports" / "broken").exists()
+    assert "indicators.csv, row 2, field 'value'" in captured.err
+    assert "NOT RUN broken" in captured.out
