@@ -11,7 +11,9 @@ from pipeline import __version__
 from pipeline.errors import EvalreportError, InputError
 from pipeline.project import list_projects, load_project
 from pipeline.run.batch import FORMATS, JobResult, run_jobs
+from pipeline.run.index import write_index
 from pipeline.run.jobs import Workspace, plan_jobs
+from pipeline.run.lock import projects_locked
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +53,20 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
     run.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
     run.add_argument("--dry-run", action="store_true", help="print the jobs and stop")
+    run.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
     run.set_defaults(command=run_command)
+
+    importing = commands.add_parser("import", help="turn a survey tool's export into a project's survey.csv and a draft codebook")
+    importing.add_argument("--from", dest="tool", required=True, metavar="TOOL",
+                           help="surveyxact, nettskjema, limesurvey, msforms, kobo, googleforms, surveymonkey or spss")
+    importing.add_argument("file", type=Path, metavar="FILE", help="the export (for SurveyXact's CSV files: their folder or dataset.csv)")
+    importing.add_argument("--project", required=True, metavar="P", help="writes inputs/P/survey.csv and inputs/P/codebook.draft.yaml")
+    importing.add_argument("--wave", metavar="W", help="the wave id (default: the year most respondents answered in)")
+    importing.add_argument("--group-column", metavar="C", help="the column whose answers are the respondent groups")
+    importing.add_argument("--unit-column", metavar="C", help="the column whose answers are unit (municipality) ids")
+    importing.add_argument("--item-ids", type=Path, metavar="FILE", help="a two-column table: question text, item id")
+    importing.add_argument("--force", action="store_true", help="replace survey.csv and codebook.draft.yaml if they exist")
+    importing.set_defaults(command=import_command)
     return top
 
 
@@ -126,11 +141,31 @@ def run_command(args, workspace: Workspace) -> int:
         mark = "ok    " if result.ok else "FAILED"
         print(f"[{done}/{len(jobs)}] {mark} {result.job.label}  {result.seconds:.1f} s", flush=True)
 
-    results = run_jobs(jobs, workspace, formats, args.timeout, args.jobs, progress)
+    with projects_locked(workspace.reports, [job.project for job in jobs], wait=args.wait):
+        results = run_jobs(jobs, workspace, formats, args.timeout, args.jobs, progress)
     print_summary(results, workspace)
+    print(f"  index of every report: {os.path.relpath(write_index(workspace.reports))}")
     for project_id in invalid:
         print(f"  NOT RUN {project_id}: invalid inputs (evalreport validate {project_id})")
     return 0 if all(r.ok for r in results) and not invalid else 1
+
+
+def import_command(args, workspace: Workspace) -> int:
+    # Imported here: the Excel and SPSS readers load only when importing.
+    from pipeline.sources.importers import import_survey
+
+    result = import_survey(
+        args.tool,
+        args.file,
+        workspace.inputs / args.project,
+        wave=args.wave,
+        group_column=args.group_column,
+        unit_column=args.unit_column,
+        item_ids=args.item_ids,
+        force=args.force,
+    )
+    print("\n".join(result.summary()))
+    return 0
 
 
 def print_summary(results: list[JobResult], workspace: Workspace) -> None:

@@ -72,16 +72,29 @@ class Scale(Strict):
             raise ValueError(f"'don't know' labels {overlap} must not also be scale labels")
         return self
 
+    @property
+    def neutral(self) -> str | None:
+        """The middle label of a scale with an odd number of labels ("Neither agree nor disagree"); None when even."""
+        return self.labels[len(self.labels) // 2] if len(self.labels) % 2 else None
+
+    @property
+    def negative_side(self) -> list[str]:
+        """The labels below the middle, drawn to the left of zero in a diverging chart."""
+        return self.labels[: len(self.labels) // 2]
+
 
 class Item(Strict):
     text: str
-    kind: Literal["likert", "text"] = "likert"
+    # likert: one label of a scale; text: a free comment; nps: "how likely are you to recommend ...", 0-10.
+    kind: Literal["likert", "text", "nps"] = "likert"
     scale: str | None = None
 
     @model_validator(mode="after")
     def _scale_for_likert(self) -> Item:
         if self.kind == "likert" and not self.scale:
             raise ValueError("a likert item needs a 'scale'")
+        if self.kind != "likert" and self.scale:
+            raise ValueError(f"only a likert item has a 'scale'; this one is kind '{self.kind}'")
         return self
 
 
@@ -98,10 +111,37 @@ class Wave(Strict):
 
 class SurveySpec(Strict):
     min_group_size: int = Field(default=5, ge=1)
+    # A group's comments are quoted only when at least this many in the group responded: a quote carries
+    # a voice, and a small group makes it easy to guess whose.
+    min_quote_group: int = Field(default=10, ge=1)
     waves: list[Wave] = Field(min_length=1)
     groups: dict[str, str] = Field(min_length=1)
     scales: dict[str, Scale] = {}
     items: dict[str, Item] = Field(min_length=1)
+    # How many were invited, per wave id and group code: the denominators of the response rates.
+    invited: dict[str, dict[str, Annotated[int, Field(ge=1)]]] = {}
+
+    @field_validator("invited", mode="before")
+    @classmethod
+    def _wave_ids_as_text(cls, value: object) -> object:
+        # YAML reads an unquoted wave id such as 2024 as a number; wave ids are compared as text.
+        return {str(k) if isinstance(k, int) else k: v for k, v in value.items()} if isinstance(value, dict) else value
+
+    @model_validator(mode="after")
+    def _invited_refers_to_declared_waves_and_groups(self) -> SurveySpec:
+        waves = [w.id for w in self.waves]
+        for wave, groups in self.invited.items():
+            if wave not in waves:
+                raise ValueError(f"invited: '{wave}' is not one of the waves {waves}")
+            unknown = [g for g in groups if g not in self.groups]
+            if unknown:
+                raise ValueError(f"invited.{wave}: {unknown} are not among the groups {sorted(self.groups)}")
+        return self
+
+    @property
+    def quote_limit(self) -> int:
+        """Fewest respondents a group needs for its comments to be quoted: never below the suppression limit."""
+        return max(self.min_quote_group, self.min_group_size)
 
 
 class Thresholds(Strict):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.analysis.privacy import redact
 from pipeline.errors import InputError, Problem
 from pipeline.sources.csv import read_table
 from pipeline.spec import ProjectSpec
@@ -140,17 +141,50 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             rows.problem(line, "group", f"one of the groups in project.yaml {sorted(codebook.groups)}", row["group"])
         check_unit(line, row["unit"])
         for item_id, item in codebook.items.items():
-            cell = row[item_id]
-            if item.kind == "text" or not cell:
-                answers[item_id].append(cell or None)
-                continue
-            scale = codebook.scales[item.scale]
-            answers[item_id].append(_likert_label(cell, scale.labels, scale.dont_know, rows, line, item_id))
+            answers[item_id].append(_answer(row[item_id], item, codebook, rows, line, item_id))
+    _check_invited(raw, codebook, rows)
     rows.raise_if_any()
     frame = raw[SURVEY_COLUMNS].copy()
     for item_id, values in answers.items():
         frame[item_id] = pd.Series(values, index=frame.index, dtype=object)
     return frame
+
+
+def _answer(cell: str, item, codebook, rows: Rows, line: int, item_id: str):
+    """One cell as the analysis reads it: a scale label, a 0-10 score, a redacted comment, or None if blank."""
+    if not cell:
+        return None
+    if item.kind == "text":
+        # Redacted on the way in, so that no analysis, notebook or audit copy ever holds the identifier.
+        return redact(cell)
+    if item.kind == "nps":
+        return rows.check(line, item_id, cell, _nps_score, "a whole number from 0 to 10 (how likely to recommend), or empty")
+    scale = codebook.scales[item.scale]
+    return _likert_label(cell, scale.labels, scale.dont_know, rows, line, item_id)
+
+
+def _nps_score(cell: str) -> int:
+    if not (cell.isdecimal() and 0 <= int(cell) <= 10):
+        raise ValueError(cell)
+    return int(cell)
+
+
+def _check_invited(raw: pd.DataFrame, codebook, rows: Rows) -> None:
+    """More respondents than were invited means a wrong count in project.yaml (or a wrong wave or group)."""
+    counts = raw.groupby(["wave", "group"]).size()
+    for wave, groups in codebook.invited.items():
+        for group, invited in groups.items():
+            answered = int(counts.get((wave, group), 0))
+            if answered > invited:
+                rows.problems.append(
+                    Problem(
+                        rows.file,
+                        None,
+                        "group",
+                        f"at most {invited} respondents in group '{group}' of wave '{wave}' (survey.invited in project.yaml)",
+                        f"{answered} rows",
+                    )
+                )
 
 
 def _likert_label(cell: str, labels: list[str], dont_know: list[str], rows: Rows, line: int, item_id: str) -> str | None:
@@ -165,6 +199,7 @@ def _likert_label(cell: str, labels: list[str], dont_know: list[str], rows: Rows
 
 
 def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    """The milestones table; `forecast` is an optional column: when a milestone not yet done is now expected."""
     raw = read_table(path, MILESTONE_COLUMNS)
     rows = Rows(raw)
     check_unit = _unit_checker(spec, rows)
@@ -187,9 +222,15 @@ def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             rows.problem(line, "actual", "the date it was done, since status is 'done'", "")
         elif status != "done" and row["actual"]:
             rows.problem(line, "status", "'done' or empty, since an actual date is given", row["status"])
-        records.append({**{k: row[k] for k in ("id", "title", "unit", "phase")}, "planned": planned, "actual": actual, "status": status})
+        forecast = None
+        if row.get("forecast") and status in ("done", "cancelled"):
+            rows.problem(line, "forecast", f"an empty cell: only a milestone not yet done has a forecast, and this one is {status}", row["forecast"])
+        elif row.get("forecast"):
+            forecast = rows.check(line, "forecast", row["forecast"], parse_date, "a date written YYYY-MM-DD, or empty")
+        record = {k: row[k] for k in ("id", "title", "unit", "phase")}
+        records.append({**record, "planned": planned, "actual": actual, "status": status, "forecast": forecast})
     rows.raise_if_any()
-    return pd.DataFrame.from_records(records, columns=MILESTONE_COLUMNS)
+    return pd.DataFrame.from_records(records, columns=MILESTONE_COLUMNS + ["forecast"])
 
 
 def parse_assessments(path: Path, spec: ProjectSpec) -> pd.DataFrame:

@@ -123,3 +123,24 @@ def test_danish_reports_use_danish_words_and_numbers(reports):
     assert re.search(r"\d+,\d %", text), "decimal comma and a space before the percent sign"
     pdf = PdfReader(reports / "helhedsplan-norrevang" / "2022-2025" / "end_report.pdf")
     assert f"Side 1 af {len(pdf.pages)}" in pdf.pages[0].extract_text().replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("project_id", EXAMPLES)
+def test_computed_results_are_stored_beside_the_report(reports, project_id):
+    _, results = expected_results(project_id)
+    stored = json.loads((reports / project_id / EXAMPLES[project_id] / "end_report.results.json").read_text())
+    assert [c["id"] for c in stored["criteria"]] == [r.id for r in results]
+    assert [c["status"] for c in stored["criteria"]] == [r.status.value for r in results]
+    for criterion, result in zip(stored["criteria"], results):
+        assert criterion["attainment"] == (None if result.attainment is None else pytest.approx(result.attainment, abs=1e-6))
+    assert stored["summary"]["met"] == sum(r.status.value == "met" for r in results)
+
+
+def test_index_links_every_report_and_fetches_nothing(reports):
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+)"', index)
+    assert len(links) == 2 * len(EXAMPLES)  # HTML and PDF of each end report
+    assert all((reports / link).exists() for link in links)
+    assert "<script" not in index and not re.search(r"(src|href)=\"(https?:)?//", index)
+    for project_id in EXAMPLES:
+        assert f"<h2>{project_id}</h2>" in index

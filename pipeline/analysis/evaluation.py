@@ -70,7 +70,7 @@ def milestones(scope: Scope) -> pd.DataFrame:
     in_period = table["planned"].map(lambda d: scope.period.contains(d.year))
     if scope.unit:
         in_period &= table["unit"].isin(["", scope.unit])
-    return ms.classify(table[in_period].sort_values("planned"), scope.as_of)
+    return ms.classify(table[in_period].sort_values("planned", kind="stable"), scope.as_of)  # ties keep the file's order
 
 
 def evaluate_criteria(scope: Scope) -> list[CriterionResult]:

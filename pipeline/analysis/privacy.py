@@ -8,12 +8,22 @@ import pandas as pd
 
 REDACTED = "[…]"
 
+# Danish and Norwegian phone numbers: 8 digits, grouped as people write them (86 12 34 56, 8612 3456,
+# 412 34 567, 86-12-34-56), after an optional +45/+47/0045/0047, also in brackets: (+45).
+_PHONE = r"""
+    (?<![\w+])
+    (?: \(? (?:\+|00) (?:45|47) \)? [ -]? | (?:45|47) [ -]? )?
+    (?! (?:19|20)\d\d-[01]\d-[0-3]\d (?!\d) )   # an ISO date (2024-06-12) is eight digits too, and harmless
+    (?: \d[ -]? ){7} \d
+    (?!\d)
+"""
+
 # Order matters: the longest identifiers first, so a phone pattern never eats half a national id.
 _PATTERNS = [
     re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # e-mail addresses
     re.compile(r"(?<!\d)\d{6}[ -]?\d{5}(?!\d)"),  # Norwegian national identity number (11 digits, D- and H-numbers too)
     re.compile(r"(?<!\d)[0-3]\d[01]\d{3}[- ]?\d{4}(?!\d)"),  # Danish CPR number DDMMYY-SSSS
-    re.compile(r"(?<![\w+])(?:\+|00)?(?:45|47)?[ -]?(?:\d[ -]?){7}\d(?!\d)"),  # Danish and Norwegian phone numbers (8 digits)
+    re.compile(_PHONE, re.VERBOSE),
 ]
 
 

@@ -1,14 +1,42 @@
-"""Survey feedback: distributions of Likert answers, positive shares with Wilson intervals, groups, comments."""
+"""Survey feedback: distributions of Likert answers, positive shares with Wilson intervals, groups, response
+rates, change between waves, Net Promoter Score and comments."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
+from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
 from pipeline.analysis.privacy import redact, suppress_small_groups
 from pipeline.spec import Scale, SurveySpec
 
 SUMMARY_COLUMNS = ["item", "text", "n", "dont_know", "positive", "positive_share", "ci_low", "ci_high", "mean"]
+RATE_COLUMNS = ["group", "invited", "complete", "partial", "rr1", "rr2"]
+CHANGE_COLUMNS = ["item", "text", "previous_n", "previous_share", "latest_n", "latest_share", "change", "ci_low", "ci_high", "certain"]
+
+# Net Promoter Score bands on the 0-10 "how likely are you to recommend" scale (Reichheld 2003).
+DETRACTORS = range(0, 7)
+PASSIVES = range(7, 9)
+PROMOTERS = range(9, 11)
+
+
+# --- Which items are which ------------------------------------------------------------------------------
+
+
+def likert_items(codebook: SurveySpec) -> list[str]:
+    return [item_id for item_id, item in codebook.items.items() if item.kind == "likert"]
+
+
+def nps_items(codebook: SurveySpec) -> list[str]:
+    return [item_id for item_id, item in codebook.items.items() if item.kind == "nps"]
+
+
+def text_items(codebook: SurveySpec) -> list[str]:
+    return [item_id for item_id, item in codebook.items.items() if item.kind == "text"]
+
+
+# --- One Likert item ------------------------------------------------------------------------------------
 
 
 def likert_counts(answers: pd.Series, scale: Scale) -> pd.Series:
@@ -42,10 +70,6 @@ def positive_share(answers: pd.Series, scale: Scale) -> dict:
     }
 
 
-def likert_items(codebook: SurveySpec) -> list[str]:
-    return [item_id for item_id, item in codebook.items.items() if item.kind == "likert"]
-
-
 def summarise_items(responses: pd.DataFrame, codebook: SurveySpec) -> pd.DataFrame:
     """One row per Likert item: n, "don't know", positive count and share with its interval, mean."""
     rows = []
@@ -64,26 +88,209 @@ def distribution_table(responses: pd.DataFrame, codebook: SurveySpec, item_ids: 
     return pd.DataFrame({item_id: likert_counts(responses[item_id], scale) for item_id in item_ids}).T
 
 
+def diverging_segments(counts: pd.Series, scale: Scale) -> list[tuple[float, float]]:
+    """Where each scale label's bar starts and how wide it is, as shares of the substantive answers.
+
+    The neutral label (the middle of an odd scale) is centred on zero, the labels below it run to the left
+    and those above it to the right; an even scale has no neutral and meets at zero. "Don't know" answers are
+    not part of the bar. Returns one (start, width) per label of the scale, in scale order.
+    """
+    substantive = counts.reindex(scale.labels, fill_value=0)
+    total = int(substantive.sum())
+    shares = [int(c) / total if total else 0.0 for c in substantive]
+    negative = sum(shares[: len(scale.negative_side)])
+    neutral = shares[len(scale.negative_side)] if scale.neutral else 0.0
+    start = -(negative + neutral / 2)
+    segments = []
+    for share in shares:
+        segments.append((start, share))
+        start += share
+    return segments
+
+
+# --- Response rates -------------------------------------------------------------------------------------
+
+
+def response_status(responses: pd.DataFrame, codebook: SurveySpec) -> pd.Series:
+    """Per respondent: 'complete' when every Likert item has an answer ("don't know" counts as one),
+    'partial' when some but not all have, 'none' when none has (that row is not a response)."""
+    items = likert_items(codebook)
+    answered = responses[items].notna().sum(axis=1) if items else pd.Series(0, index=responses.index)
+    status = pd.Series("partial", index=responses.index, dtype=object)
+    status[answered == len(items)] = "complete"
+    status[answered == 0] = "none"
+    return status
+
+
+def response_rates(responses: pd.DataFrame, codebook: SurveySpec, wave: str) -> pd.DataFrame:
+    """AAPOR response rates per group of one wave, for the groups whose number invited is known.
+
+    RR1 = complete / invited and RR2 = (complete + partial) / invited, everyone invited counted as eligible.
+    Nothing is suppressed, not even for a group below min_group_size, and this is on purpose: a rate says how
+    many took part, not what anyone answered. A small group's answers stay hidden wherever answers are shown,
+    and knowing its size does not let anyone work them out (complementary suppression guards against
+    subtraction whether sizes are known or not; who was invited is usually public anyway: the municipalities).
+    Hiding the rate would hide exactly the low response that an evaluator must see and weigh.
+    """
+    invited = codebook.invited.get(wave, {})
+    status = response_status(responses, codebook)
+    rows = []
+    for group in (g for g in codebook.groups if g in invited):
+        in_group = status[responses["group"] == group]
+        complete, partial = int((in_group == "complete").sum()), int((in_group == "partial").sum())
+        rows.append(rate_row(group, invited[group], complete, partial))
+    return pd.DataFrame(rows, columns=RATE_COLUMNS)
+
+
+def total_response_rate(rates: pd.DataFrame) -> dict:
+    """The rates over all the groups in `rates` together: sums of counts, then the ratios."""
+    return rate_row(None, int(rates["invited"].sum()), int(rates["complete"].sum()), int(rates["partial"].sum()))
+
+
+def rate_row(group: str | None, invited: int, complete: int, partial: int) -> dict:
+    rr1 = complete / invited if invited else None
+    rr2 = (complete + partial) / invited if invited else None
+    return {"group": group, "invited": invited, "complete": complete, "partial": partial, "rr1": rr1, "rr2": rr2}
+
+
+def groups_without_invited(responses: pd.DataFrame, codebook: SurveySpec, wave: str) -> list[str]:
+    """Groups that answered in the wave but whose number invited is not given: no rate can be computed."""
+    invited = codebook.invited.get(wave, {})
+    present = set(responses["group"])
+    return [g for g in codebook.groups if g in present and g not in invited]
+
+
+# --- Change between two waves ---------------------------------------------------------------------------
+
+
+def change_in_positive_share(previous: pd.Series, latest: pd.Series, scale: Scale) -> dict:
+    """Change in the positive share from one wave to the next with a Newcombe 95 % interval.
+
+    The interval is Newcombe's hybrid score interval for a difference of independent proportions (method 10),
+    built from the two Wilson intervals. A change is `certain` only when the interval excludes zero.
+    Share, change and interval are None when either wave has no substantive answer.
+    """
+    before, after = positive_share(previous, scale), positive_share(latest, scale)
+    row = {
+        "previous_n": before["n"],
+        "previous_share": before["positive_share"],
+        "latest_n": after["n"],
+        "latest_share": after["positive_share"],
+        "change": None,
+        "ci_low": None,
+        "ci_high": None,
+        "certain": False,
+    }
+    if before["n"] == 0 or after["n"] == 0:
+        return row
+    low, high = confint_proportions_2indep(after["positive"], after["n"], before["positive"], before["n"], method="newcomb", compare="diff")
+    low, high = float(low), float(high)
+    row.update(change=after["positive_share"] - before["positive_share"], ci_low=low, ci_high=high, certain=low > 0 or high < 0)
+    return row
+
+
+def compare_waves(previous: pd.DataFrame, latest: pd.DataFrame, codebook: SurveySpec) -> pd.DataFrame:
+    """One row per Likert item: positive share in the previous and the latest wave, the change and its interval."""
+    rows = []
+    for item_id in likert_items(codebook):
+        item = codebook.items[item_id]
+        scale = codebook.scales[item.scale]
+        rows.append({"item": item_id, "text": item.text, **change_in_positive_share(previous[item_id], latest[item_id], scale)})
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def change_direction(row) -> str:
+    """'up' or 'down' when the change is certain, otherwise 'none'."""
+    if not row["certain"]:
+        return "none"
+    return "up" if row["change"] > 0 else "down"
+
+
+# --- Net Promoter Score ---------------------------------------------------------------------------------
+
+
+def net_promoter_score(scores: pd.Series) -> dict:
+    """NPS = % promoters (9-10) − % detractors (0-6) of those who gave a score, from −100 to +100.
+
+    Passives (7-8) count in the base only. Returns the counts, the shares and the score; the shares and the
+    score are None when nobody gave a score.
+    """
+    given = scores.dropna().astype(int)
+    n = int(len(given))
+    counts = {
+        "detractors": int(given.isin(DETRACTORS).sum()),
+        "passives": int(given.isin(PASSIVES).sum()),
+        "promoters": int(given.isin(PROMOTERS).sum()),
+    }
+    shares = {f"{band}_share": (count / n if n else None) for band, count in counts.items()}
+    score = 100 * (counts["promoters"] - counts["detractors"]) / n if n else None
+    return {"n": n, **counts, **shares, "nps": score}
+
+
+# --- Groups side by side --------------------------------------------------------------------------------
+
+
 def respondents_by(responses: pd.DataFrame, column: str) -> pd.Series:
     return responses.groupby(column, sort=True).size()
+
+
+def in_declared_order(groups, codebook: SurveySpec) -> list[str]:
+    """Group codes in the order project.yaml declares them (the order readers know); any others last."""
+    declared = list(codebook.groups)
+    return sorted(groups, key=lambda g: (declared.index(g) if g in declared else len(declared), g))
+
+
+def by_group(responses: pd.DataFrame, codebook: SurveySpec, figures: Callable[[pd.DataFrame], dict], by: str = "group") -> pd.DataFrame:
+    """`figures` of each group's respondents, with groups too small to show marked `suppressed` and their
+    figures left out (complementary suppression: a total is shown beside the groups)."""
+    groups = respondents_by(responses, by)
+    if by == "group":
+        groups = groups.reindex(in_declared_order(groups.index, codebook))
+    hidden = suppress_small_groups(groups, codebook.min_group_size)
+    rows = []
+    for group, size in groups.items():
+        if hidden[group]:
+            rows.append({by: group, "respondents": None, "suppressed": True})
+        else:
+            rows.append({by: group, "respondents": int(size), "suppressed": False, **figures(responses[responses[by] == group])})
+    return pd.DataFrame(rows)
 
 
 def positive_share_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str, by: str = "group") -> pd.DataFrame:
     """Positive share of one item per group, with groups too small to show marked `suppressed` and their figures blanked."""
     scale = codebook.scales[codebook.items[item_id].scale]
-    groups = respondents_by(responses, by)
-    hidden = suppress_small_groups(groups, codebook.min_group_size)
-    rows = []
-    for group, size in groups.items():
-        if hidden[group]:
-            rows.append({by: group, "respondents": None, "n": None, "positive_share": None, "suppressed": True})
-            continue
-        share = positive_share(responses.loc[responses[by] == group, item_id], scale)
-        rows.append({by: group, "respondents": int(size), "n": share["n"], "positive_share": share["positive_share"], "suppressed": False})
-    return pd.DataFrame(rows, columns=[by, "respondents", "n", "positive_share", "suppressed"])
+    table = by_group(responses, codebook, lambda rows: positive_share(rows[item_id], scale), by)
+    return table.reindex(columns=[by, "respondents", "n", "positive_share", "suppressed"])
+
+
+def nps_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str, by: str = "group") -> pd.DataFrame:
+    """Net Promoter Score of one item per group, suppressed like every other group figure."""
+    table = by_group(responses, codebook, lambda rows: net_promoter_score(rows[item_id]), by)
+    columns = ["n", "detractors", "passives", "promoters", "detractors_share", "passives_share", "promoters_share", "nps"]
+    return table.reindex(columns=[by, "respondents", *columns, "suppressed"])
+
+
+# --- Comments -------------------------------------------------------------------------------------------
 
 
 def comments(responses: pd.DataFrame, item_id: str) -> list[str]:
     """Non-empty answers to a free-text item, with personal identifiers redacted; escaping is the presenter's job."""
-    texts = responses[item_id].dropna().astype(str).str.strip()
-    return [redact(text) for text in texts if text]
+    texts = responses[item_id].dropna().astype(str).map(redact).str.strip()
+    return [text for text in texts if text]
+
+
+def comments_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str) -> list[dict]:
+    """The comments on one question, group by group (in the codebook's order), for groups that commented.
+
+    A group is quoted only when at least `codebook.quote_limit` of its members responded; otherwise its
+    comments are withheld and only counted. Each entry: group, respondents, quotes, withheld.
+    """
+    entries = []
+    for group in codebook.groups:
+        members = responses[responses["group"] == group]
+        texts = comments(members, item_id)
+        if not texts:
+            continue
+        quoted = len(members) >= codebook.quote_limit
+        entries.append({"group": group, "respondents": len(members), "quotes": texts if quoted else [], "withheld": 0 if quoted else len(texts)})
+    return entries

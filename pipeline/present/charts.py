@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable, Sequence
 
 Percent = Callable[[float], str]
@@ -12,7 +13,7 @@ import matplotlib
 matplotlib.use("Agg")  # no display, and no interactive backend started in a kernel
 
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MultipleLocator  # noqa: E402
 
 # Status colours differ in lightness as well as hue (ColorBrewer RdBu ends), so they survive grey print.
 STATUS_COLOURS = {
@@ -64,24 +65,51 @@ def _wrap(text: str, width: int = 42) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def likert_chart(rows: Sequence[tuple[str, Sequence[int]]], labels: Sequence[str], percent: Percent) -> str:
-    """100 % stacked horizontal bars, one per item: `rows` are (item label, counts per scale label)."""
+def likert_chart(rows: Sequence[tuple[str, Sequence[tuple[float, float]]]], labels: Sequence[str], percent: Percent) -> str:
+    """Diverging stacked bars, one per item, top to bottom in the order given.
+
+    `rows` are (item label, one (start, width) per scale label) as made by `analysis.survey.diverging_segments`:
+    the neutral label is centred on zero, negative labels run to the left and positive ones to the right.
+    Ticks show shares without a sign on either side of zero.
+    """
     colours = DIVERGING.get(len(labels)) or plt.get_cmap("PuOr")([i / (len(labels) - 1) for i in range(len(labels))])
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 0.55 * len(rows) + 1.2))
-        names = [_wrap(name) for name, _ in rows][::-1]
-        shares = [[c / sum(counts) if sum(counts) else 0 for c in counts] for _, counts in rows][::-1]
-        left = [0.0] * len(rows)
+        names = [_wrap(name) for name, _ in rows][::-1]  # barh draws from the bottom up
+        segments = [segs for _, segs in rows][::-1]
         for index, label in enumerate(labels):
-            widths = [share[index] for share in shares]
-            axes.barh(names, widths, left=left, color=colours[index], edgecolor="white", linewidth=0.5, label=label)
-            left = [a + b for a, b in zip(left, widths)]
-        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(x)))
-        axes.set_xlim(0, 1)
+            starts = [segs[index][0] for segs in segments]
+            widths = [segs[index][1] for segs in segments]
+            bars = axes.barh(names, widths, left=starts, color=colours[index], edgecolor="white", linewidth=0.5, label=label)
+            for bar, width in zip(bars, widths):
+                if width >= 0.1:  # a share is written in its bar only where it fits
+                    x, y = bar.get_x() + width / 2, bar.get_y() + bar.get_height() / 2
+                    axes.text(x, y, percent(width), ha="center", va="center", fontsize=7, color=_ink_on(colours[index]))
+        axes.axvline(0, color="#333333", linewidth=0.8, zorder=0)  # behind the bars: the neutral bar straddles it
+        # Each side reaches to the next quarter beyond its longest bar, so a lopsided item does not leave half
+        # the chart empty; the ticks on both sides keep the same step, so lengths still compare.
+        left = max([-start for segs in segments for start, _ in segs] + [0.0])
+        right = max([start + width for segs in segments for start, width in segs] + [0.0])
+        axes.set_xlim(-_next_quarter(left), _next_quarter(right))
+        axes.xaxis.set_major_locator(MultipleLocator(0.25))
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(abs(x))))
+        axes.tick_params(axis="y", length=0)
+        axes.spines["left"].set_visible(False)
         legend = axes.legend(ncol=min(len(labels), 5), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, fontsize=8)
         for patch in legend.get_patches():
             patch.set_edgecolor("#888888")
         return to_svg(figure)
+
+
+def _next_quarter(reach: float) -> float:
+    """The smallest multiple of 25 % that leaves a little room beyond `reach`, between 25 % and 100 %."""
+    return min(1.0, max(0.25, math.ceil((reach + 0.02) * 4) / 4))
+
+
+def _ink_on(colour) -> str:
+    """Black or white text, whichever reads better on the colour (by its relative lightness)."""
+    red, green, blue = matplotlib.colors.to_rgb(colour)
+    return "#111111" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.55 else "#ffffff"
 
 
 def attainment_chart(names: Sequence[str], values: Sequence[float], statuses: Sequence[str], percent: Percent, target: float = 1.0) -> str:

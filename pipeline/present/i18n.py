@@ -34,10 +34,10 @@ class Messages:
         return format_percent(value, format=pattern, locale=self.locale)
 
     def number(self, value: float | None, digits: int = 0) -> str:
-        """1234.5 → '1.234,5' (da), '1 234,5' (nb); whole numbers without decimals."""
+        """1234.5 → '1.234,5' (da), '1 234,5' (nb) with `digits` decimals; whole numbers without decimals."""
         if _missing(value):
             return "–"
-        if digits == 0 and float(value).is_integer():
+        if digits == 0 or float(value).is_integer():  # a count reads 381, not 381,0
             return format_decimal(value, format="#,##0", locale=self.locale)
         return format_decimal(value, format="#,##0." + "0" * max(digits, 1), locale=self.locale)
 

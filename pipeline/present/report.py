@@ -86,3 +86,19 @@ class Report:
         from pipeline.present.summary import about_section
 
         return HTML(about_section(self))
+
+    def results(self) -> dict:
+        from pipeline.present.results import results_record
+
+        return results_record(self)
+
+    def publish_results(self) -> None:
+        """Hand the computed results to the runner, which stores them as JSON beside the report.
+
+        Shown under a mimetype of our own: JupyterLab shows it as JSON, the report template shows nothing.
+        """
+        from IPython.display import display
+
+        from pipeline.present.results import RESULTS_MIMETYPE
+
+        display({RESULTS_MIMETYPE: self.results()}, raw=True)

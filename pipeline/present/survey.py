@@ -1,15 +1,22 @@
-"""The survey section: who answered, the answers to each question, groups side by side, and comments."""
+"""The survey section: who answered and how many of those invited, the answers to each question, the change
+since the wave before, Net Promoter Score, groups side by side, and comments."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from pipeline.analysis import survey as sv
 from pipeline.analysis.evaluation import survey_waves
 from pipeline.present import charts, html
 
 if TYPE_CHECKING:
+    from pipeline.present.i18n import Messages
     from pipeline.present.report import Report
+
+MINUS = "\u2212"  # a true minus sign: a hyphen is easy to miss in print
 
 
 def survey_section(report: Report) -> str:
@@ -21,79 +28,271 @@ def survey_section(report: Report) -> str:
     wave = waves[-1]
     responses = report.responses(wave.id)
     parts = [html.paragraph(t("survey_responses", n=len(responses), wave=wave.label.lower()))]
-    if len(responses) < codebook.min_group_size:
+    # The numbers invited are the project's, per group: a report for one unit has no denominator of its own.
+    with_rates = report.scope.unit is None and bool(codebook.invited.get(wave.id))
+    if with_rates:
+        parts.append(response_rates(report, responses, wave))
+    shown, compared = len(responses) >= codebook.min_group_size, False
+    if not shown:
         parts.append(html.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
-        return html.section("survey", t("survey"), *parts)
+    else:
+        # Highest positive share first, in the chart and in every table after it.
+        summary = sv.summarise_items(responses, codebook).sort_values("positive_share", ascending=False, na_position="last")
+        items = list(summary["item"])
+        parts.append(answers_part(report, responses, summary, wave.label))
+        if len(waves) >= 2:
+            change, compared = wave_change(report, waves[-2], wave, responses, items)
+            parts.append(change)
+        parts.append(nps_part(report, responses, wave.label))
+        if responses["group"].nunique() > 1:
+            parts.append(groups_table(report, responses, items))
+        parts.append(comments(report, responses))
+    parts.append(methods_note(report, shown=shown, rates=with_rates, compared=compared))
+    return html.section("survey", t("survey"), *parts)
 
-    summary = sv.summarise_items(responses, codebook).sort_values("positive_share", ascending=False, na_position="last")
+
+# --- Response rates -------------------------------------------------------------------------------------
+
+
+def response_rates(report: Report, responses, wave) -> str:
+    """RR1 and RR2 per group and in total, for the groups whose number invited is given for this wave."""
+    t, codebook = report.t, report.spec.survey
+    rates = sv.response_rates(responses, codebook, wave.id)
+    if rates.empty:
+        return ""
+    total = sv.total_response_rate(rates)
+    rows = [rate_cells(t, codebook.groups[row["group"]], row) for _, row in rates.iterrows()]
+    rows.append(rate_cells(t, t("survey_total"), total))
+    headers = [t("group"), t("invited"), t("complete"), t("partial"), t("rr1"), t("rr2")]
+    parts = [
+        html.heading(t("response_rate"), 3),
+        html.paragraph(
+            t("response_rate_sentence", complete=t.number(total["complete"]), invited=t.number(total["invited"]), rr1=t.percent(total["rr1"]), rr2=t.percent(total["rr2"]))
+        ),
+        html.table(headers, rows, report.table_caption(t("caption_response_rates", wave=wave.label.lower())), numeric=(1, 2, 3, 4, 5)),
+    ]
+    missing = sv.groups_without_invited(responses, codebook, wave.id)
+    if missing:
+        parts.append(html.paragraph(t("rate_total_covers", groups=t.join([codebook.groups[g] for g in missing])), "small"))
+    return "".join(parts)
+
+
+def rate_cells(t: Messages, label: str, row) -> list:
+    return [label, t.number(row["invited"]), t.number(row["complete"]), t.number(row["partial"]), t.percent(row["rr1"]), t.percent(row["rr2"])]
+
+
+# --- The answers ----------------------------------------------------------------------------------------
+
+
+def answers_part(report: Report, responses, summary, wave_label: str) -> str:
+    """The question with most agreement, then the chart and the table of every question."""
+    t = report.t
+    parts = [html.heading(t("answers_heading"), 3)]
     answered = summary.dropna(subset=["positive_share"])
     if len(answered):
         best = answered.iloc[0]
         parts.append(html.paragraph(t("survey_best", item=best["text"], share=t.percent(best["positive_share"]))))
-    parts += [likert_chart(report, responses, summary, wave.label), likert_table(report, summary, wave.label)]
-    if responses["group"].nunique() > 1:
-        parts.append(groups_table(report, responses, list(summary["item"])))
-    parts.append(comments(report, responses))
-    return html.section("survey", t("survey"), *parts)
-
-
-def likert_chart(report: Report, responses, summary, wave_label: str) -> str:
-    t, codebook = report.t, report.spec.survey
-    parts = []
-    for scale_id in dict.fromkeys(codebook.items[i].scale for i in summary["item"]):
-        items = [i for i in summary["item"] if codebook.items[i].scale == scale_id]
-        scale = codebook.scales[scale_id]
-        counts = sv.distribution_table(responses, codebook, items)[scale.labels]
-        rows = [(f"{codebook.items[i].text} ({int(counts.loc[i].sum())})", list(counts.loc[i])) for i in items]
-        shares = summary.set_index("item").loc[items, "positive_share"].dropna()
-        alt = t("alt_likert", low=t.percent(shares.min(), 0), high=t.percent(shares.max(), 0), count=len(items)) if len(shares) else ""
-        svg = charts.likert_chart(rows, scale.labels, lambda x: t.percent(x, 0))
-        parts.append(html.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label.lower())), alt))
+    parts += [likert_chart(report, responses, summary, wave_label), likert_table(report, summary, wave_label)]
     return "".join(parts)
 
 
+def item_label(t: Messages, text: str, n: int, dont_know: int) -> str:
+    """'Question (n = 40, ved ikke 2)': the base of the bar, and the "don't know" answers left out of it."""
+    if dont_know:
+        return t("likert_label_dont_know", text=text, n=t.number(n), dont_know=t.number(dont_know))
+    return t("likert_label", text=text, n=t.number(n))
+
+
+def likert_chart(report: Report, responses, summary, wave_label: str) -> str:
+    """One diverging chart per scale, items in the summary's order (highest positive share on top)."""
+    t, codebook = report.t, report.spec.survey
+    parts = []
+    for scale_id in dict.fromkeys(codebook.items[i].scale for i in summary["item"]):
+        items = summary[[codebook.items[i].scale == scale_id for i in summary["item"]]]
+        scale = codebook.scales[scale_id]
+        counts = sv.distribution_table(responses, codebook, list(items["item"]))
+        rows = [(item_label(t, row.text, row.n, row.dont_know), sv.diverging_segments(counts.loc[row.item], scale)) for row in items.itertuples()]
+        svg = charts.likert_chart(rows, scale.labels, lambda x: t.percent(x, 0))
+        parts.append(html.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label.lower())), likert_alt(t, items)))
+    return "".join(parts)
+
+
+def likert_alt(t: Messages, items) -> str:
+    """Alt text from the data: every question with its positive share, in the chart's order."""
+    shares = "; ".join(t("alt_likert_item", text=row.text, share=t.percent(row.positive_share, 0)) for row in items.itertuples())
+    return t("alt_likert", count=len(items), items=shares, dont_know=t.number(int(items["dont_know"].sum())))
+
+
 def likert_table(report: Report, summary, wave_label: str) -> str:
-    t = report.t
+    t, codebook = report.t, report.spec.survey
+    tops = {len(codebook.scales[codebook.items[i].scale].labels) for i in summary["item"]}
     rows = [
         [
             row.text,
-            row.n,
-            row.dont_know,
+            t.number(row.n),
+            t.number(row.dont_know),
             t.percent(row.positive_share),
-            f"{t.percent(row.ci_low)} – {t.percent(row.ci_high)}" if row.ci_low is not None else "–",
+            t("range", low=t.percent(row.ci_low), high=t.percent(row.ci_high)) if pd.notna(row.ci_low) else "–",
+            t.number(row.mean, 1) if len(tops) == 1 else f"{t.number(row.mean, 1)} / {len(codebook.scales[codebook.items[row.item].scale].labels)}",
         ]
         for row in summary.itertuples()
     ]
-    headers = [t("item"), t("answers"), t("dont_know"), t("positive_share"), t("interval")]
-    return html.table(headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label.lower())), numeric=(1, 2, 3, 4))
+    headers = [t("item"), t("answers"), t("dont_know"), t("positive_share"), t("interval"), t("scale_mean", top=max(tops) if len(tops) == 1 else "n")]
+    return html.table(headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5))
+
+
+# --- Change since the wave before -----------------------------------------------------------------------
+
+
+def signed_points(t: Messages, share: float) -> str:
+    """A change in shares as signed percentage points: +14,2 or −3,1."""
+    points = t.number(abs(share) * 100, 1)
+    return f"+{points}" if share > 0 else f"{MINUS}{points}" if share < 0 else points
+
+
+def change_sentence(t: Messages, row) -> str:
+    if row["change"] is None or pd.isna(row["change"]):
+        return t("change_unknown")
+    before, after = t.percent(row["previous_share"], 0), t.percent(row["latest_share"], 0)
+    return t(f"change_{sv.change_direction(row)}", before=before, after=after)
+
+
+def wave_change(report: Report, previous, latest, responses, item_order: list[str]) -> tuple[str, bool]:
+    """Words per question and a table: the change in positive share from the wave before to the latest.
+
+    Returns the HTML and whether a comparison was made (the previous wave may have too few responses).
+    """
+    t, codebook = report.t, report.spec.survey
+    before = report.responses(previous.id)
+    parts = [html.heading(t("change_heading", wave=previous.label.lower()), 3)]
+    if len(before) < codebook.min_group_size:
+        parts.append(html.paragraph(t("change_previous_too_few", wave=previous.label.lower(), n=len(before), min=codebook.min_group_size)))
+        return "".join(parts), False
+    table = sv.compare_waves(before, responses, codebook).set_index("item").loc[item_order].reset_index()
+    parts.append(html.paragraph(t("change_intro", latest=latest.label.lower(), previous=previous.label.lower())))
+    sentences = "".join(f"<li><strong>{escape(row['text'])}</strong>: {escape(change_sentence(t, row))}</li>" for _, row in table.iterrows())
+    parts.append(f'<ul class="changes">{sentences}</ul>')
+    rows = []
+    for _, row in table.iterrows():
+        computed = row["change"] is not None and not pd.isna(row["change"])
+        verdict = sv.change_direction(row) if computed else "unknown"
+        rows.append(
+            [
+                row["text"],
+                t("share_with_n", share=t.percent(row["previous_share"]), n=t.number(row["previous_n"])),
+                t("share_with_n", share=t.percent(row["latest_share"]), n=t.number(row["latest_n"])),
+                signed_points(t, row["change"]) if computed else "–",
+                t("range", low=signed_points(t, row["ci_low"]), high=signed_points(t, row["ci_high"])) if computed else "–",
+                t(f"change_short_{verdict}"),
+            ]
+        )
+    headers = [t("item"), previous.label, latest.label, t("change_points"), t("interval"), t("change_verdict")]
+    caption = report.table_caption(t("caption_change", previous=previous.label.lower(), latest=latest.label.lower()))
+    parts.append(html.table(headers, rows, caption, numeric=(1, 2, 3, 4)))
+    return "".join(parts), True
+
+
+# --- Net Promoter Score ---------------------------------------------------------------------------------
+
+
+def nps_part(report: Report, responses, wave_label: str) -> str:
+    """Per NPS item: a sentence with the score, and a table of the bands in total and per group."""
+    t, codebook = report.t, report.spec.survey
+    parts = []
+    for item_id in sv.nps_items(codebook):
+        total = sv.net_promoter_score(responses[item_id])
+        if total["n"] == 0:
+            continue
+        text = codebook.items[item_id].text
+        parts.append(
+            html.paragraph(
+                t("nps_sentence", item=text, score=signed_score(t, total["nps"]), promoters=t.percent(total["promoters_share"], 0), detractors=t.percent(total["detractors_share"], 0), n=t.number(total["n"]))
+            )
+        )
+        rows = [nps_cells(t, t("survey_total"), total)]
+        if responses["group"].nunique() > 1:
+            for _, row in sv.nps_by_group(responses, codebook, item_id).iterrows():
+                label = codebook.groups.get(row["group"], row["group"])
+                rows.append([label, t("suppressed"), "", "", "", ""] if row["suppressed"] else nps_cells(t, label, row))
+        headers = [t("group"), t("answers"), t("detractors"), t("passives"), t("promoters"), t("nps")]
+        parts.append(html.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5)))
+    return html.heading(t("nps_heading"), 3) + "".join(parts) if parts else ""
+
+
+def signed_score(t: Messages, score: float) -> str:
+    """An NPS as a whole number with its sign: +15, −8, 0."""
+    number = t.number(round(abs(score)))
+    return f"+{number}" if round(score) > 0 else f"{MINUS}{number}" if round(score) < 0 else number
+
+
+def nps_cells(t: Messages, label: str, row) -> list:
+    if not row["n"]:
+        return [label, t.number(0), "–", "–", "–", "–"]
+    bands = [t("count_share", count=t.number(row[band]), share=t.percent(row[f"{band}_share"], 0)) for band in ("detractors", "passives", "promoters")]
+    return [label, t.number(row["n"]), *bands, signed_score(t, row["nps"])]
+
+
+# --- Groups side by side --------------------------------------------------------------------------------
 
 
 def groups_table(report: Report, responses, item_ids: list[str]) -> str:
     """Positive share of every item, one column per respondent group; groups too small to show are marked so."""
     t, codebook = report.t, report.spec.survey
     by_item = {item_id: sv.positive_share_by_group(responses, codebook, item_id).set_index("group") for item_id in item_ids}
-    groups = list(by_item[item_ids[0]].index)
+    first = by_item[item_ids[0]]
+    groups = list(first.index)
     sizes = sv.respondents_by(responses, "group")
-    headers = [t("item")] + [f"{codebook.groups.get(g, g)} (n = {sizes[g]})" if not by_item[item_ids[0]].loc[g, "suppressed"] else codebook.groups.get(g, g) for g in groups]
+    headers = [t("item")] + [codebook.groups.get(g, g) if first.loc[g, "suppressed"] else t("group_with_n", group=codebook.groups.get(g, g), n=t.number(sizes[g])) for g in groups]
     rows = [
         [codebook.items[item_id].text]
         + [t("suppressed") if by_item[item_id].loc[g, "suppressed"] else t.percent(by_item[item_id].loc[g, "positive_share"]) for g in groups]
         for item_id in item_ids
     ]
     caption = report.table_caption(t("caption_groups"))
-    return html.table(headers, rows, caption, numeric=tuple(range(1, len(groups) + 1)))
+    parts = [html.table(headers, rows, caption, numeric=tuple(range(1, len(groups) + 1)))]
+    if first["suppressed"].any():
+        parts.append(html.paragraph(t("groups_suppressed_note", min=codebook.min_group_size), "small"))
+    return "".join(parts)
+
+
+# --- Comments -------------------------------------------------------------------------------------------
 
 
 def comments(report: Report, responses) -> str:
-    """Free-text answers, redacted by the analysis and escaped here; only when enough people answered."""
+    """Free-text answers per question and group: redacted by the analysis (and on reading), escaped here,
+    quoted only from groups with at least `quote_limit` respondents; the rest are counted, not shown."""
     t, codebook = report.t, report.spec.survey
-    text_items = [i for i, item in codebook.items.items() if item.kind == "text"]
-    if not text_items:
+    parts = []
+    for item_id in sv.text_items(codebook):
+        entries = sv.comments_by_group(responses, codebook, item_id)
+        if not entries:
+            continue
+        parts.append(html.heading(codebook.items[item_id].text, 4))
+        for entry in entries:
+            group = codebook.groups.get(entry["group"], entry["group"])
+            if entry["quotes"]:
+                parts.append(f"<p><strong>{escape(group)}</strong></p>")
+                parts.append('<ul class="comments">' + "".join(f"<li>{escape(text)}</li>" for text in entry["quotes"]) + "</ul>")
+            else:
+                key = "comments_withheld_one" if entry["withheld"] == 1 else "comments_withheld_many"
+                parts.append(html.paragraph(t(key, count=entry["withheld"], group=group, min=codebook.quote_limit), "small"))
+    if not parts:
         return ""
-    parts = [html.heading(t("comments"), 3)]
-    for item_id in text_items:
-        texts = sv.comments(responses, item_id)
-        if texts:
-            parts.append(html.heading(codebook.items[item_id].text, 4))
-            parts.append('<ul class="comments">' + "".join(f"<li>{html.escape(text)}</li>" for text in texts) + "</ul>")
-    return "".join(parts) if len(parts) > 1 else ""
+    return html.heading(t("comments"), 3) + "".join(parts) + html.paragraph(t("comments_note"), "small")
+
+
+# --- How the figures are made ---------------------------------------------------------------------------
+
+
+def methods_note(report: Report, shown: bool, rates: bool, compared: bool) -> str:
+    """The survey's methods in a few sentences, only those that apply to what the section shows."""
+    t, codebook = report.t, report.spec.survey
+    sentences = [t("survey_methods_shares")] if shown else []
+    if rates:
+        sentences.append(t("survey_methods_rates"))
+    if compared:
+        sentences.append(t("survey_methods_change"))
+    if shown and sv.nps_items(codebook):
+        sentences.append(t("survey_methods_nps"))
+    sentences.append(t("survey_methods_privacy", min=codebook.min_group_size, quote=codebook.quote_limit))
+    return html.paragraph(" ".join(sentences), "small")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import platform
 import time
 from collections.abc import Callable, Iterable
@@ -52,6 +53,9 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         outputs = {folder / f"{job.name}.html": html} if "html" in formats else {}
         if "pdf" in formats:
             outputs[folder / f"{job.name}.pdf"] = render.to_pdf(html, folder)
+        results = execute.computed_results(notebook)
+        if results is not None:
+            outputs[folder / f"{job.name}.results.json"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
         publish(outputs)
         result = JobResult(job, True, time.perf_counter() - started, [str(p) for p in outputs])
     except JobFailed as error:

@@ -10,6 +10,7 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from pipeline.errors import JobFailed
+from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.run.jobs import Job, Workspace
 from pipeline.run.kernel import ensure_kernel
 
@@ -45,6 +46,16 @@ def execute(job: Job, workspace: Workspace, timeout: int = 600) -> nbformat.Note
         raise JobFailed(job.label, f"{type(error).__name__}: {message[0] if message else ''}") from None
     os.replace(running, audit_path(job, workspace))
     return notebook
+
+
+def computed_results(notebook: nbformat.NotebookNode) -> dict | None:
+    """The results a notebook published with `report.publish_results()`, if it did."""
+    for cell in reversed(notebook.cells):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if RESULTS_MIMETYPE in data:
+                return dict(data[RESULTS_MIMETYPE])
+    return None
 
 
 def first_error_line(error: PapermillExecutionError) -> str:

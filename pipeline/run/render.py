@@ -11,6 +11,7 @@ from nbconvert import HTMLExporter
 
 from pipeline import __version__
 from pipeline.present.i18n import Messages
+from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.project import Project
 from pipeline.run.jobs import Job
 
@@ -65,8 +66,17 @@ def cover(job: Job, project: Project, generated: datetime | None = None) -> dict
 
 
 def to_html(notebook: nbformat.NotebookNode, cover_fields: dict) -> str:
-    body, _ = exporter().from_notebook_node(notebook, resources={"evalreport": cover_fields})
+    body, _ = exporter().from_notebook_node(without_results(notebook), resources={"evalreport": cover_fields})
     return body
+
+
+def without_results(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy without the machine-readable results output: it belongs in results.json, not in the report."""
+    copy = nbformat.from_dict(notebook)
+    for cell in copy.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if RESULTS_MIMETYPE not in o.get("data", {})]
+    return copy
 
 
 def to_pdf(html: str, base_url: Path) -> bytes:

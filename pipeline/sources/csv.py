@@ -2,61 +2,164 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.errors import InputError, Problem
+from pipeline.sources.frame import column_names, to_frame
 
-# Tried in order: UTF-8 (with or without a byte-order mark) first, then the Windows code page
-# that Danish and Norwegian Excel installations write by default.
+# Tried in order when a file has no byte-order mark: UTF-8 first, then the Windows code page that Danish and
+# Norwegian Excel installations write by default; latin-1 last, since it decodes any byte string.
 ENCODINGS = ("utf-8-sig", "cp1252")
 DELIMITERS = (",", ";", "\t")
+DELIMITER_NAMES = {",": "','", ";": "';'", "\t": "tab"}
+
+# Enough rows to tell the delimiter by, few enough to cost nothing on a large file.
+SNIFF_ROWS = 50
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """Return the text and the name of the encoding that read it."""
-    for encoding in ENCODINGS:
+def decode(raw: bytes, encoding: str | None = None, file: str = "") -> tuple[str, str]:
+    """Return the text and the name of the encoding that read it.
+
+    A declared encoding is used as declared. Otherwise a byte-order mark decides (UTF-8 or UTF-16, as Excel's
+    "Unicode text" and SurveyXact's exports write), then UTF-16 without a mark is recognised by its zero bytes,
+    then UTF-8, cp1252 and latin-1 are tried in turn.
+    """
+    if encoding:
+        return _decode_declared(raw, encoding, file), encoding
+    if raw.startswith(codecs.BOM_UTF8):
+        return raw.decode("utf-8-sig"), "utf-8-sig"
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_declared(raw, "utf-16", file), "utf-16"
+    utf16 = _bomless_utf16(raw)
+    if utf16:
+        return _decode_declared(raw, utf16, file), utf16
+    for candidate in ENCODINGS:
         try:
-            return raw.decode(encoding), encoding
+            return raw.decode(candidate), candidate
         except UnicodeDecodeError:
             continue
-    return raw.decode("latin-1"), "latin-1"  # latin-1 decodes any byte string
+    return raw.decode("latin-1"), "latin-1"
 
 
-def sniff_delimiter(header: str) -> str:
-    """The delimiter used most often in the header line; a comma when there is none."""
-    counts = {d: header.count(d) for d in DELIMITERS}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
+def _decode_declared(raw: bytes, encoding: str, file: str) -> str:
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError([Problem(file, None, None, "a known encoding such as utf-8, cp1252 or utf-16", repr(encoding))]) from None
+    if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
+        codec = "utf-8-sig"  # the mark is not part of the first column's name
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError([Problem(file, line, None, f"text in the {encoding} encoding", f"a byte that {encoding} cannot read ({error.reason})")]) from None
 
 
-def read_table(path: Path, required: list[str]) -> pd.DataFrame:
+def _bomless_utf16(raw: bytes) -> str | None:
+    """UTF-16 written without a byte-order mark: ASCII letters leave a zero byte in every other place."""
+    sample = raw[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def choose_delimiter(text: str, file: str) -> str:
+    """The delimiter that splits the header and the first rows into the same number of cells.
+
+    A header that splits into several columns by one delimiter alone is clear. When two delimiters both split it
+    and the rows cannot tell which is meant, the file mixes them and the user must say: a Problem, not a guess.
+    A tab wins such a tie, since nobody types one inside a cell.
+    """
+    scores: dict[str, float] = {}
+    widths: dict[str, int] = {}
+    for delimiter in DELIMITERS:
+        rows = _first_rows(text, delimiter)
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        widths[delimiter] = width
+        body = rows[1:]
+        scores[delimiter] = sum(_fits(row, width) for row in body) / len(body) if body else 1.0
+    if not scores:
+        return ","
+    best = max(scores.values())
+    tied = [d for d in DELIMITERS if scores.get(d) == best]
+    if len(tied) == 1:
+        return tied[0]
+    if "\t" in tied:
+        return "\t"
+    found = " and ".join(f"{widths[d]} columns by {DELIMITER_NAMES[d]}" for d in tied)
+    raise InputError([Problem(file, 1, None, "one delimiter (',', ';' or tab) between all the columns of the header line", f"a header that splits into {found}")])
+
+
+def _first_rows(text: str, delimiter: str) -> list[list[str]]:
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for row in reader:
+            if rows and not any(cell.strip() for cell in row):
+                continue
+            rows.append(row)
+            if len(rows) > SNIFF_ROWS:
+                break
+    except csv.Error:
+        pass  # reading the whole file reports it with its line
+    return rows
+
+
+def _fits(row: list[str], width: int) -> bool:
+    return len(row) == width or (len(row) > width and not any(cell.strip() for cell in row[width:]))
+
+
+def read_table(
+    path: Path,
+    required: list[str],
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    missing: Iterable[str] = (),
+    header_rows: int = 1,
+) -> pd.DataFrame:
     """Read `path` into a DataFrame of stripped strings ('' for empty cells).
 
     `attrs["line"]` maps each row to its line in the file, `attrs["decimal_comma"]` says whether numbers
-    may be written with a decimal comma (the file is separated by ';' or tabs).
-    Raises InputError naming the file when it is empty or lacks a required column.
+    may be written with a decimal comma (the file is separated by ';' or tabs); `attrs["encoding"]`,
+    `attrs["delimiter"]` and `attrs["header_rows"]` (the header cells as written) say how it was read.
+    `encoding` and `delimiter` override detection; cells holding one of the `missing` codes become '';
+    with `header_rows` > 1 the column names join the header rows (see `frame.column_names`).
+    Raises InputError naming the file when it is empty, mixes delimiters or lacks a required column.
     """
     name = path.name
-    text, _encoding = decode(path.read_bytes())
+    text, used_encoding = decode(path.read_bytes(), encoding, name)
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         found = "an empty first line" if text.strip() else "an empty file"
         raise InputError([Problem(name, 1, None, f"a header line with the columns {', '.join(required)}", found)])
-    delimiter = sniff_delimiter(lines[0])
+    delimiter = delimiter or choose_delimiter(text, name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [cell.strip() for cell in next(reader)]
-    missing = [column for column in required if column not in header]
-    if missing:
-        raise InputError(
-            [Problem(name, 1, column, "this column in the header line", "columns " + ", ".join(header)) for column in missing]
-        )
-    repeated = sorted({column for column in header if header.count(column) > 1})
-    if repeated:
-        raise InputError([Problem(name, 1, column, "each column once in the header line", "it twice or more") for column in repeated])
+    header: list[list[str]] = []
+    try:
+        for row in reader:
+            header.append(row)
+            if len(header) == header_rows:
+                break
+    except csv.Error as error:
+        raise InputError([Problem(name, reader.line_num, None, 'well-formed CSV (a quote " that opens a cell must close it)', str(error))]) from None
+    if len(header) < header_rows:
+        raise InputError([Problem(name, reader.line_num + 1, None, f"{header_rows} header lines", f"{len(header)}")])
+    columns = column_names(name, header, required)
     rows, line_numbers = [], []
     last = reader.line_num  # the line a row ends on; a quoted cell may hold line breaks
     try:
@@ -65,19 +168,29 @@ def read_table(path: Path, required: list[str]) -> pd.DataFrame:
             if not any(cell.strip() for cell in row):
                 continue
             line_numbers.append(first)
-            rows.append([cell.strip() for cell in row] + [""] * (len(header) - len(row)))
+            rows.append(row)
     except csv.Error as error:
         expected = 'well-formed CSV (a quote " that opens a cell must close it)'
         raise InputError([Problem(name, last + 1, None, expected, str(error))]) from None
-    problems = [
-        Problem(name, line, None, f"{len(header)} cells as in the header", f"{len(row)}")
-        for line, row in zip(line_numbers, rows)
-        if len(row) > len(header) and any(row[len(header):])
-    ]
-    if problems:
-        raise InputError(problems)
-    frame = pd.DataFrame([row[: len(header)] for row in rows], columns=header, dtype=str)
-    frame.attrs["file"] = name
-    frame.attrs["line"] = line_numbers
-    frame.attrs["decimal_comma"] = delimiter != ","
-    return frame
+    return to_frame(
+        name,
+        columns,
+        rows,
+        line_numbers,
+        missing,
+        decimal_comma=delimiter != ",",
+        encoding=used_encoding,
+        delimiter=delimiter,
+        header_rows=[list(row) for row in header],
+    )
+
+
+def read_records(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> list[list[str]]:
+    """Every row of a headerless CSV file as stripped cells, blank rows left out."""
+    name = path.name
+    text, _ = decode(path.read_bytes(), encoding, name)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or choose_delimiter(text, name))
+    try:
+        return [[cell.strip() for cell in row] for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as error:
+        raise InputError([Problem(name, reader.line_num, None, 'well-formed CSV (a quote " that opens a cell must close it)', str(error))]) from None

@@ -1,0 +1,114 @@
+"""What every reader does once it has rows of text: name the columns, check them, and make the DataFrame.
+
+CSV, Excel and SPSS files all end here, so that a table looks the same to validation whatever it came from:
+stripped strings, '' for an empty cell, and `attrs` saying where each row was in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from pipeline.errors import InputError, Problem
+
+# Written for "no value" by statistics offices (Statistics Denmark and Statistics Norway use '.', '..', ':'),
+# by databases ('NULL') and by spreadsheets. A dash is not here: SSB writes '-' for a true zero.
+STANDARD_MISSING = (".", "..", "...", ":", "NULL")
+
+HEADER_JOINER = " / "
+
+
+def column_names(file: str, header_rows: Sequence[Sequence[str]], required: Iterable[str]) -> list[str]:
+    """The column names from one or more header rows, checked for required and repeated columns.
+
+    With several header rows, a column's name is its non-empty header cells joined by ' / ', top to bottom:
+    'Hvor enig er du? / Samarbeidet'. An empty upper cell above a named lower cell takes the upper cell to its
+    left, since that is how a spreadsheet shows a heading merged across columns.
+    """
+    names = _joined(header_rows)
+    required = list(required)
+    missing = [column for column in required if column not in names]
+    if missing:
+        raise InputError([Problem(file, 1, column, "this column in the header line", "columns " + ", ".join(names)) for column in missing])
+    repeated = sorted({column for column in names if names.count(column) > 1})
+    if repeated:
+        raise InputError([Problem(file, 1, column, "each column once in the header line", "it twice or more") for column in repeated])
+    return names
+
+
+def _joined(header_rows: Sequence[Sequence[str]]) -> list[str]:
+    rows = [[cell.strip() for cell in row] for row in header_rows]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    if len(rows) == 1:
+        return rows[0]
+    filled = [list(row) for row in rows]
+    for upper, lower in zip(filled, rows[1:]):
+        for i in range(1, width):
+            if not upper[i] and lower[i]:
+                upper[i] = upper[i - 1]
+    names = []
+    for i in range(width):
+        parts: list[str] = []
+        for row in filled:
+            if row[i] and (not parts or parts[-1] != row[i]):
+                parts.append(row[i])
+        names.append(HEADER_JOINER.join(parts))
+    return names
+
+
+class Shared(tuple):
+    """A tuple pandas need not copy: a frame's attrs are deep-copied into every row and column taken from it,
+    which for the line numbers of a large file costs more than reading it."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class SharedDict(dict):
+    """A dict of attrs that is only read, shared rather than deep-copied (see Shared)."""
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+def shared(value):
+    if isinstance(value, dict):
+        return SharedDict(value)
+    if isinstance(value, (list, tuple)):
+        return Shared(shared(v) if isinstance(v, (list, tuple, dict)) else v for v in value)
+    return value
+
+
+def to_frame(
+    file: str,
+    columns: list[str],
+    rows: list[list[str]],
+    lines: list[int],
+    missing: Iterable[str] = (),
+    **attrs,
+) -> pd.DataFrame:
+    """A DataFrame of stripped strings; cells holding a missing-value code become ''.
+
+    A row longer than the header is a problem only when its extra cells hold something (spreadsheets often add
+    trailing separators); a shorter row is padded with empty cells.
+    """
+    missing = set(missing)
+    width = len(columns)
+    problems = [
+        Problem(file, line, None, f"{width} cells as in the header", f"{len(row)}")
+        for line, row in zip(lines, rows)
+        if len(row) > width and any(cell.strip() for cell in row[width:])
+    ]
+    if problems:
+        raise InputError(problems)
+    cleaned = []
+    for row in rows:
+        cells = [cell.strip() for cell in row[:width]] + [""] * (width - len(row))
+        cleaned.append(["" if cell in missing else cell for cell in cells])
+    frame = pd.DataFrame(cleaned, columns=columns, dtype=str) if cleaned else pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
+    frame.attrs["file"] = file
+    frame.attrs["line"] = Shared(lines)
+    frame.attrs.update({key: shared(value) for key, value in attrs.items()})
+    return frame
