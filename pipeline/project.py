@@ -153,11 +153,6 @@ def _problem_from_pydantic(file: str, tree: yaml.Node, error: dict) -> Problem:
     return Problem(file, line, field_name, expected, found)
 
 
-def yaml_line(tree: yaml.Node | None, location: list) -> int | None:
-    """The 1-based line in the YAML file of the node at `location`, or of its nearest existing parent."""
-    return yaml_node(tree, location)[1]
-
-
 def yaml_node(tree: yaml.Node | None, location: list) -> tuple[yaml.Node | None, int | None]:
     """The node at `location` (or its nearest existing parent) and its 1-based line in the YAML file."""
     node, line = tree, (tree.start_mark.line + 1 if tree else None)

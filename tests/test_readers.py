@@ -252,7 +252,7 @@ def test_many_offending_rows_are_listed_up_to_a_cap_and_counted():
 @pytest.mark.skipif(not MELBOURNE.exists(), reason="shared/realdata is not beside this checkout")
 def test_melbourne_gate_dates_mixed_within_a_column_are_reported_row_by_row():
     frame = read_any(MELBOURNE)
-    assert frame.attrs["encoding"] == "utf-8-sig" and list(frame.columns)[0] == "ID"  # the byte-order mark is not in the name
+    assert frame.attrs["encoding"] == "utf-8-sig" and frame.columns[0] == "ID"  # the byte-order mark is not in the name
     assert len(frame) == 445
     with pytest.raises(InputError) as caught:
         parse_date_column(frame["BNI"], frame.attrs["file"], "BNI", frame.attrs["line"])

@@ -122,14 +122,3 @@ def attainment_chart(names: Sequence[str], values: Sequence[float], statuses: Se
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(x)))
         axes.set_xlim(0, max([target * 1.1, *values]) * 1.05)
         return to_svg(figure)
-
-
-def outcome_chart(labels: Sequence[str], counts: Sequence[int], keys: Sequence[str]) -> str:
-    """Horizontal bars: how many milestones have each outcome."""
-    with plt.rc_context(STYLE):
-        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 0.35 * len(labels) + 0.8))
-        axes.barh(list(labels)[::-1], list(counts)[::-1], color=[OUTCOME_COLOURS[k] for k in keys][::-1], edgecolor="#555555", linewidth=0.5)
-        axes.xaxis.get_major_locator().set_params(integer=True)
-        for y, count in enumerate(list(counts)[::-1]):
-            axes.text(count, y, f" {count}", va="center")
-        return to_svg(figure)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.analysis.criteria import CriterionResult, Status, exceeded, rank_units
+from pipeline.analysis.criteria import CriterionResult, Status, exceeded, rank_units, status_of
 from pipeline.present import charts, html
 
 if TYPE_CHECKING:
@@ -62,7 +62,18 @@ def units_overview(report: Report, results: list[CriterionResult]) -> str:
     headers = [noun.singular.capitalize(), *(r.id for r in criteria), t("mean"), t("criteria_met_short")]
     caption = report.table_caption(t("caption_units_overview", unit=noun.singular))
     numeric = tuple(range(1, len(criteria) + 3))
-    return html.heading(t("units_overview", unit=noun.singular), 3) + html.table(headers, rows, caption, numeric=numeric)
+    charted = ranking.dropna(subset=["mean"])
+    thresholds = report.spec.thresholds
+    svg = charts.attainment_chart(
+        report.unit_names(charted["unit"]),
+        list(charted["mean"]),
+        [status_of(mean, thresholds).value for mean in charted["mean"]],
+        lambda x: t.percent(x, 0),
+    )
+    best, worst = report.unit_names(charted["unit"].iloc[[0, -1]])
+    alt = t("alt_units_overview", best=best, best_mean=t.percent(charted["mean"].iloc[0], 0), worst=worst, worst_mean=t.percent(charted["mean"].iloc[-1], 0))
+    figure = html.figure(svg, report.figure_caption(t("caption_units_overview_chart", unit=noun.singular)), alt)
+    return html.heading(t("units_overview", unit=noun.singular), 3) + figure + html.table(headers, rows, caption, numeric=numeric)
 
 
 def measured_by(report: Report, result: CriterionResult) -> str:
@@ -72,7 +83,9 @@ def measured_by(report: Report, result: CriterionResult) -> str:
         return report.t("kind_ratio", numerator=labels[measure.numerator].label, denominator=labels[measure.denominator].label)
     if measure.kind == "indicator":
         text = report.t("kind_indicator", indicator=labels[measure.indicator].label)
-        return f"{text} ({report.t('lower_is_better')})" if measure.direction == "lower" else text
+        notes = [f"{report.t('baseline').lower()} {report.t.number(measure.baseline, 1)}"] if measure.baseline is not None else []
+        notes += [report.t("lower_is_better")] if measure.direction == "lower" else []
+        return f"{text} ({', '.join(notes)})" if notes else text
     if measure.kind == "survey":
         return report.t("kind_survey", item=report.spec.survey.items[measure.item].text)
     if measure.kind == "milestones" and measure.share == "on_time":

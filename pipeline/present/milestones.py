@@ -46,11 +46,11 @@ def slippage_sentences(report: Report, summary: dict) -> list[str]:
     sentences = []
     late = summary["counts"][ms.Outcome.LATE]
     if late:
-        days = t.number(summary["mean_slippage_late"])
+        days = t.number(summary["mean_slippage_late"], 1)
         sentences.append(t("milestones_late_one", days=days) if late == 1 else t("milestones_late_mean", count=late, days=days))
     expected = summary["forecast_late"]
     if expected:
-        days = t.number(summary["mean_expected_slippage_late"])
+        days = t.number(summary["mean_expected_slippage_late"], 1)
         sentences.append(t("milestones_forecast_late_one", days=days) if expected == 1 else t("milestones_forecast_late", count=expected, days=days))
     return sentences
 

@@ -1,0 +1,6 @@
+"""Reading what users have: tables in any encoding, delimiter or format, dates written any one way, and survey tools'
+exports turned into the canonical survey table (`importers`).
+
+`readers.read_any` is the door for a table of any kind; `csv.read_table` reads the canonical CSV tables;
+`dates.parse_date_column` reads a column of dates or names the rows it cannot read.
+"""

@@ -2,7 +2,6 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "criteria": {"da": "Succeskriterier", "nb": "Suksesskriterier", "en": "Success criteria"},
-    "by_unit": {"da": "Opnåelse pr. {unit}", "nb": "Måloppnåelse per {unit}", "en": "Attainment by {unit}"},
     "success_criteria": {"da": "Succeskriterier", "nb": "Suksesskriterier", "en": "Success criteria"},
     "met": {"da": "Opfyldt", "nb": "Nådd", "en": "Met"},
     "partly_met": {"da": "Delvist opfyldt", "nb": "Delvis nådd", "en": "Partly met"},
@@ -80,4 +79,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "mean": {"da": "Gennemsnit", "nb": "Gjennomsnitt", "en": "Mean"},
     "criteria_met_short": {"da": "Opfyldt", "nb": "Nådd", "en": "Met"},
+    "caption_units_overview_chart": {
+        "da": "Gennemsnitlig opnåelsesgrad pr. {unit} (hvert kriterium højst 100 %); den lodrette linje er målet",
+        "nb": "Gjennomsnittlig måloppnåelse per {unit} (hvert kriterium høyst 100 %); den loddrette linjen er målet",
+        "en": "Mean attainment by {unit} (each criterion capped at 100 %); the vertical line is the target",
+    },
+    "alt_units_overview": {
+        "da": "Søjlediagram: højest ligger {best} med {best_mean}, lavest {worst} med {worst_mean}.",
+        "nb": "Stolpediagram: høyest ligger {best} med {best_mean}, lavest {worst} med {worst_mean}.",
+        "en": "Bar chart: highest is {best} at {best_mean}, lowest {worst} at {worst_mean}.",
+    },
 }

@@ -172,11 +172,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Kommentarene er gjengitt ordrett, men personopplysninger (fødselsnumre, CPR-numre, telefonnumre og e-postadresser) er erstattet med […].",
         "en": "Comments are quoted verbatim, but personal data (national identity numbers, phone numbers and e-mail addresses) are replaced by […].",
     },
-    "comments_hidden": {
-        "da": "Kommentarer vises kun, når mindst {min} har svaret.",
-        "nb": "Kommentarer vises bare når minst {min} har svart.",
-        "en": "Comments are shown only when at least {min} have responded.",
-    },
     # How the survey figures are made: shown under the section, in small print.
     "survey_methods_shares": {
         "da": "Andel positive svar regnes af dem, der har taget stilling («ved ikke» og blanke svar indgår ikke), med et 95 %-konfidensinterval efter Wilson. Gennemsnittet er den gennemsnitlige placering på skalaen (1 = laveste svarmulighed).",

@@ -16,11 +16,12 @@ import pandas as pd
 
 from pipeline.errors import InputError, Problem
 from pipeline.sources.readers import read_any
+from pipeline.tables import SURVEY_COLUMNS
 
 # How the answers of a multi-select question are joined in one cell of the canonical table.
 MULTI_JOINER = "; "
 
-# Column headings that hold personal data, compared after `_heading`: never copied into a project's inputs.
+# Column headings that hold personal data, compared after `heading`: never copied into a project's inputs.
 PERSONAL_HEADINGS = {
     "email", "e mail", "e post", "epost", "mail", "email address", "e mail address", "emailaddress", "respondent email",
     "e postadresse", "e mailadresse", "mailadresse", "email adresse",
@@ -35,7 +36,6 @@ PERSONAL_HEADINGS = {
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-\[\]/]*")
 _SHORT_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 \-]*")
-CANONICAL_COLUMNS = ("respondent_id", "wave", "group", "unit")
 
 
 @dataclass
@@ -89,15 +89,14 @@ def item_id(column: str, position: int) -> str:
 
 def unique_ids(ids: list[str]) -> list[str]:
     """Each id once, and none equal to a canonical column: a repeat gets _2, _3 ..."""
-    seen: Counter = Counter(CANONICAL_COLUMNS)
+    taken = set(SURVEY_COLUMNS)
     result = []
     for item in ids:
-        candidate, n = item, seen[item]
-        while candidate in seen:
+        candidate, n = item, 1
+        while candidate in taken:
             n += 1
             candidate = f"{item}_{n}"
-        seen[item] = n
-        seen[candidate] += 1
+        taken.add(candidate)
         result.append(candidate)
     return result
 
