@@ -182,6 +182,8 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
     for criterion_id in duplicates([c.id for c in spec.criteria]):
         problems.append(Problem(file, None, "criteria", "each criterion id once", f"'{criterion_id}' twice or more"))
 
+    if spec.report.logo and not (folder / spec.report.logo).is_file():
+        problems.append(Problem(file, None, "report.logo", f"an image file {spec.report.logo} in {folder}", "no such file"))
     for kind, name in spec.files.model_dump().items():
         if name and not (folder / name).is_file():
             problems.append(Problem(file, None, f"files.{kind}", f"a file {name} in {folder}", "no such file"))

@@ -205,6 +205,7 @@ class Criterion(Strict):
 
 class ReportSettings(Strict):
     accent_colour: str = Field(default="#1b4f72", pattern=r"^#[0-9a-fA-F]{6}$")
+    logo: str | None = Field(default=None, pattern=r"(?i)\.(svg|png|jpe?g)$")  # a file in the project folder
 
 
 class ProjectSpec(Strict):

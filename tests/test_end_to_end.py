@@ -78,6 +78,9 @@ def test_html_has_no_code_no_prompts_and_fetches_nothing(reports, project_id):
     images = images_of(html)
     assert images and all(img["src"].startswith("data:image/svg+xml;base64,") and img["alt"].strip() for img in images)
     assert html.count("<figure>") == html.count("<figcaption>") > 0
+    anchors = re.findall(r'href="#([^"]+)"', html)
+    assert len(anchors) >= 4, "a table of contents links the sections"
+    assert all(f'id="{anchor}"' in html for anchor in anchors)
 
 
 @pytest.mark.parametrize("project_id", EXAMPLES)

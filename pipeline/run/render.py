@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import re
 from datetime import datetime, timezone
+from html import escape
 from functools import cache
 from pathlib import Path
 
@@ -59,15 +62,35 @@ def cover(job: Job, project: Project, generated: datetime | None = None) -> dict
         "css": stylesheet(),
         "page_counter": page_counter(t),
         "running_header": spec.title,
-        "labels": {key: t(key) for key in ("owner", "period", "report_date")},
+        "labels": {key: t(key) for key in ("owner", "period", "report_date", "contents")},
         "provenance": f"evalreport {__version__} · {t('report_date').lower()} {generated:%Y-%m-%d %H:%M} UTC · input {project.input_digest()[:12]}",
         "version": __version__,
+        "logo": logo_data_uri(project),
     }
+
+
+def logo_data_uri(project: Project) -> str | None:
+    """The project's logo embedded in the page, so that opening the report fetches nothing."""
+    name = project.spec.report.logo
+    if not name:
+        return None
+    kind = {"svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}[name.rsplit(".", 1)[1].lower()]
+    return f"data:{kind};base64,{base64.b64encode((project.folder / name).read_bytes()).decode('ascii')}"
+
+
+def add_table_of_contents(html: str, title: str) -> str:
+    """A linked list of the report's sections after the cover; in the PDF each entry shows its page."""
+    sections = re.findall(r'<section id="([^"]+)">\s*<h2[^>]*>(.*?)</h2>', html, flags=re.S)
+    if len(sections) < 2:
+        return html
+    entries = "".join(f'<li><a href="#{anchor}">{heading}</a></li>' for anchor, heading in sections)
+    nav = f'<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">{escape(title)}</h2><ol>{entries}</ol></nav>'
+    return html.replace("</header>", "</header>" + nav, 1)
 
 
 def to_html(notebook: nbformat.NotebookNode, cover_fields: dict) -> str:
     body, _ = exporter().from_notebook_node(without_results(notebook), resources={"evalreport": cover_fields})
-    return body
+    return add_table_of_contents(body, cover_fields["labels"]["contents"])
 
 
 def without_results(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:

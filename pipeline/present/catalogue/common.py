@@ -1,6 +1,7 @@
 """Words every report uses: headings, the cover, report kinds, the closing note. One entry per message: {language: text}; sentences take named fields."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "contents": {"da": "Indhold", "nb": "Innhold", "en": "Contents"},
     "summary": {"da": "Sammenfatning", "nb": "Sammendrag", "en": "Summary"},
     "about": {"da": "Om rapporten", "nb": "Om rapporten", "en": "About this report"},
     "end_report": {"da": "Slutrapport", "nb": "Sluttrapport", "en": "End report"},

@@ -93,7 +93,7 @@ def import_survey(
     survey_path, draft_path = folder / SURVEY_FILE, folder / DRAFT_FILE
     existing = [p for p in (survey_path, draft_path) if p.exists()]
     if existing and not force:
-        raise EvalreportError(f"{', '.join(str(p) for p in existing)} already exist(s): give --force to replace")
+        raise EvalreportError(f"{' and '.join(str(p) for p in existing)} already {'exists' if len(existing) == 1 else 'exist'}: give --force to replace")
     export = IMPORTERS[tool](Path(file))
     notes = rename_items(export, Path(item_ids)) if item_ids else []
     canonical = to_canonical(export, wave, group_column, unit_column)

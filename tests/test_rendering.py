@@ -1,0 +1,33 @@
+"""Rendering steps on their own: table of contents, logo, cover fields."""
+
+import base64
+
+from pipeline.project import load_project
+from pipeline.run.jobs import Job
+from pipeline.run.render import add_table_of_contents, cover
+
+PAGE = '<header class="cover"><h1>T</h1></header><main><section id="summary"><h2>Sammendrag</h2></section><section id="survey"><h2>Spørreundersøkelse</h2></section></main>'
+
+
+def test_table_of_contents_links_every_section_after_the_cover():
+    html = add_table_of_contents(PAGE, "Innhold")
+    nav = html[html.index("</header>") : html.index("<main>")]
+    assert '<h2 id="toc-title">Innhold</h2>' in nav
+    assert '<li><a href="#summary">Sammendrag</a></li><li><a href="#survey">Spørreundersøkelse</a></li>' in nav
+
+
+def test_a_single_section_needs_no_table_of_contents():
+    single = '<header class="cover"></header><section id="survey"><h2>S</h2></section>'
+    assert add_table_of_contents(single, "Innhold") == single
+
+
+def test_the_logo_is_embedded_in_the_cover(example_copy):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    (example_copy / "logo.svg").write_bytes(svg)
+    yaml_file = example_copy / "project.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("report:\n", "report:\n  logo: logo.svg\n", 1), encoding="utf-8")
+    project = load_project(example_copy)
+    fields = cover(Job(project.id, "end_report", "2015-2016", "nb"), project)
+    assert fields["logo"] == "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
+    assert fields["labels"]["contents"] == "Innhold"
+    assert fields["page_counter"] == '"Side " counter(page) " av " counter(pages)'
