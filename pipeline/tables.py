@@ -13,6 +13,7 @@ import pandas as pd
 from pipeline.analysis.privacy import redact
 from pipeline.errors import InputError, Problem
 from pipeline.sources.csv import read_table
+from pipeline.sources.frame import STANDARD_MISSING
 from pipeline.spec import ProjectSpec
 
 INDICATOR_COLUMNS = ["unit", "indicator", "period", "value"]
@@ -92,7 +93,8 @@ def _unit_checker(spec: ProjectSpec, rows: Rows):
 
 
 def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
-    raw = read_table(path, INDICATOR_COLUMNS)
+    # Statistics offices write '..' or ':' for a figure they do not have (SSB, Statistics Denmark, Eurostat).
+    raw = read_table(path, INDICATOR_COLUMNS, missing=STANDARD_MISSING)
     rows = Rows(raw)
     check_unit = _unit_checker(spec, rows)
     records, seen = [], {}
