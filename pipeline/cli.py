@@ -10,10 +10,13 @@ from pathlib import Path
 from pipeline import __version__
 from pipeline.errors import EvalreportError, InputError
 from pipeline.project import list_projects, load_project
-from pipeline.run.batch import FORMATS, JobResult, run_jobs
+from rich.console import Console
+
+from pipeline.run.batch import FORMATS, JobResult, run_jobs, why_each_runs
 from pipeline.run.index import write_index
 from pipeline.run.jobs import Workspace, plan_jobs
 from pipeline.run.lock import projects_locked
+from pipeline.run.progress import batch_progress, summary_table
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,7 +55,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
     run.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
-    run.add_argument("--dry-run", action="store_true", help="print the jobs and stop")
+    run.add_argument("--dry-run", action="store_true", help="print the jobs, and why each would run, and stop")
+    run.add_argument("--force", action="store_true", help="run every job, even those whose inputs have not changed")
     run.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
     run.set_defaults(command=run_command)
 
@@ -126,27 +130,22 @@ def run_command(args, workspace: Workspace) -> int:
             continue
         jobs += plan_jobs(project, workspace, args.report, args.unit, args.per_unit, args.period, args.language)
 
-    if args.dry_run:
-        print(f"{len(jobs)} job(s):")
-        for job in jobs:
-            print(f"  {job.label}  ({job.language})")
-        return 0
-
-    print(f"making {len(jobs)} report(s) with {min(args.jobs, len(jobs))} worker(s) → {workspace.reports}")
-    done = 0
-
-    def progress(result: JobResult) -> None:
-        nonlocal done
-        done += 1
-        mark = "ok    " if result.ok else "FAILED"
-        print(f"[{done}/{len(jobs)}] {mark} {result.job.label}  {result.seconds:.1f} s", flush=True)
-
     with projects_locked(workspace.reports, [job.project for job in jobs], wait=args.wait):
-        results = run_jobs(jobs, workspace, formats, args.timeout, args.jobs, progress)
-    print_summary(results, workspace)
-    print(f"  index of every report: {os.path.relpath(write_index(workspace.reports))}")
+        reasons = why_each_runs(jobs, workspace, formats, args.force)
+        if args.dry_run:
+            print(f"{len(jobs)} job(s), {sum(map(bool, reasons.values()))} to run:")
+            for job in jobs:
+                print(f"  {job.label}  ({job.language})  {reasons[job] or 'unchanged: skip'}")
+            return 0
+        console = Console()
+        workers = min(args.jobs, max(1, sum(map(bool, reasons.values()))))
+        console.print(f"making {len(jobs)} report(s) with {workers} worker(s) → {workspace.reports}")
+        with batch_progress(sum(map(bool, reasons.values())), workers, console) as progress:
+            results = run_jobs(jobs, workspace, formats, args.timeout, args.jobs, progress.finished, reasons)
+    print_summary(results, workspace, console)
+    console.print(f"reports are in {os.path.relpath(workspace.reports)}/<project>/<period>/; index of every report: {os.path.relpath(write_index(workspace.reports))}")
     for project_id in invalid:
-        print(f"  NOT RUN {project_id}: invalid inputs (evalreport validate {project_id})")
+        console.print(f"[red]NOT RUN[/] {project_id}: invalid inputs (evalreport validate {project_id})")
     return 0 if all(r.ok for r in results) and not invalid else 1
 
 
@@ -168,20 +167,18 @@ def import_command(args, workspace: Workspace) -> int:
     return 0
 
 
-def print_summary(results: list[JobResult], workspace: Workspace) -> None:
-    succeeded = [r for r in results if r.ok]
-    failed = [r for r in results if not r.ok]
-    seconds = sum(r.seconds for r in results)
-    print(f"\n{len(succeeded)} made, {len(failed)} failed, {seconds:.1f} s of work")
-    for result in succeeded:
-        for output in result.outputs:
-            print(f"  {os.path.relpath(output)}")
+def print_summary(results: list[JobResult], workspace: Workspace, console: Console) -> None:
+    ran = [r for r in results if not r.skipped]
+    failed = [r for r in ran if not r.ok]
+    seconds = sum(r.seconds for r in ran)
+    console.print(f"\n{len(ran) - len(failed)} made, {len(failed)} failed, {len(results) - len(ran)} unchanged (skipped), {seconds:.1f} s of work")
+    if ran:
+        console.print(summary_table(ran))
     for result in failed:
-        print(f"  FAILED {result.job.label}: {result.reason}")
-        print(f"         executed notebook: {os.path.relpath(result.job.folder(workspace) / 'audit' / (result.job.name + '.failed.ipynb'))}")
+        audit = result.job.folder(workspace) / "audit" / f"{result.job.name}.failed.ipynb"
+        console.print(f"[red]FAILED[/] {result.job.label}: {result.reason}\n  executed notebook: {os.path.relpath(audit)}")
     if failed:
-        print("  the last good report of each failed job is left in place")
-
+        console.print("the last good report of each failed job is left in place")
 
 if __name__ == "__main__":
     sys.exit(main())

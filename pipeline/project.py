@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,10 +14,22 @@ from pydantic import ValidationError
 from pipeline import tables
 from pipeline.errors import InputError, Problem, ProjectNotFound
 from pipeline.paths import default_inputs
+from pipeline.sources.limits import check_size
 from pipeline.spec import ProjectSpec
 
 PROJECT_FILE = "project.yaml"
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: several times faster
+
+# A hand-written project.yaml is a few kilobytes. Past these bounds a file is not one (or is built to hurt): libyaml
+# crashes the interpreter on brackets nested some ten thousand deep, and aliases (*a) that repeat anchors which repeat
+# others ("billion laughs") stand for more values than memory holds, though the file is small.
+MAX_PROJECT_FILE_BYTES = 10 * 1024 * 1024
+MAX_YAML_DEPTH = 50
+MAX_YAML_VALUES = 100_000
+MAX_YAML_NUMBER = 1e12
+_OPENS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+_YAML_KINDS = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes or no", "binary": "base64 text"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +103,10 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
 
 def load_spec(path: Path) -> ProjectSpec:
     """Parse project.yaml into a ProjectSpec; every pydantic error is reported with its line in the file."""
+    check_size(path, MAX_PROJECT_FILE_BYTES)
     raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError([Problem(path.name, 1, None, "text saved as UTF-8", "text saved as UTF-16 (\"Unicode\" in Notepad and Excel)")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -98,32 +114,121 @@ def load_spec(path: Path) -> ProjectSpec:
         line = raw[: error.start].count(b"\n") + 1
         found = f"byte 0x{raw[error.start]:02x}, which is not UTF-8 (was the file saved as Windows-1252/ANSI?)"
         raise InputError([Problem(path.name, line, None, "text saved as UTF-8", found)]) from None
+    tree = None
     try:
-        document = yaml.load(text, Loader=YAML_LOADER)
+        _check_nesting(path.name, text)
         tree = yaml.compose(text, Loader=YAML_LOADER)
-    except yaml.YAMLError:
-        error = _pure_python_yaml_error(text)  # its messages name the offending character; libyaml's do not
+        _check_aliases(path.name, tree)
+        document = yaml.load(text, Loader=YAML_LOADER)
+    except yaml.YAMLError as original:
+        # The pure-Python parser's messages name the offending character; libyaml's do not. A tag that cannot be
+        # applied (!!python/name, !!omap of a scalar) passes the parser: libyaml's constructor error says which.
+        error = _pure_python_yaml_error(text) or original
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise InputError([Problem(path.name, line, None, "valid YAML", str(getattr(error, "problem", error)))]) from None
+    except (ValueError, TypeError, AttributeError, KeyError, OverflowError):
+        # YAML reads `2016-02-30` as a date and `!!float abc` as a number, and fails on making one of them.
+        raise InputError([_unreadable_value(path.name, tree)]) from None
     if not isinstance(document, dict):
         raise InputError([Problem(path.name, 1, None, "a mapping of keys such as title, owner, language", repr(document))])
     try:
         spec = ProjectSpec.model_validate(document)
     except ValidationError as error:
         raise InputError([_problem_from_pydantic(path.name, tree, e) for e in error.errors()]) from None
-    problems = octal_looking_unit_ids(path.name, tree, spec)
+    problems = octal_looking_unit_ids(path.name, tree, spec) + _number_problems(path.name, tree, spec)
     if problems:
         raise InputError(problems)
     return spec
 
 
-def _pure_python_yaml_error(text: str) -> yaml.YAMLError:
+def _check_nesting(file: str, text: str) -> None:
+    """Refuse values nested deeper than MAX_YAML_DEPTH before libyaml builds them (it recurses, and crashes)."""
+    depth = 0
+    for token in yaml.scan(text, Loader=YAML_LOADER):  # the scanner does not recurse
+        if isinstance(token, _OPENS):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                found = f"values nested more than {MAX_YAML_DEPTH} deep"
+                raise InputError([Problem(file, token.start_mark.line + 1, None, "keys and lists nested a few levels deep, as in docs/inputs.md", found)])
+        elif isinstance(token, _CLOSES):
+            depth -= 1
+
+
+def _check_aliases(file: str, tree: yaml.Node | None) -> None:
+    """Refuse a document whose aliases stand for more than MAX_YAML_VALUES values in all."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        if id(node) not in sizes:
+            sizes[id(node)] = 1  # an alias inside its own anchor counts once
+            if isinstance(node, yaml.SequenceNode):
+                sizes[id(node)] = 1 + sum(size(child) for child in node.value)
+            elif isinstance(node, yaml.MappingNode):
+                sizes[id(node)] = 1 + sum(size(key) + size(value) for key, value in node.value)
+        return sizes[id(node)]
+
+    if tree is not None and size(tree) > MAX_YAML_VALUES:
+        found = f"aliases (*name) that repeat anchors (&name) into more than {MAX_YAML_VALUES:,} values"
+        raise InputError([Problem(file, None, None, "a project description of a reasonable size", found)])
+
+
+def _scalars(tree: yaml.Node | None):
+    """Every scalar of a composed document (keys too) in the order of the file, with the keys leading to it."""
+    stack: list[tuple[yaml.Node, list[str]]] = [(tree, [])] if tree is not None else []
+    while stack:
+        node, location = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            yield node, location
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, location + [str(i)]) for i, child in reversed(list(enumerate(node.value))))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend([(value, location + [str(key.value)]), (key, location)])
+
+
+def _unreadable_value(file: str, tree: yaml.Node | None) -> Problem:
+    """The first value YAML cannot construct (an impossible date, a tag it cannot apply), with its line and key."""
+    constructor = yaml.constructor.SafeConstructor()
+    for node, location in _scalars(tree):
+        try:
+            constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, AttributeError, KeyError, OverflowError):
+            kind = _YAML_KINDS.get(node.tag.rsplit(":", 1)[-1], "value")
+            expected = f"a valid {kind}, or text in quotes"
+            return Problem(file, node.start_mark.line + 1, ".".join(location) or None, expected, repr(node.value)[:80])
+    return Problem(file, None, None, "values YAML can read", "a value it cannot")
+
+
+def _number_problems(file: str, tree: yaml.Node | None, spec: ProjectSpec) -> list[Problem]:
+    """Numbers no project has (.nan, .inf, 1e308, an integer of thousands of digits) break the report's arithmetic
+    and formatting far from where they were written: refuse them here, with their line."""
+    problems: list[Problem] = []
+
+    def walk(value, location: list) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(key, location + [key]) if isinstance(key, (int, float)) else None  # a year of a yearly target
+                walk(item, location + [key])
+        elif isinstance(value, (list, tuple)):
+            for i, item in enumerate(value):
+                walk(item, location + [i])
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and not -MAX_YAML_NUMBER <= value <= MAX_YAML_NUMBER:
+            node, line = yaml_node(tree, location)  # NaN fails every comparison, so it is caught too
+            written = node.value if isinstance(node, yaml.ScalarNode) else _repr(value)
+            found = repr(written) if len(written) <= 40 else f"{written[:30]!r}… ({len(written):,} characters)"
+            problems.append(Problem(file, line, ".".join(str(part) for part in location), "a finite number of at most a million million (10¹²) either way", found))
+
+    walk(spec.model_dump(), [])
+    return problems
+
+
+def _pure_python_yaml_error(text: str) -> yaml.YAMLError | None:
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         return error
-    return yaml.YAMLError("not valid YAML")
+    return None
 
 
 def octal_looking_unit_ids(file: str, tree: yaml.Node, spec: ProjectSpec) -> list[Problem]:
@@ -139,18 +244,26 @@ def octal_looking_unit_ids(file: str, tree: yaml.Node, spec: ProjectSpec) -> lis
 def _problem_from_pydantic(file: str, tree: yaml.Node, error: dict) -> Problem:
     location = [part for part in error["loc"]]
     field_name = ".".join(str(part) for part in location) or None
-    expected = error["msg"][0].lower() + error["msg"][1:]
+    message = error["msg"].removeprefix("Value error, ")  # our own validators' messages are sentences already
+    expected = message[0].lower() + message[1:]
     if error["type"] == "extra_forbidden":
         expected = "only known keys (see docs/inputs.md); this key is not one"
     elif error["type"] == "missing":
         expected = "this key, which is required"
-    found = "nothing" if error["type"] == "missing" else repr(error.get("input"))
+    found = "nothing" if error["type"] == "missing" else _repr(error.get("input"))
     node, line = yaml_node(tree, location)
     if isinstance(error.get("input"), bool) and isinstance(node, yaml.ScalarNode):
         found = repr(node.value)  # YAML reads no, yes, on, off as false/true: show what the file says
     if len(found) > 80:
         found = found[:77] + "..."
     return Problem(file, line, field_name, expected, found)
+
+
+def _repr(value) -> str:
+    try:
+        return repr(value)
+    except ValueError:  # an integer of thousands of digits (0b111…) that Python will not write out
+        return "a number too long to show"
 
 
 def yaml_node(tree: yaml.Node | None, location: list) -> tuple[yaml.Node | None, int | None]:

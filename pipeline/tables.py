@@ -40,7 +40,11 @@ class Rows:
             yield line, row
 
     def problem(self, line: int, field: str, expected: str, found: str) -> None:
-        self.problems.append(Problem(self.file, line, field, expected, repr(found) if found else "an empty cell"))
+        if len(found) > 80:  # a pasted document in a cell: show its start, not all of it
+            shown = f"{found[:60]!r}… ({len(found):,} characters)"
+        else:
+            shown = repr(found) if found else "an empty cell"
+        self.problems.append(Problem(self.file, line, field, expected, shown))
 
     def check(self, line: int, field: str, value, parse: Callable, expected: str):
         """Parse one cell; on failure record a problem and return None."""
@@ -193,7 +197,7 @@ def _likert_label(cell: str, labels: list[str], dont_know: list[str], rows: Rows
     """The scale label a cell stands for: the label itself, or its position counted from 1."""
     if cell in labels or cell in dont_know:
         return cell
-    if cell.isdecimal() and 1 <= int(cell) <= len(labels):
+    if cell.isdecimal() and len(cell) <= 3 and 1 <= int(cell) <= len(labels):  # int() refuses 4300 digits or more
         return labels[int(cell) - 1]
     choices = ", ".join(f"'{x}'" for x in labels + dont_know)
     rows.problem(line, item_id, f"one of {choices} or a number 1-{len(labels)}", cell)

@@ -9,7 +9,7 @@ from pipeline.paths import default_inputs
 def test_dry_run_lists_one_job_per_unit(capsys):
     assert main(["run", "bosetting-vestfold", "--per-unit", "--report", "success_criteria", "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "10 job(s):" in out
+    assert "10 job(s)" in out
     assert "bosetting-vestfold/2015-2016/success_criteria-0701  (nb)" in out
 
 
@@ -44,3 +44,25 @@ def test_run_all_skips_an_invalid_project_renders_the_rest_and_fails(tmp_path, c
     assert not (tmp_path / "reports" / "broken").exists()
     assert "indicators.csv, row 2, field 'value'" in captured.err
     assert "NOT RUN broken" in captured.out
+
+
+def test_an_unchanged_job_is_skipped_and_a_changed_input_reruns_it(tmp_path, capsys):
+    inputs = tmp_path / "inputs"
+    shutil.copytree(default_inputs() / "bosetting-vestfold", inputs / "p")
+    run = ["--inputs", str(inputs), "--reports", str(tmp_path / "reports"), "run", "p", "--report", "milestones", "--format", "html"]
+    assert main(run) == 0
+    assert "1 made, 0 failed, 0 unchanged" in capsys.readouterr().out
+    html = tmp_path / "reports" / "p" / "2015-2016" / "milestones.html"
+    made = html.stat().st_mtime_ns
+
+    assert main(run) == 0
+    assert "0 made, 0 failed, 1 unchanged (skipped)" in capsys.readouterr().out
+    assert html.stat().st_mtime_ns == made
+
+    milestones = inputs / "p" / "milestones.csv"
+    milestones.write_text(milestones.read_text(encoding="utf-8").replace("Nettverksmøte 1", "Første nettverksmøte"), encoding="utf-8")
+    assert main([*run, "--dry-run"]) == 0
+    assert "milestones  (nb)  input changed" in capsys.readouterr().out
+    assert main(run) == 0
+    assert "input changed" in capsys.readouterr().out
+    assert "Første nettverksmøte" in html.read_text(encoding="utf-8")

@@ -63,16 +63,7 @@ def units_overview(report: Report, results: list[CriterionResult]) -> str:
     caption = report.table_caption(t("caption_units_overview", unit=noun.singular))
     numeric = tuple(range(1, len(criteria) + 3))
     charted = ranking.dropna(subset=["mean"])
-    thresholds = report.spec.thresholds
-    svg = charts.attainment_chart(
-        report.unit_names(charted["unit"]),
-        list(charted["mean"]),
-        [status_of(mean, thresholds).value for mean in charted["mean"]],
-        lambda x: t.percent(x, 0),
-    )
-    best, worst = report.unit_names(charted["unit"].iloc[[0, -1]])
-    alt = t("alt_units_overview", best=best, best_mean=t.percent(charted["mean"].iloc[0], 0), worst=worst, worst_mean=t.percent(charted["mean"].iloc[-1], 0))
-    figure = html.figure(svg, report.figure_caption(t("caption_units_overview_chart", unit=noun.singular)), alt)
+    figure = units_overview_chart(report, charted) if len(charted) else ""
     return html.heading(t("units_overview", unit=noun.singular), 3) + figure + html.table(headers, rows, caption, numeric=numeric)
 
 
@@ -112,6 +103,21 @@ def assessment_note(report: Report, result: CriterionResult) -> str:
         f"{html.status_badge(result.status.value, t(result.status.value))}</p>"
         f"{html.paragraph(t('justification') + ': ' + detail['justification'] + byline)}</div>"
     )
+
+
+def units_overview_chart(report: Report, charted) -> str:
+    """Units by mean capped attainment, best on top, coloured by the status that mean would have."""
+    t, noun = report.t, report.spec.unit_noun
+    thresholds = report.spec.thresholds
+    svg = charts.attainment_chart(
+        report.unit_names(charted["unit"]),
+        list(charted["mean"]),
+        [status_of(mean, thresholds).value for mean in charted["mean"]],
+        lambda x: t.percent(x, 0),
+    )
+    best, worst = report.unit_names(charted["unit"].iloc[[0, -1]])
+    alt = t("alt_units_overview", best=best, best_mean=t.percent(charted["mean"].iloc[0], 0), worst=worst, worst_mean=t.percent(charted["mean"].iloc[-1], 0))
+    return html.figure(svg, report.figure_caption(t("caption_units_overview_chart", unit=noun.singular)), alt)
 
 
 def units_sentences(report: Report, result: CriterionResult) -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from pipeline.analysis import milestones as ms
 from pipeline.analysis.criteria import Status, mean_capped_attainment, summary_counts
 
@@ -47,6 +49,26 @@ def results_record(report: Report) -> dict:
         "survey": {"respondents": int(len(report.responses()))},
         "milestones": {key: milestones[key] for key in ("total", "due", "done")}
         | {"done_share": _number(milestones["done_share"]), "on_time_share": _number(milestones["on_time_share"])},
+        "milestone_rows": [_milestone_row(report, row) for row in report.milestones.itertuples()],
+    }
+
+
+def _milestone_row(report: Report, row) -> dict:
+    """One milestone as the report shows it: the actual date only once done, the forecast only while it holds."""
+    done = row.outcome in ms.DONE
+    expected = row.slippage == ms.Slippage.EXPECTED
+    return {
+        "id": row.id,
+        "title": row.title,
+        "unit": row.unit or None,
+        "unit_name": report.spec.unit_name(row.unit),
+        "phase": row.phase,
+        "planned": row.planned.isoformat(),
+        "forecast": row.forecast.isoformat() if expected else None,
+        "actual": row.actual.isoformat() if done else None,
+        "outcome": row.outcome.value,
+        "slippage_days": None if pd.isna(row.slippage_days) else int(row.slippage_days),
+        "slippage": row.slippage.value if row.slippage else None,
     }
 
 

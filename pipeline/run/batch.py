@@ -14,9 +14,10 @@ from importlib.metadata import version
 from pipeline import __version__
 from pipeline.errors import EvalreportError, JobFailed
 from pipeline.project import load_project
-from pipeline.run import execute, render
+from pipeline.run import cache, execute, render
 from pipeline.run.jobs import Job, Workspace
 from pipeline.run.publish import publish, record_run
+from pipeline.run.workbook import workbook
 
 FORMATS = ("html", "pdf")
 
@@ -27,7 +28,34 @@ class JobResult:
     ok: bool
     seconds: float
     outputs: list[str] = field(default_factory=list)
-    reason: str = ""
+    reason: str = ""  # why it failed
+    why: str = ""  # why it ran: new, input changed, forced ... ; empty when skipped as unchanged
+
+    @property
+    def skipped(self) -> bool:
+        return self.ok and not self.why
+
+
+def output_names(job: Job, formats: Iterable[str]) -> list[str]:
+    """The files a job publishes for `formats` (besides results.json and the Excel summary)."""
+    names = {"html": [f"{job.name}.html"], "pdf": [f"{job.name}.pdf", f"{job.name}.archive.pdf"]}
+    return [name for f in formats for name in names[f]]
+
+
+def previous_record(job: Job, workspace: Workspace) -> dict | None:
+    ledger = job.folder(workspace) / "run.json"
+    return json.loads(ledger.read_text(encoding="utf-8")).get(job.name) if ledger.exists() else None
+
+
+def why_each_runs(jobs: list[Job], workspace: Workspace, formats: Iterable[str], force: bool = False) -> dict[Job, str | None]:
+    """For each job, why it must run, or None when its last good run already made this very report."""
+    projects = {project_id: load_project(project_id, workspace.inputs) for project_id in {job.project for job in jobs}}
+    reasons = {}
+    for job in jobs:
+        outputs_exist = all((job.folder(workspace) / name).exists() for name in output_names(job, formats))
+        key = cache.fingerprint(job, workspace, projects[job.project])
+        reasons[job] = cache.why_run(key, previous_record(job, workspace), outputs_exist, force)
+    return reasons
 
 
 def package_versions() -> dict[str, str]:
@@ -35,7 +63,7 @@ def package_versions() -> dict[str, str]:
     return {"python": platform.python_version(), "evalreport": __version__, **{n: version(n) for n in names}}
 
 
-def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: int = 600) -> JobResult:
+def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: int = 600, why: str = "run") -> JobResult:
     """Execute, render and publish one job; never raises for a failure of the job itself."""
     started = time.perf_counter()
     formats = list(formats)
@@ -48,23 +76,28 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
     try:
         project = load_project(job.project, workspace.inputs)
         record["inputs"] = project.input_hashes()
+        record["key"] = cache.fingerprint(job, workspace, project)
         notebook = execute.execute(job, workspace, timeout)
         html = render.to_html(notebook, render.cover(job, project))
         outputs = {folder / f"{job.name}.html": html} if "html" in formats else {}
         if "pdf" in formats:
-            outputs[folder / f"{job.name}.pdf"] = render.to_pdf(html, folder)
+            pdfs = render.to_pdf(html, folder)
+            outputs[folder / f"{job.name}.pdf"] = pdfs.published
+            outputs[folder / f"{job.name}.archive.pdf"] = pdfs.archive
         results = execute.computed_results(notebook)
         if results is not None:
             outputs[folder / f"{job.name}.results.json"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+            outputs[folder / f"{job.name}.xlsx"] = workbook(results)
         publish(outputs)
-        result = JobResult(job, True, time.perf_counter() - started, [str(p) for p in outputs])
+        result = JobResult(job, True, time.perf_counter() - started, [str(p) for p in outputs], why=why)
     except JobFailed as error:
-        result = JobResult(job, False, time.perf_counter() - started, reason=error.reason)
+        result = JobResult(job, False, time.perf_counter() - started, reason=error.reason, why=why)
     except EvalreportError as error:
-        result = JobResult(job, False, time.perf_counter() - started, reason=str(error).splitlines()[0])
+        result = JobResult(job, False, time.perf_counter() - started, reason=str(error).splitlines()[0], why=why)
     except Exception as error:  # rendering or disk trouble: reported per job, the batch goes on
-        result = JobResult(job, False, time.perf_counter() - started, reason=f"{type(error).__name__}: {error}")
+        result = JobResult(job, False, time.perf_counter() - started, reason=f"{type(error).__name__}: {error}", why=why)
     record.update(
+        why=why,
         status="ok" if result.ok else "failed",
         reason=result.reason,
         seconds=round(result.seconds, 2),
@@ -81,19 +114,23 @@ def run_jobs(
     timeout: int = 600,
     workers: int = 1,
     on_done: Callable[[JobResult], None] = lambda result: None,
+    reasons: dict[Job, str | None] | None = None,
 ) -> list[JobResult]:
-    """Run every job, `workers` at a time in separate processes; report each as it finishes."""
+    """Run every job that `reasons` says must run (all, without it), `workers` at a time in separate
+    processes; report each as it finishes. Skipped jobs come back as results with an empty `why`."""
     formats = tuple(formats)
-    results = []
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            results.append(run_job(job, workspace, formats, timeout))
+    order = {job: i for i, job in enumerate(jobs)}
+    reasons = reasons if reasons is not None else {job: "run" for job in jobs}
+    results = [JobResult(job, True, 0.0) for job in jobs if not reasons[job]]
+    to_run = [job for job in jobs if reasons[job]]
+    if workers <= 1 or len(to_run) <= 1:
+        for job in to_run:
+            results.append(run_job(job, workspace, formats, timeout, reasons[job]))
             on_done(results[-1])
-        return results
+        return sorted(results, key=lambda r: order[r.job])
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(run_job, job, workspace, formats, timeout) for job in jobs]
+        futures = [pool.submit(run_job, job, workspace, formats, timeout, reasons[job]) for job in to_run]
         for future in as_completed(futures):
             results.append(future.result())
             on_done(results[-1])
-    order = {job: i for i, job in enumerate(jobs)}
     return sorted(results, key=lambda r: order[r.job])

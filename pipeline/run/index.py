@@ -16,6 +16,8 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; border-bottom: 1px solid #d0d0d0; padding: 0.35rem 0.5rem; }
 th { background: #eef1f4; }
 .failed { color: #a53a22; font-weight: bold; }
+.scroll { overflow-x: auto; }
+@media (max-width: 40rem) { body { margin: 1rem auto; } th, td { padding: 0.3rem; font-size: 0.9rem; } }
 """
 
 
@@ -43,10 +45,10 @@ def reports_in(root: Path) -> list[dict]:
 
 
 def index_html(entries: list[dict]) -> str:
-    parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reports</title>', f"<style>{STYLE}</style></head><body>"]
+    parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Reports</title>', f"<style>{STYLE}</style></head><body>"]
     parts.append("<h1>Reports</h1>")
     for project in dict.fromkeys(e["project"] for e in entries):
-        parts.append(f"<h2>{escape(project)}</h2><table><thead><tr>")
+        parts.append(f'<h2>{escape(project)}</h2><div class="scroll"><table><thead><tr>')
         parts.append("".join(f'<th scope="col">{h}</th>' for h in ("Period", "Report", "Unit", "Criteria met", "Last run", "Files")))
         parts.append("</tr></thead><tbody>")
         for e in (e for e in entries if e["project"] == project):
@@ -56,7 +58,7 @@ def index_html(entries: list[dict]) -> str:
             links = " ".join(f'<a href="{escape(project)}/{escape(e["period"])}/{escape(f)}">{escape(f.rsplit(".", 1)[1].upper())}</a>' for f in e["files"])
             cells = (e["period"], e["name"].split("-")[0], e["unit"] or "", met)
             parts.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + f"<td>{state}</td><td>{links}</td></tr>")
-        parts.append("</tbody></table>")
+        parts.append("</tbody></table></div>")
     if not entries:
         parts.append("<p>No reports yet: run <code>evalreport run --all</code>.</p>")
     parts.append("</body></html>")

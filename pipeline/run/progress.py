@@ -52,9 +52,9 @@ def batch_progress(total: int, workers: int, console: Console | None = None) -> 
 def summary_table(results: list[JobResult]) -> Table:
     """One row per job: its outcome, seconds and where its files are (or why it failed)."""
     table = Table(show_edge=False, header_style="bold")
-    for column in ("report", "outcome", "seconds", "files or reason"):
-        table.add_column(column, justify="right" if column == "seconds" else "left")
+    for column in ("report", "why it ran", "outcome", "seconds", "files made, or why it failed"):
+        table.add_column(column, justify="right" if column == "seconds" else "left", overflow="fold")
     for result in results:
-        where = ", ".join(os.path.relpath(path) for path in result.outputs if path.endswith((".html", ".pdf"))) if result.ok else result.reason
-        table.add_row(result.job.label, "[green]ok[/]" if result.ok else "[red]failed[/]", f"{result.seconds:.1f}", where)
+        where = " ".join(os.path.basename(path).split(".", 1)[1] for path in result.outputs) if result.ok else result.reason
+        table.add_row(result.job.label, result.why, "[green]ok[/]" if result.ok else "[red]failed[/]", f"{result.seconds:.1f}", where)
     return table

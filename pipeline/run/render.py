@@ -1,4 +1,5 @@
-"""Turn an executed notebook into a self-contained HTML report (no code), and that HTML into an A4 PDF."""
+"""Turn an executed notebook into a self-contained HTML report (no code), and that HTML into A4 PDFs: a tagged
+one to publish and a PDF/A one to archive."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import datetime, timezone
 from html import escape
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import nbformat
 from nbconvert import HTMLExporter
@@ -102,7 +104,37 @@ def without_results(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return copy
 
 
-def to_pdf(html: str, base_url: Path) -> bytes:
+# The published PDF is tagged for screen readers (PDF/UA-1: structure tree, language, title shown).
+PUBLISHED_VARIANT = "pdf/ua-1"
+# The archive copy is PDF/A-2b. Part 2 allows the transparency that part 1 forbids; part 3 adds only the
+# embedding of arbitrary files, which a report does not need and an archive cannot vouch for. Level "b"
+# (basic: it will look the same) because the tagged, accessible copy is the published one.
+ARCHIVE_VARIANT = "pdf/a-2b"
+
+
+class Pdfs(NamedTuple):
+    published: bytes  # <report>.pdf
+    archive: bytes  # <report>.archive.pdf
+
+
+def to_pdf(html: str, base_url: Path) -> Pdfs:
+    """Lay the report out once and write both PDFs from that layout: layout is most of WeasyPrint's time."""
     from weasyprint import HTML  # imported here: loading Pango costs time the HTML-only runs need not pay
 
-    return HTML(string=html, base_url=str(base_url)).write_pdf()
+    layout = HTML(string=html, base_url=str(base_url)).render()
+    if not (layout.metadata.lang and layout.metadata.title):
+        raise ValueError("the report's HTML needs <html lang> and <title>: the tagged PDF takes its language and title from them")
+    published = layout.copy().write_pdf(pdf_variant=PUBLISHED_VARIANT)
+    return Pdfs(published, archive_copy(layout).write_pdf(pdf_variant=ARCHIVE_VARIANT))
+
+
+def archive_copy(layout):
+    """The layout declared sRGB, as PDF/A needs an output intent; the tagged copy keeps its plain colours.
+
+    WeasyPrint sets the output intent when it lays out, so a layout made without a variant needs it here;
+    the colour profiles are copied because writing PDF/A adds the sRGB profile to them.
+    """
+    copy = layout.copy()
+    copy.color_profiles = dict(layout.color_profiles)
+    copy.output_intent = "srgb"
+    return copy

@@ -12,6 +12,7 @@ import pandas as pd
 
 from pipeline.errors import InputError, Problem
 from pipeline.sources.frame import column_names, to_frame
+from pipeline.sources.limits import check_size
 
 # Tried in order when a file has no byte-order mark: UTF-8 first, then the Windows code page that Danish and
 # Norwegian Excel installations write by default; latin-1 last, since it decodes any byte string.
@@ -33,7 +34,7 @@ def decode(raw: bytes, encoding: str | None = None, file: str = "") -> tuple[str
     if encoding:
         return _decode_declared(raw, encoding, file), encoding
     if raw.startswith(codecs.BOM_UTF8):
-        return raw.decode("utf-8-sig"), "utf-8-sig"
+        return _decode_declared(raw, "utf-8", file), "utf-8-sig"  # a mark, then bytes that are not UTF-8: a problem
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_declared(raw, "utf-16", file), "utf-16"
     utf16 = _bomless_utf16(raw)
@@ -73,6 +74,28 @@ def _bomless_utf16(raw: bytes) -> str | None:
     if even > 0.4 * half and odd < 0.05 * half:
         return "utf-16-be"
     return None
+
+
+def read_text(path: Path, encoding: str | None = None) -> tuple[str, str]:
+    """The text of a table file and its encoding; a file too large, or holding NUL bytes (a binary file such as a
+    workbook or an image saved under a text file's name), is a problem rather than columns of garbage."""
+    name = path.name
+    check_size(path)
+    text, used_encoding = decode(path.read_bytes(), encoding, name)
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        found = "a NUL byte, as in a binary file (an Excel workbook, an image or a PDF under a text file's name)"
+        raise InputError([Problem(name, line, None, "a text file (CSV), which holds no NUL bytes", found)])
+    return text, used_encoding
+
+
+def _malformed(name: str, line: int, error: csv.Error) -> InputError:
+    """A csv module error as a problem: a cell over the field limit is nearly always a quote that never closes."""
+    expected = 'well-formed CSV (a quote " that opens a cell must close it)'
+    if "field limit" in str(error):
+        expected = f'cells of at most {csv.field_size_limit():,} characters; a longer one usually means a quote " that opens a cell and never closes'
+    return InputError([Problem(name, line, None, expected, str(error))])
 
 
 def choose_delimiter(text: str, file: str) -> str:
@@ -142,7 +165,7 @@ def read_table(
     Raises InputError naming the file when it is empty, mixes delimiters or lacks a required column.
     """
     name = path.name
-    text, used_encoding = decode(path.read_bytes(), encoding, name)
+    text, used_encoding = read_text(path, encoding)
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         found = "an empty first line" if text.strip() else "an empty file"
@@ -156,7 +179,7 @@ def read_table(
             if len(header) == header_rows:
                 break
     except csv.Error as error:
-        raise InputError([Problem(name, reader.line_num, None, 'well-formed CSV (a quote " that opens a cell must close it)', str(error))]) from None
+        raise _malformed(name, reader.line_num, error) from None
     if len(header) < header_rows:
         raise InputError([Problem(name, reader.line_num + 1, None, f"{header_rows} header lines", f"{len(header)}")])
     columns = column_names(name, header, required)
@@ -170,8 +193,7 @@ def read_table(
             line_numbers.append(first)
             rows.append(row)
     except csv.Error as error:
-        expected = 'well-formed CSV (a quote " that opens a cell must close it)'
-        raise InputError([Problem(name, last + 1, None, expected, str(error))]) from None
+        raise _malformed(name, last + 1, error) from None
     return to_frame(
         name,
         columns,
@@ -188,9 +210,9 @@ def read_table(
 def read_records(path: Path, *, encoding: str | None = None, delimiter: str | None = None) -> list[list[str]]:
     """Every row of a headerless CSV file as stripped cells, blank rows left out."""
     name = path.name
-    text, _ = decode(path.read_bytes(), encoding, name)
+    text, _ = read_text(path, encoding)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or choose_delimiter(text, name))
     try:
         return [[cell.strip() for cell in row] for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as error:
-        raise InputError([Problem(name, reader.line_num, None, 'well-formed CSV (a quote " that opens a cell must close it)', str(error))]) from None
+        raise _malformed(name, reader.line_num, error) from None

@@ -13,6 +13,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from pipeline.errors import InputError, Problem
 from pipeline.sources.cells import as_text
 from pipeline.sources.frame import column_names, to_frame
+from pipeline.sources.limits import check_size
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -38,18 +39,21 @@ def read_excel(
     Problem: reading it as empty would lose a value without a word. `attrs["line"]` holds Excel's row numbers.
     """
     name = path.name
-    with_values, with_formulas = _open(path, data_only=True), _open(path, data_only=False)
+    with_values = _open(path, data_only=True)
     try:
-        return _read(name, _sheet(with_values, sheet, name), _sheet(with_formulas, sheet, name), list(required), header_rows, missing)
+        with_formulas = _open(path, data_only=False)
+        try:
+            return _read(name, _sheet(with_values, sheet, name), _sheet(with_formulas, sheet, name), list(required), header_rows, missing)
+        finally:
+            with_formulas.close()
     finally:
         with_values.close()  # a read-only workbook keeps its file open until closed
-        with_formulas.close()
 
 
 def _read(name: str, values, formulas, required: list[str], header_rows: int, missing: Iterable[str]) -> pd.DataFrame:
     header: list[list[str]] = []
     rows, lines, unstored = [], [], []
-    for number, (cells, written) in enumerate(zip(values.iter_rows(values_only=True), formulas.iter_rows(values_only=True)), start=1):
+    for number, (cells, written) in enumerate(zip(_rows(name, values), _rows(name, formulas)), start=1):
         texts = [as_text(cell) for cell in cells]
         for column, (cell, formula) in enumerate(zip(cells, written)):
             if cell is None and isinstance(formula, str) and formula.startswith("="):
@@ -78,15 +82,33 @@ def _read(name: str, values, formulas, required: list[str], header_rows: int, mi
 
 
 def _open(path: Path, data_only: bool):
+    check_size(path)
     try:
         # read_only streams the rows; a survey export of a few thousand rows reads in well under a second.
         return load_workbook(path, read_only=True, data_only=data_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
         raise InputError([Problem(path.name, None, None, "an Excel workbook saved as .xlsx", f"a file that is not one ({error})")]) from None
+    except Exception as error:  # a damaged part: openpyxl passes on whatever zlib, its XML parser or its classes raise
+        raise _damaged(path.name, error) from None
+
+
+def _rows(name: str, sheet):
+    """The sheet's rows as values. A read-only sheet parses its XML as the rows are taken, so damage shows here."""
+    try:
+        yield from sheet.iter_rows(values_only=True)
+    except Exception as error:
+        raise _damaged(name, error) from None
+
+
+def _damaged(name: str, error: Exception) -> InputError:
+    message = (str(error).splitlines() or [""])[0][:120]
+    return InputError([Problem(name, None, None, "an Excel workbook saved as .xlsx", f"a damaged workbook ({type(error).__name__}: {message})")])
 
 
 def _sheet(workbook, sheet: str | None, file: str):
     if sheet is None:
+        if not workbook.worksheets:
+            raise InputError([Problem(file, None, "sheet", "a workbook with a worksheet", "a workbook without one")])
         return workbook.worksheets[0]
     if sheet not in workbook.sheetnames:
         raise InputError([Problem(file, None, "sheet", f"one of the sheets {workbook.sheetnames}", repr(sheet))])
@@ -111,7 +133,7 @@ def read_sheet_records(path: Path, sheet: str | None = None) -> list[list[str]]:
     """Every row of a sheet without a header row as text cells, blank rows left out."""
     workbook = _open(path, data_only=True)
     try:
-        rows = [[as_text(cell) for cell in row] for row in _sheet(workbook, sheet, path.name).iter_rows(values_only=True)]
+        rows = [[as_text(cell) for cell in row] for row in _rows(path.name, _sheet(workbook, sheet, path.name))]
     finally:
         workbook.close()
     return [row for row in rows if any(row)]

@@ -30,11 +30,18 @@ def column_names(file: str, header_rows: Sequence[Sequence[str]], required: Iter
     required = list(required)
     missing = [column for column in required if column not in names]
     if missing:
-        raise InputError([Problem(file, 1, column, "this column in the header line", "columns " + ", ".join(names)) for column in missing])
+        found = "columns " + _shown(", ".join(names))
+        raise InputError([Problem(file, 1, column, "this column in the header line", found) for column in missing])
     repeated = sorted({column for column in names if names.count(column) > 1})
     if repeated:
         raise InputError([Problem(file, 1, column, "each column once in the header line", "it twice or more") for column in repeated])
     return names
+
+
+def _shown(text: str, limit: int = 200) -> str:
+    """A header as a message can show it: control characters escaped (a binary file's header is full of them), cut short."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[: limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _joined(header_rows: Sequence[Sequence[str]]) -> list[str]:

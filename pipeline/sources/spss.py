@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import faulthandler
+import multiprocessing
+import sys
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +16,10 @@ import pyreadstat
 from pipeline.errors import InputError, Problem
 from pipeline.sources.cells import as_text
 from pipeline.sources.frame import column_names, to_frame
+from pipeline.sources.limits import check_size
+
+# A forked child starts at once with everything imported; where fork is unsafe or missing (macOS, Windows), spawn.
+_CONTEXT = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 def read_sav(path: Path, required: Iterable[str] = (), *, missing: Iterable[str] = ()) -> pd.DataFrame:
@@ -22,17 +31,21 @@ def read_sav(path: Path, required: Iterable[str] = (), *, missing: Iterable[str]
     labels in the order of their codes, user-missing ones left out.
     """
     name = path.name
+    check_size(path)
+    # ReadStat, the C library under pyreadstat, crashes the interpreter (a segmentation fault) on some damaged
+    # files; read in a child process, such a file is a problem like any other, and the command lives on.
     try:
-        # user_missing=False turns user-defined missing values into NaN, as SPSS analyses them.
-        data, meta = pyreadstat.read_sav(str(path), apply_value_formats=True, user_missing=False)
-        # Only a read that keeps user-missing values reports which they are.
-        _, declared = pyreadstat.read_sav(str(path), metadataonly=True, user_missing=True)
-    except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError, OSError) as error:
-        raise InputError([Problem(name, None, None, "an SPSS data file (.sav)", f"a file that is not one ({error})")]) from None
+        with ProcessPoolExecutor(max_workers=1, mp_context=_CONTEXT) as pool:
+            parsed, error = pool.submit(_parse, str(path)).result()
+    except BrokenProcessPool:
+        parsed, error = None, "the SPSS reader crashed on it: the file is damaged"
+    if parsed is None:
+        raise InputError([Problem(name, None, None, "an SPSS data file (.sav)", f"a file that is not one ({error})")])
+    data, meta, missing_ranges = parsed
     columns = column_names(name, [list(data.columns)], required)
     rows = [[as_text(value) for value in record] for record in data.itertuples(index=False, name=None)]
     value_labels = {
-        column: [str(labels[code]) for code in sorted(labels) if not _user_missing(code, declared.missing_ranges.get(column, []))]
+        column: [str(labels[code]) for code in sorted(labels) if not _user_missing(code, missing_ranges.get(column, []))]
         for column, labels in meta.variable_value_labels.items()
     }
     return to_frame(
@@ -46,6 +59,19 @@ def read_sav(path: Path, required: Iterable[str] = (), *, missing: Iterable[str]
         value_labels=value_labels,
         measure=dict(meta.variable_measure),
     )
+
+
+def _parse(path: str):
+    """pyreadstat's reads, in the child process: ((data, metadata, user-missing ranges), None) or (None, error)."""
+    faulthandler.disable()  # a crash here is reported as a problem; no traceback of it on the terminal
+    try:
+        # user_missing=False turns user-defined missing values into NaN, as SPSS analyses them.
+        data, meta = pyreadstat.read_sav(path, apply_value_formats=True, user_missing=False)
+        # Only a read that keeps user-missing values reports which they are.
+        _, declared = pyreadstat.read_sav(path, metadataonly=True, user_missing=True)
+    except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError, OSError) as error:
+        return None, str(error)
+    return (data, meta, declared.missing_ranges), None
 
 
 def _user_missing(code, ranges: list[dict]) -> bool:

@@ -1,0 +1,195 @@
+"""The reports as a person sees them: each example's HTML end report and reports/index.html, opened in
+headless Chromium (Debian's `chromium`, driven by Playwright), on a desktop and on a 390 px wide phone.
+
+Screenshots are kept in test-artifacts/ (<page>.png and <page>-phone.png) to look at after a run.
+Without /usr/bin/chromium or the playwright package the module is skipped; `.ci/run` installs Chromium
+(tools/browser-dependencies.sh) and sets EVALREPORT_REQUIRE_BROWSER=1, which turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.project import load_project
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+EXAMPLES = ["bosetting-vestfold", "integrationsforum-viborg", "helhedsplan-norrevang"]
+PAGES = [*EXAMPLES, "index"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def _missing() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (Debian package chromium; `sh tools/browser-dependencies.sh` as root installs it)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright Python package is missing (pip install -e '.[test]')"
+    return None
+
+
+if (_reason := _missing()) is not None:
+    if os.environ.get("EVALREPORT_REQUIRE_BROWSER") == "1":
+        raise RuntimeError(f"browser tests required (EVALREPORT_REQUIRE_BROWSER=1) but {_reason}")
+    pytest.skip(f"browser tests skipped: {_reason}", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright
+
+# What each page reports about itself, read in the page after it has loaded.
+FACTS = """() => {
+  const level = (h) => Number(h.tagName.slice(1));
+  return {
+    lang: document.documentElement.getAttribute("lang"),
+    images: [...document.images].map((img) => ({
+      src: img.currentSrc.slice(0, 60), complete: img.complete, width: img.naturalWidth,
+      alt: (img.getAttribute("alt") || "").trim() })),
+    toc: [...document.querySelectorAll("nav.toc a")].map((a) => {
+      const href = a.getAttribute("href") || "";
+      const target = href.startsWith("#") ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+      return { href, text: a.textContent.trim(), exists: target !== null };
+    }),
+    headings: [...document.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => ({
+      level: level(h), text: h.textContent.trim().slice(0, 60) })),
+  };
+}"""
+
+# The elements wider than the phone's screen, to name in a failure message.
+OVERFLOWING = """(limit) => [...document.querySelectorAll("body *")]
+  .filter((e) => e.getBoundingClientRect().right > limit + 1)
+  .filter((e) => !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1))
+  .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`)"""
+
+
+@dataclass
+class View:
+    """One page as the browser saw it, on a desktop and on a phone."""
+
+    name: str
+    url: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)
+    phone_scroll_width: int = 0
+    phone_overflowing: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> Path:
+    """Every example rendered once (HTML only: the browser opens nothing else), with reports/index.html."""
+    folder = tmp_path_factory.mktemp("reports")
+    assert main(["--reports", str(folder), "run", "--all", "--jobs", "2", "--format", "html"]) == 0
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        # Playwright gives every launch a new, empty user data dir and removes it on close.
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def path_of(reports: Path, name: str) -> Path:
+    if name == "index":
+        return reports / "index.html"
+    [html] = (reports / name).glob("*/end_report.html")
+    return html
+
+
+def look(browser, url: str, viewport: dict, view: View, screenshot: Path):
+    context = browser.new_context(viewport=viewport, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.on("request", lambda request: view.requests.append(request.url))
+        page.on("console", lambda message: message.type == "error" and view.console_errors.append(message.text))
+        page.on("pageerror", lambda error: view.page_errors.append(str(error)))
+        page.goto(url, wait_until="load")
+        page.screenshot(path=str(screenshot), full_page=True)
+        return page.evaluate(FACTS), page.evaluate("document.scrollingElement.scrollWidth"), page.evaluate(OVERFLOWING, viewport["width"])
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def views(reports, browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    seen: dict[str, View] = {}
+
+    def view_of(name: str) -> View:
+        if name not in seen:
+            url = path_of(reports, name).as_uri()
+            view = View(name, url)
+            view.facts, _, _ = look(browser, url, DESKTOP, view, ARTIFACTS / f"{name}.png")
+            _, view.phone_scroll_width, view.phone_overflowing = look(browser, url, PHONE, view, ARTIFACTS / f"{name}-phone.png")
+            seen[name] = view
+        return seen[name]
+
+    return view_of
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_fetches_nothing_but_itself(views, name):
+    view = views(name)
+    others = [url for url in view.requests if url != view.url and not url.startswith("data:")]
+    assert others == [], f"{name} made network requests"
+    assert view.url in view.requests
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_console_or_page_errors(views, name):
+    view = views(name)
+    assert view.console_errors == []
+    assert view.page_errors == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_image_loads_and_has_alt_text(views, name):
+    images = views(name).facts["images"]
+    if name != "index":
+        assert images, "an end report shows charts"
+    for image in images:
+        assert image["complete"] and image["width"] > 0, f"image did not load: {image['src']}"
+        assert image["alt"], f"image without alt text: {image['src']}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_table_of_contents_links_resolve(views, name):
+    toc = views(name).facts["toc"]
+    if name != "index":
+        assert toc, "an end report has a table of contents (nav.toc)"
+    assert [link for link in toc if not link["exists"]] == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_document_language_is_the_projects(views, name):
+    expected = "en" if name == "index" else load_project(name).spec.language  # the index's words are English
+    assert views(name).facts["lang"] == expected
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_headings_do_not_skip_levels(views, name):
+    headings = views(name).facts["headings"]
+    assert headings and headings[0]["level"] == 1, f"the first heading is an h1: {headings[:1]}"
+    for before, after in pairwise(headings):
+        assert after["level"] <= before["level"] + 1, f"h{before['level']} {before['text']!r} → h{after['level']} {after['text']!r}"
+
+
+@pytest.mark.parametrize("name", [*EXAMPLES, "index"])
+def test_page_fits_a_phone_without_horizontal_scrolling(views, name):
+    view = views(name)
+    assert (ARTIFACTS / f"{name}.png").stat().st_size > 0 and (ARTIFACTS / f"{name}-phone.png").stat().st_size > 0
+    assert view.phone_scroll_width <= PHONE["width"] + 1, f"{name} scrolls sideways at 390 px; too wide: {view.phone_overflowing}"
