@@ -64,3 +64,4 @@ def test_write_atomically_replaces_whole_files_and_leaves_no_temporaries(tmp_pat
     write_atomically(target, "second")
     assert target.read_text() == "second"
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]
+    assert target.stat().st_mode & 0o044 == 0o044  # readable by others, like a file written plainly

@@ -9,6 +9,10 @@ import tempfile
 from pathlib import Path
 
 
+UMASK = os.umask(0o022)
+os.umask(UMASK)
+
+
 def write_atomically(path: Path, data: bytes | str) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -19,6 +23,7 @@ def write_atomically(path: Path, data: bytes | str) -> None:
             file.write(payload)
             file.flush()
             os.fsync(file.fileno())
+        os.chmod(temporary, 0o666 & ~UMASK)  # mkstemp makes 0600; a report folder is shared like any file
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
