@@ -298,7 +298,9 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
     if spec.report.logo and not (folder / spec.report.logo).is_file():
         problems.append(Problem(file, None, "report.logo", f"an image file {spec.report.logo} in {folder}", "no such file"))
     for kind, name in spec.files.model_dump().items():
-        if name and not (folder / name).is_file():
+        if name and not (folder / name).resolve().is_relative_to(folder.resolve()):
+            problems.append(Problem(file, None, f"files.{kind}", f"a file inside the project folder {folder}", repr(name)))
+        elif name and not (folder / name).is_file():
             problems.append(Problem(file, None, f"files.{kind}", f"a file {name} in {folder}", "no such file"))
 
     if spec.survey:

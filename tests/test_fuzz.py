@@ -1,11 +1,14 @@
 """Fuzzing the readers and the loader: whatever bytes a file holds, the only exception that escapes is InputError.
 
-Hypothesis writes generated content to files and hands them to `read_table`, `read_any` (with every extension it
-knows, and some it does not) and `load_project` (a copy of the example with one file replaced, or mutated a little
-so that parsing gets past the first line). A crash of any other kind — or a hang — is a bug in a reader.
+Hypothesis writes generated content to files and hands them to `read_table`, `read_any` (random bytes under every
+extension it knows and some it does not; valid .xlsx and .sav exports with a few bytes changed) and `load_project`
+(a copy of the example with one file replaced by generated content, or mutated a little so that parsing gets past
+the first line, or project.yaml with some values swapped for what a hand edit may leave). A crash of any other
+kind is a bug in a reader.
 
 Reproducible and bounded for CI: `derandomize=True` (a fixed seed per test), no example database, `max_examples`
-per test, no per-example deadline (the first example pays for imports). The whole module runs in about 15 s.
+per test (1 050 examples in all), no per-example deadline (the first example pays for imports). The module runs
+in about 15 s.
 """
 
 from __future__ import annotations
@@ -98,6 +101,36 @@ def mutated(draw, original: bytes) -> bytes:
         elif position < len(data):
             data[position] = draw(st.integers(0, 255))
     return bytes(data)
+
+
+# What a hand-edited project.yaml may hold where a value belongs: other types, impossible dates, YAML's special
+# numbers and tags, aliases, flow syntax left open, and ids that lose their leading zero.
+YAML_VALUES = [
+    "2016-02-30", "2016-11-31", "!!int fem", "!!bool kanskje", "!!float x", "!!timestamp x", "!!binary ???", ".nan", ".inf",
+    "-.inf", "1e308", "1e-400", "0b" + "1" * 20000, "9" * 5000, "0701", "0709", "0x1F", "1_000", "190:20:30", "~", "null",
+    "yes", "no", "-5", "0", "''", '""', "[]", "{}", "[", "{", "&a x", "*a", "*b", "[*a, *a]", "!!python/name:os.system",
+    "!!python/object/apply:os.system [echo]", "!!set {a, b}", "!!omap [a]", "<<: *a", "|\n  tekst", ">-", "'uavsluttet",
+    "\"uavsluttet", "a: b: c", "- x", "?", "#", "%TAG", "@", "`", "\t", "æøå", "\u2028", "\ufeff",
+]
+
+
+@st.composite
+def edited_yaml(draw, original: str) -> bytes:
+    """The example's project.yaml with the values of one to three lines replaced: still YAML, mostly."""
+    lines = original.split("\n")
+    for _ in range(draw(st.integers(1, 3))):
+        candidates = [i for i, line in enumerate(lines) if ": " in line]
+        i = draw(st.sampled_from(candidates))
+        key, _, value = lines[i].partition(": ")
+        if value.startswith("{") and draw(st.booleans()):  # a value inside a flow mapping: {kind: ratio, target: 1.0}
+            inner = value.split(", ")
+            j = draw(st.integers(0, len(inner) - 1))
+            name, _, _ = inner[j].strip("{} ").partition(": ")
+            inner[j] = ("{" if j == 0 else "") + f"{name}: {draw(st.sampled_from(YAML_VALUES))}" + ("}" if j == len(inner) - 1 else "")
+            lines[i] = f"{key}: " + ", ".join(inner)
+        else:
+            lines[i] = f"{key}: {draw(st.sampled_from(YAML_VALUES))}"
+    return "\n".join(lines).encode("utf-8")
 
 
 # --- fixtures -----------------------------------------------------------------------------------------------
@@ -217,6 +250,12 @@ def test_load_project_raises_only_input_error_on_generated_files(project_copy, n
 @given(data=st.data(), name=st.sampled_from(PROJECT_FILES))
 def test_load_project_raises_only_input_error_on_mutated_files(project_copy, data, name):
     load_with(project_copy, name, data.draw(mutated((EXAMPLE / name).read_bytes())))
+
+
+@fuzz(100)
+@given(data=st.data())
+def test_load_project_raises_only_input_error_on_edited_project_yaml(project_copy, data):
+    load_with(project_copy, "project.yaml", data.draw(edited_yaml((EXAMPLE / "project.yaml").read_text(encoding="utf-8"))))
 
 
 def test_load_project_without_project_yaml_is_project_not_found(tmp_path):

@@ -367,3 +367,13 @@ def test_an_unquoted_unit_id_with_a_leading_zero_is_refused_not_misread(example_
     problem = caught.value.problems[0]
     assert (problem.file, problem.row, problem.field) == ("project.yaml", line, "units.0.id")
     assert '"0701"' in problem.expected and problem.found == "0701"
+
+
+def test_a_table_outside_the_project_folder_is_refused(example_copy):
+    yaml_file = example_copy / "project.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("survey: survey.csv", "survey: ../../etc/passwd", 1), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_project(example_copy)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.field) == ("project.yaml", "files.survey")
+    assert "inside the project folder" in problem.expected and "../../etc/passwd" in problem.found
