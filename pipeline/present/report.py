@@ -6,12 +6,17 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from IPython.display import HTML
+from IPython.display import HTML, display
 
 from pipeline.analysis import evaluation
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.periods import parse_period
+from pipeline.present.criteria import criteria_section
 from pipeline.present.i18n import Messages
+from pipeline.present.milestones import milestones_section
+from pipeline.present.results import RESULTS_MIMETYPE, results_record
+from pipeline.present.summary import about_section, summary_section
+from pipeline.present.survey import survey_section
 from pipeline.project import Project, load_project
 
 
@@ -63,33 +68,21 @@ class Report:
 
     # Sections: each returns HTML that a notebook cell shows as its result.
     def summary(self) -> HTML:
-        from pipeline.present.summary import summary_section
-
         return HTML(summary_section(self))
 
     def criteria_section(self) -> HTML:
-        from pipeline.present.criteria import criteria_section
-
         return HTML(criteria_section(self))
 
     def survey_section(self) -> HTML:
-        from pipeline.present.survey import survey_section
-
         return HTML(survey_section(self))
 
     def milestones_section(self) -> HTML:
-        from pipeline.present.milestones import milestones_section
-
         return HTML(milestones_section(self))
 
     def about(self) -> HTML:
-        from pipeline.present.summary import about_section
-
         return HTML(about_section(self))
 
     def results(self) -> dict:
-        from pipeline.present.results import results_record
-
         return results_record(self)
 
     def publish_results(self) -> None:
@@ -97,8 +90,4 @@ class Report:
 
         Shown under a mimetype of our own: JupyterLab shows it as JSON, the report template shows nothing.
         """
-        from IPython.display import display
-
-        from pipeline.present.results import RESULTS_MIMETYPE
-
         display({RESULTS_MIMETYPE: self.results()}, raw=True)
