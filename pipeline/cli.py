@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import nullcontext
+from datetime import date
 from pathlib import Path
 
 from pipeline import __version__
+from pipeline.committees import due as committees_due
+from pipeline.committees import show, timers
+from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
+from pipeline.committees.ledger import Ledger
 from pipeline.errors import EvalreportError, InputError
 from pipeline.project import list_projects, load_project
 from rich.console import Console
@@ -55,6 +61,8 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
     run.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
+    run.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                     help="run the jobs on this Dask cluster instead (evalreport and the inputs/reports folders must be on every worker)")
     run.add_argument("--dry-run", action="store_true", help="print the jobs, and why each would run, and stop")
     run.add_argument("--force", action="store_true", help="run every job, even those whose inputs have not changed")
     run.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
@@ -71,7 +79,36 @@ def parser() -> argparse.ArgumentParser:
     importing.add_argument("--item-ids", type=Path, metavar="FILE", help="a two-column table: question text, item id")
     importing.add_argument("--force", action="store_true", help="replace survey.csv and codebook.draft.yaml if they exist")
     importing.set_defaults(command=import_command)
+
+    due = commands.add_parser("due", help="make, record and deliver the committees' statuses that are due (see docs/committees.md)")
+    due.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project with committees)")
+    due.add_argument("--on", type=iso_day, default=date.today(), metavar="DATE", help="the day to judge what is due (default: today), e.g. 2026-10-01")
+    due.add_argument("--dry-run", action="store_true", help="print what is due and why, and stop")
+    due.add_argument("--force", action="store_true", help="make the latest scheduled status again, even if it was made")
+    due.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
+    due.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
+    due.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
+    due.set_defaults(command=due_command)
+
+    history = commands.add_parser("history", help="show the run ledger: every committee status made, and its deliveries")
+    history.add_argument("project", nargs="?", metavar="PROJECT", help="one project's runs (default: all)")
+    history.set_defaults(command=history_command)
+
+    schedule = commands.add_parser("schedule", help="print a crontab line or systemd units that run `evalreport due` daily")
+    kind = schedule.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--cron", action="store_true", help="a crontab line (crontab -e)")
+    kind.add_argument("--systemd", action="store_true", help="a service and a timer unit")
+    schedule.add_argument("--at", default="06:15", metavar="HH:MM", help="time of day (default 06:15)")
+    schedule.add_argument("--env-file", type=Path, metavar="FILE", help="a file of EVALREPORT_SMTP_* settings to read first")
+    schedule.set_defaults(command=schedule_command)
     return top
+
+
+def iso_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date such as 2026-10-01, found {text!r}") from None
 
 
 def list_command(args, workspace: Workspace) -> int:
@@ -139,9 +176,10 @@ def run_command(args, workspace: Workspace) -> int:
             return 0
         console = Console()
         workers = min(args.jobs, max(1, sum(map(bool, reasons.values()))))
-        console.print(f"making {len(jobs)} report(s) with {workers} worker(s) → {workspace.reports}")
+        where = f"on the Dask cluster at {args.scheduler}" if args.scheduler else f"with {workers} worker(s)"
+        console.print(f"making {len(jobs)} report(s) {where} → {workspace.reports}")
         with batch_progress(sum(map(bool, reasons.values())), workers, console) as progress:
-            results = run_jobs(jobs, workspace, formats, args.timeout, args.jobs, progress.finished, reasons)
+            results = run_jobs(jobs, workspace, formats, args.timeout, args.jobs, progress.finished, reasons, args.scheduler)
     print_summary(results, workspace, console)
     console.print(f"reports are in {os.path.relpath(workspace.reports)}/<project>/<period>/; index of every report: {os.path.relpath(write_index(workspace.reports))}")
     for project_id in invalid:
@@ -164,6 +202,39 @@ def import_command(args, workspace: Workspace) -> int:
         force=args.force,
     )
     print("\n".join(result.summary()))
+    return 0
+
+
+def due_command(args, workspace: Workspace) -> int:
+    projects, problems = committees_due.projects_with_committees(workspace, args.projects)
+    for problem in problems:
+        print(f"NOT RUN {problem}", file=sys.stderr)
+    with projects_locked(workspace.reports, [p.id for p in projects], wait=args.wait), Ledger.at(workspace.reports) as ledger:
+        statuses = committees_due.plan(projects, workspace, ledger, args.on, args.force)
+        print("\n".join(show.plan_lines(statuses, args.on, workspace.reports)))
+        if args.dry_run:
+            return 1 if problems or any(status.problem for status in statuses) else 0
+        to_make = len({s.job for s in statuses if s.due and not s.problem})
+        with batch_progress(to_make, args.jobs) if to_make else nullcontext() as progress:
+            on_done = progress.finished if progress else lambda result: None
+            outcomes = committees_due.make_due(statuses, workspace, ledger, args.timeout, args.jobs, on_done, args.force)
+    print("\n".join(show.outcome_lines(outcomes, args.on, workspace.reports)))
+    if any(outcome.result and not outcome.result.skipped for outcome in outcomes):
+        write_index(workspace.reports)
+    return 1 if problems or any(outcome.failed for outcome in outcomes) else 0
+
+
+def history_command(args, workspace: Workspace) -> int:
+    if not (workspace.reports / LEDGER_FILE).exists():
+        print(f"no runs recorded yet: {workspace.reports / LEDGER_FILE} does not exist (evalreport due makes it)")
+        return 0
+    with Ledger.at(workspace.reports) as ledger:
+        Console().print(show.history_table(ledger, workspace.reports, args.project))
+    return 0
+
+
+def schedule_command(args, workspace: Workspace) -> int:
+    print(timers.cron_line(workspace, args.at, args.env_file) if args.cron else timers.systemd_units(workspace, args.at, args.env_file))
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -136,7 +137,7 @@ def load_spec(path: Path) -> ProjectSpec:
         spec = ProjectSpec.model_validate(document)
     except ValidationError as error:
         raise InputError([_problem_from_pydantic(path.name, tree, e) for e in error.errors()]) from None
-    problems = octal_looking_unit_ids(path.name, tree, spec) + _number_problems(path.name, tree, spec)
+    problems = octal_looking_unit_ids(path.name, tree, spec) + _number_problems(path.name, tree, spec) + committee_problems(path.name, tree, spec)
     if problems:
         raise InputError(problems)
     return spec
@@ -241,6 +242,21 @@ def octal_looking_unit_ids(file: str, tree: yaml.Node, spec: ProjectSpec) -> lis
     return problems
 
 
+def committee_problems(file: str, tree: yaml.Node | None, spec: ProjectSpec) -> list[Problem]:
+    """A committee is known by its name in the run ledger, so names are unique; its unit must be one of the project's."""
+    problems = []
+    names = [committee.name for committee in spec.committees]
+    unit_ids = [unit.id for unit in spec.units]
+    for i, committee in enumerate(spec.committees):
+        if names.index(committee.name) != i:
+            line = yaml_node(tree, ["committees", i, "name"])[1]
+            problems.append(Problem(file, line, f"committees.{i}.name", "each committee name once", f"{committee.name!r} a second time"))
+        if committee.unit is not None and committee.unit not in unit_ids:
+            line = yaml_node(tree, ["committees", i, "unit"])[1]
+            problems.append(Problem(file, line, f"committees.{i}.unit", f"one of the project's units {unit_ids}", repr(committee.unit)))
+    return problems
+
+
 def _problem_from_pydantic(file: str, tree: yaml.Node, error: dict) -> Problem:
     location = [part for part in error["loc"]]
     field_name = ".".join(str(part) for part in location) or None
@@ -252,8 +268,8 @@ def _problem_from_pydantic(file: str, tree: yaml.Node, error: dict) -> Problem:
         expected = "this key, which is required"
     found = "nothing" if error["type"] == "missing" else _repr(error.get("input"))
     node, line = yaml_node(tree, location)
-    if isinstance(error.get("input"), bool) and isinstance(node, yaml.ScalarNode):
-        found = repr(node.value)  # YAML reads no, yes, on, off as false/true: show what the file says
+    if isinstance(error.get("input"), (bool, date)) and isinstance(node, yaml.ScalarNode):
+        found = repr(node.value)  # YAML reads no, yes, on, off as false/true and 2026-10-01 as a date: show what the file says
     if len(found) > 80:
         found = found[:77] + "..."
     return Problem(file, line, field_name, expected, found)

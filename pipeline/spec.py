@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Language = Literal["da", "nb", "en"]
 Direction = Literal["higher", "lower"]
@@ -208,6 +210,106 @@ class ReportSettings(Strict):
     logo: str | None = Field(default=None, pattern=r"(?i)\.(svg|png|jpe?g)$")  # a file in the project folder
 
 
+# Month names a Danish, Norwegian or English evaluator may write in a schedule: `on: 1. oktober`.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januar", "january", "jan"), ("februar", "february", "feb"), ("marts", "mars", "march", "mar"),
+            ("april", "apr"), ("maj", "mai", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+            ("august", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
+            ("november", "nov"), ("december", "desember", "dec", "des"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+# Plain address checks only: whether a mailbox exists is the mail server's to say, and a failed delivery is retried.
+EMAIL_ADDRESS = re.compile(r"[^@\s,;<>()\[\]\"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+
+
+class Schedule(Strict):
+    """When a committee's status is made, and which years it covers."""
+
+    every: Literal["year"] = "year"
+    on: str  # a day of the year, stored as "MM-DD"
+    covers: Literal["previous-year", "current-year", "previous-and-current-year"] = "previous-year"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _on_is_a_key(cls, value: object) -> object:
+        # YAML 1.1 reads the key `on` as the boolean true; `on: "10-01"` is what the user wrote.
+        if isinstance(value, dict) and True in value and "on" not in value:
+            value = {("on" if key is True else key): item for key, item in value.items()}
+        return value
+
+    @field_validator("on", mode="before")
+    @classmethod
+    def _day_of_year(cls, value: object) -> str:
+        expected = 'a day of the year as "MM-DD" in quotes ("10-01" is 1 October) or as words ("1 October", "1. oktober")'
+        if isinstance(value, date):
+            raise ValueError(f"{expected}, not a full date: a schedule repeats every year")
+        text = str(value).strip().lower() if isinstance(value, (str, int)) else ""
+        numeric = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
+        words = re.fullmatch(r"(\d{1,2})\.?\s+([a-zæøå]+)\.?", text)
+        if numeric:
+            month, day = int(numeric.group(1)), int(numeric.group(2))
+        elif words and words.group(2) in MONTHS:
+            month, day = MONTHS[words.group(2)], int(words.group(1))
+        else:
+            raise ValueError(expected)
+        try:
+            date(2001, month, day)  # not a leap year: the day must come every year
+        except ValueError:
+            raise ValueError(f"{expected}; there is no such day every year") from None
+        return f"{month:02d}-{day:02d}"
+
+    @property
+    def month(self) -> int:
+        return int(self.on[:2])
+
+    @property
+    def day(self) -> int:
+        return int(self.on[3:])
+
+
+def _email_address(address: str) -> str:
+    if not EMAIL_ADDRESS.fullmatch(address.strip()):
+        raise ValueError("an e-mail address such as udvalg@viborg.dk")
+    return address.strip()
+
+
+EmailAddress = Annotated[str, AfterValidator(_email_address)]
+
+
+class Delivery(Strict):
+    """Where a committee's status goes once made: a folder (its outbox) and/or e-mail recipients."""
+
+    outbox: str | None = Field(default=None, min_length=1)  # absolute, or relative to the reports folder
+    email: list[EmailAddress] = []
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+
+class Committee(Strict):
+    """A committee (udvalg, integrationsråd, formannskap) that gets a status of the project on a schedule."""
+
+    name: str = Field(min_length=1)
+    report: str = Field(default="status_report", pattern=r"^[A-Za-z0-9_-]+$")  # a notebook in notebooks/
+    schedule: Schedule
+    language: Language | None = None  # None: the project's language
+    unit: str | None = None  # one unit's status; None: the whole project
+    delivery: Delivery = Delivery()
+
+    @field_validator("unit", mode="before")
+    @classmethod
+    def _unit_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+
 class ProjectSpec(Strict):
     title: str
     owner: str
@@ -222,6 +324,7 @@ class ProjectSpec(Strict):
     thresholds: Thresholds = Thresholds()
     criteria: list[Criterion] = []
     report: ReportSettings = ReportSettings()
+    committees: list[Committee] = []
 
     def unit_name(self, unit_id: str | None) -> str | None:
         return {u.id: u.name for u in self.units}.get(unit_id) if unit_id else None

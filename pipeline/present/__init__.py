@@ -1,5 +1,12 @@
 """What notebooks call to show results: sections of HTML with tables, charts and sentences in the report's language."""
 
-from pipeline.present.report import Report
-
 __all__ = ["Report"]
+
+
+def __getattr__(name: str):
+    # Loaded on first use: the command line needs the message catalogues, not pandas, matplotlib and statsmodels.
+    if name == "Report":
+        from pipeline.present.report import Report
+
+        return Report
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

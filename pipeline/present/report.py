@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+import pandas as pd
 from IPython.display import HTML, display
 
-from pipeline.analysis import evaluation
+from pipeline.analysis import comparison, evaluation
+from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
-from pipeline.periods import parse_period
+from pipeline.errors import EvalreportError
+from pipeline.periods import ReportPeriod, parse_period
+from pipeline.present import status
 from pipeline.present.criteria import criteria_section
 from pipeline.present.i18n import Messages
 from pipeline.present.milestones import milestones_section
@@ -31,13 +36,29 @@ class Report:
         self.spec = spec
         self.scope = evaluation.Scope(project, parse_period(period, spec.period), unit or None, today)
         self.t = Messages(language or spec.language)
+        self.previous_status: status.PreviousStatus | None = None  # set by `compare_with`: the report is then a yearly status
         self._figures = 0
         self._tables = 0
 
     @classmethod
-    def open(cls, project: str, unit: str | None = None, period: str | None = None, language: str | None = None, inputs: str | Path | None = None) -> Report:
-        """Load and validate the project, then set up the report: what a notebook's first cell calls."""
-        return cls(load_project(project, Path(inputs) if inputs else None), unit, period, language)
+    def open(
+        cls,
+        project: str,
+        unit: str | None = None,
+        period: str | None = None,
+        language: str | None = None,
+        inputs: str | Path | None = None,
+        as_of: str | None = None,
+    ) -> Report:
+        """Load and validate the project, then set up the report: what a notebook's first cell calls.
+
+        `as_of` (an ISO date) is the day the report is judged at, so that a status scheduled for 1 October says
+        what was known then, whenever it runs; None: today, or the period's last day once it is over.
+        """
+        report = cls(load_project(project, Path(inputs) if inputs else None), unit, period, language, report_date(as_of))
+        if report.scope.today and report.scope.today < date(report.scope.period.start, 1, 1):
+            raise EvalreportError(f"as_of: expected a day in or after the period {report.scope.period.label}, found {as_of}")
+        return report
 
     # Numbering, so that figures and tables are numbered through the whole report, whichever sections it has.
     def figure_caption(self, text: str) -> str:
@@ -64,7 +85,53 @@ class Report:
         return evaluation.milestones(self.scope)
 
     def responses(self, wave: str | None = None):
-        return evaluation.responses(self.scope, wave)
+        """Respondents in scope, of the latest wave in the period or of the wave named: any of the project's
+        waves, since a status compares with a wave before its period."""
+        if wave is None:
+            return evaluation.responses(self.scope)
+        whole_project = ReportPeriod(self.spec.period.start, self.spec.period.end)
+        return evaluation.responses(replace(self.scope, period=whole_project), wave)
+
+    # A yearly status: compared with the previous one, looking at milestones beyond the period.
+    def compare_with(self, previous: str | Path | None) -> None:
+        """Make this report a yearly status compared with the stored results of the previous one (its
+        `<report>.results.json`); None: none is stored, so last year's period is recomputed from today's data,
+        and the report says so."""
+        self.previous_status = status.previous_status(self, previous)
+        self.__dict__.pop("changes", None)  # a comparison made before was with another status
+
+    @cached_property
+    def changes(self) -> list[CriterionChange]:
+        self._needs_comparison()
+        return status.criteria_changes(self)
+
+    def _needs_comparison(self) -> None:
+        if self.previous_status is None:
+            raise EvalreportError("a status needs report.compare_with(previous) before its sections")
+
+    @cached_property
+    def timeline(self) -> pd.DataFrame:
+        """Every milestone of the project (or unit and project), whatever its year, as of the report date."""
+        return comparison.milestones_as_of(self.project.milestones, self.scope.as_of, self.scope.unit)
+
+    @cached_property
+    def milestones_reached(self) -> pd.DataFrame:
+        """Done from the period's first day up to the report date."""
+        return comparison.reached_in(self.timeline, date(self.scope.period.start, 1, 1), self.scope.as_of)
+
+    @cached_property
+    def milestones_due(self) -> pd.DataFrame:
+        """Not done, and planned or forecast in the 12 months from the report date."""
+        as_of = self.scope.as_of
+        return comparison.due_within(self.timeline, as_of, comparison.one_year_after(as_of))
+
+    @cached_property
+    def survey_change(self) -> status.WaveChange | None:
+        return status.wave_comparison(self)
+
+    @cached_property
+    def survey_by_wave(self) -> list:
+        return status.survey_by_wave(self)
 
     # Sections: each returns HTML that a notebook cell shows as its result.
     def summary(self) -> HTML:
@@ -79,6 +146,23 @@ class Report:
     def milestones_section(self) -> HTML:
         return HTML(milestones_section(self))
 
+    # A yearly status's sections, after `compare_with`.
+    def status_summary(self) -> HTML:
+        self._needs_comparison()
+        return HTML(status.status_summary_section(self))
+
+    def status_criteria(self) -> HTML:
+        self._needs_comparison()
+        return HTML(status.status_criteria_section(self))
+
+    def status_milestones(self) -> HTML:
+        self._needs_comparison()
+        return HTML(status.status_milestones_section(self))
+
+    def status_survey(self) -> HTML:
+        self._needs_comparison()
+        return HTML(status.status_survey_section(self))
+
     def about(self) -> HTML:
         return HTML(about_section(self))
 
@@ -91,3 +175,13 @@ class Report:
         Shown under a mimetype of our own: JupyterLab shows it as JSON, the report template shows nothing.
         """
         display({RESULTS_MIMETYPE: self.results()}, raw=True)
+
+
+def report_date(as_of: str | date | None) -> date | None:
+    """'2026-10-01' → that day; None stays None (today)."""
+    if as_of is None or isinstance(as_of, date):
+        return as_of
+    try:
+        return date.fromisoformat(str(as_of).strip())
+    except ValueError:
+        raise EvalreportError(f"as_of: expected an ISO date such as 2026-10-01, found {as_of!r}") from None

@@ -7,8 +7,14 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from pipeline.analysis import comparison as cmp
 from pipeline.analysis import milestones as ms
-from pipeline.analysis.criteria import Status, mean_capped_attainment, summary_counts
+from pipeline.analysis.criteria import (
+    CriterionResult,
+    Status,
+    mean_capped_attainment,
+    summary_counts,
+)
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
@@ -22,24 +28,13 @@ def results_record(report: Report) -> dict:
     counts = summary_counts(criteria)
     mean, covered = mean_capped_attainment([r.attainment for r in criteria])
     milestones = ms.summarise(report.milestones)
-    return {
+    record = {
         "project": scope.project.id,
         "unit": scope.unit,
         "period": scope.period.label,
         "as_of": scope.as_of.isoformat(),
         "language": report.t.language,
-        "criteria": [
-            {
-                "id": r.id,
-                "title": r.title,
-                "kind": r.kind,
-                "status": r.status.value,
-                "actual": _number(r.actual),
-                "target": _number(r.target),
-                "attainment": _number(r.attainment),
-            }
-            for r in criteria
-        ],
+        "criteria": [criterion_record(r) for r in criteria],
         "summary": {
             "criteria": len(criteria),
             **{status.value: counts[status] for status in Status},
@@ -51,6 +46,63 @@ def results_record(report: Report) -> dict:
         | {"done_share": _number(milestones["done_share"]), "on_time_share": _number(milestones["on_time_share"])},
         "milestone_rows": [_milestone_row(report, row) for row in report.milestones.itertuples()],
     }
+    if report.previous_status is not None:  # a yearly status: what next year's status compares with
+        record["status"] = status_record(report)
+    return record
+
+
+def criterion_record(result: CriterionResult) -> dict:
+    """One criterion as stored, and as a later status reads it back to compare with."""
+    return {
+        "id": result.id,
+        "title": result.title,
+        "kind": result.kind,
+        "status": result.status.value,
+        "actual": _number(result.actual),
+        "target": _number(result.target),
+        "attainment": _number(result.attainment),
+    }
+
+
+def status_record(report: Report) -> dict:
+    """A yearly status's comparison, milestones reached and due, and survey shares per wave: aggregates only."""
+    previous = report.previous_status
+    return {
+        "previous": {"source": previous.source, "period": previous.period, "as_of": previous.as_of.isoformat() if previous.as_of else None},
+        "tolerance": cmp.ATTAINMENT_TOLERANCE,
+        "criteria": [
+            {"id": c.id, "change": c.change.value, "previous_status": c.status_then.value if c.status_then else None, "previous_attainment": _number(c.attainment_then)}
+            for c in report.changes
+        ],
+        "data_changed_since_previous": list(previous.changed_since),
+        "milestones_reached": list(report.milestones_reached["id"]),
+        "milestones_due_next": list(report.milestones_due["id"]),
+        "survey_waves": _survey_waves(report),
+        "survey_change": _survey_change(report),
+    }
+
+
+def _survey_waves(report: Report) -> list[dict]:
+    """Per wave held by the report date: respondents, and per Likert item n, positive and share, unless the wave
+    has too few respondents to show anything."""
+    waves = []
+    for wave, respondents, items in report.survey_by_wave:
+        entry = {"wave": wave.id, "label": wave.label, "respondents": respondents}
+        if items is None:
+            entry["suppressed"] = True
+        else:
+            entry["items"] = {row.item: {"n": int(row.n), "positive": int(row.positive), "positive_share": _number(row.positive_share)} for row in items.itertuples()}
+        waves.append(entry)
+    return waves
+
+
+def _survey_change(report: Report) -> dict | None:
+    found = report.survey_change
+    if found is None or found.table is None:
+        return None
+    keys = ("previous_share", "latest_share", "change", "ci_low", "ci_high")
+    items = [{"item": row["item"], **{key: _number(row[key]) for key in keys}, "certain": bool(row["certain"])} for _, row in found.table.iterrows()]
+    return {"previous": found.previous.id, "latest": found.latest.id, "items": items}
 
 
 def _milestone_row(report: Report, row) -> dict:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import platform
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import datetime, timezone
 from importlib.metadata import version
 
@@ -16,6 +18,7 @@ from pipeline.errors import EvalreportError, JobFailed
 from pipeline.project import load_project
 from pipeline.run import cache, execute, render
 from pipeline.run.jobs import Job, Workspace
+from pipeline.run.kernel import ensure_kernel
 from pipeline.run.publish import publish, record_run
 from pipeline.run.workbook import workbook
 
@@ -38,7 +41,7 @@ class JobResult:
 
 def output_names(job: Job, formats: Iterable[str]) -> list[str]:
     """The files a job publishes for `formats` (besides results.json and the Excel summary)."""
-    names = {"html": [f"{job.name}.html"], "pdf": [f"{job.name}.pdf", f"{job.name}.archive.pdf"]}
+    names = {"html": [f"{job.name}.html"], "pdf": [f"{job.name}.pdf"]}
     return [name for f in formats for name in names[f]]
 
 
@@ -63,8 +66,13 @@ def package_versions() -> dict[str, str]:
     return {"python": platform.python_version(), "evalreport": __version__, **{n: version(n) for n in names}}
 
 
-def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: int = 600, why: str = "run") -> JobResult:
-    """Execute, render and publish one job; never raises for a failure of the job itself."""
+def run_job(
+    job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: int = 600, why: str = "run", warm_kernel: bool = True
+) -> JobResult:
+    """Execute, render and publish one job; never raises for a failure of the job itself.
+
+    With `warm_kernel` the notebook runs in the kernel this worker keeps (see `warm`), else in a new one.
+    """
     started = time.perf_counter()
     formats = list(formats)
     folder = job.folder(workspace)
@@ -77,13 +85,11 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         project = load_project(job.project, workspace.inputs)
         record["inputs"] = project.input_hashes()
         record["key"] = cache.fingerprint(job, workspace, project)
-        notebook = execute.execute(job, workspace, timeout)
+        notebook = execute.execute(job, workspace, timeout, warm_kernel)
         html = render.to_html(notebook, render.cover(job, project))
         outputs = {folder / f"{job.name}.html": html} if "html" in formats else {}
         if "pdf" in formats:
-            pdfs = render.to_pdf(html, folder)
-            outputs[folder / f"{job.name}.pdf"] = pdfs.published
-            outputs[folder / f"{job.name}.archive.pdf"] = pdfs.archive
+            outputs[folder / f"{job.name}.pdf"] = render.to_pdf(html, folder)
         results = execute.computed_results(notebook)
         if results is not None:
             outputs[folder / f"{job.name}.results.json"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
@@ -107,6 +113,19 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
     return result
 
 
+def prepare_worker() -> None:
+    """Load what every job of a worker process needs, then exempt it from garbage collection for good.
+
+    A worker lays out page after page; each collection would otherwise walk all of WeasyPrint, nbconvert and
+    pandas again.
+    """
+    import weasyprint  # noqa: F401
+
+    render.exporter()
+    gc.collect()
+    gc.freeze()
+
+
 def run_jobs(
     jobs: list[Job],
     workspace: Workspace,
@@ -115,22 +134,34 @@ def run_jobs(
     workers: int = 1,
     on_done: Callable[[JobResult], None] = lambda result: None,
     reasons: dict[Job, str | None] | None = None,
+    scheduler: str | None = None,
+    warm_kernels: bool = True,
 ) -> list[JobResult]:
-    """Run every job that `reasons` says must run (all, without it), `workers` at a time in separate
-    processes; report each as it finishes. Skipped jobs come back as results with an empty `why`."""
-    formats = tuple(formats)
+    """Run every job that `reasons` says must run (all, without it) and report each as it finishes.
+
+    Jobs run `workers` at a time in separate processes, or on the Dask cluster at `scheduler`
+    (tcp://host:port). Skipped jobs come back as results with an empty `why`.
+    """
     order = {job: i for i, job in enumerate(jobs)}
     reasons = reasons if reasons is not None else {job: "run" for job in jobs}
     results = [JobResult(job, True, 0.0) for job in jobs if not reasons[job]]
-    to_run = [job for job in jobs if reasons[job]]
-    if workers <= 1 or len(to_run) <= 1:
-        for job in to_run:
-            results.append(run_job(job, workspace, formats, timeout, reasons[job]))
-            on_done(results[-1])
-        return sorted(results, key=lambda r: order[r.job])
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(run_job, job, workspace, formats, timeout, reasons[job]) for job in to_run]
-        for future in as_completed(futures):
-            results.append(future.result())
-            on_done(results[-1])
+    to_run = {job: reasons[job] for job in jobs if reasons[job]}
+    run = partial(run_job, workspace=workspace, formats=tuple(formats), timeout=timeout, warm_kernel=warm_kernels)
+
+    def finished(result: JobResult) -> None:
+        results.append(result)
+        on_done(result)
+
+    if scheduler:
+        from pipeline.run.cluster import run_on_cluster  # Dask loads only for a run that asks for it
+
+        run_on_cluster(scheduler, to_run, run, finished)
+    elif workers <= 1 or len(to_run) <= 1:
+        for job, why in to_run.items():
+            finished(run(job, why=why))
+    else:
+        ensure_kernel()  # once here, not raced by the workers
+        with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker) as pool:
+            for future in as_completed([pool.submit(run, job, why=why) for job, why in to_run.items()]):
+                finished(future.result())
     return sorted(results, key=lambda r: order[r.job])

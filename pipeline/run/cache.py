@@ -25,6 +25,7 @@ REASONS = {
     "outputs": "output missing",
     "notebook": "notebook changed",
     "inputs": "input changed",
+    "previous": "previous status changed",
     "parameters": "parameters changed",
     "code": "evalreport changed",
 }
@@ -49,12 +50,17 @@ def fingerprint(job: Job, workspace: Workspace, project: Project) -> dict[str, s
     """The parts of a job's key; equal parts mean an equal report (apart from the date it was made)."""
     notebook = workspace.notebooks / f"{job.report}.ipynb"
     parameters = json.dumps({**job.parameters(workspace), "report": job.report}, sort_keys=True)
-    return {
+    key = {
         "notebook": _digest(notebook.read_bytes()),
         "inputs": _digest(*(f"{name}:{digest}".encode() for name, digest in sorted(project.input_hashes().items()))),
         "parameters": _digest(parameters.encode()),
         "code": code_digest(),
     }
+    if job.previous:
+        # A status compares with the previous one: the same path with other results is another report.
+        previous = Path(job.previous)
+        key["previous"] = _digest(previous.read_bytes()) if previous.is_file() else "missing"
+    return key
 
 
 def why_run(current: dict[str, str], previous: dict | None, outputs_exist: bool, force: bool = False) -> str | None:
@@ -67,7 +73,7 @@ def why_run(current: dict[str, str], previous: dict | None, outputs_exist: bool,
         return REASONS["failed"]
     if not outputs_exist:
         return REASONS["outputs"]
-    for part in ("notebook", "inputs", "parameters", "code"):
-        if previous["key"].get(part) != current[part]:
+    for part in ("notebook", "inputs", "previous", "parameters", "code"):
+        if previous["key"].get(part) != current.get(part):  # "previous" only where a status compares with one
             return REASONS[part]
     return None

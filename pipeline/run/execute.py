@@ -12,6 +12,7 @@ from papermill.exceptions import PapermillExecutionError
 from pipeline.errors import JobFailed
 from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.run.jobs import Job, Workspace
+from pipeline.run import warm
 from pipeline.run.kernel import ensure_kernel
 
 AUDIT = "audit"  # executed notebooks live here, apart from the published reports, and are never linked from them
@@ -21,11 +22,19 @@ def audit_path(job: Job, workspace: Workspace, suffix: str = "") -> Path:
     return job.folder(workspace) / AUDIT / f"{job.name}{suffix}.ipynb"
 
 
-def execute(job: Job, workspace: Workspace, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run the notebook; on success the executed copy is `audit/<name>.ipynb`, on failure `audit/<name>.failed.ipynb`."""
+def execute(job: Job, workspace: Workspace, timeout: int = 600, warm_kernel: bool = False) -> nbformat.NotebookNode:
+    """Run the notebook, in this worker's kept kernel if `warm_kernel`, else in a kernel of its own.
+
+    On success the executed copy is `audit/<name>.ipynb`, on failure `audit/<name>.failed.ipynb`.
+    """
     running = audit_path(job, workspace, ".running")
     running.parent.mkdir(parents=True, exist_ok=True)
+    engine = {}
     try:
+        if warm_kernel:
+            kernel = warm.kernel_for_this_worker()
+            kernel.reset(str(workspace.notebooks))
+            engine = {"engine_name": warm.ENGINE, "warm_kernel": kernel}
         notebook = papermill.execute_notebook(
             workspace.notebooks / f"{job.report}.ipynb",
             running,
@@ -35,17 +44,27 @@ def execute(job: Job, workspace: Workspace, timeout: int = 600) -> nbformat.Note
             execution_timeout=timeout,
             progress_bar=False,
             log_output=False,
+            request_save_on_cell_execute=False,  # written once at the end: saving after every cell costs more than the cells
+            **engine,
         )
     except PapermillExecutionError as error:
-        os.replace(running, audit_path(job, workspace, ".failed"))
+        failed(job, workspace, warm_kernel)
         raise JobFailed(job.label, first_error_line(error)) from None
     except Exception as error:  # a kernel that died or never started, a cell that timed out
-        if running.exists():
-            os.replace(running, audit_path(job, workspace, ".failed"))
+        failed(job, workspace, warm_kernel)
         message = str(error).strip().splitlines()
         raise JobFailed(job.label, f"{type(error).__name__}: {message[0] if message else ''}") from None
     os.replace(running, audit_path(job, workspace))
     return notebook
+
+
+def failed(job: Job, workspace: Workspace, warm_kernel: bool) -> None:
+    """Keep the failed notebook for the evaluator; never reuse the kernel it ran in."""
+    running = audit_path(job, workspace, ".running")
+    if running.exists():
+        os.replace(running, audit_path(job, workspace, ".failed"))
+    if warm_kernel:
+        warm.discard_kernel()
 
 
 def computed_results(notebook: nbformat.NotebookNode) -> dict | None:

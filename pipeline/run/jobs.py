@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import papermill
 
 from pipeline.errors import EvalreportError
 from pipeline.paths import default_inputs, default_reports, notebooks_dir
@@ -35,6 +37,8 @@ class Job:
     period: str
     language: str
     unit: str | None = None
+    as_of: str | None = None  # ISO date a status is judged at; None: the notebook's own rule
+    previous: str | None = None  # the previous status's results.json, for a status that compares with it
 
     @property
     def name(self) -> str:
@@ -47,7 +51,10 @@ class Job:
 
     def parameters(self, workspace: Workspace) -> dict:
         """The values papermill injects into the notebook's `parameters` cell."""
-        return {"project": self.project, "unit": self.unit, "period": self.period, "language": self.language, "inputs": str(workspace.inputs)}
+        parameters = {"project": self.project, "unit": self.unit, "period": self.period, "language": self.language, "inputs": str(workspace.inputs)}
+        # Only a status has these: leaving them out otherwise keeps other reports' parameters, and keys, as they were.
+        optional = {"as_of": self.as_of, "previous": self.previous}
+        return parameters | {name: value for name, value in optional.items() if value is not None}
 
     def folder(self, workspace: Workspace) -> Path:
         return workspace.reports / self.project / self.period
@@ -75,6 +82,24 @@ def plan_jobs(
         raise EvalreportError(f"--per-unit: project {project.id} declares no units")
     if language and language not in LOCALES:
         raise EvalreportError(f"language: expected one of {sorted(LOCALES)}, found {language!r}")
-    label = parse_period(period, spec.period).label
+    report_period = parse_period(period, spec.period)
     units: list[str | None] = unit_ids if per_unit else [unit]
-    return [Job(project.id, name, label, language or spec.language, u) for name in names for u in units]
+    jobs = [Job(project.id, name, report_period.label, language or spec.language, u) for name in names for u in units]
+    # A status (a notebook with a `previous` parameter) made by hand is judged as of today, or the period's last
+    # day once it is over, and compared with the latest status stored before that day.
+    statuses = {name for name in names if "previous" in notebook_parameters(workspace, name)}
+    as_of = report_period.as_of().isoformat()
+    return [with_previous_status(replace(job, as_of=as_of), workspace) if job.report in statuses else job for job in jobs]
+
+
+def notebook_parameters(workspace: Workspace, report: str) -> set[str]:
+    """The names in a notebook's `parameters` cell."""
+    return set(papermill.inspect_notebook(str(workspace.notebooks / f"{report}.ipynb")))
+
+
+def with_previous_status(job: Job, workspace: Workspace) -> Job:
+    """The job given the latest status of the same project, report and unit stored before its `as_of` day."""
+    from pipeline.committees.previous import previous_status  # the committees package builds on this module
+
+    found = previous_status(job, workspace)
+    return replace(job, previous=str(found) if found else None)

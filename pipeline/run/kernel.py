@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -23,17 +25,29 @@ def ensure_kernel() -> str:
     The spec goes into this environment's prefix, so JupyterLab started from the same environment offers it
     and a notebook stored with kernel `evalreport` opens on the right Python.
     """
-    try:
-        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
-        if spec.argv == kernel_argv():
-            return KERNEL_NAME
-    except NoSuchKernel:
-        pass
+    if installed_here():
+        return KERNEL_NAME
     from ipykernel.kernelspec import install
 
-    install(kernel_name=KERNEL_NAME, display_name="Python (evalreport)", prefix=sys.prefix)
-    installed = Path(sys.prefix) / "share" / "jupyter" / "kernels" / KERNEL_NAME / "kernel.json"
-    spec_json = json.loads(installed.read_text())
-    spec_json["argv"] = kernel_argv()
-    installed.write_text(json.dumps(spec_json, indent=1))
+    kernels = Path(sys.prefix) / "share" / "jupyter" / "kernels"
+    kernels.mkdir(parents=True, exist_ok=True)
+    # Workers of one batch may all find the spec missing at once: one installs, the others wait and see it.
+    with open(kernels / f".{KERNEL_NAME}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not installed_here():
+            install(kernel_name=KERNEL_NAME, display_name="Python (evalreport)", prefix=sys.prefix)
+            installed = kernels / KERNEL_NAME / "kernel.json"
+            spec_json = json.loads(installed.read_text())
+            spec_json["argv"] = kernel_argv()
+            installed.write_text(json.dumps(spec_json, indent=1))
     return KERNEL_NAME
+
+
+def installed_here() -> bool:
+    """Whether the `evalreport` kernel spec starts this interpreter (`python` and `python3` of a venv are one)."""
+    try:
+        argv = KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv
+    except NoSuchKernel:
+        return False
+    wanted = kernel_argv()
+    return argv[1:] == wanted[1:] and os.path.realpath(argv[0]) == os.path.realpath(wanted[0])

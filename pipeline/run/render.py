@@ -1,5 +1,5 @@
-"""Turn an executed notebook into a self-contained HTML report (no code), and that HTML into A4 PDFs: a tagged
-one to publish and a PDF/A one to archive."""
+"""Turn an executed notebook into a self-contained HTML report (no code), and that HTML into an A4 PDF that is
+both tagged for screen readers (PDF/UA-1) and fit for the records archive (PDF/A-2a)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from html import escape
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from xml.etree import ElementTree
 
 import nbformat
 from nbconvert import HTMLExporter
@@ -51,7 +51,7 @@ def cover(job: Job, project: Project, generated: datetime | None = None) -> dict
     t = Messages(job.language)
     spec = project.spec
     generated = generated or datetime.now(timezone.utc)
-    report_title = t(job.report) if job.report in ("end_report", "survey_feedback", "success_criteria", "milestones") else job.report
+    report_title = t(job.report) if job.report in ("end_report", "survey_feedback", "success_criteria", "milestones", "status_report") else job.report
     return {
         "language": job.language,
         "title": spec.title,
@@ -104,37 +104,35 @@ def without_results(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return copy
 
 
-# The published PDF is tagged for screen readers (PDF/UA-1: structure tree, language, title shown).
-PUBLISHED_VARIANT = "pdf/ua-1"
-# The archive copy is PDF/A-2b. Part 2 allows the transparency that part 1 forbids; part 3 adds only the
-# embedding of arbitrary files, which a report does not need and an archive cannot vouch for. Level "b"
-# (basic: it will look the same) because the tagged, accessible copy is the published one.
-ARCHIVE_VARIANT = "pdf/a-2b"
+# One file for readers and for the archive: PDF/A-2a (level "a": tagged and Unicode, so accessible) that also
+# claims PDF/UA-1. WeasyPrint writes every part PDF/UA needs for a tagged PDF (structure tree, language,
+# title shown) but claims one standard per file; the PDF/UA claim is added to the same XMP description.
+# Part 2 of PDF/A allows the transparency part 1 forbids; part 3 adds only embedded files, which a report
+# does not need and an archive cannot vouch for.
+PDF_VARIANT = "pdf/a-2a"
+PDFUA_PART = "1"
 
 
-class Pdfs(NamedTuple):
-    published: bytes  # <report>.pdf
-    archive: bytes  # <report>.archive.pdf
-
-
-def to_pdf(html: str, base_url: Path) -> Pdfs:
-    """Lay the report out once and write both PDFs from that layout: layout is most of WeasyPrint's time."""
+def to_pdf(html: str, base_url: Path) -> bytes:
+    """The report as one PDF/A-2a + PDF/UA-1 file."""
     from weasyprint import HTML  # imported here: loading Pango costs time the HTML-only runs need not pay
 
-    layout = HTML(string=html, base_url=str(base_url)).render()
+    layout = HTML(string=html, base_url=str(base_url)).render(pdf_variant=PDF_VARIANT)  # PDF/A's sRGB intent is set at layout
     if not (layout.metadata.lang and layout.metadata.title):
         raise ValueError("the report's HTML needs <html lang> and <title>: the tagged PDF takes its language and title from them")
-    published = layout.copy().write_pdf(pdf_variant=PUBLISHED_VARIANT)
-    return Pdfs(published, archive_copy(layout).write_pdf(pdf_variant=ARCHIVE_VARIANT))
+    layout.metadata = also_claiming_pdfua(layout.metadata)
+    return layout.write_pdf(pdf_variant=PDF_VARIANT)
 
 
-def archive_copy(layout):
-    """The layout declared sRGB, as PDF/A needs an output intent; the tagged copy keeps its plain colours.
+def also_claiming_pdfua(metadata):
+    """The document's metadata, writing `pdfuaid:part` beside the `pdfaid` claim of its XMP description."""
+    from weasyprint.pdf.metadata import NS, DocumentMetadata
 
-    WeasyPrint sets the output intent when it lays out, so a layout made without a variant needs it here;
-    the colour profiles are copied because writing PDF/A adds the sRGB profile to them.
-    """
-    copy = layout.copy()
-    copy.color_profiles = dict(layout.color_profiles)
-    copy.output_intent = "srgb"
-    return copy
+    class PdfaAndPdfua(DocumentMetadata):
+        def generate_rdf_metadata(self, variant, version, conformance):
+            rdf = ElementTree.fromstring(super().generate_rdf_metadata(variant, version, conformance))
+            description = rdf.find(f"{{{NS['rdf']}}}Description")
+            description.set(f"{{{NS['pdfuaid']}}}part", PDFUA_PART)
+            return ElementTree.tostring(rdf)
+
+    return PdfaAndPdfua(**vars(metadata))

@@ -1,0 +1,195 @@
+"""Batch benchmark: N municipal reports the naive way, with `evalreport run`, as bare analysis, and a rerun.
+
+    .venv/bin/python benchmarks/batch.py --units 100 [--jobs 2] [--sample 10]
+
+Generates N synthetic municipalities spread over ten county projects (benchmarks/synthetic.py), one end report
+per municipality, and measures in one run, on this machine:
+
+  (1) naive loop: `papermill` CLI, `jupyter nbconvert --to html --no-input` CLI and the `weasyprint` CLI, one
+      report after another; on an evenly spread sample of --sample reports when N is larger, scaled per report;
+  (2) `evalreport run --all --per-unit --jobs J` for all N reports (HTML, PDF, results, Excel summary);
+  (3) bare analysis in plain Python: the same functions and charts each notebook calls, no notebook, no rendering;
+  (4) `evalreport run` again after one input file of one of the projects changed.
+
+Prints seconds per report for each, the ratios (1)/(2), (2)/(3) and (4)/(2), and the peak resident memory of
+the whole `evalreport run` process tree (workers and kernels included; shared pages count once per process,
+so the figure errs high).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import write_projects  # noqa: E402
+
+from pipeline.present import Report  # noqa: E402
+from pipeline.present.results import results_record  # noqa: E402
+from pipeline.project import load_project  # noqa: E402
+from pipeline.run.kernel import ensure_kernel  # noqa: E402
+
+BIN = Path(sys.executable).parent
+NOTEBOOK = ROOT / "notebooks" / "end_report.ipynb"
+
+
+@dataclass
+class Measured:
+    label: str
+    reports: int
+    seconds: float
+    note: str = ""
+
+    @property
+    def per_report(self) -> float:
+        return self.seconds / self.reports
+
+
+def every_report(inputs: Path) -> list[tuple[str, str]]:
+    """(project, unit) for each municipality, in a stable order."""
+    return [(p.name, u.id) for p in sorted(inputs.iterdir()) for u in load_project(p.name, inputs).spec.units]
+
+
+def spread_sample(items: list, size: int) -> list:
+    if len(items) <= size:
+        return items
+    step = len(items) / size
+    return [items[int(i * step)] for i in range(size)]
+
+
+def naive_loop(inputs: Path, reports: list[tuple[str, str]], folder: Path) -> float:
+    """What an evaluator's shell script does: three commands per report, each a fresh process."""
+    started = time.perf_counter()
+    for project, unit in reports:
+        stem = folder / f"{project}-{unit}"
+        run([BIN / "papermill", NOTEBOOK, f"{stem}.ipynb", "-p", "project", project, "-r", "unit", unit, "-p", "inputs", inputs,
+             "-k", ensure_kernel(), "--cwd", NOTEBOOK.parent, "--no-progress-bar", "--log-level", "ERROR"])
+        run([BIN / "jupyter", "nbconvert", "--to", "html", "--no-input", f"{stem}.ipynb", "--output", f"{stem}.html", "--log-level", "ERROR"])
+        run([BIN / "weasyprint", f"{stem}.html", f"{stem}.pdf"])
+    return time.perf_counter() - started
+
+
+def bare_analysis(inputs: Path, reports: list[tuple[str, str]]) -> float:
+    """Each report's numbers and charts, called in this process as its notebook calls them."""
+    Report(load_project(reports[0][0], inputs), reports[0][1]).summary()  # imports and font cache, once
+    started = time.perf_counter()
+    for project, unit in reports:
+        report = Report(load_project(project, inputs), unit)
+        for section in (report.summary, report.criteria_section, report.survey_section, report.milestones_section, report.about):
+            section()
+        results_record(report)
+    return time.perf_counter() - started
+
+
+def evalreport_run(inputs: Path, reports: Path, jobs: int) -> tuple[float, int, int]:
+    """Wall-clock seconds, peak resident bytes of the whole process tree, and reports made, of one `evalreport run`."""
+    command = [BIN / "evalreport", "--inputs", inputs, "--reports", reports, "run", "--all", "--per-unit", "--jobs", str(jobs)]
+    started = time.perf_counter()
+    process = subprocess.Popen([str(c) for c in command], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "200"})
+    peak = PeakMemory(process.pid)
+    peak.start()
+    output, errors = process.communicate()
+    seconds = time.perf_counter() - started
+    peak.stop()
+    if process.returncode != 0:
+        raise SystemExit(f"evalreport run failed ({process.returncode}):\n{output}\n{errors}")
+    return seconds, peak.bytes, int(re.search(r"(\d+) made, 0 failed", output).group(1))
+
+
+class PeakMemory(threading.Thread):
+    """Samples the resident memory of a process and all its descendants every 50 ms."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.root = psutil.Process(pid)
+        self.bytes = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.05):
+            total = 0
+            try:
+                for process in [self.root, *self.root.children(recursive=True)]:
+                    try:
+                        total += process.memory_info().rss
+                    except psutil.NoSuchProcess:
+                        pass
+            except psutil.NoSuchProcess:
+                return
+            self.bytes = max(self.bytes, total)
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
+
+
+def change_one_input(inputs: Path) -> Path:
+    """A late answer arrives in one county's survey: the file every one of its reports reads changes."""
+    survey = sorted(inputs.iterdir())[0] / "survey.csv"
+    lines = survey.read_text(encoding="utf-8").splitlines()
+    respondent = lines[1].split(",", 1)[1]
+    survey.write_text("\n".join([*lines, f"late-1,{respondent}"]) + "\n", encoding="utf-8")
+    return survey
+
+
+def run(command: list) -> None:
+    subprocess.run([str(c) for c in command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def main(argv: list[str] | None = None) -> dict[str, float]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, required=True, help="municipalities, one report each")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="evalreport's --jobs (default: the number of cores)")
+    parser.add_argument("--sample", type=int, default=10, help="reports the naive loop makes when N is larger (default 10)")
+    parser.add_argument("--projects", type=int, default=10, help="county projects the municipalities are spread over (default 10)")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="evalreport-bench-") as scratch:
+        inputs, reports, naive = Path(scratch) / "inputs", Path(scratch) / "reports", Path(scratch) / "naive"
+        naive.mkdir()
+        projects = write_projects(inputs, args.units, args.projects)
+        everything = every_report(inputs)
+        sample = spread_sample(everything, args.sample)
+        print(f"{len(everything)} reports in {len(projects)} projects; {args.jobs} job(s) at once; {os.cpu_count()} cores")
+
+        full_seconds, peak_bytes, _ = evalreport_run(inputs, reports, args.jobs)
+        full = Measured("(2) evalreport run", len(everything), full_seconds)
+        loop = Measured("(1) naive loop", len(sample), naive_loop(inputs, sample, naive),
+                        f"sample of {len(sample)}, scaled per report" if len(sample) < len(everything) else "every report")
+        bare = Measured("(3) bare analysis", len(everything), bare_analysis(inputs, everything))
+        changed = change_one_input(inputs)
+        rerun_seconds, _, remade = evalreport_run(inputs, reports, args.jobs)
+        rerun = Measured("(4) rerun, one input changed", len(everything), rerun_seconds,
+                         f"{changed.parent.name}/{changed.name}: {remade} of {len(everything)} reports remade")
+
+    print(f"\n{'':34} {'seconds':>9} {'per report':>11}")
+    for m in (loop, full, bare, rerun):
+        print(f"{m.label:34} {m.per_report * m.reports:9.1f} {m.per_report:11.2f}  {m.note}")
+    ratios = {
+        "naive/evalreport": loop.per_report / full.per_report,
+        "evalreport/bare": full.per_report / bare.per_report,
+        "rerun/full": rerun.seconds / full.seconds,
+        "peak_gb": peak_bytes / 1e9,
+    }
+    print(f"\n(1)/(2) naive ÷ evalreport   {ratios['naive/evalreport']:6.1f}   target ≥ 15")
+    print(f"(2)/(3) evalreport ÷ bare    {ratios['evalreport/bare']:6.1f}   target ≤ 3")
+    print(f"(4)/(2) rerun ÷ full run     {ratios['rerun/full']:6.1%}   target ≤ 15 %")
+    print(f"peak resident memory of `evalreport run` (all processes): {ratios['peak_gb']:.2f} GB   target < 2 GB")
+    return ratios
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,226 @@
+"""A yearly status against the one before: each criterion improved, unchanged or worse; the milestones reached in
+the period and those due in the year ahead; which period and survey waves a status compares with."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+import pandas as pd
+
+from pipeline.analysis import milestones as ms
+from pipeline.analysis.criteria import Status
+from pipeline.periods import ReportPeriod
+from pipeline.spec import Period
+
+# Attainment within one percentage point of last time is "unchanged": a rounding or a corrected count is no change.
+ATTAINMENT_TOLERANCE = 0.01
+
+# Only these statuses can be better or worse than each other; no data and not applicable cannot.
+STATUS_RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.MET: 2}
+
+
+class Change(StrEnum):
+    IMPROVED = "improved"
+    UNCHANGED = "unchanged"
+    WORSE = "worse"
+    NO_DATA_NOW = "no_data_now"  # no figure in this status: not a change
+    NO_DATA_THEN = "no_data_then"  # no figure in the previous status
+    NO_DATA_EITHER = "no_data_either"
+    NEW = "new"  # the criterion was not part of the previous status
+
+
+COMPARED = (Change.IMPROVED, Change.UNCHANGED, Change.WORSE)
+
+
+@dataclass(frozen=True)
+class CriterionChange:
+    """One criterion now and in the previous status, and what became of it."""
+
+    id: str
+    title: str
+    change: Change
+    status_now: Status
+    status_then: Status | None  # None: not part of the previous status
+    attainment_now: float | None
+    attainment_then: float | None
+
+    @property
+    def status_moved(self) -> bool:
+        return self.change in (Change.IMPROVED, Change.WORSE) and self.status_now != self.status_then
+
+
+# --- Criteria -------------------------------------------------------------------------------------------
+
+
+def compare_criterion(now: dict, then: dict | None, tolerance: float = ATTAINMENT_TOLERANCE) -> CriterionChange:
+    """Compare one criterion's record (id, title, status, attainment, as stored in results.json) with last time's.
+
+    The status decides first: a move between not met, partly met and met is an improvement or a worsening
+    whatever the attainment did. With the same status, attainment decides, each side capped at 100 % (going
+    from 120 % to 150 % of a met target is no news), and a move within `tolerance` is no change. A criterion
+    without a status to rank now or then (no data) is not compared at all.
+    """
+    status_now = Status(now["status"])
+    attainment_now = _known(now.get("attainment"))
+    if then is None:
+        return CriterionChange(now["id"], now["title"], Change.NEW, status_now, None, attainment_now, None)
+    status_then = Status(then["status"])
+    attainment_then = _known(then.get("attainment"))
+    change = _change(status_now, status_then, attainment_now, attainment_then, tolerance)
+    return CriterionChange(now["id"], now["title"], change, status_now, status_then, attainment_now, attainment_then)
+
+
+def _change(status_now: Status, status_then: Status, attainment_now: float | None, attainment_then: float | None, tolerance: float) -> Change:
+    ranked_now, ranked_then = status_now in STATUS_RANK, status_then in STATUS_RANK
+    if not ranked_now and not ranked_then:
+        return Change.NO_DATA_EITHER
+    if not ranked_now:
+        return Change.NO_DATA_NOW
+    if not ranked_then:
+        return Change.NO_DATA_THEN
+    if STATUS_RANK[status_now] != STATUS_RANK[status_then]:
+        return Change.IMPROVED if STATUS_RANK[status_now] > STATUS_RANK[status_then] else Change.WORSE
+    if attainment_now is None or attainment_then is None:  # an assessment, or a target that gives no ratio
+        return Change.UNCHANGED
+    moved = min(attainment_now, 1.0) - min(attainment_then, 1.0)
+    if abs(moved) <= tolerance + 1e-9:  # the margin keeps 78 % → 79 % unchanged despite binary fractions
+        return Change.UNCHANGED
+    return Change.IMPROVED if moved > 0 else Change.WORSE
+
+
+def compare_criteria(now: list[dict], then: list[dict], tolerance: float = ATTAINMENT_TOLERANCE) -> list[CriterionChange]:
+    """Every criterion of this status, in its order, against the record with the same id last time."""
+    previous = {record["id"]: record for record in then}
+    return [compare_criterion(record, previous.get(record["id"]), tolerance) for record in now]
+
+
+def change_counts(changes: list[CriterionChange]) -> dict[Change, int]:
+    return {change: sum(c.change == change for c in changes) for change in Change}
+
+
+def differing_criteria(stored: list[dict], recomputed: list[dict]) -> list[str]:
+    """Ids of the criteria whose stored status, result or attainment today's data no longer give.
+
+    The stored figures are rounded to six decimals, so figures closer than that are the same.
+    """
+    again = {record["id"]: record for record in recomputed}
+    differing = []
+    for record in stored:
+        other = again.get(record["id"])
+        if other is None:
+            continue
+        same = record["status"] == other["status"] and all(_same(record.get(key), other.get(key)) for key in ("actual", "attainment"))
+        if not same:
+            differing.append(record["id"])
+    return differing
+
+
+def _same(a, b) -> bool:
+    a, b = _known(a), _known(b)
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=0, abs_tol=1e-6)
+
+
+def _known(value) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+
+
+# --- Periods and waves ----------------------------------------------------------------------------------
+
+
+def one_year_before(day: date) -> date:
+    """The same day a year earlier; 29 February becomes 28 February."""
+    return _shift_years(day, -1)
+
+
+def one_year_after(day: date) -> date:
+    return _shift_years(day, 1)
+
+
+def _shift_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def previous_period(period: ReportPeriod, as_of: date, project_period: Period) -> tuple[ReportPeriod, date] | None:
+    """The period and report date of last year's status: each year one back, the date a year earlier.
+
+    The start is clipped to the project's first year (a status of 2024-2025 in a project that began in 2024 is
+    compared with 2024); None when the project had no year before the period's last.
+    """
+    end = period.end - 1
+    if end < project_period.start:
+        return None
+    previous = ReportPeriod(max(period.start - 1, project_period.start), end)
+    return previous, previous.as_of(one_year_before(as_of))
+
+
+def waves_up_to(waves: list, as_of: date, count: int = 2) -> list:
+    """The last `count` survey waves held by the report date (a wave's year at the latest), oldest first."""
+    held = [wave for wave in waves if wave.year <= as_of.year]
+    return sorted(held, key=lambda wave: wave.year)[-count:]
+
+
+# --- Milestones -----------------------------------------------------------------------------------------
+
+
+def milestones_as_of(table: pd.DataFrame, as_of: date, unit: str | None = None) -> pd.DataFrame:
+    """Every milestone of the project, whatever its year, classified as of `as_of`; for one unit, its own and
+    the whole project's. A status looks beyond its period: what was reached late, and what comes next."""
+    if unit:
+        table = table[table["unit"].isin(["", unit])]
+    return ms.classify(table.sort_values("planned", kind="stable"), as_of)
+
+
+def reached_in(classified: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """Milestones done (by the report date they were classified at) on a day from `start` to `end`, in the
+    order they were done. Where a milestone was planned does not matter: done late in the period counts."""
+    done = classified[classified["outcome"].isin(ms.DONE)]
+    inside = pd.Series([start <= day <= end for day in done["actual"]], index=done.index, dtype=bool)
+    return done[inside].sort_values("actual", kind="stable")
+
+
+def expected_date(row) -> date:
+    """When a milestone not done is expected: its forecast while that lies ahead, otherwise its planned date."""
+    return row["forecast"] if row["slippage"] == ms.Slippage.EXPECTED else row["planned"]
+
+
+def due_within(classified: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
+    """Milestones not done and not cancelled whose planned date or current forecast falls from `start` up to (not
+    including) `end`, in the order they are now expected (column `expected`).
+
+    An overdue milestone whose forecast falls in the window is included; one without a forecast is not due
+    ahead, it is overdue (see `milestones.overdue`).
+    """
+    open_ones = classified[classified["outcome"].isin(ms.NOT_DONE)]
+
+    def in_window(row) -> bool:
+        days = [row["planned"]] + ([row["forecast"]] if row["slippage"] == ms.Slippage.EXPECTED else [])
+        return any(start <= day < end for day in days)
+
+    due = open_ones[pd.Series([in_window(row) for _, row in open_ones.iterrows()], index=open_ones.index, dtype=bool)]
+    due = due.assign(expected=pd.Series([expected_date(row) for _, row in due.iterrows()], index=due.index, dtype=object))
+    return due.sort_values("expected", kind="stable")
+
+
+def expected_then_done_now(expected_ids: list[str], classified: pd.DataFrame) -> dict[str, list[str]]:
+    """What became of the milestones a previous status expected in its coming year: done, cancelled or not done
+    (yet) as of this status. Ids no longer in the plan are `unknown`."""
+    outcome = dict(zip(classified["id"], classified["outcome"]))
+    result: dict[str, list[str]] = {"done": [], "cancelled": [], "not_done": [], "unknown": []}
+    for milestone in expected_ids:
+        if milestone not in outcome:
+            result["unknown"].append(milestone)
+        elif outcome[milestone] in ms.DONE:
+            result["done"].append(milestone)
+        elif outcome[milestone] == ms.Outcome.CANCELLED:
+            result["cancelled"].append(milestone)
+        else:
+            result["not_done"].append(milestone)
+    return result

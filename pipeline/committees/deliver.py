@@ -1,0 +1,117 @@
+"""Deliver a made status to each of its committee's targets that has not had it yet, and record every attempt.
+
+A target is the outbox folder, or one e-mail recipient: each is retried on its own, so a recipient whose server
+was down gets the status on the next `evalreport due` without the others getting it twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pipeline.committees import mail
+from pipeline.committees.ledger import Delivery, Ledger, Run
+from pipeline.committees.mail import DeliveryFailed, Letter, SmtpSettings
+from pipeline.committees.outbox import copy_to_outbox, outbox_folder, outbox_name
+from pipeline.present.i18n import Messages
+from pipeline.project import Project
+from pipeline.spec import Committee
+
+
+@dataclass(frozen=True)
+class Target:
+    channel: str  # "outbox" or "email"
+    target: str  # the outbox folder, or the recipient's address
+
+
+def targets(committee: Committee, reports: Path) -> list[Target]:
+    """Where a committee's status goes, as project.yaml says today (a recipient added later gets it too)."""
+    found = [Target("outbox", str(outbox_folder(committee.delivery.outbox, reports)))] if committee.delivery.outbox else []
+    return found + [Target("email", address) for address in committee.delivery.email]
+
+
+def deliver(run: Run, committee: Committee, project: Project, reports: Path, ledger: Ledger,
+            environment: Mapping[str, str] | None = None) -> list[Delivery]:
+    """Deliver the run's status to every target not yet delivered to; return those attempts as recorded."""
+    done = {Target(d.channel, d.target) for d in ledger.deliveries(run.id) if d.delivered}
+    attempted = [target for target in targets(committee, reports) if target not in done]
+    for target in attempted:
+        try:
+            if target.channel == "outbox":
+                copy_to_outbox(status_files(run, reports, "html", "pdf"), Path(target.target))
+            else:
+                send_status(run, committee, project, reports, target.target, environment)
+        except DeliveryFailed as failure:
+            ledger.record_delivery(run.id, target.channel, target.target, str(failure))
+        except Exception as error:  # a full disk, an outbox share not mounted, ...: recorded and retried, never a crash
+            ledger.record_delivery(run.id, target.channel, target.target, f"{type(error).__name__}: {error}")
+        else:
+            ledger.record_delivery(run.id, target.channel, target.target, None)
+    return [d for d in ledger.deliveries(run.id) if Target(d.channel, d.target) in attempted]
+
+
+def status_files(run: Run, reports: Path, *suffixes: str) -> dict[str, Path]:
+    """The run's published files by the name they are delivered under; DeliveryFailed when one is gone."""
+    name = f"{run.report}-{run.unit}" if run.unit else run.report
+    files = {}
+    for suffix in suffixes:
+        path = reports / run.project / run.period / f"{name}.{suffix}"
+        if not path.is_file():
+            raise DeliveryFailed(f"the status's {suffix.upper()} is missing: {path}")
+        files[outbox_name(run.project, run.report, run.period, run.unit, f".{suffix}")] = path
+    return files
+
+
+def send_status(run: Run, committee: Committee, project: Project, reports: Path, recipient: str,
+                environment: Mapping[str, str] | None = None) -> None:
+    [(pdf_name, pdf)] = status_files(run, reports, "pdf").items()
+    settings = SmtpSettings.from_environment(environment)
+    message = mail.status_email(settings, recipient, letter(run, committee, project, reports), pdf.read_bytes(), pdf_name)
+    mail.send(message, settings)
+
+
+def letter(run: Run, committee: Committee, project: Project, reports: Path) -> Letter:
+    """The e-mail's words: what the status covers, and how many criteria are met now and at the previous status."""
+    language = committee.language or project.spec.language
+    t = Messages(language)
+    name = f"{run.report}-{run.unit}" if run.unit else run.report
+    now = _results(reports / run.project / run.period / f"{name}.results.json")
+    before = _results(Path(run.previous)) if run.previous else None
+    met = _met(now)
+    before_met = _met(before)
+    return Letter(
+        language=language,
+        committee=committee.name,
+        title=project.spec.title,
+        owner=project.spec.owner,
+        period=run.period.replace("-", "–"),
+        date=t.date(date.fromisoformat(run.as_of)),
+        met=met,
+        before=(t.date(date.fromisoformat(before["as_of"])), *before_met) if before_met and _is_date(before.get("as_of")) else None,
+    )
+
+
+def _results(path: Path) -> dict | None:
+    try:
+        results = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # the letter then leaves the counts out: the PDF says it all
+    return results if isinstance(results, dict) else None
+
+
+def _met(results: dict | None) -> tuple[int, int] | None:
+    summary = (results or {}).get("summary")
+    if isinstance(summary, dict) and isinstance(summary.get("met"), int) and isinstance(summary.get("criteria"), int):
+        return summary["met"], summary["criteria"]
+    return None
+
+
+def _is_date(text: object) -> bool:
+    try:
+        date.fromisoformat(str(text))
+    except ValueError:
+        return False
+    return True

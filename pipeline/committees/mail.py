@@ -1,0 +1,172 @@
+"""Delivery by e-mail: a short letter in the committee's language with the status's PDF attached, sent over SMTP.
+
+The server and its credentials come from the environment, never from project.yaml (which is shared and versioned):
+EVALREPORT_SMTP_HOST       the server; without it no e-mail is sent and the delivery is recorded as failed
+EVALREPORT_SMTP_PORT       default 587; 465 means TLS from the first byte
+EVALREPORT_SMTP_STARTTLS   yes (default) or no: upgrade the connection with STARTTLS before logging in
+EVALREPORT_SMTP_USER       log in as this user (none: send without logging in)
+EVALREPORT_SMTP_PASSWORD   the user's password
+EVALREPORT_SMTP_FROM       the sender's address; default the user when it is an address
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import smtplib
+import socket
+import ssl
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from pipeline.errors import EvalreportError
+
+TIMEOUT_SECONDS = 30
+YES, NO = {"yes", "true", "1", "on"}, {"no", "false", "0", "off"}
+
+
+class DeliveryFailed(EvalreportError):
+    """A status could not be delivered; the message is the reason recorded in the ledger."""
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int = 587
+    starttls: bool = True
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)  # never printed, never logged
+    sender: str = ""
+
+    @classmethod
+    def from_environment(cls, environment: Mapping[str, str] | None = None) -> SmtpSettings:
+        env = os.environ if environment is None else environment
+        host = env.get("EVALREPORT_SMTP_HOST", "").strip()
+        if not host:
+            raise DeliveryFailed("no SMTP server: EVALREPORT_SMTP_HOST is not set in the environment")
+        port_text = env.get("EVALREPORT_SMTP_PORT", "587").strip()
+        if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+            raise DeliveryFailed(f"EVALREPORT_SMTP_PORT: expected a port number such as 587, found {port_text!r}")
+        starttls_text = env.get("EVALREPORT_SMTP_STARTTLS", "yes").strip().lower()
+        if starttls_text not in YES | NO:
+            raise DeliveryFailed(f"EVALREPORT_SMTP_STARTTLS: expected yes or no, found {starttls_text!r}")
+        user = env.get("EVALREPORT_SMTP_USER") or None
+        sender = env.get("EVALREPORT_SMTP_FROM") or (user if user and "@" in user else f"evalreport@{socket.getfqdn()}")
+        return cls(host, int(port_text), starttls_text in YES, user, env.get("EVALREPORT_SMTP_PASSWORD") or None, sender)
+
+    @property
+    def implicit_tls(self) -> bool:
+        return self.port == 465
+
+    @property
+    def encrypted(self) -> bool:
+        return self.implicit_tls or self.starttls
+
+
+LETTERS = {
+    "da": {
+        "subject": "Årlig status {period}: {title}",
+        "greeting": "Til {committee}",
+        "opening": "Hermed den årlige status for {title} for {period}, opgjort pr. {date}.",
+        "met": "{met} af {criteria} succeskriterier er nået.",
+        "before": "Ved sidste status ({date}) var det {met} af {criteria}.",
+        "attached": "Statusrapporten er vedhæftet som PDF.",
+        "closing": "Med venlig hilsen\n{owner}",
+        "automatic": "Denne e-mail er sendt automatisk af evalreport.",
+    },
+    "nb": {
+        "subject": "Årlig status {period}: {title}",
+        "greeting": "Til {committee}",
+        "opening": "Her er den årlige statusen for {title} for {period}, per {date}.",
+        "met": "{met} av {criteria} suksesskriterier er nådd.",
+        "before": "Ved forrige status ({date}) var det {met} av {criteria}.",
+        "attached": "Statusrapporten er vedlagt som PDF.",
+        "closing": "Med vennlig hilsen\n{owner}",
+        "automatic": "Denne e-posten er sendt automatisk av evalreport.",
+    },
+    "en": {
+        "subject": "Yearly status {period}: {title}",
+        "greeting": "To {committee}",
+        "opening": "Please find the yearly status of {title} for {period}, as of {date}.",
+        "met": "{met} of {criteria} success criteria are met.",
+        "before": "At the previous status ({date}) it was {met} of {criteria}.",
+        "attached": "The status report is attached as a PDF.",
+        "closing": "Kind regards\n{owner}",
+        "automatic": "This e-mail was sent automatically by evalreport.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What the e-mail says; dates and the period already written in the committee's language."""
+
+    language: str
+    committee: str
+    title: str
+    owner: str
+    period: str
+    date: str
+    met: tuple[int, int] | None = None  # criteria met, of how many
+    before: tuple[str, int, int] | None = None  # the previous status's date, met, of how many
+
+
+def letter_text(letter: Letter) -> tuple[str, str]:
+    """The subject and body of the e-mail."""
+    words = LETTERS[letter.language]
+    fields = {"committee": letter.committee, "title": letter.title, "owner": letter.owner, "period": letter.period, "date": letter.date}
+    opening = [words["opening"].format(**fields)]
+    if letter.met:
+        opening.append(words["met"].format(met=letter.met[0], criteria=letter.met[1]))
+        if letter.before:
+            opening.append(words["before"].format(date=letter.before[0], met=letter.before[1], criteria=letter.before[2]))
+    paragraphs = [words["greeting"].format(**fields), " ".join(opening), words["attached"], words["closing"].format(**fields), words["automatic"]]
+    return words["subject"].format(**fields), "\n\n".join(paragraphs) + "\n"
+
+
+def status_email(settings: SmtpSettings, recipient: str, letter: Letter, pdf: bytes, pdf_name: str) -> EmailMessage:
+    subject, body = letter_text(letter)
+    message = EmailMessage()
+    message["From"] = settings.sender
+    message["To"] = recipient
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
+    message["Content-Language"] = letter.language
+    message.set_content(body)
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
+    return message
+
+
+def send(message: EmailMessage, settings: SmtpSettings) -> None:
+    """Hand the message to the SMTP server; raise DeliveryFailed with a reason (never the password) when it fails."""
+    if settings.password and not settings.encrypted and not _loopback(settings.host):
+        raise DeliveryFailed(
+            f"not sending EVALREPORT_SMTP_PASSWORD unencrypted to {settings.host}: set EVALREPORT_SMTP_STARTTLS=yes or use port 465"
+        )
+    try:
+        context = ssl.create_default_context()
+        if settings.implicit_tls:
+            server = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_SECONDS, context=context)
+        else:
+            server = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT_SECONDS)
+        with server:
+            if settings.starttls and not settings.implicit_tls:
+                server.starttls(context=context)
+            if settings.user:
+                server.login(settings.user, settings.password or "")
+            refused = server.send_message(message)
+    except (OSError, smtplib.SMTPException) as error:
+        reason = f"{type(error).__name__}: {error}"
+        raise DeliveryFailed(reason.replace(settings.password, "***") if settings.password else reason) from None
+    if refused:
+        raise DeliveryFailed(f"the server refused {', '.join(refused)}")
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

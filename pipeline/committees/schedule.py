@@ -1,0 +1,67 @@
+"""When a committee's status is made: the yearly dates of its schedule and the years each one covers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.periods import ReportPeriod
+from pipeline.spec import Period, Schedule
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One scheduled status: the day it is made, which is also the day it is judged at, and the years it covers."""
+
+    day: date
+    period: ReportPeriod
+
+    @property
+    def as_of(self) -> str:
+        return self.day.isoformat()
+
+
+def scheduled_day(schedule: Schedule, year: int) -> date:
+    return date(year, schedule.month, schedule.day)
+
+
+def last_scheduled_day(schedule: Schedule, on: date) -> date:
+    """The latest day of the schedule on or before `on`: this year's, or last year's if this year's is still to come."""
+    this_year = scheduled_day(schedule, on.year)
+    return this_year if this_year <= on else scheduled_day(schedule, on.year - 1)
+
+
+def covered_years(schedule: Schedule, day: date) -> tuple[int, int]:
+    """The calendar years a status made on `day` covers, before clipping to the project's period."""
+    return {
+        "previous-year": (day.year - 1, day.year - 1),
+        "current-year": (day.year, day.year),
+        "previous-and-current-year": (day.year - 1, day.year),
+    }[schedule.covers]
+
+
+def occurrence(schedule: Schedule, project_period: Period, day: date) -> Occurrence | None:
+    """The status scheduled on `day`, its years clipped to the project's; None when the project has not begun by
+    then, or the years covered lie wholly outside the project's period."""
+    if day < date(project_period.start, 1, 1):
+        return None
+    first, last = covered_years(schedule, day)
+    start, end = max(first, project_period.start), min(last, project_period.end)
+    return Occurrence(day, ReportPeriod(start, end)) if start <= end else None
+
+
+def latest_occurrence(schedule: Schedule, project_period: Period, on: date) -> tuple[date, Occurrence | None]:
+    """The last scheduled day on or before `on`, and the status it calls for (None: none, see `occurrence`)."""
+    day = last_scheduled_day(schedule, on)
+    return day, occurrence(schedule, project_period, day)
+
+
+def next_occurrence(schedule: Schedule, project_period: Period, after: date) -> Occurrence | None:
+    """The first status scheduled after `after`, or None when the project's statuses are over."""
+    # The last year a status can cover the project's end is the year after it (covers: previous-year).
+    for year in range(after.year, project_period.end + 2):
+        day = scheduled_day(schedule, year)
+        found = occurrence(schedule, project_period, day) if day > after else None
+        if found:
+            return found
+    return None

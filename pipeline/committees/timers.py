@@ -1,0 +1,76 @@
+"""Running `evalreport due` every day with what a server already has: a crontab line or a systemd timer.
+
+No daemon of our own: the ledger makes a daily call cheap and safe, so the machine's scheduler only has to start it.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from pathlib import Path
+
+from pipeline.errors import EvalreportError
+from pipeline.paths import REPO_ROOT
+from pipeline.run.jobs import Workspace
+
+UNIT_NAME = "evalreport-due"
+
+
+def parse_time(text: str) -> tuple[int, int]:
+    """'06:15' → (6, 15)."""
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text.strip())
+    if not match:
+        raise EvalreportError(f"--at: expected a time of day such as 06:15, found {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def due_command(workspace: Workspace) -> list[str]:
+    """The command with absolute paths: a scheduler starts it in an almost empty environment."""
+    script = Path(sys.executable).with_name("evalreport")
+    program = [str(script)] if script.exists() else [sys.executable, "-m", "pipeline.cli"]
+    return [*program, "--inputs", str(workspace.inputs), "--reports", str(workspace.reports), "due"]
+
+
+def cron_line(workspace: Workspace, at: str = "06:15", env_file: Path | None = None) -> str:
+    """A crontab line that runs `evalreport due` daily at `at`, appending what it says to reports/due.log."""
+    hour, minute = parse_time(at)
+    steps = [f"cd {shlex.quote(str(REPO_ROOT))}"]
+    if env_file:  # the SMTP settings: exported from a file only its owner can read, not written into the crontab
+        steps.append(f"set -a && . {shlex.quote(str(env_file.resolve()))} && set +a")
+    log = workspace.reports / "due.log"
+    steps.append(f"{shlex.join(due_command(workspace))} >> {shlex.quote(str(log))} 2>&1")
+    line = f"{minute} {hour} * * * " + " && ".join(steps)
+    if "%" in line:  # cron turns % into a newline
+        line = line.replace("%", r"\%")
+    return f"# evalreport: make and deliver the committees' statuses that are due, daily at {hour:02d}:{minute:02d}\n{line}"
+
+
+def systemd_units(workspace: Workspace, at: str = "06:15", env_file: Path | None = None) -> str:
+    """A oneshot service and a daily timer for it; Persistent=true runs a missed day's call once the machine is up."""
+    hour, minute = parse_time(at)
+    environment = f"EnvironmentFile={env_file.resolve()}\n" if env_file else ""
+    return f"""# /etc/systemd/system/{UNIT_NAME}.service
+[Unit]
+Description=evalreport: make and deliver the committees' statuses that are due
+After=network-online.target
+Wants=network-online.target
+
+[Service]
+Type=oneshot
+WorkingDirectory={REPO_ROOT}
+{environment}ExecStart={shlex.join(due_command(workspace))}
+
+# /etc/systemd/system/{UNIT_NAME}.timer
+[Unit]
+Description=Run {UNIT_NAME}.service every day at {hour:02d}:{minute:02d}
+
+[Timer]
+OnCalendar=*-*-* {hour:02d}:{minute:02d}:00
+Persistent=true
+
+[Install]
+WantedBy=timers.target
+
+# then: systemctl daemon-reload && systemctl enable --now {UNIT_NAME}.timer
+"""

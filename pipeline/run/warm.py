@@ -1,0 +1,143 @@
+"""Warm kernels: a worker keeps one kernel with the heavy imports done and runs notebook after notebook in it.
+
+Starting a kernel and importing pandas, matplotlib and statsmodels costs seconds; the analysis of one report
+costs well under one. So each worker (a process of the pool, a thread of a Dask worker, or the command
+itself) keeps a kernel, and before each notebook resets what a notebook can leave behind: its variables,
+open figures, the working folder and the cell counter. A notebook that fails or runs out of time takes its
+kernel with it; the next job starts a fresh one.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from multiprocessing.util import Finalize
+
+import nbformat
+from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
+
+from pipeline.run.kernel import ensure_kernel
+
+ENGINE = "evalreport-warm"
+# A long-lived kernel slowly gathers what no reset clears (caches of imported libraries); a fresh one
+# now and then keeps a worker's memory flat over thousands of reports.
+JOBS_PER_KERNEL = 200
+
+# What every report imports: done once per kernel, before the first notebook. The garbage collector then
+# leaves those modules' objects alone for good (gc.freeze): otherwise every collection, and the one each reset
+# makes, walks through all of pandas and matplotlib again.
+PRELUDE = """\
+import matplotlib.pyplot
+import pandas
+import statsmodels.stats.proportion
+import pipeline.present.report
+import gc
+gc.collect()
+gc.freeze()
+del gc
+"""
+
+# Between notebooks: forget the last one's variables, outputs and history (a new history session, so cell
+# numbers may start at 1 again), close its figures and stand in the next one's folder: the executed notebook is
+# then the one a fresh kernel makes.
+RESET = """\
+get_ipython().reset(new_session=True)
+import matplotlib.pyplot as _plt
+_plt.close("all")
+import os as _os
+_os.chdir({cwd!r})
+del _plt, _os
+get_ipython().execution_count = 1
+"""
+
+
+class WarmKernel:
+    """One kernel kept for successive notebooks of one worker thread."""
+
+    def __init__(self, startup_timeout: int = 60):
+        self.pid = os.getpid()
+        self.manager = AsyncKernelManager(kernel_name=ensure_kernel())
+        self.client = None  # the channels to the kernel; opened by nbclient with the first notebook
+        self.jobs = 0
+        self.startup_timeout = startup_timeout
+        self._run_cells(PRELUDE)
+        # A pool's worker process exits without running atexit; multiprocessing's finalizers do run.
+        self._at_exit = Finalize(self, WarmKernel.shutdown, args=(self,), exitpriority=10)
+
+    @property
+    def usable(self) -> bool:
+        return self.pid == os.getpid() and self.manager is not None and self.jobs < JOBS_PER_KERNEL
+
+    def reset(self, cwd: str) -> None:
+        self._run_cells(RESET.format(cwd=cwd))
+
+    def _run_cells(self, source: str) -> None:
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+        client = NotebookClient(notebook, km=self.manager, timeout=self.startup_timeout, startup_timeout=self.startup_timeout)
+        client.kc = self.client
+        client.execute()
+        self.client = client.kc
+
+    def shutdown(self) -> None:
+        """Stop the kernel (only from the process that started it: a forked child must leave its parent's alone)."""
+        if self.manager is None or self.pid != os.getpid():
+            return
+        self._at_exit.cancel()
+        stopper = NotebookClient(nbformat.v4.new_notebook(), km=self.manager, shutdown_kernel="immediate")
+        stopper.kc, self.manager, self.client = self.client, None, None
+        try:
+            stopper._cleanup_kernel()  # kills the kernel, closes the channels, removes the connection file
+        except Exception:  # a kernel that already died: nothing left to stop
+            pass
+
+
+class WarmEngine(NBClientEngine):
+    """papermill's nbclient engine, run in a kept kernel instead of a new one per notebook."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
+                                 start_timeout=60, execution_timeout=None, warm_kernel: WarmKernel | None = None, **kwargs):
+        kwargs.pop("input_path", None)
+        client = PapermillNotebookClient(
+            nb_man,
+            km=warm_kernel.manager,
+            timeout=execution_timeout,
+            startup_timeout=start_timeout,
+            kernel_name=kernel_name,
+            log_output=log_output,
+            stdout_file=stdout_file,
+            stderr_file=stderr_file,
+            **kwargs,
+        )
+        client.kc = warm_kernel.client
+        try:
+            return client.execute()
+        finally:
+            warm_kernel.client = client.kc
+            warm_kernel.jobs += 1
+
+
+papermill_engines.register(ENGINE, WarmEngine)
+
+_per_thread = threading.local()
+
+
+def kernel_for_this_worker() -> WarmKernel:
+    """The kept kernel of the calling thread, started (with the heavy imports) on first use."""
+    kernel = getattr(_per_thread, "kernel", None)
+    if kernel is None or not kernel.usable:
+        if kernel is not None:
+            kernel.shutdown()
+        kernel = _per_thread.kernel = WarmKernel()
+    return kernel
+
+
+def discard_kernel() -> None:
+    """After a failure or a time-out: stop the calling thread's kernel, so the next job gets a fresh one."""
+    kernel = getattr(_per_thread, "kernel", None)
+    _per_thread.kernel = None
+    if kernel is not None:
+        kernel.shutdown()

@@ -1,0 +1,24 @@
+"""The batch benchmark runs end to end on three municipalities: a proof that it works, not a timing."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "batch.py"
+
+
+def test_the_batch_benchmark_measures_all_four_ways_and_prints_the_ratios():
+    run = subprocess.run([sys.executable, BENCHMARK, "--units", "3", "--sample", "1", "--jobs", "2"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    out = run.stdout
+    assert "3 reports in 3 projects" in out
+    for label in ("(1) naive loop", "(2) evalreport run", "(3) bare analysis", "(4) rerun, one input changed"):
+        seconds, per_report = re.search(rf"{re.escape(label)}\s+([\d.]+)\s+([\d.]+)", out).groups()
+        assert float(seconds) > 0 and float(per_report) > 0
+    assert "sample of 1, scaled per report" in out
+    assert "fylke-01/survey.csv: 1 of 3 reports remade" in out
+    for ratio in ("(1)/(2)", "(2)/(3)", "(4)/(2)"):
+        assert re.search(rf"{re.escape(ratio)} .*?\s([\d.]+)%?\s+target", out), ratio
+    peak = float(re.search(r"peak resident memory .*?: ([\d.]+) GB", out).group(1))
+    assert 0.1 < peak < 2

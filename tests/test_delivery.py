@@ -1,0 +1,208 @@
+"""Delivering a status: atomic copies into an outbox folder, and e-mail with the PDF attached, sent to a real SMTP
+server on loopback (aiosmtpd) that the tests start. A failed delivery is recorded, and retried alone."""
+
+from __future__ import annotations
+
+import socket
+from contextlib import contextmanager
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
+
+from pipeline.committees.deliver import deliver, targets
+from pipeline.committees.ledger import Ledger
+from pipeline.committees.mail import DeliveryFailed, Letter, SmtpSettings, letter_text, send, status_email
+from pipeline.committees.outbox import copy_to_outbox, outbox_folder, outbox_name
+from pipeline.project import load_project
+
+PDF = b"%PDF-1.7\n% a status report\n%%EOF\n"
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it is given."""
+
+    def __init__(self):
+        self.messages: list[EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def smtp_server(port: int, **options):
+    """A real SMTP server on 127.0.0.1:`port` for the duration of the block; yields its inbox."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, **options)
+    controller.start()
+    try:
+        yield inbox
+    finally:
+        controller.stop()
+
+
+def smtp_environment(port: int, **more: str) -> dict[str, str]:
+    return {"EVALREPORT_SMTP_HOST": "127.0.0.1", "EVALREPORT_SMTP_PORT": str(port), "EVALREPORT_SMTP_STARTTLS": "no",
+            "EVALREPORT_SMTP_FROM": "evalreport@viborg.dk", **more}
+
+
+# --- outbox ------------------------------------------------------------------------------------------------
+
+
+def test_an_outbox_is_absolute_or_under_the_reports_folder(tmp_path):
+    assert outbox_folder("/srv/udvalg/outbox", tmp_path) == Path("/srv/udvalg/outbox")
+    assert outbox_folder("udvalg/bi", tmp_path) == tmp_path / "udvalg" / "bi"
+    assert outbox_name("integrationsforum-viborg", "status_report", "2025-2026", None, ".pdf") == "integrationsforum-viborg_status_report_2025-2026.pdf"
+    assert outbox_name("bosetting-vestfold", "status_report", "2016", "0701", ".html") == "bosetting-vestfold_status_report_2016_0701.html"
+
+
+def test_copying_to_an_outbox_replaces_a_file_whole_and_leaves_no_temporary_files(tmp_path):
+    source = tmp_path / "status_report.pdf"
+    source.write_bytes(PDF)
+    outbox = tmp_path / "outbox" / "udvalg"  # made when missing
+    copy_to_outbox({"p_status_report_2025.pdf": source}, outbox)
+    source.write_bytes(PDF + b"% second version\n")
+    copy_to_outbox({"p_status_report_2025.pdf": source}, outbox)
+    assert [p.name for p in outbox.iterdir()] == ["p_status_report_2025.pdf"]
+    assert (outbox / "p_status_report_2025.pdf").read_bytes().endswith(b"% second version\n")
+
+
+# --- SMTP settings and the letter --------------------------------------------------------------------------
+
+
+def test_smtp_settings_come_from_the_environment_and_never_show_the_password():
+    settings = SmtpSettings.from_environment({"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_USER": "evalreport@viborg.dk",
+                                              "EVALREPORT_SMTP_PASSWORD": "hemmeligt-kodeord"})
+    assert (settings.host, settings.port, settings.starttls, settings.sender) == ("smtp.viborg.dk", 587, True, "evalreport@viborg.dk")
+    assert "hemmeligt-kodeord" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    "environment, reason",
+    [
+        ({}, "EVALREPORT_SMTP_HOST is not set"),
+        ({"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_PORT": "smtp"}, "EVALREPORT_SMTP_PORT: expected a port number such as 587, found 'smtp'"),
+        ({"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_STARTTLS": "måske"}, "EVALREPORT_SMTP_STARTTLS: expected yes or no, found 'måske'"),
+    ],
+)
+def test_missing_or_bad_smtp_settings_are_a_reason_not_a_crash(environment, reason):
+    with pytest.raises(DeliveryFailed, match=reason):
+        SmtpSettings.from_environment(environment)
+
+
+def test_the_password_is_not_sent_unencrypted_to_another_machine():
+    settings = SmtpSettings("smtp.example.org", 25, starttls=False, user="u", password="hemmeligt", sender="a@b.dk")
+    with pytest.raises(DeliveryFailed, match="not sending EVALREPORT_SMTP_PASSWORD unencrypted to smtp.example.org") as caught:
+        send(EmailMessage(), settings)  # refused before any connection is made
+    assert "hemmeligt" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "language, subject, words",
+    [
+        ("da", "Årlig status 2025–2026: Integrationsforum", ["Til Udvalget", "opgjort pr. 1. oktober 2026", "3 af 5 succeskriterier er nået", "(1. oktober 2025) var det 2 af 5", "vedhæftet som PDF"]),
+        ("nb", "Årlig status 2025–2026: Integrationsforum", ["Til Udvalget", "per 1. oktober 2026", "3 av 5 suksesskriterier er nådd", "Ved forrige status", "vedlagt som PDF"]),
+        ("en", "Yearly status 2025–2026: Integrationsforum", ["To Udvalget", "as of 1 October 2026", "3 of 5 success criteria are met", "previous status (1 October 2025) it was 2 of 5"]),
+    ],
+)
+def test_the_letter_is_written_in_the_committees_language(language, subject, words):
+    dates = {"da": ("1. oktober 2026", "1. oktober 2025"), "nb": ("1. oktober 2026", "1. oktober 2025"), "en": ("1 October 2026", "1 October 2025")}[language]
+    letter = Letter(language, "Udvalget", "Integrationsforum", "Viborg Kommune", "2025–2026", dates[0], met=(3, 5), before=(dates[1], 2, 5))
+    written_subject, body = letter_text(letter)
+    assert written_subject == subject
+    for word in words:
+        assert word in body
+
+
+def test_an_email_with_the_pdf_attached_reaches_a_real_smtp_server():
+    port = free_port()
+    settings = SmtpSettings.from_environment(smtp_environment(port))
+    letter = Letter("da", "Udvalget", "Integrationsforum", "Viborg Kommune", "2025–2026", "1. oktober 2026")
+    with smtp_server(port) as inbox:
+        send(status_email(settings, "udvalg@viborg.dk", letter, PDF, "p_status_report_2025-2026.pdf"), settings)
+    [message] = inbox.messages
+    assert (message["To"], message["From"]) == ("udvalg@viborg.dk", "evalreport@viborg.dk")
+    assert message["Subject"] == "Årlig status 2025–2026: Integrationsforum"
+    assert "opgjort pr. 1. oktober 2026" in message.get_body(("plain",)).get_content()
+    [attachment] = message.iter_attachments()
+    assert (attachment.get_content_type(), attachment.get_filename()) == ("application/pdf", "p_status_report_2025-2026.pdf")
+    assert attachment.get_content() == PDF
+
+
+def test_a_refused_login_is_reported_without_the_password():
+    port = free_port()
+    settings = SmtpSettings.from_environment(smtp_environment(port, EVALREPORT_SMTP_USER="evalreport", EVALREPORT_SMTP_PASSWORD="hemmeligt-kodeord"))
+    letter = Letter("da", "Udvalget", "Integrationsforum", "Viborg Kommune", "2025", "1. oktober 2026")
+    refuse = lambda server, session, envelope, mechanism, auth_data: AuthResult(success=False, handled=False)  # noqa: E731
+    with smtp_server(port, authenticator=refuse, auth_require_tls=False) as inbox, pytest.raises(DeliveryFailed) as caught:
+        send(status_email(settings, "udvalg@viborg.dk", letter, PDF, "a.pdf"), settings)
+    assert "SMTPAuthenticationError" in str(caught.value) and "hemmeligt-kodeord" not in str(caught.value)
+    assert inbox.messages == []
+
+
+# --- deliver: every target, each retried on its own --------------------------------------------------------
+
+
+@pytest.fixture
+def made_status(tmp_path):
+    """A committee's run recorded as made, with its published files, in a reports folder under tmp_path."""
+    reports = tmp_path / "reports"
+    folder = reports / "integrationsforum-viborg" / "2025-2026"
+    folder.mkdir(parents=True)
+    (folder / "status_report.pdf").write_bytes(PDF)
+    (folder / "status_report.html").write_text("<html lang=da>status</html>", encoding="utf-8")
+    (folder / "status_report.results.json").write_text('{"as_of": "2026-10-01", "summary": {"met": 3, "criteria": 5}}', encoding="utf-8")
+    project = load_project("integrationsforum-viborg")
+    [committee] = project.spec.committees
+    with Ledger.at(reports) as ledger:
+        run_id = ledger.start_run(committee.name, project.id, "status_report", None, "2026-10-01", "2025-2026", "2026-10-01", None, "scheduled")
+        ledger.finish_run(run_id, ok=True)
+        yield ledger, ledger.runs()[0], committee, project, reports
+
+
+def test_a_status_goes_to_the_outbox_and_each_recipient_once(made_status):
+    ledger, run, committee, project, reports = made_status
+    port = free_port()
+    with smtp_server(port) as inbox:
+        first = deliver(run, committee, project, reports, ledger, smtp_environment(port))
+        again = deliver(run, committee, project, reports, ledger, smtp_environment(port))
+    assert [(d.channel, d.status) for d in first] == [("outbox", "delivered"), ("email", "delivered")]
+    assert again == []  # nothing left to deliver: nothing is sent twice
+    assert len(inbox.messages) == 1
+    assert "3 af 5 succeskriterier er nået" in inbox.messages[0].get_body(("plain",)).get_content()
+    outbox = reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget"
+    assert sorted(p.name for p in outbox.iterdir()) == ["integrationsforum-viborg_status_report_2025-2026.html", "integrationsforum-viborg_status_report_2025-2026.pdf"]
+
+
+def test_an_email_without_an_smtp_server_is_recorded_as_failed_and_retried_alone(made_status):
+    ledger, run, committee, project, reports = made_status
+    [failed] = [d for d in deliver(run, committee, project, reports, ledger, {}) if d.channel == "email"]
+    assert (failed.status, failed.attempts) == ("failed", 1)
+    assert "EVALREPORT_SMTP_HOST is not set" in failed.last_error
+    outbox_copy = next((reports / "udvalg").rglob("*.pdf"))
+    copied = outbox_copy.stat().st_mtime_ns
+
+    port = free_port()
+    with smtp_server(port) as inbox:
+        [retried] = deliver(run, committee, project, reports, ledger, smtp_environment(port))
+    assert (retried.channel, retried.target, retried.status, retried.attempts) == ("email", "udvalg@viborg.dk", "delivered", 2)
+    assert len(inbox.messages) == 1
+    assert outbox_copy.stat().st_mtime_ns == copied  # the outbox had it already: not copied again
+
+
+def test_a_missing_pdf_is_a_failed_delivery(made_status):
+    ledger, run, committee, project, reports = made_status
+    (reports / run.project / run.period / "status_report.pdf").unlink()
+    deliveries = deliver(run, committee, project, reports, ledger, {})
+    assert all(d.status == "failed" and "the status's PDF is missing" in d.last_error for d in deliveries)
+    assert [t.channel for t in targets(committee, reports)] == ["outbox", "email"]

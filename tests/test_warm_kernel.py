@@ -1,0 +1,92 @@
+"""A worker's kept kernel: reports made in it equal those of a fresh kernel; nothing of one notebook reaches the next;
+a notebook that fails or runs out of time takes its kernel with it."""
+
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from pipeline.errors import JobFailed
+from pipeline.paths import default_inputs, notebooks_dir
+from pipeline.project import load_project
+from pipeline.run import execute, render, warm
+from pipeline.run.jobs import Job, Workspace
+
+MADE = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+HORTEN = Job("bosetting-vestfold", "end_report", "2015-2016", "nb", "0701")
+LARVIK = Job("bosetting-vestfold", "end_report", "2015-2016", "nb", "0709")
+
+
+def html_of(job: Job, workspace: Workspace, warm_kernel: bool) -> str:
+    notebook = execute.execute(job, workspace, warm_kernel=warm_kernel)
+    return render.to_html(notebook, render.cover(job, load_project(job.project, workspace.inputs), MADE))
+
+
+def test_a_report_from_a_reused_kernel_equals_one_from_a_fresh_kernel(tmp_path):
+    workspace = Workspace(default_inputs(), tmp_path / "reports", notebooks_dir())
+    fresh = html_of(HORTEN, workspace, warm_kernel=False)
+    html_of(LARVIK, workspace, warm_kernel=True)  # another municipality first, in the same kernel
+    reused = html_of(HORTEN, workspace, warm_kernel=True)
+    assert reused == fresh
+    executed = nbformat.read(execute.audit_path(HORTEN, workspace), as_version=4)
+    assert [c.execution_count for c in executed.cells if c.cell_type == "code"][0] == 1
+
+
+def small_notebooks(folder: Path, **sources: str) -> Workspace:
+    """A notebooks folder of one-cell notebooks, one per keyword, each run as a job of the bundled example."""
+    folder.mkdir()
+    for name, source in sources.items():
+        nbformat.write(new_notebook(cells=[new_code_cell(source)], metadata={"kernelspec": {"name": "evalreport", "language": "python", "display_name": "evalreport"}}), folder / f"{name}.ipynb")
+    return Workspace(default_inputs(), folder.parent / "reports", folder)
+
+
+def job(report: str) -> Job:
+    return Job("bosetting-vestfold", report, "2015-2016", "nb")
+
+
+def printed(job: Job, workspace: Workspace, timeout: int = 60) -> str:
+    """What the notebook printed; each notebook's cells are numbered from 1, as in a fresh kernel."""
+    notebook = execute.execute(job, workspace, timeout, warm_kernel=True)
+    assert [cell.execution_count for cell in notebook.cells] == list(range(1, len(notebook.cells) + 1))
+    return "".join(o.get("text", "") for cell in notebook.cells for o in cell.outputs)
+
+
+@pytest.fixture
+def notebooks(tmp_path) -> Workspace:
+    return small_notebooks(
+        tmp_path / "notebooks",
+        leave_mess="import os, matplotlib.pyplot as plt\nleft_behind = 42\nplt.figure()\nos.chdir('/')\nprint(os.getpid())",
+        look_around=(
+            "import os, matplotlib.pyplot as plt\n"
+            "print(os.getpid(), 'left_behind' in globals(), len(plt.get_fignums()), os.getcwd())"
+        ),
+        fail="raise RuntimeError('half a file')",
+        hang="import time\ntime.sleep(60)",
+    )
+
+
+def test_nothing_of_one_notebook_reaches_the_next(notebooks):
+    first_pid = printed(job("leave_mess"), notebooks).split()[0]
+    pid, variable, figures, cwd = printed(job("look_around"), notebooks).split()
+    assert pid == first_pid, "the same kernel ran both notebooks"
+    assert (variable, figures, cwd) == ("False", "0", str(notebooks.notebooks))
+
+
+@pytest.mark.parametrize("trouble", ["fail", "hang"])
+def test_a_failed_or_timed_out_notebook_gets_the_next_job_a_fresh_kernel(notebooks, trouble):
+    before = int(printed(job("look_around"), notebooks).split()[0])
+    with pytest.raises(JobFailed):
+        execute.execute(job(trouble), notebooks, timeout=2, warm_kernel=True)
+    after = int(printed(job("look_around"), notebooks).split()[0])
+    assert after != before
+    with pytest.raises(ProcessLookupError):
+        os.kill(before, 0)  # the old kernel is gone, not left running beside the new one
+
+
+def test_a_kernel_is_replaced_after_its_share_of_jobs(notebooks, monkeypatch):
+    before = printed(job("look_around"), notebooks).split()[0]
+    monkeypatch.setattr(warm, "JOBS_PER_KERNEL", warm.kernel_for_this_worker().jobs)
+    assert printed(job("look_around"), notebooks).split()[0] != before
