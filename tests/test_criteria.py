@@ -134,3 +134,15 @@ def test_units_ranked_by_capped_mean_then_by_criteria_met():
     assert list(ranking["unit"]) == ["B", "A", "C"]
     assert ranking.set_index("unit")["mean"].to_dict() == pytest.approx({"B": 0.9, "A": 0.8, "C": 0.5})
     assert ranking.set_index("unit")["met"].to_dict() == {"B": 0, "A": 1, "C": 0}
+
+
+def test_an_assessment_written_after_the_report_date_is_not_used():
+    """Viborg's 2025 assessment of K5 ("met") is dated 9 December 2025: a status as of 1 October did not know it."""
+    from pipeline.present import Report
+
+    def k5(as_of: str) -> str:
+        report = Report.open("integrationsforum-viborg", period="2025", as_of=as_of)
+        return next(r for r in report.criteria if r.id == "K5").status.value
+
+    assert k5("2025-10-01") == "no_data"
+    assert k5("2025-12-09") == "met"

@@ -30,13 +30,14 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / PROJECT
 # K1 participants summed: (181 + 68) / (140 + 160) = 83,0 % partly met, against (132 + 181) / (120 + 140) = 120,4 % met.
 # K2 active volunteers, latest 31 in both, baseline 20, target 40: (31 − 20) / 20 = 55,0 % not met both times.
 # K3 "hørt" in the 2025 wave, the latest in both periods: 35 / 49 = 71,4 % of 70 % = 102,0 % met both times.
-# K4 every milestone due done, both times: 100 % of 90 % = 111,1 % met. K5 assessed met for 2025, in both periods.
+# K4 every milestone due done, both times: 100 % of 90 % = 111,1 % met. K5: on 1 October 2025 the latest assessment
+# known was 2024's "partly met" (2025's "met" is dated 9 December 2025); on 1 October 2026 it is 2025's "met".
 VERDICTS = {
     "K1": "Forværret: status er gået fra opfyldt til delvist opfyldt, og opnåelsesgraden er faldet fra 120,4 % til 83,0 %.",
     "K2": "Uændret: fortsat ikke opfyldt, med en opnåelsesgrad på 55,0 % ligesom sidst.",
     "K3": "Uændret: fortsat opfyldt, med en opnåelsesgrad på 102,0 % ligesom sidst.",
     "K4": "Uændret: fortsat opfyldt, med en opnåelsesgrad på 111,1 % ligesom sidst.",
-    "K5": "Uændret: fortsat opfyldt.",
+    "K5": "Forbedret: status er gået fra delvist opfyldt til opfyldt.",
 }
 # milestones.csv: done from 1 January 2025 up to 1 October 2026 (F05 planned in February, done in March; S02 done in
 # November 2025; F07 cancelled; S03 done 13 October 2026, after the status). Due in the next 12 months: S03 (planned
@@ -122,7 +123,7 @@ def test_without_a_stored_status_last_year_is_recomputed_and_the_report_says_so(
     text = text_of(html)
     assert RECOMPUTED in text
     assert "Årlig status pr. 1. oktober 2026 for perioden 2025–2026." in text
-    assert "Siden sidste status: 4 uændret og 1 forværret." in text
+    assert "Siden sidste status: 1 forbedret, 3 uændret og 1 forværret." in text
     assert verdict_sentences(html) == VERDICTS
     assert results["status"]["previous"] == {"source": "recomputed", "period": "2024-2025", "as_of": "2025-10-01"}
 
@@ -135,7 +136,7 @@ def test_with_a_stored_status_it_is_compared_with_that_and_not_recomputed(runs):
     assert verdict_sentences(html) == VERDICTS  # the data have not changed since last year's status
     assert "Tallene for forrige periode er ændret" not in text
     assert results["status"]["previous"] == {"source": "stored", "period": "2024-2025", "as_of": "2025-10-01"}
-    assert [c["change"] for c in results["status"]["criteria"]] == ["worse", "unchanged", "unchanged", "unchanged", "unchanged"]
+    assert [c["change"] for c in results["status"]["criteria"]] == ["worse", "unchanged", "unchanged", "unchanged", "improved"]
     # What the stored status expected in its next 12 months (S02, F08-F11) has all been done since.
     assert last_year_due(runs) == ["S02", "F08", "F09", "F10", "F11"]
     assert "5 milepæle var planlagt i de 12 måneder efter sidste status; 5 af dem er nået." in text
@@ -150,10 +151,11 @@ def test_last_years_status_compares_with_2024_and_finds_improvements(runs):
     text = text_of(html)
     assert "forrige periode (2024, pr. 1. oktober 2024) er beregnet ud fra de nuværende data" in text
     sentences = verdict_sentences(html)
-    # 2024: K2 26 → (26 − 20) / 20 = 30 %; K3 33 of 58 = 56,9 % of 70 % = 81,3 % partly met; K5 assessed partly met.
+    # 2024: K2 26 → (26 − 20) / 20 = 30 %; K3 33 of 58 = 56,9 % of 70 % = 81,3 % partly met. K5: the 2024 assessment
+    # is dated 10 December 2024, after 1 October 2024, so last year had none; now it is "partly met".
     assert sentences["K2"] == "Forbedret: opnåelsesgraden er steget fra 30,0 % til 55,0 %; status er fortsat ikke opfyldt."
     assert sentences["K3"] == "Forbedret: status er gået fra delvist opfyldt til opfyldt, og opnåelsesgraden er steget fra 81,3 % til 102,0 %."
-    assert sentences["K5"] == "Forbedret: status er gået fra delvist opfyldt til opfyldt."
+    assert sentences["K5"] == "Kan ikke sammenlignes: der var ingen data i forrige periode (nu: delvist opfyldt)."
     # K1 132 / 120 = 110 % then, 120,4 % now: both met and capped at 100 %, so no change.
     assert sentences["K1"] == "Uændret: fortsat opfyldt, med en opnåelsesgrad på 120,4 % mod 110,0 % sidst."
 
@@ -233,7 +235,7 @@ def test_a_stored_status_is_believed_and_changed_data_are_named(runs, tmp_path):
     assert sentences["K4"] == "Kan ikke sammenlignes: der var ingen data i forrige periode (nu: opfyldt, 111,1 %)."
     assert sentences["K5"] == VERDICTS["K5"]
     text = text_of(html)
-    assert "Siden sidste status: 2 forbedret, 1 uændret, 1 forværret og 1 kan ikke sammenlignes." in text
+    assert "Siden sidste status: 3 forbedret, 1 forværret og 1 kan ikke sammenlignes." in text
     assert "Beregnet ud fra de nuværende data ville K2, K3 og K4 få et andet resultat end dengang." in text
 
 

@@ -126,7 +126,10 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
 
     elif measure.kind == "assessment":
         table = scope.project.assessments
-        rows = table[(table["criterion"] == criterion.id) & table["period"].map(scope.period.contains)]
+        # An assessment written after the report date was not known then: a status judged as of 1 October
+        # must not use the verdict of December.
+        known = table["date"].map(lambda day: day is None or pd.isna(day) or day <= scope.as_of)
+        rows = table[(table["criterion"] == criterion.id) & table["period"].map(scope.period.contains) & known]
         if not rows.empty:
             latest = rows.sort_values("period").iloc[-1]
             result.status = Status.NO_DATA if latest["status"] == "not_assessed" else Status(latest["status"])
