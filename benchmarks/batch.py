@@ -110,7 +110,7 @@ def evalreport_run(inputs: Path, reports: Path, jobs: int) -> tuple[float, int, 
 
 
 class PeakMemory(threading.Thread):
-    """Samples the resident memory of a process and all its descendants every 50 ms."""
+    """Samples the resident memory of a process and all its descendants four times a second."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
@@ -119,7 +119,7 @@ class PeakMemory(threading.Thread):
         self.done = threading.Event()
 
     def run(self) -> None:
-        while not self.done.wait(0.05):
+        while not self.done.wait(0.25):
             total = 0
             try:
                 for process in [self.root, *self.root.children(recursive=True)]:

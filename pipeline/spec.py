@@ -275,7 +275,7 @@ class Schedule(Strict):
 
 def _email_address(address: str) -> str:
     if not EMAIL_ADDRESS.fullmatch(address.strip()):
-        raise ValueError("an e-mail address such as udvalg@viborg.dk")
+        raise ValueError("an e-mail address such as udvalg@viborg.example")
     return address.strip()
 
 

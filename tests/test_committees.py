@@ -55,7 +55,7 @@ def test_the_viborg_committee_is_read_from_project_yaml():
     assert committee.report == "status_report"
     assert (committee.schedule.every, committee.schedule.on, committee.schedule.covers) == ("year", "10-01", "previous-and-current-year")
     assert committee.language == "da"
-    assert committee.delivery.email == ["udvalg@viborg.dk"]
+    assert committee.delivery.email == ["udvalg@viborg.example"]
     assert committee.delivery.outbox == "udvalg/beskaeftigelses-og-integrationsudvalget"
 
 
@@ -84,7 +84,7 @@ def test_a_day_that_does_not_come_every_year_is_refused_with_its_line(viborg, sc
 
 
 def test_an_invalid_email_address_is_named_with_its_line(viborg):
-    block = "committees:\n  - name: Udvalget\n    schedule: {on: 10-01}\n    delivery:\n      email:\n        - udvalg@viborg.dk\n        - udvalg(at)viborg.dk\n"
+    block = "committees:\n  - name: Udvalget\n    schedule: {on: 10-01}\n    delivery:\n      email:\n        - udvalg@viborg.example\n        - udvalg(at)viborg.dk\n"
     line = with_committees(viborg, block)
     problem = only_problem(viborg)
     assert (problem.row, problem.field) == (line + 6, "committees.0.delivery.email.1")

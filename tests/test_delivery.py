@@ -129,9 +129,9 @@ def test_an_email_with_the_pdf_attached_reaches_a_real_smtp_server():
     settings = SmtpSettings.from_environment(smtp_environment(port))
     letter = Letter("da", "Udvalget", "Integrationsforum", "Viborg Kommune", "2025–2026", "1. oktober 2026")
     with smtp_server(port) as inbox:
-        send(status_email(settings, "udvalg@viborg.dk", letter, PDF, "p_status_report_2025-2026.pdf"), settings)
+        send(status_email(settings, "udvalg@viborg.example", letter, PDF, "p_status_report_2025-2026.pdf"), settings)
     [message] = inbox.messages
-    assert (message["To"], message["From"]) == ("udvalg@viborg.dk", "evalreport@viborg.dk")
+    assert (message["To"], message["From"]) == ("udvalg@viborg.example", "evalreport@viborg.dk")
     assert message["Subject"] == "Årlig status 2025–2026: Integrationsforum"
     assert "opgjort pr. 1. oktober 2026" in message.get_body(("plain",)).get_content()
     [attachment] = message.iter_attachments()
@@ -145,7 +145,7 @@ def test_a_refused_login_is_reported_without_the_password():
     letter = Letter("da", "Udvalget", "Integrationsforum", "Viborg Kommune", "2025", "1. oktober 2026")
     refuse = lambda server, session, envelope, mechanism, auth_data: AuthResult(success=False, handled=False)  # noqa: E731
     with smtp_server(port, authenticator=refuse, auth_require_tls=False) as inbox, pytest.raises(DeliveryFailed) as caught:
-        send(status_email(settings, "udvalg@viborg.dk", letter, PDF, "a.pdf"), settings)
+        send(status_email(settings, "udvalg@viborg.example", letter, PDF, "a.pdf"), settings)
     assert "SMTPAuthenticationError" in str(caught.value) and "hemmeligt-kodeord" not in str(caught.value)
     assert inbox.messages == []
 
@@ -195,7 +195,7 @@ def test_an_email_without_an_smtp_server_is_recorded_as_failed_and_retried_alone
     port = free_port()
     with smtp_server(port) as inbox:
         [retried] = deliver(run, committee, project, reports, ledger, smtp_environment(port))
-    assert (retried.channel, retried.target, retried.status, retried.attempts) == ("email", "udvalg@viborg.dk", "delivered", 2)
+    assert (retried.channel, retried.target, retried.status, retried.attempts) == ("email", "udvalg@viborg.example", "delivered", 2)
     assert len(inbox.messages) == 1
     assert outbox_copy.stat().st_mtime_ns == copied  # the outbox had it already: not copied again
 

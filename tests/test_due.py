@@ -99,10 +99,10 @@ def test_deliveries_still_owed_by_a_made_status_are_planned(space):
     run = record(space, "2026-10-01", ok=True)
     with Ledger.at(space.reports) as ledger:
         ledger.record_delivery(run, "outbox", str(space.reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget"), None)
-        ledger.record_delivery(run, "email", "udvalg@viborg.dk", "ConnectionRefusedError: [Errno 111] Connection refused")
+        ledger.record_delivery(run, "email", "udvalg@viborg.example", "ConnectionRefusedError: [Errno 111] Connection refused")
     status = statuses_on(space, "2026-10-05")
     assert not status.due
-    assert status.undelivered == [Target("email", "udvalg@viborg.dk")]
+    assert status.undelivered == [Target("email", "udvalg@viborg.example")]
 
 
 def test_a_committee_whose_notebook_does_not_exist_is_named_and_fails(tmp_path, capsys):
@@ -156,14 +156,14 @@ def test_due_makes_records_and_delivers_once_and_retries_a_failed_email(tmp_path
     out = capsys.readouterr().out
     assert "due on 2026-10-01: 1 status(es) to make" in out and "due: scheduled 2026-10-01" in out
     assert f"makes {VIBORG}/2025-2026/end_report (da) as of 2026-10-01, compared with reports/{VIBORG}/2024-2025/end_report.results.json" in out
-    assert "delivers to outbox reports/udvalg/beskaeftigelses-og-integrationsudvalget, e-mail udvalg@viborg.dk" in out
+    assert "delivers to outbox reports/udvalg/beskaeftigelses-og-integrationsudvalget, e-mail udvalg@viborg.example" in out
     assert not (reports / VIBORG / "2025-2026").exists()
 
     # The SMTP server is down: the status is made and put in the outbox; the e-mail fails and is recorded.
     assert main(due) == 1
     out = capsys.readouterr().out
     assert f"made      {VIBORG}/2025-2026/end_report for {COMMITTEE}" in out
-    assert "FAILED e-mail udvalg@viborg.dk: ConnectionRefusedError" in out
+    assert "FAILED e-mail udvalg@viborg.example: ConnectionRefusedError" in out
     pdf = reports / VIBORG / "2025-2026" / "end_report.pdf"
     made = pdf.stat().st_mtime_ns
     outbox = reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget"
@@ -181,7 +181,7 @@ def test_due_makes_records_and_delivers_once_and_retries_a_failed_email(tmp_path
     with smtp_server(smtp_port) as inbox:
         assert main(due) == 0
         out = capsys.readouterr().out
-        assert "0 status(es) to make, 1 delivery(ies) to retry" in out and "delivered e-mail udvalg@viborg.dk" in out
+        assert "0 status(es) to make, 1 delivery(ies) to retry" in out and "delivered e-mail udvalg@viborg.example" in out
         assert "0 made, 0 failed, 0 unchanged; 1 delivered, 0 delivery(ies) failed" in out
         [message] = inbox.messages
         [attachment] = message.iter_attachments()
@@ -247,7 +247,7 @@ def test_viborg_gets_its_2025_2026_status_compared_with_last_years_delivered_onc
     assert main([*due, "--on", "2026-10-01", "--dry-run"]) == 0
     assert f"compared with reports/{VIBORG}/2024-2025/status_report.results.json" in capsys.readouterr().out
     assert main([*due, "--on", "2026-10-01"]) == 1
-    assert "FAILED e-mail udvalg@viborg.dk" in capsys.readouterr().out
+    assert "FAILED e-mail udvalg@viborg.example" in capsys.readouterr().out
     folder = reports / VIBORG / "2025-2026"
     results = json.loads((folder / "status_report.results.json").read_text())
     assert (results["project"], results["period"], results["as_of"]) == (VIBORG, "2025-2026", "2026-10-01")
@@ -259,7 +259,7 @@ def test_viborg_gets_its_2025_2026_status_compared_with_last_years_delivered_onc
     with smtp_server(smtp_port) as inbox:
         assert main([*due, "--on", "2026-10-01"]) == 0  # the e-mail is retried, the report is not made again
         [message] = inbox.messages
-        assert message["To"] == "udvalg@viborg.dk" and message["Subject"].startswith("Årlig status 2025–2026")
+        assert message["To"] == "udvalg@viborg.example" and message["Subject"].startswith("Årlig status 2025–2026")
         [attachment] = message.iter_attachments()
         assert attachment.get_content() == (folder / "status_report.pdf").read_bytes()
         assert main([*due, "--on", "2026-10-01"]) == 0  # a second call the same day does nothing

@@ -61,13 +61,13 @@ def test_a_status_counts_as_made_only_once_a_run_of_it_finished_well(tmp_path):
 def test_each_delivery_target_keeps_its_attempts_and_last_error(tmp_path):
     with Ledger.at(tmp_path) as ledger:
         run = ledger.start_run(**RUN)
-        ledger.record_delivery(run, "email", "udvalg@viborg.dk", "ConnectionRefusedError: [Errno 111] Connection refused")
+        ledger.record_delivery(run, "email", "udvalg@viborg.example", "ConnectionRefusedError: [Errno 111] Connection refused")
         ledger.record_delivery(run, "outbox", "/srv/outbox", None)
         [email, outbox] = ledger.deliveries(run)
         assert (email.status, email.attempts, email.delivered_at) == ("failed", 1, None)
         assert "Connection refused" in email.last_error
         assert outbox.delivered and outbox.delivered_at
-        ledger.record_delivery(run, "email", "udvalg@viborg.dk", None)
+        ledger.record_delivery(run, "email", "udvalg@viborg.example", None)
         [email, _] = ledger.deliveries(run)
         assert (email.status, email.attempts, email.last_error) == ("delivered", 2, "")
         assert email.delivered_at is not None
@@ -101,7 +101,7 @@ def test_history_shows_each_run_with_its_deliveries(tmp_path, capsys):
         run = ledger.start_run(**RUN)
         ledger.finish_run(run, ok=True)
         ledger.record_delivery(run, "outbox", str(tmp_path / "udvalg"), None)
-        ledger.record_delivery(run, "email", "udvalg@viborg.dk", "SMTPRecipientsRefused: [no such user]")
+        ledger.record_delivery(run, "email", "udvalg@viborg.example", "SMTPRecipientsRefused: [no such user]")
         failed = ledger.start_run(**{**RUN, "project": "q"})
         ledger.finish_run(failed, ok=False, error="cell 2: ValueError: [bad]")
         console = Console(record=True, width=120)
@@ -110,7 +110,7 @@ def test_history_shows_each_run_with_its_deliveries(tmp_path, capsys):
     everything, only_q = console.export_text().split("Committee statuses (run ledger)")[1:]
     assert "p/2025-2026/status_report for Udvalget" in everything and "q/2025-2026/status_report" in everything
     assert f"delivered outbox {tmp_path.name}/udvalg" in everything
-    assert "FAILED e-mail udvalg@viborg.dk: SMTPRecipientsRefused: [no such user] (1 attempt)" in everything  # brackets kept
+    assert "FAILED e-mail udvalg@viborg.example: SMTPRecipientsRefused: [no such user] (1 attempt)" in everything  # brackets kept
     assert "cell 2: ValueError: [bad]" in everything
     assert "p/2025-2026" not in only_q and "q/2025-2026/status_report" in only_q
 
