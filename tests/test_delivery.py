@@ -110,7 +110,7 @@ def test_the_password_is_not_sent_unencrypted_to_another_machine():
 @pytest.mark.parametrize(
     "language, subject, words",
     [
-        ("da", "Årlig status 2025–2026: Integrationsforum", ["Til Udvalget", "opgjort pr. 1. oktober 2026", "3 af 5 succeskriterier er nået", "(1. oktober 2025) var det 2 af 5", "vedhæftet som PDF"]),
+        ("da", "Årlig status 2025–2026: Integrationsforum", ["Til Udvalget", "opgjort pr. 1. oktober 2026", "3 af 5 succeskriterier er opfyldt", "(1. oktober 2025) var det 2 af 5", "vedhæftet som PDF"]),
         ("nb", "Årlig status 2025–2026: Integrationsforum", ["Til Udvalget", "per 1. oktober 2026", "3 av 5 suksesskriterier er nådd", "Ved forrige status", "vedlagt som PDF"]),
         ("en", "Yearly status 2025–2026: Integrationsforum", ["To Udvalget", "as of 1 October 2026", "3 of 5 success criteria are met", "previous status (1 October 2025) it was 2 of 5"]),
     ],
@@ -179,7 +179,7 @@ def test_a_status_goes_to_the_outbox_and_each_recipient_once(made_status):
     assert [(d.channel, d.status) for d in first] == [("outbox", "delivered"), ("email", "delivered")]
     assert again == []  # nothing left to deliver: nothing is sent twice
     assert len(inbox.messages) == 1
-    assert "3 af 5 succeskriterier er nået" in inbox.messages[0].get_body(("plain",)).get_content()
+    assert "3 af 5 succeskriterier er opfyldt" in inbox.messages[0].get_body(("plain",)).get_content()
     outbox = reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget"
     assert sorted(p.name for p in outbox.iterdir()) == ["integrationsforum-viborg_status_report_2025-2026.html", "integrationsforum-viborg_status_report_2025-2026.pdf"]
 

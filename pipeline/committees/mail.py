@@ -69,8 +69,8 @@ LETTERS = {
     "da": {
         "subject": "Årlig status {period}: {title}",
         "greeting": "Til {committee}",
-        "opening": "Hermed den årlige status for {title} for {period}, opgjort pr. {date}.",
-        "met": "{met} af {criteria} succeskriterier er nået.",
+        "opening": "Hermed den årlige status for perioden {period} for »{title}«, opgjort pr. {date}.",
+        "met": "{met} af {criteria} succeskriterier er opfyldt.",
         "before": "Ved sidste status ({date}) var det {met} af {criteria}.",
         "attached": "Statusrapporten er vedhæftet som PDF.",
         "closing": "Med venlig hilsen\n{owner}",
@@ -79,7 +79,7 @@ LETTERS = {
     "nb": {
         "subject": "Årlig status {period}: {title}",
         "greeting": "Til {committee}",
-        "opening": "Her er den årlige statusen for {title} for {period}, per {date}.",
+        "opening": "Her er den årlige statusen for perioden {period} for «{title}», per {date}.",
         "met": "{met} av {criteria} suksesskriterier er nådd.",
         "before": "Ved forrige status ({date}) var det {met} av {criteria}.",
         "attached": "Statusrapporten er vedlagt som PDF.",
@@ -89,7 +89,7 @@ LETTERS = {
     "en": {
         "subject": "Yearly status {period}: {title}",
         "greeting": "To {committee}",
-        "opening": "Please find the yearly status of {title} for {period}, as of {date}.",
+        "opening": "Please find the yearly status for {period} of “{title}”, as of {date}.",
         "met": "{met} of {criteria} success criteria are met.",
         "before": "At the previous status ({date}) it was {met} of {criteria}.",
         "attached": "The status report is attached as a PDF.",
