@@ -301,3 +301,19 @@ def test_more_respondents_than_invited_is_a_problem(viborg_copy):
 def test_only_a_likert_item_has_a_scale():
     with pytest.raises(ValueError, match="only a likert item has a 'scale'"):
         Item(text="Anbefale", kind="nps", scale="enig")
+
+
+def test_a_questionnaire_returned_blank_is_no_respondent_but_a_comment_alone_is():
+    from pipeline.analysis.evaluation import answered_something
+    from pipeline.project import load_project
+
+    codebook = load_project("bosetting-vestfold").spec.survey
+    items = list(codebook.items)
+    frame = pd.DataFrame(
+        [
+            {"respondent_id": "blank", **{item: None for item in items}},
+            {"respondent_id": "comment only", **{item: None for item in items}, "kommentar": "Godt samarbeid."},
+            {"respondent_id": "one answer", **{item: None for item in items}, "kompetanse": "Helt enig"},
+        ]
+    )
+    assert list(answered_something(frame, codebook)["respondent_id"]) == ["comment only", "one answer"]

@@ -59,7 +59,14 @@ def responses(scope: Scope, wave: str | None = None) -> pd.DataFrame:
     frame = frame[frame["wave"] == wave]
     if scope.unit:
         frame = frame[frame["unit"] == scope.unit]
-    return frame
+    return answered_something(frame, scope.project.spec.survey)
+
+
+def answered_something(frame: pd.DataFrame, codebook) -> pd.DataFrame:
+    """Rows with at least one answer. A questionnaire returned blank is no response (AAPOR): it is not a
+    respondent in any count, nor does it make a small group look big enough to show."""
+    items = [item for item in codebook.items if item in frame.columns]
+    return frame[frame[items].notna().any(axis=1)] if items else frame
 
 
 def milestones(scope: Scope) -> pd.DataFrame:
