@@ -60,12 +60,16 @@ class WarmKernel:
     def __init__(self, startup_timeout: int = 60):
         self.pid = os.getpid()
         self.manager = AsyncKernelManager(kernel_name=ensure_kernel())
-        self.client = None  # the channels to the kernel; opened by nbclient with the first notebook
+        self.client = None  # the channels to the kernel; opened by nbclient with the first cells run
         self.jobs = 0
         self.startup_timeout = startup_timeout
-        self._run_cells(PRELUDE)
         # A pool's worker process exits without running atexit; multiprocessing's finalizers do run.
         self._at_exit = Finalize(self, WarmKernel.shutdown, args=(self,), exitpriority=10)
+        try:
+            self._run_cells(PRELUDE)
+        except BaseException:  # a kernel that started but cannot import: not left running
+            self.shutdown()
+            raise
 
     @property
     def usable(self) -> bool:
