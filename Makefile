@@ -8,8 +8,10 @@ READY := $(VENV)/.ready
 
 demo: $(READY)
 	$(BIN)/evalreport run --all
+	$(BIN)/evalreport run integrationsforum-viborg --report status_report --period 2025-2026
 	@echo
-	@echo "Open the reports in reports/<project>/<period>/ (end_report.html, end_report.pdf)."
+	@echo "Open the reports in reports/<project>/<period>/ (end_report.html, end_report.pdf), the committee's"
+	@echo "yearly status in reports/integrationsforum-viborg/2025-2026/, and the index in reports/index.html."
 
 test: $(READY)
 	$(BIN)/python -m pytest
