@@ -9,8 +9,8 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import datetime, timezone
+from functools import partial
 from importlib.metadata import version
 
 from pipeline import __version__
@@ -66,13 +66,9 @@ def package_versions() -> dict[str, str]:
     return {"python": platform.python_version(), "evalreport": __version__, **{n: version(n) for n in names}}
 
 
-def run_job(
-    job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: int = 600, why: str = "run", warm_kernel: bool = True
-) -> JobResult:
-    """Execute, render and publish one job; never raises for a failure of the job itself.
-
-    With `warm_kernel` the notebook runs in the kernel this worker keeps (see `warm`), else in a new one.
-    """
+def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: int = 600, why: str = "run") -> JobResult:
+    """Execute (in the kernel this worker keeps, see `warm`), render and publish one job; never raises for a
+    failure of the job itself."""
     started = time.perf_counter()
     formats = list(formats)
     folder = job.folder(workspace)
@@ -85,7 +81,7 @@ def run_job(
         project = load_project(job.project, workspace.inputs)
         record["inputs"] = project.input_hashes()
         record["key"] = cache.fingerprint(job, workspace, project)
-        notebook = execute.execute(job, workspace, timeout, warm_kernel)
+        notebook = execute.execute(job, workspace, timeout, warm_kernel=True)
         html = render.to_html(notebook, render.cover(job, project))
         outputs = {folder / f"{job.name}.html": html} if "html" in formats else {}
         if "pdf" in formats:
@@ -135,7 +131,6 @@ def run_jobs(
     on_done: Callable[[JobResult], None] = lambda result: None,
     reasons: dict[Job, str | None] | None = None,
     scheduler: str | None = None,
-    warm_kernels: bool = True,
 ) -> list[JobResult]:
     """Run every job that `reasons` says must run (all, without it) and report each as it finishes.
 
@@ -146,7 +141,7 @@ def run_jobs(
     reasons = reasons if reasons is not None else {job: "run" for job in jobs}
     results = [JobResult(job, True, 0.0) for job in jobs if not reasons[job]]
     to_run = {job: reasons[job] for job in jobs if reasons[job]}
-    run = partial(run_job, workspace=workspace, formats=tuple(formats), timeout=timeout, warm_kernel=warm_kernels)
+    run = partial(run_job, workspace=workspace, formats=tuple(formats), timeout=timeout)
 
     def finished(result: JobResult) -> None:
         results.append(result)

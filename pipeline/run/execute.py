@@ -11,8 +11,8 @@ from papermill.exceptions import PapermillExecutionError
 
 from pipeline.errors import JobFailed
 from pipeline.present.results import RESULTS_MIMETYPE
-from pipeline.run.jobs import Job, Workspace
 from pipeline.run import warm
+from pipeline.run.jobs import Job, Workspace
 from pipeline.run.kernel import ensure_kernel
 
 AUDIT = "audit"  # executed notebooks live here, apart from the published reports, and are never linked from them
