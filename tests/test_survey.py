@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from pipeline.analysis import survey as sv
+from pipeline.analysis.suppression import survey_suppression
 from pipeline.errors import InputError
 from pipeline.project import load_project
 from pipeline.spec import Item, Scale, SurveySpec, Wave
@@ -77,13 +78,20 @@ def test_summary_has_one_row_per_likert_item():
     assert list(summary["dont_know"]) == [0, 1]
 
 
+def decided(responses: pd.DataFrame, spec: SurveySpec, item: str):
+    """The project's suppression decision for one question's groups, as a report of the whole project asks it."""
+    survey = responses.assign(wave="2016", unit="")
+    decision = survey_suppression(survey, spec)
+    return lambda group: decision.shows("2016", item, None, group)
+
+
 def test_groups_below_the_limit_are_suppressed_with_their_complement():
     # Three groups: 6, 7 and 4 respondents. The 4 is hidden; with a total shown it could be worked
     # out from the other two, so the smaller of those (6) is hidden as well.
     responses = pd.DataFrame(
-        {"group": ["a"] * 6 + ["b"] * 7 + ["c"] * 4, "q1": ["Helt enig"] * 6 + ["Helt uenig"] * 7 + ["Litt enig"] * 4}
+        {"group": ["a"] * 6 + ["b"] * 7 + ["c"] * 4, "q1": ["Helt enig"] * 6 + ["Helt uenig"] * 7 + ["Litt enig"] * 4, "q2": None, "fritekst": None}
     )
-    table = sv.positive_share_by_group(responses, codebook(), "q1").set_index("group")
+    table = sv.positive_share_by_group(responses, codebook(), "q1", decided(responses, codebook(), "q1")).set_index("group")
     assert list(table["suppressed"]) == [True, False, True]
     assert table.loc["b", "positive_share"] == 0.0 and table.loc["b", "respondents"] == 7
     assert pd.isna(table.loc["a", "positive_share"]) and pd.isna(table.loc["c", "respondents"])
@@ -172,7 +180,7 @@ def test_a_single_respondent_gets_a_rate_but_no_group_figures():
     rates = sv.response_rates(responses, invited_codebook(), "2016").set_index("group")
     assert rates.loc["partner", ["complete", "partial"]].tolist() == [0, 1]
     assert rates.loc["partner", "rr2"] == pytest.approx(1 / 4) and rates.loc["kommune", "rr2"] == 0.0
-    assert sv.positive_share_by_group(responses, codebook(), "q1")["suppressed"].tolist() == [True]
+    assert sv.positive_share_by_group(responses, codebook(), "q1", decided(responses, codebook(), "q1"))["suppressed"].tolist() == [True]
 
 
 def test_groups_that_answered_without_an_invited_count_are_named():
@@ -202,7 +210,7 @@ def test_net_promoter_score_of_a_single_respondent_and_of_nobody():
 def test_net_promoter_score_by_group_is_suppressed_like_the_shares():
     responses = pd.DataFrame({"group": ["a"] * 6 + ["b"] * 7 + ["c"] * 4, "anbefale": [10] * 6 + [0] * 7 + [9] * 4})
     spec = codebook().model_copy(update={"items": {"anbefale": Item(text="Anbefale", kind="nps")}})
-    table = sv.nps_by_group(responses, spec, "anbefale").set_index("group")
+    table = sv.nps_by_group(responses, spec, "anbefale", decided(responses, spec, "anbefale")).set_index("group")
     assert table["suppressed"].tolist() == [True, False, True]  # c (4) and its complement a (6)
     assert table.loc["b", "nps"] == pytest.approx(-100.0) and pd.isna(table.loc["a", "nps"])
 
@@ -214,12 +222,34 @@ def test_comments_are_quoted_only_from_groups_of_at_least_min_quote_group():
     # kommune: 10 respondents, 2 comments -> quoted; partner: 6 respondents (shown in tables), 1 comment -> withheld.
     responses = pd.DataFrame(
         {"group": ["kommune"] * 10 + ["partner"] * 6, "fritekst": ["Nyttig", "Mail: kari@re.kommune.no"] + [None] * 8 + ["Vi er bare seks"] + [None] * 5}
-    )
+    ).assign(wave="2016", unit="")
     entries = sv.comments_by_group(responses, codebook(), "fritekst")
     assert entries == [
-        {"group": "kommune", "respondents": 10, "quotes": ["Nyttig", "Mail: […]"], "withheld": 0},
-        {"group": "partner", "respondents": 6, "quotes": [], "withheld": 1},
+        {"group": "kommune", "respondents": 10, "quotes": ["Nyttig", "Mail: […]"], "sampled_from": 2, "withheld": 0},
+        {"group": "partner", "respondents": 6, "quotes": [], "sampled_from": 0, "withheld": 1},
     ]
+
+
+def test_comments_are_quoted_only_from_units_whose_group_is_big_enough():
+    # The project report quotes kommune's comments; comparing it with unit A's report must not show which comment
+    # came from unit B's three respondents, so B's comment is withheld in every report.
+    responses = pd.DataFrame(
+        {"unit": ["A"] * 12 + ["B"] * 3, "group": "kommune", "fritekst": ["Fra A"] + [None] * 11 + ["Fra B", None, None]}
+    ).assign(wave="2016")
+    (entry,) = sv.comments_by_group(responses, codebook(), "fritekst")
+    assert entry["quotes"] == ["Fra A"] and entry["withheld"] == 1
+    (only_a,) = sv.comments_by_group(responses[responses["unit"] == "A"], codebook(), "fritekst")
+    assert only_a["quotes"] == entry["quotes"]
+
+
+def test_many_comments_are_quoted_as_a_fixed_sample_in_their_order():
+    texts = [f"Kommentar {i}" for i in range(500)]
+    responses = pd.DataFrame({"group": "kommune", "fritekst": texts}).assign(wave="2016", unit="")
+    (entry,) = sv.comments_by_group(responses, codebook(), "fritekst")
+    assert len(entry["quotes"]) == sv.MAX_QUOTES and entry["sampled_from"] == 500
+    assert entry["quotes"] == sorted(entry["quotes"], key=texts.index)  # in the order given
+    assert entry["quotes"] == sv.comments_by_group(responses, codebook(), "fritekst")[0]["quotes"]  # the same each time
+    assert entry["quotes"] != texts[: sv.MAX_QUOTES]  # a sample, not the first ones
 
 
 def test_the_quote_limit_is_never_below_the_suppression_limit():

@@ -3,17 +3,27 @@ rates, change between waves, Net Promoter Score and comments."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import pandas as pd
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
-from pipeline.analysis.privacy import redact, suppress_small_groups
+from pipeline.analysis.privacy import redact
 from pipeline.spec import Scale, SurveySpec
 
-SUMMARY_COLUMNS = ["item", "text", "n", "dont_know", "positive", "positive_share", "ci_low", "ci_high", "mean"]
+SUMMARY_COLUMNS = ["item", "text", "n", "dont_know", "positive", "positive_share", "ci_low", "ci_high", "mean", "suppressed"]
 RATE_COLUMNS = ["group", "invited", "complete", "partial", "rr1", "rr2"]
-CHANGE_COLUMNS = ["item", "text", "previous_n", "previous_share", "latest_n", "latest_share", "change", "ci_low", "ci_high", "certain"]
+CHANGE_COLUMNS = ["item", "text", "previous_n", "previous_share", "latest_n", "latest_share", "change", "ci_low", "ci_high", "certain", "suppressed"]
+
+# At most this many comments are quoted per question and group: a sample, said to be one, keeps a report readable
+# (and its size bounded) whatever the number of respondents.
+MAX_QUOTES = 30
+
+
+def shown_everywhere(item: str) -> bool:
+    """The default for a figure outside any project's suppression decision (tests, one-off analyses)."""
+    return True
 
 # Net Promoter Score bands on the 0-10 "how likely are you to recommend" scale (Reichheld 2003).
 DETRACTORS = range(0, 7)
@@ -70,13 +80,17 @@ def positive_share(answers: pd.Series, scale: Scale) -> dict:
     }
 
 
-def summarise_items(responses: pd.DataFrame, codebook: SurveySpec) -> pd.DataFrame:
-    """One row per Likert item: n, "don't know", positive count and share with its interval, mean."""
+def summarise_items(responses: pd.DataFrame, codebook: SurveySpec, shows: Callable[[str], bool] = shown_everywhere) -> pd.DataFrame:
+    """One row per Likert item: n, "don't know", positive count and share with its interval, mean; the figures of
+    an item that `shows` withholds (the project's suppression decision for these respondents) are left out."""
     rows = []
     for item_id in likert_items(codebook):
         item = codebook.items[item_id]
-        rows.append({"item": item_id, "text": item.text, **positive_share(responses[item_id], codebook.scales[item.scale])})
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+        if shows(item_id):
+            rows.append({"item": item_id, "text": item.text, **positive_share(responses[item_id], codebook.scales[item.scale]), "suppressed": False})
+        else:
+            rows.append({"item": item_id, "text": item.text, "suppressed": True})
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype({"suppressed": bool})
 
 
 def distribution_table(responses: pd.DataFrame, codebook: SurveySpec, item_ids: list[str]) -> pd.DataFrame:
@@ -189,14 +203,18 @@ def change_in_positive_share(previous: pd.Series, latest: pd.Series, scale: Scal
     return row
 
 
-def compare_waves(previous: pd.DataFrame, latest: pd.DataFrame, codebook: SurveySpec) -> pd.DataFrame:
-    """One row per Likert item: positive share in the previous and the latest wave, the change and its interval."""
+def compare_waves(previous: pd.DataFrame, latest: pd.DataFrame, codebook: SurveySpec, shows: Callable[[str], bool] = shown_everywhere) -> pd.DataFrame:
+    """One row per Likert item: positive share in the previous and the latest wave, the change and its interval;
+    an item that `shows` withholds in either wave is marked `suppressed`, with no figures."""
     rows = []
     for item_id in likert_items(codebook):
         item = codebook.items[item_id]
+        if not shows(item_id):
+            rows.append({"item": item_id, "text": item.text, "certain": False, "suppressed": True})
+            continue
         scale = codebook.scales[item.scale]
-        rows.append({"item": item_id, "text": item.text, **change_in_positive_share(previous[item_id], latest[item_id], scale)})
-    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+        rows.append({"item": item_id, "text": item.text, **change_in_positive_share(previous[item_id], latest[item_id], scale), "suppressed": False})
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS).astype({"suppressed": bool})
 
 
 def change_direction(row) -> str:
@@ -240,32 +258,31 @@ def in_declared_order(groups, codebook: SurveySpec) -> list[str]:
     return sorted(groups, key=lambda g: (declared.index(g) if g in declared else len(declared), g))
 
 
-def by_group(responses: pd.DataFrame, codebook: SurveySpec, figures: Callable[[pd.DataFrame], dict], by: str = "group") -> pd.DataFrame:
-    """`figures` of each group's respondents, with groups too small to show marked `suppressed` and their
-    figures left out (complementary suppression: a total is shown beside the groups)."""
+def by_group(responses: pd.DataFrame, codebook: SurveySpec, figures: Callable[[pd.DataFrame], dict], shows: Callable[[str], bool], by: str = "group") -> pd.DataFrame:
+    """`figures` of each group's respondents, with the groups that `shows` withholds (the project's suppression
+    decision) marked `suppressed` and their figures left out."""
     groups = respondents_by(responses, by)
     if by == "group":
         groups = groups.reindex(in_declared_order(groups.index, codebook))
-    hidden = suppress_small_groups(groups, codebook.min_group_size)
     rows = []
     for group, size in groups.items():
-        if hidden[group]:
+        if not shows(group):
             rows.append({by: group, "respondents": None, "suppressed": True})
         else:
             rows.append({by: group, "respondents": int(size), "suppressed": False, **figures(responses[responses[by] == group])})
     return pd.DataFrame(rows)
 
 
-def positive_share_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str, by: str = "group") -> pd.DataFrame:
-    """Positive share of one item per group, with groups too small to show marked `suppressed` and their figures blanked."""
+def positive_share_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str, shows: Callable[[str], bool], by: str = "group") -> pd.DataFrame:
+    """Positive share of one item per group, with the groups `shows` withholds marked `suppressed` and their figures blanked."""
     scale = codebook.scales[codebook.items[item_id].scale]
-    table = by_group(responses, codebook, lambda rows: positive_share(rows[item_id], scale), by)
+    table = by_group(responses, codebook, lambda rows: positive_share(rows[item_id], scale), shows, by)
     return table.reindex(columns=[by, "respondents", "n", "positive_share", "suppressed"])
 
 
-def nps_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str, by: str = "group") -> pd.DataFrame:
+def nps_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str, shows: Callable[[str], bool], by: str = "group") -> pd.DataFrame:
     """Net Promoter Score of one item per group, suppressed like every other group figure."""
-    table = by_group(responses, codebook, lambda rows: net_promoter_score(rows[item_id]), by)
+    table = by_group(responses, codebook, lambda rows: net_promoter_score(rows[item_id]), shows, by)
     columns = ["n", "detractors", "passives", "promoters", "detractors_share", "passives_share", "promoters_share", "nps"]
     return table.reindex(columns=[by, "respondents", *columns, "suppressed"])
 
@@ -282,15 +299,29 @@ def comments(responses: pd.DataFrame, item_id: str) -> list[str]:
 def comments_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str) -> list[dict]:
     """The comments on one question, group by group (in the codebook's order), for groups that commented.
 
-    A group is quoted only when at least `codebook.quote_limit` of its members responded; otherwise its
-    comments are withheld and only counted. Each entry: group, respondents, quotes, withheld.
+    A comment is quoted only when its respondent's finest published cell — their unit and group in the wave — has
+    at least `codebook.quote_limit` respondents: a project's report and its units' reports then quote the same
+    comments under the same cells, so no comparison of two reports narrows one down to a small group. Other
+    comments are withheld and only counted. Of many, a fixed random sample of `MAX_QUOTES` is quoted, in the
+    order given. Each entry: group, respondents, quotes, sampled_from (comments that could be quoted), withheld.
     """
+    cell = [responses["wave"], responses["unit"].fillna(""), responses["group"]]
+    quotable = responses.groupby(cell, sort=False)["group"].transform("size") >= codebook.quote_limit
     entries = []
     for group in codebook.groups:
-        members = responses[responses["group"] == group]
-        texts = comments(members, item_id)
-        if not texts:
+        members = responses["group"] == group
+        texts = comments(responses[members & quotable], item_id)
+        withheld = len(comments(responses[members & ~quotable], item_id))
+        if not texts and not withheld:
             continue
-        quoted = len(members) >= codebook.quote_limit
-        entries.append({"group": group, "respondents": len(members), "quotes": texts if quoted else [], "withheld": 0 if quoted else len(texts)})
+        entries.append({"group": group, "respondents": int(members.sum()), "quotes": quote_sample(texts, f"{item_id}/{group}"), "sampled_from": len(texts), "withheld": withheld})
     return entries
+
+
+def quote_sample(texts: list[str], seed: str) -> list[str]:
+    """At most MAX_QUOTES of `texts`, drawn at random with a fixed seed (the same report quotes the same), in
+    their order."""
+    if len(texts) <= MAX_QUOTES:
+        return texts
+    chosen = sorted(random.Random(seed).sample(range(len(texts)), MAX_QUOTES))
+    return [texts[i] for i in chosen]

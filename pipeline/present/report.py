@@ -92,6 +92,11 @@ class Report:
         whole_project = ReportPeriod(self.spec.period.start, self.spec.period.end)
         return evaluation.responses(replace(self.scope, period=whole_project), wave)
 
+    def shows(self, wave: str, item: str, group: str | None = None) -> bool:
+        """Whether this report may show a question's figures for its unit (or the whole project), for one group
+        or all: the project's one suppression decision, which every report of it obeys."""
+        return self.project.survey_suppression.shows(wave, item, self.scope.unit, group)
+
     # A yearly status: compared with the previous one, looking at milestones beyond the period.
     def compare_with(self, previous: str | Path | None) -> None:
         """Make this report a yearly status compared with the stored results of the previous one (its

@@ -136,7 +136,8 @@ def wave_comparison(report: Report) -> WaveChange | None:
     previous, latest = waves
     before, after = report.responses(previous.id), report.responses(latest.id)
     shown = min(len(before), len(after)) >= codebook.min_group_size
-    return WaveChange(previous, latest, sv.compare_waves(before, after, codebook) if shown else None)
+    shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
+    return WaveChange(previous, latest, sv.compare_waves(before, after, codebook, shown_in_both) if shown else None)
 
 
 def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]]:
@@ -149,7 +150,7 @@ def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]
     for wave in cmp.waves_up_to(codebook.waves, report.scope.as_of, count=len(codebook.waves)):
         answers = report.responses(wave.id)
         shown = len(answers) >= codebook.min_group_size
-        waves.append((wave, len(answers), sv.summarise_items(answers, codebook) if shown else None))
+        waves.append((wave, len(answers), sv.summarise_items(answers, codebook, lambda item, wave=wave: report.shows(wave.id, item)) if shown else None))
     return waves
 
 
@@ -218,7 +219,9 @@ def survey_summary_sentence(report: Report) -> str | None:
     t, found = report.t, report.survey_change
     if found is None or found.table is None:
         return None
-    directions = [sv.change_direction(row) for _, row in found.table.iterrows()]
+    directions = [sv.change_direction(row) for _, row in found.table.iterrows() if not row["suppressed"]]
+    if not directions:
+        return None
     fields = {"latest": found.latest.label.lower(), "previous": found.previous.label.lower(), "total": len(directions)}
     if set(directions) == {"none"}:
         return t("status_survey_summary_none", **fields)
@@ -455,7 +458,7 @@ def status_survey_section(report: Report) -> str:
         parts.append(html.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
     else:
         # Questions in the survey section's order: highest positive share in the latest wave first.
-        summary = sv.summarise_items(responses, codebook).sort_values("positive_share", ascending=False, na_position="last")
+        summary = sv.summarise_items(responses, codebook, lambda item: report.shows(found.latest.id, item)).sort_values("positive_share", ascending=False, na_position="last")
         change, compared = wave_change(report, found.previous, found.latest, responses, list(summary["item"]))
         parts.append(change)
     parts.append(methods_note(report, shown=False, rates=False, compared=compared))

@@ -37,15 +37,15 @@ def survey_section(report: Report) -> str:
         parts.append(html.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
     else:
         # Highest positive share first, in the chart and in every table after it.
-        summary = sv.summarise_items(responses, codebook).sort_values("positive_share", ascending=False, na_position="last")
+        summary = sv.summarise_items(responses, codebook, lambda item: report.shows(wave.id, item)).sort_values("positive_share", ascending=False, na_position="last")
         items = list(summary["item"])
         parts.append(answers_part(report, responses, summary, wave.label))
         if len(waves) >= 2:
             change, compared = wave_change(report, waves[-2], wave, responses, items)
             parts.append(change)
-        parts.append(nps_part(report, responses, wave.label))
+        parts.append(nps_part(report, responses, wave))
         if responses["group"].nunique() > 1:
-            parts.append(groups_table(report, responses, items))
+            parts.append(groups_table(report, responses, items, wave))
         parts.append(comments(report, responses))
     parts.append(methods_note(report, shown=shown, rates=with_rates, compared=compared))
     return html.section("survey", t("survey"), *parts)
@@ -92,7 +92,9 @@ def answers_part(report: Report, responses, summary, wave_label: str) -> str:
     if len(answered):
         best = answered.iloc[0]
         parts.append(html.paragraph(t("survey_best", item=best["text"], share=t.percent(best["positive_share"]))))
-    parts += [likert_chart(report, responses, summary, wave_label), likert_table(report, summary, wave_label)]
+    parts += [likert_chart(report, responses, answered, wave_label), likert_table(report, summary, wave_label)]
+    if summary["suppressed"].any():
+        parts.append(html.paragraph(t("items_suppressed_note", min=report.spec.survey.min_group_size), "small"))
     return "".join(parts)
 
 
@@ -127,7 +129,9 @@ def likert_table(report: Report, summary, wave_label: str) -> str:
     t, codebook = report.t, report.spec.survey
     tops = {len(codebook.scales[codebook.items[i].scale].labels) for i in summary["item"]}
     rows = [
-        [
+        [row.text, t("suppressed"), "", "", "", ""]
+        if row.suppressed
+        else [
             row.text,
             t.number(row.n),
             t.number(row.dont_know),
@@ -168,12 +172,16 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
     if len(before) < codebook.min_group_size:
         parts.append(html.paragraph(t("change_previous_too_few", wave=previous.label.lower(), n=len(before), min=codebook.min_group_size)))
         return "".join(parts), False
-    table = sv.compare_waves(before, responses, codebook).set_index("item").loc[item_order].reset_index()
+    shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
+    table = sv.compare_waves(before, responses, codebook, shown_in_both).set_index("item").loc[item_order].reset_index()
     parts.append(html.paragraph(t("change_intro", latest=latest.label.lower(), previous=previous.label.lower())))
-    sentences = "".join(f"<li><strong>{escape(row['text'])}</strong>: {escape(change_sentence(t, row))}</li>" for _, row in table.iterrows())
+    sentences = "".join(f"<li><strong>{escape(row['text'])}</strong>: {escape(change_sentence(t, row))}</li>" for _, row in table.iterrows() if not row["suppressed"])
     parts.append(f'<ul class="changes">{sentences}</ul>')
     rows = []
     for _, row in table.iterrows():
+        if row["suppressed"]:
+            rows.append([row["text"], t("suppressed"), t("suppressed"), "–", "–", t("change_short_unknown")])
+            continue
         computed = row["change"] is not None and not pd.isna(row["change"])
         verdict = sv.change_direction(row) if computed else "unknown"
         rows.append(
@@ -195,13 +203,13 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
 # --- Net Promoter Score ---------------------------------------------------------------------------------
 
 
-def nps_part(report: Report, responses, wave_label: str) -> str:
+def nps_part(report: Report, responses, wave) -> str:
     """Per NPS item: a sentence with the score, and a table of the bands in total and per group."""
-    t, codebook = report.t, report.spec.survey
+    t, codebook, wave_label = report.t, report.spec.survey, wave.label
     parts = []
     for item_id in sv.nps_items(codebook):
         total = sv.net_promoter_score(responses[item_id])
-        if total["n"] == 0:
+        if total["n"] == 0 or not report.shows(wave.id, item_id):
             continue
         text = codebook.items[item_id].text
         parts.append(
@@ -211,7 +219,7 @@ def nps_part(report: Report, responses, wave_label: str) -> str:
         )
         rows = [nps_cells(t, t("survey_total"), total)]
         if responses["group"].nunique() > 1:
-            for _, row in sv.nps_by_group(responses, codebook, item_id).iterrows():
+            for _, row in sv.nps_by_group(responses, codebook, item_id, lambda group: report.shows(wave.id, item_id, group)).iterrows():
                 label = codebook.groups.get(row["group"], row["group"])
                 rows.append([label, t("suppressed"), "", "", "", ""] if row["suppressed"] else nps_cells(t, label, row))
         headers = [t("group"), t("answers"), t("detractors"), t("passives"), t("promoters"), t("nps")]
@@ -235,14 +243,15 @@ def nps_cells(t: Messages, label: str, row) -> list:
 # --- Groups side by side --------------------------------------------------------------------------------
 
 
-def groups_table(report: Report, responses, item_ids: list[str]) -> str:
-    """Positive share of every item, one column per respondent group; groups too small to show are marked so."""
+def groups_table(report: Report, responses, item_ids: list[str], wave) -> str:
+    """Positive share of every item, one column per respondent group; figures the project's suppression
+    decision withholds are marked so, and a group withheld in every item is shown without its size."""
     t, codebook = report.t, report.spec.survey
-    by_item = {item_id: sv.positive_share_by_group(responses, codebook, item_id).set_index("group") for item_id in item_ids}
-    first = by_item[item_ids[0]]
-    groups = list(first.index)
+    by_item = {item_id: sv.positive_share_by_group(responses, codebook, item_id, lambda group, item_id=item_id: report.shows(wave.id, item_id, group)).set_index("group") for item_id in item_ids}
+    groups = list(by_item[item_ids[0]].index)
+    withheld = pd.concat([table["suppressed"] for table in by_item.values()], axis=1)
     sizes = sv.respondents_by(responses, "group")
-    headers = [t("item")] + [codebook.groups.get(g, g) if first.loc[g, "suppressed"] else t("group_with_n", group=codebook.groups.get(g, g), n=t.number(sizes[g])) for g in groups]
+    headers = [t("item")] + [codebook.groups.get(g, g) if withheld.loc[g].all() else t("group_with_n", group=codebook.groups.get(g, g), n=t.number(sizes[g])) for g in groups]
     rows = [
         [codebook.items[item_id].text]
         + [t("suppressed") if by_item[item_id].loc[g, "suppressed"] else t.percent(by_item[item_id].loc[g, "positive_share"]) for g in groups]
@@ -250,7 +259,7 @@ def groups_table(report: Report, responses, item_ids: list[str]) -> str:
     ]
     caption = report.table_caption(t("caption_groups"))
     parts = [html.table(headers, rows, caption, numeric=tuple(range(1, len(groups) + 1)))]
-    if first["suppressed"].any():
+    if withheld.to_numpy().any():
         parts.append(html.paragraph(t("groups_suppressed_note", min=codebook.min_group_size), "small"))
     return "".join(parts)
 
@@ -273,9 +282,12 @@ def comments(report: Report, responses) -> str:
             if entry["quotes"]:
                 parts.append(f"<p><strong>{escape(group)}</strong></p>")
                 parts.append('<ul class="comments">' + "".join(f"<li>{escape(text)}</li>" for text in entry["quotes"]) + "</ul>")
-            else:
-                key = "comments_withheld_one" if entry["withheld"] == 1 else "comments_withheld_many"
-                parts.append(html.paragraph(t(key, count=entry["withheld"], group=group, min=codebook.quote_limit), "small"))
+                if len(entry["quotes"]) < entry["sampled_from"]:
+                    parts.append(html.paragraph(t("comments_sample", shown=t.number(len(entry["quotes"])), count=t.number(entry["sampled_from"])), "small"))
+            if entry["withheld"]:
+                key = ("comments_withheld_unit" if report.spec.units else "comments_withheld") + ("_one" if entry["withheld"] == 1 else "_many")
+                noun = report.spec.unit_noun
+                parts.append(html.paragraph(t(key, count=entry["withheld"], group=group, min=codebook.quote_limit, unit=noun.singular, units=noun.plural), "small"))
     if not parts:
         return ""
     return html.heading(t("comments"), 3) + "".join(parts) + html.paragraph(t("comments_note"), "small")
@@ -294,5 +306,6 @@ def methods_note(report: Report, shown: bool, rates: bool, compared: bool) -> st
         sentences.append(t("survey_methods_change"))
     if shown and sv.nps_items(codebook):
         sentences.append(t("survey_methods_nps"))
-    sentences.append(t("survey_methods_privacy", min=codebook.min_group_size, quote=codebook.quote_limit))
+    where = t("in_each_unit", unit=report.spec.unit_noun.singular) if report.spec.units else ""
+    sentences.append(t("survey_methods_privacy", min=codebook.min_group_size, quote=codebook.quote_limit, where=where))
     return html.paragraph(" ".join(sentences), "small")

@@ -152,9 +152,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Positive share by respondent group",
     },
     "groups_suppressed_note": {
-        "da": "Grupper med færre end {min} respondenter vises ikke; er kun én gruppe for lille, skjules også den næstmindste, så den ikke kan regnes ud fra totalen.",
-        "nb": "Grupper med færre enn {min} respondenter vises ikke; er bare én gruppe for liten, skjules også den nest minste, slik at den ikke kan regnes ut fra totalen.",
-        "en": "Groups of fewer than {min} respondents are not shown; when only one group is too small, the next smallest is hidden as well, so that it cannot be worked out from the total.",
+        "da": "Tal for færre end {min} svar vises ikke, og heller ikke tal, som de kunne regnes ud fra sammen med projektets andre rapporter.",
+        "nb": "Tall for færre enn {min} svar vises ikke, og heller ikke tall som de kunne regnes ut fra sammen med prosjektets andre rapporter.",
+        "en": "Figures for fewer than {min} answers are not shown, nor are figures from which they could be worked out together with the project's other reports.",
+    },
+    "items_suppressed_note": {
+        "da": "Spørgsmål markeret »for få til at vise« har færre end {min} svar her, eller deres tal kunne regnes ud fra projektets andre rapporter.",
+        "nb": "Spørsmål merket «for få til å vises» har færre enn {min} svar her, eller tallene kunne regnes ut fra prosjektets andre rapporter.",
+        "en": "Questions marked “too few to show” have fewer than {min} answers here, or their figures could be worked out from the project's other reports.",
+    },
+    "in_each_unit": {"da": " i hver {unit}", "nb": " i hver {unit}", "en": " in each {unit}"},
+    "comments_sample": {
+        "da": "{shown} af {count} kommentarer, udvalgt tilfældigt.",
+        "nb": "{shown} av {count} kommentarer, valgt ut tilfeldig.",
+        "en": "{shown} of {count} comments, chosen at random.",
     },
     # Comments.
     "comments_withheld_one": {
@@ -162,10 +173,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "1 kommentar fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter.",
         "en": "1 comment from {group} is not quoted, because the group has fewer than {min} respondents.",
     },
+    "comments_withheld_unit_one": {
+        "da": "1 kommentar fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter i den {unit}, den kommer fra.",
+        "nb": "1 kommentar fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter i den {unit} den kommer fra.",
+        "en": "1 comment from {group} is not quoted, because the group has fewer than {min} respondents in the {unit} it comes from.",
+    },
     "comments_withheld_many": {
         "da": "{count} kommentarer fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter.",
         "nb": "{count} kommentarer fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter.",
         "en": "{count} comments from {group} are not quoted, because the group has fewer than {min} respondents.",
+    },
+    "comments_withheld_unit_many": {
+        "da": "{count} kommentarer fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter i de {units}, de kommer fra.",
+        "nb": "{count} kommentarer fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter i de {units} de kommer fra.",
+        "en": "{count} comments from {group} are not quoted, because the group has fewer than {min} respondents in the {units} they come from.",
     },
     "comments_note": {
         "da": "Kommentarerne er gengivet ordret, men personoplysninger (CPR- og personnumre, telefonnumre og e-mailadresser) er erstattet med […].",
@@ -194,8 +215,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Net Promoter Score = share of promoters (9–10) minus share of detractors (0–6) among those who gave a score; it runs from −100 to +100.",
     },
     "survey_methods_privacy": {
-        "da": "Grupper med færre end {min} respondenter vises ikke, og kommentarer citeres kun fra grupper med mindst {quote} respondenter.",
-        "nb": "Grupper med færre enn {min} respondenter vises ikke, og kommentarer siteres bare fra grupper med minst {quote} respondenter.",
-        "en": "Groups of fewer than {min} respondents are not shown, and comments are quoted only from groups of at least {quote} respondents.",
+        "da": "Tal for færre end {min} svar vises ikke, heller ikke gennem projektets andre rapporter, og kommentarer citeres kun fra grupper med mindst {quote} respondenter{where}.",
+        "nb": "Tall for færre enn {min} svar vises ikke, heller ikke gjennom prosjektets andre rapporter, og kommentarer siteres bare fra grupper med minst {quote} respondenter{where}.",
+        "en": "Figures for fewer than {min} answers are not shown, nor can they be worked out from the project's other reports, and comments are quoted only from groups of at least {quote} respondents{where}.",
     },
 }

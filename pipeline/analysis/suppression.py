@@ -1,0 +1,192 @@
+"""Which survey figures no report may show: one decision per project, over every table that any of its reports
+publishes, so that a figure withheld in one report never follows by subtraction from others.
+
+The figures of one wave and one question form a table of units × groups with its margins: a unit's report shows
+the unit's row (its total and its groups), the project's report the bottom row (the total and each group). Every
+figure we publish (counts per answer, shares with their n, means, NPS) is a sum over respondents, so whatever one
+cell hides, a total minus the cells beside it reveals. The decision is therefore taken on the whole table at once:
+
+1. *Primary*: a cell answered by someone, but by fewer than the limit, is hidden.
+2. *A total beside its parts*: when a row's or a column's total is shown, its hidden parts together must hold no
+   one or at least the limit, or the total minus the shown parts is a small group's figure. The smallest shown
+   part is hidden too (the total, when no part is left).
+3. *Nothing follows exactly*: every row and column is a sum relation, so the hidden cells are the unknowns of a
+   bipartite graph between rows and columns whose every vertex sum is known. A hidden cell follows exactly when
+   it is a bridge of that graph (on no cycle). A small hidden cell that is a bridge gets a partner: the smallest
+   shown cell that closes a cycle through it.
+
+Repeated until nothing changes. Cells that no report publishes (respondents without a unit) are unknowns from the
+start; they may follow when they are large, but never when they are small.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+ALL = None  # the margin: every unit, or every group
+Cell = tuple  # (unit or ALL, group or ALL)
+NO_UNIT = ""  # the unit column of a respondent who belongs to none
+
+
+def suppressed_cells(sizes: Mapping[tuple[str, str], int], min_size: int, unpublished_units: Iterable[str] = (NO_UNIT,)) -> frozenset[Cell]:
+    """The cells of a units × groups table (with margins) that must not be shown.
+
+    `sizes`: how many answered, per (unit, group) with anyone in it. Margins are keyed with ALL in place of the
+    unit or group: (unit, ALL) is a unit's total, (ALL, group) a group's, (ALL, ALL) the grand total.
+    """
+    table = _Table(sizes, set(unpublished_units))
+    hidden = {cell for cell, n in table.size.items() if 0 < n < min_size} | {c for c in table.unpublished if table.size[c] > 0}
+    while True:
+        edges = [cell for cell in hidden if table.size[cell] > 0]
+        determined = set(_bridges(edges))
+        added = next((table.partner(cell, hidden, edges) for cell in determined if table.size[cell] < min_size), None)
+        added = added or table.protect_totals(hidden - determined, hidden, edges, min_size)
+        if added is None:
+            return frozenset(hidden)
+        hidden.add(added)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """The decision for a project's survey: per wave and question, the cells no report may show."""
+
+    min_size: int
+    hidden: Mapping[tuple[str, str], frozenset[Cell]]
+
+    def shows(self, wave: str, item: str, unit: str | None = ALL, group: str | None = ALL) -> bool:
+        return (unit or ALL, group or ALL) not in self.hidden.get((wave, item), frozenset())
+
+
+def survey_suppression(survey: pd.DataFrame, codebook) -> Suppression:
+    """Decide, for every wave and every question with figures (all but free text), which cells of units × groups
+    no report may show.
+
+    A cell's size is the number who answered the question there ("don't know" included: they are in the figures).
+    """
+    if codebook is None or survey.empty:
+        return Suppression(codebook.min_group_size if codebook else 1, {})
+    units = survey["unit"].fillna(NO_UNIT).astype(str)
+    hidden = {}
+    for item in (item_id for item_id, item in codebook.items.items() if item.kind != "text"):
+        answered = survey[item].notna()
+        counts = pd.crosstab([survey["wave"][answered], units[answered]], survey["group"][answered])
+        for wave in survey["wave"].unique():
+            sizes = {}
+            if wave in counts.index.get_level_values(0):
+                for unit, row in counts.loc[wave].iterrows():
+                    sizes.update({(unit, group): int(n) for group, n in row.items() if n})
+            hidden[(wave, item)] = suppressed_cells(sizes, codebook.min_group_size)
+    return Suppression(codebook.min_group_size, hidden)
+
+
+# --- The table and its graph ----------------------------------------------------------------------------
+
+
+class _Table:
+    """A units × groups table with its margins: each cell's size, and its rows and columns as sum relations."""
+
+    def __init__(self, sizes: Mapping[tuple[str, str], int], unpublished_units: set[str]):
+        units = sorted({u for u, _ in sizes}) + [ALL]
+        groups = sorted({g for _, g in sizes}) + [ALL]
+        size: dict[Cell, int] = defaultdict(int)
+        for (unit, group), n in sizes.items():
+            for cell in ((unit, group), (unit, ALL), (ALL, group), (ALL, ALL)):
+                size[cell] += n
+        self.size = {(u, g): size[(u, g)] for u in units for g in groups}
+        self.unpublished = {cell for cell in self.size if cell[0] in unpublished_units}
+        # Each line: its total cell, then its parts.
+        self.lines = [((u, ALL), [(u, g) for g in groups if g is not ALL]) for u in units]
+        self.lines += [((ALL, g), [(u, g) for u in units if u is not ALL]) for g in groups]
+
+    def shown(self, cell: Cell, hidden: set[Cell]) -> bool:
+        return cell not in hidden and self.size[cell] > 0
+
+    def smallest(self, cells) -> Cell | None:
+        """The cell whose hiding costs least: fewest respondents, an inner cell before a total."""
+        return min(cells, key=lambda c: (self.size[c], c[0] is ALL, c[1] is ALL, str(c)), default=None)
+
+    def protect_totals(self, unknown: set[Cell], hidden: set[Cell], edges: list[Cell], min_size: int) -> Cell | None:
+        """A cell to hide so that no known total leaves unknown parts holding 1 to min_size − 1 respondents."""
+        for total, parts in self.lines:
+            if total in unknown or self.size[total] == 0:
+                continue
+            small = sum(self.size[p] for p in parts if p in unknown)
+            if 0 < small < min_size:
+                candidate = self.smallest(p for p in parts if self.shown(p, hidden))
+                if candidate is None:
+                    candidate = total if total not in hidden else self.partner(total, hidden, edges)
+                if candidate is not None:
+                    return candidate
+        return None
+
+    def partner(self, bridge: Cell, hidden: set[Cell], edges: list[Cell]) -> Cell | None:
+        """A shown cell to hide so that `bridge`, a hidden cell that follows exactly, no longer does.
+
+        A shown cell with one end on each side of the bridge closes a cycle through it; when there is none, a
+        shown cell beside it grows its side of the graph until one does.
+        """
+        rest = [e for e in edges if e != bridge]
+        rows_side, columns_side = (_reachable(end, rest) for end in _nodes(bridge))
+        candidates = [c for c in self.size if self.shown(c, hidden) and c not in self.unpublished]
+        closing = [c for c in candidates if {*_nodes(c)} & rows_side and {*_nodes(c)} & columns_side]
+        beside = [c for c in candidates if c[0] == bridge[0] or c[1] == bridge[1]]
+        return self.smallest(closing) or self.smallest(beside)
+
+
+def _nodes(cell: Cell) -> tuple[tuple, tuple]:
+    return ("row", cell[0]), ("col", cell[1])
+
+
+def _reachable(start: tuple, edges: list[Cell]) -> set[tuple]:
+    neighbours = defaultdict(list)
+    for edge in edges:
+        a, b = _nodes(edge)
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    seen, stack = {start}, [start]
+    while stack:
+        for nxt in neighbours[stack.pop()]:
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
+
+
+def _bridges(edges: list[Cell]) -> list[Cell]:
+    """The edges on no cycle of the bipartite graph rows — columns (Tarjan's low-link, without recursion)."""
+    neighbours = defaultdict(list)
+    for index, edge in enumerate(edges):
+        a, b = _nodes(edge)
+        neighbours[a].append((b, index))
+        neighbours[b].append((a, index))
+    order: dict[tuple, int] = {}
+    low: dict[tuple, int] = {}
+    found = []
+    for root in list(neighbours):
+        if root in order:
+            continue
+        order[root] = low[root] = len(order)
+        stack = [(root, -1, iter(neighbours[root]))]
+        while stack:
+            node, via, pending = stack[-1]
+            for nxt, index in pending:
+                if index == via:
+                    continue
+                if nxt in order:
+                    low[node] = min(low[node], order[nxt])
+                else:
+                    order[nxt] = low[nxt] = len(order)
+                    stack.append((nxt, index, iter(neighbours[nxt])))
+                    break
+            else:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                    if low[node] > order[parent]:
+                        found.append(edges[via])
+    return found
