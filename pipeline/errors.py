@@ -24,6 +24,34 @@ class Problem:
         return f"{', '.join(where)}: expected {self.expected}, found {self.found}"
 
 
+MAX_ROWS_OF_A_KIND = 20  # listed one by one; more rows with the same problem become one Problem that counts them
+ROWS_SHOWN = 10
+
+
+def grouped(problems: list[Problem]) -> list[Problem]:
+    """The problems, with the rows of a kind (same file, field and expectation) that fail by the thousand said once:
+    "found something else in 37,000 rows, the first 10: row 2 '0799', …" instead of 37,000 lines."""
+    kinds: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        if problem.row is not None:
+            kinds.setdefault((problem.file, problem.field, problem.expected), []).append(problem)
+    many = {kind: rows for kind, rows in kinds.items() if len(rows) > MAX_ROWS_OF_A_KIND}
+    result = []
+    for problem in problems:
+        rows = many.get((problem.file, problem.field, problem.expected)) if problem.row is not None else None
+        if rows is None:
+            result.append(problem)
+        elif problem is rows[0]:
+            shown = ", ".join(f"row {p.row} {_short(p.found)}" for p in rows[:ROWS_SHOWN])
+            found = f"something else in {len(rows):,} rows, the first {ROWS_SHOWN}: {shown}, …"
+            result.append(Problem(problem.file, None, problem.field, problem.expected, found))
+    return result
+
+
+def _short(found: str) -> str:
+    return found if len(found) <= 30 else found[:29] + "…"
+
+
 class EvalreportError(Exception):
     """Base of every error evalreport raises on purpose."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -120,11 +121,11 @@ def load_spec(path: Path) -> ProjectSpec:
         _check_nesting(path.name, text)
         tree = yaml.compose(text, Loader=YAML_LOADER)
         _check_aliases(path.name, tree)
-        document = yaml.load(text, Loader=YAML_LOADER)
+        document = yaml.constructor.SafeConstructor().construct_document(tree) if tree is not None else None  # not parsed again
     except yaml.YAMLError as original:
         # The pure-Python parser's messages name the offending character; libyaml's do not. A tag that cannot be
         # applied (!!python/name, !!omap of a scalar) passes the parser: libyaml's constructor error says which.
-        error = _pure_python_yaml_error(text) or original
+        error = _pure_python_yaml_error(path.name, text) or original
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise InputError([Problem(path.name, line, None, "valid YAML", str(getattr(error, "problem", error)))]) from None
@@ -143,10 +144,11 @@ def load_spec(path: Path) -> ProjectSpec:
     return spec
 
 
-def _check_nesting(file: str, text: str) -> None:
-    """Refuse values nested deeper than MAX_YAML_DEPTH before libyaml builds them (it recurses, and crashes)."""
+def _check_nesting(file: str, text: str, loader: type = YAML_LOADER) -> None:
+    """Refuse values nested deeper than MAX_YAML_DEPTH before a parser builds them: both recurse once per level
+    (libyaml crashes; the pure-Python parser raises RecursionError)."""
     depth = 0
-    for token in yaml.scan(text, Loader=YAML_LOADER):  # the scanner does not recurse
+    for token in yaml.scan(text, Loader=loader):  # the scanner does not recurse
         if isinstance(token, _OPENS):
             depth += 1
             if depth > MAX_YAML_DEPTH:
@@ -157,7 +159,11 @@ def _check_nesting(file: str, text: str) -> None:
 
 
 def _check_aliases(file: str, tree: yaml.Node | None) -> None:
-    """Refuse a document whose aliases stand for more than MAX_YAML_VALUES values in all."""
+    """Refuse a document whose aliases add more than MAX_YAML_VALUES values to those written in it.
+
+    Each node is composed once, however many aliases repeat it: the written values are the distinct nodes, the
+    values the document stands for are counted with every repetition (once per node, so a bomb is never expanded).
+    """
     sizes: dict[int, int] = {}
 
     def size(node: yaml.Node) -> int:
@@ -169,7 +175,7 @@ def _check_aliases(file: str, tree: yaml.Node | None) -> None:
                 sizes[id(node)] = 1 + sum(size(key) + size(value) for key, value in node.value)
         return sizes[id(node)]
 
-    if tree is not None and size(tree) > MAX_YAML_VALUES:
+    if tree is not None and size(tree) - len(sizes) > MAX_YAML_VALUES:  # `sizes` holds each written node once
         found = f"aliases (*name) that repeat anchors (&name) into more than {MAX_YAML_VALUES:,} values"
         raise InputError([Problem(file, None, None, "a project description of a reasonable size", found)])
 
@@ -224,8 +230,11 @@ def _number_problems(file: str, tree: yaml.Node | None, spec: ProjectSpec) -> li
     return problems
 
 
-def _pure_python_yaml_error(text: str) -> yaml.YAMLError | None:
+def _pure_python_yaml_error(file: str, text: str) -> yaml.YAMLError | None:
+    """The pure-Python parser's error for a file libyaml refused. libyaml's scanner reads ahead, so its error may
+    come before `_check_nesting` saw how deep the file goes: the pure-Python scanner measures that again first."""
     try:
+        _check_nesting(file, text, yaml.SafeLoader)
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         return error
@@ -304,7 +313,7 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
     problems: list[Problem] = []
 
     def duplicates(values: list[str]) -> list[str]:
-        return sorted({v for v in values if values.count(v) > 1})
+        return sorted(value for value, count in Counter(values).items() if count > 1)
 
     for unit_id in duplicates([u.id for u in spec.units]):
         problems.append(Problem(file, None, "units", "each unit id once", f"'{unit_id}' twice or more"))

@@ -166,6 +166,9 @@ class RatioMeasure(Strict):
     numerator: str
     denominator: str
     target: Target = 1.0
+    # How a unit with a blank numerator counts in the project's total, as the evaluator declares it: `exclude`
+    # leaves the unit out; `zero` counts it as nothing achieved, keeping its denominator in the total.
+    missing: Literal["exclude", "zero"] = "exclude"
 
 
 class IndicatorMeasure(Strict):

@@ -16,8 +16,8 @@ from pipeline.analysis.criteria import (
     mean_capped_attainment,
     rank_units,
     ratio_by_unit,
+    ratio_total,
     target_for,
-    total_ratio,
 )
 from pipeline.spec import Thresholds
 
@@ -99,9 +99,9 @@ def test_ratio_per_unit_and_in_total_leaving_out_units_without_data():
     assert units.loc["B", "ratio"] == pytest.approx(85 / 120) and units.loc["B", "status"] is Status.NOT_MET
     assert math.isnan(units.loc["C", "numerator"]) and units.loc["C", "status"] is Status.NO_DATA
     assert units.loc["D", "status"] is Status.NOT_APPLICABLE  # asked for nobody: nothing to attain
-    top, bottom, ratio = total_ratio(units.reset_index())
-    assert (top, bottom) == (155, 190)  # A + B + D; C has no data
-    assert ratio == pytest.approx(155 / 190)
+    total = ratio_total(units.reset_index())
+    assert (total.numerator, total.denominator) == (155, 190)  # A + B + D; C has no data
+    assert total.ratio == pytest.approx(155 / 190) and total.left_out == ["C"]
 
 
 def test_point_in_time_takes_the_last_year_or_nothing():

@@ -100,7 +100,7 @@ def test_norwegian_end_report_states_the_hand_checked_figures(reports):
     text = visible_text(html_of(reports, "bosetting-vestfold"))
     # indicators.csv: vedtatt / anmodet summed over 2015-2016, Svelvik (blank 2016 decision) left out.
     assert "Målet er nådd i 4 av 10 kommuner: Horten, Holmestrand, Sandefjord og Sande." in text
-    assert "1 kommune mangler data (Svelvik)" in text
+    assert "1 kommune mangler tall og inngår ikke i totalen: Svelvik (Anmodet om bosetting: 18; Vedtak om bosetting: ingen tall)." in text
     assert "Samlet: 518 av 585 (88,5 %)." in text
     assert "Side" not in text  # page numbers belong to the PDF only
     # Comments: escaped, and identifiers redacted before anything is shown.

@@ -136,13 +136,35 @@ def judge_units(ratios: pd.DataFrame, target: float, thresholds: Thresholds) -> 
     return judged
 
 
-def total_ratio(judged_units: pd.DataFrame) -> tuple[float | None, float | None, float | None]:
-    """Sum of numerators, sum of denominators and their ratio over the units that have both figures."""
-    known = judged_units.dropna(subset=["numerator", "denominator"])
-    if known.empty or known["denominator"].sum() == 0:
-        return None, None, None
-    top, bottom = float(known["numerator"].sum()), float(known["denominator"].sum())
-    return top, bottom, top / bottom
+@dataclass(frozen=True)
+class RatioTotal:
+    """The project's total of a ratio criterion, and the units it leaves out or counts as zero."""
+
+    numerator: float | None
+    denominator: float | None
+    ratio: float | None
+    missing: str  # the criterion's rule: "exclude" or "zero"
+    left_out: list[str] = field(default_factory=list)  # units the total leaves out: a figure it needs is blank
+    counted_as_zero: list[str] = field(default_factory=list)  # units whose blank numerator counts as 0
+
+
+def ratio_total(judged_units: pd.DataFrame, missing: str = "exclude") -> RatioTotal:
+    """Sum of numerators over sum of denominators, with units lacking a figure treated as the evaluator declared.
+
+    `exclude` leaves out every unit without both figures. `zero` counts a blank numerator as nothing achieved
+    (a municipality that has not decided has decided to settle nobody), so that its denominator stays in the
+    total, as official settlement statistics count; a unit without a denominator is still left out. Either way
+    the unit itself keeps its "no data": only the total counts it.
+    """
+    blank_top, blank_bottom = judged_units["numerator"].isna(), judged_units["denominator"].isna()
+    as_zero = blank_top & ~blank_bottom & (missing == "zero")
+    left = (blank_top | blank_bottom) & ~as_zero
+    counted = judged_units[~left]
+    top, bottom = float(counted["numerator"].fillna(0).sum()), float(counted["denominator"].sum())
+    left_out, zeros = list(judged_units.loc[left, "unit"]), list(judged_units.loc[as_zero, "unit"])
+    if counted.empty or bottom == 0:
+        return RatioTotal(None, None, None, missing, left_out, zeros)
+    return RatioTotal(top, bottom, top / bottom, missing, left_out, zeros)
 
 
 @dataclass

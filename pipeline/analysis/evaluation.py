@@ -17,8 +17,8 @@ from pipeline.analysis.criteria import (
     judge,
     judge_units,
     ratio_by_unit,
+    ratio_total,
     target_for,
-    total_ratio,
 )
 from pipeline.periods import ReportPeriod
 from pipeline.project import Project
@@ -100,11 +100,12 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
             result.target,
             thresholds,
         )
-        top, bottom, ratio = total_ratio(units)
-        result.actual = ratio
-        result.attainment, result.status = judge(ratio, result.target, thresholds)
+        # A one-unit report judges the unit's own figures: a blank stays "no data" there, never 0 %.
+        total = ratio_total(units, measure.missing if scope.unit is None else "exclude")
+        result.actual = total.ratio
+        result.attainment, result.status = judge(total.ratio, result.target, thresholds)
         result.units = units
-        result.detail = {"numerator": top, "denominator": bottom}
+        result.detail = {"ratio_total": total}
 
     elif measure.kind == "indicator":
         how = scope.project.spec.indicators[measure.indicator].aggregate

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.analysis.criteria import CriterionResult, Status, exceeded, rank_units, status_of
+import pandas as pd
+
+from pipeline.analysis.criteria import CriterionResult, RatioTotal, Status, exceeded, rank_units, status_of
 from pipeline.present import charts, html
 
 if TYPE_CHECKING:
@@ -128,13 +130,43 @@ def units_sentences(report: Report, result: CriterionResult) -> list[str]:
     met = judged[judged["status"] == Status.MET]
     sentence = t("units_met", met=len(met), total=len(judged), units=noun.plural if len(judged) != 1 else noun.singular)
     sentence += t("units_met_names", names=t.join(report.unit_names(met["unit"]))) if len(met) else "."
-    sentences = [sentence]
-    for status, key in ((Status.NO_DATA, "units_no_data"), (Status.NOT_APPLICABLE, "units_not_applicable")):
-        rows = units[units["status"] == status]
-        if len(rows):
-            names = t.join(report.unit_names(rows["unit"]))
-            sentences.append(t(key, count=len(rows), units=noun.plural if len(rows) != 1 else noun.singular, names=names))
+    sentences = [sentence, *total_sentences(report, result)]
+    rows = units[units["status"] == Status.NOT_APPLICABLE]
+    if len(rows):
+        names = t.join(report.unit_names(rows["unit"]))
+        sentences.append(t("units_not_applicable", count=len(rows), units=noun.plural if len(rows) != 1 else noun.singular, names=names))
     return sentences
+
+
+def total_sentences(report: Report, result: CriterionResult) -> list[str]:
+    """Each unit the total leaves out, and each it counts as zero, named with the figures it has."""
+    t, noun = report.t, report.spec.unit_noun
+    total: RatioTotal = result.detail["ratio_total"]
+    measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
+    labels = report.spec.indicators
+    numerator, denominator = labels[measure.numerator].label, labels[measure.denominator].label
+    figures = result.units.set_index("unit")
+
+    def named(units: list[str]) -> str:
+        return t.join(
+            [
+                t("unit_figures", name=name, denominator=denominator, bottom=figure(t, figures.at[unit, "denominator"]),
+                  numerator=numerator, top=figure(t, figures.at[unit, "numerator"]))
+                for unit, name in zip(units, report.unit_names(units))
+            ]
+        )
+
+    sentences = []
+    for units, key in ((total.left_out, "units_left_out"), (total.counted_as_zero, "units_counted_as_zero")):
+        if units:
+            plural = noun.plural if len(units) != 1 else noun.singular
+            sentences.append(t(key, count=len(units), units=plural, numerator=numerator, names=named(units)))
+    return sentences
+
+
+def figure(t, value) -> str:
+    """A unit's figure in a sentence: the number, or words saying there is none (never a bare dash, never 0)."""
+    return t("no_figure") if pd.isna(value) else t.number(value)
 
 
 def units_detail(report: Report, result: CriterionResult) -> str:
@@ -144,12 +176,9 @@ def units_detail(report: Report, result: CriterionResult) -> str:
     labels = report.spec.indicators
     title = f"{result.id} {result.title}"
     parts = [html.heading(title, 3), *(html.paragraph(s) for s in units_sentences(report, result))]
-    if result.detail.get("denominator"):
-        parts.append(
-            html.paragraph(
-                t("ratio_total", numerator=t.number(result.detail["numerator"]), denominator=t.number(result.detail["denominator"]), ratio=t.percent(result.actual))
-            )
-        )
+    total = result.detail["ratio_total"]
+    if total.denominator:
+        parts.append(html.paragraph(t("ratio_total", numerator=t.number(total.numerator), denominator=t.number(total.denominator), ratio=t.percent(total.ratio))))
     charted = units.dropna(subset=["attainment"])
     if len(charted):
         names = report.unit_names(charted["unit"])

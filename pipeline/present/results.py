@@ -53,7 +53,7 @@ def results_record(report: Report) -> dict:
 
 def criterion_record(result: CriterionResult) -> dict:
     """One criterion as stored, and as a later status reads it back to compare with."""
-    return {
+    record = {
         "id": result.id,
         "title": result.title,
         "kind": result.kind,
@@ -62,6 +62,16 @@ def criterion_record(result: CriterionResult) -> dict:
         "target": _number(result.target),
         "attainment": _number(result.attainment),
     }
+    total = result.detail.get("ratio_total") if result.kind == "ratio" else None
+    if total is not None:  # a ratio's total, and how units without a figure counted in it
+        record["total"] = {
+            "numerator": _number(total.numerator),
+            "denominator": _number(total.denominator),
+            "missing": total.missing,
+            "left_out": total.left_out,
+            "counted_as_zero": total.counted_as_zero,
+        }
+    return record
 
 
 def status_record(report: Report) -> dict:

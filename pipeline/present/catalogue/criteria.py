@@ -37,11 +37,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The target is met in {met} of {total} {units}",
     },
     "units_met_names": {"da": ": {names}.", "nb": ": {names}.", "en": ": {names}."},
-    "units_no_data": {
-        "da": "{count} {units} mangler data ({names}) og indgår ikke i totalen.",
-        "nb": "{count} {units} mangler data ({names}) og inngår ikke i totalen.",
-        "en": "{count} {units} have no data ({names}) and are left out of the total.",
+    "units_left_out": {
+        "da": "{count} {units} mangler tal og indgår ikke i totalen: {names}.",
+        "nb": "{count} {units} mangler tall og inngår ikke i totalen: {names}.",
+        "en": "Left out of the total for lack of a figure ({count} {units}): {names}.",
     },
+    "units_counted_as_zero": {
+        "da": "{count} {units} uden tal for {numerator} tælles som 0 i totalen, men vises som »ingen data«: {names}.",
+        "nb": "{count} {units} uten tall for {numerator} telles som 0 i totalen, men vises som «ingen data»: {names}.",
+        "en": "Counted as 0 in the total for want of a figure for {numerator}, but shown as “no data” ({count} {units}): {names}.",
+    },
+    "unit_figures": {
+        "da": "{name} ({denominator}: {bottom}; {numerator}: {top})",
+        "nb": "{name} ({denominator}: {bottom}; {numerator}: {top})",
+        "en": "{name} ({denominator}: {bottom}; {numerator}: {top})",
+    },
+    "no_figure": {"da": "intet tal", "nb": "ingen tall", "en": "no figure"},
     "units_not_applicable": {
         "da": "{count} {units} har intet at opfylde ({names}).",
         "nb": "{count} {units} hadde ingenting å oppfylle ({names}).",
