@@ -15,6 +15,7 @@ from pipeline.committees import show, timers
 from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
 from pipeline.committees.ledger import Ledger
 from pipeline.errors import EvalreportError, InputError
+from pipeline.paths import safe_name
 from pipeline.project import list_projects, load_project
 from rich.console import Console
 
@@ -194,7 +195,7 @@ def import_command(args, workspace: Workspace) -> int:
     result = import_survey(
         args.tool,
         args.file,
-        workspace.inputs / args.project,
+        workspace.inputs / safe_name(args.project, "--project"),  # a project id: `../x` must not write elsewhere
         wave=args.wave,
         group_column=args.group_column,
         unit_column=args.unit_column,

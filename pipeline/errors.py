@@ -77,3 +77,14 @@ class JobFailed(EvalreportError):
         self.job_name = job_name
         self.reason = reason
         super().__init__(f"{job_name}: {reason}")
+
+
+class UnsafePath(EvalreportError):
+    """A path or name from a user's file or command that would lead outside the folder it belongs in."""
+
+    def __init__(self, what: str, expected: str, found: str):
+        self.what, self.expected, self.found = what, expected, found
+        super().__init__(f"{what}: expected {expected}, found {found}")
+
+    def problem(self, file: str, row: int | None = None) -> Problem:
+        return Problem(file, row, self.what, self.expected, self.found)

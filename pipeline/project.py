@@ -14,8 +14,8 @@ import yaml
 from pydantic import ValidationError
 
 from pipeline import tables
-from pipeline.errors import InputError, Problem, ProjectNotFound
-from pipeline.paths import default_inputs
+from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
+from pipeline.paths import confined, default_inputs, safe_name
 from pipeline.sources.limits import check_size
 from pipeline.spec import ProjectSpec
 
@@ -60,7 +60,10 @@ class Project:
 def project_folder(project: str | Path, inputs: Path | None = None) -> Path:
     """Resolve a project id (a folder under `inputs`) or a path to its folder."""
     candidate = Path(project)
-    folder = candidate if (candidate / PROJECT_FILE).is_file() else (inputs or default_inputs()) / str(project)
+    if (candidate / PROJECT_FILE).is_file():
+        folder = candidate
+    else:
+        folder = (inputs or default_inputs()) / safe_name(str(project), "project")  # not `../elsewhere`
     if not (folder / PROJECT_FILE).is_file():
         raise ProjectNotFound(f"no project '{project}': expected {folder / PROJECT_FILE}")
     return folder
@@ -75,7 +78,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
     """Load and validate a project; raise InputError listing every problem found."""
     folder = project_folder(project, inputs)
     spec = load_spec(folder / PROJECT_FILE)
-    problems = cross_reference_problems(spec, folder)
+    problems = folder_name_problems(folder) + cross_reference_problems(spec, folder)
     if problems:
         raise InputError(problems)
 
@@ -92,7 +95,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         if not file_name:
             frames[name] = empty(spec)
             continue
-        path = folder / file_name
+        path = confined(folder, file_name, f"files.{name}")  # checked by cross_reference_problems already
         input_files.append(path)
         try:
             frames[name] = parse(path, spec)
@@ -101,6 +104,15 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
     if problems:
         raise InputError(problems)
     return Project(id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files), **frames)
+
+
+def folder_name_problems(folder: Path) -> list[Problem]:
+    """The folder's name is the project's id and the name of its reports folder, reports/<project>/."""
+    try:
+        safe_name(folder.name, "project folder name")
+    except UnsafePath as unsafe:
+        return [unsafe.problem(str(folder))]
+    return []
 
 
 def load_spec(path: Path) -> ProjectSpec:
@@ -320,13 +332,17 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
     for criterion_id in duplicates([c.id for c in spec.criteria]):
         problems.append(Problem(file, None, "criteria", "each criterion id once", f"'{criterion_id}' twice or more"))
 
-    if spec.report.logo and not (folder / spec.report.logo).is_file():
-        problems.append(Problem(file, None, "report.logo", f"an image file {spec.report.logo} in {folder}", "no such file"))
-    for kind, name in spec.files.model_dump().items():
-        if name and not (folder / name).resolve().is_relative_to(folder.resolve()):
-            problems.append(Problem(file, None, f"files.{kind}", f"a file inside the project folder {folder}", repr(name)))
-        elif name and not (folder / name).is_file():
-            problems.append(Problem(file, None, f"files.{kind}", f"a file {name} in {folder}", "no such file"))
+    named_files = {f"files.{kind}": name for kind, name in spec.files.model_dump().items()} | {"report.logo": spec.report.logo}
+    for key, name in named_files.items():
+        if not name:
+            continue
+        try:
+            path = confined(folder, name, key, "the project folder")
+        except UnsafePath as unsafe:
+            problems.append(unsafe.problem(file))
+            continue
+        if not path.is_file():
+            problems.append(Problem(file, None, key, f"a file {name} in {folder}", "no such file"))
 
     if spec.survey:
         for item_id, item in spec.survey.items.items():

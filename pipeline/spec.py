@@ -8,8 +8,21 @@ from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pipeline.paths import NAME_RULE, name_problem, path_problem
+
 Language = Literal["da", "nb", "en"]
 Direction = Literal["higher", "lower"]
+
+
+def _file_name_part(value: str) -> str:
+    reason = name_problem(value)
+    if reason:
+        raise ValueError(f"{NAME_RULE}; this one {reason}")
+    return value
+
+
+# An id that becomes part of a report's file name (`end_report-0701.pdf`): a unit id of `../../x` must not write elsewhere.
+SafeName = Annotated[str, AfterValidator(_file_name_part)]
 
 
 class Strict(BaseModel):
@@ -34,7 +47,7 @@ class UnitNoun(Strict):
 
 
 class Unit(Strict):
-    id: str = Field(min_length=1)
+    id: SafeName
     name: str = Field(min_length=1)
 
     @field_validator("id", mode="before")
@@ -288,8 +301,17 @@ EmailAddress = Annotated[str, AfterValidator(_email_address)]
 class Delivery(Strict):
     """Where a committee's status goes once made: a folder (its outbox) and/or e-mail recipients."""
 
-    outbox: str | None = Field(default=None, min_length=1)  # absolute, or relative to the reports folder
+    outbox: str | None = Field(default=None, min_length=1)  # a folder under the reports folder (or $EVALREPORT_OUTBOX_ROOT)
     email: list[EmailAddress] = []
+
+    @field_validator("outbox")
+    @classmethod
+    def _inside_the_outbox_root(cls, value: str | None) -> str | None:
+        # Where a symbolic link leads is known only on delivery (the outbox root is the machine's); the text is checked here.
+        reason = path_problem(value) if value is not None else None
+        if reason:
+            raise ValueError(f"a folder relative to the reports folder (or to $EVALREPORT_OUTBOX_ROOT), such as udvalg/beskaeftigelse; this one {reason}")
+        return value
 
     @field_validator("email", mode="before")
     @classmethod
@@ -301,7 +323,7 @@ class Committee(Strict):
     """A committee (udvalg, integrationsråd, formannskap) that gets a status of the project on a schedule."""
 
     name: str = Field(min_length=1)
-    report: str = Field(default="status_report", pattern=r"^[A-Za-z0-9_-]+$")  # a notebook in notebooks/
+    report: SafeName = "status_report"  # a notebook in notebooks/
     schedule: Schedule
     language: Language | None = None  # None: the project's language
     unit: str | None = None  # one unit's status; None: the whole project
@@ -320,7 +342,7 @@ class ProjectSpec(Strict):
     period: Period
     unit_noun: UnitNoun = UnitNoun(singular="unit", plural="units")
     units: list[Unit] = []
-    reports: list[str] = ["end_report"]
+    reports: list[SafeName] = ["end_report"]
     files: Files = Files()
     indicators: dict[str, IndicatorSpec] = {}
     survey: SurveySpec | None = None

@@ -7,7 +7,6 @@ import socket
 from contextlib import contextmanager
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -59,9 +58,10 @@ def smtp_environment(port: int, **more: str) -> dict[str, str]:
 # --- outbox ------------------------------------------------------------------------------------------------
 
 
-def test_an_outbox_is_absolute_or_under_the_reports_folder(tmp_path):
-    assert outbox_folder("/srv/udvalg/outbox", tmp_path) == Path("/srv/udvalg/outbox")
-    assert outbox_folder("udvalg/bi", tmp_path) == tmp_path / "udvalg" / "bi"
+def test_an_outbox_is_under_the_reports_folder_or_the_root_an_administrator_sets(tmp_path):
+    assert outbox_folder("udvalg/bi", tmp_path, {}) == tmp_path.resolve() / "udvalg" / "bi"
+    share = tmp_path / "share"
+    assert outbox_folder("udvalg/bi", tmp_path / "reports", {"EVALREPORT_OUTBOX_ROOT": str(share)}) == share.resolve() / "udvalg" / "bi"
     assert outbox_name("integrationsforum-viborg", "status_report", "2025-2026", None, ".pdf") == "integrationsforum-viborg_status_report_2025-2026.pdf"
     assert outbox_name("bosetting-vestfold", "status_report", "2016", "0701", ".html") == "bosetting-vestfold_status_report_2016_0701.html"
 

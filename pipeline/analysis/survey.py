@@ -46,6 +46,10 @@ def text_items(codebook: SurveySpec) -> list[str]:
     return [item_id for item_id, item in codebook.items.items() if item.kind == "text"]
 
 
+def items_of_kind(codebook: SurveySpec, kind: str) -> list[str]:
+    return [item_id for item_id, item in codebook.items.items() if item.kind == kind]
+
+
 # --- One Likert item ------------------------------------------------------------------------------------
 
 
@@ -126,9 +130,9 @@ def diverging_segments(counts: pd.Series, scale: Scale) -> list[tuple[float, flo
 
 
 def response_status(responses: pd.DataFrame, codebook: SurveySpec) -> pd.Series:
-    """Per respondent: 'complete' when every Likert item has an answer ("don't know" counts as one),
-    'partial' when some but not all have, 'none' when none has (that row is not a response)."""
-    items = likert_items(codebook)
+    """Per respondent: 'complete' when every closed question (scale, choice, ticks, number) has an answer ("don't
+    know" counts as one), 'partial' when some but not all have, 'none' when none has (that row is not a response)."""
+    items = [item_id for item_id, item in codebook.items.items() if item.kind in ("likert", "choice", "multi", "number")]
     answered = responses[items].notna().sum(axis=1) if items else pd.Series(0, index=responses.index)
     status = pd.Series("partial", index=responses.index, dtype=object)
     status[answered == len(items)] = "complete"
@@ -243,6 +247,34 @@ def net_promoter_score(scores: pd.Series) -> dict:
     shares = {f"{band}_share": (count / n if n else None) for band, count in counts.items()}
     score = 100 * (counts["promoters"] - counts["detractors"]) / n if n else None
     return {"n": n, **counts, **shares, "nps": score}
+
+
+# --- Choices, ticks and numbers -------------------------------------------------------------------------
+
+
+def choice_distribution(answers: pd.Series, options: list[str]) -> pd.DataFrame:
+    """One of several unordered options: how many chose each, and their share of those who answered, in the
+    questionnaire's order. No option is "positive": the figure is the distribution itself."""
+    given = answers.dropna()
+    counts = given.value_counts().reindex(options, fill_value=0).astype(int)
+    return pd.DataFrame({"option": options, "count": counts.to_list(), "share": [c / len(given) if len(given) else None for c in counts]})
+
+
+def multi_shares(answers: pd.Series, options: list[str]) -> pd.DataFrame:
+    """Tick all that apply: for each option, how many ticked it and their share of those who answered the
+    question (ticked anything). Shares add up to more than 100 %: one person may tick several."""
+    given = answers.dropna()
+    counts = [int(sum(option in ticked for ticked in given)) for option in options]
+    return pd.DataFrame({"option": options, "count": counts, "share": [c / len(given) if len(given) else None for c in counts]})
+
+
+def number_summary(answers: pd.Series) -> dict:
+    """A count or an amount: how many gave one, their mean and median. No minimum or maximum: a single extreme
+    answer is one person's, and often tells who."""
+    given = pd.to_numeric(answers.dropna(), errors="coerce").dropna()
+    if given.empty:
+        return {"n": 0, "mean": None, "median": None}
+    return {"n": int(len(given)), "mean": float(given.mean()), "median": float(given.median())}
 
 
 # --- Groups side by side --------------------------------------------------------------------------------

@@ -15,9 +15,11 @@ from pathlib import Path
 from pipeline.committees import mail
 from pipeline.committees.ledger import Delivery, Ledger, Run
 from pipeline.committees.mail import DeliveryFailed, Letter, SmtpSettings
-from pipeline.committees.outbox import copy_to_outbox, outbox_folder, outbox_name
+from pipeline.committees.outbox import copy_to_outbox, outbox_folder, outbox_name, outbox_root
+from pipeline.errors import UnsafePath
 from pipeline.present.i18n import Messages
 from pipeline.project import Project
+from pipeline.run.jobs import report_file_name
 from pipeline.spec import Committee
 
 
@@ -28,8 +30,11 @@ class Target:
 
 
 def targets(committee: Committee, reports: Path) -> list[Target]:
-    """Where a committee's status goes, as project.yaml says today (a recipient added later gets it too)."""
-    found = [Target("outbox", str(outbox_folder(committee.delivery.outbox, reports)))] if committee.delivery.outbox else []
+    """Where a committee's status goes, as project.yaml says today (a recipient added later gets it too).
+
+    The outbox is named as written; whether it leads out of its root is checked on delivery, where a refusal is
+    recorded and reported like any failed delivery."""
+    found = [Target("outbox", str(outbox_root(reports) / committee.delivery.outbox))] if committee.delivery.outbox else []
     return found + [Target("email", address) for address in committee.delivery.email]
 
 
@@ -41,10 +46,11 @@ def deliver(run: Run, committee: Committee, project: Project, reports: Path, led
     for target in attempted:
         try:
             if target.channel == "outbox":
-                copy_to_outbox(status_files(run, reports, "html", "pdf"), Path(target.target))
+                files = status_files(run, committee, project, reports, "html", "pdf")
+                copy_to_outbox(files, outbox_folder(committee.delivery.outbox, reports))
             else:
                 send_status(run, committee, project, reports, target.target, environment)
-        except DeliveryFailed as failure:
+        except (DeliveryFailed, UnsafePath) as failure:
             ledger.record_delivery(run.id, target.channel, target.target, str(failure))
         except Exception as error:  # a full disk, an outbox share not mounted, ...: recorded and retried, never a crash
             ledger.record_delivery(run.id, target.channel, target.target, f"{type(error).__name__}: {error}")
@@ -53,21 +59,27 @@ def deliver(run: Run, committee: Committee, project: Project, reports: Path, led
     return [d for d in ledger.deliveries(run.id) if Target(d.channel, d.target) in attempted]
 
 
-def status_files(run: Run, reports: Path, *suffixes: str) -> dict[str, Path]:
+def status_language(committee: Committee, project: Project) -> str | None:
+    """The committee's own language when it is not the project's (its status's file names say it), else None."""
+    return committee.language if committee.language not in (None, project.spec.language) else None
+
+
+def status_files(run: Run, committee: Committee, project: Project, reports: Path, *suffixes: str) -> dict[str, Path]:
     """The run's published files by the name they are delivered under; DeliveryFailed when one is gone."""
-    name = f"{run.report}-{run.unit}" if run.unit else run.report
+    language = status_language(committee, project)
+    name = report_file_name(run.report, run.unit, language, project.spec.language)
     files = {}
     for suffix in suffixes:
         path = reports / run.project / run.period / f"{name}.{suffix}"
         if not path.is_file():
             raise DeliveryFailed(f"the status's {suffix.upper()} is missing: {path}")
-        files[outbox_name(run.project, run.report, run.period, run.unit, f".{suffix}")] = path
+        files[outbox_name(run.project, run.report, run.period, run.unit, f".{suffix}", language)] = path
     return files
 
 
 def send_status(run: Run, committee: Committee, project: Project, reports: Path, recipient: str,
                 environment: Mapping[str, str] | None = None) -> None:
-    [(pdf_name, pdf)] = status_files(run, reports, "pdf").items()
+    [(pdf_name, pdf)] = status_files(run, committee, project, reports, "pdf").items()
     settings = SmtpSettings.from_environment(environment)
     message = mail.status_email(settings, recipient, letter(run, committee, project, reports), pdf.read_bytes(), pdf_name)
     mail.send(message, settings)
@@ -77,7 +89,7 @@ def letter(run: Run, committee: Committee, project: Project, reports: Path) -> L
     """The e-mail's words: what the status covers, and how many criteria are met now and at the previous status."""
     language = committee.language or project.spec.language
     t = Messages(language)
-    name = f"{run.report}-{run.unit}" if run.unit else run.report
+    name = report_file_name(run.report, run.unit, status_language(committee, project), project.spec.language)
     now = _results(reports / run.project / run.period / f"{name}.results.json")
     before = _results(Path(run.previous)) if run.previous else None
     met = _met(now)

@@ -106,7 +106,7 @@ def plan_committee(project: Project, committee: Committee, workspace: Workspace,
     else:
         why = f"scheduled {occurrence.day}" + (f", caught up {on}" if on != occurrence.day else "")
     language = committee.language or project.spec.language
-    job = Job(project.id, committee.report, occurrence.period.label, language, committee.unit, as_of=occurrence.as_of)
+    job = Job(project.id, committee.report, occurrence.period.label, language, committee.unit, as_of=occurrence.as_of, project_language=project.spec.language)
     if committee.report not in workspace.available_reports():
         problem = f"no notebook {committee.report}.ipynb in {workspace.notebooks}"
         return CommitteeStatus(project, committee, occurrence, why, f"due: {why}", job, problem=problem)

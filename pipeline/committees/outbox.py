@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
+from pipeline.paths import confined
 from pipeline.run.publish import write_atomically
 
-
-def outbox_folder(outbox: str, reports: Path) -> Path:
-    """An outbox as written in project.yaml: an absolute path, or one relative to the reports folder."""
-    path = Path(outbox).expanduser()
-    return path if path.is_absolute() else reports / path
+# An administrator may let outboxes live elsewhere (a share the committees' secretaries read): only they can say
+# where, in the service's environment; project.yaml names folders under it.
+OUTBOX_ROOT = "EVALREPORT_OUTBOX_ROOT"
 
 
-def outbox_name(project: str, report: str, period: str, unit: str | None, suffix: str) -> str:
-    """`integrationsforum-viborg_status_report_2025-2026.pdf`: an outbox holds many projects' files side by side."""
-    return "_".join(part for part in (project, report, period, unit) if part) + suffix
+def outbox_root(reports: Path, environment: Mapping[str, str] | None = None) -> Path:
+    """The folder every outbox lies in: $EVALREPORT_OUTBOX_ROOT when set, else the reports folder."""
+    root = (os.environ if environment is None else environment).get(OUTBOX_ROOT)
+    return Path(root) if root else reports
+
+
+def outbox_folder(outbox: str, reports: Path, environment: Mapping[str, str] | None = None) -> Path:
+    """An outbox as written in project.yaml, a folder under the outbox root; UnsafePath when it leads out of it."""
+    root = outbox_root(reports, environment)
+    return confined(root, outbox, "delivery.outbox", f"${OUTBOX_ROOT}" if root != reports else "the reports folder")
+
+
+def outbox_name(project: str, report: str, period: str, unit: str | None, suffix: str, language: str | None = None) -> str:
+    """`integrationsforum-viborg_status_report_2025-2026.pdf`: an outbox holds many projects' files side by side;
+    a status in another language than the project's ends in it (`…_2025-2026_en.pdf`)."""
+    return "_".join(part for part in (project, report, period, unit, language) if part) + suffix
 
 
 def copy_to_outbox(files: dict[str, Path], folder: Path) -> list[Path]:

@@ -39,12 +39,14 @@ def survey_section(report: Report) -> str:
         # Highest positive share first, in the chart and in every table after it.
         summary = sv.summarise_items(responses, codebook, lambda item: report.shows(wave.id, item)).sort_values("positive_share", ascending=False, na_position="last")
         items = list(summary["item"])
-        parts.append(answers_part(report, responses, summary, wave.label))
-        if len(waves) >= 2:
-            change, compared = wave_change(report, waves[-2], wave, responses, items)
-            parts.append(change)
+        if items:
+            parts.append(answers_part(report, responses, summary, wave.label))
+            if len(waves) >= 2:
+                change, compared = wave_change(report, waves[-2], wave, responses, items)
+                parts.append(change)
         parts.append(nps_part(report, responses, wave))
-        if responses["group"].nunique() > 1:
+        parts.append(other_questions_part(report, responses, wave))
+        if items and responses["group"].nunique() > 1:
             parts.append(groups_table(report, responses, items, wave))
         parts.append(comments(report, responses))
     parts.append(methods_note(report, shown=shown, rates=with_rates, compared=compared))
@@ -240,6 +242,41 @@ def nps_cells(t: Messages, label: str, row) -> list:
     return [label, t.number(row["n"]), *bands, signed_score(t, row["nps"])]
 
 
+# --- Choices, ticks and numbers -------------------------------------------------------------------------
+
+
+def other_questions_part(report: Report, responses, wave) -> str:
+    """Questions with unordered options (a distribution, no positive share), tick-all-that-apply questions (the
+    share ticking each option) and numbers (n, mean, median), each withheld where the project's suppression
+    decision withholds it."""
+    t, codebook = report.t, report.spec.survey
+    parts = []
+    for item_id in sv.items_of_kind(codebook, "choice") + sv.items_of_kind(codebook, "multi"):
+        item = codebook.items[item_id]
+        parts.append(html.heading(item.text, 4))
+        if not report.shows(wave.id, item_id):
+            parts.append(html.paragraph(t("item_too_few", min=codebook.min_group_size), "small"))
+            continue
+        table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(responses[item_id], item.option_list)
+        answered = int(responses[item_id].notna().sum())
+        rows = [[row.option, t.number(row.count), t.percent(row.share)] for row in table.itertuples()]
+        caption = t(f"caption_{item.kind}", item=item.text, wave=wave.label.lower(), n=t.number(answered))
+        parts.append(html.table([t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)))
+    numbers = sv.items_of_kind(codebook, "number")
+    if numbers:
+        rows = []
+        for item_id in numbers:
+            text = codebook.items[item_id].text
+            if not report.shows(wave.id, item_id):
+                rows.append([text, t("suppressed"), "", ""])
+                continue
+            figures = sv.number_summary(responses[item_id])
+            rows.append([text, t.number(figures["n"]), t.number(figures["mean"], 1) if figures["n"] else "–", t.number(figures["median"], 1) if figures["n"] else "–"])
+        caption = report.table_caption(t("caption_numbers", wave=wave.label.lower()))
+        parts.append(html.table([t("item"), t("answers"), t("mean"), t("median")], rows, caption, numeric=(1, 2, 3)))
+    return html.heading(t("other_questions"), 3) + "".join(parts) if parts else ""
+
+
 # --- Groups side by side --------------------------------------------------------------------------------
 
 
@@ -306,6 +343,8 @@ def methods_note(report: Report, shown: bool, rates: bool, compared: bool) -> st
         sentences.append(t("survey_methods_change"))
     if shown and sv.nps_items(codebook):
         sentences.append(t("survey_methods_nps"))
+    if shown and any(item.kind in ("choice", "multi", "number") for item in codebook.items.values()):
+        sentences.append(t("survey_methods_kinds"))
     where = t("in_each_unit", unit=report.spec.unit_noun.singular) if report.spec.units else ""
     sentences.append(t("survey_methods_privacy", min=codebook.min_group_size, quote=codebook.quote_limit, where=where))
     return html.paragraph(" ".join(sentences), "small")

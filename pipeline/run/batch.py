@@ -73,6 +73,7 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
     formats = list(formats)
     folder = job.folder(workspace)
     record = {
+        "report": job.report,
         "parameters": job.parameters(workspace),
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "versions": package_versions(),

@@ -29,12 +29,16 @@ def reports_in(root: Path) -> list[dict]:
         for name, record in sorted(json.loads(ledger.read_text(encoding="utf-8")).items()):
             results_file = folder / f"{name}.results.json"
             results = json.loads(results_file.read_text(encoding="utf-8")) if results_file.exists() else None
+            parameters = record.get("parameters", {})
+            language = parameters.get("language")
             entries.append(
                 {
                     "project": folder.parent.name,
                     "period": folder.name,
                     "name": name,
-                    "unit": record.get("parameters", {}).get("unit"),
+                    "report": record.get("report") or name.split("-")[0],
+                    "language": language if name.endswith(f".{language}") else None,  # not the project's language
+                    "unit": parameters.get("unit"),
                     "status": record.get("status"),
                     "reason": record.get("reason", ""),
                     "files": [f for f in (f"{name}.html", f"{name}.pdf") if (folder / f).exists()],
@@ -56,7 +60,8 @@ def index_html(entries: list[dict]) -> str:
             met = f"{summary['met']} of {summary['criteria']}" if summary else ""
             state = '<span class="failed">failed: ' + escape(e["reason"]) + "</span>" if e["status"] == "failed" else "ok"
             links = " ".join(f'<a href="{escape(project)}/{escape(e["period"])}/{escape(f)}">{escape(f.rsplit(".", 1)[1].upper())}</a>' for f in e["files"])
-            cells = (e["period"], e["name"].split("-")[0], e["unit"] or "", met)
+            report = f"{e['report']} ({e['language']})" if e["language"] else e["report"]
+            cells = (e["period"], report, e["unit"] or "", met)
             parts.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + f"<td>{state}</td><td>{links}</td></tr>")
         parts.append("</tbody></table></div>")
     if not entries:

@@ -8,7 +8,7 @@ from pathlib import Path
 import papermill
 
 from pipeline.errors import EvalreportError
-from pipeline.paths import default_inputs, default_reports, notebooks_dir
+from pipeline.paths import confined, default_inputs, default_reports, notebooks_dir, safe_name
 from pipeline.periods import parse_period
 from pipeline.present.i18n import LOCALES
 from pipeline.project import Project
@@ -39,11 +39,12 @@ class Job:
     unit: str | None = None
     as_of: str | None = None  # ISO date a status is judged at; None: the notebook's own rule
     previous: str | None = None  # the previous status's results.json, for a status that compares with it
+    project_language: str | None = None  # None: the same as `language`
 
     @property
     def name(self) -> str:
-        """The file name of the job's outputs: `end_report` or `end_report-0701`."""
-        return f"{self.report}-{self.unit}" if self.unit else self.report
+        """The file name of the job's outputs: `end_report`, `end_report-0701`, or `end_report-0701.en` in English."""
+        return report_file_name(self.report, self.unit, self.language, self.project_language)
 
     @property
     def label(self) -> str:
@@ -57,7 +58,19 @@ class Job:
         return parameters | {name: value for name, value in optional.items() if value is not None}
 
     def folder(self, workspace: Workspace) -> Path:
-        return workspace.reports / self.project / self.period
+        """reports/<project>/<period>/, where the job's files go: refused unless every id in their names is safe and
+        the folder lies inside the reports folder, whatever checks came before (a unit id `../../x` writes elsewhere)."""
+        for what, value in {"project": self.project, "period": self.period, "report": self.report, "unit": self.unit, "language": self.language}.items():
+            if value is not None:
+                safe_name(value, f"job {what}")
+        return confined(workspace.reports, f"{self.project}/{self.period}", "the job's report folder", "the reports folder")
+
+
+def report_file_name(report: str, unit: str | None, language: str | None = None, project_language: str | None = None) -> str:
+    """`end_report`, or `end_report-0701` for a unit; a report in another language than the project's says which
+    (`end_report-0701.en`), so that it does not replace the report in the project's own language."""
+    name = f"{report}-{unit}" if unit else report
+    return f"{name}.{language}" if language and project_language and language != project_language else name
 
 
 def plan_jobs(
@@ -84,7 +97,9 @@ def plan_jobs(
         raise EvalreportError(f"language: expected one of {sorted(LOCALES)}, found {language!r}")
     report_period = parse_period(period, spec.period)
     units: list[str | None] = unit_ids if per_unit else [unit]
-    jobs = [Job(project.id, name, report_period.label, language or spec.language, u) for name in names for u in units]
+    jobs = [Job(project.id, name, report_period.label, language or spec.language, u, project_language=spec.language) for name in names for u in units]
+    for job in jobs:
+        job.folder(workspace)  # refused here, before any kernel starts, if its files would land outside the reports folder
     # A status (a notebook with a `previous` parameter) made by hand is judged as of today, or the period's last
     # day once it is over, and compared with the latest status stored before that day.
     statuses = {name for name in names if "previous" in notebook_parameters(workspace, name)}

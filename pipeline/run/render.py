@@ -15,6 +15,7 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from pipeline import __version__
+from pipeline.paths import confined
 from pipeline.present.i18n import Messages
 from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.project import Project
@@ -77,7 +78,8 @@ def logo_data_uri(project: Project) -> str | None:
     if not name:
         return None
     kind = {"svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}[name.rsplit(".", 1)[1].lower()]
-    return f"data:{kind};base64,{base64.b64encode((project.folder / name).read_bytes()).decode('ascii')}"
+    image = confined(project.folder, name, "report.logo", "the project folder")  # never /etc/shadow, base64 in a report
+    return f"data:{kind};base64,{base64.b64encode(image.read_bytes()).decode('ascii')}"
 
 
 def add_table_of_contents(html: str, title: str) -> str:

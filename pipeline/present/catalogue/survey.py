@@ -162,6 +162,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Questions marked “too few to show” have fewer than {min} answers here, or their figures could be worked out from the project's other reports.",
     },
     "in_each_unit": {"da": " i hver {unit}", "nb": " i hver {unit}", "en": " in each {unit}"},
+    "other_questions": {"da": "Andre spørgsmål", "nb": "Andre spørsmål", "en": "Other questions"},
+    "option": {"da": "Svarmulighed", "nb": "Svaralternativ", "en": "Option"},
+    "count": {"da": "Antal", "nb": "Antall", "en": "Number"},
+    "share_of_answers": {"da": "Andel af svarene", "nb": "Andel av svarene", "en": "Share of answers"},
+    "mean": {"da": "Gennemsnit", "nb": "Gjennomsnitt", "en": "Mean"},
+    "median": {"da": "Median", "nb": "Median", "en": "Median"},
+    "item_too_few": {
+        "da": "For få svar til at vise (grænsen er {min}), eller tallene kunne regnes ud fra projektets andre rapporter.",
+        "nb": "For få svar til å vises (grensen er {min}), eller tallene kunne regnes ut fra prosjektets andre rapporter.",
+        "en": "Too few answers to show (the limit is {min}), or the figures could be worked out from the project's other reports.",
+    },
+    "caption_choice": {
+        "da": "Svarene på »{item}«, {wave} (n\u00a0=\u00a0{n})",
+        "nb": "Svarene på «{item}», {wave} (n\u00a0=\u00a0{n})",
+        "en": "Answers to “{item}”, {wave} (n\u00a0=\u00a0{n})",
+    },
+    "caption_multi": {
+        "da": "Andel, der satte kryds ved hver svarmulighed i »{item}«, {wave} (n\u00a0=\u00a0{n}; flere kryds muligt)",
+        "nb": "Andel som krysset av for hvert svaralternativ i «{item}», {wave} (n\u00a0=\u00a0{n}; flere kryss mulig)",
+        "en": "Share ticking each option of “{item}”, {wave} (n\u00a0=\u00a0{n}; several ticks possible)",
+    },
+    "caption_numbers": {
+        "da": "Tal oplyst af respondenterne, {wave}: antal svar, gennemsnit og median",
+        "nb": "Tall oppgitt av respondentene, {wave}: antall svar, gjennomsnitt og median",
+        "en": "Numbers given by respondents, {wave}: answers, mean and median",
+    },
+    "survey_methods_kinds": {
+        "da": "Fordelingen på svarmuligheder uden rækkefølge regnes af dem, der har svaret; ved »sæt gerne flere kryds« af dem, der har sat mindst ét; for tal vises gennemsnit og median, aldrig mindste eller største svar.",
+        "nb": "Fordelingen på svaralternativer uten rekkefølge regnes av dem som har svart; ved «kryss av for alt som passer» av dem som har krysset av minst én gang; for tall vises gjennomsnitt og median, aldri minste eller største svar.",
+        "en": "Distributions over options without an order are shares of those who answered; for tick-all-that-apply questions, of those who ticked at least one; numbers are shown by mean and median, never the smallest or largest answer.",
+    },
     "comments_sample": {
         "da": "{shown} af {count} kommentarer, udvalgt tilfældigt.",
         "nb": "{shown} av {count} kommentarer, valgt ut tilfeldig.",
