@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -27,10 +27,24 @@ ASSESSMENT_STATUSES = ("met", "partly_met", "not_met", "not_assessed")
 _THOUSANDS_WITH_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
-class Rows:
-    """Walks a raw table row by row and records problems with the row's line in the file."""
+# Text written by people outside the evaluator's hands (respondents, project staff, partners) that reports show:
+# redacted as the table is read, so that no analysis, notebook, audit copy, results.json, workbook or e-mail ever
+# holds the identifier. A survey item of kind `text` is free text too. docs/methods.md (Privacy) lists them.
+FREE_TEXT = {
+    "indicators": ("note",),
+    "milestones": ("title", "phase"),
+    "assessments": ("justification", "assessor"),
+}
 
-    def __init__(self, frame: pd.DataFrame):
+
+class Rows:
+    """Walks a raw table row by row and records problems with the row's line in the file; its free-text columns
+    are redacted before anything reads them."""
+
+    def __init__(self, frame: pd.DataFrame, free_text: Iterable[str] = ()):
+        for column in free_text:
+            if column in frame:  # an optional column may be absent
+                frame[column] = frame[column].map(redact)
         self.frame = frame
         self.file = frame.attrs["file"]
         self.problems: list[Problem] = []
@@ -100,7 +114,7 @@ def _unit_checker(spec: ProjectSpec, rows: Rows):
 def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     # Statistics offices write '..' or ':' for a figure they do not have (SSB, Statistics Denmark, Eurostat).
     raw = read_table(path, INDICATOR_COLUMNS, missing=STANDARD_MISSING)
-    rows = Rows(raw)
+    rows = Rows(raw, FREE_TEXT["indicators"])
     check_unit = _unit_checker(spec, rows)
     records, seen = [], {}
     for line, row in rows:
@@ -127,7 +141,7 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         raise InputError([Problem("project.yaml", None, "survey", "a survey codebook, since files.survey is given", "none")])
     codebook = spec.survey
     raw = read_table(path, SURVEY_COLUMNS + list(codebook.items))
-    rows = Rows(raw)
+    rows = Rows(raw, [item_id for item_id, item in codebook.items.items() if item.kind == "text"])
     extra = [c for c in raw.columns if c not in SURVEY_COLUMNS and c not in codebook.items]
     for column in extra:
         rows.problems.append(Problem(raw.attrs["file"], 1, column, "a column declared under survey.items in project.yaml", "an undeclared column" if column else "a column with no name"))
@@ -158,12 +172,11 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
 
 
 def _answer(cell: str, item, codebook, rows: Rows, line: int, item_id: str):
-    """One cell as the analysis reads it: a scale label, a 0-10 score, a redacted comment, or None if blank."""
+    """One cell as the analysis reads it: a scale label, a 0-10 score, a comment (redacted by Rows), or None if blank."""
     if not cell:
         return None
     if item.kind == "text":
-        # Redacted on the way in, so that no analysis, notebook or audit copy ever holds the identifier.
-        return redact(cell)
+        return cell
     if item.kind == "nps":
         return rows.check(line, item_id, cell, _nps_score, "a whole number from 0 to 10 (how likely to recommend), or empty")
     scale = codebook.scales[item.scale]
@@ -208,7 +221,7 @@ def _likert_label(cell: str, labels: list[str], dont_know: list[str], rows: Rows
 def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     """The milestones table; `forecast` is an optional column: when a milestone not yet done is now expected."""
     raw = read_table(path, MILESTONE_COLUMNS)
-    rows = Rows(raw)
+    rows = Rows(raw, FREE_TEXT["milestones"])
     check_unit = _unit_checker(spec, rows)
     records, seen = [], {}
     for line, row in rows:
@@ -242,7 +255,7 @@ def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
 
 def parse_assessments(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     raw = read_table(path, ASSESSMENT_COLUMNS)
-    rows = Rows(raw)
+    rows = Rows(raw, FREE_TEXT["assessments"])
     assessed = [c.id for c in spec.criteria if c.measure.kind == "assessment"]
     records = []
     for line, row in rows:
