@@ -6,7 +6,6 @@ import re
 import unicodedata
 from datetime import date
 
-import pandas as pd
 from stdnum.dk import cpr
 from stdnum.exceptions import ValidationError
 
@@ -171,16 +170,3 @@ def _is_date(year: int, month: int, day: int) -> bool:
         return True
     except ValueError:
         return False
-
-
-def suppress_small_groups(counts: pd.Series, min_size: int, total_shown: bool = True) -> pd.Series:
-    """True for each group that must not be shown.
-
-    A group with fewer than `min_size` respondents is hidden. When a total is shown beside the groups and
-    exactly one group is hidden, it could be worked out as total minus the rest, so the smallest other
-    group is hidden too.
-    """
-    hidden = counts < min_size
-    if total_shown and hidden.sum() == 1 and len(counts) > 1:
-        hidden[counts[~hidden].idxmin()] = True
-    return hidden
