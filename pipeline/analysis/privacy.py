@@ -1,4 +1,4 @@
-"""Keep people unidentifiable: suppress small groups and redact personal identifiers from free text."""
+"""Keep people unidentifiable in free text: redact personal identifiers (suppression of small groups is in `suppression`)."""
 
 from __future__ import annotations
 
