@@ -27,7 +27,7 @@ from pipeline.run.progress import batch_progress, summary_table
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser().parse_args(indicators_word(sys.argv[1:] if argv is None else list(argv)))
     workspace = Workspace.default(args.inputs, args.reports)
     try:
         return args.command(args, workspace)
@@ -74,9 +74,16 @@ def parser() -> argparse.ArgumentParser:
                            help="surveyxact, nettskjema, limesurvey, msforms, kobo, googleforms, surveymonkey or spss")
     importing.add_argument("file", type=Path, metavar="FILE", help="the export (for SurveyXact's CSV files: their folder or dataset.csv)")
     importing.add_argument("--project", required=True, metavar="P", help="writes inputs/P/survey.csv and inputs/P/codebook.draft.yaml")
-    importing.add_argument("--wave", metavar="W", help="the wave id (default: the year most respondents answered in)")
-    importing.add_argument("--group-column", metavar="C", help="the column whose answers are the respondent groups")
-    importing.add_argument("--unit-column", metavar="C", help="the column whose answers are unit (municipality) ids")
+    wave = importing.add_mutually_exclusive_group()
+    wave.add_argument("--wave", metavar="ID", help="the wave id (default: the year most respondents answered in)")
+    wave.add_argument("--wave-column", metavar="COL", help="the column whose answers are each respondent's wave")
+    importing.add_argument("--group-column", metavar="COL", help="the column whose answers are the respondent groups")
+    importing.add_argument("--unit-column", metavar="COL", help="the column whose answers are unit (municipality) ids")
+    importing.add_argument("--id-column", metavar="COL", help="--from csv: the column of respondent ids (default: ids are made, r0001 ...)")
+    importing.add_argument("--items", metavar="COL,COL,...", help="only these columns become items (default: every other column)")
+    importing.add_argument("--drop", metavar="COL,COL,...", help="leave these columns out")
+    importing.add_argument("--missing", metavar="CODE,CODE,...", help="answers that mean no answer, such as -1,99,999: blank in survey.csv")
+    importing.add_argument("--sheet", metavar="NAME", help="--from csv: the workbook's sheet (default: the first)")
     importing.add_argument("--item-ids", type=Path, metavar="FILE", help="a two-column table: question text, item id")
     importing.add_argument("--force", action="store_true", help="replace survey.csv and codebook.draft.yaml if they exist")
     importing.set_defaults(command=import_command)
@@ -87,7 +94,25 @@ def parser() -> argparse.ArgumentParser:
     due.add_argument("--dry-run", action="store_true", help="print what is due and why, and stop")
     due.add_argument("--force", action="store_true", help="make the latest scheduled status again, even if it was made")
     due.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
-    due.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
+    due.add_argument("--timeout", type=int, default=600, help="seconds each report may take: loading, running and rendering it (default 600)")
+    # `evalreport import indicators …` (see indicators_word): its own options, with names shared where they mean the same.
+    indicators = commands.add_parser("import-indicators", prog="evalreport import indicators", help="written `import indicators`: a statistics table → indicators.csv and the `indicators:` block",
+                                     description="Turn a statistics table into a project's indicators.csv and the `indicators:` block for project.yaml.")
+    indicators.add_argument("--from", dest="form", nargs=2, required=True, metavar=("FORMAT", "FILE"),
+                            help="long, wide (CSV, .xlsx, .xls, .ods), px (PC-Axis) or jsonstat (JSON-stat 2.0), then the file")
+    indicators.add_argument("--project", required=True, metavar="P", help="writes inputs/P/indicators.csv and inputs/P/indicators.draft.yaml")
+    indicators.add_argument("--unit-column", metavar="COL", help="the column (or dimension) of units, e.g. region (default: guessed from its name)")
+    indicators.add_argument("--period-column", metavar="COL", help="the column of years, e.g. år (default: guessed)")
+    indicators.add_argument("--indicator-column", metavar="COL", help="the column whose values are the indicators, e.g. statistikkvariabel")
+    indicators.add_argument("--value-column", metavar="COL", help="--from long: the column of figures (default: value/verdi/værdi, else the last)")
+    indicators.add_argument("--where", action="append", default=[], metavar="COL=VALUE",
+                            help="keep only these rows; repeat it: different columns must all match, one column repeated matches any of its values")
+    indicators.add_argument("--missing", metavar="CODE,CODE,...", help="codes for no figure (default: . .. ... :); '-' is nil, a true zero, unless listed")
+    indicators.add_argument("--units-from-project", action="store_true", help="keep only the project's units (0301, 301 and K-0301 are one unit)")
+    indicators.add_argument("--sheet", metavar="NAME", help="a workbook's sheet (default: the first)")
+    indicators.add_argument("--force", action="store_true", help="replace indicators.csv and indicators.draft.yaml if they exist")
+    indicators.set_defaults(command=import_indicators_command)
+
     due.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
     due.set_defaults(command=due_command)
 
@@ -125,6 +150,7 @@ def list_command(args, workspace: Workspace) -> int:
             print(f"{project_id:28} {spec.language:4} {period:10} {len(spec.units):>5}  {'valid':7} {spec.title}")
         except InputError as error:
             print(f"{project_id:28} {'':4} {'':10} {'':>5}  {'INVALID':7} {len(error.problems)} problem(s): evalreport validate {project_id}")
+    failed = 0
     print(f"\nreports: {', '.join(workspace.available_reports())}")
     return 0
 

@@ -90,3 +90,17 @@ def test_a_kernel_is_replaced_after_its_share_of_jobs(notebooks, monkeypatch):
     before = printed(job("look_around"), notebooks).split()[0]
     monkeypatch.setattr(warm, "JOBS_PER_KERNEL", warm.kernel_for_this_worker().jobs)
     assert printed(job("look_around"), notebooks).split()[0] != before
+
+
+def test_kernels_start_without_the_smtp_settings_or_other_secrets(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVALREPORT_SMTP_PASSWORD", "hunter2")
+    monkeypatch.setenv("EVALREPORT_SMTP_USER", "robot@viborg.example")
+    monkeypatch.setenv("DEPLOY_API_TOKEN", "abc123")
+    monkeypatch.setenv("EVALREPORT_LOOKED_AT", "yes")
+    space = small_notebooks(tmp_path / "notebooks", environment="import os\nprint(' '.join(sorted(os.environ)))")
+    warm.discard_kernel()  # a kept kernel started before these were set would not show them anyway
+    for warm_kernel in (True, False):
+        notebook = execute.execute(job("environment"), space, warm_kernel=warm_kernel)
+        names = set(notebook.cells[-1].outputs[0]["text"].split())
+        assert {"EVALREPORT_LOOKED_AT", "PATH"} <= names, warm_kernel
+        assert not names & {"EVALREPORT_SMTP_PASSWORD", "EVALREPORT_SMTP_USER", "DEPLOY_API_TOKEN"}, warm_kernel

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import gc
 import json
-import platform
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
-from importlib.metadata import version
 
-from pipeline import __version__
 from pipeline.errors import EvalreportError, JobFailed
-from pipeline.project import load_project
+from pipeline.project import Project, load_project
 from pipeline.run import cache, execute, render
+from pipeline.run.deadline import Deadline
 from pipeline.run.jobs import Job, Workspace
 from pipeline.run.kernel import ensure_kernel
 from pipeline.run.publish import publish, record_run
@@ -50,9 +48,16 @@ def previous_record(job: Job, workspace: Workspace) -> dict | None:
     return json.loads(ledger.read_text(encoding="utf-8")).get(job.name) if ledger.exists() else None
 
 
-def why_each_runs(jobs: list[Job], workspace: Workspace, formats: Iterable[str], force: bool = False) -> dict[Job, str | None]:
-    """For each job, why it must run, or None when its last good run already made this very report."""
-    projects = {project_id: load_project(project_id, workspace.inputs) for project_id in {job.project for job in jobs}}
+def why_each_runs(
+    jobs: list[Job], workspace: Workspace, formats: Iterable[str], force: bool = False, projects: Mapping[str, Project] | None = None
+) -> dict[Job, str | None]:
+    """For each job, why it must run, or None when its last good run already made this very report.
+
+    `projects`: those the jobs were planned from, by id, so that planning reads each project once; any other is loaded.
+    """
+    projects = dict(projects or {})
+    for project_id in {job.project for job in jobs} - set(projects):
+        projects[project_id] = load_project(project_id, workspace.inputs)
     reasons = {}
     for job in jobs:
         outputs_exist = all((job.folder(workspace) / name).exists() for name in output_names(job, formats))
@@ -61,28 +66,25 @@ def why_each_runs(jobs: list[Job], workspace: Workspace, formats: Iterable[str],
     return reasons
 
 
-def package_versions() -> dict[str, str]:
-    names = ("papermill", "nbconvert", "pandas", "matplotlib", "weasyprint", "babel", "pydantic", "statsmodels")
-    return {"python": platform.python_version(), "evalreport": __version__, **{n: version(n) for n in names}}
-
-
-def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: int = 600, why: str = "run") -> JobResult:
-    """Execute (in the kernel this worker keeps, see `warm`), render and publish one job; never raises for a
-    failure of the job itself."""
+def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: float = 600, why: str = "run") -> JobResult:
+    """Load, execute (in the kernel this worker keeps, see `warm`), render and publish one job, all within
+    `timeout` seconds; never raises for a failure of the job itself."""
     started = time.perf_counter()
+    deadline = Deadline(timeout)
     formats = list(formats)
     folder = job.folder(workspace)
     record = {
         "report": job.report,
         "parameters": job.parameters(workspace),
         "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "versions": package_versions(),
+        "versions": cache.package_versions(),
     }
     try:
         project = load_project(job.project, workspace.inputs)
         record["inputs"] = project.input_hashes()
         record["key"] = cache.fingerprint(job, workspace, project)
-        notebook = execute.execute(job, workspace, timeout, warm_kernel=True)
+        deadline.check(job, "loading")
+        notebook = execute.execute(job, workspace, deadline, warm_kernel=True)
         html = render.to_html(notebook, render.cover(job, project))
         outputs = {folder / f"{job.name}.html": html} if "html" in formats else {}
         if "pdf" in formats:
@@ -91,7 +93,8 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         if results is not None:
             outputs[folder / f"{job.name}.results.json"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
             outputs[folder / f"{job.name}.xlsx"] = workbook(results)
-        publish(outputs)
+        deadline.check(job, "rendering")  # too late: the last good report stays
+        publish(outputs, job.name)
         result = JobResult(job, True, time.perf_counter() - started, [str(p) for p in outputs], why=why)
     except JobFailed as error:
         result = JobResult(job, False, time.perf_counter() - started, reason=error.reason, why=why)

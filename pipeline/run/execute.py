@@ -1,4 +1,4 @@
-"""Execute a job's notebook with papermill, with a time limit per cell; keep the executed notebook for audit."""
+"""Execute a job's notebook with papermill within the job's time limit; keep the executed notebook for audit."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from pathlib import Path
 
 import nbformat
 import papermill
+from nbclient.exceptions import CellTimeoutError
 from papermill.exceptions import PapermillExecutionError
 
 from pipeline.errors import JobFailed
 from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.run import warm
+from pipeline.run.deadline import Deadline
 from pipeline.run.jobs import Job, Workspace
-from pipeline.run.kernel import ensure_kernel
+from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
 
 AUDIT = "audit"  # executed notebooks live here, apart from the published reports, and are never linked from them
 
@@ -22,14 +24,16 @@ def audit_path(job: Job, workspace: Workspace, suffix: str = "") -> Path:
     return job.folder(workspace) / AUDIT / f"{job.name}{suffix}.ipynb"
 
 
-def execute(job: Job, workspace: Workspace, timeout: int = 600, warm_kernel: bool = False) -> nbformat.NotebookNode:
-    """Run the notebook, in this worker's kept kernel if `warm_kernel`, else in a kernel of its own.
+def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, warm_kernel: bool = False) -> nbformat.NotebookNode:
+    """Run the notebook, in this worker's kept kernel if `warm_kernel`, else in a kernel of its own, within
+    `timeout`: seconds from now, or the deadline of the whole job.
 
     On success the executed copy is `audit/<name>.ipynb`, on failure `audit/<name>.failed.ipynb`.
     """
+    deadline = timeout if isinstance(timeout, Deadline) else Deadline(timeout)
     running = audit_path(job, workspace, ".running")
     running.parent.mkdir(parents=True, exist_ok=True)
-    engine = {}
+    engine = {"kernel_manager_class": KernelManagerWithoutSecrets}
     try:
         if warm_kernel:
             kernel = warm.kernel_for_this_worker()
@@ -41,7 +45,7 @@ def execute(job: Job, workspace: Workspace, timeout: int = 600, warm_kernel: boo
             parameters=job.parameters(workspace),
             kernel_name=ensure_kernel(),
             cwd=str(workspace.notebooks),
-            execution_timeout=timeout,
+            timeout_func=deadline.cell_timeout,  # each cell may take what is left of the job's time, not a time of its own
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,  # written once at the end: saving after every cell costs more than the cells
@@ -50,7 +54,10 @@ def execute(job: Job, workspace: Workspace, timeout: int = 600, warm_kernel: boo
     except PapermillExecutionError as error:
         failed(job, workspace, warm_kernel)
         raise JobFailed(job.label, first_error_line(error)) from None
-    except Exception as error:  # a kernel that died or never started, a cell that timed out
+    except CellTimeoutError:
+        failed(job, workspace, warm_kernel)
+        raise deadline.exceeded(job, "executing") from None
+    except Exception as error:  # a kernel that died or never started
         failed(job, workspace, warm_kernel)
         message = str(error).strip().splitlines()
         raise JobFailed(job.label, f"{type(error).__name__}: {message[0] if message else ''}") from None

@@ -14,12 +14,11 @@ import threading
 from multiprocessing.util import Finalize
 
 import nbformat
-from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
 
-from pipeline.run.kernel import ensure_kernel
+from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
 
 ENGINE = "evalreport-warm"
 # A long-lived kernel slowly gathers what no reset clears (caches of imported libraries); a fresh one
@@ -59,7 +58,7 @@ class WarmKernel:
 
     def __init__(self, startup_timeout: int = 60):
         self.pid = os.getpid()
-        self.manager = AsyncKernelManager(kernel_name=ensure_kernel())
+        self.manager = KernelManagerWithoutSecrets(kernel_name=ensure_kernel())
         self.client = None  # the channels to the kernel; opened by nbclient with the first cells run
         self.jobs = 0
         self.startup_timeout = startup_timeout
