@@ -61,7 +61,7 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--language", choices=["da", "nb", "en"], help="override the project's language")
     run.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
-    run.add_argument("--timeout", type=int, default=600, help="seconds a notebook cell may run (default 600)")
+    run.add_argument("--timeout", type=int, default=600, help="seconds each report may take: loading, running and rendering it (default 600)")
     run.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                      help="run the jobs on this Dask cluster instead (evalreport and the inputs/reports folders must be on every worker)")
     run.add_argument("--dry-run", action="store_true", help="print the jobs, and why each would run, and stop")
@@ -74,16 +74,9 @@ def parser() -> argparse.ArgumentParser:
                            help="surveyxact, nettskjema, limesurvey, msforms, kobo, googleforms, surveymonkey or spss")
     importing.add_argument("file", type=Path, metavar="FILE", help="the export (for SurveyXact's CSV files: their folder or dataset.csv)")
     importing.add_argument("--project", required=True, metavar="P", help="writes inputs/P/survey.csv and inputs/P/codebook.draft.yaml")
-    wave = importing.add_mutually_exclusive_group()
-    wave.add_argument("--wave", metavar="ID", help="the wave id (default: the year most respondents answered in)")
-    wave.add_argument("--wave-column", metavar="COL", help="the column whose answers are each respondent's wave")
-    importing.add_argument("--group-column", metavar="COL", help="the column whose answers are the respondent groups")
-    importing.add_argument("--unit-column", metavar="COL", help="the column whose answers are unit (municipality) ids")
-    importing.add_argument("--id-column", metavar="COL", help="--from csv: the column of respondent ids (default: ids are made, r0001 ...)")
-    importing.add_argument("--items", metavar="COL,COL,...", help="only these columns become items (default: every other column)")
-    importing.add_argument("--drop", metavar="COL,COL,...", help="leave these columns out")
-    importing.add_argument("--missing", metavar="CODE,CODE,...", help="answers that mean no answer, such as -1,99,999: blank in survey.csv")
-    importing.add_argument("--sheet", metavar="NAME", help="--from csv: the workbook's sheet (default: the first)")
+    importing.add_argument("--wave", metavar="W", help="the wave id (default: the year most respondents answered in)")
+    importing.add_argument("--group-column", metavar="C", help="the column whose answers are the respondent groups")
+    importing.add_argument("--unit-column", metavar="C", help="the column whose answers are unit (municipality) ids")
     importing.add_argument("--item-ids", type=Path, metavar="FILE", help="a two-column table: question text, item id")
     importing.add_argument("--force", action="store_true", help="replace survey.csv and codebook.draft.yaml if they exist")
     importing.set_defaults(command=import_command)
@@ -95,6 +88,13 @@ def parser() -> argparse.ArgumentParser:
     due.add_argument("--force", action="store_true", help="make the latest scheduled status again, even if it was made")
     due.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
     due.add_argument("--timeout", type=int, default=600, help="seconds each report may take: loading, running and rendering it (default 600)")
+    due.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
+    due.set_defaults(command=due_command)
+
+    history = commands.add_parser("history", help="show the run ledger: every committee status made, and its deliveries")
+    history.add_argument("project", nargs="?", metavar="PROJECT", help="one project's runs (default: all)")
+    history.set_defaults(command=history_command)
+
     # `evalreport import indicators …` (see indicators_word): its own options, with names shared where they mean the same.
     indicators = commands.add_parser("import-indicators", prog="evalreport import indicators", help="written `import indicators`: a statistics table → indicators.csv and the `indicators:` block",
                                      description="Turn a statistics table into a project's indicators.csv and the `indicators:` block for project.yaml.")
@@ -112,13 +112,6 @@ def parser() -> argparse.ArgumentParser:
     indicators.add_argument("--sheet", metavar="NAME", help="a workbook's sheet (default: the first)")
     indicators.add_argument("--force", action="store_true", help="replace indicators.csv and indicators.draft.yaml if they exist")
     indicators.set_defaults(command=import_indicators_command)
-
-    due.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
-    due.set_defaults(command=due_command)
-
-    history = commands.add_parser("history", help="show the run ledger: every committee status made, and its deliveries")
-    history.add_argument("project", nargs="?", metavar="PROJECT", help="one project's runs (default: all)")
-    history.set_defaults(command=history_command)
 
     schedule = commands.add_parser("schedule", help="print a crontab line or systemd units that run `evalreport due` daily")
     kind = schedule.add_mutually_exclusive_group(required=True)
@@ -150,7 +143,6 @@ def list_command(args, workspace: Workspace) -> int:
             print(f"{project_id:28} {spec.language:4} {period:10} {len(spec.units):>5}  {'valid':7} {spec.title}")
         except InputError as error:
             print(f"{project_id:28} {'':4} {'':10} {'':>5}  {'INVALID':7} {len(error.problems)} problem(s): evalreport validate {project_id}")
-    failed = 0
     print(f"\nreports: {', '.join(workspace.available_reports())}")
     return 0
 
@@ -182,10 +174,10 @@ def run_command(args, workspace: Workspace) -> int:
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     if not formats or any(f not in FORMATS for f in formats):
         raise EvalreportError(f"--format: expected a comma-separated list of {', '.join(FORMATS)}, found {args.format!r}")
-    jobs, invalid = [], []
+    jobs, invalid, projects = [], [], {}
     for project_id in list_projects(workspace.inputs) if args.all else [args.project]:
         try:
-            project = load_project(project_id, workspace.inputs)
+            project = projects[project_id] = load_project(project_id, workspace.inputs)
         except InputError as error:
             if not args.all:
                 raise
@@ -195,7 +187,7 @@ def run_command(args, workspace: Workspace) -> int:
         jobs += plan_jobs(project, workspace, args.report, args.unit, args.per_unit, args.period, args.language)
 
     with projects_locked(workspace.reports, [job.project for job in jobs], wait=args.wait):
-        reasons = why_each_runs(jobs, workspace, formats, args.force)
+        reasons = why_each_runs(jobs, workspace, formats, args.force, projects)  # the projects just loaded, not again
         if args.dry_run:
             print(f"{len(jobs)} job(s), {sum(map(bool, reasons.values()))} to run:")
             for job in jobs:
@@ -262,6 +254,36 @@ def history_command(args, workspace: Workspace) -> int:
 
 def schedule_command(args, workspace: Workspace) -> int:
     print(timers.cron_line(workspace, args.at, args.env_file) if args.cron else timers.systemd_units(workspace, args.at, args.env_file))
+def indicators_word(argv: list[str]) -> list[str]:
+    """`import indicators` as the parser's `import-indicators`: argparse cannot tell `import indicators --from px FILE`
+    from `import --from TOOL FILE` by position, so the word chooses the parser."""
+    for i, word in enumerate(argv[:-1]):
+        if word == "import" and argv[i + 1] == "indicators":
+            return argv[:i] + ["import-indicators"] + argv[i + 2 :]
+    return argv
+
+
+def import_indicators_command(args, workspace: Workspace) -> int:
+    from pipeline.sources.indicators import import_indicators
+    from pipeline.sources.indicators.shape import Choices
+
+    form, file = args.form
+    missing = [code.strip() for code in args.missing.split(",") if code.strip()] if args.missing is not None else None
+    choices = Choices(args.unit_column, args.period_column, args.indicator_column, args.where, missing)
+    result = import_indicators(
+        form,
+        Path(file),
+        workspace.inputs / safe_name(args.project, "--project"),
+        value_column=args.value_column,
+        sheet=args.sheet,
+        units_from_project=args.units_from_project,
+        choices=choices,
+        force=args.force,
+    )
+    print("\n".join(result.summary()))
+    return 0
+
+
     return 0
 
 
