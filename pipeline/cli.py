@@ -81,20 +81,6 @@ def parser() -> argparse.ArgumentParser:
     importing.add_argument("--force", action="store_true", help="replace survey.csv and codebook.draft.yaml if they exist")
     importing.set_defaults(command=import_command)
 
-    due = commands.add_parser("due", help="make, record and deliver the committees' statuses that are due (see docs/committees.md)")
-    due.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project with committees)")
-    due.add_argument("--on", type=iso_day, default=date.today(), metavar="DATE", help="the day to judge what is due (default: today), e.g. 2026-10-01")
-    due.add_argument("--dry-run", action="store_true", help="print what is due and why, and stop")
-    due.add_argument("--force", action="store_true", help="make the latest scheduled status again, even if it was made")
-    due.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
-    due.add_argument("--timeout", type=int, default=600, help="seconds each report may take: loading, running and rendering it (default 600)")
-    due.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
-    due.set_defaults(command=due_command)
-
-    history = commands.add_parser("history", help="show the run ledger: every committee status made, and its deliveries")
-    history.add_argument("project", nargs="?", metavar="PROJECT", help="one project's runs (default: all)")
-    history.set_defaults(command=history_command)
-
     # `evalreport import indicators …` (see indicators_word): its own options, with names shared where they mean the same.
     indicators = commands.add_parser("import-indicators", prog="evalreport import indicators", help="written `import indicators`: a statistics table → indicators.csv and the `indicators:` block",
                                      description="Turn a statistics table into a project's indicators.csv and the `indicators:` block for project.yaml.")
@@ -112,6 +98,20 @@ def parser() -> argparse.ArgumentParser:
     indicators.add_argument("--sheet", metavar="NAME", help="a workbook's sheet (default: the first)")
     indicators.add_argument("--force", action="store_true", help="replace indicators.csv and indicators.draft.yaml if they exist")
     indicators.set_defaults(command=import_indicators_command)
+
+    due = commands.add_parser("due", help="make, record and deliver the committees' statuses that are due (see docs/committees.md)")
+    due.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project with committees)")
+    due.add_argument("--on", type=iso_day, default=date.today(), metavar="DATE", help="the day to judge what is due (default: today), e.g. 2026-10-01")
+    due.add_argument("--dry-run", action="store_true", help="print what is due and why, and stop")
+    due.add_argument("--force", action="store_true", help="make the latest scheduled status again, even if it was made")
+    due.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
+    due.add_argument("--timeout", type=int, default=600, help="seconds each report may take: loading, running and rendering it (default 600)")
+    due.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
+    due.set_defaults(command=due_command)
+
+    history = commands.add_parser("history", help="show the run ledger: every committee status made, and its deliveries")
+    history.add_argument("project", nargs="?", metavar="PROJECT", help="one project's runs (default: all)")
+    history.set_defaults(command=history_command)
 
     schedule = commands.add_parser("schedule", help="print a crontab line or systemd units that run `evalreport due` daily")
     kind = schedule.add_mutually_exclusive_group(required=True)
