@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from pipeline.errors import InputError, Problem
 from pipeline.sources.indicators.figures import year_of
 from pipeline.sources.indicators.long import guessed
