@@ -101,6 +101,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
             frames[name] = parse(path, spec)
         except InputError as error:
             problems.extend(error.problems)
+    problems += unconfirmed_guesses(folder / PROJECT_FILE, spec)  # no report is made from what an import guessed
     if problems:
         raise InputError(problems)
     return Project(id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files), **frames)
@@ -368,3 +369,40 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
         if not getattr(spec.files, table):
             problems.append(Problem(file, None, f"files.{table}", f"a {table} table, which criterion {criterion.id} is measured from", "none"))
     return problems
+
+
+def unconfirmed_guesses(path: Path, spec: ProjectSpec) -> list[Problem]:
+    """A problem for each scale and item that `evalreport import` guessed and nobody has confirmed yet
+    (`confirmed: false`), saying what was guessed: the comment the import wrote above it, `# guessed: …`."""
+    survey = spec.survey
+    if survey is None:
+        return []
+    guessed = [("scales", name) for name, scale in survey.scales.items() if not scale.confirmed]
+    guessed += [("items", name) for name, item in survey.items.items() if not item.confirmed]
+    if not guessed:
+        return []
+    text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")  # load_spec has read it already
+    tree, lines = yaml.compose(text, Loader=YAML_LOADER), text.splitlines()
+    checked = {
+        "scales": "true after you checked the order of the labels (low to high) and which are positive: set confirmed: true",
+        "items": "true after you checked the item's kind and its options: set confirmed: true",
+    }
+    problems = []
+    for part, name in guessed:
+        key_line = yaml_node(tree, ["survey", part, name])[1]
+        line = yaml_node(tree, ["survey", part, name, "confirmed"])[1]
+        guess = _guess_above(lines, key_line)
+        found = f"false (guessed: {guess})" if guess else "false"
+        problems.append(Problem(path.name, line, f"survey.{part}.{name}.confirmed", checked[part], found))
+    return problems
+
+
+def _guess_above(lines: list[str], line: int | None) -> str:
+    """What the `# guessed: …` comment in the lines just above `line` (1-based) says, without its last instruction."""
+    index = (line or 1) - 2
+    while index >= 0 and lines[index].strip().startswith("#"):
+        comment = lines[index].strip().lstrip("#").strip()
+        if comment.startswith("guessed:"):
+            return comment.removeprefix("guessed:").split(" Check, then", 1)[0].strip().rstrip(".")
+        index -= 1
+    return ""

@@ -76,6 +76,9 @@ class Scale(Strict):
     labels: list[str] = Field(min_length=2)
     positive: list[str] = Field(min_length=1)
     dont_know: list[str] = []
+    # False where `evalreport import` guessed the order or the positive labels: no report is made until a person has
+    # checked them and set it to true. A scale written by hand is confirmed.
+    confirmed: bool = True
 
     @model_validator(mode="after")
     def _consistent(self) -> Scale:
@@ -98,19 +101,59 @@ class Scale(Strict):
         return self.labels[: len(self.labels) // 2]
 
 
+ItemKind = Literal["likert", "nps", "text", "choice", "multi", "number"]
+
+
 class Item(Strict):
     text: str
-    # likert: one label of a scale; text: a free comment; nps: "how likely are you to recommend ...", 0-10.
-    kind: Literal["likert", "text", "nps"] = "likert"
+    # likert: one label of a scale; nps: "how likely are you to recommend ...", 0-10; text: a free comment;
+    # choice: one of several options with no order; multi: tick all that apply; number: a count or an amount.
+    kind: ItemKind = "likert"
     scale: str | None = None
+    # choice and multi: the options, in the order the questionnaire lists them.
+    options: list[str] = []
+    # multi, one cell per respondent: the options ticked, joined by `separator` ("Kurs; Nettverk").
+    separator: str | None = None
+    # multi, one column of survey.csv per option instead: {column: option}, in the questionnaire's order.
+    columns: dict[str, str] = {}
+    # False where `evalreport import` guessed the item's kind (or, for a choice, that its options have no order).
+    confirmed: bool = True
 
     @model_validator(mode="after")
-    def _scale_for_likert(self) -> Item:
+    def _fields_for_kind(self) -> Item:
         if self.kind == "likert" and not self.scale:
             raise ValueError("a likert item needs a 'scale'")
         if self.kind != "likert" and self.scale:
             raise ValueError(f"only a likert item has a 'scale'; this one is kind '{self.kind}'")
+        if self.kind not in ("choice", "multi") and (self.options or self.columns or self.separator is not None):
+            raise ValueError(f"only choice and multi items have 'options', 'separator' or 'columns'; this one is kind '{self.kind}'")
+        if self.kind == "choice" and (self.columns or self.separator is not None):
+            raise ValueError("a choice item has one answer per respondent: give 'options' only, without 'separator' or 'columns'")
+        if self.kind == "choice" and len(self.options) < 2:
+            raise ValueError("a choice item needs 'options', at least two, in the order the questionnaire lists them")
+        if self.kind == "multi" and bool(self.options) == bool(self.columns):
+            raise ValueError(
+                "a multi item needs either 'options' (the options ticked in one cell, joined by 'separator') "
+                "or 'columns' (one column per option, {column: option}), not both"
+            )
+        if self.kind == "multi" and self.columns and self.separator is not None:
+            raise ValueError("a multi item with 'columns' has one column per option, so no 'separator'")
+        if self.separator is not None and not self.separator.strip():
+            raise ValueError("'separator' must be a character such as ';', not white space")
+        repeated = sorted({option for option in self.option_list if self.option_list.count(option) > 1})
+        if repeated:
+            raise ValueError(f"each option once; {repeated} come twice or more")
         return self
+
+    @property
+    def option_list(self) -> list[str]:
+        """A choice or multi item's options in the questionnaire's order, whichever way they are written."""
+        return list(self.columns.values()) if self.columns else list(self.options)
+
+    @property
+    def split_by(self) -> str:
+        """The separator between the options ticked in one cell of a multi item (';' unless declared)."""
+        return self.separator if self.separator is not None else ";"
 
 
 class Wave(Strict):
@@ -152,6 +195,21 @@ class SurveySpec(Strict):
             if unknown:
                 raise ValueError(f"invited.{wave}: {unknown} are not among the groups {sorted(self.groups)}")
         return self
+
+    @model_validator(mode="after")
+    def _one_item_per_column(self) -> SurveySpec:
+        owner: dict[str, str] = {}
+        for item_id, columns in self.item_columns.items():
+            for column in columns:
+                if column in owner:
+                    raise ValueError(f"items.{item_id}: column '{column}' of survey.csv belongs to item '{owner[column]}' already")
+                owner[column] = item_id
+        return self
+
+    @property
+    def item_columns(self) -> dict[str, list[str]]:
+        """Per item, the columns of survey.csv holding its answers: its id, or a multi item's column per option."""
+        return {item_id: list(item.columns) or [item_id] for item_id, item in self.items.items()}
 
     @property
     def quote_limit(self) -> int:

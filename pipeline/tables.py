@@ -140,9 +140,10 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     if spec.survey is None:
         raise InputError([Problem("project.yaml", None, "survey", "a survey codebook, since files.survey is given", "none")])
     codebook = spec.survey
-    raw = read_table(path, SURVEY_COLUMNS + list(codebook.items))
+    item_columns = [column for columns in codebook.item_columns.values() for column in columns]
+    raw = read_table(path, SURVEY_COLUMNS + item_columns)
     rows = Rows(raw, [item_id for item_id, item in codebook.items.items() if item.kind == "text"])
-    extra = [c for c in raw.columns if c not in SURVEY_COLUMNS and c not in codebook.items]
+    extra = [c for c in raw.columns if c not in SURVEY_COLUMNS and c not in item_columns]
     for column in extra:
         rows.problems.append(Problem(raw.attrs["file"], 1, column, "a column declared under survey.items in project.yaml", "an undeclared column" if column else "a column with no name"))
     check_unit = _unit_checker(spec, rows)
@@ -162,7 +163,10 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             rows.problem(line, "group", f"one of the groups in project.yaml {sorted(codebook.groups)}", row["group"])
         check_unit(line, row["unit"])
         for item_id, item in codebook.items.items():
-            answers[item_id].append(_answer(row[item_id], item, codebook, rows, line, item_id))
+            if item.columns:
+                answers[item_id].append(_ticked_columns(row, item, rows, line))
+            else:
+                answers[item_id].append(_answer(row[item_id], item, codebook, rows, line, item_id))
     _check_invited(raw, codebook, rows)
     rows.raise_if_any()
     frame = raw[SURVEY_COLUMNS].copy()
@@ -172,15 +176,69 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
 
 
 def _answer(cell: str, item, codebook, rows: Rows, line: int, item_id: str):
-    """One cell as the analysis reads it: a scale label, a 0-10 score, a comment (redacted by Rows), or None if blank."""
+    """One cell as the analysis reads it: a scale label, a 0-10 score, a comment (redacted by Rows), an option, the
+    options ticked (a tuple in the questionnaire's order), a number, or None if blank."""
     if not cell:
         return None
     if item.kind == "text":
         return cell
     if item.kind == "nps":
         return rows.check(line, item_id, cell, _nps_score, "a whole number from 0 to 10 (how likely to recommend), or empty")
+    if item.kind == "number":
+        decimal_comma = rows.frame.attrs.get("decimal_comma", False)
+        return rows.check(line, item_id, cell, lambda text: parse_amount(text, decimal_comma), "a number such as 12 or 2,5 (a count or an amount), or empty")
+    if item.kind == "choice":
+        if cell in item.options:
+            return cell
+        rows.problem(line, item_id, f"one of the options in project.yaml: {_listed(item.options)}", cell)
+        return None
+    if item.kind == "multi":
+        return _ticked_in_cell(cell, item, rows, line, item_id)
     scale = codebook.scales[item.scale]
     return _likert_label(cell, scale.labels, scale.dont_know, rows, line, item_id)
+
+
+def _ticked_in_cell(cell: str, item, rows: Rows, line: int, item_id: str) -> tuple[str, ...] | None:
+    """The options ticked (in the questionnaire's order), from one cell joining them with the item's separator."""
+    ticked = {part.strip() for part in cell.split(item.split_by)} - {""}
+    unknown = sorted(part for part in ticked if part not in item.options)
+    if unknown:
+        expected = f"options from project.yaml joined by '{item.split_by}': {_listed(item.options)}"
+        rows.problem(line, item_id, expected, cell, f"({_listed(unknown)} not among them)")
+        return None
+    return tuple(option for option in item.options if option in ticked) or None
+
+
+# How a tool marks an option ticked, or not, in the option's own column (besides writing the option itself).
+_TICKED = {"1", "x", "ja", "yes", "y", "true"}
+_NOT_TICKED = {"0", "nej", "nei", "no", "n", "false"}
+
+
+def _ticked_columns(row: dict, item, rows: Rows, line: int) -> tuple[str, ...] | None:
+    """The options ticked, from a column per option; a respondent whose columns are all empty did not answer."""
+    ticked = []
+    for column, option in item.columns.items():
+        cell = row[column]
+        if cell == option or cell.casefold() in _TICKED:
+            ticked.append(option)
+        elif cell and cell.casefold() not in _NOT_TICKED:
+            rows.problem(line, column, f"1 or '{option}' when the option is ticked, 0 or an empty cell when not", cell)
+    return tuple(ticked) if any(row[column] for column in item.columns) else None
+
+
+def parse_amount(text: str, decimal_comma: bool) -> float:
+    """A count or an amount a respondent gave: '12', '-3', '2.5', or with a decimal comma '2,5' in any file (people
+    in Denmark and Norway write one whatever the file's delimiter), and '1.234,5' in a file that uses them."""
+    cleaned = text.strip().replace("\u2212", "-")
+    digits = cleaned.removeprefix("-")
+    lone_comma = "," in digits and "." not in digits and not re.fullmatch(r"\d{1,3}(,\d{3})+", digits)  # 1,234: a thousand
+    value = parse_number(digits, decimal_comma or lone_comma)
+    return -value if cleaned.startswith("-") else value
+
+
+def _listed(options: list[str], limit: int = 12) -> str:
+    shown = ", ".join(f"'{option}'" for option in options[:limit])
+    return shown + (f" and {len(options) - limit} more" if len(options) > limit else "")
 
 
 def _nps_score(cell: str) -> int:

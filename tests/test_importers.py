@@ -81,13 +81,14 @@ def test_surveyxact_keeps_answered_respondents_with_labels_and_status(surveyxact
     assert "Anne Jensen" not in text and "anne@example.dk" not in text
     codebook = draft(result)
     # SurveyXact coded the scale from 'Meget enig' down; the draft turns it round, low to high.
-    assert codebook["scales"]["enig5_da"] == {
+    assert codebook["scales"]["agreement5_da"] == {
         "labels": ["Meget uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Meget enig"],
         "positive": ["Enig", "Meget enig"],
         "dont_know": ["Ved ikke"],
+        "confirmed": False,  # guessed: nobody reports from it before checking
     }
-    assert codebook["items"]["s_3"] == {"text": "Mine synspunkter bliver hørt i forummet", "scale": "enig5_da"}
-    assert codebook["items"]["s_4"]["kind"] == "text"
+    assert codebook["items"]["s_3"] == {"text": "Mine synspunkter bliver hørt i forummet", "scale": "agreement5_da"}
+    assert codebook["items"]["s_4"]["kind"] == "multi" and codebook["items"]["s_4"]["separator"] == ";"
     assert set(codebook["groups"]) == {"Borger", "Frivillig", "Medarbejder i kommunen", "Samarbejdspartner"}
     assert len(validates(result)) == 4
 
@@ -116,9 +117,9 @@ def test_nettskjema_drops_dollar_columns_and_an_email_column_and_joins_checkboxe
     assert "horten.kommune.no" not in result.survey_path.read_text(encoding="utf-8")
     codebook = draft(result)
     # Both items share the five-point scale, though 'informasjon' alone would also fit a four-point one.
-    assert codebook["items"]["kompetanse"]["scale"] == codebook["items"]["informasjon"]["scale"] == "enig5_nb"
-    assert codebook["scales"]["enig5_nb"]["labels"] == ["Helt uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Helt enig"]
-    assert codebook["scales"]["enig5_nb"]["dont_know"] == ["Vet ikke"]
+    assert codebook["items"]["kompetanse"]["scale"] == codebook["items"]["informasjon"]["scale"] == "agreement5_nb"
+    assert codebook["scales"]["agreement5_nb"]["labels"] == ["Helt uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Helt enig"]
+    assert codebook["scales"]["agreement5_nb"]["dont_know"] == ["Vet ikke"]
     assert any("write the question" in note and "kompetanse" in note for note in result.draft.review)
     assert len(validates(result)) == 4
 
@@ -133,7 +134,7 @@ def test_limesurvey_reads_codes_arrays_multiple_choice_and_unfinished_responses(
     assert list(table["g01q03_other"]) == ["", "Fylkesmannens fagdag", ""]
     assert result.export.personal == ["ipaddr", "token"]
     assert {"interviewtime", "groupTime512", "G01Q01Time", "G01Q02Time"} <= set(result.export.system)
-    assert draft(result)["items"]["g01q02_sq002"] == {"text": "G01Q02[SQ002]", "scale": "enig5_nb"}
+    assert draft(result)["items"]["g01q02_sq002"] == {"text": "G01Q02[SQ002]", "scale": "agreement5_nb"}
     assert len(validates(result)) == 3
 
 
@@ -147,9 +148,9 @@ def test_msforms_drops_email_and_name_and_splits_multi_select(tmp_path):
     text = result.survey_path.read_text(encoding="utf-8")
     assert "Mette Larsen" not in text and "mette.larsen@viborg.dk" not in text
     codebook = draft(result)
-    assert codebook["scales"]["tilfreds5_da"]["labels"][0] == "Meget utilfreds"
-    assert codebook["scales"]["tilfreds5_da"]["dont_know"] == ["Ved ikke"]
-    assert any("'Meget utilfreds', 'Utilfreds' added from a known scale" in note for note in result.draft.review)
+    assert codebook["scales"]["satisfaction5_da"]["labels"][0] == "Meget utilfreds"
+    assert codebook["scales"]["satisfaction5_da"]["dont_know"] == ["Ved ikke"]
+    assert any("'Meget utilfreds', 'Utilfreds' added (nobody chose them)" in note for note in result.draft.review)
     assert len(validates(result)) == 4
 
 
@@ -162,7 +163,7 @@ def test_kobo_leaves_out_rejected_submissions_and_device_fields(tmp_path):
     assert list(table["tiltak"]) == ["kurs; jobb", "bolig", "kurs; bolig; jobb"]
     assert result.export.personal == ["deviceid", "_submitted_by"]
     assert "_validation_status" in result.export.system and "meta/instanceID" in result.export.system
-    assert draft(result)["scales"]["grad5_nb"]["labels"] == ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
+    assert draft(result)["scales"]["extent5_nb"]["labels"] == ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]
     assert len(validates(result)) == 3
 
 
@@ -175,7 +176,7 @@ def test_googleforms_takes_item_ids_from_a_key_file_and_finds_nps(tmp_path):
     assert result.export.personal == ["Email Address"]
     codebook = draft(result)
     assert codebook["items"]["anbefale"]["kind"] == "nps"
-    assert codebook["scales"]["enig4"] == {"labels": ["Helt uenig", "Litt uenig", "Litt enig", "Helt enig"], "positive": ["Litt enig", "Helt enig"], "dont_know": ["Vet ikke"]}
+    assert codebook["scales"]["agreement4_nb"] == {"labels": ["Helt uenig", "Litt uenig", "Litt enig", "Helt enig"], "positive": ["Litt enig", "Helt enig"], "dont_know": ["Vet ikke"], "confirmed": False}
     assert len(validates(result)) == 4
 
 
@@ -191,8 +192,8 @@ def test_surveymonkey_reads_two_heading_rows_matrix_and_multi_select(tmp_path):
     codebook = draft(result)
     assert codebook["items"]["q2_2"]["text"] == "Hvor enig er du i følgende udsagn? - Jeg får den information jeg har brug for"
     # The matrix's rows share one scale and its "don't know", though only one row was answered 'Ved ikke'.
-    assert codebook["items"]["q2_1"]["scale"] == codebook["items"]["q2_2"]["scale"] == "enig5_da"
-    assert codebook["scales"]["enig5_da"]["dont_know"] == ["Ved ikke"]
+    assert codebook["items"]["q2_1"]["scale"] == codebook["items"]["q2_2"]["scale"] == "agreement5_da"
+    assert codebook["scales"]["agreement5_da"]["dont_know"] == ["Ved ikke"]
     assert len(validates(result)) == 3
 
 
@@ -203,8 +204,8 @@ def test_spss_applies_value_labels_and_leaves_user_missing_values_empty(tmp_path
     assert list(table["unit"]) == ["0701", "0704", "0701", "0706", "0704"]
     assert list(table["q1"]) == ["Helt enig", "Litt enig", "", "Litt uenig", "Vet ikke"]
     codebook = draft(result)
-    assert codebook["items"]["q1"] == {"text": "Samarbeidet har gitt økt kompetanse", "scale": "enig5_nb"}
-    assert codebook["scales"]["enig5_nb"]["dont_know"] == ["Vet ikke"]  # 'Ikke besvart' is user-missing, not a label
+    assert codebook["items"]["q1"] == {"text": "Samarbeidet har gitt økt kompetanse", "scale": "agreement5_nb"}
+    assert codebook["scales"]["agreement5_nb"]["dont_know"] == ["Vet ikke"]  # 'Ikke besvart' is user-missing, not a label
     assert codebook["waves"] == [{"id": "2016", "label": "2016", "year": 2016}]
     assert len(validates(result)) == 5
 
@@ -294,9 +295,10 @@ def test_real_surveymonkey_style_export_with_checkboxes_spread_over_column_headi
     assert table["field_other"][0] == "Neuroscience"  # Column13, the free text after the options
     assert counts(table["skills_advance_career"]) == {"Agree": 179, "Neutral": 104, "Strongly agree": 79, "Disagree": 29, "Strongly disagree": 18}
     codebook = draft(result)
-    assert codebook["items"]["skills_advance_career"]["scale"] == "agree5"
-    assert codebook["scales"]["agree5"]["labels"] == ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]
-    assert codebook["scales"][codebook["items"]["recommended"]["scale"]]["dont_know"] == ["I don't remember."]
+    assert codebook["items"]["skills_advance_career"]["scale"] == "agreement5_en"
+    assert codebook["scales"]["agreement5_en"]["labels"] == ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]
+    # Two yes/no questions share one scale, and so their "don't know" answers.
+    assert codebook["scales"][codebook["items"]["recommended"]["scale"]]["dont_know"] == ["Not sure.", "I don't remember."]
     assert codebook["items"]["likely_to_recommend"]["kind"] == "nps"
     assert len(validates(result)) == 476
 

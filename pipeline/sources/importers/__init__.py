@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import EvalreportError
+from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.publish import publish
 from pipeline.sources.importers import (
     googleforms,
@@ -97,9 +98,18 @@ def import_survey(
     export = IMPORTERS[tool](Path(file))
     notes = rename_items(export, Path(item_ids)) if item_ids else []
     canonical = to_canonical(export, wave, group_column, unit_column)
-    draft = draft_codebook(export, canonical)
+    draft = draft_codebook(export, canonical, language=report_language(folder))
     publish({survey_path: survey_csv(canonical), draft_path: draft.text})
     return ImportResult(export, canonical, draft, survey_path, draft_path, notes)
+
+
+def report_language(folder: Path) -> str | None:
+    """The language of the project imported into, when it has a valid project.yaml: a yes/no question answered
+    only 'Ja' gets 'Nej' in a Danish report and 'Nei' in a Norwegian one."""
+    try:
+        return load_spec(folder / PROJECT_FILE).language if (folder / PROJECT_FILE).is_file() else None
+    except EvalreportError:
+        return None
 
 
 def survey_csv(canonical: Canonical) -> str:

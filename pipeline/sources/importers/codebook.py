@@ -1,8 +1,9 @@
 """A draft codebook for the `survey:` section of project.yaml, guessed from an export, with every guess named.
 
-What is guessed: each item's kind (a scale, or free text), the order of a scale's labels when the tool does not
-give it, which labels are positive (the top two; the top one of a scale of two or three labels) and which mean
-"don't know" (common Danish, Norwegian and English wordings). The user reviews the draft before pasting it.
+What is guessed (kinds.py): each item's kind, the order of a scale's labels when the tool does not give it, which
+labels are positive (the top two; the top one of a scale of two or three labels) and which mean "don't know". Every
+scale, and every item whose kind was read from its answers alone, is written `confirmed: false` under a comment
+saying what was guessed: no report is made from it until the user has checked it and set it to true.
 """
 
 from __future__ import annotations
@@ -12,26 +13,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import get_args
 
 from pipeline.sources.importers.canonical import DEFAULT_GROUP, Canonical
 from pipeline.sources.importers.export import MULTI_JOINER, Export, Question
-from pipeline.sources.importers.scales import (
-    fitting,
-    is_dont_know,
-    known_order,
-    normalised,
-)
-from pipeline.spec import Item
+from pipeline.sources.importers.kinds import Guess, guess_items
+from pipeline.sources.importers.scales import normalised
+from pipeline.sources.importers.vocabularies import LANGUAGES
 
-# More different answers than this, and a column without labels from the tool is free text.
-MAX_CHOICES = 12
-NPS_LABELS = [str(n) for n in range(11)]
-
-
-def _has_nps() -> bool:
-    """Whether project.yaml knows items of kind nps (0-10, how likely to recommend)."""
-    return "nps" in get_args(Item.model_fields["kind"].annotation)
+CONFIRM = "Check, then set confirmed: true"
 
 
 @dataclass
@@ -40,10 +29,22 @@ class Scale:
     labels: list[str]
     positive: list[str]
     dont_know: list[str]
-    how: str  # "known" (a scale in scales.py), "tool", "numeric" or "unordered": how its order was found
+    how: str  # how its order was found: "known", "yes_no", "numeric" or "numbers" (see kinds.Guess)
+    order: str = ""  # the same, in words
     items: list[str] = field(default_factory=list)
-    unseen: list[str] = field(default_factory=list)  # labels added from a known scale that nobody chose
+    unseen: list[str] = field(default_factory=list)  # labels nobody chose, added from a known scale or yes/no
     seen: set[str] = field(default_factory=set)
+
+    @property
+    def guessed(self) -> str:
+        """What was guessed, in words: the comment above the scale in the draft, and what `validate` repeats."""
+        parts = [self.order]
+        if self.unseen:
+            parts.append(f"{_quoted(self.unseen)} added (nobody chose {'it' if len(self.unseen) == 1 else 'them'})")
+        parts.append("top two positive" if len(self.positive) == 2 else f"{_quoted(self.positive)} positive")
+        if self.dont_know:
+            parts.append(f"{_quoted(self.dont_know)} as don't know")
+        return "; ".join(parts)
 
 
 @dataclass
@@ -54,75 +55,37 @@ class Draft:
     items: dict[str, dict]
 
 
-@dataclass
-class Guess:
-    kind: str  # "likert", "nps" or "text"
-    labels: list[str] = field(default_factory=list)
-    dont_know: list[str] = field(default_factory=list)
-    how: str = ""  # see Scale.how; for text: "multi", "single" or ""
-    fits: list[tuple[str, int, list[str]]] = field(default_factory=list)  # known scales the answers fit
-    seen: set[str] = field(default_factory=set)  # the labels chosen, compared with `normalised`
-
-
-def draft_codebook(export: Export, canonical: Canonical, made: date | None = None) -> Draft:
-    guesses = {q.id: _guess(q, [v for v in canonical.table[q.id] if v]) for q in canonical.items}
-    _choose_known_scales(guesses)
+def draft_codebook(export: Export, canonical: Canonical, made: date | None = None, language: str | None = None) -> Draft:
+    """The draft; `language` is the report's, in which a yes/no question answered only yes gets its no."""
+    guesses = guess_items(canonical.items, canonical.table, language)
     scales = _scales(canonical.items, guesses)
-    items: dict[str, dict] = {}
-    for question in canonical.items:
-        guess = guesses[question.id]
-        item = {"text": question.text}
-        if guess.kind == "likert":
-            item["scale"] = scales[tuple(guess.labels)].name
-        else:
-            item["kind"] = guess.kind
-        items[question.id] = item
+    items = {question.id: _item(question, guesses[question.id], scales, export.tool) for question in canonical.items}
     by_name = {scale.name: scale for scale in scales.values()}
     groups = _groups(canonical)
     review = _review(export, canonical, by_name, guesses)
     return Draft(_yaml(export, canonical, by_name, items, groups, review, made or date.today()), review, by_name, items)
 
 
-def _guess(question: Question, values: list[str]) -> Guess:
-    """An item's kind and, for a scale, its labels low to high and its "don't know" labels."""
-    if question.kind in ("text", "multi"):
-        return Guess("text", how="multi" if question.kind == "multi" else "")
-    distinct = list(dict.fromkeys(values))
-    if question.labels is not None:
-        offered = list(dict.fromkeys(question.labels + [v for v in distinct if v not in question.labels]))
-        dont_know = [label for label in offered if is_dont_know(label)]
-        rest = [label for label in offered if label not in dont_know]
-        known = known_order(rest)
-        if known and len(known[1]) == len(rest):
-            return Guess("likert", known[1], dont_know, f"known:{known[0]}")
-        return Guess("likert", rest, dont_know, "tool") if len(rest) >= 2 else Guess("text", how="single")
-    dont_know = [v for v in distinct if is_dont_know(v)]
-    rest = [v for v in distinct if v not in dont_know]
-    fits = fitting(rest) if rest else []
-    if fits:
-        return Guess("likert", [], dont_know, "known", fits=fits, seen={normalised(v) for v in rest})
-    if rest and all(v.isdecimal() and str(int(v)) == v for v in rest) and max(int(v) for v in rest) <= 10:
-        low, high = _numeric_ends(question.text, [int(v) for v in rest])
-        labels = [str(n) for n in range(low, high + 1)]
-        if labels == NPS_LABELS and not dont_know and _has_nps():
-            return Guess("nps", labels, how="numeric")
-        if len(labels) >= 2:
-            return Guess("likert", labels, dont_know, "numeric")
-    if question.kind == "choice" or (len(rest) <= MAX_CHOICES and len(values) >= 2 * len(distinct)):
-        if len(rest) >= 2:
-            return Guess("likert", sorted(rest, key=normalised), dont_know, "unordered")
-        return Guess("text", how="single")
-    return Guess("text")
-
-
-def _choose_known_scales(guesses: dict[str, Guess]) -> None:
-    """Give each item the known scale wording that most items fit: a battery of questions shares one scale even
-    where some answers happen to fit a shorter one too. Ties go to the wording with the fewest labels nobody chose."""
-    support = Counter((name, style) for guess in guesses.values() for name, style, _ in guess.fits)
-    for guess in guesses.values():
-        if guess.fits:
-            name, _style, labels = max(guess.fits, key=lambda fit: (support[fit[:2]], -len(fit[2])))
-            guess.labels, guess.how = labels, f"known:{name}"
+def _item(question: Question, guess: Guess, scales: dict[tuple, Scale], tool: str) -> dict:
+    item: dict = {"text": question.text}
+    if guess.kind == "likert":
+        item["scale"] = scales[tuple(guess.labels)].name
+        return item
+    item["kind"] = guess.kind
+    if guess.kind in ("choice", "multi"):
+        item["options"] = guess.labels
+    if guess.kind == "multi":
+        item["separator"] = MULTI_JOINER.strip()
+    if not guess.confirmed:
+        item["confirmed"] = False
+        item["guessed"] = {
+            "choice": "no known order in the answers, so a choice (counts and shares, no positive share) with the options "
+            + (f"as {tool} lists them" if guess.how == "tool" else "in alphabetical order")
+            + "; if they run low to high, make it a scale",
+            "multi": f"answers holding several options joined by '{MULTI_JOINER.strip()}', so tick all that apply (the share ticking each)",
+            "number": "every answer a number, so a count or an amount (n, mean, median)",
+        }[guess.kind]
+    return item
 
 
 def _scales(items: list[Question], guesses: dict[str, Guess]) -> dict[tuple, Scale]:
@@ -134,42 +97,39 @@ def _scales(items: list[Question], guesses: dict[str, Guess]) -> dict[tuple, Sca
             continue
         key = tuple(guess.labels)
         if key not in scales:
-            scales[key] = Scale(_scale_name(guess.how, guess.labels, question, scales), guess.labels, _positive(guess.labels), [], guess.how.split(":")[0])
+            name = _scale_name(guess, question, scales)
+            scales[key] = Scale(name, guess.labels, _positive(guess.labels), [], guess.how, _order(guess))
         scale = scales[key]
         scale.items.append(question.id)
         scale.dont_know += [d for d in guess.dont_know if d not in scale.dont_know]
-        if guess.seen:
-            scale.seen |= guess.seen
+        scale.seen |= guess.seen
     for scale in scales.values():
-        if scale.seen:
+        if scale.how in ("known", "yes_no"):
             scale.unseen = [label for label in scale.labels if normalised(label) not in scale.seen]
     return scales
 
 
-_RECOMMEND = re.compile(r"recommend|anbefal", re.IGNORECASE)
-_SPAN = re.compile(r"(?<!\d)(0|1)\s*(?:to|-|–|til)\s*(\d{1,2})(?!\d)")
-
-
-def _numeric_ends(text: str, seen: list[int]) -> tuple[int, int]:
-    """The ends the question states ('on a scale of 1 to 5', '0-10') when the answers fit them; else those seen."""
-    for match in _SPAN.finditer(text):
-        low, high = int(match.group(1)), int(match.group(2))
-        if low <= min(seen) and max(seen) <= high <= 10:
-            return low, high
-    if max(seen) == 10 and _RECOMMEND.search(text):
-        return 0, 10  # "how likely are you to recommend": the 0-10 question of a Net Promoter Score
-    return (0 if min(seen) == 0 else 1), max(seen)
+def _order(guess: Guess) -> str:
+    if guess.how == "known":
+        return f"order from the {LANGUAGES[guess.fit.language]} {guess.fit.vocabulary} vocabulary"
+    if guess.how == "yes_no":
+        return "a yes/no question"
+    if guess.how == "numeric":
+        return f"numbers {guess.labels[0]} to {guess.labels[-1]}, the ends from {guess.ends}"
+    return "order from the numbers the labels hold"
 
 
 def _positive(labels: list[str]) -> list[str]:
     return labels[-2:] if len(labels) >= 4 else labels[-1:]
 
 
-def _scale_name(how: str, labels: list[str], question: Question, scales: dict[tuple, Scale]) -> str:
-    if how.startswith("known:"):
-        name = how.split(":", 1)[1]
-    elif how == "numeric":
-        name = f"scale_{labels[0]}_{labels[-1]}"
+def _scale_name(guess: Guess, question: Question, scales: dict[tuple, Scale]) -> str:
+    if guess.how == "known":
+        name = f"{guess.fit.vocabulary}{len(guess.labels)}_{guess.fit.language}"
+    elif guess.how == "yes_no":
+        name = "yes_no"
+    elif guess.how == "numeric":
+        name = f"scale_{guess.labels[0]}_{guess.labels[-1]}"
     else:
         name = f"{question.id}_answers"
     taken = {scale.name for scale in scales.values()}
@@ -188,11 +148,9 @@ def _groups(canonical: Canonical) -> dict[str, str]:
 
 
 def _review(export: Export, canonical: Canonical, scales: dict[str, Scale], guesses: dict[str, Guess]) -> list[str]:
-    items = {q.id: q for q in canonical.items}
-    multi = [i for i, g in guesses.items() if g.kind == "text" and g.how == "multi"]
+    questions = {q.id: q for q in canonical.items}
     single = [i for i, g in guesses.items() if g.kind == "text" and g.how == "single"]
-    nps = [i for i, g in guesses.items() if g.kind == "nps"]
-    uncoded = [i for i in guesses if _looks_like_code(items[i].text)]
+    uncoded = [i for i in guesses if _looks_like_code(questions[i].text)]
     notes = []
     if canonical.wave_source == "dates":
         notes.append(f"waves: '{canonical.wave}' is the year most respondents answered in; check its id, label and year")
@@ -211,27 +169,27 @@ def _review(export: Export, canonical: Canonical, scales: dict[str, Scale], gues
         units = sorted({u for u in canonical.table["unit"] if u}, key=normalised)
         notes.append(f"units: {', '.join(units)} (from {canonical.unit.column!r}) must each be a unit id in project.yaml")
     for scale in scales.values():
-        items = _listed(scale.items)
-        if scale.how == "tool":
-            notes.append(f"scale '{scale.name}' ({items}): labels in the order {export.tool} lists them; check they run low to high")
-        elif scale.how == "numeric":
-            notes.append(f"scale '{scale.name}' ({items}): numbers {scale.labels[0]}-{scale.labels[-1]}, from the answers and the question; check the scale's ends")
-        elif scale.how == "unordered":
-            notes.append(f"scale '{scale.name}' ({items}): order unknown, put alphabetically; put the labels low to high, or make the items kind: text")
-        if scale.unseen:
-            notes.append(f"scale '{scale.name}': {', '.join(repr(u) for u in scale.unseen)} added from a known scale (nobody chose it); check the wording")
-        if scale.dont_know:
-            notes.append(f"scale '{scale.name}': {', '.join(repr(d) for d in scale.dont_know)} taken as \"don't know\" (left out of shares)")
+        notes.append(f"scale '{scale.name}' ({_listed(scale.items)}): {scale.guessed}")
     if scales:
         notes.append("positive: guessed as the top two labels of each scale (the top one of a scale of two or three); check each")
-    if multi:
-        notes.append(f"multi-select items kept as text, options joined by '{MULTI_JOINER.strip()}': {_listed(multi)}")
+    made = {kind: [i for i, g in guesses.items() if g.kind == kind] for kind in ("choice", "number", "multi", "nps")}
+    if made["choice"]:
+        notes.append(f"items made kind: choice, answers with no known order (counts and shares; make one a scale if its answers run low to high): {_listed(made['choice'])}")
+    if made["number"]:
+        notes.append(f"items made kind: number, every answer a number (n, mean, median): {_listed(made['number'])}")
+    if made["multi"]:
+        notes.append(f"items made kind: multi, tick all that apply, the options joined by '{MULTI_JOINER.strip()}' in survey.csv: {_listed(made['multi'])}")
+    kept_as_text = [i for i, g in guesses.items() if g.kind == "text" and g.how == "multi"]
+    if kept_as_text:
+        notes.append(f"multi-select items whose options hold '{MULTI_JOINER.strip()}' themselves, kept as text: {_listed(kept_as_text)}")
     if single:
         notes.append(f"items with a single answer given, kept as text: {_listed(single)}")
-    if nps:
-        notes.append(f"items answered 0-10, made kind: nps (how likely to recommend); make them a scale if they ask something else: {_listed(nps)}")
+    if made["nps"]:
+        notes.append(f"items answered 0-10 about recommending, made kind: nps; make them a scale if they ask something else: {_listed(made['nps'])}")
     if uncoded:
         notes.append(f"items whose text is only their code in the export; write the question: {_listed(uncoded)}")
+    if scales or any(not g.confirmed for g in guesses.values()):
+        notes.append("each guessed scale and item says confirmed: false; check it, then set confirmed: true (validate and run refuse it until then)")
     return notes
 
 
@@ -266,17 +224,32 @@ def _yaml(export: Export, canonical: Canonical, scales: dict[str, Scale], items:
         lines.append("scales:")
     for scale in scales.values():
         lines += [
+            f"  # guessed: {scale.guessed}. {CONFIRM}",
             f"  {_key(scale.name)}:",
             f"    labels: {_list(scale.labels)}",
             f"    positive: {_list(scale.positive)}",
         ]
         if scale.dont_know:
             lines.append(f"    dont_know: {_list(scale.dont_know)}")
+        lines.append("    confirmed: false")
     lines.append("items:")
     for item_id, item in items.items():
-        fields = f"text: {_q(item['text'])}, " + (f"scale: {_key(item['scale'])}" if "scale" in item else f"kind: {item['kind']}")
-        lines.append(f"  {_key(item_id)}: {{{fields}}}")
+        if "guessed" in item:
+            lines.append(f"  # guessed: {item['guessed']}. {CONFIRM}")
+        lines.append(f"  {_key(item_id)}: {{{_fields(item)}}}")
     return "\n".join(lines) + "\n"
+
+
+def _fields(item: dict) -> str:
+    """An item's fields in one line: text, then scale or kind, options, separator and confirmed."""
+    fields = [f"text: {_q(item['text'])}", f"scale: {_key(item['scale'])}" if "scale" in item else f"kind: {item['kind']}"]
+    if "options" in item:
+        fields.append(f"options: {_list(item['options'])}")
+    if "separator" in item:
+        fields.append(f"separator: {_q(item['separator'])}")
+    if item.get("confirmed") is False:
+        fields.append("confirmed: false")
+    return ", ".join(fields)
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -293,3 +266,7 @@ def _key(text: str) -> str:
 
 def _list(labels: list[str]) -> str:
     return "[" + ", ".join(_q(label) for label in labels) + "]"
+
+
+def _quoted(labels: list[str]) -> str:
+    return ", ".join(f"'{label}'" for label in labels)

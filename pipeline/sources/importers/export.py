@@ -46,7 +46,7 @@ class Question:
     text: str
     column: str  # its heading in the export, as the user sees it
     kind: str | None = None  # "choice", "multi" or "text"; None: guess from the answers
-    labels: list[str] | None = None  # the tool's answer labels in its order, when the export says
+    labels: list[str] | None = None  # the tool's answer labels (a multi's options) in its order, when the export says
 
 
 @dataclass

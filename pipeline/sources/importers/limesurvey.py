@@ -47,7 +47,7 @@ def read_export(path: Path) -> Export:
                 options = choices[code]
                 labels = [_option_label(parsed[option]) for option in options]
                 text = parsed[options[0]].group("text") or code
-                entries.append((Question("", _question_text(text), code, kind="multi"), joined(frame, options, labels, lambda cell, _: cell.casefold() in _YES)))
+                entries.append((Question("", _question_text(text), code, kind="multi", labels=labels), joined(frame, options, labels, lambda cell, _: cell.casefold() in _YES)))
             continue
         text = (match.group("text") if match else None) or column
         sub = match.group("sub") if match else None

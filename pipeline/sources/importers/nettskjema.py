@@ -37,7 +37,7 @@ def read_export(path: Path) -> Export:
                 done.add(code)
                 options = boxes[code]
                 labels = [option.rsplit(".", 1)[1] for option in options]
-                entries.append((Question("", code, code, kind="multi"), joined(frame, options, labels, lambda cell, _: cell == "1")))
+                entries.append((Question("", code, code, kind="multi", labels=labels), joined(frame, options, labels, lambda cell, _: cell == "1")))
         else:
             entries.append((Question("", column, column), frame[column].tolist()))
     export = from_table("nettskjema", frame, id_column=respondent, date_column=created, is_system=lambda c: c.startswith("$"), entries=entries)

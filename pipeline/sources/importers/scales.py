@@ -1,75 +1,29 @@
-"""Answer scales and "don't know" wordings that Danish, Norwegian and English questionnaires use, low to high.
-
-These let a draft codebook put a tool's answer labels in order when the export does not say the order. Each
-scale is listed in the wordings ("styles") it is met in; a style is used only when it holds every label seen.
-"""
+"""Putting a question's answer labels in order when the export does not say it: from the response vocabularies
+questionnaires use (vocabularies.py), as a yes/no question, or by the numbers the labels hold ("2-4 timer")."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-KNOWN_SCALES: dict[str, list[list[str]]] = {
-    "agree5": [
-        ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
-        ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"],
-        ["Strongly disagree", "Somewhat disagree", "Neither agree nor disagree", "Somewhat agree", "Strongly agree"],
-    ],
-    "agree4": [
-        ["Strongly disagree", "Disagree", "Agree", "Strongly agree"],
-        ["Strongly disagree", "Somewhat disagree", "Somewhat agree", "Strongly agree"],
-    ],
-    "satisfied5": [["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"]],
-    "extent5": [
-        ["Not at all", "To a small extent", "To some extent", "To a large extent", "To a very large extent"],
-        ["To a very small extent", "To a small extent", "To a moderate extent", "To a great extent", "To a very great extent"],
-    ],
-    "quality5": [["Very poor", "Poor", "Fair", "Good", "Very good"], ["Very poor", "Poor", "Fair", "Good", "Excellent"]],
-    "frequency5": [["Never", "Rarely", "Sometimes", "Often", "Always"], ["Never", "Rarely", "Sometimes", "Often", "All of the time"]],
-    # Danish
-    "enig5_da": [
-        ["Helt uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Helt enig"],
-        ["Helt uenig", "Delvis uenig", "Hverken enig eller uenig", "Delvis enig", "Helt enig"],
-        ["Meget uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Meget enig"],
-    ],
-    "grad5_da": [
-        ["I meget lav grad", "I lav grad", "I nogen grad", "I høj grad", "I meget høj grad"],
-        ["Slet ikke", "I mindre grad", "I nogen grad", "I høj grad", "I meget høj grad"],
-    ],
-    "tilfreds5_da": [["Meget utilfreds", "Utilfreds", "Hverken tilfreds eller utilfreds", "Tilfreds", "Meget tilfreds"]],
-    "vigtig4_da": [["Ikke vigtigt", "Lidt vigtigt", "Vigtigt", "Meget vigtigt"]],
-    # Norwegian bokmål
-    "enig5_nb": [
-        ["Helt uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Helt enig"],
-        ["Helt uenig", "Uenig", "Verken enig eller uenig", "Enig", "Helt enig"],
-        ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"],
-    ],
-    "grad5_nb": [
-        ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"],
-        ["Ikke i det hele tatt", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"],
-    ],
-    "fornoyd5_nb": [["Svært misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Svært fornøyd"]],
-    "viktig4_nb": [["Ikke viktig", "Litt viktig", "Ganske viktig", "Veldig viktig"]],
-    # Danish and Norwegian write a four-point agreement scale alike.
-    "enig4": [
-        ["Helt uenig", "Uenig", "Enig", "Helt enig"],
-        ["Helt uenig", "Delvis uenig", "Delvis enig", "Helt enig"],
-        ["Helt uenig", "Litt uenig", "Litt enig", "Helt enig"],
-    ],
-}
+from pipeline.sources.importers.vocabularies import DONT_KNOW, VOCABULARIES, YES_NO
 
-# Answers that say "no answer on the scale"; compared after `normalised`.
-DONT_KNOW = {
-    # da
-    "ved ikke", "ikke relevant", "ikke aktuelt", "kan ikke svare", "ønsker ikke at svare", "vil ikke svare", "husker ikke",
-    "kan ikke vurdere", "ingen holdning",
-    # nb
-    "vet ikke", "ønsker ikke å svare", "ikke sikker",
-    # en
-    "don't know", "do not know", "dont know", "i don't know", "not applicable", "n/a", "prefer not to say",
-    "prefer not to answer", "no opinion", "can't say", "cannot say", "don't remember", "i don't remember", "not relevant",
-}
-
+_DONT_KNOW = {wording for wordings in DONT_KNOW.values() for wording in wordings}
 _JOINERS = re.compile(r"\s*(?:/|,|;|\beller\b|\bor\b|\bog\b)\s*")
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A known scale that holds every label answered: its labels low to high, in the answers' spelling where given."""
+
+    vocabulary: str
+    language: str
+    wording: int  # which of the language's scales in VOCABULARIES
+    labels: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple[str, str, int]:
+        return self.vocabulary, self.language, self.wording
 
 
 def normalised(label: str) -> str:
@@ -79,30 +33,80 @@ def normalised(label: str) -> str:
 
 
 def is_dont_know(label: str) -> bool:
-    """'Vet ikke', 'Ikke relevant / vet ikke', "I don't know.": a wording, or wordings joined, from DONT_KNOW."""
+    """'Vet ikke', 'Ikke relevant / vet ikke', "I don't know.", "I don't know what it is": a wording from DONT_KNOW,
+    several joined, or one of several words followed by what is not known."""
     text = normalised(label)
-    if text in DONT_KNOW:
+    if text in _DONT_KNOW:
         return True
+    if any(text.startswith(f"{wording} ") for wording in _DONT_KNOW if " " in wording):
+        return True  # "I don't know what the tidyverse is", "Vet ikke hva det er"
     parts = [part for part in _JOINERS.split(text) if part]
-    return len(parts) > 1 and all(part in DONT_KNOW for part in parts)
+    return len(parts) > 1 and all(part in _DONT_KNOW for part in parts)
 
 
-def fitting(labels: list[str]) -> list[tuple[str, int, list[str]]]:
-    """Every (scale, style, labels low to high in the answers' spelling) whose wording holds all `labels`."""
+def fitting(labels: list[str]) -> list[Fit]:
+    """Every known scale, in any vocabulary and language, whose wording holds all `labels`."""
     seen = {normalised(label): label for label in labels}
     found = []
-    for name, styles in KNOWN_SCALES.items():
-        for number, style in enumerate(styles):
-            wording = [normalised(label) for label in style]
-            if set(seen) <= set(wording):
-                found.append((name, number, [seen.get(n, label) for n, label in zip(wording, style)]))
+    for vocabulary, languages in VOCABULARIES.items():
+        for language, wordings in languages.items():
+            for number, wording in enumerate(wordings):
+                compared = [normalised(label) for label in wording]
+                if set(seen) <= set(compared):
+                    found.append(Fit(vocabulary, language, number, tuple(seen.get(n, label) for n, label in zip(compared, wording))))
     return found
 
 
-def known_order(labels: list[str]) -> tuple[str, list[str]] | None:
-    """The known scale whose wording holds every label, and its labels low to high in the answers' spelling.
+def yes_no(labels: list[str]) -> tuple[str | None, str | None] | None:
+    """(the no, the yes) among `labels`, None for one nobody gave, when the labels are a yes and a no or one of them."""
+    yes_words = {normalised(yes) for _, yes in YES_NO.values()}
+    no_words = {normalised(no) for no, _ in YES_NO.values()}
+    yes = [label for label in labels if normalised(label) in yes_words]
+    no = [label for label in labels if normalised(label) in no_words]
+    if not labels or len(yes) > 1 or len(no) > 1 or len(yes) + len(no) != len(labels):
+        return None
+    return (no[0] if no else None), (yes[0] if yes else None)
 
-    Of several that fit, the one with the fewest labels nobody chose wins: a guess the draft codebook flags.
-    """
-    best = min(fitting(labels), key=lambda fit: len(fit[2]), default=None)
-    return (best[0], best[2]) if best else None
+
+def yes_no_languages(label: str) -> list[str]:
+    """The languages in which `label` is the word for yes or for no ('Ja': da, nb, nn, sv)."""
+    return [language for language, words in YES_NO.items() if normalised(label) in {normalised(word) for word in words}]
+
+
+# --- labels holding numbers: "Mindre enn 2 timer", "2-4 timer", "Mer enn 6 timer"; "0", "1-2", "3 eller flere" ---------
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_RANGE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:-|–|—|til|till|to)\s*\d")
+_BELOW = re.compile(
+    r"\b(?:mindre enn|mindre end|mindre än|færre enn|færre end|färre än|less than|fewer than|under|below|inntil|"
+    r"op til|opp til|upp till|up to|højst|høyst|högst|at most|maks|max)\b|<"
+)
+_ABOVE = re.compile(r"\b(?:mer enn|mere end|mer än|flere enn|flere end|fler än|more than|over|above|minst|mindst|at least)\b|>")
+_OR_MORE = re.compile(r"\+|\b(?:eller (?:flere|fler|mer|mere|mera)|or more|og (?:over|mer|mere|flere)|and (?:over|more|above))\b")
+_NONE = {"ingen", "inga", "inget", "ingenting", "none", "nothing", "nobody"}
+
+
+def by_numbers(labels: list[str]) -> list[str] | None:
+    """`labels` in the order of the numbers they hold, when each holds one (or says none) and they count one thing:
+    below a number before it, a range from its first number, above a number after it. None when they do not."""
+    keys, units, marked = {}, set(), False
+    for label in labels:
+        text = normalised(label)
+        if text in _NONE:
+            keys[label] = (0.0, 0)
+            continue
+        number = _NUMBER.search(text)
+        if number is None:
+            return None
+        before, after = text[: number.start()], text[number.end() :]
+        offset = -1 if _BELOW.search(before) else 1 if _ABOVE.search(before) or _OR_MORE.search(after) else 0
+        marked = marked or offset != 0 or bool(_RANGE.search(text))
+        keys[label] = (float(number.group(0).replace(",", ".")), offset)
+        unit = _OR_MORE.sub(" ", _ABOVE.sub(" ", _BELOW.sub(" ", _NUMBER.sub(" ", text))))
+        # What is counted, word by word and cut short, so that 'time'/'timer' and 'hour'/'hours' are one unit.
+        words = frozenset(word[:3] for word in re.findall(r"[^\W\d_]+", unit) if word not in ("til", "till", "to"))
+        if words:
+            units.add(words)
+    if len(labels) < 2 or len(set(keys.values())) < len(keys) or len(units) > 1 or not (marked or not units):
+        return None  # two labels at one number, or several things counted ('months', 'year'), or names ('Team 1')
+    return sorted(labels, key=keys.__getitem__)

@@ -80,7 +80,7 @@ def _items(frame: pd.DataFrame, question: str, members: list[int], lower: list[s
     if options:
         labels = [label for _, label in options]
         cells = joined(frame, [c for c, _ in options], labels, lambda cell, label: cell == label)
-        items = [(Question(base, question, question, kind="multi"), cells)]
+        items = [(Question(base, question, question, kind="multi", labels=labels), cells)]
         for column in other:
             items.append((Question(f"{base}_other", f"{question} - {lower[frame.columns.get_loc(column)] or 'other'}", column, kind="text"), frame[column].tolist()))
         return items

@@ -71,7 +71,7 @@ def read_export(path: Path) -> Export:
                 options = [c for c in columns if c in variables and variables[c].question == variable.question]
                 names = [variables[c].choice or c for c in options]
                 cells = joined(dataset, options, names, lambda cell, _: cell == "1")
-                entries.append((Question(variable.question, variable.text, variable.question, kind="multi"), cells))
+                entries.append((Question(variable.question, variable.text, variable.question, kind="multi", labels=names), cells))
             continue
         answers = codes.get(column, {})
         cells = [answers.get(cell, cell) for cell in dataset[column]]
