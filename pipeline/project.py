@@ -7,6 +7,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -50,6 +51,13 @@ class Project:
     def input_hashes(self) -> dict[str, str]:
         """SHA-256 of every file the project reads, by file name: the provenance of a report."""
         return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in self.input_files}
+
+    @cached_property
+    def survey_suppression(self):
+        """Which survey figures no report of this project may show, decided once over all of them."""
+        from pipeline.analysis.suppression import survey_suppression  # the analysis builds on this module
+
+        return survey_suppression(self.survey, self.spec.survey)
 
     def input_digest(self) -> str:
         """One SHA-256 over all input files: changes when any of them does."""

@@ -118,7 +118,9 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
     elif measure.kind == "survey":
         codebook = scope.project.spec.survey
         answers = responses(scope)
-        if len(answers) >= codebook.min_group_size:
+        waves = survey_waves(scope)
+        shown = bool(waves) and scope.project.survey_suppression.shows(waves[-1].id, measure.item, scope.unit)
+        if len(answers) >= codebook.min_group_size and shown:
             share = sv.positive_share(answers[measure.item], codebook.scales[codebook.items[measure.item].scale])
             result.actual = share["positive_share"]
             result.detail = share

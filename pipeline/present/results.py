@@ -101,7 +101,10 @@ def _survey_waves(report: Report) -> list[dict]:
         if items is None:
             entry["suppressed"] = True
         else:
-            entry["items"] = {row.item: {"n": int(row.n), "positive": int(row.positive), "positive_share": _number(row.positive_share)} for row in items.itertuples()}
+            entry["items"] = {
+                row.item: {"suppressed": True} if row.suppressed else {"n": int(row.n), "positive": int(row.positive), "positive_share": _number(row.positive_share)}
+                for row in items.itertuples()
+            }
         waves.append(entry)
     return waves
 
@@ -111,7 +114,10 @@ def _survey_change(report: Report) -> dict | None:
     if found is None or found.table is None:
         return None
     keys = ("previous_share", "latest_share", "change", "ci_low", "ci_high")
-    items = [{"item": row["item"], **{key: _number(row[key]) for key in keys}, "certain": bool(row["certain"])} for _, row in found.table.iterrows()]
+    items = [
+        {"item": row["item"], "suppressed": True} if row["suppressed"] else {"item": row["item"], **{key: _number(row[key]) for key in keys}, "certain": bool(row["certain"])}
+        for _, row in found.table.iterrows()
+    ]
     return {"previous": found.previous.id, "latest": found.latest.id, "items": items}
 
 
