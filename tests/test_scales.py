@@ -184,6 +184,14 @@ def test_items_with_the_same_labels_share_one_scale_marked_unconfirmed_under_a_c
     assert comment in text
 
 
+def test_a_scale_nobody_answered_in_the_middle_says_the_wording_with_a_middle_fits_too(tmp_path):
+    result, codebook, _ = drafted(tmp_path, {"Hvor fornøyd er du med tilbudet?": ["Svært fornøyd", "Fornøyd", "Misfornøyd", "Fornøyd"]})
+    assert codebook["scales"]["satisfaction4_nb"]["labels"] == ["Svært misfornøyd", "Misfornøyd", "Fornøyd", "Svært fornøyd"]
+    assert result.draft.scales["satisfaction4_nb"].guessed.startswith(
+        "order from the Norwegian bokmål satisfaction vocabulary (a wording that adds 'Verken fornøyd eller misfornøyd' fits too)"
+    )
+
+
 @pytest.mark.parametrize(("language", "no"), [("da", "Nej"), ("nb", "Nei")])
 def test_a_yes_no_question_gets_both_answers_in_the_reports_language_even_when_only_yes_was_given(tmp_path, language, no):
     _, codebook, _ = drafted(tmp_path, {"Har du deltatt før?": ["Ja", "Ja", "Ja"]}, language)

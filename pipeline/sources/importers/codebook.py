@@ -111,7 +111,8 @@ def _scales(items: list[Question], guesses: dict[str, Guess]) -> dict[tuple, Sca
 
 def _order(guess: Guess) -> str:
     if guess.how == "known":
-        return f"order from the {LANGUAGES[guess.fit.language]} {guess.fit.vocabulary} vocabulary"
+        order = f"order from the {LANGUAGES[guess.fit.language]} {guess.fit.vocabulary} vocabulary"
+        return order + (f" (a wording that adds {_quoted(guess.also)} fits too)" if guess.also else "")
     if guess.how == "yes_no":
         return "a yes/no question"
     if guess.how == "numeric":

@@ -39,6 +39,7 @@ class Guess:
     how: str = ""
     fits: list[Fit] = field(default_factory=list)  # known scales the answers fit
     fit: Fit | None = None  # the one chosen
+    also: list[str] = field(default_factory=list)  # the middle label a wording one longer would add
     seen: set[str] = field(default_factory=set)  # the labels answered or listed by the tool, compared with `normalised`
     ends: str = ""  # numeric: where the ends came from, "the question" or "the answers"
     confirmed: bool = True  # choice, multi and number: False when the kind was read from the answers alone
@@ -117,6 +118,13 @@ def _choose_known_scales(guesses: dict[str, Guess], language: str | None) -> Non
         if guess.fits:
             guess.fit = max(guess.fits, key=lambda fit: (support[fit.key], fit.language == language, -len(fit.labels)))
             guess.labels = list(guess.fit.labels)
+            # A five-point scale nobody answered in the middle fits a four-point wording too: say so.
+            chosen = {normalised(label) for label in guess.labels}
+            others = [
+                fit for fit in guess.fits
+                if fit.key[:2] == guess.fit.key[:2] and len(fit.labels) == len(chosen) + 1 and {normalised(label) for label in fit.labels} > chosen
+            ]
+            guess.also = [label for label in (others[0].labels if others else ()) if normalised(label) not in chosen]
 
 
 def _complete_yes_no(guesses: dict[str, Guess], language: str | None) -> None:
