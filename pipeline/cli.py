@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from contextlib import nullcontext
 from datetime import date
@@ -70,13 +71,23 @@ def parser() -> argparse.ArgumentParser:
     run.set_defaults(command=run_command)
 
     importing = commands.add_parser("import", help="turn a survey tool's export into a project's survey.csv and a draft codebook")
+    # `--missing -1,99` is a value, not an option: read as Python 3.13's argparse reads a leading '-' and a digit.
+    importing._negative_number_matcher = re.compile(r"-\.?\d")
     importing.add_argument("--from", dest="tool", required=True, metavar="TOOL",
-                           help="surveyxact, nettskjema, limesurvey, msforms, kobo, googleforms, surveymonkey or spss")
+                           help="csv (any table with a row per respondent: .csv, .tsv, .xlsx, .xls, .ods, .sav), "
+                                "surveyxact, nettskjema, limesurvey, msforms, kobo, googleforms, surveymonkey or spss")
     importing.add_argument("file", type=Path, metavar="FILE", help="the export (for SurveyXact's CSV files: their folder or dataset.csv)")
     importing.add_argument("--project", required=True, metavar="P", help="writes inputs/P/survey.csv and inputs/P/codebook.draft.yaml")
-    importing.add_argument("--wave", metavar="W", help="the wave id (default: the year most respondents answered in)")
-    importing.add_argument("--group-column", metavar="C", help="the column whose answers are the respondent groups")
-    importing.add_argument("--unit-column", metavar="C", help="the column whose answers are unit (municipality) ids")
+    wave = importing.add_mutually_exclusive_group()
+    wave.add_argument("--wave", metavar="ID", help="the wave id (default: the year most respondents answered in)")
+    wave.add_argument("--wave-column", metavar="COL", help="the column whose answers are each respondent's wave")
+    importing.add_argument("--group-column", metavar="COL", help="the column whose answers are the respondent groups")
+    importing.add_argument("--unit-column", metavar="COL", help="the column whose answers are unit (municipality) ids")
+    importing.add_argument("--id-column", metavar="COL", help="--from csv: the column of respondent ids (default: ids are made, r0001 ...)")
+    importing.add_argument("--items", metavar="COL,COL,...", help="only these columns become items (default: every other column)")
+    importing.add_argument("--drop", metavar="COL,COL,...", help="leave these columns out")
+    importing.add_argument("--missing", metavar="CODE,CODE,...", help="answers that mean no answer, such as -1,99,999: blank in survey.csv")
+    importing.add_argument("--sheet", metavar="NAME", help="--from csv: the workbook's sheet (default: the first)")
     importing.add_argument("--item-ids", type=Path, metavar="FILE", help="a two-column table: question text, item id")
     importing.add_argument("--force", action="store_true", help="replace survey.csv and codebook.draft.yaml if they exist")
     importing.set_defaults(command=import_command)
@@ -209,14 +220,21 @@ def run_command(args, workspace: Workspace) -> int:
 def import_command(args, workspace: Workspace) -> int:
     # Imported here: the Excel and SPSS readers load only when importing.
     from pipeline.sources.importers import import_survey
+    from pipeline.sources.importers.choices import names
 
     result = import_survey(
         args.tool,
         args.file,
         workspace.inputs / safe_name(args.project, "--project"),  # a project id: `../x` must not write elsewhere
         wave=args.wave,
+        wave_column=args.wave_column,
         group_column=args.group_column,
         unit_column=args.unit_column,
+        id_column=args.id_column,
+        items=names(args.items),
+        drop=names(args.drop),
+        missing=names(args.missing),
+        sheet=args.sheet,
         item_ids=args.item_ids,
         force=args.force,
     )

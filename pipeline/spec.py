@@ -6,12 +6,17 @@ import re
 from datetime import date
 from typing import Annotated, Literal, Union
 
+from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pipeline.paths import NAME_RULE, name_problem, path_problem
+from pipeline.text import one_line
 
 Language = Literal["da", "nb", "en"]
 Direction = Literal["higher", "lower"]
+# A title, name or label shown as one line (cover, page header, chart label, e-mail subject): folded here, once,
+# so that every output shows the same line (see pipeline.text.one_line).
+OneLine = Annotated[str, AfterValidator(one_line)]
 
 
 def _file_name_part(value: str) -> str:
@@ -42,13 +47,13 @@ class Period(Strict):
 
 
 class UnitNoun(Strict):
-    singular: str
-    plural: str
+    singular: OneLine
+    plural: OneLine
 
 
 class Unit(Strict):
     id: SafeName
-    name: str = Field(min_length=1)
+    name: OneLine = Field(min_length=1)
 
     @field_validator("id", mode="before")
     @classmethod
@@ -65,7 +70,7 @@ class Files(Strict):
 
 
 class IndicatorSpec(Strict):
-    label: str
+    label: OneLine
     # How yearly values become one figure for a report's period: `sum` adds them up (counts, such as
     # settlements), `latest` takes the last year that has a value (levels, such as a share employed),
     # `point` takes the period's last year or nothing (a count on a reference date).
@@ -105,7 +110,7 @@ ItemKind = Literal["likert", "nps", "text", "choice", "multi", "number"]
 
 
 class Item(Strict):
-    text: str
+    text: OneLine
     # likert: one label of a scale; nps: "how likely are you to recommend ...", 0-10; text: a free comment;
     # choice: one of several options with no order; multi: tick all that apply; number: a count or an amount.
     kind: ItemKind = "likert"
@@ -158,7 +163,7 @@ class Item(Strict):
 
 class Wave(Strict):
     id: str
-    label: str
+    label: OneLine
     year: int
 
     @field_validator("id", mode="before")
@@ -173,7 +178,7 @@ class SurveySpec(Strict):
     # a voice, and a small group makes it easy to guess whose.
     min_quote_group: int = Field(default=10, ge=1)
     waves: list[Wave] = Field(min_length=1)
-    groups: dict[str, str] = Field(min_length=1)
+    groups: dict[str, OneLine] = Field(min_length=1)
     scales: dict[str, Scale] = {}
     items: dict[str, Item] = Field(min_length=1)
     # How many were invited, per wave id and group code: the denominators of the response rates.
@@ -274,7 +279,7 @@ Measure = Annotated[
 
 class Criterion(Strict):
     id: str
-    title: str
+    title: OneLine
     measure: Measure
     thresholds: Thresholds | None = None
 
@@ -298,8 +303,6 @@ MONTHS = {
     )
     for name in names
 }
-# Plain address checks only: whether a mailbox exists is the mail server's to say, and a failed delivery is retried.
-EMAIL_ADDRESS = re.compile(r"[^@\s,;<>()\[\]\"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
 
 
 class Schedule(Strict):
@@ -347,13 +350,19 @@ class Schedule(Strict):
         return int(self.on[3:])
 
 
-def _email_address(address: str) -> str:
-    if not EMAIL_ADDRESS.fullmatch(address.strip()):
-        raise ValueError("an e-mail address such as udvalg@viborg.example")
-    return address.strip()
+def email_address(address: str) -> str:
+    """A bare address (RFC 5322 addr-spec: no display name, no group, no second address), checked by email-validator.
+
+    Syntax only: whether the mailbox exists is the mail server's to say, and a failed delivery is retried.
+    """
+    try:
+        return validate_email(address.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        reason = str(error).rstrip(".")
+        raise ValueError(f"an e-mail address such as udvalg@viborg.example ({reason[:1].lower()}{reason[1:]})") from None
 
 
-EmailAddress = Annotated[str, AfterValidator(_email_address)]
+EmailAddress = Annotated[str, AfterValidator(email_address)]
 
 
 class Delivery(Strict):
@@ -380,7 +389,7 @@ class Delivery(Strict):
 class Committee(Strict):
     """A committee (udvalg, integrationsråd, formannskap) that gets a status of the project on a schedule."""
 
-    name: str = Field(min_length=1)
+    name: OneLine = Field(min_length=1)
     report: SafeName = "status_report"  # a notebook in notebooks/
     schedule: Schedule
     language: Language | None = None  # None: the project's language
@@ -394,8 +403,8 @@ class Committee(Strict):
 
 
 class ProjectSpec(Strict):
-    title: str
-    owner: str
+    title: OneLine
+    owner: OneLine
     language: Language
     period: Period
     unit_noun: UnitNoun = UnitNoun(singular="unit", plural="units")

@@ -15,6 +15,7 @@ from pipeline.errors import InputError, Problem, grouped
 from pipeline.sources.csv import read_table
 from pipeline.sources.frame import STANDARD_MISSING
 from pipeline.spec import ProjectSpec
+from pipeline.text import one_line
 
 INDICATOR_COLUMNS = ["unit", "indicator", "period", "value"]
 SURVEY_COLUMNS = ["respondent_id", "wave", "group", "unit"]
@@ -305,7 +306,8 @@ def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             rows.problem(line, "forecast", f"an empty cell: only a milestone not yet done has a forecast, and this one is {status}", row["forecast"])
         elif row.get("forecast"):
             forecast = rows.check(line, "forecast", row["forecast"], parse_date, "a date written YYYY-MM-DD, or empty")
-        record = {k: row[k] for k in ("id", "title", "unit", "phase")}
+        # A title and a phase are labels (chart rows, table cells, page lines): one line, as project.yaml's titles are.
+        record = {"id": row["id"], "title": one_line(row["title"]), "unit": row["unit"], "phase": one_line(row["phase"])}
         records.append({**record, "planned": planned, "actual": actual, "status": status, "forecast": forecast})
     rows.raise_if_any()
     return pd.DataFrame.from_records(records, columns=MILESTONE_COLUMNS + ["forecast"])

@@ -150,6 +150,52 @@ def test_a_refused_login_is_reported_without_the_password():
     assert inbox.messages == []
 
 
+PASSWORD = "blåbærsyltetøy"  # smtplib alone sends credentials as ASCII, and fails on æ, ø and å
+
+
+def accept_only(login: str, password: str):
+    def authenticate(server, session, envelope, mechanism, auth_data):
+        return AuthResult(success=(auth_data.login, auth_data.password) == (login.encode(), password.encode("utf-8")))
+
+    return authenticate
+
+
+def test_a_password_with_letters_outside_ascii_logs_in_as_utf8():
+    port = free_port()
+    settings = SmtpSettings.from_environment(smtp_environment(port, EVALREPORT_SMTP_USER="evalreport", EVALREPORT_SMTP_PASSWORD=PASSWORD))
+    letter = Letter("da", "Udvalget", "Integrationsforum", "Viborg Kommune", "2025", "1. oktober 2026")
+    with smtp_server(port, authenticator=accept_only("evalreport", PASSWORD), auth_require_tls=False) as inbox:
+        send(status_email(settings, "udvalg@viborg.example", letter, PDF, "a.pdf"), settings)
+    assert len(inbox.messages) == 1
+
+
+def test_a_server_without_auth_plain_is_named_and_no_letter_of_the_password_is():
+    port = free_port()
+    settings = SmtpSettings.from_environment(smtp_environment(port, EVALREPORT_SMTP_USER="evalreport", EVALREPORT_SMTP_PASSWORD=PASSWORD))
+    letter = Letter("da", "Udvalget", "Integrationsforum", "Viborg Kommune", "2025", "1. oktober 2026")
+    options = {"authenticator": accept_only("evalreport", PASSWORD), "auth_require_tls": False, "auth_exclude_mechanism": ["PLAIN"]}
+    with smtp_server(port, **options) as inbox, pytest.raises(DeliveryFailed, match="AUTH PLAIN") as caught:
+        send(status_email(settings, "udvalg@viborg.example", letter, PDF, "a.pdf"), settings)
+    assert not set("åæø") & set(str(caught.value)) and "blå" not in str(caught.value)
+    assert inbox.messages == []
+
+
+def test_a_recipient_whose_domain_has_letters_outside_ascii_gets_it_in_ascii():
+    port = free_port()
+    settings = SmtpSettings.from_environment(smtp_environment(port))
+    letter = Letter("da", "Udvalget", "Integrationsforum", "København Kommune", "2025", "1. oktober 2026")
+    with smtp_server(port) as inbox:
+        send(status_email(settings, "udvalg@københavn.dk", letter, PDF, "a.pdf"), settings)
+    [message] = inbox.messages
+    assert message["To"] == "udvalg@xn--kbenhavn-54a.dk"
+
+
+@pytest.mark.parametrize("sender", ["evalreport@viborg.dk\nBcc: x@evil.example", "Evalreport <evalreport@viborg.dk>", "evalreport"])
+def test_a_sender_that_is_no_bare_address_is_a_reason(sender):
+    with pytest.raises(DeliveryFailed, match="EVALREPORT_SMTP_FROM: expected an e-mail address"):
+        SmtpSettings.from_environment({"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_FROM": sender})
+
+
 # --- deliver: every target, each retried on its own --------------------------------------------------------
 
 

@@ -5,12 +5,13 @@ EVALREPORT_SMTP_HOST       the server; without it no e-mail is sent and the deli
 EVALREPORT_SMTP_PORT       default 587; 465 means TLS from the first byte
 EVALREPORT_SMTP_STARTTLS   yes (default) or no: upgrade the connection with STARTTLS before logging in
 EVALREPORT_SMTP_USER       log in as this user (none: send without logging in)
-EVALREPORT_SMTP_PASSWORD   the user's password
+EVALREPORT_SMTP_PASSWORD   the user's password; letters outside ASCII (æ, ø, å) are sent as UTF-8 with AUTH PLAIN
 EVALREPORT_SMTP_FROM       the sender's address; default the user when it is an address
 """
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import os
 import smtplib
@@ -21,7 +22,11 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
+from email_validator import validate_email
+
 from pipeline.errors import EvalreportError
+from pipeline.spec import email_address
+from pipeline.text import one_line
 
 TIMEOUT_SECONDS = 30
 YES, NO = {"yes", "true", "1", "on"}, {"no", "false", "0", "off"}
@@ -54,6 +59,11 @@ class SmtpSettings:
             raise DeliveryFailed(f"EVALREPORT_SMTP_STARTTLS: expected yes or no, found {starttls_text!r}")
         user = env.get("EVALREPORT_SMTP_USER") or None
         sender = env.get("EVALREPORT_SMTP_FROM") or (user if user and "@" in user else f"evalreport@{socket.getfqdn()}")
+        if "EVALREPORT_SMTP_FROM" in env:
+            try:
+                sender = email_address(sender)
+            except ValueError as error:
+                raise DeliveryFailed(f"EVALREPORT_SMTP_FROM: expected {error}, found {sender!r}") from None
         return cls(host, int(port_text), starttls_text in YES, user, env.get("EVALREPORT_SMTP_PASSWORD") or None, sender)
 
     @property
@@ -116,7 +126,9 @@ class Letter:
 def letter_text(letter: Letter) -> tuple[str, str]:
     """The subject and body of the e-mail."""
     words = LETTERS[letter.language]
-    fields = {"committee": letter.committee, "title": letter.title, "owner": letter.owner, "period": letter.period, "date": letter.date}
+    # Names and titles fill one line each, the subject header above all: a line break there would end the header.
+    named = {"committee": letter.committee, "title": letter.title, "owner": letter.owner, "period": letter.period, "date": letter.date}
+    fields = {key: one_line(value) for key, value in named.items()}
     opening = [words["opening"].format(**fields)]
     if letter.met:
         opening.append(words["met"].format(met=letter.met[0], criteria=letter.met[1]))
@@ -130,7 +142,7 @@ def status_email(settings: SmtpSettings, recipient: str, letter: Letter, pdf: by
     subject, body = letter_text(letter)
     message = EmailMessage()
     message["From"] = settings.sender
-    message["To"] = recipient
+    message["To"] = ascii_domain(recipient)
     message["Subject"] = subject
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
@@ -156,13 +168,38 @@ def send(message: EmailMessage, settings: SmtpSettings) -> None:
             if settings.starttls and not settings.implicit_tls:
                 server.starttls(context=context)
             if settings.user:
-                server.login(settings.user, settings.password or "")
+                log_in(server, settings.user, settings.password or "")
             refused = server.send_message(message)
     except (OSError, smtplib.SMTPException) as error:
         reason = f"{type(error).__name__}: {error}"
         raise DeliveryFailed(reason.replace(settings.password, "***") if settings.password else reason) from None
     if refused:
         raise DeliveryFailed(f"the server refused {', '.join(refused)}")
+
+
+def ascii_domain(address: str) -> str:
+    """The address with its domain as every mail server takes it (udvalg@københavn.dk → udvalg@xn--kbenhavn-54a.dk);
+    a name before the @ in other letters stays, and needs a server that offers SMTPUTF8."""
+    return validate_email(address, check_deliverability=False).ascii_email or address
+
+
+def log_in(server: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; smtplib writes credentials in ASCII only, so credentials with other letters go as UTF-8 in AUTH PLAIN
+    (RFC 4616), the mechanism that defines it."""
+    if (user + password).isascii():
+        server.login(user, password)
+        return
+    server.ehlo_or_helo_if_needed()
+    offered = server.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" not in offered:
+        raise DeliveryFailed(
+            "EVALREPORT_SMTP_USER or EVALREPORT_SMTP_PASSWORD has letters outside ASCII, which only AUTH PLAIN carries, "
+            f"and the SMTP server offers {' '.join(offered) or 'no AUTH'}: ask for AUTH PLAIN or choose an ASCII password"
+        )
+    credentials = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+    code, reply = server.docmd("AUTH", f"PLAIN {credentials}")
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _loopback(host: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections.abc import Callable, Sequence
 
 Percent = Callable[[float], str]
@@ -48,6 +49,7 @@ STYLE = {
     "axes.titlesize": 10,
     "svg.fonttype": "none",  # text stays text: searchable, selectable, read by screen readers
     "svg.hashsalt": "evalreport",  # stable ids, so an unchanged chart gives an identical file
+    "text.parse_math": False,  # labels are people's words: "$100 - $200" is money, not TeX to typeset (or fail on)
 }
 WIDTH_INCHES = 6.3  # the text width of an A4 page with 2 cm margins
 
@@ -59,10 +61,10 @@ def to_svg(figure: plt.Figure) -> str:
     return buffer.getvalue()
 
 
-def _wrap(text: str, width: int = 42) -> str:
-    import textwrap
-
-    return "\n".join(textwrap.wrap(text, width)) or text
+def label_lines(text: str, width: int = 42, lines: int = 3) -> str:
+    """A chart label wrapped onto at most `lines` lines of `width` characters, ending in … when cut (the full text is in
+    the table beside the chart): a long title must not stretch a chart over pages or shrink it to nothing."""
+    return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder=" …")) or text
 
 
 def likert_chart(rows: Sequence[tuple[str, Sequence[tuple[float, float]]]], labels: Sequence[str], percent: Percent) -> str:
@@ -75,7 +77,7 @@ def likert_chart(rows: Sequence[tuple[str, Sequence[tuple[float, float]]]], labe
     colours = DIVERGING.get(len(labels)) or plt.get_cmap("PuOr")([i / (len(labels) - 1) for i in range(len(labels))])
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 0.55 * len(rows) + 1.2))
-        names = [_wrap(name) for name, _ in rows][::-1]  # barh draws from the bottom up
+        names = [label_lines(name, lines=4) for name, _ in rows][::-1]  # barh draws from the bottom up
         segments = [segs for _, segs in rows][::-1]
         for index, label in enumerate(labels):
             starts = [segs[index][0] for segs in segments]
@@ -117,7 +119,7 @@ def attainment_chart(names: Sequence[str], values: Sequence[float], statuses: Se
     order = sorted(range(len(names)), key=lambda i: values[i])
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 0.32 * len(names) + 1.0))
-        axes.barh([names[i] for i in order], [values[i] for i in order], color=[STATUS_COLOURS[statuses[i]] for i in order])
+        axes.barh([label_lines(names[i], lines=2) for i in order], [values[i] for i in order], color=[STATUS_COLOURS[statuses[i]] for i in order])
         axes.axvline(target, color="#333333", linewidth=1)
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(x)))
         axes.set_xlim(0, max([target * 1.1, *values]) * 1.05)

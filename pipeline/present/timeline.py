@@ -7,7 +7,6 @@ words and no date formats: the caller passes them in, in the report's language.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +18,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
-from pipeline.present.charts import OUTCOME_COLOURS, STYLE, WIDTH_INCHES, to_svg
+from pipeline.present.charts import OUTCOME_COLOURS, STYLE, WIDTH_INCHES, label_lines, to_svg
 
 DateText = Callable[[date], str]
 
@@ -28,6 +27,7 @@ BAND = "#eef1f4"  # the table headers' grey-blue, for the phase headings
 GRID = "#e4e4e4"
 LABEL_CHARACTERS = 40  # a milestone title wraps after this many characters ...
 LABEL_LINES = 2  # ... onto at most this many lines, so that a row stays one row high
+HEADING_CHARACTERS = 80  # a phase's name fits on its band, one line across the chart
 ROW_INCHES = 0.26  # room for a title on two lines
 LEFT_EDGE, PLOT_LEFT, PLOT_RIGHT = 0.01, 0.39, 0.97  # in figure widths: titles left of PLOT_LEFT, dates right of it
 MAX_TICKS = 7  # labelled months on the time axis: more would run into each other at A4 width
@@ -61,7 +61,7 @@ def timeline_chart(phases: Sequence[tuple[str, Sequence[Milestone]]], as_of: dat
             else:
                 _milestone(axes, y, row, as_of)
         axes.set_yticks([y for y, row in enumerate(rows) if not isinstance(row, str)])
-        axes.set_yticklabels([_wrap(row.label) for row in rows if not isinstance(row, str)], fontsize=7.5, linespacing=1.0)
+        axes.set_yticklabels([label_lines(row.label, LABEL_CHARACTERS, LABEL_LINES) for row in rows if not isinstance(row, str)], fontsize=7.5, linespacing=1.0)
         axes.set_ylim(len(rows) - 0.2, -0.5)  # first row at the top; room under the last for a two-line title
         axes.tick_params(axis="y", length=0)
         axes.spines["left"].set_visible(False)
@@ -79,18 +79,11 @@ def _rows(phases: Sequence[tuple[str, Sequence[Milestone]]]) -> list[str | Miles
     return rows
 
 
-def _wrap(label: str) -> str:
-    lines = textwrap.wrap(label, LABEL_CHARACTERS) or [label]
-    if len(lines) > LABEL_LINES:  # the full title is in the table below the chart
-        lines = lines[: LABEL_LINES - 1] + [textwrap.shorten(" ".join(lines[LABEL_LINES - 1 :]), LABEL_CHARACTERS, placeholder=" …")]
-    return "\n".join(lines)
-
-
 def _phase_heading(axes, y: int, heading: str) -> None:
     """A band across the whole chart, titles included, with the phase's name at its left end."""
     across = blended_transform_factory(axes.figure.transFigure, axes.transData)
     axes.add_patch(Rectangle((LEFT_EDGE, y - 0.5), PLOT_RIGHT - LEFT_EDGE, 1, transform=across, color=BAND, linewidth=0, zorder=0, clip_on=False))
-    axes.text(LEFT_EDGE + 0.005, y, heading, transform=across, ha="left", va="center", fontsize=8, fontweight="bold", color=INK)
+    axes.text(LEFT_EDGE + 0.005, y, label_lines(heading, HEADING_CHARACTERS, 1), transform=across, ha="left", va="center", fontsize=8, fontweight="bold", color=INK)
 
 
 def _milestone(axes, y: int, milestone: Milestone, as_of: date) -> None:

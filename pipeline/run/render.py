@@ -39,11 +39,18 @@ def stylesheet() -> str:
     return (TEMPLATES / "evalreport" / "report.css").read_text(encoding="utf-8")
 
 
+def css_string(text: str) -> str:
+    """`text` as a CSS string, to be read back as written: quotes, backslashes and line breaks are escaped (a
+    newline would end the string and let the rest be read as rules), and so are `<` and `>`, since `</style>`
+    ends the style element wherever it stands."""
+    return '"' + re.sub(r'["\\<>\x00-\x1f\x7f]', lambda found: f"\\{ord(found.group()):x} ", text) + '"'
+
+
 def page_counter(messages: Messages) -> str:
     """The CSS `content` value for 'Side 3 av 12' in the report's language."""
     before, rest = messages("page_of", page="\0", pages="\1").split("\0", 1)
     middle, after = rest.split("\1", 1)
-    pieces = [f'"{before}"' if before else "", "counter(page)", f'"{middle}"', "counter(pages)", f'"{after}"' if after else ""]
+    pieces = [css_string(before) if before else "", "counter(page)", css_string(middle), "counter(pages)", css_string(after) if after else ""]
     return " ".join(p for p in pieces if p)
 
 
@@ -64,7 +71,7 @@ def cover(job: Job, project: Project, generated: datetime | None = None) -> dict
         "accent": spec.report.accent_colour,
         "css": stylesheet(),
         "page_counter": page_counter(t),
-        "running_header": spec.title,
+        "running_header": css_string(spec.title),  # the CSS `content` value of every page's header
         "labels": {key: t(key) for key in ("owner", "period", "report_date", "contents")},
         "provenance": f"evalreport {__version__} · {t('report_date').lower()} {generated:%Y-%m-%d %H:%M} UTC · input {project.input_digest()[:12]}",
         "version": __version__,
