@@ -15,7 +15,7 @@ from pipeline.committees import due as committees_due
 from pipeline.committees import show, timers
 from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
 from pipeline.committees.ledger import Ledger
-from pipeline.errors import EvalreportError, InputError
+from pipeline.errors import EvalreportError, InputError, in_one_line
 from pipeline.paths import safe_name
 from pipeline.project import list_projects, load_project
 from rich.console import Console
@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.command(args, workspace)
     except EvalreportError as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # the machine's: a read-only or full disk, a file where a folder belongs
+        print(f"error: {in_one_line(error)}", file=sys.stderr)
         return 2
 
 
@@ -147,15 +150,20 @@ def list_command(args, workspace: Workspace) -> int:
         print(f"no projects in {workspace.inputs}")
         return 0
     print(f"{'project':28} {'lang':4} {'period':10} {'units':>5}  {'inputs':7} title")
+    failed = 0
     for project_id in projects:
         try:
             spec = load_project(project_id, workspace.inputs).spec
             period = f"{spec.period.start}-{spec.period.end}"
             print(f"{project_id:28} {spec.language:4} {period:10} {len(spec.units):>5}  {'valid':7} {spec.title}")
         except InputError as error:
+            failed += 1
             print(f"{project_id:28} {'':4} {'':10} {'':>5}  {'INVALID':7} {len(error.problems)} problem(s): evalreport validate {project_id}")
+        except Exception as error:  # whatever one project does, the others are listed
+            failed += 1
+            print(f"{project_id:28} {'':4} {'':10} {'':>5}  {'UNREAD':7} {in_one_line(error)}")
     print(f"\nreports: {', '.join(workspace.available_reports())}")
-    return 0
+    return 1 if failed else 0
 
 
 def validate_command(args, workspace: Workspace) -> int:
@@ -168,6 +176,10 @@ def validate_command(args, workspace: Workspace) -> int:
             print(f"{project_id}: {len(error.problems)} problem(s)")
             for problem in error.problems:
                 print(f"  - {problem}")
+            continue
+        except Exception as error:  # whatever one project does, the others are validated
+            failed += 1
+            print(f"{project_id}: could not be read: {in_one_line(error)}")
             continue
         spec = project.spec
         print(
@@ -189,11 +201,11 @@ def run_command(args, workspace: Workspace) -> int:
     for project_id in list_projects(workspace.inputs) if args.all else [args.project]:
         try:
             project = projects[project_id] = load_project(project_id, workspace.inputs)
-        except InputError as error:
+        except Exception as error:
             if not args.all:
                 raise
-            invalid.append(project_id)  # one bad project must not stop a batch of good ones
-            print(f"skipping {project_id}: {error}", file=sys.stderr)
+            invalid.append(project_id)  # one bad project must not stop a batch of good ones, whatever it does
+            print(f"skipping {project_id}: {error if isinstance(error, InputError) else in_one_line(error)}", file=sys.stderr)
             continue
         jobs += plan_jobs(project, workspace, args.report, args.unit, args.per_unit, args.period, args.language)
 
@@ -203,7 +215,7 @@ def run_command(args, workspace: Workspace) -> int:
             print(f"{len(jobs)} job(s), {sum(map(bool, reasons.values()))} to run:")
             for job in jobs:
                 print(f"  {job.label}  ({job.language})  {reasons[job] or 'unchanged: skip'}")
-            return 0
+            return 1 if invalid else 0
         console = Console()
         workers = min(args.jobs, max(1, sum(map(bool, reasons.values()))))
         where = f"on the Dask cluster at {args.scheduler}" if args.scheduler else f"with {workers} worker(s)"
@@ -245,7 +257,7 @@ def import_command(args, workspace: Workspace) -> int:
 def due_command(args, workspace: Workspace) -> int:
     projects, problems = committees_due.projects_with_committees(workspace, args.projects)
     for problem in problems:
-        print(f"NOT RUN {problem}", file=sys.stderr)
+        print(f"NOT RUN {show.log_line(problem)}", file=sys.stderr)
     with projects_locked(workspace.reports, [p.id for p in projects], wait=args.wait), Ledger.at(workspace.reports) as ledger:
         statuses = committees_due.plan(projects, workspace, ledger, args.on, args.force)
         print("\n".join(show.plan_lines(statuses, args.on, workspace.reports)))

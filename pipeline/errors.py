@@ -70,6 +70,21 @@ class ProjectNotFound(EvalreportError):
     """No project folder with a project.yaml under that name."""
 
 
+class MachineFault(EvalreportError):
+    """The machine refused what a run needs (a read-only or full disk, a damaged run ledger, a missing kernel):
+    one line saying what and where. The last good reports stay as they were."""
+
+
+def in_one_line(error: BaseException) -> str:
+    """An error as one line for the person running evalreport: our own errors' first line; what the operating system
+    refused, and where; any other error with its type, since it is a bug to report."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    lines = str(error).strip().splitlines()
+    first = lines[0].rstrip(":") if lines else ""
+    return first if isinstance(error, EvalreportError) else f"{type(error).__name__}: {first}".removesuffix(": ")
+
+
 class JobFailed(EvalreportError):
     """A report job failed while executing or rendering; `reason` is its first error line."""
 

@@ -14,7 +14,7 @@ from datetime import date
 from pipeline.committees.deliver import Target, deliver, targets
 from pipeline.committees.ledger import Delivery, Ledger, Run
 from pipeline.committees.schedule import Occurrence, latest_occurrence, next_occurrence
-from pipeline.errors import InputError
+from pipeline.errors import InputError, in_one_line
 from pipeline.project import PROJECT_FILE, Project, list_projects, load_project, load_spec, project_folder
 from pipeline.run.batch import FORMATS, JobResult, output_names, run_jobs, why_each_runs
 from pipeline.run.jobs import Job, Workspace, with_previous_status
@@ -65,6 +65,9 @@ def projects_with_committees(workspace: Workspace, names: list[str] | None = Non
             if names or _may_have_committees(name, workspace):
                 problems.append(f"{name}: {len(error.problems)} problem(s) in the inputs; no status made (evalreport validate {name})")
             continue
+        except Exception as error:  # whatever one project does, the others' statuses are made
+            problems.append(f"{name}: could not be read ({in_one_line(error)}); no status made")
+            continue
         if project.spec.committees:
             projects.append(project)
     return projects, problems
@@ -73,7 +76,7 @@ def projects_with_committees(workspace: Workspace, names: list[str] | None = Non
 def _may_have_committees(name: str, workspace: Workspace) -> bool:
     try:
         return bool(load_spec(project_folder(name, workspace.inputs) / PROJECT_FILE).committees)
-    except InputError:
+    except Exception:
         return True  # project.yaml itself is broken: it may declare committees, so say so
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pipeline.errors import EvalreportError
+from pipeline.errors import EvalreportError, MachineFault
 
 FILE_NAME = "ledger.sqlite3"
 SCHEMA_VERSION = 1
@@ -109,18 +109,32 @@ class Ledger:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-        self.connection.row_factory = sqlite3.Row
-        self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-        self.connection.execute("PRAGMA journal_mode = WAL")
-        self.connection.execute("PRAGMA foreign_keys = ON")
-        self._create_or_check_schema()
+        try:
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
+            self.connection.execute("PRAGMA journal_mode = WAL")
+            self.connection.execute("PRAGMA foreign_keys = ON")
+            self._create_or_check_schema()
+        except sqlite3.DatabaseError as error:
+            self.connection.close()
+            raise self.fault(error) from None
 
     @classmethod
     @contextmanager
     def at(cls, reports: Path) -> Iterator[Ledger]:
+        """The ledger in `reports`; a damaged or unwritable one (now or while in use) is a MachineFault naming it."""
         ledger = cls(reports / FILE_NAME)
         with closing(ledger.connection):
-            yield ledger
+            try:
+                yield ledger
+            except sqlite3.DatabaseError as error:
+                raise ledger.fault(error) from None
+
+    def fault(self, error: sqlite3.DatabaseError) -> MachineFault:
+        return MachineFault(
+            f"{self.path}: the run ledger cannot be used ({error}); restore it from a backup, or move it aside to start "
+            "a new one (statuses it records as made would be made again)"
+        )
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,20 @@ from pipeline.committees.due import CommitteeStatus, Outcome
 from pipeline.committees.ledger import Delivery, Ledger
 
 CHANNELS = {"outbox": "outbox", "email": "e-mail"}
+# Control characters (line breaks among them), line and paragraph separators, and bidirectional overrides.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def log_line(text: str) -> str:
+    """`text` as one line of due.log (cron appends what `due` prints): line breaks and other control characters
+    written as escapes (\\n, \\x1b), so that no committee name or error message can start a line of its own."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match) -> str:
+    character = match[0]
+    return _ESCAPES.get(character) or (f"\\x{ord(character):02x}" if ord(character) < 0x100 else f"\\u{ord(character):04x}")
 
 
 def plan_lines(statuses: list[CommitteeStatus], on: date, reports: Path) -> list[str]:
@@ -34,7 +49,7 @@ def plan_lines(statuses: list[CommitteeStatus], on: date, reports: Path) -> list
             lines.append(f"    delivers to {where}")
         if status.undelivered:
             lines.append(f"    delivers again to {', '.join(_target(t, reports) for t in status.undelivered)}")
-    return lines
+    return [log_line(line) for line in lines]
 
 
 def outcome_lines(outcomes: list[Outcome], on: date, reports: Path) -> list[str]:
@@ -70,7 +85,7 @@ def outcome_lines(outcomes: list[Outcome], on: date, reports: Path) -> list[str]
         f"{made} made, {failed} failed, {unchanged} unchanged; {delivered} delivered, {undelivered} delivery(ies) failed"
         + (" (tried again on the next `evalreport due`)" if undelivered else "")
     )
-    return lines
+    return [log_line(line) for line in lines]
 
 
 def history_table(ledger: Ledger, reports: Path, project: str | None = None) -> Table:
@@ -86,7 +101,7 @@ def history_table(ledger: Ledger, reports: Path, project: str | None = None) -> 
         details = [f"[bold]{escape(made)}[/] for {escape(run.committee)}", f"{escape(run.reason)}; finished {_minute(run.finished) or '–'} UTC"]
         details += [f"[red]{escape(run.error)}[/]"] if run.error else []
         details += [escape(_delivery(d, reports)) for d in ledger.deliveries(run.id)]
-        table.add_row(str(run.id), run.occurrence, outcome, "\n".join(details))
+        table.add_row(str(run.id), run.occurrence, outcome, "\n".join(log_line(detail) for detail in details))
     return table
 
 

@@ -94,7 +94,7 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
             outputs[folder / f"{job.name}.results.json"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
             outputs[folder / f"{job.name}.xlsx"] = workbook(results)
         deadline.check(job, "rendering")  # too late: the last good report stays
-        publish(outputs)
+        publish(outputs, job.name)
         result = JobResult(job, True, time.perf_counter() - started, [str(p) for p in outputs], why=why)
     except JobFailed as error:
         result = JobResult(job, False, time.perf_counter() - started, reason=error.reason, why=why)

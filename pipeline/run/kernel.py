@@ -12,9 +12,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+from pipeline.errors import MachineFault, in_one_line
 from jupyter_client.manager import AsyncKernelManager
 
 KERNEL_NAME = "evalreport"
+
+
+class KernelMissing(MachineFault):
+    """No Jupyter kernel that starts this evalreport's Python, and none can be installed."""
 
 # Variables a notebook has no business reading: the SMTP settings `due` delivers with, and whatever is named like a
 # credential. A notebook runs code, and its outputs (a traceback, a printed variable) end up in the audit copy.
@@ -49,19 +55,28 @@ def ensure_kernel() -> str:
     """
     if installed_here():
         return KERNEL_NAME
-    from ipykernel.kernelspec import install
-
     kernels = Path(sys.prefix) / "share" / "jupyter" / "kernels"
-    kernels.mkdir(parents=True, exist_ok=True)
-    # Workers of one batch may all find the spec missing at once: one installs, the others wait and see it.
-    with open(kernels / f".{KERNEL_NAME}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not installed_here():
-            install(kernel_name=KERNEL_NAME, display_name="Python (evalreport)", prefix=sys.prefix)
-            installed = kernels / KERNEL_NAME / "kernel.json"
-            spec_json = json.loads(installed.read_text())
-            spec_json["argv"] = kernel_argv()
-            installed.write_text(json.dumps(spec_json, indent=1))
+    try:
+        from ipykernel.kernelspec import install
+
+        kernels.mkdir(parents=True, exist_ok=True)
+        # Workers of one batch may all find the spec missing at once: one installs, the others wait and see it.
+        with open(kernels / f".{KERNEL_NAME}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not installed_here():
+                install(kernel_name=KERNEL_NAME, display_name="Python (evalreport)", prefix=sys.prefix)
+                installed = kernels / KERNEL_NAME / "kernel.json"
+                spec_json = json.loads(installed.read_text())
+                spec_json["argv"] = kernel_argv()
+                installed.write_text(json.dumps(spec_json, indent=1))
+    except (ImportError, OSError, ValueError) as error:  # ipykernel missing, a read-only environment, ...
+        raise KernelMissing(f"no Jupyter kernel '{KERNEL_NAME}' starts {sys.executable}, and installing one in {kernels} failed: {in_one_line(error)}") from None
+    if not installed_here():  # another spec of that name, found first, starts another Python
+        shadow = KernelSpecManager().find_kernel_specs().get(KERNEL_NAME)
+        raise KernelMissing(
+            f"the Jupyter kernel '{KERNEL_NAME}' in {shadow} does not start {sys.executable}, and Jupyter finds it before the one in "
+            f"{kernels}: remove it (jupyter kernelspec remove {KERNEL_NAME}) and run again"
+        )
     return KERNEL_NAME
 
 
@@ -69,7 +84,7 @@ def installed_here() -> bool:
     """Whether the `evalreport` kernel spec starts this interpreter (`python` and `python3` of a venv are one)."""
     try:
         argv = KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv
-    except NoSuchKernel:
+    except (NoSuchKernel, ValueError):  # none, or a kernel.json that is not JSON
         return False
     wanted = kernel_argv()
     return argv[1:] == wanted[1:] and os.path.realpath(argv[0]) == os.path.realpath(wanted[0])

@@ -10,6 +10,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from pipeline.errors import EvalreportError
+from pipeline.run.publish import recover
 
 
 class ProjectBusy(EvalreportError):
@@ -21,7 +22,7 @@ def project_lock(reports: Path, project: str, wait: bool = False, poll_seconds: 
     """Hold `reports/<project>/.lock` while reports of the project are written.
 
     The lock is the operating system's (flock): it is released when the process ends, however it ends,
-    so a crashed run never leaves a stale lock behind.
+    so a crashed run never leaves a stale lock behind; what a run killed while publishing left is finished first.
     """
     folder = reports / project
     folder.mkdir(parents=True, exist_ok=True)
@@ -41,6 +42,7 @@ def project_lock(reports: Path, project: str, wait: bool = False, poll_seconds: 
         handle.write(f"pid {os.getpid()}, since {time.strftime('%Y-%m-%d %H:%M:%S')}")
         handle.flush()
         try:
+            recover(folder)  # what a run killed while publishing left half done: nobody else writes here now
             yield
         finally:
             handle.seek(0)
