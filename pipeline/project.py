@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from pipeline import tables
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
 from pipeline.paths import confined, default_inputs, safe_name
+from pipeline.placeholders import is_placeholder_error, placeholders
 from pipeline.sources.limits import check_size
 from pipeline.spec import ProjectSpec
 
@@ -68,8 +69,8 @@ class Project:
 def project_folder(project: str | Path, inputs: Path | None = None) -> Path:
     """Resolve a project id (a folder under `inputs`) or a path to its folder."""
     candidate = Path(project)
-    if (candidate / PROJECT_FILE).is_file():
-        folder = candidate
+    if (candidate / PROJECT_FILE).is_file() or isinstance(project, Path):
+        folder = candidate  # a folder given as a path, not an id
     else:
         folder = (inputs or default_inputs()) / safe_name(str(project), "project")  # not `../elsewhere`
     if not (folder / PROJECT_FILE).is_file():
@@ -155,10 +156,16 @@ def load_spec(path: Path) -> ProjectSpec:
         raise InputError([_unreadable_value(path.name, tree)]) from None
     if not isinstance(document, dict):
         raise InputError([Problem(path.name, 1, None, "a mapping of keys such as title, owner, language", repr(document))])
+    # What `evalreport new` left to fill in comes first, as a checklist; a placeholder's own error ("TODO" is no
+    # year) is not repeated.
+    to_fill_in = placeholders(path.name, tree)
     try:
         spec = ProjectSpec.model_validate(document)
     except ValidationError as error:
-        raise InputError([_problem_from_pydantic(path.name, tree, e) for e in error.errors()]) from None
+        errors = [e for e in error.errors() if not is_placeholder_error(e["loc"], to_fill_in)]
+        raise InputError([*to_fill_in.values(), *(_problem_from_pydantic(path.name, tree, e) for e in errors)]) from None
+    if to_fill_in:
+        raise InputError(list(to_fill_in.values()))
     problems = octal_looking_unit_ids(path.name, tree, spec) + _number_problems(path.name, tree, spec) + committee_problems(path.name, tree, spec)
     if problems:
         raise InputError(problems)

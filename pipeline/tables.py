@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -25,8 +26,18 @@ ASSESSMENT_COLUMNS = ["criterion", "period", "status", "justification"]
 MILESTONE_STATUSES = ("done", "open", "cancelled")
 ASSESSMENT_STATUSES = ("met", "partly_met", "not_met", "not_assessed")
 
-_THOUSANDS_WITH_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+# Recommendations followed up over the years (docs/inputs.md, recommendations.csv).
+RECOMMENDATION_COLUMNS = ["id", "title", "source", "given", "to", "decision", "decided", "status", "follow_up", "updated"]
+RECOMMENDATION_REQUIRED = ["id", "title", "source", "given", "to", "status"]
+RECOMMENDATION_STATUSES = ("proposed", "adopted", "in_progress", "implemented", "rejected", "dropped")
+DECIDED_STATUSES = ("adopted", "in_progress", "implemented", "rejected")  # a decision was taken, on a day
 
+# Activities held and who took part (docs/inputs.md, activities.csv); `participants_<group>` columns beside them.
+ACTIVITY_COLUMNS = ["id", "date", "title", "kind", "unit", "participants", "themes"]
+ACTIVITY_REQUIRED = ["id", "date", "title", "kind", "participants"]
+PARTICIPANTS_PREFIX = "participants_"
+
+_THOUSANDS_WITH_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 # Text written by people outside the evaluator's hands (respondents, project staff, partners) that reports show:
 # redacted as the table is read, so that no analysis, notebook, audit copy, results.json, workbook or e-mail ever
@@ -35,6 +46,8 @@ FREE_TEXT = {
     "indicators": ("note",),
     "milestones": ("title", "phase"),
     "assessments": ("justification", "assessor"),
+    "recommendations": ("title", "source", "decision", "follow_up"),
+    "activities": ("title", "kind", "themes"),
 }
 
 
@@ -45,7 +58,8 @@ class Rows:
     def __init__(self, frame: pd.DataFrame, free_text: Iterable[str] = ()):
         for column in free_text:
             if column in frame:  # an optional column may be absent
-                frame[column] = frame[column].map(redact)
+                written = frame[column] != ""  # most comment cells of a big survey are empty
+                frame.loc[written, column] = frame.loc[written, column].map(redact)
         self.frame = frame
         self.file = frame.attrs["file"]
         self.problems: list[Problem] = []
@@ -68,6 +82,19 @@ class Rows:
         except ValueError:
             self.problem(line, field, expected, value)
             return None
+
+    def judged(self, cells: list, judge: Callable[[object, int], object]) -> list:
+        """`judge(cell, line)` for each row's cell, called once per distinct cell: a survey repeats a handful of
+        answers a million times. The problems it records for a cell are recorded for every row holding it."""
+        verdicts, problems = {}, {}
+        for cell in dict.fromkeys(cells):
+            before = len(self.problems)
+            verdicts[cell] = judge(cell, 0)
+            problems[cell] = self.problems[before:]
+            del self.problems[before:]
+        for line, cell in zip(self.frame.attrs["line"], cells):
+            self.problems.extend(replace(problem, row=line) for problem in problems[cell])
+        return [verdicts[cell] for cell in cells]
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -149,25 +176,30 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         rows.problems.append(Problem(raw.attrs["file"], 1, column, "a column declared under survey.items in project.yaml", "an undeclared column" if column else "a column with no name"))
     check_unit = _unit_checker(spec, rows)
     waves = [w.id for w in codebook.waves]
-    seen: dict[tuple[str, str], int] = {}
-    answers = {item_id: [] for item_id in codebook.items}
-    for line, row in rows:
-        respondent = row["respondent_id"]
-        if not respondent:
-            rows.problem(line, "respondent_id", "an id for the respondent", respondent)
-        elif (row["wave"], respondent) in seen:
-            rows.problem(line, "respondent_id", "ids unique within a wave", respondent, f"again (row {seen[(row['wave'], respondent)]} has it in the same wave)")
-        seen.setdefault((row["wave"], respondent), line)
-        if row["wave"] not in waves:
-            rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", row["wave"])
-        if row["group"] not in codebook.groups:
-            rows.problem(line, "group", f"one of the groups in project.yaml {sorted(codebook.groups)}", row["group"])
-        check_unit(line, row["unit"])
-        for item_id, item in codebook.items.items():
-            if item.columns:
-                answers[item_id].append(_ticked_columns(row, item, rows, line))
-            else:
-                answers[item_id].append(_answer(row[item_id], item, codebook, rows, line, item_id))
+    first_of: dict[tuple[str, str], int] = {}
+    for line, key in zip(raw.attrs["line"], zip(raw["wave"], raw["respondent_id"])):
+        if not key[1]:
+            rows.problem(line, "respondent_id", "an id for the respondent", key[1])
+        elif key in first_of:
+            rows.problem(line, "respondent_id", "ids unique within a wave", key[1], f"again (row {first_of[key]} has it in the same wave)")
+        first_of.setdefault(key, line)
+    # The other columns are judged value by value (see Rows.judged); the problems are then put back in the order of
+    # the rows, as a reader goes through the file.
+    rows.judged(list(raw["wave"]), lambda wave, line: wave in waves or rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", wave))
+    groups = sorted(codebook.groups)
+    rows.judged(list(raw["group"]), lambda group, line: group in codebook.groups or rows.problem(line, "group", f"one of the groups in project.yaml {groups}", group))
+    rows.judged(list(raw["unit"]), lambda unit, line: check_unit(line, unit))
+    answers = {}
+    for item_id, item in codebook.items.items():
+        if item.columns:
+            columns = list(item.columns)
+            cells = list(zip(*(raw[column] for column in columns)))
+            answers[item_id] = rows.judged(cells, lambda cell, line, item=item, columns=columns: _ticked_columns(dict(zip(columns, cell)), item, rows, line))
+        elif item.kind == "text":
+            answers[item_id] = [cell or None for cell in raw[item_id]]  # redacted by Rows; not judged: each is its own
+        else:
+            answers[item_id] = rows.judged(list(raw[item_id]), lambda cell, line, item=item, item_id=item_id: _answer(cell, item, codebook, rows, line, item_id))
+    rows.problems.sort(key=lambda problem: problem.row or 0)
     _check_invited(raw, codebook, rows)
     rows.raise_if_any()
     frame = raw[SURVEY_COLUMNS].copy()
@@ -356,3 +388,131 @@ def empty_milestones(_spec: ProjectSpec) -> pd.DataFrame:
 
 def empty_assessments(_spec: ProjectSpec) -> pd.DataFrame:
     return pd.DataFrame(columns=ASSESSMENT_COLUMNS + ["assessor", "date"], dtype=object)
+
+
+def parse_recommendations(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    """Recommendations and their follow-up: who gave each and when, the committees it went to, the decision and
+    its day, its status now and the latest note on it."""
+    raw = read_table(path, RECOMMENDATION_REQUIRED)
+    rows = Rows(raw, FREE_TEXT["recommendations"])
+    _check_columns(raw, RECOMMENDATION_COLUMNS, rows)
+    committees = [committee.name for committee in spec.committees]
+    records, seen = [], {}
+    for line, row in rows:
+        _check_id(rows, line, row["id"], seen, "the recommendation")
+        for column in ("title", "source"):
+            if not row[column]:
+                rows.problem(line, column, {"title": "the recommendation's title", "source": "who gave it (a think-tank, the evaluation)"}[column], "")
+        given = rows.check(line, "given", row["given"], parse_date, "the date it was given, written YYYY-MM-DD")
+        sent_to = _split(row["to"])
+        for name in sent_to:
+            if name not in committees:
+                expected = f"committees from project.yaml separated by ';' ({_listed(committees)})" if committees else "an empty cell (project.yaml lists no committees)"
+                rows.problem(line, "to", expected, row["to"], f"('{name}' is not one of them)")
+        status = row["status"]
+        if status not in RECOMMENDATION_STATUSES:
+            rows.problem(line, "status", f"one of {', '.join(RECOMMENDATION_STATUSES)}", status)
+        decided = _later_date(rows, line, row, "decided", given)
+        if status in DECIDED_STATUSES and not row.get("decided"):
+            rows.problem(line, "decided", f"the date of the decision, since the status is '{status}'", "")
+        elif status == "proposed" and row.get("decided"):
+            rows.problem(line, "status", "a status after the decision (adopted, in_progress, implemented or rejected), since it was decided on", status)
+        updated = _later_date(rows, line, row, "updated", given)
+        records.append(
+            {
+                "id": row["id"], "title": one_line(row["title"]), "source": one_line(row["source"]), "given": given, "to": sent_to,
+                "decision": one_line(row.get("decision", "")), "decided": decided, "status": status,
+                "follow_up": one_line(row.get("follow_up", "")), "updated": updated,
+            }
+        )
+    rows.raise_if_any()
+    return pd.DataFrame.from_records(records, columns=RECOMMENDATION_COLUMNS)
+
+
+def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    """Activities held (meetings, workshops, courses): when, what kind, for which unit, how many took part in all
+    and by group (a dict of group code → count), and the themes they worked on."""
+    raw = read_table(path, ACTIVITY_REQUIRED)
+    rows = Rows(raw, FREE_TEXT["activities"])
+    known_groups = {**(spec.survey.groups if spec.survey else {}), **spec.participant_groups}
+    group_columns = [column for column in raw.columns if column.startswith(PARTICIPANTS_PREFIX)]
+    for column in group_columns:
+        if column.removeprefix(PARTICIPANTS_PREFIX) not in known_groups:
+            expected = f"participants_<group> with a group code from participant_groups or survey.groups in project.yaml ({_listed(sorted(known_groups))})"
+            rows.problems.append(Problem(rows.file, 1, column, expected if known_groups else "no participants_ columns: project.yaml declares no participant_groups", "an undeclared group"))
+    _check_columns(raw, ACTIVITY_COLUMNS + group_columns, rows)
+    check_unit = _unit_checker(spec, rows)
+    records, seen = [], {}
+    for line, row in rows:
+        _check_id(rows, line, row["id"], seen, "the activity")
+        held = rows.check(line, "date", row["date"], parse_date, "the date it was held, written YYYY-MM-DD")
+        for column in ("title", "kind"):
+            if not row[column]:
+                rows.problem(line, column, {"title": "the activity's title", "kind": "what kind of activity it was, such as Forummøde or Temamøde"}[column], "")
+        check_unit(line, row.get("unit", ""))
+        participants = _count(rows, line, "participants", row["participants"])
+        groups = {}
+        for column in group_columns:
+            count = _count(rows, line, column, row[column])
+            if count is not None:
+                groups[column.removeprefix(PARTICIPANTS_PREFIX)] = count
+        if participants is not None and sum(groups.values()) > participants:
+            rows.problem(line, "participants", f"at least the participants counted by group ({sum(groups.values())})", row["participants"])
+        if participants is None and groups:
+            participants = sum(groups.values())  # counted by group only: the total is their sum
+        records.append(
+            {
+                "id": row["id"], "date": held, "title": one_line(row["title"]), "kind": one_line(row["kind"]), "unit": row.get("unit", ""),
+                "participants": participants, "themes": tuple(one_line(theme) for theme in _split(row.get("themes", ""))), "groups": groups,
+            }
+        )
+    rows.raise_if_any()
+    return pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups"])
+
+
+def _check_id(rows: Rows, line: int, value: str, seen: dict, what: str) -> None:
+    if not value:
+        rows.problem(line, "id", f"an id for {what}", value)
+    elif value in seen:
+        rows.problem(line, "id", "each id once", value, f"again (row {seen[value]} has it)")
+    seen.setdefault(value, line)
+
+
+def _check_columns(raw: pd.DataFrame, known: list[str], rows: Rows) -> None:
+    """A column the table does not have is a misspelling (`particpants`) or the wrong file: say so, at the header."""
+    for column in raw.columns:
+        if column not in known and not column.startswith(PARTICIPANTS_PREFIX):
+            rows.problems.append(Problem(rows.file, 1, column or None, f"only the columns {', '.join(known)}", "an unknown column" if column else "a column with no name"))
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    """'Beskæftigelsesudvalget; Børne- og Ungdomsudvalget' → both names; empty parts are dropped."""
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+def _later_date(rows: Rows, line: int, row: dict, column: str, given: date | None) -> date | None:
+    """An optional date that cannot come before the recommendation was given."""
+    if not row.get(column):
+        return None
+    day = rows.check(line, column, row[column], parse_date, "a date written YYYY-MM-DD, or empty")
+    if day is not None and given is not None and day < given:
+        rows.problem(line, column, f"a date on or after {given.isoformat()}, when the recommendation was given", row[column])
+    return day
+
+
+def _count(rows: Rows, line: int, column: str, cell: str) -> int | None:
+    """A number of people: a whole number ≥ 0, or empty for not counted (never read as 0)."""
+    if not cell:
+        return None
+    if not (cell.isdecimal() and len(cell) <= 9):
+        rows.problem(line, column, "a whole number of people ≥ 0, or empty if not counted", cell)
+        return None
+    return int(cell)
+
+
+def empty_recommendations(_spec: ProjectSpec | None = None) -> pd.DataFrame:
+    return pd.DataFrame(columns=RECOMMENDATION_COLUMNS, dtype=object)
+
+
+def empty_activities(_spec: ProjectSpec | None = None) -> pd.DataFrame:
+    return pd.DataFrame(columns=ACTIVITY_COLUMNS + ["groups"], dtype=object)
