@@ -1,7 +1,7 @@
 """Fuzzing the readers and the loader: whatever bytes a file holds, the only exception that escapes is InputError.
 
 Hypothesis writes generated content to files and hands them to `read_table`, `read_any` (random bytes under every
-extension it knows and some it does not; valid .xlsx and .sav exports with a few bytes changed) and `load_project`
+extension it knows and some it does not; valid .xlsx, .xls and .sav exports with a few bytes changed) and `load_project`
 (a copy of the example with one file replaced by generated content, or mutated a little so that parsing gets past
 the first line, or project.yaml with some values swapped for what a hand edit may leave). A crash of any other
 kind is a bug in a reader.
@@ -24,6 +24,7 @@ import openpyxl
 import pandas as pd
 import pyreadstat
 import pytest
+import xlwt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,7 +36,7 @@ from pipeline.tables import ASSESSMENT_COLUMNS, INDICATOR_COLUMNS, MILESTONE_COL
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / "bosetting-vestfold"
 PROJECT_FILES = ("project.yaml", "indicators.csv", "survey.csv", "milestones.csv", "assessments.csv")
-EXTENSIONS = (".csv", ".tsv", ".txt", ".tab", ".xlsx", ".xlsm", ".sav", ".zsav", ".xls", ".json", "")
+EXTENSIONS = (".csv", ".tsv", ".txt", ".tab", ".xlsx", ".xlsm", ".sav", ".zsav", ".xls", ".ods", ".json", "")
 
 
 def fuzz(examples: int) -> settings:
@@ -162,11 +163,21 @@ def workbook_bytes() -> bytes:
 
 @functools.cache
 def export(kind: str) -> bytes:
-    """A valid export to mutate: an .xlsx workbook, or an SPSS .sav file with value labels and user-missing codes.
+    """A valid export to mutate: an .xlsx or .xls workbook, or an SPSS .sav file with value labels and user-missing
+    codes.
 
     Not a fixture: hypothesis would print all its bytes with every failing example."""
     if kind == ".xlsx":
         return workbook_bytes()
+    if kind == ".xls":
+        book = xlwt.Workbook(encoding="utf-8")
+        sheet = book.add_sheet("Svar")
+        for r, row in enumerate([["respondent_id", "Hvor enig er du?"]] + [[f"r{i:03d}", "Helt enig" if i % 2 else 4] for i in range(20)]):
+            for c, value in enumerate(row):
+                sheet.write(r, c, value)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
     sav = Path(tempfile.mkdtemp()) / "valid.sav"
     frame = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(20)], "q1": [float(i % 5 + 1) for i in range(19)] + [9.0]})
     pyreadstat.write_sav(
@@ -214,7 +225,7 @@ def test_read_any_raises_only_input_error_on_random_bytes(workdir, content, exte
 
 
 @fuzz(150)
-@given(data=st.data(), kind=st.sampled_from([".xlsx", ".sav"]))
+@given(data=st.data(), kind=st.sampled_from([".xlsx", ".xls", ".sav"]))
 def test_read_any_raises_only_input_error_on_damaged_exports(workdir, data, kind):
     path = workdir / f"damaged{kind}"
     path.write_bytes(data.draw(mutated(export(kind))))

@@ -50,7 +50,7 @@ def counts(series: pd.Series) -> dict:
 
 
 def test_every_tool_the_issue_names_is_registered():
-    assert set(IMPORTERS) >= {"surveyxact", "nettskjema", "limesurvey", "msforms", "kobo", "googleforms", "spss", "surveymonkey"}
+    assert set(IMPORTERS) >= {"csv", "surveyxact", "nettskjema", "limesurvey", "msforms", "kobo", "googleforms", "spss", "surveymonkey"}
 
 
 # --- SurveyXact: three export formats, one result ---------------------------------------------------------------
@@ -259,7 +259,7 @@ def test_cli_import_prints_what_was_dropped_and_what_to_review_and_refuses_to_ov
 
 def test_cli_refuses_an_unknown_tool(tmp_path, capsys):
     assert main(["--inputs", str(tmp_path), "import", "--from", "typeform", str(FIXTURES / "kobo.csv"), "--project", "p"]) == 2
-    assert "expected one of googleforms, kobo, limesurvey" in capsys.readouterr().err
+    assert "expected one of csv, googleforms, kobo, limesurvey" in capsys.readouterr().err
 
 
 # --- real exports ------------------------------------------------------------------------------------------------

@@ -191,7 +191,8 @@ def test_spss_value_labels_are_applied_and_user_missing_values_are_empty(tmp_pat
 @pytest.mark.parametrize(
     "name, content, expected",
     [
-        ("gammel.xls", b"\xd0\xcf\x11\xe0", "save it as .xlsx"),
+        ("gammel.xls", b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)"),
+        ("skadet.ods", b"PK\x03\x04", "an OpenDocument spreadsheet (.ods)"),
         ("data.json", b"{}", ".csv"),
         ("skadet.xlsx", b"not a zip", "Excel workbook"),
         ("skadet.sav", b"not spss", "SPSS data file"),

@@ -154,14 +154,17 @@ def read_table(
     delimiter: str | None = None,
     missing: Iterable[str] = (),
     header_rows: int = 1,
+    number_repeats: bool = False,
 ) -> pd.DataFrame:
     """Read `path` into a DataFrame of stripped strings ('' for empty cells).
 
-    `attrs["line"]` maps each row to its line in the file, `attrs["decimal_comma"]` says whether numbers
+    `attrs["line"]` maps each row to its number as a spreadsheet shows it (the header is row 1; blank lines are rows;
+    a quoted cell holding line breaks does not add any), `attrs["decimal_comma"]` says whether numbers
     may be written with a decimal comma (the file is separated by ';' or tabs); `attrs["encoding"]`,
     `attrs["delimiter"]` and `attrs["header_rows"]` (the header cells as written) say how it was read.
     `encoding` and `delimiter` override detection; cells holding one of the `missing` codes become '';
-    with `header_rows` > 1 the column names join the header rows (see `frame.column_names`).
+    with `header_rows` > 1 the column names join the header rows, and `number_repeats` names a repeated heading
+    'Heading (2)' instead of refusing it (see `frame.column_names`).
     Raises InputError naming the file when it is empty, mixes delimiters or lacks a required column.
     """
     name = path.name
@@ -182,15 +185,15 @@ def read_table(
         raise _malformed(name, reader.line_num, error) from None
     if len(header) < header_rows:
         raise InputError([Problem(name, reader.line_num + 1, None, f"{header_rows} header lines", f"{len(header)}")])
-    columns = column_names(name, header, required)
-    rows, line_numbers = [], []
-    last = reader.line_num  # the line a row ends on; a quoted cell may hold line breaks
+    columns = column_names(name, header, required, number_repeats=number_repeats)
+    rows, row_numbers = [], []
+    last = reader.line_num  # the line a row ends on, for a malformed row: a quoted cell may hold line breaks
     try:
-        for row in reader:
-            first, last = last + 1, reader.line_num
+        for number, row in enumerate(reader, start=header_rows + 1):
+            last = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
-            line_numbers.append(first)
+            row_numbers.append(number)
             rows.append(row)
     except csv.Error as error:
         raise _malformed(name, last + 1, error) from None
@@ -198,7 +201,7 @@ def read_table(
         name,
         columns,
         rows,
-        line_numbers,
+        row_numbers,
         missing,
         decimal_comma=delimiter != ",",
         encoding=used_encoding,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from pipeline.errors import InputError, Problem
 
@@ -19,14 +20,17 @@ STANDARD_MISSING = (".", "..", "...", ":", "NULL")
 HEADER_JOINER = " / "
 
 
-def column_names(file: str, header_rows: Sequence[Sequence[str]], required: Iterable[str]) -> list[str]:
+def column_names(file: str, header_rows: Sequence[Sequence[str]], required: Iterable[str], *, number_repeats: bool = False) -> list[str]:
     """The column names from one or more header rows, checked for required and repeated columns.
 
     With several header rows, a column's name is its non-empty header cells joined by ' / ', top to bottom:
     'Hvor enig er du? / Samarbeidet'. An empty upper cell above a named lower cell takes the upper cell to its
-    left, since that is how a spreadsheet shows a heading merged across columns.
+    left, since that is how a spreadsheet shows a heading merged across columns. A heading met again is a problem,
+    or with `number_repeats` (a survey may ask two questions in the same words) named 'Heading (2)', 'Heading (3)' ...
     """
     names = _joined(header_rows)
+    if number_repeats:
+        names = _numbered(names)
     required = list(required)
     missing = [column for column in required if column not in names]
     if missing:
@@ -36,6 +40,19 @@ def column_names(file: str, header_rows: Sequence[Sequence[str]], required: Iter
     if repeated:
         raise InputError([Problem(file, 1, column, "each column once in the header line", "it twice or more") for column in repeated])
     return names
+
+
+def _numbered(names: list[str]) -> list[str]:
+    """Each name once: an empty heading named by its column's letter ('column F'), a repeated one numbered."""
+    names = [name or f"column {get_column_letter(n)}" for n, name in enumerate(names, start=1)]
+    taken, result = set(names), []
+    for name in names:
+        candidate, n = name, 1
+        while candidate in result or (candidate != name and candidate in taken):
+            n += 1
+            candidate = f"{name} ({n})"
+        result.append(candidate)
+    return result
 
 
 def _shown(text: str, limit: int = 200) -> str:

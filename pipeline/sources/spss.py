@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import faulthandler
-import multiprocessing
-import sys
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pandas as pd
@@ -16,10 +11,8 @@ import pyreadstat
 from pipeline.errors import InputError, Problem
 from pipeline.sources.cells import as_text
 from pipeline.sources.frame import column_names, to_frame
+from pipeline.sources.isolated import Crashed, run_isolated
 from pipeline.sources.limits import check_size
-
-# A forked child starts at once with everything imported; where fork is unsafe or missing (macOS, Windows), spawn.
-_CONTEXT = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 def read_sav(path: Path, required: Iterable[str] = (), *, missing: Iterable[str] = ()) -> pd.DataFrame:
@@ -35,9 +28,8 @@ def read_sav(path: Path, required: Iterable[str] = (), *, missing: Iterable[str]
     # ReadStat, the C library under pyreadstat, crashes the interpreter (a segmentation fault) on some damaged
     # files; read in a child process, such a file is a problem like any other, and the command lives on.
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=_CONTEXT) as pool:
-            parsed, error = pool.submit(_parse, str(path)).result()
-    except BrokenProcessPool:
+        parsed, error = run_isolated(_parse, str(path))
+    except Crashed:
         parsed, error = None, "the SPSS reader crashed on it: the file is damaged"
     if parsed is None:
         raise InputError([Problem(name, None, None, "an SPSS data file (.sav)", f"a file that is not one ({error})")])
@@ -63,7 +55,6 @@ def read_sav(path: Path, required: Iterable[str] = (), *, missing: Iterable[str]
 
 def _parse(path: str):
     """pyreadstat's reads, in the child process: ((data, metadata, user-missing ranges), None) or (None, error)."""
-    faulthandler.disable()  # a crash here is reported as a problem; no traceback of it on the terminal
     try:
         # user_missing=False turns user-defined missing values into NaN, as SPSS analyses them.
         data, meta = pyreadstat.read_sav(path, apply_value_formats=True, user_missing=False)

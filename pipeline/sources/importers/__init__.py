@@ -1,7 +1,8 @@
 """Import a survey tool's export into a project: the canonical survey table and a draft codebook to review.
 
-Each tool has a module here with `read_export(path) -> Export`, registered by name in IMPORTERS; everything
-after reading (choosing respondents, wave, group and unit, guessing the codebook, writing) is shared.
+Each tool has a module here with `read_export(path) -> Export`, registered by name in IMPORTERS; `csv`, any table
+with a row per respondent, also takes the id column and the sheet. Everything after reading (the items chosen,
+codes meaning no answer, respondents, waves, groups and units, guessing the codebook, writing) is shared.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,12 +26,15 @@ from pipeline.sources.importers import (
     spss,
     surveymonkey,
     surveyxact,
+    tabular,
 )
 from pipeline.sources.importers.canonical import Canonical, to_canonical
+from pipeline.sources.importers.choices import blank_missing, decimal_points, drop_items, keep_items
 from pipeline.sources.importers.codebook import Draft, draft_codebook
 from pipeline.sources.importers.export import Export, rename_items
 
 IMPORTERS: dict[str, Callable[[Path], Export]] = {
+    tabular.TOOL: tabular.read_export,
     "surveyxact": surveyxact.read_export,
     "nettskjema": nettskjema.read_export,
     "limesurvey": limesurvey.read_export,
@@ -44,6 +48,9 @@ IMPORTERS: dict[str, Callable[[Path], Export]] = {
 SURVEY_FILE = "survey.csv"
 DRAFT_FILE = "codebook.draft.yaml"
 
+# What the columns an importer drops as not questions are, when they are not a tool's own bookkeeping.
+OWN_COLUMNS = {tabular.TOOL: "ids, dates and times (not questions)"}
+
 
 @dataclass
 class ImportResult:
@@ -53,6 +60,10 @@ class ImportResult:
     survey_path: Path
     draft_path: Path
     notes: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # headings left out with --drop
+    not_items: list[str] = field(default_factory=list)  # headings left out because --items did not name them
+    missing: Counter = field(default_factory=Counter)  # cells emptied, by the code they held (--missing)
+    decimals: list[str] = field(default_factory=list)  # headings of columns whose decimal commas became points
 
     def summary(self) -> list[str]:
         """The lines `evalreport import` prints: what was read, left out, dropped and written, and what to review."""
@@ -66,8 +77,20 @@ class ImportResult:
             lines.append("  left out: " + ", ".join(f"{n} {why}" for why, n in left.items()))
         lines.append("  dropped as personal data: " + (", ".join(export.personal) if export.personal else "none found"))
         if export.system:
-            lines.append(f"  dropped as {export.tool}'s own columns: " + ", ".join(export.system))
-        lines.append(f"  wrote {self.survey_path} ({len(table)} rows, {len(self.canonical.items)} items, wave {self.canonical.wave})")
+            own = OWN_COLUMNS.get(export.tool) or f"{export.tool}'s own columns"
+            lines.append(f"  dropped as {own}: " + ", ".join(export.system))
+        if self.dropped:
+            lines.append("  dropped with --drop: " + ", ".join(self.dropped))
+        if self.not_items:
+            lines.append("  not items (not named by --items): " + ", ".join(self.not_items))
+        if self.missing:
+            held = ", ".join(f"{n} held {code!r}" for code, n in self.missing.items())
+            lines.append(f"  no answer (blank in survey.csv, counted as missing): {sum(self.missing.values())} cell(s): {held}")
+        if self.decimals:
+            lines.append("  decimal commas written as points: " + ", ".join(self.decimals))
+        waves = self.canonical.waves
+        said = f"wave {self.canonical.wave}" if len(waves) == 1 else f"waves {', '.join(waves)}"
+        lines.append(f"  wrote {self.survey_path} ({len(table)} rows, {len(self.canonical.items)} items, {said})")
         lines.append(f"  wrote {self.draft_path}")
         lines.append(f"review {self.draft_path.name}, then paste it under `survey:` in project.yaml:")
         lines += [f"  - {note}" for note in self.notes + self.draft.review]
@@ -80,14 +103,23 @@ def import_survey(
     folder: Path,
     *,
     wave: str | None = None,
+    wave_column: str | None = None,
     group_column: str | None = None,
     unit_column: str | None = None,
+    id_column: str | None = None,
+    items: Sequence[str] = (),
+    drop: Sequence[str] = (),
+    missing: Sequence[str] = (),
+    sheet: str | None = None,
     item_ids: Path | None = None,
     force: bool = False,
 ) -> ImportResult:
     """Read `file` with the importer for `tool` and write survey.csv and codebook.draft.yaml into `folder`.
 
-    Refuses to replace either file without `force`; both are written whole or not at all.
+    `items` (headings, ids or texts) are the only columns kept as items, besides the group, unit and wave columns;
+    `drop` are left out; answers that are one of the `missing` codes become blank. `id_column` and `sheet` are for
+    the `csv` importer: a tool's importer knows its own. Refuses to replace either file without `force`; both are
+    written whole or not at all.
     """
     if tool not in IMPORTERS:
         raise EvalreportError(f"--from: expected one of {', '.join(sorted(IMPORTERS))}, found {tool!r}")
@@ -95,12 +127,20 @@ def import_survey(
     existing = [p for p in (survey_path, draft_path) if p.exists()]
     if existing and not force:
         raise EvalreportError(f"{' and '.join(str(p) for p in existing)} already {'exists' if len(existing) == 1 else 'exist'}: give --force to replace")
-    export = IMPORTERS[tool](Path(file))
+    reading = {option: value for option, value in (("id_column", id_column), ("sheet", sheet)) if value}
+    if reading and tool != tabular.TOOL:
+        given = " and ".join("--" + option.replace("_", "-") for option in reading)
+        raise EvalreportError(f"{given}: only with --from {tabular.TOOL}; the {tool} importer finds its export's id column and sheet itself")
+    export = IMPORTERS[tool](Path(file), **reading)
     notes = rename_items(export, Path(item_ids)) if item_ids else []
-    canonical = to_canonical(export, wave, group_column, unit_column)
+    dropped = drop_items(export, list(drop))
+    not_items = keep_items(export, list(items), (group_column, unit_column, wave_column)) if items else []
+    counted = blank_missing(export, missing)
+    decimals = decimal_points(export)
+    canonical = to_canonical(export, wave, group_column, unit_column, wave_column)
     draft = draft_codebook(export, canonical, language=report_language(folder))
     publish({survey_path: survey_csv(canonical), draft_path: draft.text})
-    return ImportResult(export, canonical, draft, survey_path, draft_path, notes)
+    return ImportResult(export, canonical, draft, survey_path, draft_path, notes, dropped, not_items, counted, decimals)
 
 
 def report_language(folder: Path) -> str | None:

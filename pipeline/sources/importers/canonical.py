@@ -21,46 +21,96 @@ _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 class Canonical:
     table: pd.DataFrame
     items: list[Question]
-    wave: str
-    wave_year: int | None
-    wave_source: str  # "option", "dates" or "placeholder": where the wave came from, for the review notes
+    waves: dict[str, int | None]  # each wave id in the table, in order, and its year when known
+    wave_source: str  # "option", "column", "dates" or "placeholder": where the waves came from, for the review notes
     group: Question | None
     unit: Question | None
     without_answers: int  # respondents left out because they answered nothing
     status: Counter = field(default_factory=Counter)
+    wave_column: Question | None = None  # the question whose answers are the waves (--wave-column)
+
+    @property
+    def wave(self) -> str:
+        """The first wave's id: the only one, unless a column gives each respondent's wave."""
+        return next(iter(self.waves))
+
+    @property
+    def wave_year(self) -> int | None:
+        return self.waves[self.wave]
 
 
-def to_canonical(export: Export, wave: str | None = None, group_column: str | None = None, unit_column: str | None = None) -> Canonical:
+def to_canonical(
+    export: Export, wave: str | None = None, group_column: str | None = None, unit_column: str | None = None, wave_column: str | None = None
+) -> Canonical:
     """The canonical table of the respondents who answered at least one item.
 
-    `group_column` and `unit_column` name an export column (its heading, item id or question text) whose answers
-    become the group and unit codes; without one every respondent is in group 'all' and no unit. Without `wave`,
-    the wave is the year most respondents answered in.
+    `group_column`, `unit_column` and `wave_column` name an export column (its heading, item id or question text)
+    whose answers become the group, unit and wave ids; without one every respondent is in group 'all' and no unit.
+    Without `wave` or `wave_column`, the wave is the year most respondents answered in.
     """
-    group = find_question(export, group_column) if group_column else None
-    unit = find_question(export, unit_column) if unit_column else None
-    if group is not None and unit is not None and group.id == unit.id:
-        raise EvalreportError(f"--group-column and --unit-column both name {group.column!r}: give each its own column")
-    items = [q for q in export.questions if q not in (group, unit)]
+    if wave and wave_column:
+        raise EvalreportError("--wave and --wave-column both say which wave: give one (--wave for one wave, --wave-column for a column of waves)")
+    chosen = {option: find_question(export, name) for option, name in
+              (("--group-column", group_column), ("--unit-column", unit_column), ("--wave-column", wave_column)) if name}
+    _check_distinct(chosen)
+    group, unit, by_wave = (chosen.get(option) for option in ("--group-column", "--unit-column", "--wave-column"))
+    items = [q for q in export.questions if q not in chosen.values()]
     answers = export.answers
     answered = answers[[q.id for q in items]].ne("").any(axis=1) if items else pd.Series(False, index=answers.index)
     kept = [i for i in range(len(answers)) if answered.iloc[i]]
-    _check_unique_ids(export, kept)
-    wave_id, year, source = _wave(export, kept, wave)
-    chosen = answers.iloc[kept].reset_index(drop=True)
+    if by_wave:
+        row_waves, waves = _waves_in_column(export, by_wave, kept), {}
+        for i, wave_id in zip(kept, row_waves):
+            waves.setdefault(wave_id, []).append(i)
+        waves, source = {wave_id: _year(wave_id, export, rows) for wave_id, rows in waves.items()}, "column"
+    else:
+        wave_id, year, source = _wave(export, kept, wave)
+        row_waves, waves = [wave_id] * len(kept), {wave_id: year}
+    _check_unique_ids(export, kept, row_waves)
+    chosen_answers = answers.iloc[kept].reset_index(drop=True)
     table = pd.DataFrame(
         {
             "respondent_id": [export.respondent_ids[i] for i in kept],
-            "wave": wave_id,
-            "group": chosen[group.id] if group else DEFAULT_GROUP,
-            "unit": chosen[unit.id] if unit else "",
+            "wave": row_waves,
+            "group": chosen_answers[group.id] if group else DEFAULT_GROUP,
+            "unit": chosen_answers[unit.id] if unit else "",
         },
         index=range(len(kept)),
         dtype=object,
     )
-    table = pd.concat([table, chosen[[q.id for q in items]]], axis=1)
+    table = pd.concat([table, chosen_answers[[q.id for q in items]]], axis=1)
     status = Counter(export.status[i] for i in kept) if export.status else Counter()
-    return Canonical(table, items, wave_id, year, source, group, unit, len(answers) - len(kept), status)
+    return Canonical(table, items, waves, source, group, unit, len(answers) - len(kept), status, by_wave)
+
+
+def _check_distinct(chosen: dict[str, Question]) -> None:
+    options = list(chosen)
+    for n, first in enumerate(options):
+        for second in options[n + 1:]:
+            if chosen[first].id == chosen[second].id:
+                raise EvalreportError(f"{first} and {second} both name {chosen[first].column!r}: give each its own column")
+
+
+def _waves_in_column(export: Export, question: Question, kept: list[int]) -> list[str]:
+    """Each kept respondent's wave, the answer to `question`; a respondent without one is a problem naming the row."""
+    cells = [export.answers[question.id].iloc[i].strip() for i in kept]
+    problems = [
+        Problem(export.file, export.lines[i], question.column, "a wave id for every respondent (--wave-column)", "an empty cell")
+        for i, cell in zip(kept, cells)
+        if not cell
+    ]
+    if problems:
+        raise InputError(problems)
+    return cells
+
+
+def _year(wave_id: str, export: Export, rows: list[int]) -> int | None:
+    """A wave's year: the one in its id ('Høst 2024'), else the year most of its respondents answered in."""
+    match = _YEAR.search(wave_id)
+    if match:
+        return int(match.group(0))
+    years = Counter(int(m.group(0)) for i in rows if (m := _YEAR.search(export.submitted[i] or "")))
+    return years.most_common(1)[0][0] if years else None
 
 
 def find_question(export: Export, name: str) -> Question:
@@ -73,17 +123,19 @@ def find_question(export: Export, name: str) -> Question:
     raise EvalreportError(f"no column {name!r} in {export.file}; its question columns are {columns}")
 
 
-def _check_unique_ids(export: Export, kept: list[int]) -> None:
-    first: dict[str, int] = {}
+def _check_unique_ids(export: Export, kept: list[int], waves: list[str]) -> None:
+    """Each respondent once in a wave; the problem names the id column by its heading and both rows."""
+    column = export.id_column or "respondent id"
+    first: dict[tuple[str, str], int] = {}
     problems = []
-    for i in kept:
+    for i, wave in zip(kept, waves):
         respondent = export.respondent_ids[i]
         line = export.lines[i]
         if not respondent:
-            problems.append(Problem(export.file, line, "respondent id", "an id for every respondent", "an empty cell"))
-        elif respondent in first:
-            problems.append(Problem(export.file, line, "respondent id", f"each respondent once (row {first[respondent]} has the same id)", repr(respondent)))
-        first.setdefault(respondent, line)
+            problems.append(Problem(export.file, line, column, "an id for every respondent", "an empty cell"))
+        elif (wave, respondent) in first:
+            problems.append(Problem(export.file, line, column, f"each respondent once (row {first[(wave, respondent)]} has the same id)", repr(respondent)))
+        first.setdefault((wave, respondent), line)
     if problems:
         raise InputError(problems)
 

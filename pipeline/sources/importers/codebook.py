@@ -157,6 +157,8 @@ def _review(export: Export, canonical: Canonical, scales: dict[str, Scale], gues
         notes.append(f"waves: '{canonical.wave}' is the year most respondents answered in; check its id, label and year")
     elif canonical.wave_source == "placeholder":
         notes.append("waves: the export has no answer dates, so wave '1' is a placeholder; import again with --wave")
+    elif canonical.wave_source == "column":
+        notes.append(f"waves: {', '.join(repr(w) for w in canonical.waves)} are the answers to {canonical.wave_column.column!r}; write a label for each and check its year")
     else:
         notes.append(f"waves: write a label for wave '{canonical.wave}'" + ("" if canonical.wave_year else " and its year"))
     if canonical.group is None:
@@ -218,8 +220,9 @@ def _yaml(export: Export, canonical: Canonical, scales: dict[str, Scale], items:
     ]
     if export.personal:
         lines.append(f"# Dropped as personal data: {', '.join(export.personal)}")
-    year = canonical.wave_year or made.year
-    lines += ["waves:", f"  - {{id: {_q(canonical.wave)}, label: {_q(canonical.wave)}, year: {year}}}", "groups:"]
+    lines.append("waves:")
+    lines += [f"  - {{id: {_q(wave)}, label: {_q(wave)}, year: {year or made.year}}}" for wave, year in canonical.waves.items()]
+    lines.append("groups:")
     lines += [f"  {_key(code)}: {_q(label)}" for code, label in groups.items()]
     if scales:
         lines.append("scales:")

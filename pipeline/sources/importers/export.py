@@ -29,8 +29,9 @@ PERSONAL_HEADINGS = {
     "lastname", "surname", "efternavn", "etternavn", "ip", "ip address", "ipaddr", "ipaddress", "ip adresse",
     "phone", "phone number", "phonenumber", "telephone", "telefon", "telefonnummer", "tlf", "mobil", "mobile",
     "mobilnummer", "address", "adresse", "birth date", "date of birth", "fødselsdato", "bursdag", "cpr", "cpr nummer",
-    "cpr nr", "personnummer", "fødselsnummer", "ssn", "token", "username", "user name", "brugernavn", "brukernavn",
-    "deviceid", "device id", "simserial", "subscriberid", "submitted by", "geolocation",
+    "cpr nr", "personnummer", "fødselsnummer", "fodselsnummer", "fødselsnr", "fnr", "personnr", "personal id number",
+    "national id", "national identity number", "social security number", "ssn", "token", "username", "user name",
+    "brugernavn", "brukernavn", "deviceid", "device id", "simserial", "subscriberid", "submitted by", "geolocation",
 }
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -62,6 +63,8 @@ class Export:
     personal: list[str] = field(default_factory=list)  # headings dropped as personal data
     system: list[str] = field(default_factory=list)  # headings dropped as the tool's own bookkeeping
     left_out: Counter = field(default_factory=Counter)  # respondents the tool itself marks as not to count, by reason
+    id_column: str = ""  # the heading of the column holding the respondents' ids; '' when they were made (r0001 ...)
+    decimal_comma: bool = False  # numbers in the file may be written with a decimal comma (a ';' or tab separated file)
 
 
 def heading(text: str) -> str:
@@ -192,6 +195,8 @@ def from_table(
         submitted=frame[date_column].tolist() if date_column else [""] * count,
         personal=[c for c in columns if c in personal] + [c for c in personal if c not in columns],
         system=[c for c in columns if c in system] + [c for c in system if c not in columns],
+        id_column=id_column or "",
+        decimal_comma=bool(frame.attrs.get("decimal_comma")),
     )
 
 
