@@ -92,8 +92,10 @@ class Rows:
             verdicts[cell] = judge(cell, 0)
             problems[cell] = self.problems[before:]
             del self.problems[before:]
-        for line, cell in zip(self.frame.attrs["line"], cells):
-            self.problems.extend(replace(problem, row=line) for problem in problems[cell])
+        faulty = {cell: found for cell, found in problems.items() if found}
+        for line, cell in zip(self.frame.attrs["line"], cells) if faulty else ():
+            if cell in faulty:
+                self.problems.extend(replace(problem, row=line) for problem in faulty[cell])
         return [verdicts[cell] for cell in cells]
 
     def raise_if_any(self) -> None:
@@ -177,7 +179,7 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     check_unit = _unit_checker(spec, rows)
     waves = [w.id for w in codebook.waves]
     first_of: dict[tuple[str, str], int] = {}
-    for line, key in zip(raw.attrs["line"], zip(raw["wave"], raw["respondent_id"])):
+    for line, key in zip(raw.attrs["line"], zip(raw["wave"].tolist(), raw["respondent_id"].tolist())):
         if not key[1]:
             rows.problem(line, "respondent_id", "an id for the respondent", key[1])
         elif key in first_of:
@@ -185,20 +187,20 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         first_of.setdefault(key, line)
     # The other columns are judged value by value (see Rows.judged); the problems are then put back in the order of
     # the rows, as a reader goes through the file.
-    rows.judged(list(raw["wave"]), lambda wave, line: wave in waves or rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", wave))
+    rows.judged(raw["wave"].tolist(), lambda wave, line: wave in waves or rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", wave))
     groups = sorted(codebook.groups)
-    rows.judged(list(raw["group"]), lambda group, line: group in codebook.groups or rows.problem(line, "group", f"one of the groups in project.yaml {groups}", group))
-    rows.judged(list(raw["unit"]), lambda unit, line: check_unit(line, unit))
+    rows.judged(raw["group"].tolist(), lambda group, line: group in codebook.groups or rows.problem(line, "group", f"one of the groups in project.yaml {groups}", group))
+    rows.judged(raw["unit"].tolist(), lambda unit, line: check_unit(line, unit))
     answers = {}
     for item_id, item in codebook.items.items():
         if item.columns:
             columns = list(item.columns)
-            cells = list(zip(*(raw[column] for column in columns)))
+            cells = list(zip(*(raw[column].tolist() for column in columns)))
             answers[item_id] = rows.judged(cells, lambda cell, line, item=item, columns=columns: _ticked_columns(dict(zip(columns, cell)), item, rows, line))
         elif item.kind == "text":
-            answers[item_id] = [cell or None for cell in raw[item_id]]  # redacted by Rows; not judged: each is its own
+            answers[item_id] = [cell or None for cell in raw[item_id].tolist()]  # redacted by Rows; not judged: each is its own
         else:
-            answers[item_id] = rows.judged(list(raw[item_id]), lambda cell, line, item=item, item_id=item_id: _answer(cell, item, codebook, rows, line, item_id))
+            answers[item_id] = rows.judged(raw[item_id].tolist(), lambda cell, line, item=item, item_id=item_id: _answer(cell, item, codebook, rows, line, item_id))
     rows.problems.sort(key=lambda problem: problem.row or 0)
     _check_invited(raw, codebook, rows)
     rows.raise_if_any()
