@@ -171,6 +171,17 @@ def test_the_email_subject_is_one_line(tmp_path):
     assert again["Bcc"] is None
 
 
+def test_validate_names_an_address_that_is_not_one_with_its_field(example_copy, capsys):
+    spec = yaml.safe_load((example_copy / "project.yaml").read_text(encoding="utf-8"))
+    emails = ["utvalg@vestfold.example", "utvalg\0@vestfold.example"]
+    spec["committees"] = [{"name": "Fylkesutvalget", "schedule": {"on": "10-01"}, "delivery": {"email": emails}}]
+    (example_copy / "project.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert main(["--inputs", str(example_copy.parent), "validate", example_copy.name]) == 1
+    out = capsys.readouterr().out
+    assert "field 'committees.0.delivery.email.1': expected an e-mail address" in out
+    assert "U+0000" in out and "found 'utvalg\\x00@vestfold.example'" in out
+
+
 # --- the escapers on their own ------------------------------------------------------------------------------
 
 
