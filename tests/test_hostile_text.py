@@ -21,6 +21,7 @@ from pypdf import PdfReader
 
 from pipeline.cli import main
 from pipeline.committees.mail import Letter, SmtpSettings, status_email
+from pipeline.present.charts import attainment_chart
 from pipeline.project import load_project
 from pipeline.run.render import css_string, stylesheet
 from pipeline.spec import email_address
@@ -183,6 +184,16 @@ def test_validate_names_an_address_that_is_not_one_with_its_field(example_copy, 
 
 
 # --- the escapers on their own ------------------------------------------------------------------------------
+
+
+def test_a_chart_label_is_printed_as_written_and_a_long_one_is_cut():
+    names = ["$a$ $b$", "$100 - $200", "$\\nosuchcommand$", LONG]
+    svg = attainment_chart(names, [0.5, 0.9, 1.1, 0.7], ["not_met", "partly_met", "met", "not_met"], lambda x: f"{x:.0%}")
+    drawn = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    assert "$a$ $b$" in drawn and "$100 - $200" in drawn and "$\\nosuchcommand$" in drawn
+    width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+    assert width < 800  # an A4 page is 595 pt wide; the 10,000 characters end in … after two lines
+    assert "Lang tekst …" in drawn
 
 
 @pytest.mark.parametrize(
