@@ -66,3 +66,16 @@ def test_an_unchanged_job_is_skipped_and_a_changed_input_reruns_it(tmp_path, cap
     assert main(run) == 0
     assert "input changed" in capsys.readouterr().out
     assert "Første nettverksmøte" in html.read_text(encoding="utf-8")
+
+
+def test_a_failure_reason_holding_rich_markup_is_printed_as_written():
+    from rich.console import Console
+
+    from pipeline.run.batch import JobResult
+    from pipeline.run.jobs import Job
+    from pipeline.run.progress import summary_table
+
+    console = Console(record=True, width=200)
+    reason = "survey.csv row 3: expected a label, found '[/] [bold red]x[/]'"
+    console.print(summary_table([JobResult(Job("p", "end_report", "2016", "nb"), False, 1.0, reason=reason, why="new")]))
+    assert "'[/] [bold red]x[/]'" in console.export_text()
