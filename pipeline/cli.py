@@ -15,7 +15,7 @@ from pipeline.committees import due as committees_due
 from pipeline.committees import show, timers
 from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
 from pipeline.committees.ledger import Ledger
-from pipeline.errors import EvalreportError, InputError, in_one_line
+from pipeline.errors import EvalreportError, InputError, ToFillIn, in_one_line
 from pipeline.paths import safe_name
 from pipeline.project import list_projects, load_project
 from rich.console import Console
@@ -49,6 +49,17 @@ def parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="list the projects and whether their inputs are valid")
     listing.set_defaults(command=list_command)
+
+    new = commands.add_parser("new", help="start a project: inputs/PROJECT/ with a commented project.yaml and empty tables")
+    new.add_argument("project", metavar="PROJECT", help="the new project's id, its folder's name (letters, digits, '-', '_')")
+    new.add_argument("--language", required=True, choices=["da", "nb", "en"], help="the reports' language, and project.yaml's comments'")
+    new.add_argument("--kind", default="blank", choices=["settlement", "forum", "plan", "blank"],
+                     help="what it measures, after the examples in inputs/: settlement (municipalities' settlement of refugees), "
+                          "forum (participation and a yearly survey), plan (an area's plan with baselines), blank (default)")
+    units = new.add_mutually_exclusive_group()
+    units.add_argument("--units", type=Path, metavar="FILE", help="a CSV table with the columns id and name, a row per unit")
+    units.add_argument("--units-from", choices=["kommuner-no", "kommuner-dk"], help="every current municipality of Norway or Denmark, with its official number")
+    new.set_defaults(command=new_command)
 
     validate = commands.add_parser("validate", help="check a project's inputs and list every problem")
     validate.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project)")
@@ -173,9 +184,7 @@ def validate_command(args, workspace: Workspace) -> int:
             project = load_project(project_id, workspace.inputs)
         except InputError as error:
             failed += 1
-            print(f"{project_id}: {len(error.problems)} problem(s)")
-            for problem in error.problems:
-                print(f"  - {problem}")
+            print_problems(project_id, error.problems)
             continue
         except Exception as error:  # whatever one project does, the others are validated
             failed += 1
@@ -187,6 +196,29 @@ def validate_command(args, workspace: Workspace) -> int:
             f"{len(project.survey)} respondents, {len(project.milestones)} milestones)"
         )
     return 1 if failed else 0
+
+
+def print_problems(project_id: str, problems: list) -> None:
+    """What `evalreport new` left to fill in as a checklist, one line each; then every other problem."""
+    to_fill_in = [p for p in problems if isinstance(p, ToFillIn)]
+    others = [p for p in problems if not isinstance(p, ToFillIn)]
+    if to_fill_in:
+        print(f"{project_id}: to fill in before the first report ({len(to_fill_in)}):")
+        for problem in to_fill_in:
+            print(f"  [ ] {problem}")
+    if others:
+        print(f"{project_id}: {len(others)} problem(s)")
+        for problem in others:
+            print(f"  - {problem}")
+
+
+def new_command(args, workspace: Workspace) -> int:
+    from pipeline.municipalities import municipalities, units_from_file
+    from pipeline.new import new_project
+
+    units = municipalities(args.units_from) if args.units_from else units_from_file(args.units) if args.units else None
+    print("\n".join(new_project(workspace.inputs, args.project, args.language, args.kind, units).summary()))
+    return 0
 
 
 def run_command(args, workspace: Workspace) -> int:

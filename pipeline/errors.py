@@ -24,6 +24,16 @@ class Problem:
         return f"{', '.join(where)}: expected {self.expected}, found {self.found}"
 
 
+@dataclass(frozen=True)
+class ToFillIn(Problem):
+    """A placeholder that `evalreport new` wrote ("TODO: …") and nobody has replaced yet: a thing left to do, not a
+    mistake. `expected` says what to fill in; `validate` lists these as a checklist."""
+
+    def __str__(self) -> str:
+        line = f" line {self.row}" if self.row is not None else ""
+        return f"{self.file}{line}, {self.field}: {self.expected}"
+
+
 MAX_ROWS_OF_A_KIND = 20  # listed one by one; more rows with the same problem become one Problem that counts them
 ROWS_SHOWN = 10
 

@@ -2,23 +2,23 @@
 
 import base64
 
+from pipeline.present import document as doc
+from pipeline.present.render_html import table_of_contents
 from pipeline.project import load_project
 from pipeline.run.jobs import Job
-from pipeline.run.render import add_table_of_contents, cover
+from pipeline.run.render import cover
 
-PAGE = '<header class="cover"><h1>T</h1></header><main><section id="summary"><h2>Sammendrag</h2></section><section id="survey"><h2>Spørreundersøkelse</h2></section></main>'
+SECTIONS = [doc.section("summary", "Sammendrag"), doc.section("survey", "Spørreundersøkelse & <svar>")]
 
 
-def test_table_of_contents_links_every_section_after_the_cover():
-    html = add_table_of_contents(PAGE, "Innhold")
-    nav = html[html.index("</header>") : html.index("<main>")]
+def test_table_of_contents_links_every_section():
+    nav = table_of_contents(SECTIONS, "Innhold")
     assert '<h2 id="toc-title">Innhold</h2>' in nav
-    assert '<li><a href="#summary">Sammendrag</a></li><li><a href="#survey">Spørreundersøkelse</a></li>' in nav
+    assert '<li><a href="#summary">Sammendrag</a></li><li><a href="#survey">Spørreundersøkelse &amp; &lt;svar&gt;</a></li>' in nav
 
 
 def test_a_single_section_needs_no_table_of_contents():
-    single = '<header class="cover"></header><section id="survey"><h2>S</h2></section>'
-    assert add_table_of_contents(single, "Innhold") == single
+    assert table_of_contents(SECTIONS[:1], "Innhold") == ""
 
 
 def test_the_logo_is_embedded_in_the_cover(example_copy):

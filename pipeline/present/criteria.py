@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.analysis.criteria import CriterionResult, RatioTotal, Status, exceeded, rank_units, status_of
-from pipeline.present import charts, html
+from pipeline.present import charts
+from pipeline.present import document as doc
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 SHARE_KINDS = ("ratio", "survey", "milestones")
 
 
-def criteria_section(report: Report) -> str:
+def criteria_section(report: Report) -> doc.Section:
     t = report.t
     results = report.criteria
     rows = [
@@ -25,17 +26,17 @@ def criteria_section(report: Report) -> str:
             figure_text(report, r, r.actual),
             figure_text(report, r, r.target),
             t.percent(r.attainment),
-            (status_text(report, r), f"status-{r.status.value}"),
+            doc.marked(status_text(report, r), r.status.value),
         ]
         for r in results
     ]
     headers = [t("criterion"), t("measured_by"), t("result"), t("target"), t("attainment"), t("status")]
-    parts = [html.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), css_class="criteria")]
+    parts = [doc.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), role="criteria")]
     parts += [assessment_note(report, r) for r in results if r.kind == "assessment" and r.detail]
     if report.scope.unit is None:
         parts.append(units_overview(report, results))
         parts += [units_detail(report, r) for r in results if r.units is not None and len(r.units)]
-    return html.section("criteria", t("criteria"), *parts)
+    return doc.section("criteria", t("criteria"), *parts)
 
 
 def status_text(report: Report, result: CriterionResult) -> str:
@@ -44,12 +45,12 @@ def status_text(report: Report, result: CriterionResult) -> str:
     return f"{text} – {report.t('exceeded')}" if exceeded(result) else text
 
 
-def units_overview(report: Report, results: list[CriterionResult]) -> str:
+def units_overview(report: Report, results: list[CriterionResult]) -> list[doc.Block]:
     """Every unit over every criterion judged per unit, ranked by mean attainment capped at 100 %."""
     t, noun = report.t, report.spec.unit_noun
     ranking = rank_units(results)
     if ranking.empty or len(ranking) < 2:
-        return ""
+        return []
     criteria = [r for r in results if r.units is not None and len(r.units)]
     symbol = {Status.MET: "●", Status.PARTLY_MET: "◐", Status.NOT_MET: "○"}
     rows = []
@@ -58,15 +59,15 @@ def units_overview(report: Report, results: list[CriterionResult]) -> str:
         for result in criteria:
             status = row[f"{result.id}_status"]
             value = row[f"{result.id}_attainment"]
-            cells.append((f"{symbol.get(status, '')} {t.percent(value, 0)}" if status in symbol else t(status.value), f"status-{status.value}"))
+            cells.append(doc.marked(f"{symbol.get(status, '')} {t.percent(value, 0)}" if status in symbol else t(status.value), status.value))
         cells += [t.percent(row["mean"]), row["met"]]
         rows.append(cells)
     headers = [noun.singular.capitalize(), *(r.id for r in criteria), t("mean"), t("criteria_met_short")]
     caption = report.table_caption(t("caption_units_overview", unit=noun.singular))
     numeric = tuple(range(1, len(criteria) + 3))
     charted = ranking.dropna(subset=["mean"])
-    figure = units_overview_chart(report, charted) if len(charted) else ""
-    return html.heading(t("units_overview", unit=noun.singular), 3) + figure + html.table(headers, rows, caption, numeric=numeric)
+    figure = units_overview_chart(report, charted) if len(charted) else None
+    return doc.flatten([doc.heading(t("units_overview", unit=noun.singular), 3), figure, doc.table(headers, rows, caption, numeric=numeric)])
 
 
 def measured_by(report: Report, result: CriterionResult) -> str:
@@ -95,19 +96,19 @@ def figure_text(report: Report, result: CriterionResult, value: float | None) ->
     return report.t.number(value, 1)
 
 
-def assessment_note(report: Report, result: CriterionResult) -> str:
+def assessment_note(report: Report, result: CriterionResult) -> doc.Box:
     t, detail = report.t, result.detail
     byline = ""
     if detail.get("assessor"):
         byline = " " + t("assessed_by", assessor=detail["assessor"], date=t.date(detail.get("date")))
-    return (
-        f'<div class="assessment"><p><strong>{html.escape(result.id)} {html.escape(result.title)}:</strong> '
-        f"{html.status_badge(result.status.value, t(result.status.value))}</p>"
-        f"{html.paragraph(t('justification') + ': ' + detail['justification'] + byline)}</div>"
+    return doc.box(
+        "assessment",
+        doc.paragraph(doc.Strong(text=f"{result.id} {result.title}:"), " ", doc.status_badge(result.status.value, t(result.status.value))),
+        doc.paragraph(t("justification") + ": " + detail["justification"] + byline),
     )
 
 
-def units_overview_chart(report: Report, charted) -> str:
+def units_overview_chart(report: Report, charted) -> doc.Figure:
     """Units by mean capped attainment, best on top, coloured by the status that mean would have."""
     t, noun = report.t, report.spec.unit_noun
     thresholds = report.spec.thresholds
@@ -119,7 +120,7 @@ def units_overview_chart(report: Report, charted) -> str:
     )
     best, worst = report.unit_names(charted["unit"].iloc[[0, -1]])
     alt = t("alt_units_overview", best=best, best_mean=t.percent(charted["mean"].iloc[0], 0), worst=worst, worst_mean=t.percent(charted["mean"].iloc[-1], 0))
-    return html.figure(svg, report.figure_caption(t("caption_units_overview_chart", unit=noun.singular)), alt)
+    return doc.figure(svg, report.figure_caption(t("caption_units_overview_chart", unit=noun.singular)), alt)
 
 
 def units_sentences(report: Report, result: CriterionResult) -> list[str]:
@@ -169,28 +170,28 @@ def figure(t, value) -> str:
     return t("no_figure") if pd.isna(value) else t.number(value)
 
 
-def units_detail(report: Report, result: CriterionResult) -> str:
+def units_detail(report: Report, result: CriterionResult) -> doc.Box:
     t, noun = report.t, report.spec.unit_noun
     units = result.units
     measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
     labels = report.spec.indicators
     title = f"{result.id} {result.title}"
-    parts = [html.heading(title, 3), *(html.paragraph(s) for s in units_sentences(report, result))]
+    parts = [doc.heading(title, 3), *(doc.paragraph(s) for s in units_sentences(report, result))]
     total = result.detail["ratio_total"]
     if total.denominator:
-        parts.append(html.paragraph(t("ratio_total", numerator=t.number(total.numerator), denominator=t.number(total.denominator), ratio=t.percent(total.ratio))))
+        parts.append(doc.paragraph(t("ratio_total", numerator=t.number(total.numerator), denominator=t.number(total.denominator), ratio=t.percent(total.ratio))))
     charted = units.dropna(subset=["attainment"])
     if len(charted):
         names = report.unit_names(charted["unit"])
         met = int((charted["status"] == Status.MET).sum())
         svg = charts.attainment_chart(names, list(charted["attainment"]), [s.value for s in charted["status"]], lambda x: t.percent(x, 0))
         alt = t("alt_units", met=met, total=len(units[units["status"] != Status.NOT_APPLICABLE]), units=noun.plural)
-        parts.append(html.figure(svg, report.figure_caption(t("caption_units_chart", criterion=title, unit=noun.singular)), alt))
+        parts.append(doc.figure(svg, report.figure_caption(t("caption_units_chart", criterion=title, unit=noun.singular)), alt))
     rows = [
-        [name, t.number(row.numerator), t.number(row.denominator), t.percent(row.ratio), (t(row.status.value), f"status-{row.status.value}")]
+        [name, t.number(row.numerator), t.number(row.denominator), t.percent(row.ratio), doc.marked(t(row.status.value), row.status.value)]
         for name, row in zip(report.unit_names(units["unit"]), units.itertuples())
     ]
     headers = [noun.singular.capitalize(), labels[measure.numerator].label, labels[measure.denominator].label, t("ratio"), t("status")]
     caption = report.table_caption(t("caption_units_table", criterion=title, unit=noun.singular))
-    parts.append(html.table(headers, rows, caption, numeric=(1, 2, 3)))
-    return '<div class="criterion-detail">' + "".join(parts) + "</div>"
+    parts.append(doc.table(headers, rows, caption, numeric=(1, 2, 3)))
+    return doc.box("detail", parts)

@@ -9,7 +9,7 @@ import pandas as pd
 from babel.dates import format_date, format_skeleton
 
 from pipeline.analysis import milestones as ms
-from pipeline.present import html
+from pipeline.present import document as doc
 from pipeline.present.timeline import Milestone, timeline_chart
 
 if TYPE_CHECKING:
@@ -55,21 +55,21 @@ def slippage_sentences(report: Report, summary: dict) -> list[str]:
     return sentences
 
 
-def milestones_section(report: Report) -> str:
+def milestones_section(report: Report) -> doc.Section:
     t = report.t
     table = report.milestones
     summary = ms.summarise(table)
-    parts = [html.paragraph(" ".join(milestones_sentences(report, summary) + slippage_sentences(report, summary)))]
+    parts = [doc.paragraph(" ".join(milestones_sentences(report, summary) + slippage_sentences(report, summary)))]
     if summary["total"] == 0:
-        return html.section("milestones", t("milestones"), *parts)
+        return doc.section("milestones", t("milestones"), *parts)
     overdue = ms.overdue(table)
     if len(overdue):  # first, as it is what a committee asks about
-        parts += [html.heading(t("milestones_overdue_heading"), 3), overdue_table(report, overdue)]
-    parts += [timeline_figure(report, table), html.heading(t("milestones_by_phase"), 3), phases_table(report, table), phase_tables(report, table)]
-    return html.section("milestones", t("milestones"), *parts)
+        parts += [doc.heading(t("milestones_overdue_heading"), 3), overdue_table(report, overdue)]
+    parts += [timeline_figure(report, table), doc.heading(t("milestones_by_phase"), 3), phases_table(report, table), phase_tables(report, table)]
+    return doc.section("milestones", t("milestones"), *parts)
 
 
-def overdue_table(report: Report, overdue: pd.DataFrame) -> str:
+def overdue_table(report: Report, overdue: pd.DataFrame) -> doc.Table:
     """Milestones past their planned date and not done: how many days over, and when they are now expected."""
     t = report.t
     with_forecast = overdue["slippage"].eq(ms.Slippage.EXPECTED).any()
@@ -83,10 +83,10 @@ def overdue_table(report: Report, overdue: pd.DataFrame) -> str:
             cells += expected_cells(t, row)
         rows.append(cells)
     caption = report.table_caption(t("caption_overdue", date=t.date(report.scope.as_of)))
-    return html.table(headers, rows, caption, numeric=(3, 5))
+    return doc.table(headers, rows, caption, numeric=(3, 5))
 
 
-def timeline_figure(report: Report, table: pd.DataFrame) -> str:
+def timeline_figure(report: Report, table: pd.DataFrame) -> doc.Figure:
     t = report.t
     phases = [
         (phase_name(t, phase), [timeline_row(report, row) for row in table[table["phase"] == phase].itertuples()])
@@ -94,7 +94,7 @@ def timeline_figure(report: Report, table: pd.DataFrame) -> str:
     ]
     legend = {"planned": t("planned"), "forecast": t("forecast"), **{o.value: t(o.value) for o in ms.Outcome}}
     svg = timeline_chart(phases, report.scope.as_of, lambda day: t("timeline_as_of", date=t.date(day)), lambda day: month_label(t, day), legend)
-    return html.figure(svg, report.figure_caption(t("caption_timeline")), timeline_alt(report, table))
+    return doc.figure(svg, report.figure_caption(t("caption_timeline")), timeline_alt(report, table))
 
 
 def timeline_row(report: Report, row) -> Milestone:
@@ -121,7 +121,7 @@ def timeline_alt(report: Report, table: pd.DataFrame) -> str:
     return text
 
 
-def phases_table(report: Report, table: pd.DataFrame) -> str:
+def phases_table(report: Report, table: pd.DataFrame) -> doc.Table:
     """One row per phase: done of those due, the share, how many on time, with the whole project as the last row."""
     t = report.t
     phases = pd.concat([ms.by_phase(table), ms.by_phase(table.assign(phase="")).assign(phase=t("milestones_all_phases"))])
@@ -137,10 +137,10 @@ def phases_table(report: Report, table: pd.DataFrame) -> str:
         for row in phases.itertuples()
     ]
     headers = [t("phase"), t("milestones_total"), t("milestones_done_of_due"), t("milestones_done_share"), t("milestones_on_time_count"), t("cancelled")]
-    return html.table(headers, rows, report.table_caption(t("caption_phases", date=t.date(report.scope.as_of))), numeric=(1, 2, 3, 4, 5))
+    return doc.table(headers, rows, report.table_caption(t("caption_phases", date=t.date(report.scope.as_of))), numeric=(1, 2, 3, 4, 5))
 
 
-def phase_tables(report: Report, table: pd.DataFrame) -> str:
+def phase_tables(report: Report, table: pd.DataFrame) -> list[doc.Table]:
     """A table per phase, milestones in planned order. A forecast column only when some milestone has a forecast:
     it holds the expected date and slippage, apart from the slippage that has happened."""
     t = report.t
@@ -154,9 +154,9 @@ def phase_tables(report: Report, table: pd.DataFrame) -> str:
             cells = [title_of(report, row), table_date(t, row.planned), done, realised_slippage(t, row)]
             if with_forecast:
                 cells.append(forecast_text(t, row))
-            rows.append([*cells, (t(row.outcome.value), f"outcome-{row.outcome.value}")])
-        tables.append(html.table(headers, rows, report.table_caption(t("caption_phase_table", phase=phase_name(t, phase))), numeric=(3,)))
-    return "".join(tables)
+            rows.append([*cells, doc.marked(t(row.outcome.value), row.outcome.value)])
+        tables.append(doc.table(headers, rows, report.table_caption(t("caption_phase_table", phase=phase_name(t, phase))), numeric=(3,)))
+    return tables
 
 
 def realised_slippage(t: Messages, row) -> str:

@@ -1,4 +1,4 @@
-"""The object a notebook works with: one report's scope, language, numbering, and its sections as HTML."""
+"""The object a notebook works with: one report's scope, language, numbering, and its sections."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
-from IPython.display import HTML, display
+from IPython.display import display
 
 from pipeline.analysis import comparison, evaluation
 from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.errors import EvalreportError
 from pipeline.periods import ReportPeriod, parse_period
-from pipeline.present import status
+from pipeline.present import render_html, status
 from pipeline.present.criteria import criteria_section
+from pipeline.present.document import DOCUMENT_MIMETYPE, Caption, Section
 from pipeline.present.i18n import Messages
 from pipeline.present.milestones import milestones_section
 from pipeline.present.results import RESULTS_MIMETYPE, results_record
@@ -61,13 +62,13 @@ class Report:
         return report
 
     # Numbering, so that figures and tables are numbered through the whole report, whichever sections it has.
-    def figure_caption(self, text: str) -> str:
+    def figure_caption(self, text: str) -> Caption:
         self._figures += 1
-        return f"{self.t('figure', n=self._figures)}: {text}"
+        return Caption(label=self.t("figure", n=self._figures), text=text)
 
-    def table_caption(self, text: str) -> str:
+    def table_caption(self, text: str) -> Caption:
         self._tables += 1
-        return f"{self.t('table', n=self._tables)}: {text}"
+        return Caption(label=self.t("table", n=self._tables), text=text)
 
     @property
     def unit_name(self) -> str | None:
@@ -138,38 +139,38 @@ class Report:
     def survey_by_wave(self) -> list:
         return status.survey_by_wave(self)
 
-    # Sections: each returns HTML that a notebook cell shows as its result.
-    def summary(self) -> HTML:
-        return HTML(summary_section(self))
+    # Sections: each returns what a notebook cell shows as its result.
+    def summary(self) -> Shown:
+        return Shown(summary_section(self))
 
-    def criteria_section(self) -> HTML:
-        return HTML(criteria_section(self))
+    def criteria_section(self) -> Shown:
+        return Shown(criteria_section(self))
 
-    def survey_section(self) -> HTML:
-        return HTML(survey_section(self))
+    def survey_section(self) -> Shown:
+        return Shown(survey_section(self))
 
-    def milestones_section(self) -> HTML:
-        return HTML(milestones_section(self))
+    def milestones_section(self) -> Shown:
+        return Shown(milestones_section(self))
 
     # A yearly status's sections, after `compare_with`.
-    def status_summary(self) -> HTML:
+    def status_summary(self) -> Shown:
         self._needs_comparison()
-        return HTML(status.status_summary_section(self))
+        return Shown(status.status_summary_section(self))
 
-    def status_criteria(self) -> HTML:
+    def status_criteria(self) -> Shown:
         self._needs_comparison()
-        return HTML(status.status_criteria_section(self))
+        return Shown(status.status_criteria_section(self))
 
-    def status_milestones(self) -> HTML:
+    def status_milestones(self) -> Shown:
         self._needs_comparison()
-        return HTML(status.status_milestones_section(self))
+        return Shown(status.status_milestones_section(self))
 
-    def status_survey(self) -> HTML:
+    def status_survey(self) -> Shown:
         self._needs_comparison()
-        return HTML(status.status_survey_section(self))
+        return Shown(status.status_survey_section(self))
 
-    def about(self) -> HTML:
-        return HTML(about_section(self))
+    def about(self) -> Shown:
+        return Shown(about_section(self))
 
     def results(self) -> dict:
         return results_record(self)
@@ -180,6 +181,22 @@ class Report:
         Shown under a mimetype of our own: JupyterLab shows it as JSON, the report template shows nothing.
         """
         display({RESULTS_MIMETYPE: self.results()}, raw=True)
+
+
+class Shown:
+    """A section as a notebook cell shows it: HTML for JupyterLab and the HTML report, and the section itself as
+    JSON under a mimetype of our own, which the PDF exporter reads back from the executed notebook."""
+
+    def __init__(self, section: Section):
+        self.section = section
+
+    @cached_property
+    def data(self) -> str:
+        """The section's HTML."""
+        return render_html.section(self.section)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {"text/html": self.data, DOCUMENT_MIMETYPE: self.section.model_dump(mode="json")}
 
 
 def report_date(as_of: str | date | None) -> date | None:

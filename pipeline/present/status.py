@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ from pipeline.analysis.criteria import CriterionResult, Status, summary_counts
 from pipeline.analysis.evaluation import Scope, evaluate_criteria
 from pipeline.errors import EvalreportError
 from pipeline.periods import parse_period
-from pipeline.present import html
+from pipeline.present import document as doc
 from pipeline.present.criteria import figure_text
 from pipeline.present.milestones import forecast_text, phase_name, table_date, title_of
 from pipeline.present.results import criterion_record
@@ -35,10 +34,11 @@ STORED, RECOMPUTED, NOTHING = "stored", "recomputed", "none"
 
 # A verdict by word and symbol as well as colour (the status colours: blue for better, red for worse).
 VERDICT_LOOK = {
-    Change.IMPROVED: ("↑", "status-met"),
-    Change.UNCHANGED: ("→", ""),
-    Change.WORSE: ("↓", "status-not_met"),
+    Change.IMPROVED: ("↑", "met"),
+    Change.UNCHANGED: ("→", None),
+    Change.WORSE: ("↓", "not_met"),
 }
+NOT_COMPARED_LOOK = ("–", "no_data")
 
 
 # --- What the status is compared with -------------------------------------------------------------------
@@ -157,23 +157,23 @@ def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]
 # --- The summary ----------------------------------------------------------------------------------------
 
 
-def status_summary_section(report: Report) -> str:
+def status_summary_section(report: Report) -> doc.Section:
     t, scope, previous = report.t, report.scope, report.previous_status
-    lines = [html.paragraph(t("status_lead", date=t.date(scope.as_of), period=period_text(scope.period.label)), "lead")]
-    lines.append(html.paragraph(basis_sentence(report)))
+    lines = [doc.paragraph(t("status_lead", date=t.date(scope.as_of), period=period_text(scope.period.label)), lead=True)]
+    lines.append(doc.paragraph(basis_sentence(report)))
     if previous.changed_since:
-        lines.append(html.paragraph(t("status_data_changed", criteria=t.join(previous.changed_since))))
+        lines.append(doc.paragraph(t("status_data_changed", criteria=t.join(previous.changed_since))))
     results = report.criteria
     sentences = [t("criteria_met", met=summary_counts(results)[Status.MET], total=len(results))] if results else []
     if previous.source != NOTHING and results:
         sentences.append(t("status_changes_headline", counts=change_counts_text(t, report.changes)))
     if sentences:
-        lines.append(html.paragraph(" ".join(sentences)))
-    lines.append(html.paragraph(" ".join([reached_sentence(report), due_sentence(report)])))
+        lines.append(doc.paragraph(" ".join(sentences)))
+    lines.append(doc.paragraph(" ".join([reached_sentence(report), due_sentence(report)])))
     survey = survey_summary_sentence(report)
     if survey:
-        lines.append(html.paragraph(survey))
-    return html.section("status-summary", t("summary"), f'<div class="summary-box">{"".join(lines)}{verdict_list(report)}</div>')
+        lines.append(doc.paragraph(survey))
+    return doc.section("status-summary", t("summary"), doc.box("summary", lines, verdict_list(report)))
 
 
 def basis_sentence(report: Report) -> str:
@@ -195,19 +195,19 @@ def change_counts_text(t: Messages, changes: list[CriterionChange]) -> str:
     return t.join(parts)
 
 
-def verdict_list(report: Report) -> str:
+def verdict_list(report: Report) -> doc.BulletList | None:
     """Each criterion with its verdict since the last status (or its status, with nothing to compare with)."""
     t = report.t
     items = []
     for change, result in zip(report.changes, report.criteria):
-        badge = verdict_badge(t, change.change) if report.previous_status.source != NOTHING else html.status_badge(result.status.value, t(result.status.value))
-        items.append(f"<li>{badge} <span>{escape(result.id)} {escape(result.title)}</span></li>")
-    return f'<ul class="status-list">{"".join(items)}</ul>' if items else ""
+        badge = verdict_badge(t, change.change) if report.previous_status.source != NOTHING else doc.status_badge(result.status.value, t(result.status.value))
+        items.append([badge, f"{result.id} {result.title}"])
+    return doc.BulletList(items=items, role="statuses") if items else None
 
 
-def verdict_badge(t: Messages, change: Change) -> str:
-    symbol, css = VERDICT_LOOK.get(change, ("–", "status-no_data"))
-    return f'<span class="status {css}">{symbol} {escape(verdict(t, change))}</span>'
+def verdict_badge(t: Messages, change: Change) -> doc.Badge:
+    symbol, tone = VERDICT_LOOK.get(change, NOT_COMPARED_LOOK)
+    return doc.Badge(symbol=symbol, label=verdict(t, change), tone=tone)
 
 
 def verdict(t: Messages, change: Change) -> str:
@@ -232,7 +232,7 @@ def survey_summary_sentence(report: Report) -> str | None:
 # --- Success criteria since the last status -------------------------------------------------------------
 
 
-def status_criteria_section(report: Report) -> str:
+def status_criteria_section(report: Report) -> doc.Section:
     t, previous = report.t, report.previous_status
     compared = previous.source != NOTHING
     now_header = t("status_column", date=table_date(t, report.scope.as_of))
@@ -254,19 +254,18 @@ def status_criteria_section(report: Report) -> str:
     headers.append(now_header)
     if compared:
         headers.append(t("since_last_status"))
-    parts = [html.table(headers, rows, report.table_caption(caption), numeric=(1,))]
+    parts = [doc.table(headers, rows, report.table_caption(caption), numeric=(1,))]
     if compared:
-        sentences = "".join(
-            f"<li><strong>{escape(result.id)} {escape(result.title)}</strong> – {escape(change_sentence(t, change))}</li>"
-            for change, result in zip(report.changes, report.criteria)
-        )
-        parts.append(f'<ul class="changes">{sentences}</ul>')
+        sentences = [
+            [doc.Strong(text=f"{result.id} {result.title}"), " – " + change_sentence(t, change)] for change, result in zip(report.changes, report.criteria)
+        ]
+        parts.append(doc.BulletList(items=sentences, role="changes"))
         if previous.source == RECOMPUTED:
-            parts.append(html.paragraph(basis_sentence(report), "small"))
-        parts.append(html.paragraph(t("status_comparison_rule", points=t.number(cmp.ATTAINMENT_TOLERANCE * 100)), "small"))
+            parts.append(doc.note(basis_sentence(report)))
+        parts.append(doc.note(t("status_comparison_rule", points=t.number(cmp.ATTAINMENT_TOLERANCE * 100))))
     else:
-        parts.append(html.paragraph(basis_sentence(report)))
-    return html.section("status-criteria", t("status_criteria_heading" if compared else "criteria"), *parts)
+        parts.append(doc.paragraph(basis_sentence(report)))
+    return doc.section("status-criteria", t("status_criteria_heading" if compared else "criteria"), *parts)
 
 
 def result_of_target(report: Report, result: CriterionResult) -> str:
@@ -289,9 +288,10 @@ def unbroken(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
-def verdict_cell(t: Messages, change: Change) -> tuple[str, str]:
-    symbol, css = VERDICT_LOOK.get(change, ("–", "status-no_data"))
-    return f"{symbol} {verdict(t, change)}", css
+def verdict_cell(t: Messages, change: Change) -> doc.Cell:
+    symbol, tone = VERDICT_LOOK.get(change, NOT_COMPARED_LOOK)
+    text = f"{symbol} {verdict(t, change)}"
+    return doc.marked(text, tone) if tone else text
 
 
 def change_sentence(t: Messages, change: CriterionChange) -> str:
@@ -342,16 +342,16 @@ def status_words(t: Messages, status: Status, attainment: float | None) -> str:
 # --- Milestones reached and due -------------------------------------------------------------------------
 
 
-def status_milestones_section(report: Report) -> str:
+def status_milestones_section(report: Report) -> doc.Section:
     t = report.t
     reached, due = report.milestones_reached, report.milestones_due
-    parts = [html.heading(t("status_milestones_reached_heading"), 3), html.paragraph(" ".join(reached_sentences(report)))]
+    parts = [doc.heading(t("status_milestones_reached_heading"), 3), doc.paragraph(" ".join(reached_sentences(report)))]
     if len(reached):
         parts.append(reached_table(report, reached))
-    parts += [html.heading(t("status_milestones_due_heading"), 3), html.paragraph(" ".join([due_sentence(report), *overdue_sentences(report)]))]
+    parts += [doc.heading(t("status_milestones_due_heading"), 3), doc.paragraph(" ".join([due_sentence(report), *overdue_sentences(report)]))]
     if len(due):
         parts.append(due_table(report, due))
-    return html.section("status-milestones", t("milestones"), *parts)
+    return doc.section("status-milestones", t("milestones"), *parts)
 
 
 def period_start(report: Report) -> date:
@@ -417,32 +417,32 @@ def milestone_titles(report: Report) -> dict[str, str]:
     return {row.id: title_of(report, row) for row in report.timeline.itertuples()}
 
 
-def reached_table(report: Report, reached: pd.DataFrame) -> str:
+def reached_table(report: Report, reached: pd.DataFrame) -> doc.Table:
     t = report.t
     rows = [
-        [title_of(report, row), phase_name(t, row.phase), unbroken(table_date(t, row.planned)), unbroken(table_date(t, row.actual)), (t(row.outcome.value), f"outcome-{row.outcome.value}")]
+        [title_of(report, row), phase_name(t, row.phase), unbroken(table_date(t, row.planned)), unbroken(table_date(t, row.actual)), doc.marked(t(row.outcome.value), row.outcome.value)]
         for row in reached.itertuples()
     ]
     headers = [t("milestone"), t("phase"), t("planned"), t("actual"), t("outcome")]
     caption = t("caption_reached", start=t.date(period_start(report)), end=t.date(report.scope.as_of))
-    return html.table(headers, rows, report.table_caption(caption))
+    return doc.table(headers, rows, report.table_caption(caption))
 
 
-def due_table(report: Report, due: pd.DataFrame) -> str:
+def due_table(report: Report, due: pd.DataFrame) -> doc.Table:
     t = report.t
     rows = [
-        [title_of(report, row), phase_name(t, row.phase), unbroken(table_date(t, row.planned)), forecast_text(t, row), (t(row.outcome.value), f"outcome-{row.outcome.value}")]
+        [title_of(report, row), phase_name(t, row.phase), unbroken(table_date(t, row.planned)), forecast_text(t, row), doc.marked(t(row.outcome.value), row.outcome.value)]
         for row in due.itertuples()
     ]
     headers = [t("milestone"), t("phase"), t("planned"), t("forecast"), t("outcome")]
     caption = t("caption_due", start=t.date(report.scope.as_of), end=t.date(window_end(report)))
-    return html.table(headers, rows, report.table_caption(caption))
+    return doc.table(headers, rows, report.table_caption(caption))
 
 
 # --- The survey -----------------------------------------------------------------------------------------
 
 
-def status_survey_section(report: Report) -> str:
+def status_survey_section(report: Report) -> doc.Section:
     """The change in positive shares between the last two waves held by the report date, as the survey section
     shows it: words per question, and a table with Newcombe intervals. Only totals: no group is shown."""
     t, codebook, found = report.t, report.spec.survey, report.survey_change
@@ -450,19 +450,19 @@ def status_survey_section(report: Report) -> str:
     if found is None:
         waves = cmp.waves_up_to(codebook.waves, report.scope.as_of) if codebook else []
         text = t("status_survey_one_wave", date=as_of, wave=waves[0].label.lower()) if waves else t("status_survey_none", date=as_of)
-        return html.section("status-survey", t("survey"), html.paragraph(text))
+        return doc.section("status-survey", t("survey"), doc.paragraph(text))
     responses = report.responses(found.latest.id)
-    parts = [html.paragraph(t("survey_responses", n=len(responses), wave=found.latest.label.lower()))]
+    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=found.latest.label.lower()))]
     compared = False
     if len(responses) < codebook.min_group_size:
-        parts.append(html.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
+        parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
     else:
         # Questions in the survey section's order: highest positive share in the latest wave first.
         summary = sv.summarise_items(responses, codebook, lambda item: report.shows(found.latest.id, item)).sort_values("positive_share", ascending=False, na_position="last")
         change, compared = wave_change(report, found.previous, found.latest, responses, list(summary["item"]))
         parts.append(change)
     parts.append(methods_note(report, shown=False, rates=False, compared=compared))
-    return html.section("status-survey", t("survey"), *parts)
+    return doc.section("status-survey", t("survey"), *parts)
 
 
 def period_text(label: str) -> str:

@@ -8,7 +8,7 @@ from pipeline import __version__
 from pipeline.analysis import milestones as ms
 from pipeline.analysis.criteria import Status, mean_capped_attainment, summary_counts
 from pipeline.analysis.evaluation import survey_waves
-from pipeline.present import html
+from pipeline.present import document as doc
 from pipeline.present.criteria import units_sentences
 from pipeline.present.milestones import milestones_sentences
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from pipeline.present.report import Report
 
 
-def summary_section(report: Report) -> str:
+def summary_section(report: Report) -> doc.Section:
     t = report.t
     results = report.criteria
     sentences = []
@@ -29,26 +29,24 @@ def summary_section(report: Report) -> str:
         mean, count = mean_capped_attainment([r.attainment for r in results])
         if count:
             sentences.append(t("mean_attainment", mean=t.percent(mean), count=count))
-    lines = [html.paragraph(" ".join(sentences), "lead")] if sentences else []
+    lines = [doc.paragraph(" ".join(sentences), lead=True)] if sentences else []
     if report.scope.unit is None:
         for result in results:
             if result.units is not None and len(result.units):
-                lines.append(html.paragraph(f"{result.id}: " + " ".join(units_sentences(report, result))))
+                lines.append(doc.paragraph(f"{result.id}: " + " ".join(units_sentences(report, result))))
     waves = survey_waves(report.scope)
     if waves:
-        lines.append(html.paragraph(t("survey_responses", n=len(report.responses()), wave=waves[-1].label.lower())))
+        lines.append(doc.paragraph(t("survey_responses", n=len(report.responses()), wave=waves[-1].label.lower())))
     summary = ms.summarise(report.milestones)
-    lines.append(html.paragraph(" ".join(milestones_sentences(report, summary))))
+    lines.append(doc.paragraph(" ".join(milestones_sentences(report, summary))))
 
-    overview = "".join(
-        f"<li>{html.status_badge(r.status.value, t(r.status.value))} <span>{html.escape(r.id)} {html.escape(r.title)}</span></li>" for r in results
-    )
-    box = f'<ul class="status-list">{overview}</ul>' if results else ""
-    return html.section("summary", t("summary"), f'<div class="summary-box">{"".join(lines)}{box}</div>')
+    overview = [[doc.status_badge(r.status.value, t(r.status.value)), f"{r.id} {r.title}"] for r in results]
+    statuses = doc.BulletList(items=overview, role="statuses") if results else None
+    return doc.section("summary", t("summary"), doc.box("summary", lines, statuses))
 
 
-def about_section(report: Report) -> str:
+def about_section(report: Report) -> doc.Section:
     t = report.t
     thresholds = report.spec.thresholds
     note = t("methods_note", min=report.spec.survey.min_group_size if report.spec.survey else 5, met=t.percent(thresholds.met, 0), partly=t.percent(thresholds.partly, 0))
-    return html.section("about", t("about"), html.paragraph(note), html.paragraph(t("generated_by", version=__version__), "small"))
+    return doc.section("about", t("about"), doc.paragraph(note), doc.note(t("generated_by", version=__version__)))

@@ -3,14 +3,14 @@ since the wave before, Net Promoter Score, groups side by side, and comments."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from pipeline.analysis import survey as sv
 from pipeline.analysis.evaluation import survey_waves
-from pipeline.present import charts, html
+from pipeline.present import charts
+from pipeline.present import document as doc
 
 if TYPE_CHECKING:
     from pipeline.present.i18n import Messages
@@ -19,22 +19,22 @@ if TYPE_CHECKING:
 MINUS = "\u2212"  # a true minus sign: a hyphen is easy to miss in print
 
 
-def survey_section(report: Report) -> str:
+def survey_section(report: Report) -> doc.Section:
     t = report.t
     codebook = report.spec.survey
     waves = survey_waves(report.scope)
     if codebook is None or not waves:
-        return html.section("survey", t("survey"), html.paragraph(t("survey_none")))
+        return doc.section("survey", t("survey"), doc.paragraph(t("survey_none")))
     wave = waves[-1]
     responses = report.responses(wave.id)
-    parts = [html.paragraph(t("survey_responses", n=len(responses), wave=wave.label.lower()))]
+    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=wave.label.lower()))]
     # The numbers invited are the project's, per group: a report for one unit has no denominator of its own.
     with_rates = report.scope.unit is None and bool(codebook.invited.get(wave.id))
     if with_rates:
         parts.append(response_rates(report, responses, wave))
     shown, compared = len(responses) >= codebook.min_group_size, False
     if not shown:
-        parts.append(html.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
+        parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
     else:
         # Highest positive share first, in the chart and in every table after it.
         summary = sv.summarise_items(responses, codebook, lambda item: report.shows(wave.id, item)).sort_values("positive_share", ascending=False, na_position="last")
@@ -50,33 +50,33 @@ def survey_section(report: Report) -> str:
             parts.append(groups_table(report, responses, items, wave))
         parts.append(comments(report, responses))
     parts.append(methods_note(report, shown=shown, rates=with_rates, compared=compared))
-    return html.section("survey", t("survey"), *parts)
+    return doc.section("survey", t("survey"), *parts)
 
 
 # --- Response rates -------------------------------------------------------------------------------------
 
 
-def response_rates(report: Report, responses, wave) -> str:
+def response_rates(report: Report, responses, wave) -> list[doc.Block]:
     """RR1 and RR2 per group and in total, for the groups whose number invited is given for this wave."""
     t, codebook = report.t, report.spec.survey
     rates = sv.response_rates(responses, codebook, wave.id)
     if rates.empty:
-        return ""
+        return []
     total = sv.total_response_rate(rates)
     rows = [rate_cells(t, codebook.groups[row["group"]], row) for _, row in rates.iterrows()]
     rows.append(rate_cells(t, t("survey_total"), total))
     headers = [t("group"), t("invited"), t("complete"), t("partial"), t("rr1"), t("rr2")]
     parts = [
-        html.heading(t("response_rate"), 3),
-        html.paragraph(
+        doc.heading(t("response_rate"), 3),
+        doc.paragraph(
             t("response_rate_sentence", complete=t.number(total["complete"]), invited=t.number(total["invited"]), rr1=t.percent(total["rr1"]), rr2=t.percent(total["rr2"]))
         ),
-        html.table(headers, rows, report.table_caption(t("caption_response_rates", wave=wave.label.lower())), numeric=(1, 2, 3, 4, 5)),
+        doc.table(headers, rows, report.table_caption(t("caption_response_rates", wave=wave.label.lower())), numeric=(1, 2, 3, 4, 5)),
     ]
     missing = sv.groups_without_invited(responses, codebook, wave.id)
     if missing:
-        parts.append(html.paragraph(t("rate_total_covers", groups=t.join([codebook.groups[g] for g in missing])), "small"))
-    return "".join(parts)
+        parts.append(doc.note(t("rate_total_covers", groups=t.join([codebook.groups[g] for g in missing]))))
+    return parts
 
 
 def rate_cells(t: Messages, label: str, row) -> list:
@@ -86,18 +86,18 @@ def rate_cells(t: Messages, label: str, row) -> list:
 # --- The answers ----------------------------------------------------------------------------------------
 
 
-def answers_part(report: Report, responses, summary, wave_label: str) -> str:
+def answers_part(report: Report, responses, summary, wave_label: str) -> list[doc.Block]:
     """The question with most agreement, then the chart and the table of every question."""
     t = report.t
-    parts = [html.heading(t("answers_heading"), 3)]
+    parts = [doc.heading(t("answers_heading"), 3)]
     answered = summary.dropna(subset=["positive_share"])
     if len(answered):
         best = answered.iloc[0]
-        parts.append(html.paragraph(t("survey_best", item=best["text"], share=t.percent(best["positive_share"]))))
-    parts += [likert_chart(report, responses, answered, wave_label), likert_table(report, summary, wave_label)]
+        parts.append(doc.paragraph(t("survey_best", item=best["text"], share=t.percent(best["positive_share"]))))
+    parts += [*likert_chart(report, responses, answered, wave_label), likert_table(report, summary, wave_label)]
     if summary["suppressed"].any():
-        parts.append(html.paragraph(t("items_suppressed_note", min=report.spec.survey.min_group_size), "small"))
-    return "".join(parts)
+        parts.append(doc.note(t("items_suppressed_note", min=report.spec.survey.min_group_size)))
+    return parts
 
 
 def item_label(t: Messages, text: str, n: int, dont_know: int) -> str:
@@ -107,7 +107,7 @@ def item_label(t: Messages, text: str, n: int, dont_know: int) -> str:
     return t("likert_label", text=text, n=t.number(n))
 
 
-def likert_chart(report: Report, responses, summary, wave_label: str) -> str:
+def likert_chart(report: Report, responses, summary, wave_label: str) -> list[doc.Figure]:
     """One diverging chart per scale, items in the summary's order (highest positive share on top)."""
     t, codebook = report.t, report.spec.survey
     parts = []
@@ -117,8 +117,8 @@ def likert_chart(report: Report, responses, summary, wave_label: str) -> str:
         counts = sv.distribution_table(responses, codebook, list(items["item"]))
         rows = [(item_label(t, row.text, row.n, row.dont_know), sv.diverging_segments(counts.loc[row.item], scale)) for row in items.itertuples()]
         svg = charts.likert_chart(rows, scale.labels, lambda x: t.percent(x, 0))
-        parts.append(html.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label.lower())), likert_alt(t, items)))
-    return "".join(parts)
+        parts.append(doc.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label.lower())), likert_alt(t, items)))
+    return parts
 
 
 def likert_alt(t: Messages, items) -> str:
@@ -127,7 +127,7 @@ def likert_alt(t: Messages, items) -> str:
     return t("alt_likert", count=len(items), items=shares, dont_know=t.number(int(items["dont_know"].sum())))
 
 
-def likert_table(report: Report, summary, wave_label: str) -> str:
+def likert_table(report: Report, summary, wave_label: str) -> doc.Table:
     t, codebook = report.t, report.spec.survey
     tops = {len(codebook.scales[codebook.items[i].scale].labels) for i in summary["item"]}
     rows = [
@@ -144,7 +144,7 @@ def likert_table(report: Report, summary, wave_label: str) -> str:
         for row in summary.itertuples()
     ]
     headers = [t("item"), t("answers"), t("dont_know"), t("positive_share"), t("interval"), t("scale_mean", top=max(tops) if len(tops) == 1 else "n")]
-    return html.table(headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5))
+    return doc.table(headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5))
 
 
 # --- Change since the wave before -----------------------------------------------------------------------
@@ -163,22 +163,22 @@ def change_sentence(t: Messages, row) -> str:
     return t(f"change_{sv.change_direction(row)}", before=before, after=after)
 
 
-def wave_change(report: Report, previous, latest, responses, item_order: list[str]) -> tuple[str, bool]:
+def wave_change(report: Report, previous, latest, responses, item_order: list[str]) -> tuple[list[doc.Block], bool]:
     """Words per question and a table: the change in positive share from the wave before to the latest.
 
-    Returns the HTML and whether a comparison was made (the previous wave may have too few responses).
+    Returns the blocks and whether a comparison was made (the previous wave may have too few responses).
     """
     t, codebook = report.t, report.spec.survey
     before = report.responses(previous.id)
-    parts = [html.heading(t("change_heading", wave=previous.label.lower()), 3)]
+    parts = [doc.heading(t("change_heading", wave=previous.label.lower()), 3)]
     if len(before) < codebook.min_group_size:
-        parts.append(html.paragraph(t("change_previous_too_few", wave=previous.label.lower(), n=len(before), min=codebook.min_group_size)))
-        return "".join(parts), False
+        parts.append(doc.paragraph(t("change_previous_too_few", wave=previous.label.lower(), n=len(before), min=codebook.min_group_size)))
+        return parts, False
     shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
     table = sv.compare_waves(before, responses, codebook, shown_in_both).set_index("item").loc[item_order].reset_index()
-    parts.append(html.paragraph(t("change_intro", latest=latest.label.lower(), previous=previous.label.lower())))
-    sentences = "".join(f"<li><strong>{escape(row['text'])}</strong>: {escape(change_sentence(t, row))}</li>" for _, row in table.iterrows() if not row["suppressed"])
-    parts.append(f'<ul class="changes">{sentences}</ul>')
+    parts.append(doc.paragraph(t("change_intro", latest=latest.label.lower(), previous=previous.label.lower())))
+    sentences = [[doc.Strong(text=row["text"]), ": " + change_sentence(t, row)] for _, row in table.iterrows() if not row["suppressed"]]
+    parts.append(doc.BulletList(items=sentences, role="changes"))
     rows = []
     for _, row in table.iterrows():
         if row["suppressed"]:
@@ -198,14 +198,14 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
         )
     headers = [t("item"), previous.label, latest.label, t("change_points"), t("interval"), t("change_verdict")]
     caption = report.table_caption(t("caption_change", previous=previous.label.lower(), latest=latest.label.lower()))
-    parts.append(html.table(headers, rows, caption, numeric=(1, 2, 3, 4)))
-    return "".join(parts), True
+    parts.append(doc.table(headers, rows, caption, numeric=(1, 2, 3, 4)))
+    return parts, True
 
 
 # --- Net Promoter Score ---------------------------------------------------------------------------------
 
 
-def nps_part(report: Report, responses, wave) -> str:
+def nps_part(report: Report, responses, wave) -> list[doc.Block]:
     """Per NPS item: a sentence with the score, and a table of the bands in total and per group."""
     t, codebook, wave_label = report.t, report.spec.survey, wave.label
     parts = []
@@ -215,7 +215,7 @@ def nps_part(report: Report, responses, wave) -> str:
             continue
         text = codebook.items[item_id].text
         parts.append(
-            html.paragraph(
+            doc.paragraph(
                 t("nps_sentence", item=text, score=signed_score(t, total["nps"]), promoters=t.percent(total["promoters_share"], 0), detractors=t.percent(total["detractors_share"], 0), n=t.number(total["n"]))
             )
         )
@@ -225,8 +225,8 @@ def nps_part(report: Report, responses, wave) -> str:
                 label = codebook.groups.get(row["group"], row["group"])
                 rows.append([label, t("suppressed"), "", "", "", ""] if row["suppressed"] else nps_cells(t, label, row))
         headers = [t("group"), t("answers"), t("detractors"), t("passives"), t("promoters"), t("nps")]
-        parts.append(html.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5)))
-    return html.heading(t("nps_heading"), 3) + "".join(parts) if parts else ""
+        parts.append(doc.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5)))
+    return [doc.heading(t("nps_heading"), 3), *parts] if parts else []
 
 
 def signed_score(t: Messages, score: float) -> str:
@@ -245,7 +245,7 @@ def nps_cells(t: Messages, label: str, row) -> list:
 # --- Choices, ticks and numbers -------------------------------------------------------------------------
 
 
-def other_questions_part(report: Report, responses, wave) -> str:
+def other_questions_part(report: Report, responses, wave) -> list[doc.Block]:
     """Questions with unordered options (a distribution, no positive share), tick-all-that-apply questions (the
     share ticking each option) and numbers (n, mean, median), each withheld where the project's suppression
     decision withholds it."""
@@ -253,15 +253,15 @@ def other_questions_part(report: Report, responses, wave) -> str:
     parts = []
     for item_id in sv.items_of_kind(codebook, "choice") + sv.items_of_kind(codebook, "multi"):
         item = codebook.items[item_id]
-        parts.append(html.heading(item.text, 4))
+        parts.append(doc.heading(item.text, 4))
         if not report.shows(wave.id, item_id):
-            parts.append(html.paragraph(t("item_too_few", min=codebook.min_group_size), "small"))
+            parts.append(doc.note(t("item_too_few", min=codebook.min_group_size)))
             continue
         table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(responses[item_id], item.option_list)
         answered = int(responses[item_id].notna().sum())
         rows = [[row.option, t.number(row.count), t.percent(row.share)] for row in table.itertuples()]
         caption = t(f"caption_{item.kind}", item=item.text, wave=wave.label.lower(), n=t.number(answered))
-        parts.append(html.table([t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)))
+        parts.append(doc.table([t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)))
     numbers = sv.items_of_kind(codebook, "number")
     if numbers:
         rows = []
@@ -273,14 +273,14 @@ def other_questions_part(report: Report, responses, wave) -> str:
             figures = sv.number_summary(responses[item_id])
             rows.append([text, t.number(figures["n"]), t.number(figures["mean"], 1) if figures["n"] else "–", t.number(figures["median"], 1) if figures["n"] else "–"])
         caption = report.table_caption(t("caption_numbers", wave=wave.label.lower()))
-        parts.append(html.table([t("item"), t("answers"), t("mean"), t("median")], rows, caption, numeric=(1, 2, 3)))
-    return html.heading(t("other_questions"), 3) + "".join(parts) if parts else ""
+        parts.append(doc.table([t("item"), t("answers"), t("mean"), t("median")], rows, caption, numeric=(1, 2, 3)))
+    return [doc.heading(t("other_questions"), 3), *parts] if parts else []
 
 
 # --- Groups side by side --------------------------------------------------------------------------------
 
 
-def groups_table(report: Report, responses, item_ids: list[str], wave) -> str:
+def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[doc.Block]:
     """Positive share of every item, one column per respondent group; figures the project's suppression
     decision withholds are marked so, and a group withheld in every item is shown without its size."""
     t, codebook = report.t, report.spec.survey
@@ -295,17 +295,17 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> str:
         for item_id in item_ids
     ]
     caption = report.table_caption(t("caption_groups"))
-    parts = [html.table(headers, rows, caption, numeric=tuple(range(1, len(groups) + 1)))]
+    parts = [doc.table(headers, rows, caption, numeric=tuple(range(1, len(groups) + 1)))]
     if withheld.to_numpy().any():
-        parts.append(html.paragraph(t("groups_suppressed_note", min=codebook.min_group_size), "small"))
-    return "".join(parts)
+        parts.append(doc.note(t("groups_suppressed_note", min=codebook.min_group_size)))
+    return parts
 
 
 # --- Comments -------------------------------------------------------------------------------------------
 
 
-def comments(report: Report, responses) -> str:
-    """Free-text answers per question and group: redacted by the analysis (and on reading), escaped here,
+def comments(report: Report, responses) -> list[doc.Block]:
+    """Free-text answers per question and group: redacted by the analysis (and on reading), escaped by each renderer,
     quoted only from groups with at least `quote_limit` respondents; the rest are counted, not shown."""
     t, codebook = report.t, report.spec.survey
     parts = []
@@ -313,27 +313,27 @@ def comments(report: Report, responses) -> str:
         entries = sv.comments_by_group(responses, codebook, item_id)
         if not entries:
             continue
-        parts.append(html.heading(codebook.items[item_id].text, 4))
+        parts.append(doc.heading(codebook.items[item_id].text, 4))
         for entry in entries:
             group = codebook.groups.get(entry["group"], entry["group"])
             if entry["quotes"]:
-                parts.append(f"<p><strong>{escape(group)}</strong></p>")
-                parts.append('<ul class="comments">' + "".join(f"<li>{escape(text)}</li>" for text in entry["quotes"]) + "</ul>")
+                parts.append(doc.paragraph(doc.Strong(text=group)))
+                parts.append(doc.BulletList(items=[[text] for text in entry["quotes"]], role="comments"))
                 if len(entry["quotes"]) < entry["sampled_from"]:
-                    parts.append(html.paragraph(t("comments_sample", shown=t.number(len(entry["quotes"])), count=t.number(entry["sampled_from"])), "small"))
+                    parts.append(doc.note(t("comments_sample", shown=t.number(len(entry["quotes"])), count=t.number(entry["sampled_from"]))))
             if entry["withheld"]:
                 key = ("comments_withheld_unit" if report.spec.units else "comments_withheld") + ("_one" if entry["withheld"] == 1 else "_many")
                 noun = report.spec.unit_noun
-                parts.append(html.paragraph(t(key, count=entry["withheld"], group=group, min=codebook.quote_limit, unit=noun.singular, units=noun.plural), "small"))
+                parts.append(doc.note(t(key, count=entry["withheld"], group=group, min=codebook.quote_limit, unit=noun.singular, units=noun.plural)))
     if not parts:
-        return ""
-    return html.heading(t("comments"), 3) + "".join(parts) + html.paragraph(t("comments_note"), "small")
+        return []
+    return [doc.heading(t("comments"), 3), *parts, doc.note(t("comments_note"))]
 
 
 # --- How the figures are made ---------------------------------------------------------------------------
 
 
-def methods_note(report: Report, shown: bool, rates: bool, compared: bool) -> str:
+def methods_note(report: Report, shown: bool, rates: bool, compared: bool) -> doc.Note:
     """The survey's methods in a few sentences, only those that apply to what the section shows."""
     t, codebook = report.t, report.spec.survey
     sentences = [t("survey_methods_shares")] if shown else []
@@ -347,4 +347,4 @@ def methods_note(report: Report, shown: bool, rates: bool, compared: bool) -> st
         sentences.append(t("survey_methods_kinds"))
     where = t("in_each_unit", unit=report.spec.unit_noun.singular) if report.spec.units else ""
     sentences.append(t("survey_methods_privacy", min=codebook.min_group_size, quote=codebook.quote_limit, where=where))
-    return html.paragraph(" ".join(sentences), "small")
+    return doc.note(" ".join(sentences))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import re
 from datetime import datetime, timezone
-from html import escape
 from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
@@ -16,6 +15,8 @@ from nbconvert import HTMLExporter
 
 from pipeline import __version__
 from pipeline.paths import confined
+from pipeline.present import render_html
+from pipeline.present.document import DOCUMENT_MIMETYPE, Section
 from pipeline.present.i18n import Messages
 from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.project import Project
@@ -89,19 +90,22 @@ def logo_data_uri(project: Project) -> str | None:
     return f"data:{kind};base64,{base64.b64encode(image.read_bytes()).decode('ascii')}"
 
 
-def add_table_of_contents(html: str, title: str) -> str:
-    """A linked list of the report's sections after the cover; in the PDF each entry shows its page."""
-    sections = re.findall(r'<section id="([^"]+)">\s*<h2[^>]*>(.*?)</h2>', html, flags=re.S)
-    if len(sections) < 2:
-        return html
-    entries = "".join(f'<li><a href="#{anchor}">{heading}</a></li>' for anchor, heading in sections)
-    nav = f'<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">{escape(title)}</h2><ol>{entries}</ol></nav>'
-    return html.replace("</header>", "</header>" + nav, 1)
+def sections_of(notebook: nbformat.NotebookNode) -> list[Section]:
+    """The report's sections, in order, as the notebook's outputs carry them (`report.summary()` and the like)."""
+    return [
+        Section.model_validate(output["data"][DOCUMENT_MIMETYPE])
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if DOCUMENT_MIMETYPE in output.get("data", {})
+    ]
 
 
 def to_html(notebook: nbformat.NotebookNode, cover_fields: dict) -> str:
+    """The notebook's outputs inside the report page, with a linked table of contents after the cover."""
     body, _ = exporter().from_notebook_node(without_results(notebook), resources={"evalreport": cover_fields})
-    return add_table_of_contents(body, cover_fields["labels"]["contents"])
+    contents = render_html.table_of_contents(sections_of(notebook), cover_fields["labels"]["contents"])
+    return body.replace("</header>", "</header>" + contents, 1)
 
 
 def without_results(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:

@@ -1,0 +1,1 @@
+"""Data shipped with evalreport: the municipality lists `evalreport new --units-from` reads."""

@@ -1,0 +1,114 @@
+"""`evalreport new`: a project folder to start from. A project.yaml in the project's language with every key explained
+in a comment and placeholders ("TODO: …") that `validate` lists until they are filled in, and the tables it names,
+empty but for their headers."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from pipeline.errors import EvalreportError
+from pipeline.municipalities import UnitList
+from pipeline.paths import safe_name
+from pipeline.placeholders import placeholders
+from pipeline.project import PROJECT_FILE, YAML_LOADER
+from pipeline.tables import ASSESSMENT_COLUMNS, INDICATOR_COLUMNS, MILESTONE_COLUMNS, SURVEY_COLUMNS
+
+LANGUAGES = ("da", "nb", "en")
+# What each kind of project measures, after the three examples in inputs/: a county's settlement of refugees in its
+# municipalities, a municipality's forum with a yearly survey, an area's plan with baselines; blank has the least.
+KINDS = {
+    "settlement": ("indicators", "survey", "milestones", "assessments"),
+    "forum": ("indicators", "survey", "milestones", "assessments"),
+    "plan": ("indicators", "survey", "milestones", "assessments"),
+    "blank": ("milestones", "assessments"),
+}
+# The tables' headers, with the optional columns a newcomer would otherwise not know of.
+HEADERS = {
+    "indicators": [*INDICATOR_COLUMNS, "note"],
+    "milestones": [*MILESTONE_COLUMNS, "forecast"],
+    "assessments": [*ASSESSMENT_COLUMNS, "assessor", "date"],
+}
+
+
+@dataclass
+class NewProject:
+    folder: Path
+    language: str
+    kind: str
+    files: list[str] = field(default_factory=list)
+    to_fill_in: int = 0
+
+    def summary(self) -> list[str]:
+        name = self.folder.name
+        return [
+            f"made {self.folder}/ ({self.kind}, {self.language}): {', '.join(self.files)}",
+            f"next: replace the {self.to_fill_in} values marked TODO in {PROJECT_FILE} (each key is explained in a comment there)",
+            f"      evalreport validate {name}    lists what is left to fill in, then any other problem",
+            "      add the project's data to the tables (docs/inputs.md describes each column), or import them:",
+            f"      evalreport import --from TOOL FILE --project {name};  evalreport import indicators --from FORMAT FILE --project {name}",
+            f"      evalreport run {name}",
+        ]
+
+
+def new_project(inputs: Path, name: str, language: str, kind: str, units: UnitList | None = None) -> NewProject:
+    """Write inputs/<name>/; refused if the folder exists, whatever it holds."""
+    safe_name(name, "PROJECT")  # the project's id names its folder and its reports' folder
+    if language not in LANGUAGES:
+        raise EvalreportError(f"--language: expected one of {', '.join(LANGUAGES)}, found {language!r}")
+    if kind not in KINDS:
+        raise EvalreportError(f"--kind: expected one of {', '.join(KINDS)}, found {kind!r}")
+    folder = inputs / name
+    project_yaml = project_description(name, language, kind, units)
+    files = {PROJECT_FILE: project_yaml} | {f"{table}.csv": ",".join(headers) + "\n" for table, headers in table_headers(project_yaml).items()}
+    inputs.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir()  # fails if it exists: nothing of an existing project is ever replaced
+    except FileExistsError:
+        raise EvalreportError(f"new: {folder} exists already; evalreport new never writes over a project (choose another name)") from None
+    try:
+        for file_name, text in files.items():
+            (folder / file_name).write_text(text, encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # the folder is ours, made just now: no half project is left
+        raise
+    left = len(placeholders(PROJECT_FILE, yaml.compose(project_yaml, Loader=YAML_LOADER)))
+    return NewProject(folder, language, kind, list(files), left)
+
+
+def project_description(name: str, language: str, kind: str, units: UnitList | None) -> str:
+    """project.yaml's text, from the template in the project's language."""
+    environment = Environment(
+        loader=PackageLoader("pipeline", "templates/new"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # YAML, not HTML: every value from outside goes through `q`
+    )
+    environment.filters["q"] = lambda text: json.dumps(str(text), ensure_ascii=False)  # a JSON string is a YAML string
+    template = environment.get_template(f"project.{language}.yaml.j2")
+    return template.render(
+        name=name,
+        kind=kind,
+        tables=KINDS[kind],
+        units=units.units if units else [],
+        units_from=units.source if units else "",
+    )
+
+
+def table_headers(project_yaml: str) -> dict[str, list[str]]:
+    """The header of each table project.yaml names: survey.csv's columns follow its items."""
+    document = yaml.safe_load(project_yaml)
+    headers = {}
+    for table in document.get("files", {}):
+        if table == "survey":
+            headers[table] = [*SURVEY_COLUMNS, *document["survey"]["items"]]
+        else:
+            headers[table] = HEADERS[table]
+    return headers

@@ -1,0 +1,227 @@
+"""What a report says, apart from how it looks: the typed blocks that sections return and renderers draw.
+
+Nothing here knows HTML or Typst. `render_html` draws a section as the page a reader opens, `render_typst` the
+whole document as the PDF; a notebook output carries a section as JSON (`DOCUMENT_MIMETYPE`) beside its HTML, so
+that the PDF exporter can read it back from the executed notebook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DOCUMENT_MIMETYPE = "application/vnd.evalreport.document+json"
+
+# How a status or a milestone's outcome looks: by symbol and word, and by colour where a renderer has colour.
+STATUSES = ("met", "partly_met", "not_met", "no_data", "not_applicable")
+OUTCOMES = ("on_time", "late", "overdue", "open", "cancelled")
+Tone = Literal["met", "partly_met", "not_met", "no_data", "not_applicable", "on_time", "late", "overdue", "open", "cancelled"]
+STATUS_SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "no_data": "–", "not_applicable": "–"}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- Inline runs: the pieces of a paragraph or list item; a bare str is plain text -----------------------
+
+
+class Strong(Model):
+    kind: Literal["strong"] = "strong"
+    text: str
+
+
+class Emphasis(Model):
+    kind: Literal["emphasis"] = "emphasis"
+    text: str
+
+
+class Link(Model):
+    kind: Literal["link"] = "link"
+    text: str
+    target: str  # "#anchor" inside the report, or an address
+
+
+class Badge(Model):
+    """A status shown by symbol and word (and colour): '● Opfyldt', '↑ Forbedret'. No tone: a neutral word."""
+
+    kind: Literal["badge"] = "badge"
+    symbol: str
+    label: str
+    tone: Tone | None = None
+
+
+Inline = Union[str, Annotated[Union[Strong, Emphasis, Link, Badge], Field(discriminator="kind")]]
+
+
+def status_badge(status: str, label: str) -> Badge:
+    """Status shown by word and symbol as well as colour, so it survives grey print and colour blindness."""
+    return Badge(symbol=STATUS_SYMBOLS.get(status, ""), label=label, tone=status)
+
+
+# --- Blocks ---------------------------------------------------------------------------------------------
+
+
+class Paragraph(Model):
+    kind: Literal["paragraph"] = "paragraph"
+    runs: list[Inline]
+    lead: bool = False  # the summary's first, larger sentence
+
+
+class Note(Model):
+    """Small print: how a figure was made, what was withheld."""
+
+    kind: Literal["note"] = "note"
+    runs: list[Inline]
+
+
+class Heading(Model):
+    """A heading inside a section (the section's own title is level 2)."""
+
+    kind: Literal["heading"] = "heading"
+    text: str
+    level: Literal[3, 4] = 3
+
+
+class BulletList(Model):
+    """`statuses`: a badge before each item; `changes`: a verdict per question or criterion; `comments`: quotes."""
+
+    kind: Literal["list"] = "list"
+    items: list[list[Inline]]
+    role: Literal["statuses", "changes", "comments"]
+
+
+class Caption(Model):
+    """'Tabel 3' and its text: numbered by the report, in order through all its sections."""
+
+    label: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.text}"
+
+
+class Marked(Model):
+    """A table cell with a status or outcome."""
+
+    kind: Literal["marked"] = "marked"
+    text: str
+    tone: Tone
+
+
+Cell = Union[str, Marked]
+
+
+class Table(Model):
+    """A header row (repeated on every page the table spans) and rows; `numeric` columns align right."""
+
+    kind: Literal["table"] = "table"
+    caption: Caption
+    header: list[str]
+    rows: list[list[Cell]]
+    numeric: list[int] = []
+    role: Literal["", "criteria"] = ""  # criteria: the columns of the success-criteria table have set widths
+
+
+class Figure(Model):
+    kind: Literal["figure"] = "figure"
+    svg: str
+    alt: str
+    caption: Caption
+
+
+class Box(Model):
+    """Blocks kept together: `summary` the report's opening box, `assessment` a judged criterion, `detail` a
+    criterion's figures per unit."""
+
+    kind: Literal["box"] = "box"
+    role: Literal["summary", "assessment", "detail"]
+    blocks: list[Block]
+
+
+Block = Annotated[Union[Paragraph, Note, Heading, BulletList, Table, Figure, Box], Field(discriminator="kind")]
+Box.model_rebuild()
+
+
+class Section(Model):
+    """One part of the report, with its title in the table of contents."""
+
+    kind: Literal["section"] = "section"
+    anchor: str
+    title: str
+    blocks: list[Block]
+
+
+class Cover(Model):
+    """What the first page says, and what every page's header and footer repeat."""
+
+    language: str
+    title: str
+    owner: str
+    report_title: str
+    unit_name: str | None = None
+    period: str
+    date: str
+    accent: str
+    logo: str | None = None  # a data: URI
+    provenance: str
+    labels: dict[str, str]  # owner, period, report_date, contents, and page_of: 'Side {page} af {pages}'
+    version: str
+
+
+class Document(Model):
+    cover: Cover
+    sections: list[Section]
+
+
+def section(anchor: str, title: str, *parts) -> Section:
+    """`section("summary", "Sammendrag", block, [blocks], None, ...)`: None is a part the report leaves out."""
+    return Section(anchor=anchor, title=title, blocks=flatten(parts))
+
+
+def box(role: str, *parts) -> Box:
+    return Box(role=role, blocks=flatten(parts))
+
+
+def flatten(parts) -> list[Block]:
+    """Blocks from a mix of blocks, lists of blocks and None (a part that shows nothing)."""
+    blocks: list[Block] = []
+    for part in parts:
+        if part is None:
+            continue
+        if isinstance(part, list):
+            blocks += flatten(part)
+        else:
+            blocks.append(part)
+    return blocks
+
+
+# --- Short builders, for sections to read like the report's outline ----------------------------------------
+
+
+def paragraph(*runs: Inline, lead: bool = False) -> Paragraph:
+    return Paragraph(runs=list(runs), lead=lead)
+
+
+def note(*runs: Inline) -> Note:
+    return Note(runs=list(runs))
+
+
+def heading(text: str, level: int = 3) -> Heading:
+    return Heading(text=text, level=level)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence], caption: Caption, numeric: Sequence[int] = (), role: str = "") -> Table:
+    """Cells are text (a number is written as given) or `marked(text, tone)`."""
+    cells = [[value if isinstance(value, Marked) else str(value) for value in row] for row in rows]
+    return Table(caption=caption, header=list(header), rows=cells, numeric=list(numeric), role=role)
+
+
+def marked(text: str, tone: str) -> Marked:
+    return Marked(text=text, tone=tone)
+
+
+def figure(svg: str, caption: Caption, alt: str) -> Figure:
+    return Figure(svg=svg, alt=alt, caption=caption)

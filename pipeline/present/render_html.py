@@ -1,0 +1,120 @@
+"""The document model drawn as the report's HTML: every piece of text passes through `escape` on its way out."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from html import escape
+
+from pipeline.present.document import (
+    OUTCOMES,
+    Badge,
+    Block,
+    Box,
+    BulletList,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    Link,
+    Marked,
+    Note,
+    Paragraph,
+    Section,
+    Strong,
+    Table,
+)
+
+BOX_CLASSES = {"summary": "summary-box", "assessment": "assessment", "detail": "criterion-detail"}
+LIST_CLASSES = {"statuses": "status-list", "changes": "changes", "comments": "comments"}
+
+
+def section(part: Section) -> str:
+    return f'<section id="{escape(part.anchor)}"><h2>{escape(part.title)}</h2>{blocks(part.blocks)}</section>'
+
+
+def blocks(parts: Sequence[Block]) -> str:
+    return "".join(block(part) for part in parts)
+
+
+def block(part: Block) -> str:
+    match part:
+        case Paragraph():
+            attribute = ' class="lead"' if part.lead else ""
+            return f"<p{attribute}>{inline(part.runs)}</p>"
+        case Note():
+            return f'<p class="small">{inline(part.runs)}</p>'
+        case Heading():
+            return f"<h{part.level}>{escape(part.text)}</h{part.level}>"
+        case BulletList():
+            return f'<ul class="{LIST_CLASSES[part.role]}">{"".join(list_item(part.role, item) for item in part.items)}</ul>'
+        case Table():
+            return table(part)
+        case Figure():
+            return figure(part)
+        case Box():
+            return f'<div class="{BOX_CLASSES[part.role]}">{blocks(part.blocks)}</div>'
+    raise TypeError(f"no HTML for {type(part).__name__}")
+
+
+def inline(runs: Sequence[Inline]) -> str:
+    return "".join(run(part) for part in runs)
+
+
+def run(part: Inline) -> str:
+    match part:
+        case str():
+            return escape(part)
+        case Strong():
+            return f"<strong>{escape(part.text)}</strong>"
+        case Emphasis():
+            return f"<em>{escape(part.text)}</em>"
+        case Link():
+            return f'<a href="{escape(part.target)}">{escape(part.text)}</a>'
+        case Badge():
+            return f'<span class="status {tone_class(part.tone)}">{escape(part.symbol)} {escape(part.label)}</span>'
+    raise TypeError(f"no HTML for {type(part).__name__}")
+
+
+def list_item(role: str, item: Sequence[Inline]) -> str:
+    if role == "statuses":  # the badge, then the words it judges
+        return f"<li>{run(item[0])} <span>{inline(item[1:])}</span></li>"
+    return f"<li>{inline(item)}</li>"
+
+
+def tone_class(tone: str | None) -> str:
+    """The stylesheet's class for a status (status-met) or a milestone's outcome (outcome-late)."""
+    if tone is None:
+        return ""
+    return f"outcome-{tone}" if tone in OUTCOMES else f"status-{tone}"
+
+
+def table(part: Table) -> str:
+    """Column headers with scope, the caption first; numeric columns align right."""
+    numeric = set(part.numeric)
+
+    def cell(value, index: int) -> str:
+        text, extra = (value.text, tone_class(value.tone)) if isinstance(value, Marked) else (value, "")
+        classes = " ".join(c for c in ("num" if index in numeric else "", extra) if c)
+        attribute = f' class="{classes}"' if classes else ""
+        return f"<td{attribute}>{escape(text)}</td>"
+
+    num = ' class="num"'
+    head = "".join(f'<th scope="col"{num if i in numeric else ""}>{escape(h)}</th>' for i, h in enumerate(part.header))
+    body = "".join("<tr>" + "".join(cell(v, i) for i, v in enumerate(row)) + "</tr>" for row in part.rows)
+    attribute = f' class="{part.role}"' if part.role else ""
+    return f"<table{attribute}><caption>{escape(str(part.caption))}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def figure(part: Figure) -> str:
+    """A chart as an embedded SVG image (no file, no network) with a caption and alt text."""
+    data = base64.b64encode(part.svg.encode("utf-8")).decode("ascii")
+    return f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{escape(part.alt)}"><figcaption>{escape(str(part.caption))}</figcaption></figure>'
+
+
+def table_of_contents(sections: Sequence[Section], title: str) -> str:
+    """A linked list of the report's sections, for after the cover; none for a report of one section."""
+    if len(sections) < 2:
+        return ""
+    entries = "".join(f'<li><a href="#{escape(s.anchor)}">{escape(s.title)}</a></li>' for s in sections)
+    return f'<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">{escape(title)}</h2><ol>{entries}</ol></nav>'
