@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -90,11 +91,17 @@ class ImportResult:
             lines.append("  decimal commas written as points: " + ", ".join(self.decimals))
         waves = self.canonical.waves
         said = f"wave {self.canonical.wave}" if len(waves) == 1 else f"waves {', '.join(waves)}"
-        lines.append(f"  wrote {self.survey_path} ({len(table)} rows, {len(self.canonical.items)} items, {said})")
-        lines.append(f"  wrote {self.draft_path}")
+        lines.append(f"  wrote {_shown(self.survey_path)} ({len(table)} rows, {len(self.canonical.items)} items, {said})")
+        lines.append(f"  wrote {_shown(self.draft_path)}")
         lines.append(f"review {self.draft_path.name}, then paste it under `survey:` in project.yaml:")
         lines += [f"  - {note}" for note in self.notes + self.draft.review]
         return lines
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: from the current folder when it is below it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else relative
 
 
 def import_survey(
