@@ -195,6 +195,8 @@ def validate_command(args, workspace: Workspace) -> int:
             f"{project_id}: valid ({len(spec.units)} units, {len(spec.criteria)} criteria, {len(project.indicators)} indicator rows, "
             f"{len(project.survey)} respondents, {len(project.milestones)} milestones)"
         )
+        for notice in project.notices:  # shown otherwise than written (raw HTML as text, say): the report is made
+            print(f"  ! {notice}")
     return 1 if failed else 0
 
 

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from pipeline import tables
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
+from pipeline.narrative import Narrative, read_narrative
 from pipeline.paths import confined, default_inputs, safe_name
 from pipeline.placeholders import is_placeholder_error, placeholders
 from pipeline.sources.limits import check_size
@@ -48,10 +49,18 @@ class Project:
     milestones: pd.DataFrame
     assessments: pd.DataFrame
     input_files: tuple[Path, ...] = field(default=())
+    recommendations: pd.DataFrame = field(default_factory=tables.empty_recommendations)
+    activities: pd.DataFrame = field(default_factory=tables.empty_activities)
+    narrative: Narrative = field(default_factory=Narrative)  # the evaluator's texts in text/
+    notices: tuple[Problem, ...] = ()  # what validate says about the inputs without stopping a report
 
     def input_hashes(self) -> dict[str, str]:
-        """SHA-256 of every file the project reads, by file name: the provenance of a report."""
-        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in self.input_files}
+        """SHA-256 of every file the project reads, by its path in the project folder: the provenance of a report."""
+        return {self._name(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in self.input_files}
+
+    def _name(self, path: Path) -> str:
+        # text/criteria/K1.md and text/status/2026/criteria/K1.md are two files of one name.
+        return path.relative_to(self.folder.resolve()).as_posix() if path.is_relative_to(self.folder.resolve()) else path.name
 
     @cached_property
     def survey_suppression(self):
@@ -97,6 +106,8 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         "survey": (files.survey, tables.parse_survey, tables.empty_survey),
         "milestones": (files.milestones, tables.parse_milestones, tables.empty_milestones),
         "assessments": (files.assessments, tables.parse_assessments, tables.empty_assessments),
+        "recommendations": (files.recommendations, tables.parse_recommendations, tables.empty_recommendations),
+        "activities": (files.activities, tables.parse_activities, tables.empty_activities),
     }
     frames: dict[str, pd.DataFrame] = {}
     input_files = [folder / PROJECT_FILE]
@@ -111,9 +122,27 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         except InputError as error:
             problems.extend(error.problems)
     problems += unconfirmed_guesses(folder / PROJECT_FILE, spec)  # no report is made from what an import guessed
+    if "activities" in frames:
+        problems += wave_activity_problems(spec, frames["activities"])
+    narrative, text_files, text_problems, notices = read_narrative(folder, spec)
+    problems += text_problems
     if problems:
         raise InputError(problems)
-    return Project(id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files), **frames)
+    return Project(
+        id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files + text_files), narrative=narrative, notices=tuple(notices), **frames
+    )
+
+
+def wave_activity_problems(spec: ProjectSpec, activities: pd.DataFrame) -> list[Problem]:
+    """A survey wave tied to an activity (`activity:`) names one in activities.csv."""
+    ids = list(activities["id"])
+    waves = spec.survey.waves if spec.survey else []
+    expected = f"an activity id from {spec.files.activities} ({', '.join(ids[:12])}{', …' if len(ids) > 12 else ''})" if spec.files.activities else "no activity: files.activities names no activities table"
+    return [
+        Problem(PROJECT_FILE, None, f"survey.waves.{i}.activity", expected, repr(wave.activity))
+        for i, wave in enumerate(waves)
+        if wave.activity is not None and wave.activity not in ids
+    ]
 
 
 def folder_name_problems(folder: Path) -> list[Problem]:

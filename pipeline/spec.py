@@ -67,6 +67,8 @@ class Files(Strict):
     survey: str | None = None
     milestones: str | None = None
     assessments: str | None = None
+    recommendations: str | None = None
+    activities: str | None = None
 
 
 class IndicatorSpec(Strict):
@@ -165,8 +167,11 @@ class Wave(Strict):
     id: str
     label: OneLine
     year: int
+    # The activity (an id in activities.csv) this wave asked about, such as a theme meeting: its feedback is shown
+    # beside the activity.
+    activity: str | None = None
 
-    @field_validator("id", mode="before")
+    @field_validator("id", "activity", mode="before")
     @classmethod
     def _id_as_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) else value
@@ -387,11 +392,12 @@ class Delivery(Strict):
 
 
 class Committee(Strict):
-    """A committee (udvalg, integrationsråd, formannskap) that gets a status of the project on a schedule."""
+    """A committee (udvalg, integrationsråd, formannskap) that gets a status of the project on a schedule, or, without
+    a schedule, one that recommendations are sent to (recommendations.csv `to`) and that gets no status."""
 
     name: OneLine = Field(min_length=1)
     report: SafeName = "status_report"  # a notebook in notebooks/
-    schedule: Schedule
+    schedule: Schedule | None = None  # None: no yearly status
     language: Language | None = None  # None: the project's language
     unit: str | None = None  # one unit's status; None: the whole project
     delivery: Delivery = Delivery()
@@ -417,6 +423,13 @@ class ProjectSpec(Strict):
     criteria: list[Criterion] = []
     report: ReportSettings = ReportSettings()
     committees: list[Committee] = []
+    # Who takes part in activities, by code: the `participants_<code>` columns of activities.csv. The survey's groups
+    # may be used there too, without being listed here.
+    participant_groups: dict[str, str] = {}
+
+    def participant_group_label(self, code: str) -> str:
+        groups = {**(self.survey.groups if self.survey else {}), **self.participant_groups}
+        return groups.get(code, code)
 
     def unit_name(self, unit_id: str | None) -> str | None:
         return {u.id: u.name for u in self.units}.get(unit_id) if unit_id else None

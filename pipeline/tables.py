@@ -469,7 +469,7 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             }
         )
     rows.raise_if_any()
-    return pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups"])
+    return pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups"]).astype({"participants": "Int64"})  # empty: not counted
 
 
 def _check_id(rows: Rows, line: int, value: str, seen: dict, what: str) -> None:

@@ -50,7 +50,8 @@ def only_problem(folder: Path):
 
 
 def test_the_viborg_committee_is_read_from_project_yaml():
-    [committee] = load_project(VIBORG).spec.committees
+    committee, recipient = load_project(VIBORG).spec.committees
+    assert recipient.name == "Børne- og Ungdomsudvalget" and recipient.schedule is None  # sent recommendations, no status
     assert committee.name == "Beskæftigelses- og Integrationsudvalget"
     assert committee.report == "status_report"
     assert (committee.schedule.every, committee.schedule.on, committee.schedule.covers) == ("year", "10-01", "previous-and-current-year")

@@ -188,6 +188,15 @@ def summary_counts(results: list[CriterionResult]) -> dict[Status, int]:
     return {status: sum(r.status == status for r in results) for status in Status}
 
 
+def units_met(result: CriterionResult) -> tuple[int, int]:
+    """How many units met a criterion judged per unit, of how many it was judged in (units with nothing to attain
+    are left out of both)."""
+    if result.units is None or result.units.empty:
+        return 0, 0
+    judged = result.units[result.units["status"] != Status.NOT_APPLICABLE]
+    return int((judged["status"] == Status.MET).sum()), len(judged)
+
+
 def mean_capped_attainment(attainments: list[float | None]) -> tuple[float | None, int]:
     """Mean attainment with each criterion capped at 100 %, so one over-achievement cannot hide a failure.
 

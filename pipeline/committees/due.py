@@ -81,7 +81,9 @@ def _may_have_committees(name: str, workspace: Workspace) -> bool:
 
 
 def plan(projects: list[Project], workspace: Workspace, ledger: Ledger, on: date, force: bool = False) -> list[CommitteeStatus]:
-    return [plan_committee(project, committee, workspace, ledger, on, force) for project in projects for committee in project.spec.committees]
+    # A committee without a schedule is one that recommendations are sent to: it gets no status.
+    scheduled = [(project, committee) for project in projects for committee in project.spec.committees if committee.schedule]
+    return [plan_committee(project, committee, workspace, ledger, on, force) for project, committee in scheduled]
 
 
 def plan_committee(project: Project, committee: Committee, workspace: Workspace, ledger: Ledger, on: date, force: bool = False) -> CommitteeStatus:
