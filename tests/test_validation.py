@@ -227,13 +227,13 @@ def test_assessment_of_a_criterion_not_measured_by_assessment(example_copy):
     assert problem.found == "'K3'"
 
 
-def test_row_of_a_cell_with_a_line_break_is_the_line_it_starts_on(example_copy):
+def test_row_of_a_cell_with_a_line_break_is_the_row_a_spreadsheet_shows(example_copy):
     path = example_copy / "assessments.csv"
     edit_line(path, 2, "K6,2016,partly_met,\"Seks av ti kommuner", "K6,2016,delvis,\"Seks av ti kommuner\n")  # now lines 2-3
     with path.open("a", encoding="utf-8") as file:
-        file.write("K8,2016,met,Dokumentert.,Prosjektleder,2016-12-01\n")  # after K7 on line 4: line 5
+        file.write("K8,2016,met,Dokumentert.,Prosjektleder,2016-12-01\n")  # line 5, but row 4: the cell over two lines is one row
     problems = problems_of(example_copy)
-    assert [(p.file, p.row, p.field, p.found) for p in problems] == [("assessments.csv", 2, "status", "'delvis'"), ("assessments.csv", 5, "criterion", "'K8'")]
+    assert [(p.file, p.row, p.field, p.found) for p in problems] == [("assessments.csv", 2, "status", "'delvis'"), ("assessments.csv", 4, "criterion", "'K8'")]
 
 
 # --- CSV files in general ---------------------------------------------------------------------------------
