@@ -124,6 +124,10 @@ def parser() -> argparse.ArgumentParser:
     indicators.add_argument("--force", action="store_true", help="replace indicators.csv and indicators.draft.yaml if they exist")
     indicators.set_defaults(command=import_indicators_command)
 
+    index = commands.add_parser("index", help="write reports/index.html again: every project, its status and its reports")
+    index.add_argument("--language", choices=["da", "nb", "en"], help="every word in this language (default: each project in its own)")
+    index.set_defaults(command=index_command)
+
     due = commands.add_parser("due", help="make, record and deliver the committees' statuses that are due (see docs/committees.md)")
     due.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project with committees)")
     due.add_argument("--on", type=iso_day, default=date.today(), metavar="DATE", help="the day to judge what is due (default: today), e.g. 2026-10-01")
@@ -285,6 +289,11 @@ def import_command(args, workspace: Workspace) -> int:
         force=args.force,
     )
     print("\n".join(result.summary()))
+    return 0
+
+
+def index_command(args, workspace: Workspace) -> int:
+    print(f"index of every report: {os.path.relpath(write_index(workspace.reports, args.language))}")
     return 0
 
 

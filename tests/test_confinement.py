@@ -218,4 +218,4 @@ def test_run_in_english_leaves_the_norwegian_report_in_place(example_copy, capsy
     assert (folder / "milestones.en.results.json").exists() and (folder / "milestones.en.xlsx").exists()
     assert set(json.loads((folder / "run.json").read_text(encoding="utf-8"))) == {"milestones", "milestones.en"}
     index = (reports / "index.html").read_text(encoding="utf-8")
-    assert "milestones.en.html" in index and "milestones (en)" in index
+    assert "milestones.en.html" in index and "Milepæler (på engelsk)" in index

@@ -1,6 +1,7 @@
 """The whole path on the bundled examples: command line → papermill → HTML without code → PDF."""
 
 import json
+from html import escape
 from html.parser import HTMLParser
 import re
 from pathlib import Path
@@ -142,8 +143,8 @@ def test_computed_results_are_stored_beside_the_report(reports, project_id):
 def test_index_links_every_report_and_fetches_nothing(reports):
     index = (reports / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]+)"', index)
-    assert len(links) == 2 * len(EXAMPLES)  # HTML and PDF of each end report
+    assert len(links) == 3 * len(EXAMPLES)  # HTML, PDF and Excel of each end report
     assert all((reports / link).exists() for link in links)
-    assert "<script" not in index and not re.search(r"(src|href)=\"(https?:)?//", index)
+    assert "<script src" not in index and not re.search(r"(src|href)=\"(https?:)?//", index)
     for project_id in EXAMPLES:
-        assert f"<h2>{project_id}</h2>" in index
+        assert f"<h2>{escape(load_project(project_id).spec.title)}</h2>" in index

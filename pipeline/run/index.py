@@ -1,76 +1,258 @@
-"""reports/index.html: every published report by project, period and unit, with its status, self-contained."""
+"""reports/index.html, the portfolio's front page: every project by its title and owner, the status of its success
+criteria and their change since the last status, its reports newest first with the outcome of their last run, and
+for reports per unit a table of units × criteria. One self-contained file: style and script inline, nothing fetched.
+
+It reads only what runs leave in the reports folder (run.json, results.json, the files) and each project's
+project.yaml where the run says its inputs are; a project no longer there is shown by its id."""
 
 from __future__ import annotations
 
 import json
-from html import escape
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from pathlib import Path
 
+from babel import Locale
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from pipeline import __version__
+from pipeline.present.i18n import LOCALES, Messages
+from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.publish import write_atomically
 
-STYLE = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }
-h1 { border-top: 8px solid #1b4f72; padding-top: 0.8rem; }
-h2 { color: #1b4f72; margin-top: 2rem; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; border-bottom: 1px solid #d0d0d0; padding: 0.35rem 0.5rem; }
-th { background: #eef1f4; }
-.failed { color: #a53a22; font-weight: bold; }
-.scroll { overflow-x: auto; }
-@media (max-width: 40rem) { body { margin: 1rem auto; } th, td { padding: 0.3rem; font-size: 0.9rem; } }
-"""
+# The four statuses an index counts, by symbol, word and colour; `not_applicable` counts as no data here.
+STATUSES = ("met", "partly_met", "not_met", "no_data")
+SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "no_data": "–"}
+CHANGES = {"improved": "↑", "unchanged": "→", "worse": "↓"}
+REPORT_NAMES = ("end_report", "success_criteria", "survey_feedback", "milestones", "status_report")
+FILE_KINDS = {"html": "HTML", "pdf": "PDF", "xlsx": "Excel"}
 
 
-def reports_in(root: Path) -> list[dict]:
-    """One entry per job recorded in a run.json under `root`, newest period first within a project."""
-    entries = []
+@dataclass
+class Report:
+    """One job's report: its files, the results it computed, and how its last run went."""
+
+    project: str
+    period: str
+    name: str  # the file name without suffix: end_report, end_report-0701, end_report.en
+    report: str
+    unit: str | None
+    language: str | None  # set only for a report in another language than the project's
+    ok: bool
+    reason: str
+    last_run: datetime | None
+    made: datetime | None  # when the report now published was made: the last run's, or the last good one's
+    files: dict[str, str]  # kind (html, pdf, xlsx) → link relative to the index
+    results: dict | None
+
+    @property
+    def counts(self) -> dict[str, int] | None:
+        summary = (self.results or {}).get("summary")
+        if not summary:
+            return None
+        counts = {status: int(summary.get(status, 0)) for status in STATUSES}
+        counts["no_data"] += int(summary.get("not_applicable", 0))
+        return counts
+
+    @property
+    def changes(self) -> dict[str, int] | None:
+        """How many criteria improved, held and worsened since the previous status; None for a report that is no status."""
+        status = (self.results or {}).get("status")
+        if not status:
+            return None
+        found = Counter(criterion.get("change") for criterion in status.get("criteria", []))
+        return {change: found[change] for change in CHANGES}
+
+
+@dataclass
+class UnitTable:
+    """The reports of one kind made per unit for one period: a row per unit, a column per criterion."""
+
+    period: str
+    report: str
+    language: str | None
+    criteria: list[tuple[str, str]]  # (id, title)
+    rows: list[tuple[str, str, list[tuple[str, str, str | None, bool]]]]  # unit id, name, cells (criterion, status, link, last run failed)
+
+
+@dataclass
+class Card:
+    id: str
+    title: str
+    owner: str
+    language: str
+    unit_singular: str
+    unit_names: dict[str, str] = field(default_factory=dict)
+    reports: list[Report] = field(default_factory=list)  # for the project as a whole, newest first
+    unit_tables: list[UnitTable] = field(default_factory=list)
+    newest: datetime | None = None  # when its newest report (of the whole project or a unit) was made
+
+    @property
+    def headline(self) -> Report | None:
+        """The report whose status the card shows: the newest with counted criteria, in the project's language first."""
+        counted = [r for r in self.reports if r.counts is not None]
+        return next((r for r in counted if r.language is None), counted[0] if counted else None)
+
+    @property
+    def changed(self) -> Report | None:
+        return next((r for r in self.reports if r.changes is not None), None)
+
+
+def reports_in(root: Path) -> list[Report]:
+    """Every job recorded in a run.json under `root` (reports/<project>/<period>/run.json)."""
+    found = []
     for ledger in sorted(root.glob("*/*/run.json")):
         folder = ledger.parent
-        for name, record in sorted(json.loads(ledger.read_text(encoding="utf-8")).items()):
-            results_file = folder / f"{name}.results.json"
-            results = json.loads(results_file.read_text(encoding="utf-8")) if results_file.exists() else None
+        for name, record in sorted(_json(ledger, {}).items()):
             parameters = record.get("parameters", {})
             language = parameters.get("language")
-            entries.append(
-                {
-                    "project": folder.parent.name,
-                    "period": folder.name,
-                    "name": name,
-                    "report": record.get("report") or name.split("-")[0],
-                    "language": language if name.endswith(f".{language}") else None,  # not the project's language
-                    "unit": parameters.get("unit"),
-                    "status": record.get("status"),
-                    "reason": record.get("reason", ""),
-                    "files": [f for f in (f"{name}.html", f"{name}.pdf") if (folder / f).exists()],
-                    "summary": results["summary"] if results else None,
-                }
+            files = {kind: f"{folder.parent.name}/{folder.name}/{name}.{kind}" for kind in FILE_KINDS if (folder / f"{name}.{kind}").exists()}
+            html = folder / f"{name}.html"
+            ok = record.get("status") != "failed"
+            last_run = _moment(record.get("started"))
+            made = last_run if ok else (datetime.fromtimestamp(html.stat().st_mtime, timezone.utc) if html.exists() else None)
+            found.append(
+                Report(
+                    project=folder.parent.name,
+                    period=folder.name,
+                    name=name,
+                    report=record.get("report") or name.split("-")[0].split(".")[0],
+                    unit=parameters.get("unit"),
+                    language=language if language and name.endswith(f".{language}") else None,
+                    ok=ok,
+                    reason=record.get("reason", ""),
+                    last_run=last_run,
+                    made=made,
+                    files=files,
+                    results=_json(folder / f"{name}.results.json", None),
+                )
             )
-    return sorted(entries, key=lambda e: (e["project"], -int(e["period"][:4]), e["name"]))
+    return found
 
 
-def index_html(entries: list[dict]) -> str:
-    parts = ['<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Reports</title>', f"<style>{STYLE}</style></head><body>"]
-    parts.append("<h1>Reports</h1>")
-    for project in dict.fromkeys(e["project"] for e in entries):
-        parts.append(f'<h2>{escape(project)}</h2><div class="scroll"><table><thead><tr>')
-        parts.append("".join(f'<th scope="col">{h}</th>' for h in ("Period", "Report", "Unit", "Criteria met", "Last run", "Files")))
-        parts.append("</tr></thead><tbody>")
-        for e in (e for e in entries if e["project"] == project):
-            summary = e["summary"]
-            met = f"{summary['met']} of {summary['criteria']}" if summary else ""
-            state = '<span class="failed">failed: ' + escape(e["reason"]) + "</span>" if e["status"] == "failed" else "ok"
-            links = " ".join(f'<a href="{escape(project)}/{escape(e["period"])}/{escape(f)}">{escape(f.rsplit(".", 1)[1].upper())}</a>' for f in e["files"])
-            report = f"{e['report']} ({e['language']})" if e["language"] else e["report"]
-            cells = (e["period"], report, e["unit"] or "", met)
-            parts.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + f"<td>{state}</td><td>{links}</td></tr>")
-        parts.append("</tbody></table></div>")
-    if not entries:
-        parts.append("<p>No reports yet: run <code>evalreport run --all</code>.</p>")
-    parts.append("</body></html>")
-    return "".join(parts)
+def cards(reports: list[Report], root: Path) -> list[Card]:
+    """One card per project, newest report first, the projects with the newest reports first."""
+    result = []
+    for project_id in sorted({r.project for r in reports}):
+        own = [r for r in reports if r.project == project_id]
+        card = _card(project_id, own, root)
+        card.reports = sorted((r for r in own if r.unit is None), key=_newest_first)
+        card.unit_tables = _unit_tables(card, [r for r in own if r.unit is not None])
+        card.newest = max((moment for r in own if (moment := r.made or r.last_run)), default=None)
+        result.append(card)
+    return sorted(result, key=lambda c: c.newest.timestamp() if c.newest else 0, reverse=True)
 
 
-def write_index(root: Path) -> Path:
+def index_html(reports: list[Report], root: Path, language: str | None = None) -> str:
+    """The page: in `language` throughout, or each project in its own language (the page's own words in the one all
+    projects share, else English)."""
+    found = cards(reports, root)
+    page_language = language or (found[0].language if len({c.language for c in found}) == 1 else "en")
+    environment = Environment(
+        loader=PackageLoader("pipeline", "templates/portfolio"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return environment.get_template("index.html.j2").render(
+        page=Words(page_language),
+        cards=[(card, Words(language or card.language)) for card in found],
+        statuses=STATUSES,
+        symbols=SYMBOLS,
+        changes=CHANGES,
+        file_kinds=FILE_KINDS,
+        version=__version__,
+        today=date.today(),
+    )
+
+
+def write_index(root: Path, language: str | None = None) -> Path:
+    """Write reports/index.html atomically (a reader never sees half a page); runs call it after publishing."""
     path = root / "index.html"
-    write_atomically(path, index_html(reports_in(root)))
+    write_atomically(path, index_html(reports_in(root), root, language))
     return path
+
+
+class Words(Messages):
+    """The catalogue's words for the index, and the names of reports, statuses, languages and dates."""
+
+    def report_name(self, report: str, language: str | None = None) -> str:
+        """'Slutrapport', or 'Slutrapport (på engelsk)' for a report made in another language than the project's."""
+        name = self(report) if report in REPORT_NAMES else report
+        if language:
+            name += f" ({self('in_language', language=Locale.parse(language).get_display_name(self.locale))})"
+        return name
+
+    def when(self, moment: datetime | None) -> str:
+        return self.date(moment.astimezone().date()) if moment else "–"
+
+
+def _card(project_id: str, reports: list[Report], root: Path) -> Card:
+    """The project's title, owner, language and unit noun from its project.yaml; its id and its reports' language
+    when the project is gone or no longer valid."""
+    languages = [(r.results or {}).get("language") for r in reports if r.language is None]
+    language = next((lang for lang in languages if lang in LOCALES), "en")
+    card = Card(project_id, project_id, "", language, "")
+    for inputs in dict.fromkeys(_inputs_of(reports, root)):
+        try:
+            spec = load_spec(inputs / project_id / PROJECT_FILE)
+        except Exception:  # an index is written after every run: a project being edited must not stop it
+            continue
+        card.title, card.owner, card.language, card.unit_singular = spec.title, spec.owner, spec.language, spec.unit_noun.singular
+        card.unit_names = {unit.id: unit.name for unit in spec.units}
+        break
+    return card
+
+
+def _inputs_of(reports: list[Report], root: Path):
+    for ledger in root.glob(f"{reports[0].project}/*/run.json"):
+        for record in _json(ledger, {}).values():
+            inputs = record.get("parameters", {}).get("inputs")
+            if inputs:
+                yield Path(inputs)
+
+
+def _unit_tables(card: Card, reports: list[Report]) -> list[UnitTable]:
+    names = card.unit_names
+    tables = []
+    for period, report, language in sorted({(r.period, r.report, r.language) for r in reports}, key=lambda k: (k[0], k[1], k[2] or ""), reverse=True):
+        group = [r for r in reports if (r.period, r.report, r.language) == (period, report, language)]
+        criteria: dict[str, str] = {}
+        for r in group:
+            for criterion in (r.results or {}).get("criteria", []):
+                criteria.setdefault(criterion["id"], criterion.get("title", ""))
+        order = list(names)
+        rows = []
+        for r in sorted(group, key=lambda r: (order.index(r.unit) if r.unit in order else len(order), r.unit)):
+            statuses = {c["id"]: c.get("status", "no_data") for c in (r.results or {}).get("criteria", [])}
+            link = r.files.get("html")
+            cells = [(cid, _counted(statuses.get(cid, "no_data")), link, not r.ok) for cid in criteria]
+            rows.append((r.unit, names.get(r.unit, r.unit), cells))
+        tables.append(UnitTable(period, report, language, list(criteria.items()), rows))
+    return tables
+
+
+def _counted(status: str) -> str:
+    return status if status in STATUSES else "no_data"
+
+
+def _newest_first(report: Report):
+    moment = report.made or report.last_run
+    return (-(moment.timestamp() if moment else 0), report.name)
+
+
+def _moment(text: str | None) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=moment.tzinfo or timezone.utc) if moment else None
+
+
+def _json(path: Path, default):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return default

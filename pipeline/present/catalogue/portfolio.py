@@ -1,0 +1,41 @@
+"""Words of reports/index.html, the portfolio's front page. One entry per message: {language: text}."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "portfolio": {"da": "Projekter og rapporter", "nb": "Prosjekter og rapporter", "en": "Projects and reports"},
+    "portfolio_lead": {
+        "da": "Hvert projekt med status for dets succeskriterier, nyeste rapport først.",
+        "nb": "Hvert prosjekt med status for suksesskriteriene, nyeste rapport først.",
+        "en": "Each project with the status of its success criteria, newest report first.",
+    },
+    "filter": {"da": "Søg i projekter, rapporter og enheder", "nb": "Søk i prosjekter, rapporter og enheter", "en": "Search projects, reports and units"},
+    "sort": {"da": "Sortér", "nb": "Sorter", "en": "Sort"},
+    "sort_newest": {"da": "Nyeste rapport først", "nb": "Nyeste rapport først", "en": "Newest report first"},
+    "sort_title": {"da": "Titel", "nb": "Tittel", "en": "Title"},
+    "sort_not_met": {"da": "Flest ikke opfyldt", "nb": "Flest ikke nådd", "en": "Most not met"},
+    "nothing_found": {"da": "Ingen projekter passer til søgningen.", "nb": "Ingen prosjekter passer til søket.", "en": "No project matches the search."},
+    "status_of": {"da": "Status ifølge {report}, {period}", "nb": "Status ifølge {report}, {period}", "en": "Status in {report}, {period}"},
+    "change_since": {"da": "Ændring siden sidste status", "nb": "Endring siden forrige status", "en": "Change since the last status"},
+    "reports": {"da": "Rapporter", "nb": "Rapporter", "en": "Reports"},
+    "report": {"da": "Rapport", "nb": "Rapport", "en": "Report"},
+    "made": {"da": "Lavet", "nb": "Laget", "en": "Made"},
+    "last_run": {"da": "Seneste kørsel", "nb": "Siste kjøring", "en": "Last run"},
+    "files": {"da": "Filer", "nb": "Filer", "en": "Files"},
+    "run_ok": {"da": "Lykkedes", "nb": "Vellykket", "en": "Succeeded"},
+    "run_failed": {"da": "Mislykkedes {date}", "nb": "Mislyktes {date}", "en": "Failed on {date}"},
+    "last_good": {"da": "den seneste gode rapport er fra {date}", "nb": "den siste gode rapporten er fra {date}", "en": "the last good report is from {date}"},
+    "no_good_report": {"da": "ingen rapport endnu", "nb": "ingen rapport ennå", "en": "no report yet"},
+    "in_language": {"da": "på {language}", "nb": "på {language}", "en": "in {language}"},
+    "per_unit": {"da": "{report} pr. {unit}, {period}", "nb": "{report} per {unit}, {period}", "en": "{report} per {unit}, {period}"},
+    "per_unit_hint": {
+        "da": "Hvert symbol fører til enhedens rapport.",
+        "nb": "Hvert symbol fører til enhetens rapport.",
+        "en": "Each symbol leads to the unit's report.",
+    },
+    "unit": {"da": "Enhed", "nb": "Enhet", "en": "Unit"},
+    "no_reports": {
+        "da": "Ingen rapporter endnu: kør evalreport run --all.",
+        "nb": "Ingen rapporter ennå: kjør evalreport run --all.",
+        "en": "No reports yet: run evalreport run --all.",
+    },
+    "made_by": {"da": "Lavet med evalreport {version} {date}", "nb": "Laget med evalreport {version} {date}", "en": "Made with evalreport {version} on {date}"},
+}

@@ -1,0 +1,259 @@
+"""reports/index.html, the portfolio's front page, read back against the files runs leave: titles and owners, status
+counts and change as results.json holds them, links that resolve, a failed last run shown as failed with its good
+report still linked, the units × criteria table, newest first; and in Chromium: nothing fetched, no errors, a phone."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from pipeline.cli import main
+from pipeline.run.index import write_index
+
+CRITERIA = [("K1", "Alle kommuner vedtar å bosette så mange som anmodet"), ("K2", "Kommunene opplever økt kompetanse"), ("K3", "Planlagte aktiviteter er gjennomført")]
+
+PROJECTS = {
+    "bosetting-agder": """title: Bosetting i Agder 2024–2025
+owner: Statsforvalteren i Agder
+language: nb
+period: {start: 2024, end: 2025}
+unit_noun: {singular: kommune, plural: kommuner}
+units:
+  - {id: "4201", name: Risør}
+  - {id: "4202", name: Grimstad}
+  - {id: "4203", name: Arendal}
+""",
+    "forum-viborg": """title: Integrationsforum i Viborg
+owner: Viborg Kommune, Integrationsrådet
+language: da
+period: {start: 2024, end: 2026}
+""",
+}
+
+
+def results(project: str, period: str, statuses: list[str], unit: str | None = None, language: str = "nb", changes: list[str] | None = None) -> dict:
+    record = {
+        "project": project,
+        "unit": unit,
+        "period": period,
+        "language": language,
+        "criteria": [{"id": cid, "title": title, "status": status} for (cid, title), status in zip(CRITERIA, statuses)],
+        "summary": {"criteria": len(statuses), **{s: statuses.count(s) for s in ("met", "partly_met", "not_met", "no_data", "not_applicable")}},
+    }
+    if changes is not None:
+        record["status"] = {"criteria": [{"id": cid, "change": change} for (cid, _), change in zip(CRITERIA, changes)]}
+    return record
+
+
+def publish(root: Path, inputs: Path, project: str, period: str, name: str, started: str, result: dict | None,
+            failed: str = "", files: tuple[str, ...] = ("html", "pdf", "xlsx"), unit: str | None = None, language: str = "nb",
+            good: str = "2024-12-01T12:00:00+00:00") -> None:
+    """What a run leaves: the report's files (made at `good` when the last run failed), its results and its record."""
+    folder = root / project / period
+    folder.mkdir(parents=True, exist_ok=True)
+    made = datetime.fromisoformat(good if failed else started).timestamp()
+    for kind in files:
+        (folder / f"{name}.{kind}").write_text(f"{name}.{kind}", encoding="utf-8")
+        os.utime(folder / f"{name}.{kind}", (made, made))
+    if result is not None:
+        (folder / f"{name}.results.json").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+    ledger = folder / "run.json"
+    runs = json.loads(ledger.read_text(encoding="utf-8")) if ledger.exists() else {}
+    runs[name] = {
+        "report": name.split("-")[0].split(".")[0],
+        "parameters": {"project": project, "unit": unit, "period": period, "language": language, "inputs": str(inputs)},
+        "started": started,
+        "status": "failed" if failed else "ok",
+        "reason": failed,
+    }
+    ledger.write_text(json.dumps(runs), encoding="utf-8")
+
+
+@pytest.fixture
+def reports(tmp_path) -> Path:
+    inputs, root = tmp_path / "inputs", tmp_path / "reports"
+    for project, text in PROJECTS.items():
+        (inputs / project).mkdir(parents=True)
+        (inputs / project / "project.yaml").write_text(text, encoding="utf-8")
+    agder = ("bosetting-agder", "2024-2025")
+    publish(root, inputs, *agder, "end_report", "2025-03-01T08:00:00+00:00", results(*agder, ["met", "met", "partly_met"]))
+    publish(root, inputs, *agder, "milestones", "2025-01-10T08:00:00+00:00", results(*agder, []), files=("html",))
+    publish(root, inputs, *agder, "end_report-4201", "2025-03-01T08:00:00+00:00", results(*agder, ["met", "not_met", "partly_met"], "4201"), unit="4201")
+    publish(root, inputs, *agder, "end_report-4202", "2025-03-02T08:00:00+00:00", results(*agder, ["no_data", "met", "met"], "4202"), unit="4202",
+            failed="timed out after 600 s (while executing)")
+    publish(root, inputs, *agder, "end_report-4203", "2025-03-01T08:00:00+00:00", results(*agder, ["not_met", "not_met", "met"], "4203"), unit="4203")
+    viborg = ("forum-viborg", "2025-2026")
+    publish(root, inputs, *viborg, "status_report", "2026-10-01T04:15:00+00:00",
+            results(*viborg, ["met", "not_met", "no_data"], language="da", changes=["improved", "worse", "unchanged"]), language="da")
+    publish(root, inputs, "forum-viborg", "2024-2026", "end_report", "2026-11-02T09:00:00+00:00", results("forum-viborg", "2024-2026", ["met", "met", "met"], language="da"),
+            failed="K2: indicators.csv row 7: expected a number", language="da", good="2026-06-01T09:00:00+00:00")
+    publish(root, inputs, "forum-viborg", "2024-2026", "end_report.en", "2026-09-01T09:00:00+00:00",
+            results("forum-viborg", "2024-2026", ["met", "partly_met", "met"], language="en"), language="en")
+    return root
+
+
+def page(root: Path, language: str | None = None) -> BeautifulSoup:
+    return BeautifulSoup(write_index(root, language).read_text(encoding="utf-8"), "html.parser")
+
+
+def card(soup: BeautifulSoup, project: str):
+    return soup.find("article", id=f"project-{project}")
+
+
+def test_projects_by_title_and_owner_newest_report_first(reports):
+    soup = page(reports)
+    assert [a["id"] for a in soup.find_all("article")] == ["project-forum-viborg", "project-bosetting-agder"]
+    assert [h.get_text() for h in soup.find_all("h2")] == ["Integrationsforum i Viborg", "Bosetting i Agder 2024–2025"]
+    assert "Statsforvalteren i Agder" in card(soup, "bosetting-agder").find(class_="owner").get_text()
+    assert [tr["data-report"] for tr in card(soup, "forum-viborg").select("table.reports tbody tr")] == ["status_report", "end_report.en", "end_report"]
+    assert [tr["data-report"] for tr in card(soup, "bosetting-agder").select("table.reports tbody tr")] == ["end_report", "milestones"]
+
+
+def test_each_project_in_its_own_words_or_all_in_one_language(reports):
+    soup = page(reports)
+    assert soup.html["lang"] == "en"  # the projects' languages differ: the page's own words are English
+    assert card(soup, "bosetting-agder")["lang"] == "nb" and card(soup, "forum-viborg")["lang"] == "da"
+    assert "Nådd" in card(soup, "bosetting-agder").get_text() and "Opfyldt" in card(soup, "forum-viborg").get_text()
+    assert "Slutrapport (på engelsk)" in card(soup, "forum-viborg").get_text()
+    english = page(reports, "en")
+    assert {a["lang"] for a in english.find_all("article")} == {"en"}
+    assert "Met" in english.get_text() and "Opfyldt" not in english.get_text() and "Nådd" not in english.get_text()
+    assert main(["--reports", str(reports), "index", "--language", "da"]) == 0
+    assert BeautifulSoup((reports / "index.html").read_text(encoding="utf-8"), "html.parser").html["lang"] == "da"
+
+
+def test_status_counts_are_the_results_files(reports):
+    soup = page(reports)
+    for project, period, name in (("bosetting-agder", "2024-2025", "end_report"), ("forum-viborg", "2025-2026", "status_report")):
+        summary = json.loads((reports / project / period / f"{name}.results.json").read_text(encoding="utf-8"))["summary"]
+        shown = {li["data-status"]: int(li.b.get_text()) for li in card(soup, project).select(".legend li")}
+        assert shown == {s: summary[s] for s in ("met", "partly_met", "not_met")} | {"no_data": summary["no_data"] + summary["not_applicable"]}
+        bar = card(soup, project).find(class_="bar")
+        assert [(span["class"][0], span["style"]) for span in bar.find_all("span")] == [
+            (f"seg-{s}", f"flex-grow: {n}") for s, n in shown.items() if n
+        ]
+        assert bar["role"] == "img" and all(str(n) in bar["aria-label"] for n in shown.values())
+
+
+def test_change_since_the_last_status_is_counted_from_the_status_records(reports):
+    soup = page(reports)
+    stored = json.loads((reports / "forum-viborg" / "2025-2026" / "status_report.results.json").read_text(encoding="utf-8"))
+    changes = [c["change"] for c in stored["status"]["criteria"]]
+    shown = {span["data-change"]: span for span in card(soup, "forum-viborg").select(".change [data-change]")}
+    assert {change: int(span.b.get_text()) for change, span in shown.items()} == {c: changes.count(c) for c in ("improved", "unchanged", "worse")}
+    assert shown["improved"].get_text().startswith("↑") and shown["worse"].get_text().startswith("↓") and "Forværret" in shown["worse"].get_text()
+    assert card(soup, "bosetting-agder").find(class_="change") is None  # no status, no change
+
+
+def test_every_link_resolves_and_each_report_links_its_files(reports):
+    soup = page(reports)
+    links = [a["href"] for a in soup.find_all("a")]
+    assert links and all((reports / link).is_file() for link in links)
+    row = card(soup, "bosetting-agder").find("tr", attrs={"data-report": "end_report"})
+    assert {a.get_text(): a["href"] for a in row.find_all("a")} == {
+        "HTML": "bosetting-agder/2024-2025/end_report.html", "PDF": "bosetting-agder/2024-2025/end_report.pdf", "Excel": "bosetting-agder/2024-2025/end_report.xlsx"
+    }
+    assert [a.get_text() for a in card(soup, "bosetting-agder").find("tr", attrs={"data-report": "milestones"}).find_all("a")] == ["HTML"]
+
+
+def test_a_failed_last_run_is_shown_with_the_good_report_still_linked(reports):
+    soup = page(reports)
+    row = card(soup, "forum-viborg").find("tr", attrs={"data-report": "end_report"})
+    assert "failed-run" in row["class"]
+    assert "Mislykkedes" in row.find(class_="run-failed").get_text()
+    assert row.find(class_="reason").get_text() == "K2: indicators.csv row 7: expected a number"
+    assert "den seneste gode rapport er fra 1. juni 2026" in row.get_text()
+    assert [a["href"] for a in row.find_all("a")][0] == "forum-viborg/2024-2026/end_report.html"
+    assert card(soup, "forum-viborg").find("tr", attrs={"data-report": "status_report"}).find(class_="run-ok") is not None
+
+
+def test_units_by_criteria_link_each_units_report(reports):
+    soup = page(reports)
+    table = card(soup, "bosetting-agder").find("table", class_="units")
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["Enhet", "K1", "K2", "K3"]
+    assert table.thead.find("abbr")["title"] == CRITERIA[0][1]
+    assert [tr.th.get_text() for tr in table.tbody.find_all("tr")] == ["Risør", "Grimstad", "Arendal"]  # project.yaml's order
+    for tr in table.tbody.find_all("tr"):
+        unit = tr["data-unit"]
+        stored = json.loads((reports / "bosetting-agder" / "2024-2025" / f"end_report-{unit}.results.json").read_text(encoding="utf-8"))
+        assert [td["data-status"] for td in tr.find_all("td")] == [c["status"] for c in stored["criteria"]]
+        for td in tr.find_all("td"):
+            assert td.a["href"] == f"bosetting-agder/2024-2025/end_report-{unit}.html" and (reports / td.a["href"]).is_file()
+    grimstad = table.find("tr", attrs={"data-unit": "4202"})
+    assert all("failed" in td["class"] for td in grimstad.find_all("td"))  # its last run failed; the good report stays linked
+    assert table.find("tr", attrs={"data-unit": "4201"}).find("td", attrs={"data-criterion": "K2"}).a.get_text() == "○"
+
+
+def test_an_empty_reports_folder_says_how_to_make_reports(tmp_path):
+    soup = page(tmp_path)
+    assert "evalreport run --all" in soup.get_text() and soup.find("script") is None
+
+
+def test_no_network_reference_and_the_script_is_inline(reports):
+    text = write_index(reports).read_text(encoding="utf-8")
+    soup = BeautifulSoup(text, "html.parser")
+    assert [s.get("src") for s in soup.find_all("script")] == [None]
+    assert not soup.find_all("link") and not soup.find_all("img")
+    assert "http://" not in text and "https://" not in text
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture
+def browser_page():
+    """A page in headless Chromium as tests/test_browser.py drives it, with what it requested and every error."""
+    if not CHROMIUM.exists():
+        if os.environ.get("EVALREPORT_REQUIRE_BROWSER") == "1":
+            raise RuntimeError(f"browser tests required (EVALREPORT_REQUIRE_BROWSER=1) but {CHROMIUM} is missing")
+        pytest.skip(f"{CHROMIUM} is missing (tools/browser-dependencies.sh installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"], headless=True)
+
+        def open_page(url: str, viewport: dict):
+            context = browser.new_context(viewport=viewport)
+            page = context.new_page()
+            page.requests, page.errors = [], []
+            page.on("request", lambda request: page.requests.append(request.url))
+            page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
+            page.on("pageerror", lambda error: page.errors.append(str(error)))
+            page.goto(url, wait_until="load")
+            return page
+
+        yield open_page
+        browser.close()
+
+
+def test_in_a_browser_nothing_is_fetched_no_error_and_it_fits_a_phone(reports, browser_page):
+    url = write_index(reports).as_uri()
+    for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
+        page = browser_page(url, viewport)
+        assert page.requests == [url] and page.errors == []
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= viewport["width"]
+
+
+def test_in_a_browser_the_filter_and_the_sorting_work(reports, browser_page):
+    page = browser_page(write_index(reports).as_uri(), {"width": 390, "height": 844})
+    visible = "() => [...document.querySelectorAll('article.project')].filter((a) => !a.hidden).map((a) => a.id)"
+    rows = "() => [...document.querySelectorAll('table.units tbody tr')].filter((r) => !r.hidden).map((r) => r.dataset.unit)"
+    assert page.is_visible("#filter") and page.is_visible("#sort")
+    page.fill("#filter", "grimstad")
+    assert page.evaluate(visible) == ["project-bosetting-agder"] and page.evaluate(rows) == ["4202"]
+    page.fill("#filter", "viborg")
+    assert page.evaluate(visible) == ["project-forum-viborg"]
+    page.fill("#filter", "no such project")
+    assert page.evaluate(visible) == [] and page.is_visible("#nothing")
+    page.fill("#filter", "")
+    assert page.evaluate(visible) == ["project-forum-viborg", "project-bosetting-agder"] and page.evaluate(rows) == ["4201", "4202", "4203"]
+    page.select_option("#sort", "title")
+    assert page.evaluate(visible) == ["project-bosetting-agder", "project-forum-viborg"]
+    page.select_option("#sort", "not_met")  # Viborg's status has 1 not met, Agder's end report none
+    assert page.evaluate(visible) == ["project-forum-viborg", "project-bosetting-agder"]
+    page.click("table.units tbody tr[data-unit='4203'] td[data-criterion='K1'] a")
+    assert page.url.endswith("bosetting-agder/2024-2025/end_report-4203.html")
