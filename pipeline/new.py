@@ -48,7 +48,7 @@ class NewProject:
         name = self.folder.name
         return [
             f"made {self.folder}/ ({self.kind}, {self.language}): {', '.join(self.files)}",
-            f"next: replace the {self.to_fill_in} values marked TODO in {PROJECT_FILE} (each key is explained in a comment there)",
+            f"next: replace the {self.to_fill_in} values marked TODO in {self.folder / PROJECT_FILE} (each key is explained in a comment there)",
             f"      evalreport validate {name}    lists what is left to fill in, then any other problem",
             "      add the project's data to the tables (docs/inputs.md describes each column), or import them:",
             f"      evalreport import --from TOOL FILE --project {name};  evalreport import indicators --from FORMAT FILE --project {name}",
