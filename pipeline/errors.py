@@ -31,7 +31,8 @@ class ToFillIn(Problem):
 
     def __str__(self) -> str:
         line = f" line {self.row}" if self.row is not None else ""
-        return f"{self.file}{line}, {self.field}: {self.expected}"
+        field = f", {self.field}" if self.field else ""
+        return f"{self.file}{line}{field}: {self.expected}"
 
 
 MAX_ROWS_OF_A_KIND = 20  # listed one by one; more rows with the same problem become one Problem that counts them

@@ -1,6 +1,6 @@
 """`evalreport new`: a project folder to start from. A project.yaml in the project's language with every key explained
-in a comment and placeholders ("TODO: …") that `validate` lists until they are filled in, and the tables it names,
-empty but for their headers."""
+in a comment and placeholders ("TODO: …") that `validate` lists until they are filled in, the tables it names,
+empty but for their headers, and the report's texts in text/, begun."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from pipeline.errors import EvalreportError
 from pipeline.municipalities import UnitList
+from pipeline.narrative import FOLDER
 from pipeline.paths import safe_name
 from pipeline.placeholders import placeholders
 from pipeline.project import PROJECT_FILE, YAML_LOADER
@@ -35,6 +36,26 @@ HEADERS = {
     "assessments": [*ASSESSMENT_COLUMNS, "assessor", "date"],
 }
 
+# The evaluator's own texts (pipeline.narrative), each begun with a line that `validate` lists until it is written
+# over, or the file deleted: the report shows every word of a text, so a guiding comment must not stay.
+TEXTS = {
+    "da": {
+        "introduction": "TODO: skriv indledningen – hvad projektet ville, for hvem, og hvordan det er evalueret (eller slet filen)",
+        "conclusion": "TODO: skriv konklusionen – hvad projektet nåede, og hvad der skal ske nu (eller slet filen)",
+        "lessons": "TODO: skriv erfaringerne – hvad andre kan lære af projektet (eller slet filen)",
+    },
+    "nb": {
+        "introduction": "TODO: skriv innledningen – hva prosjektet ville, for hvem, og hvordan det er evaluert (eller slett filen)",
+        "conclusion": "TODO: skriv konklusjonen – hva prosjektet oppnådde, og hva som skal skje nå (eller slett filen)",
+        "lessons": "TODO: skriv erfaringene – hva andre kan lære av prosjektet (eller slett filen)",
+    },
+    "en": {
+        "introduction": "TODO: write the introduction – what the project set out to do, for whom, and how it was evaluated (or delete the file)",
+        "conclusion": "TODO: write the conclusion – what the project achieved and what happens next (or delete the file)",
+        "lessons": "TODO: write the lessons – what others can learn from the project (or delete the file)",
+    },
+}
+
 
 @dataclass
 class NewProject:
@@ -48,7 +69,8 @@ class NewProject:
         name = self.folder.name
         return [
             f"made {self.folder}/ ({self.kind}, {self.language}): {', '.join(self.files)}",
-            f"next: replace the {self.to_fill_in} values marked TODO in {self.folder / PROJECT_FILE} (each key is explained in a comment there)",
+            f"next: replace the {self.to_fill_in} things marked TODO in {self.folder / PROJECT_FILE} (each key is explained in a comment there)",
+            f"      and in {self.folder / FOLDER}/ (the report's introduction, conclusion and lessons: write them, or delete a file)",
             f"      evalreport validate {name}    lists what is left to fill in, then any other problem",
             "      add the project's data to the tables (docs/inputs.md describes each column), or import them:",
             f"      evalreport import --from TOOL FILE --project {name};  evalreport import indicators --from FORMAT FILE --project {name}",
@@ -66,6 +88,7 @@ def new_project(inputs: Path, name: str, language: str, kind: str, units: UnitLi
     folder = inputs / name
     project_yaml = project_description(name, language, kind, units)
     files = {PROJECT_FILE: project_yaml} | {f"{table}.csv": ",".join(headers) + "\n" for table, headers in table_headers(project_yaml).items()}
+    files |= {f"{FOLDER}/{place}.{language}.md": f"{text}\n" for place, text in TEXTS[language].items()}
     inputs.mkdir(parents=True, exist_ok=True)
     try:
         folder.mkdir()  # fails if it exists: nothing of an existing project is ever replaced
@@ -73,11 +96,12 @@ def new_project(inputs: Path, name: str, language: str, kind: str, units: UnitLi
         raise EvalreportError(f"new: {folder} exists already; evalreport new never writes over a project (choose another name)") from None
     try:
         for file_name, text in files.items():
+            (folder / file_name).parent.mkdir(exist_ok=True)
             (folder / file_name).write_text(text, encoding="utf-8")
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)  # the folder is ours, made just now: no half project is left
         raise
-    left = len(placeholders(PROJECT_FILE, yaml.compose(project_yaml, Loader=YAML_LOADER)))
+    left = len(placeholders(PROJECT_FILE, yaml.compose(project_yaml, Loader=YAML_LOADER))) + len(TEXTS[language])
     return NewProject(folder, language, kind, list(files), left)
 
 

@@ -1,10 +1,14 @@
-"""The placeholders `evalreport new` writes into project.yaml ("TODO: the project's title"), and finding those left."""
+"""The placeholders `evalreport new` writes into project.yaml ("TODO: the project's title") and into the texts of
+text/ ("TODO: write the introduction …"), and finding those left."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import yaml
 
 from pipeline.errors import ToFillIn
+from pipeline.narrative import FOLDER, MAX_TEXT_BYTES
 
 MARK = "TODO"
 
@@ -39,3 +43,18 @@ def is_placeholder_error(location: tuple, found: dict[tuple[str, ...], ToFillIn]
             if all(key in rest for key in keys):
                 return True
     return False
+
+
+def text_placeholders(folder: Path) -> list[ToFillIn]:
+    """Each Markdown file under the project's text/ that still holds a line starting with TODO, at its first such
+    line. Read here as well as by pipeline.narrative, which needs a valid project.yaml first: a checklist is whole."""
+    found = []
+    for path in sorted((folder / FOLDER).rglob("*.md")):
+        if not path.is_file() or path.stat().st_size > MAX_TEXT_BYTES:
+            continue  # a file too big to be a text: pipeline.narrative says so
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+            if line.strip().startswith(MARK):
+                what = line.strip().removeprefix(MARK).lstrip(" :").strip() or "the text"
+                found.append(ToFillIn(path.relative_to(folder).as_posix(), number, None, what, line.strip()))
+                break
+    return found

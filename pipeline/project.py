@@ -18,7 +18,7 @@ from pipeline import tables
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
 from pipeline.narrative import Narrative, read_narrative
 from pipeline.paths import confined, default_inputs, safe_name
-from pipeline.placeholders import is_placeholder_error, placeholders
+from pipeline.placeholders import is_placeholder_error, placeholders, text_placeholders
 from pipeline.sources.limits import check_size
 from pipeline.spec import ProjectSpec
 
@@ -95,7 +95,10 @@ def list_projects(inputs: Path | None = None) -> list[str]:
 def load_project(project: str | Path, inputs: Path | None = None) -> Project:
     """Load and validate a project; raise InputError listing every problem found."""
     folder = project_folder(project, inputs)
-    spec = load_spec(folder / PROJECT_FILE)
+    try:
+        spec = load_spec(folder / PROJECT_FILE)
+    except InputError as error:
+        raise InputError(error.problems + text_placeholders(folder)) from None  # the whole checklist at once
     problems = folder_name_problems(folder) + cross_reference_problems(spec, folder)
     if problems:
         raise InputError(problems)
@@ -125,7 +128,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
     if "activities" in frames:
         problems += wave_activity_problems(spec, frames["activities"])
     narrative, text_files, text_problems, notices = read_narrative(folder, spec)
-    problems += text_problems
+    problems += text_placeholders(folder) + text_problems  # a text `evalreport new` began, still to be written
     if problems:
         raise InputError(problems)
     return Project(

@@ -52,6 +52,9 @@ def fill_in(inputs: Path, name: str) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     for problem in to_fill_in(inputs, name):
         assert isinstance(problem, ToFillIn), f"only placeholders are left right after `new`: {problem}"
+        if problem.file.startswith("text/"):
+            (inputs / name / problem.file).write_text(f"Teksten i {problem.file}.\n", encoding="utf-8")
+            continue
         key = problem.field if problem.field in FILLED else problem.field.rsplit(".", 1)[-1]
         value = str(FILLED[key]).format(name=name)
         placeholder = f'"{problem.found}"'
@@ -85,7 +88,10 @@ def test_validate_right_after_new_is_a_checklist_of_what_to_fill_in(started, cap
             placeholders = [line for line in written.splitlines() if '"TODO' in line and not line.lstrip().startswith("#")]
             boxes = [line for line in out.splitlines() if line.startswith("  [ ] ")]
             assert out.startswith(f"{name}: to fill in before the first report ({len(boxes)}):")
-            assert len(boxes) == sum(line.count('"TODO') for line in placeholders) > 0
+            texts = sorted(p.relative_to(inputs / name).as_posix() for p in (inputs / name / "text").glob("*.md"))
+            assert texts == [f"text/{place}.{language}.md" for place in ("conclusion", "introduction", "lessons")]
+            assert len(boxes) == sum(line.count('"TODO') for line in placeholders) + len(texts)
+            assert [box.split(" line ")[0].removeprefix("  [ ] ") for box in boxes[-3:]] == texts  # the texts too, at once
             assert "problem(s)" not in out and "expected" not in out, f"no wall of errors for {name}:\n{out}"
             assert re.match(r"  \[ \] project\.yaml line \d+, title: \S", boxes[0])
 
