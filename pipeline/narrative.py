@@ -23,7 +23,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from pipeline import text_figures
-from pipeline.analysis.privacy import redact
+from pipeline.analysis.privacy import REDACTED, redact
 from pipeline.errors import EvalreportError, InputError, Problem, UnsafePath
 from pipeline.paths import confined
 from pipeline.periods import parse_period
@@ -70,6 +70,9 @@ def parser(validate_link: Callable[[str], bool] | None = None) -> MarkdownIt:
     """CommonMark with tables and strikethrough; raw HTML is text, links only to the web, e-mail or the report."""
     markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(["table", "strikethrough"])
     markdown.validateLink = validate_link or allowed_link
+    normalize = markdown.normalizeLink
+    # A redacted address (mailto:[…]) stays as written, for the report to show its text without a link.
+    markdown.normalizeLink = lambda url: url if REDACTED in url else normalize(url)
     return markdown
 
 

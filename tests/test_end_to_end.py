@@ -74,7 +74,8 @@ def test_html_has_no_code_no_prompts_and_fetches_nothing(reports, project_id):
     for code in ("Report.open", "import ", "report.summary()", "In&nbsp;[", "jp-InputArea", "injected-parameters", "<pre"):
         assert code not in html
     assert "<script" not in html.lower()
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), "the report must not load anything from the network"
+    # A link the reader may follow (the evaluator's text links to imdi.no) fetches nothing when the report opens.
+    assert not re.search(r"""<(?!a\b)[^>]*\b(src|href)\s*=\s*["']?(https?:)?//""", html), "the report must not load anything from the network"
     assert not re.search(r"@import|url\(\s*['\"]?https?:", html)
     images = images_of(html)
     assert images and all(img["src"].startswith("data:image/svg+xml;base64,") and img["alt"].strip() for img in images)

@@ -103,7 +103,14 @@ def letter(run: Run, committee: Committee, project: Project, reports: Path) -> L
         date=t.date(date.fromisoformat(run.as_of)),
         met=met,
         before=(t.date(date.fromisoformat(before["as_of"])), *before_met) if before_met and _is_date(before.get("as_of")) else None,
+        comment=_comment(now),
     )
+
+
+def _comment(results: dict | None) -> str | None:
+    """The evaluator's comment to the committee, as the status stored it (its figures filled in already)."""
+    comment = ((results or {}).get("status") or {}).get("comment")
+    return comment if isinstance(comment, str) and comment.strip() else None
 
 
 def _results(path: Path) -> dict | None:

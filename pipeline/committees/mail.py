@@ -121,6 +121,7 @@ class Letter:
     date: str
     met: tuple[int, int] | None = None  # criteria met, of how many
     before: tuple[str, int, int] | None = None  # the previous status's date, met, of how many
+    comment: str | None = None  # the evaluator's comment to the committee this year (text/status/<period>/introduction.md)
 
 
 def letter_text(letter: Letter) -> tuple[str, str]:
@@ -134,7 +135,7 @@ def letter_text(letter: Letter) -> tuple[str, str]:
         opening.append(words["met"].format(met=letter.met[0], criteria=letter.met[1]))
         if letter.before:
             opening.append(words["before"].format(date=letter.before[0], met=letter.before[1], criteria=letter.before[2]))
-    paragraphs = [words["greeting"].format(**fields), " ".join(opening), words["attached"], words["closing"].format(**fields), words["automatic"]]
+    paragraphs = [words["greeting"].format(**fields), " ".join(opening), *([letter.comment] if letter.comment else []), words["attached"], words["closing"].format(**fields), words["automatic"]]
     return words["subject"].format(**fields), "\n\n".join(paragraphs) + "\n"
 
 

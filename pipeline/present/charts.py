@@ -124,3 +124,22 @@ def attainment_chart(names: Sequence[str], values: Sequence[float], statuses: Se
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(x)))
         axes.set_xlim(0, max([target * 1.1, *values]) * 1.05)
         return to_svg(figure)
+
+
+# Kinds of activity apart by hue and lightness (Okabe and Ito's palette, safe for the common colour blindnesses).
+KIND_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"]
+
+
+def activities_chart(dates: Sequence, counts: Sequence[int], kinds: Sequence[str], kind_order: Sequence[str], number: Callable[[float], str]) -> str:
+    """A bar per activity at its date, as tall as its participants, coloured by its kind, the kinds in a legend."""
+    colours = {kind: KIND_COLOURS[i % len(KIND_COLOURS)] for i, kind in enumerate(kind_order)}
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 2.8))
+        for kind in kind_order:
+            at = [i for i, k in enumerate(kinds) if k == kind]
+            if at:
+                axes.bar([dates[i] for i in at], [counts[i] for i in at], width=12, color=colours[kind], label=label_lines(kind, 30, 1))
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: number(y)))
+        axes.legend(ncol=min(len(kind_order), 4), loc="upper center", bbox_to_anchor=(0.5, -0.14), frameon=False, fontsize=8)
+        figure.autofmt_xdate(rotation=0, ha="center")
+        return to_svg(figure)

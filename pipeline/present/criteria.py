@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.analysis.criteria import CriterionResult, RatioTotal, Status, exceeded, rank_units, status_of
-from pipeline.present import charts
+from pipeline.present import charts, texts
 from pipeline.present import document as doc
 
 if TYPE_CHECKING:
@@ -33,9 +33,14 @@ def criteria_section(report: Report) -> doc.Section:
     headers = [t("criterion"), t("measured_by"), t("result"), t("target"), t("attainment"), t("status")]
     parts = [doc.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), role="criteria")]
     parts += [assessment_note(report, r) for r in results if r.kind == "assessment" and r.detail]
+    detailed = [r for r in results if r.units is not None and len(r.units)] if report.scope.unit is None else []
+    # The evaluator's assessment of each criterion (text/criteria/<id>.md); an assessed criterion has it beside the
+    # verdict above, one with figures per unit in its own part below.
+    elsewhere = {r.id for r in detailed} | {r.id for r in results if r.kind == "assessment" and r.detail}
+    parts += [texts.criterion_comment(report, r) for r in results if r.id not in elsewhere]
     if report.scope.unit is None:
         parts.append(units_overview(report, results))
-        parts += [units_detail(report, r) for r in results if r.units is not None and len(r.units)]
+        parts += [units_detail(report, r) for r in detailed]
     return doc.section("criteria", t("criteria"), *parts)
 
 
@@ -105,6 +110,7 @@ def assessment_note(report: Report, result: CriterionResult) -> doc.Box:
         "assessment",
         doc.paragraph(doc.Strong(text=f"{result.id} {result.title}:"), " ", doc.status_badge(result.status.value, t(result.status.value))),
         doc.paragraph(t("justification") + ": " + detail["justification"] + byline),
+        texts.text_blocks(report, f"criteria/{result.id}", 4),  # the evaluator's own assessment beside the verdict
     )
 
 
@@ -176,7 +182,7 @@ def units_detail(report: Report, result: CriterionResult) -> doc.Box:
     measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
     labels = report.spec.indicators
     title = f"{result.id} {result.title}"
-    parts = [doc.heading(title, 3), *(doc.paragraph(s) for s in units_sentences(report, result))]
+    parts = [doc.heading(title, 3), *texts.text_blocks(report, f"criteria/{result.id}", 4), *(doc.paragraph(s) for s in units_sentences(report, result))]
     total = result.detail["ratio_total"]
     if total.denominator:
         parts.append(doc.paragraph(t("ratio_total", numerator=t.number(total.numerator), denominator=t.number(total.denominator), ratio=t.percent(total.ratio))))

@@ -86,11 +86,13 @@ class Heading(Model):
 
 
 class BulletList(Model):
-    """`statuses`: a badge before each item; `changes`: a verdict per question or criterion; `comments`: quotes."""
+    """`statuses`: a badge before each item; `changes`: a verdict per question or criterion; `comments`: quotes;
+    `text`: a list in the evaluator's own text, numbered when `ordered`."""
 
     kind: Literal["list"] = "list"
     items: list[list[Inline]]
-    role: Literal["statuses", "changes", "comments"]
+    role: Literal["statuses", "changes", "comments", "text"]
+    ordered: bool = False
 
 
 class Caption(Model):
@@ -134,10 +136,10 @@ class Figure(Model):
 
 class Box(Model):
     """Blocks kept together: `summary` the report's opening box, `assessment` a judged criterion, `detail` a
-    criterion's figures per unit."""
+    criterion's figures per unit, `quote` a block quote in the evaluator's text."""
 
     kind: Literal["box"] = "box"
-    role: Literal["summary", "assessment", "detail"]
+    role: Literal["summary", "assessment", "detail", "quote"]
     blocks: list[Block]
 
 

@@ -26,7 +26,7 @@ from pipeline.present.document import (
 )
 
 BOX_CLASSES = {"summary": "summary-box", "assessment": "assessment", "detail": "criterion-detail"}
-LIST_CLASSES = {"statuses": "status-list", "changes": "changes", "comments": "comments"}
+LIST_CLASSES = {"statuses": "status-list", "changes": "changes", "comments": "comments", "text": "text"}
 
 
 def section(part: Section) -> str:
@@ -47,11 +47,14 @@ def block(part: Block) -> str:
         case Heading():
             return f"<h{part.level}>{escape(part.text)}</h{part.level}>"
         case BulletList():
-            return f'<ul class="{LIST_CLASSES[part.role]}">{"".join(list_item(part.role, item) for item in part.items)}</ul>'
+            tag = "ol" if part.ordered else "ul"
+            return f'<{tag} class="{LIST_CLASSES[part.role]}">{"".join(list_item(part.role, item) for item in part.items)}</{tag}>'
         case Table():
             return table(part)
         case Figure():
             return figure(part)
+        case Box() if part.role == "quote":
+            return f"<blockquote>{blocks(part.blocks)}</blockquote>"
         case Box():
             return f'<div class="{BOX_CLASSES[part.role]}">{blocks(part.blocks)}</div>'
     raise TypeError(f"no HTML for {type(part).__name__}")

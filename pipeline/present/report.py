@@ -10,16 +10,20 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import display
 
+from pipeline.analysis import activities as act
 from pipeline.analysis import comparison, evaluation
+from pipeline.analysis import recommendations as rec
 from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.errors import EvalreportError
 from pipeline.periods import ReportPeriod, parse_period
-from pipeline.present import render_html, status
+from pipeline.present import render_html, status, texts
+from pipeline.present.activities import activities_section
 from pipeline.present.criteria import criteria_section
 from pipeline.present.document import DOCUMENT_MIMETYPE, Caption, Section
 from pipeline.present.i18n import Messages
 from pipeline.present.milestones import milestones_section
+from pipeline.present.recommendations import recommendations_section
 from pipeline.present.results import RESULTS_MIMETYPE, results_record
 from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
@@ -104,7 +108,8 @@ class Report:
         `<report>.results.json`); None: none is stored, so last year's period is recomputed from today's data,
         and the report says so."""
         self.previous_status = status.previous_status(self, previous)
-        self.__dict__.pop("changes", None)  # a comparison made before was with another status
+        for compared in ("changes", "recommendation_changes"):
+            self.__dict__.pop(compared, None)  # a comparison made before was with another status
 
     @cached_property
     def changes(self) -> list[CriterionChange]:
@@ -114,6 +119,28 @@ class Report:
     def _needs_comparison(self) -> None:
         if self.previous_status is None:
             raise EvalreportError("a status needs report.compare_with(previous) before its sections")
+
+    @cached_property
+    def recommendations(self) -> pd.DataFrame:
+        """The recommendations as the report date knew them (see `rec.as_known_on`)."""
+        return rec.as_known_on(self.project.recommendations, self.scope.as_of)
+
+    @cached_property
+    def recommendation_changes(self) -> rec.Changes | None:
+        """What changed since the previous status: against its stored recommendations, or, with none stored, against
+        the table as its day knew it. None for an end report, and for a first status."""
+        previous = self.previous_status
+        if previous is None or previous.source == status.NOTHING:
+            return None
+        then = previous.recommendations
+        if then is None:
+            then = rec.records(rec.as_known_on(self.project.recommendations, previous.as_of))
+        return rec.changes_since(rec.records(self.recommendations), then)
+
+    @cached_property
+    def activities(self) -> pd.DataFrame:
+        """Activities of the period held by the report date (a unit's and the whole project's, for a unit)."""
+        return act.held(self.project.activities, self.scope.period, self.scope.as_of, self.scope.unit)
 
     @cached_property
     def timeline(self) -> pd.DataFrame:
@@ -169,6 +196,26 @@ class Report:
         self._needs_comparison()
         return Shown(status.status_survey_section(self))
 
+    # The evaluator's own: texts from text/ (a yearly status's from text/status/<period>/), recommendations and
+    # activities. A part the project has nothing for returns None, and the notebook shows nothing.
+    def introduction(self) -> Shown | None:
+        return shown(texts.text_section(self, "introduction"))
+
+    def unit_texts(self) -> Shown | None:
+        return shown(texts.units_section(self))
+
+    def recommendations_section(self) -> Shown | None:
+        return shown(recommendations_section(self))
+
+    def activities_section(self) -> Shown | None:
+        return shown(activities_section(self))
+
+    def conclusion(self) -> Shown | None:
+        return shown(texts.text_section(self, "conclusion"))
+
+    def lessons(self) -> Shown | None:
+        return shown(texts.text_section(self, "lessons"))
+
     def about(self) -> Shown:
         return Shown(about_section(self))
 
@@ -197,6 +244,10 @@ class Shown:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         return {"text/html": self.data, DOCUMENT_MIMETYPE: self.section.model_dump(mode="json")}
+
+
+def shown(section: Section | None) -> Shown | None:
+    return Shown(section) if section is not None else None
 
 
 def report_date(as_of: str | date | None) -> date | None:

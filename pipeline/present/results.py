@@ -15,6 +15,7 @@ from pipeline.analysis.criteria import (
     mean_capped_attainment,
     summary_counts,
 )
+from pipeline.present import activities, recommendations, texts
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
@@ -46,6 +47,10 @@ def results_record(report: Report) -> dict:
         | {"done_share": _number(milestones["done_share"]), "on_time_share": _number(milestones["on_time_share"])},
         "milestone_rows": [_milestone_row(report, row) for row in report.milestones.itertuples()],
     }
+    if report.spec.files.recommendations:
+        record["recommendations"] = recommendations.results(report)
+    if report.spec.files.activities:
+        record["activities"] = activities.results(report)
     if report.previous_status is not None:  # a yearly status: what next year's status compares with
         record["status"] = status_record(report)
     return record
@@ -89,6 +94,9 @@ def status_record(report: Report) -> dict:
         "milestones_due_next": list(report.milestones_due["id"]),
         "survey_waves": _survey_waves(report),
         "survey_change": _survey_change(report),
+        # The year's comment to the committee (text/status/<period>/introduction.md, its figures filled in), which the
+        # e-mail with the status quotes; None without one.
+        "comment": texts.comment(report),
     }
 
 

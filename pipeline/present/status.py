@@ -20,6 +20,7 @@ from pipeline.analysis.evaluation import Scope, evaluate_criteria
 from pipeline.errors import EvalreportError
 from pipeline.periods import parse_period
 from pipeline.present import document as doc
+from pipeline.present import texts
 from pipeline.present.criteria import figure_text
 from pipeline.present.milestones import forecast_text, phase_name, table_date, title_of
 from pipeline.present.results import criterion_record
@@ -54,6 +55,8 @@ class PreviousStatus:
     criteria: list[dict] = field(default_factory=list)  # as in results.json: id, title, status, actual, target, attainment
     due_next: list[str] | None = None  # ids of the milestones it expected in its next 12 months; None: it does not say
     changed_since: list[str] = field(default_factory=list)  # criteria today's data give another result for (stored only)
+    # Its recommendations as stored (id and status, as in results.json); None: to be worked out from the table's dates.
+    recommendations: list[dict] | None = None
 
 
 def previous_status(report: Report, path: str | Path | None) -> PreviousStatus:
@@ -87,7 +90,8 @@ def stored_status(report: Report, record: dict) -> PreviousStatus:
     if as_of >= scope.as_of:
         raise EvalreportError(f"previous: expected a status judged before {scope.as_of}, found one judged {as_of}")
     due_next = (record.get("status") or {}).get("milestones_due_next")
-    return PreviousStatus(STORED, record["period"], as_of, record["criteria"], due_next, changed_since(report, record, as_of))
+    stored = (record.get("recommendations") or {}).get("items")  # a status stored before recommendations were kept has none
+    return PreviousStatus(STORED, record["period"], as_of, record["criteria"], due_next, changed_since(report, record, as_of), stored)
 
 
 def changed_since(report: Report, record: dict, as_of: date) -> list[str]:
@@ -265,6 +269,7 @@ def status_criteria_section(report: Report) -> doc.Section:
         parts.append(doc.note(t("status_comparison_rule", points=t.number(cmp.ATTAINMENT_TOLERANCE * 100))))
     else:
         parts.append(doc.paragraph(basis_sentence(report)))
+    parts += [texts.criterion_comment(report, result) for result in report.criteria]  # the year's own, text/status/<period>/criteria/
     return doc.section("status-criteria", t("status_criteria_heading" if compared else "criteria"), *parts)
 
 

@@ -1,0 +1,175 @@
+"""The section "Aktiviteter og deltagelse": activities per year and kind, participants over time (a chart), by group
+(under the project's one suppression decision), the themes worked on, the list of activities, and the feedback from
+a survey wave tied to an activity beside it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from pipeline.analysis import activities as act
+from pipeline.analysis import survey as sv
+from pipeline.analysis.suppression import ALL
+from pipeline.present import charts
+from pipeline.present import document as doc
+
+if TYPE_CHECKING:
+    from pipeline.present.report import Report
+
+
+def activities_section(report: Report) -> doc.Section | None:
+    """None for a project without activities.csv: no heading over nothing."""
+    if not report.spec.files.activities:
+        return None
+    t, held = report.t, report.activities
+    period = report.scope.period
+    if held.empty:
+        return doc.section("activities", t("activities"), doc.paragraph(t("act_none")))
+    total = act.total_participants(held)
+    lead = t("act_lead", period=period.label, count=t.number(len(held)), participants=t.number(total)) if total is not None else t("act_lead_uncounted", period=period.label, count=t.number(len(held)))
+    parts: list = [doc.paragraph(lead, lead=True), per_year_table(report), participation_chart(report)]
+    if report.scope.unit is None:
+        parts += by_group(report)
+    parts += themes(report)
+    parts += [doc.heading(t("activities_held"), 3), activities_table(report)]
+    parts += feedback(report)
+    return doc.section("activities", t("activities"), *parts)
+
+
+def per_year_table(report: Report) -> doc.Table:
+    t, held, years = report.t, report.activities, report.scope.period.years
+    counts = act.per_year_and_kind(held, years)
+    participants = act.participants_per_year(held, years)
+    rows = [[str(year), *(t.number(n) for n in counts.loc[year]), t.number(counts.loc[year].sum()), count_text(t, participants[year])] for year in years]
+    if len(years) > 1:
+        everyone = act.total_participants(held)
+        rows.append([t("total"), *(t.number(n) for n in counts.sum()), t.number(counts.to_numpy().sum()), count_text(t, everyone)])
+    headers = [t("year"), *counts.columns, t("total"), t("participants")]
+    return doc.table(headers, rows, report.table_caption(t("caption_activities_per_year")), numeric=tuple(range(1, len(headers))))
+
+
+def count_text(t, value) -> str:
+    """A number of people, or words saying nobody counted them (never 0)."""
+    return t("not_counted") if value is None else t.number(value)
+
+
+def participation_chart(report: Report) -> doc.Figure | None:
+    t = report.t
+    counted = report.activities.dropna(subset=["participants"])
+    if counted.empty:
+        return None
+    kinds = act.kinds(report.activities)
+    svg = charts.activities_chart(list(counted["date"]), [int(n) for n in counted["participants"]], list(counted["kind"]), kinds, t.number)
+    most = counted.loc[counted["participants"].astype(int).idxmax()]
+    alt = t(
+        "alt_activities",
+        count=t.number(len(counted)),
+        first=t.date(counted["date"].iloc[0]),
+        last=t.date(counted["date"].iloc[-1]),
+        most=most["title"],
+        most_n=t.number(int(most["participants"])),
+    )
+    return doc.figure(svg, report.figure_caption(t("caption_activities_chart")), alt)
+
+
+def by_group(report: Report) -> list[doc.Block]:
+    """Participants per year (the report's years) by group; a total column when the report covers every year with
+    activities, since only then is it one of the sums the decision was taken on."""
+    t, spec = report.t, report.spec
+    decision = act.participants_by_group(report.project.activities, decision_limit(report))
+    years = [year for year in report.scope.period.years if any(y == year for y, _ in decision.sizes)]
+    groups = decision.groups(group_order(spec))
+    if not years or groups == [act.NOT_BY_GROUP]:
+        return []
+    every_year = {y for y, _ in decision.sizes} <= set(years)
+    # Withheld: in words; nobody counted in the group: a dash, since those not counted by group may include some.
+    shown = lambda value: t("suppressed") if value is None else (t.number(value) if value else "–")  # noqa: E731
+    rows = []
+    for group in groups:
+        label = t("not_by_group") if group == act.NOT_BY_GROUP else spec.participant_group_label(group)
+        row = [label, *(shown(decision.count(year, group)) for year in years)]
+        rows.append(row + [shown(decision.count(ALL, group))] if every_year else row)
+    rows.append([t("total"), *(t.number(decision.count(year, ALL)) for year in years)] + ([t.number(sum(decision.count(y, ALL) for y in years))] if every_year else []))
+    headers = [t("group"), *(str(year) for year in years)] + ([t("total")] if every_year else [])
+    parts = [doc.heading(t("participants_by_group"), 3), doc.table(headers, rows, report.table_caption(t("caption_participants_by_group")), numeric=tuple(range(1, len(headers))))]
+    if decision.withheld:
+        parts.append(doc.note(t("act_suppressed_note", min=decision_limit(report)), " ", t("act_twice")))
+    else:
+        parts.append(doc.note(t("act_twice")))
+    return parts
+
+
+def group_order(spec) -> list[str]:
+    """Groups as project.yaml lists them: participant_groups first, then the survey's."""
+    return list(dict.fromkeys([*spec.participant_groups, *(spec.survey.groups if spec.survey else {})]))
+
+
+def decision_limit(report: Report) -> int:
+    """The survey's smallest group shown; 5, the survey's default, for a project without a survey."""
+    return report.spec.survey.min_group_size if report.spec.survey else 5
+
+
+def themes(report: Report) -> list[doc.Block]:
+    """Each theme with the activities that took it up, by title and date."""
+    t, held = report.t, report.activities
+    covered = act.themes(held)
+    if not covered:
+        return []
+    names = {row.id: f"{row.title} ({t.date(row.date)})" for row in held.itertuples()}
+    items = [[doc.Strong(text=theme), ": " + t.join([names[id] for id in ids])] for theme, ids in covered.items()]
+    return [doc.heading(t("themes"), 3), doc.BulletList(items=items, role="text")]
+
+
+def activities_table(report: Report) -> doc.Table:
+    t = report.t
+    rows = [[t.date(row.date), row.title, row.kind, count_text(t, None if pd.isna(row.participants) else int(row.participants))] for row in report.activities.itertuples()]
+    headers = [t("activity_date"), t("activity"), t("activity_kind"), t("participants")]
+    return doc.table(headers, rows, report.table_caption(t("caption_activities", period=report.scope.period.label)), numeric=(3,))
+
+
+def feedback(report: Report) -> list[doc.Block]:
+    """For each survey wave tied to an activity held in the period: how many answered, and the positive shares,
+    under the project's suppression decision."""
+    t, codebook = report.t, report.spec.survey
+    if codebook is None:
+        return []
+    titles = dict(zip(report.activities["id"], report.activities["title"]))
+    parts: list = []
+    for wave in codebook.waves:
+        if wave.activity not in titles:
+            continue
+        answers = report.responses(wave.id)
+        parts += [doc.heading(t("feedback_from", activity=titles[wave.activity]), 3), doc.paragraph(t("feedback_respondents", n=t.number(len(answers)), wave=wave.label))]
+        if len(answers) < codebook.min_group_size:
+            parts.append(doc.paragraph(t("survey_too_few", n=len(answers), min=codebook.min_group_size)))
+            continue
+        items = sv.summarise_items(answers, codebook, lambda item, wave=wave: report.shows(wave.id, item))
+        rows = [[row.text, t("suppressed") if row.suppressed else t.number(row.n), "" if row.suppressed else t.percent(row.positive_share)] for row in items.itertuples()]
+        caption = report.table_caption(t("caption_feedback", activity=titles[wave.activity]))
+        parts.append(doc.table([t("item"), t("answers"), t("positive_share")], rows, caption, numeric=(1, 2)))
+    return parts
+
+
+def results(report: Report) -> dict:
+    """For results.json and the workbook: the activities held and their participants, and participants by group as
+    the project's decision lets them be shown (None: withheld). No activity's own group counts: they are not shown."""
+    held, years = report.activities, report.scope.period.years
+    counts = act.per_year_and_kind(held, years)
+    per_year = act.participants_per_year(held, years)
+    record = {
+        "count": len(held),
+        "participants": act.total_participants(held),
+        "per_year": {str(year): {"activities": int(counts.loc[year].sum()), "by_kind": {kind: int(n) for kind, n in counts.loc[year].items()}, "participants": per_year[year]} for year in years},
+        "themes": act.themes(held),
+        "items": [
+            {"id": row.id, "date": row.date.isoformat(), "title": row.title, "kind": row.kind, "unit": row.unit or None,
+             "participants": None if pd.isna(row.participants) else int(row.participants), "themes": list(row.themes)}
+            for row in held.itertuples()
+        ],
+    }
+    if report.scope.unit is None:
+        decision = act.participants_by_group(report.project.activities, decision_limit(report))
+        groups = decision.groups(group_order(report.spec))
+        record["by_group"] = {str(year): {group or "not_by_group": decision.count(year, group) for group in groups} for year in years if any(y == year for y, _ in decision.sizes)}
+    return record
