@@ -16,6 +16,10 @@ matplotlib.use("Agg")  # no display, and no interactive backend started in a ker
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MultipleLocator  # noqa: E402
 
+from pipeline.present import fonts  # noqa: E402
+
+fonts.register_for_charts()
+
 # Status colours differ in lightness as well as hue (ColorBrewer RdBu ends), so they survive grey print.
 STATUS_COLOURS = {
     "met": "#2166ac",
@@ -42,7 +46,10 @@ DIVERGING = {
 }
 
 STYLE = {
-    "font.family": "DejaVu Sans",
+    # The report's typeface, as the PDF draws it; a chart in a page's <img> cannot use the page's fonts and falls
+    # back to the reader's sans-serif.
+    "font.family": "sans-serif",
+    "font.sans-serif": [fonts.FAMILY, fonts.SYMBOLS],
     "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,

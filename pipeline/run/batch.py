@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -12,6 +13,7 @@ from datetime import datetime, timezone
 from functools import partial
 
 from pipeline.errors import EvalreportError, JobFailed
+from pipeline.present import render_typst
 from pipeline.project import Project, load_project
 from pipeline.run import cache, execute, render
 from pipeline.run.deadline import Deadline
@@ -85,10 +87,10 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         record["key"] = cache.fingerprint(job, workspace, project)
         deadline.check(job, "loading")
         notebook = execute.execute(job, workspace, deadline, warm_kernel=True)
-        html = render.to_html(notebook, render.cover(job, project))
-        outputs = {folder / f"{job.name}.html": html} if "html" in formats else {}
+        cover = render.cover(job, project)
+        outputs = {folder / f"{job.name}.html": render.to_html(notebook, cover)} if "html" in formats else {}
         if "pdf" in formats:
-            outputs[folder / f"{job.name}.pdf"] = render.to_pdf(html, folder)
+            outputs[folder / f"{job.name}.pdf"] = render.to_pdf(notebook, cover)
         results = execute.computed_results(notebook)
         if results is not None:
             outputs[folder / f"{job.name}.results.json"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
@@ -116,12 +118,11 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
 def prepare_worker() -> None:
     """Load what every job of a worker process needs, then exempt it from garbage collection for good.
 
-    A worker lays out page after page; each collection would otherwise walk all of WeasyPrint, nbconvert and
-    pandas again.
+    A worker renders report after report; each collection would otherwise walk all of nbconvert and pandas again.
     """
-    import weasyprint  # noqa: F401
-
     render.exporter()
+    render.pdf_exporter()
+    render_typst.font_book()
     gc.collect()
     gc.freeze()
 
@@ -160,7 +161,9 @@ def run_jobs(
             finished(run(job, why=why))
     else:
         ensure_kernel()  # once here, not raced by the workers
-        with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker) as pool:
+        # Workers start from a fresh forkserver, not a fork of this process: a fork copies no threads, and Typst's
+        # thread pool, once started here by a report made in this process, would wait in the child for ever.
+        with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, mp_context=multiprocessing.get_context("forkserver")) as pool:
             for future in as_completed([pool.submit(run, job, why=why) for job, why in to_run.items()]):
                 finished(future.result())
     return sorted(results, key=lambda r: order[r.job])

@@ -1,4 +1,4 @@
-"""Turn an executed notebook into a self-contained HTML report (no code), and that HTML into an A4 PDF that is
+"""Turn an executed notebook into a self-contained HTML report (no code), and its sections into an A4 PDF that is
 both tagged for screen readers (PDF/UA-1) and fit for the records archive (PDF/A-2a)."""
 
 from __future__ import annotations
@@ -8,15 +8,17 @@ import re
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
-from xml.etree import ElementTree
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.exporters import Exporter
+from traitlets import default
 
 from pipeline import __version__
+from pipeline.errors import EvalreportError
 from pipeline.paths import confined
-from pipeline.present import render_html
-from pipeline.present.document import DOCUMENT_MIMETYPE, Section
+from pipeline.present import render_html, render_typst
+from pipeline.present.document import DOCUMENT_MIMETYPE, Cover, Document, Section
 from pipeline.present.i18n import Messages
 from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.project import Project
@@ -73,7 +75,7 @@ def cover(job: Job, project: Project, generated: datetime | None = None) -> dict
         "css": stylesheet(),
         "page_counter": page_counter(t),
         "running_header": css_string(spec.title),  # the CSS `content` value of every page's header
-        "labels": {key: t(key) for key in ("owner", "period", "report_date", "contents")},
+        "labels": {key: t(key) for key in ("owner", "period", "report_date", "contents")} | {"page_of": t("page_of", page="{page}", pages="{pages}")},
         "provenance": f"evalreport {__version__} · {t('report_date').lower()} {generated:%Y-%m-%d %H:%M} UTC · input {project.input_digest()[:12]}",
         "version": __version__,
         "logo": logo_data_uri(project),
@@ -117,35 +119,53 @@ def without_results(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return copy
 
 
-# One file for readers and for the archive: PDF/A-2a (level "a": tagged and Unicode, so accessible) that also
-# claims PDF/UA-1. WeasyPrint writes every part PDF/UA needs for a tagged PDF (structure tree, language,
-# title shown) but claims one standard per file; the PDF/UA claim is added to the same XMP description.
-# Part 2 of PDF/A allows the transparency part 1 forbids; part 3 adds only embedded files, which a report
-# does not need and an archive cannot vouch for.
-PDF_VARIANT = "pdf/a-2a"
-PDFUA_PART = "1"
+def document_of(notebook: nbformat.NotebookNode, cover_fields: dict) -> Document:
+    """The report as the document model: the cover, and the sections the notebook's outputs carry."""
+    return Document(cover=Cover.model_validate({name: cover_fields[name] for name in Cover.model_fields}), sections=sections_of(notebook))
 
 
-def to_pdf(html: str, base_url: Path) -> bytes:
+class PdfExporter(Exporter):
+    """The report's PDF from an executed notebook, drawn by Typst (`render_typst`) from the sections its outputs
+    carry: `jupyter nbconvert --to evalreport-pdf audit/end_report.ipynb`, and what a run calls.
+
+    The cover comes from `resources["evalreport"]` (see `cover`); without it, from the job papermill ran, as its
+    parameters are recorded in the notebook.
+    """
+
+    export_from_notebook = "evalreport PDF"
+    output_mimetype = "application/pdf"
+
+    @default("file_extension")
+    def _file_extension_default(self) -> str:
+        return ".pdf"
+
+    def from_notebook_node(self, nb: nbformat.NotebookNode, resources: dict | None = None, **kw) -> tuple[bytes, dict]:
+        nb, resources = super().from_notebook_node(nb, resources, **kw)
+        cover_fields = resources.get("evalreport") or cover_of_papermill_job(nb)
+        return render_typst.to_pdf(document_of(nb, cover_fields)), resources
+
+
+def cover_of_papermill_job(notebook: nbformat.NotebookNode) -> dict:
+    """The cover of the job whose parameters papermill recorded in the executed notebook."""
+    from pipeline.periods import parse_period
+    from pipeline.project import load_project
+
+    run = notebook.metadata.get("papermill") or {}
+    parameters = run.get("parameters") or {}
+    if "project" not in parameters or not run.get("input_path"):
+        raise EvalreportError("expected a notebook executed by evalreport (papermill parameters with the project), found none")
+    project = load_project(parameters["project"], Path(parameters["inputs"]) if parameters.get("inputs") else None)
+    period = parse_period(parameters.get("period"), project.spec.period).label
+    language = parameters.get("language") or project.spec.language
+    return cover(Job(project.id, Path(run["input_path"]).stem, period, language, parameters.get("unit")), project)
+
+
+def to_pdf(notebook: nbformat.NotebookNode, cover_fields: dict) -> bytes:
     """The report as one PDF/A-2a + PDF/UA-1 file."""
-    from weasyprint import HTML  # imported here: loading Pango costs time the HTML-only runs need not pay
-
-    layout = HTML(string=html, base_url=str(base_url)).render(pdf_variant=PDF_VARIANT)  # PDF/A's sRGB intent is set at layout
-    if not (layout.metadata.lang and layout.metadata.title):
-        raise ValueError("the report's HTML needs <html lang> and <title>: the tagged PDF takes its language and title from them")
-    layout.metadata = also_claiming_pdfua(layout.metadata)
-    return layout.write_pdf(pdf_variant=PDF_VARIANT)
+    pdf, _ = pdf_exporter().from_notebook_node(notebook, resources={"evalreport": cover_fields})
+    return pdf
 
 
-def also_claiming_pdfua(metadata):
-    """The document's metadata, writing `pdfuaid:part` beside the `pdfaid` claim of its XMP description."""
-    from weasyprint.pdf.metadata import NS, DocumentMetadata
-
-    class PdfaAndPdfua(DocumentMetadata):
-        def generate_rdf_metadata(self, variant, version, conformance):
-            rdf = ElementTree.fromstring(super().generate_rdf_metadata(variant, version, conformance))
-            description = rdf.find(f"{{{NS['rdf']}}}Description")
-            description.set(f"{{{NS['pdfuaid']}}}part", PDFUA_PART)
-            return ElementTree.tostring(rdf)
-
-    return PdfaAndPdfua(**vars(metadata))
+@cache
+def pdf_exporter() -> PdfExporter:
+    return PdfExporter()

@@ -1,0 +1,53 @@
+"""The document model drawn as an A4 PDF by Typst: one file that is both PDF/A-2a (for the records archive) and
+PDF/UA-1 (tagged for screen readers), every font embedded, nothing fetched.
+
+The Typst template (templates/evalreport/report.typ) reads the document as JSON from `sys.inputs` and shows every
+text as a string: no text is ever spliced into Typst markup, so nothing a project's inputs hold can run.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import typst
+
+from pipeline.present import fonts
+from pipeline.present.document import Document
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "evalreport" / "report.typ"
+PDF_STANDARDS = ["a-2a", "ua-1"]  # PDF/A-2a: archivable and tagged; PDF/UA-1: accessible. Typst writes both in one file.
+LOGO_TYPES = {"image/svg+xml": "svg", "image/png": "png", "image/jpeg": "jpg"}
+
+@cache
+def font_book() -> typst.Fonts:
+    """The report's fonts, and only those: never the machine's, never Typst's own."""
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(p) for p in fonts.folders()])
+
+
+def to_pdf(document: Document) -> bytes:
+    """The document as one PDF/A-2a + PDF/UA-1 file."""
+    inputs = {"document": json.dumps(typst_data(document), ensure_ascii=False)}
+    template = TEMPLATE.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="evalreport-typst-") as root:
+        if document.cover.logo:
+            inputs["logo"] = "/" + write_logo(document.cover.logo, Path(root))
+        compiler = typst.Compiler(root=root, font_paths=font_book(), ignore_system_fonts=True)
+        return compiler.compile(input=template, format="pdf", sys_inputs=inputs, pdf_standards=PDF_STANDARDS)
+
+
+def write_logo(data_uri: str, folder: Path) -> str:
+    """The cover's logo (a data: URI) as a file Typst can read from the compilation's own folder."""
+    header, data = data_uri.split(",", 1)
+    kind = header.removeprefix("data:").removesuffix(";base64")
+    name = f"logo.{LOGO_TYPES[kind]}"
+    (folder / name).write_bytes(base64.b64decode(data))
+    return name
+
+
+def typst_data(document: Document) -> dict:
+    """The document as JSON for the template (the logo travels as a file)."""
+    return document.model_dump(mode="json", exclude={"cover": {"logo"}})
