@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from pipeline import tables
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
 from pipeline.narrative import Narrative, read_narrative
+from pipeline.own_notebooks import read_notebook
 from pipeline.paths import confined, default_inputs, safe_name
 from pipeline.placeholders import is_placeholder_error, placeholders, text_placeholders
 from pipeline.sources.limits import check_size
@@ -129,6 +130,12 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         problems += wave_activity_problems(spec, frames["activities"])
     narrative, text_files, text_problems, notices = read_narrative(folder, spec)
     problems += text_placeholders(folder) + text_problems  # a text `evalreport new` began, still to be written
+    for section in spec.sections:  # the evaluator's own notebooks: part of the job key, checked before any run
+        path = confined(folder, section.notebook, "sections.notebook")  # checked by cross_reference_problems already
+        text_files.append(path)
+        _, notebook_problems, notebook_notices = read_notebook(path, section.notebook)
+        problems += notebook_problems
+        notices += notebook_notices
     if problems:
         raise InputError(problems)
     return Project(
@@ -381,6 +388,7 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
         problems.append(Problem(file, None, "criteria", "each criterion id once", f"'{criterion_id}' twice or more"))
 
     named_files = {f"files.{kind}": name for kind, name in spec.files.model_dump().items()} | {"report.logo": spec.report.logo}
+    named_files |= {f"sections.{i}.notebook": section.notebook for i, section in enumerate(spec.sections)}
     for key, name in named_files.items():
         if not name:
             continue

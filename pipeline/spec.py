@@ -408,6 +408,28 @@ class Committee(Strict):
         return str(value) if isinstance(value, int) else value
 
 
+# Where the evaluator's own notebook may stand in the end report: after one of these parts.
+SectionPlace = Literal["summary", "introduction", "criteria", "survey", "milestones", "recommendations", "activities", "conclusion", "lessons"]
+
+
+class NotebookSection(Strict):
+    """A notebook of the evaluator's own in the project folder, shown as a section of the end report."""
+
+    notebook: str
+    title: OneLine = Field(min_length=1)
+    after: SectionPlace = "criteria"
+
+    @field_validator("notebook")
+    @classmethod
+    def _a_notebook_in_the_folder(cls, value: str) -> str:
+        reason = path_problem(value)
+        if reason:
+            raise ValueError(f"a notebook in the project folder, such as analysis/boligmarked.ipynb; this one {reason}")
+        if not value.endswith(".ipynb"):
+            raise ValueError("a Jupyter notebook, a file ending in .ipynb")
+        return value
+
+
 class ProjectSpec(Strict):
     title: OneLine
     owner: OneLine
@@ -426,6 +448,8 @@ class ProjectSpec(Strict):
     # Who takes part in activities, by code: the `participants_<code>` columns of activities.csv. The survey's groups
     # may be used there too, without being listed here.
     participant_groups: dict[str, str] = {}
+    # The evaluator's own analyses, each a notebook shown as a section of the end report (docs/inputs.md, Sections).
+    sections: list[NotebookSection] = []
 
     def participant_group_label(self, code: str) -> str:
         groups = {**(self.survey.groups if self.survey else {}), **self.participant_groups}

@@ -23,6 +23,7 @@ from pipeline.present.criteria import criteria_section
 from pipeline.present.document import DOCUMENT_MIMETYPE, Caption, Section
 from pipeline.present.i18n import Messages
 from pipeline.present.milestones import milestones_section
+from pipeline.present.notebook import notebook_section
 from pipeline.present.recommendations import recommendations_section
 from pipeline.present.results import RESULTS_MIMETYPE, results_record
 from pipeline.present.summary import about_section, summary_section
@@ -166,18 +167,29 @@ class Report:
     def survey_by_wave(self) -> list:
         return status.survey_by_wave(self)
 
-    # Sections: each returns what a notebook cell shows as its result.
-    def summary(self) -> Shown:
-        return Shown(summary_section(self))
+    # Sections: each returns what a notebook cell shows as its result. One that the evaluator's own notebook
+    # follows (`sections:` in project.yaml) shows both, one after the other, and returns nothing more.
+    def summary(self) -> Shown | None:
+        return self._followed("summary", summary_section(self))
 
-    def criteria_section(self) -> Shown:
-        return Shown(criteria_section(self))
+    def criteria_section(self) -> Shown | None:
+        return self._followed("criteria", criteria_section(self))
 
-    def survey_section(self) -> Shown:
-        return Shown(survey_section(self))
+    def survey_section(self) -> Shown | None:
+        return self._followed("survey", survey_section(self))
 
-    def milestones_section(self) -> Shown:
-        return Shown(milestones_section(self))
+    def milestones_section(self) -> Shown | None:
+        return self._followed("milestones", milestones_section(self))
+
+    def _followed(self, place: str, section: Section | None) -> Shown | None:
+        """The part, then each of the evaluator's notebooks placed after it (in an end report, not a yearly status)."""
+        after = [(i, s) for i, s in enumerate(self.spec.sections) if s.after == place] if self.previous_status is None else []
+        if not after:
+            return shown(section)
+        for part in [section, *(notebook_section(self, spec, i) for i, spec in after)]:
+            if part is not None:
+                display(Shown(part))
+        return None
 
     # A yearly status's sections, after `compare_with`.
     def status_summary(self) -> Shown:
@@ -199,22 +211,22 @@ class Report:
     # The evaluator's own: texts from text/ (a yearly status's from text/status/<period>/), recommendations and
     # activities. A part the project has nothing for returns None, and the notebook shows nothing.
     def introduction(self) -> Shown | None:
-        return shown(texts.text_section(self, "introduction"))
+        return self._followed("introduction", texts.text_section(self, "introduction"))
 
     def unit_texts(self) -> Shown | None:
         return shown(texts.units_section(self))
 
     def recommendations_section(self) -> Shown | None:
-        return shown(recommendations_section(self))
+        return self._followed("recommendations", recommendations_section(self))
 
     def activities_section(self) -> Shown | None:
-        return shown(activities_section(self))
+        return self._followed("activities", activities_section(self))
 
     def conclusion(self) -> Shown | None:
-        return shown(texts.text_section(self, "conclusion"))
+        return self._followed("conclusion", texts.text_section(self, "conclusion"))
 
     def lessons(self) -> Shown | None:
-        return shown(texts.text_section(self, "lessons"))
+        return self._followed("lessons", texts.text_section(self, "lessons"))
 
     def about(self) -> Shown:
         return Shown(about_section(self))
