@@ -13,6 +13,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display, and no interactive backend started in a kernel
 
+import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MultipleLocator  # noqa: E402
 
@@ -147,6 +148,9 @@ def activities_chart(dates: Sequence, counts: Sequence[int], kinds: Sequence[str
             if at:
                 axes.bar([dates[i] for i in at], [counts[i] for i in at], width=12, color=colours[kind], label=label_lines(kind, 30, 1))
         axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: number(y)))
+        # Years on the axis, quarters as ticks between them: the same in every language.
+        axes.xaxis.set_major_locator(mdates.YearLocator())
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        axes.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
         axes.legend(ncol=min(len(kind_order), 4), loc="upper center", bbox_to_anchor=(0.5, -0.14), frameon=False, fontsize=8)
-        figure.autofmt_xdate(rotation=0, ha="center")
         return to_svg(figure)
