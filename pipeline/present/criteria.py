@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.analysis.criteria import CriterionResult, RatioTotal, Status, exceeded, rank_units, status_of
-from pipeline.present import charts, texts
+from pipeline.present import cells, charts, texts
 from pipeline.present import document as doc
 
 if TYPE_CHECKING:
@@ -23,9 +23,9 @@ def criteria_section(report: Report) -> doc.Section:
         [
             f"{r.id} {r.title}",
             measured_by(report, r),
-            figure_text(report, r, r.actual),
-            figure_text(report, r, r.target),
-            t.percent(r.attainment),
+            figure_cell(report, r, r.actual),
+            figure_cell(report, r, r.target),
+            cells.share(t, r.attainment),
             doc.marked(status_text(report, r), r.status.value),
         ]
         for r in results
@@ -60,13 +60,16 @@ def units_overview(report: Report, results: list[CriterionResult]) -> list[doc.B
     symbol = {Status.MET: "●", Status.PARTLY_MET: "◐", Status.NOT_MET: "○"}
     rows = []
     for name, row in zip(report.unit_names(ranking["unit"]), ranking.to_dict("records")):
-        cells = [name]
+        figures = [name]
         for result in criteria:
             status = row[f"{result.id}_status"]
             value = row[f"{result.id}_attainment"]
-            cells.append(doc.marked(f"{symbol.get(status, '')} {t.percent(value, 0)}" if status in symbol else t(status.value), status.value))
-        cells += [t.percent(row["mean"]), row["met"]]
-        rows.append(cells)
+            if status in symbol:
+                figures.append(cells.share(t, value, text=f"{symbol[status]} {t.percent(value, 0)}", tone=status.value))
+            else:
+                figures.append(doc.marked(t(status.value), status.value))
+        figures += [cells.share(t, row["mean"]), cells.count(t, row["met"])]
+        rows.append(figures)
     headers = [noun.singular.capitalize(), *(r.id for r in criteria), t("mean"), t("criteria_met_short")]
     caption = report.table_caption(t("caption_units_overview", unit=noun.singular))
     numeric = tuple(range(1, len(criteria) + 3))
@@ -99,6 +102,15 @@ def figure_text(report: Report, result: CriterionResult, value: float | None) ->
     if result.kind in SHARE_KINDS:
         return report.t.percent(value)
     return report.t.number(value, 1)
+
+
+def figure_cell(report: Report, result: CriterionResult, value: float | None) -> doc.Cell:
+    """`figure_text` with the figure itself, for the exports."""
+    if result.kind == "assessment":
+        return ""
+    if result.kind in SHARE_KINDS:
+        return cells.share(report.t, value)
+    return cells.number(report.t, value, 1)
 
 
 def assessment_note(report: Report, result: CriterionResult) -> doc.Box:
@@ -194,7 +206,7 @@ def units_detail(report: Report, result: CriterionResult) -> doc.Box:
         alt = t("alt_units", met=met, total=len(units[units["status"] != Status.NOT_APPLICABLE]), units=noun.plural)
         parts.append(doc.figure(svg, report.figure_caption(t("caption_units_chart", criterion=title, unit=noun.singular)), alt))
     rows = [
-        [name, t.number(row.numerator), t.number(row.denominator), t.percent(row.ratio), doc.marked(t(row.status.value), row.status.value)]
+        [name, cells.number(t, row.numerator), cells.number(t, row.denominator), cells.share(t, row.ratio), doc.marked(t(row.status.value), row.status.value)]
         for name, row in zip(report.unit_names(units["unit"]), units.itertuples())
     ]
     headers = [noun.singular.capitalize(), labels[measure.numerator].label, labels[measure.denominator].label, t("ratio"), t("status")]

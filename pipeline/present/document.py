@@ -113,7 +113,21 @@ class Marked(Model):
     tone: Tone
 
 
-Cell = Union[str, Marked]
+class Datum(Model):
+    """A table cell that shows a figure: its text as the report writes it ('45,2 %', '13. sep. 2016') and the figure
+    itself, which the exports take (0.452 for a share, '2016-09-13' for a date, a pair for an interval). No value:
+    the report shows no figure there. `suppressed`: the project's suppression decision withholds it; `note` says why."""
+
+    kind: Literal["datum"] = "datum"
+    text: str
+    value: int | float | str | tuple[float, float] | None = None
+    unit: Literal["count", "share", "number", "date"]
+    suppressed: bool = False
+    note: str = ""
+    tone: Tone | None = None  # a figure shown in the colour of its status
+
+
+Cell = Union[str, Annotated[Union[Marked, Datum], Field(discriminator="kind")]]
 
 
 class Table(Model):
@@ -216,8 +230,8 @@ def heading(text: str, level: int = 3) -> Heading:
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence], caption: Caption, numeric: Sequence[int] = (), role: str = "") -> Table:
-    """Cells are text (a number is written as given) or `marked(text, tone)`."""
-    cells = [[value if isinstance(value, Marked) else str(value) for value in row] for row in rows]
+    """Cells are text (a number is written as given), `marked(text, tone)` or a `Datum` (see `pipeline.present.cells`)."""
+    cells = [[value if isinstance(value, (Marked, Datum)) else str(value) for value in row] for row in rows]
     return Table(caption=caption, header=list(header), rows=cells, numeric=list(numeric), role=role)
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 from babel.dates import format_date, format_skeleton
 
 from pipeline.analysis import milestones as ms
+from pipeline.present import cells
 from pipeline.present import document as doc
 from pipeline.present.timeline import Milestone, timeline_chart
 
@@ -78,10 +79,10 @@ def overdue_table(report: Report, overdue: pd.DataFrame) -> doc.Table:
         headers += [t("forecast"), t("expected_slippage")]
     rows = []
     for row in overdue.itertuples():
-        cells = [title_of(report, row), phase_name(t, row.phase), table_date(t, row.planned), t.number(row.days_overdue)]
+        row_cells = [title_of(report, row), phase_name(t, row.phase), date_cell(t, row.planned), cells.number(t, row.days_overdue)]
         if with_forecast:
-            cells += expected_cells(t, row)
-        rows.append(cells)
+            row_cells += expected_cells(t, row)
+        rows.append(row_cells)
     caption = report.table_caption(t("caption_overdue", date=t.date(report.scope.as_of)))
     return doc.table(headers, rows, caption, numeric=(3, 5))
 
@@ -128,11 +129,11 @@ def phases_table(report: Report, table: pd.DataFrame) -> doc.Table:
     rows = [
         [
             phase_name(t, row.phase),
-            t.number(row.total),
+            cells.count(t, row.total),
             t("done_of_due", done=t.number(row.done), due=t.number(row.due)),
-            t.percent(row.done_share),
-            t.number(row.on_time),
-            t.number(row.cancelled),
+            cells.share(t, row.done_share),
+            cells.count(t, row.on_time),
+            cells.count(t, row.cancelled),
         ]
         for row in phases.itertuples()
     ]
@@ -150,20 +151,20 @@ def phase_tables(report: Report, table: pd.DataFrame) -> list[doc.Table]:
     for phase in ms.phases(table):
         rows = []
         for row in table[table["phase"] == phase].itertuples():
-            done = table_date(t, row.actual) if row.outcome in ms.DONE else ""
-            cells = [title_of(report, row), table_date(t, row.planned), done, realised_slippage(t, row)]
+            done = date_cell(t, row.actual) if row.outcome in ms.DONE else cells.day("", None)
+            row_cells = [title_of(report, row), date_cell(t, row.planned), done, realised_slippage(t, row)]
             if with_forecast:
-                cells.append(forecast_text(t, row))
-            rows.append([*cells, doc.marked(t(row.outcome.value), row.outcome.value)])
+                row_cells.append(forecast_cell(t, row))
+            rows.append([*row_cells, doc.marked(t(row.outcome.value), row.outcome.value)])
         tables.append(doc.table(headers, rows, report.table_caption(t("caption_phase_table", phase=phase_name(t, phase))), numeric=(3,)))
     return tables
 
 
-def realised_slippage(t: Messages, row) -> str:
+def realised_slippage(t: Messages, row) -> doc.Datum:
     """Days late (or early) when done; days overdue so far when not done; nothing otherwise."""
     if row.outcome == ms.Outcome.OVERDUE:
-        return t.number(row.days_overdue)
-    return t.number(row.slippage_days) if row.slippage == ms.Slippage.REALISED else ""
+        return cells.number(t, row.days_overdue)
+    return cells.number(t, row.slippage_days) if row.slippage == ms.Slippage.REALISED else cells.number(t, None, text="")
 
 
 def forecast_text(t: Messages, row) -> str:
@@ -177,11 +178,16 @@ def forecast_text(t: Messages, row) -> str:
     return t(key, date=table_date(t, row.forecast), days=t.number(abs(days)))
 
 
-def expected_cells(t: Messages, row) -> list[str]:
+def forecast_cell(t: Messages, row) -> doc.Datum:
+    """`forecast_text` with the forecast date itself, for the exports."""
+    return cells.day(forecast_text(t, row), row.forecast if row.slippage == ms.Slippage.EXPECTED else None)
+
+
+def expected_cells(t: Messages, row) -> list[doc.Datum]:
     """The forecast date and the slippage it implies, or two empty cells."""
     if row.slippage != ms.Slippage.EXPECTED:
-        return ["", ""]
-    return [table_date(t, row.forecast), t.number(row.slippage_days)]
+        return [cells.day("", None), cells.number(t, None, text="")]
+    return [date_cell(t, row.forecast), cells.number(t, row.slippage_days)]
 
 
 def title_of(report: Report, row) -> str:
@@ -196,6 +202,11 @@ def phase_name(t: Messages, phase: str) -> str:
 def table_date(t: Messages, day: date) -> str:
     """'13. sep. 2016' (da, nb), '13 Sept 2016' (en): a date short enough for a table column at A4 width."""
     return format_date(day, format="medium", locale=t.locale)
+
+
+def date_cell(t: Messages, day: date, text: str | None = None) -> doc.Datum:
+    """`table_date` with the date itself, for the exports."""
+    return cells.day(table_date(t, day) if text is None else text, day)
 
 
 def month_label(t: Messages, day: date) -> str:

@@ -12,6 +12,7 @@ from pipeline.present.document import (
     Block,
     Box,
     BulletList,
+    Datum,
     Emphasis,
     Figure,
     Heading,
@@ -97,7 +98,7 @@ def table(part: Table) -> str:
     numeric = set(part.numeric)
 
     def cell(value, index: int) -> str:
-        text, extra = (value.text, tone_class(value.tone)) if isinstance(value, Marked) else (value, "")
+        text, extra = (value.text, tone_class(value.tone)) if isinstance(value, (Marked, Datum)) else (value, "")
         classes = " ".join(c for c in ("num" if index in numeric else "", extra) if c)
         attribute = f' class="{classes}"' if classes else ""
         return f"<td{attribute}>{escape(text)}</td>"

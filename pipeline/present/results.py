@@ -9,6 +9,8 @@ import pandas as pd
 
 from pipeline.analysis import comparison as cmp
 from pipeline.analysis import milestones as ms
+from pipeline.analysis import survey as sv
+from pipeline.analysis.evaluation import survey_waves
 from pipeline.analysis.criteria import (
     CriterionResult,
     Status,
@@ -20,7 +22,10 @@ from pipeline.present import activities, recommendations, texts
 if TYPE_CHECKING:
     from pipeline.present.report import Report
 
+
 RESULTS_MIMETYPE = "application/vnd.evalreport.results+json"
+# The shape of results.json, described by docs/results.schema.json: raised when a key changes meaning or goes away.
+SCHEMA_VERSION = 1
 
 
 def results_record(report: Report) -> dict:
@@ -30,19 +35,20 @@ def results_record(report: Report) -> dict:
     mean, covered = mean_capped_attainment([r.attainment for r in criteria])
     milestones = ms.summarise(report.milestones)
     record = {
+        "schema_version": SCHEMA_VERSION,
         "project": scope.project.id,
         "unit": scope.unit,
         "period": scope.period.label,
         "as_of": scope.as_of.isoformat(),
         "language": report.t.language,
-        "criteria": [criterion_record(r) for r in criteria],
+        "criteria": [criterion_record(r) | units_record(report, r) for r in criteria],
         "summary": {
             "criteria": len(criteria),
             **{status.value: counts[status] for status in Status},
             "mean_attainment_capped": _number(mean),
             "criteria_with_attainment": covered,
         },
-        "survey": {"respondents": int(len(report.responses()))},
+        "survey": {"respondents": int(len(report.responses())), "waves": survey_record(report)},
         "milestones": {key: milestones[key] for key in ("total", "due", "done")}
         | {"done_share": _number(milestones["done_share"]), "on_time_share": _number(milestones["on_time_share"])},
         "milestone_rows": [_milestone_row(report, row) for row in report.milestones.itertuples()],
@@ -152,3 +158,86 @@ def _number(value) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return round(float(value), 6)
+
+
+# --- Per unit, and the survey's figures: what the report's tables show, for those who work on with them ---------
+
+
+def units_record(report: Report, result: CriterionResult) -> dict:
+    """A criterion judged per unit (a ratio, in the project's report): each unit's figures and status."""
+    if report.scope.unit is not None or result.units is None or not len(result.units):
+        return {}
+    return {
+        "units": [
+            {"unit": row.unit, "name": report.spec.unit_name(row.unit), "numerator": _number(row.numerator), "denominator": _number(row.denominator),
+             "ratio": _number(row.ratio), "attainment": _number(row.attainment), "status": str(row.status)}
+            for row in result.units.itertuples()
+        ]
+    }
+
+
+def survey_record(report: Report) -> list[dict]:
+    """Every wave of the period, as its report shows it: response rates (the project's report, where the number
+    invited is known), and per question, in total and per group, the figures the project's suppression decision lets
+    any report show; a withheld figure is `{"suppressed": true}`, never a number. A wave with fewer respondents than
+    the smallest group shown shows nothing."""
+    codebook = report.spec.survey
+    if codebook is None:
+        return []
+    waves = []
+    for wave in survey_waves(report.scope):
+        answers = report.responses(wave.id)
+        entry = {"wave": wave.id, "label": wave.label, "respondents": int(len(answers)), "shown": len(answers) >= codebook.min_group_size}
+        if report.scope.unit is None and codebook.invited.get(wave.id):
+            rates = sv.response_rates(answers, codebook, wave.id)
+            if not rates.empty:
+                entry["response_rates"] = [_rate(row) for row in [*rates.to_dict("records"), sv.total_response_rate(rates)]]
+        if entry["shown"]:
+            entry |= _wave_figures(report, wave.id, answers)
+        waves.append(entry)
+    return waves
+
+
+def _wave_figures(report: Report, wave: str, answers: pd.DataFrame) -> dict:
+    codebook = report.spec.survey
+    items, nps, others = [], [], []
+    for item_id in sv.likert_items(codebook):
+        scale = codebook.scales[codebook.items[item_id].scale]
+        items += _in_total_and_by_group(report, wave, answers, item_id, lambda rows, item_id=item_id, scale=scale: sv.positive_share(rows[item_id], scale), SHARE_FIGURES)
+    for item_id in sv.nps_items(codebook):
+        nps += _in_total_and_by_group(report, wave, answers, item_id, lambda rows, item_id=item_id: sv.net_promoter_score(rows[item_id]), NPS_FIGURES)
+    for item_id in sv.items_of_kind(codebook, "choice") + sv.items_of_kind(codebook, "multi") + sv.items_of_kind(codebook, "number"):
+        item = codebook.items[item_id]
+        entry = {"item": item_id, "text": item.text, "kind": item.kind}
+        if not report.shows(wave, item_id):
+            others.append(entry | {"suppressed": True})
+        elif item.kind == "number":
+            others.append(entry | _figures(sv.number_summary(answers[item_id]), ("n", "mean", "median")))
+        else:
+            table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(answers[item_id], item.option_list)
+            options = [{"option": row.option, "count": int(row.count), "share": _number(row.share)} for row in table.itertuples()]
+            others.append(entry | {"answered": int(answers[item_id].notna().sum()), "options": options})
+    return {"items": items, "nps": nps, "other_items": others}
+
+
+SHARE_FIGURES = ("n", "dont_know", "positive", "positive_share", "ci_low", "ci_high", "mean")
+NPS_FIGURES = ("n", "detractors", "passives", "promoters", "detractors_share", "passives_share", "promoters_share", "nps")
+COUNTS = {"n", "dont_know", "positive", "detractors", "passives", "promoters"}
+
+
+def _in_total_and_by_group(report: Report, wave: str, answers: pd.DataFrame, item_id: str, figures, keys: tuple[str, ...]) -> list[dict]:
+    """One question's figures for everyone (group None), then for each group, each under the suppression decision."""
+    text = report.spec.survey.items[item_id].text
+    rows = [{"item": item_id, "text": text, "group": None} | (_figures(figures(answers), keys) if report.shows(wave, item_id) else {"suppressed": True})]
+    for group, size in sv.respondents_by(answers, "group").reindex(sv.in_declared_order(answers["group"].unique(), report.spec.survey)).items():
+        shown = report.shows(wave, item_id, group)
+        rows.append({"item": item_id, "text": text, "group": group} | (_figures(figures(answers[answers["group"] == group]), keys) if shown else {"suppressed": True}))
+    return rows
+
+
+def _figures(values: dict, keys: tuple[str, ...]) -> dict:
+    return {key: int(values[key]) if key in COUNTS else _number(values[key]) for key in keys}
+
+
+def _rate(row: dict) -> dict:
+    return {"group": row["group"], **{key: int(row[key]) for key in ("invited", "complete", "partial")}, "rr1": _number(row["rr1"]), "rr2": _number(row["rr2"])}

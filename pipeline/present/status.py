@@ -22,7 +22,7 @@ from pipeline.periods import parse_period
 from pipeline.present import document as doc
 from pipeline.present import texts
 from pipeline.present.criteria import figure_text
-from pipeline.present.milestones import forecast_text, phase_name, table_date, title_of
+from pipeline.present.milestones import date_cell, forecast_cell, phase_name, table_date, title_of
 from pipeline.present.results import criterion_record
 from pipeline.present.survey import methods_note, wave_change
 
@@ -293,6 +293,10 @@ def unbroken(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
+def unbroken_date(t: Messages, day: date) -> doc.Datum:
+    return date_cell(t, day, unbroken(table_date(t, day)))
+
+
 def verdict_cell(t: Messages, change: Change) -> doc.Cell:
     symbol, tone = VERDICT_LOOK.get(change, NOT_COMPARED_LOOK)
     text = f"{symbol} {verdict(t, change)}"
@@ -425,7 +429,7 @@ def milestone_titles(report: Report) -> dict[str, str]:
 def reached_table(report: Report, reached: pd.DataFrame) -> doc.Table:
     t = report.t
     rows = [
-        [title_of(report, row), phase_name(t, row.phase), unbroken(table_date(t, row.planned)), unbroken(table_date(t, row.actual)), doc.marked(t(row.outcome.value), row.outcome.value)]
+        [title_of(report, row), phase_name(t, row.phase), unbroken_date(t, row.planned), unbroken_date(t, row.actual), doc.marked(t(row.outcome.value), row.outcome.value)]
         for row in reached.itertuples()
     ]
     headers = [t("milestone"), t("phase"), t("planned"), t("actual"), t("outcome")]
@@ -436,7 +440,7 @@ def reached_table(report: Report, reached: pd.DataFrame) -> doc.Table:
 def due_table(report: Report, due: pd.DataFrame) -> doc.Table:
     t = report.t
     rows = [
-        [title_of(report, row), phase_name(t, row.phase), unbroken(table_date(t, row.planned)), forecast_text(t, row), doc.marked(t(row.outcome.value), row.outcome.value)]
+        [title_of(report, row), phase_name(t, row.phase), unbroken_date(t, row.planned), forecast_cell(t, row), doc.marked(t(row.outcome.value), row.outcome.value)]
         for row in due.itertuples()
     ]
     headers = [t("milestone"), t("phase"), t("planned"), t("forecast"), t("outcome")]

@@ -9,7 +9,7 @@ import pandas as pd
 
 from pipeline.analysis import survey as sv
 from pipeline.analysis.evaluation import survey_waves
-from pipeline.present import charts
+from pipeline.present import cells, charts
 from pipeline.present import document as doc
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def response_rates(report: Report, responses, wave) -> list[doc.Block]:
 
 
 def rate_cells(t: Messages, label: str, row) -> list:
-    return [label, t.number(row["invited"]), t.number(row["complete"]), t.number(row["partial"]), t.percent(row["rr1"]), t.percent(row["rr2"])]
+    return [label, cells.count(t, row["invited"]), cells.count(t, row["complete"]), cells.count(t, row["partial"]), cells.share(t, row["rr1"]), cells.share(t, row["rr2"])]
 
 
 # --- The answers ----------------------------------------------------------------------------------------
@@ -130,16 +130,17 @@ def likert_alt(t: Messages, items) -> str:
 def likert_table(report: Report, summary, wave_label: str) -> doc.Table:
     t, codebook = report.t, report.spec.survey
     tops = {len(codebook.scales[codebook.items[i].scale].labels) for i in summary["item"]}
+    why = t("item_too_few", min=codebook.min_group_size)
     rows = [
-        [row.text, t("suppressed"), "", "", "", ""]
+        [row.text, cells.withheld("count", why, t("suppressed")), *(cells.withheld(unit, why) for unit in ("count", "share", "share", "number"))]
         if row.suppressed
         else [
             row.text,
-            t.number(row.n),
-            t.number(row.dont_know),
-            t.percent(row.positive_share),
-            t("range", low=t.percent(row.ci_low), high=t.percent(row.ci_high)) if pd.notna(row.ci_low) else "–",
-            t.number(row.mean, 1) if len(tops) == 1 else f"{t.number(row.mean, 1)} / {len(codebook.scales[codebook.items[row.item].scale].labels)}",
+            cells.count(t, row.n),
+            cells.count(t, row.dont_know),
+            cells.share(t, row.positive_share),
+            cells.interval(t("range", low=t.percent(row.ci_low), high=t.percent(row.ci_high)) if pd.notna(row.ci_low) else "–", row.ci_low, row.ci_high),
+            cells.number(t, row.mean, 1, text=None if len(tops) == 1 else f"{t.number(row.mean, 1)} / {len(codebook.scales[codebook.items[row.item].scale].labels)}"),
         ]
         for row in summary.itertuples()
     ]
@@ -179,20 +180,22 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
     parts.append(doc.paragraph(t("change_intro", latest=latest.label.lower(), previous=previous.label.lower())))
     sentences = [[doc.Strong(text=row["text"]), ": " + change_sentence(t, row)] for _, row in table.iterrows() if not row["suppressed"]]
     parts.append(doc.BulletList(items=sentences, role="changes"))
+    why = t("item_too_few", min=codebook.min_group_size)
     rows = []
     for _, row in table.iterrows():
         if row["suppressed"]:
-            rows.append([row["text"], t("suppressed"), t("suppressed"), "–", "–", t("change_short_unknown")])
+            hidden = [cells.withheld("share", why, t("suppressed")), cells.withheld("share", why, t("suppressed")), cells.withheld("share", why, "–"), cells.withheld("share", why, "–")]
+            rows.append([row["text"], *hidden, t("change_short_unknown")])
             continue
         computed = row["change"] is not None and not pd.isna(row["change"])
         verdict = sv.change_direction(row) if computed else "unknown"
         rows.append(
             [
                 row["text"],
-                t("share_with_n", share=t.percent(row["previous_share"]), n=t.number(row["previous_n"])),
-                t("share_with_n", share=t.percent(row["latest_share"]), n=t.number(row["latest_n"])),
-                signed_points(t, row["change"]) if computed else "–",
-                t("range", low=signed_points(t, row["ci_low"]), high=signed_points(t, row["ci_high"])) if computed else "–",
+                cells.share(t, row["previous_share"], text=t("share_with_n", share=t.percent(row["previous_share"]), n=t.number(row["previous_n"]))),
+                cells.share(t, row["latest_share"], text=t("share_with_n", share=t.percent(row["latest_share"]), n=t.number(row["latest_n"]))),
+                cells.share(t, row["change"] if computed else None, text=signed_points(t, row["change"]) if computed else "–"),
+                cells.interval(t("range", low=signed_points(t, row["ci_low"]), high=signed_points(t, row["ci_high"])), row["ci_low"], row["ci_high"]) if computed else cells.interval("–", None, None),
                 t(f"change_short_{verdict}"),
             ]
         )
@@ -223,7 +226,9 @@ def nps_part(report: Report, responses, wave) -> list[doc.Block]:
         if responses["group"].nunique() > 1:
             for _, row in sv.nps_by_group(responses, codebook, item_id, lambda group: report.shows(wave.id, item_id, group)).iterrows():
                 label = codebook.groups.get(row["group"], row["group"])
-                rows.append([label, t("suppressed"), "", "", "", ""] if row["suppressed"] else nps_cells(t, label, row))
+                why = t("item_too_few", min=codebook.min_group_size)
+                hidden = [cells.withheld("count", why, t("suppressed")), *(cells.withheld(unit, why) for unit in ("count", "count", "count", "number"))]
+                rows.append([label, *hidden] if row["suppressed"] else nps_cells(t, label, row))
         headers = [t("group"), t("answers"), t("detractors"), t("passives"), t("promoters"), t("nps")]
         parts.append(doc.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5)))
     return [doc.heading(t("nps_heading"), 3), *parts] if parts else []
@@ -237,9 +242,9 @@ def signed_score(t: Messages, score: float) -> str:
 
 def nps_cells(t: Messages, label: str, row) -> list:
     if not row["n"]:
-        return [label, t.number(0), "–", "–", "–", "–"]
-    bands = [t("count_share", count=t.number(row[band]), share=t.percent(row[f"{band}_share"], 0)) for band in ("detractors", "passives", "promoters")]
-    return [label, t.number(row["n"]), *bands, signed_score(t, row["nps"])]
+        return [label, cells.count(t, 0), *(cells.count(t, None) for _ in range(3)), cells.number(t, None)]
+    bands = [cells.count(t, row[band], text=t("count_share", count=t.number(row[band]), share=t.percent(row[f"{band}_share"], 0))) for band in ("detractors", "passives", "promoters")]
+    return [label, cells.count(t, row["n"]), *bands, cells.number(t, row["nps"], text=signed_score(t, row["nps"]))]
 
 
 # --- Choices, ticks and numbers -------------------------------------------------------------------------
@@ -259,7 +264,7 @@ def other_questions_part(report: Report, responses, wave) -> list[doc.Block]:
             continue
         table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(responses[item_id], item.option_list)
         answered = int(responses[item_id].notna().sum())
-        rows = [[row.option, t.number(row.count), t.percent(row.share)] for row in table.itertuples()]
+        rows = [[row.option, cells.count(t, row.count), cells.share(t, row.share)] for row in table.itertuples()]
         caption = t(f"caption_{item.kind}", item=item.text, wave=wave.label.lower(), n=t.number(answered))
         parts.append(doc.table([t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)))
     numbers = sv.items_of_kind(codebook, "number")
@@ -268,10 +273,11 @@ def other_questions_part(report: Report, responses, wave) -> list[doc.Block]:
         for item_id in numbers:
             text = codebook.items[item_id].text
             if not report.shows(wave.id, item_id):
-                rows.append([text, t("suppressed"), "", ""])
+                why = t("item_too_few", min=codebook.min_group_size)
+                rows.append([text, cells.withheld("count", why, t("suppressed")), cells.withheld("number", why), cells.withheld("number", why)])
                 continue
             figures = sv.number_summary(responses[item_id])
-            rows.append([text, t.number(figures["n"]), t.number(figures["mean"], 1) if figures["n"] else "–", t.number(figures["median"], 1) if figures["n"] else "–"])
+            rows.append([text, cells.count(t, figures["n"]), cells.number(t, figures["mean"], 1), cells.number(t, figures["median"], 1)])
         caption = report.table_caption(t("caption_numbers", wave=wave.label.lower()))
         parts.append(doc.table([t("item"), t("answers"), t("mean"), t("median")], rows, caption, numeric=(1, 2, 3)))
     return [doc.heading(t("other_questions"), 3), *parts] if parts else []
@@ -289,9 +295,10 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[d
     withheld = pd.concat([table["suppressed"] for table in by_item.values()], axis=1)
     sizes = sv.respondents_by(responses, "group")
     headers = [t("item")] + [codebook.groups.get(g, g) if withheld.loc[g].all() else t("group_with_n", group=codebook.groups.get(g, g), n=t.number(sizes[g])) for g in groups]
+    why = t("item_too_few", min=codebook.min_group_size)
     rows = [
         [codebook.items[item_id].text]
-        + [t("suppressed") if by_item[item_id].loc[g, "suppressed"] else t.percent(by_item[item_id].loc[g, "positive_share"]) for g in groups]
+        + [cells.withheld("share", why, t("suppressed")) if by_item[item_id].loc[g, "suppressed"] else cells.share(t, by_item[item_id].loc[g, "positive_share"]) for g in groups]
         for item_id in item_ids
     ]
     caption = report.table_caption(t("caption_groups"))

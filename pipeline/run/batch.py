@@ -20,7 +20,8 @@ from pipeline.run.deadline import Deadline
 from pipeline.run.jobs import Job, Workspace
 from pipeline.run.kernel import ensure_kernel
 from pipeline.run.publish import publish, record_run
-from pipeline.run.workbook import workbook
+from pipeline.run.figures import figures_csv, report_tables
+from pipeline.run.workbook import About, workbook
 
 FORMATS = ("html", "pdf")
 
@@ -87,14 +88,17 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         record["key"] = cache.fingerprint(job, workspace, project)
         deadline.check(job, "loading")
         notebook = execute.execute(job, workspace, deadline, warm_kernel=True)
-        cover = render.cover(job, project)
+        made = datetime.now(timezone.utc)
+        cover = render.cover(job, project, made)
         outputs = {folder / f"{job.name}.html": render.to_html(notebook, cover)} if "html" in formats else {}
         if "pdf" in formats:
             outputs[folder / f"{job.name}.pdf"] = render.to_pdf(notebook, cover)
         results = execute.computed_results(notebook)
         if results is not None:
             outputs[folder / f"{job.name}.results.json"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
-            outputs[folder / f"{job.name}.xlsx"] = workbook(results)
+        tables = report_tables(render.sections_of(notebook), job.language)  # the figures of every table the report shows
+        outputs[folder / f"{job.name}.xlsx"] = workbook(tables, About.of(cover, made, project.input_digest()), results)
+        outputs[folder / f"{job.name}.figures.csv"] = figures_csv(tables)
         deadline.check(job, "rendering")  # too late: the last good report stays
         publish(outputs, job.name)
         result = JobResult(job, True, time.perf_counter() - started, [str(p) for p in outputs], why=why)

@@ -1,0 +1,53 @@
+"""Table cells that carry their figure beside the text the report shows: the renderers draw the text, the exports
+(the workbook, the long CSV) take the figure, so both come from the one table."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+from pipeline.present.document import Datum
+from pipeline.present.i18n import Messages
+
+
+def count(t: Messages, value, text: str | None = None) -> Datum:
+    """A number of people, answers or milestones: '1.234' and 1234."""
+    known = _known(value)
+    return Datum(text=t.number(value) if text is None else text, value=None if known is None else int(round(known)), unit="count")
+
+
+def number(t: Messages, value, digits: int = 0, text: str | None = None) -> Datum:
+    """A figure that is not a count or a share (an indicator, a mean, days late), kept unrounded for the exports."""
+    known = _known(value)
+    whole = known is not None and known.is_integer()
+    return Datum(text=t.number(value, digits) if text is None else text, value=int(known) if whole else known, unit="number")
+
+
+def share(t: Messages, value, digits: int = 1, text: str | None = None, tone: str | None = None) -> Datum:
+    """A share as a fraction (0.452), shown as '45,2 %', or as `text` (a share with its n, a change in points)."""
+    return Datum(text=t.percent(value, digits) if text is None else text, value=_known(value), unit="share", tone=tone)
+
+
+def day(text: str, value: date | None) -> Datum:
+    """A date as the table writes it ('13. sep. 2016'), kept as the date itself."""
+    if isinstance(value, datetime):  # a pandas Timestamp too
+        value = value.date()
+    return Datum(text=text, value=value.isoformat() if value else None, unit="date")
+
+
+def interval(text: str, low, high) -> Datum:
+    """A confidence interval of a share (or of a change in shares): both bounds as fractions."""
+    low, high = _known(low), _known(high)
+    return Datum(text=text, value=(low, high) if low is not None and high is not None else None, unit="share")
+
+
+def withheld(unit: str, why: str, text: str = "") -> Datum:
+    """A figure the project's suppression decision withholds: the report's words for it, and why."""
+    return Datum(text=text, unit=unit, suppressed=True, note=why)
+
+
+def _known(value) -> float | None:
+    if value is None:
+        return None
+    value = float(value)
+    return None if math.isnan(value) else value

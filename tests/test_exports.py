@@ -1,0 +1,273 @@
+"""Every number out, on the bundled examples: each table of the HTML report has its sheet in <report>.xlsx with the
+same cells, <report>.figures.csv holds the same figures, results.json validates against docs/results.schema.json,
+and a figure the suppression decision withholds is empty everywhere."""
+
+import csv
+import io
+import json
+import re
+from collections import defaultdict
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+from babel.dates import format_date
+from openpyxl import load_workbook
+
+from pipeline.cli import main
+from pipeline.present.i18n import Messages
+from pipeline.present.report import Report
+from pipeline.project import load_project
+from pipeline.run.figures import figures_csv, report_tables
+from pipeline.run.workbook import About, workbook
+
+EXAMPLES = {"bosetting-vestfold": "2015-2016", "integrationsforum-viborg": "2024-2026", "helhedsplan-norrevang": "2022-2025"}
+SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "docs" / "results.schema.json").read_text(encoding="utf-8"))
+# A number as each language writes it: da 1.234,5; nb 1 234,5 (a no-break space); en 1,234.5; signed with + or −.
+NUMBER = {
+    "da": re.compile(r"[+\-−]?\d+(?:\.\d{3})*(?:,\d+)?"),
+    "nb": re.compile(r"[+\-−]?\d+(?:[\u00a0\u202f]\d{3})*(?:,\d+)?"),
+    "en": re.compile(r"[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?"),
+}
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("reports")
+    assert main(["--reports", str(folder), "run", "--all", "--format", "html", "--jobs", "2"]) == 0
+    return folder
+
+
+def files(reports: Path, project: str) -> Path:
+    return reports / project / EXAMPLES[project]
+
+
+class Tables(HTMLParser):
+    """Each <table> of a page: its caption, its column headings and its rows of cell texts."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.text, self.row = [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append({"caption": "", "header": [], "rows": []})
+        elif tag in ("caption", "th", "td"):
+            self.text = ""
+        elif tag == "tr":
+            self.row = []
+
+    def handle_data(self, data):
+        if self.text is not None:
+            self.text += data
+
+    def handle_endtag(self, tag):
+        table = self.tables[-1] if self.tables else None
+        if tag == "caption":
+            table["caption"] = self.text
+        elif tag == "th":
+            table["header"].append(self.text)
+        elif tag == "td":
+            self.row.append(self.text)
+        elif tag == "tr" and self.row:
+            table["rows"].append(self.row)
+        if tag in ("caption", "th", "td"):
+            self.text = None
+
+
+def html_tables(reports: Path, project: str) -> list[dict]:
+    parser = Tables()
+    parser.feed((files(reports, project) / "end_report.html").read_text(encoding="utf-8"))
+    return parser.tables
+
+
+def workbook_of(reports: Path, project: str):
+    return load_workbook(files(reports, project) / "end_report.xlsx")
+
+
+def sheets_by_caption(book) -> dict[str, object]:
+    """The About sheet lists each table's sheet beside its caption."""
+    about = book.worksheets[0]
+    return {row[1].value: book[row[0].value] for row in about.iter_rows() if row[0].hyperlink}
+
+
+def figures_of(reports: Path, project: str) -> list[dict]:
+    with open(files(reports, project) / "end_report.figures.csv", encoding="utf-8", newline="") as found:
+        return list(csv.DictReader(found))
+
+
+def results_of(reports: Path, project: str) -> dict:
+    return json.loads((files(reports, project) / "end_report.results.json").read_text(encoding="utf-8"))
+
+
+def plain(text) -> str:
+    return " ".join(str(text).replace("\u00a0", " ").split())
+
+
+def numbers_in(text: str, language: str) -> list[tuple[float, int]]:
+    """Each number in a cell's text, with its count of decimals."""
+    found = []
+    for token in NUMBER[language].findall(text):
+        decimal = "." if language == "en" else ","
+        digits = re.sub(r"[^\d" + re.escape(decimal) + "]", "", token).replace(decimal, ".")
+        sign = -1 if token[0] in "-−" else 1
+        found.append((sign * float(digits), len(digits.split(".")[1]) if "." in digits else 0))
+    return found
+
+
+def same_figure(html_number: tuple[float, int], cell) -> bool:
+    """The figure in the sheet, shown as the report shows it (a share in per cent, rounded as the report rounds it)."""
+    shown, decimals = html_number
+    value = cell.value * 100 if "%" in cell.number_format else cell.value
+    return abs(value - shown) <= 0.5 * 10**-decimals + 1e-9
+
+
+def same_cell(text: str, cell, language: str, locale) -> bool:
+    if cell.value is None:
+        return not re.search(r"\d", text)  # no figure: '–', nothing, or words such as 'for få til at vise'
+    if isinstance(cell.value, datetime):
+        return plain(text).startswith(plain(format_date(cell.value.date(), format="medium", locale=locale)))
+    if isinstance(cell.value, str):
+        return plain(cell.value.removeprefix("'") if cell.value.startswith("'=") else cell.value) == plain(text)
+    numbers = numbers_in(text, language)
+    return bool(numbers) and same_figure(numbers[0], cell)
+
+
+def interval_matches(text: str, low, high, language: str) -> bool:
+    numbers = numbers_in(text, language)
+    if low.value is None or high.value is None:
+        return low.value is None and high.value is None and not numbers
+    return len(numbers) == 2 and same_figure(numbers[0], low) and same_figure(numbers[1], high)
+
+
+@pytest.mark.parametrize("project", EXAMPLES)
+def test_every_table_in_the_html_report_has_its_sheet_with_the_same_cells(reports, project):
+    language = load_project(project).spec.language
+    t = Messages(language)
+    tables = html_tables(reports, project)
+    book = workbook_of(reports, project)
+    sheets = sheets_by_caption(book)
+    assert tables and [plain(table["caption"]) for table in tables] == [plain(caption) for caption in sheets]
+    assert book.sheetnames[1 : len(tables) + 1] == [sheet.title for sheet in sheets.values()]  # in the report's order, after "About"
+    for table, sheet in zip(tables, sheets.values()):
+        where = plain(table["caption"])
+        headings = [cell.value for cell in sheet[1]]
+        rows = list(sheet.iter_rows(min_row=2))
+        assert len(rows) == len(table["rows"]), where
+        column = 0
+        for index, heading in enumerate(table["header"]):
+            if plain(headings[column]) == plain(heading):  # one cell for one
+                for html_row, row in zip(table["rows"], rows):
+                    assert same_cell(html_row[index], row[column], language, t.locale), f"{where}, {heading}: {html_row[index]!r} against {row[column].value!r}"
+                column += 1
+            else:  # an interval: its bounds in two columns
+                bounds = [t("export_interval_low", heading=heading), t("export_interval_high", heading=heading)]
+                assert [plain(h) for h in headings[column : column + 2]] == [plain(b) for b in bounds], where
+                for html_row, row in zip(table["rows"], rows):
+                    assert interval_matches(html_row[index], row[column], row[column + 1], language), f"{where}, {heading}: {html_row[index]!r}"
+                column += 2
+        assert column == len(headings), where
+
+
+@pytest.mark.parametrize("project", EXAMPLES)
+def test_the_long_csv_holds_the_figures_of_every_table(reports, project):
+    book = workbook_of(reports, project)
+    from_sheets, sums = [], defaultdict(float)
+    for caption, sheet in sheets_by_caption(book).items():
+        headings = [cell.value for cell in sheet[1]]
+        for row in sheet.iter_rows(min_row=2):
+            label = row[0].value
+            for heading, cell in zip(headings, row):
+                if isinstance(cell.value, datetime):
+                    from_sheets.append((caption, label, heading, cell.value.date().isoformat()))
+                elif isinstance(cell.value, (int, float)):
+                    from_sheets.append((caption, label, heading, cell.value))
+                    sums[caption, heading] += cell.value
+                elif cell.value is None and cell.comment:  # withheld: a line with no value
+                    from_sheets.append((caption, label, heading, ""))
+    figures = figures_of(reports, project)
+    assert figures and {f["unit"] for f in figures} <= {"count", "share", "number", "date"}
+    # A workbook keeps 15 significant digits, as Excel does; the CSV keeps Python's 17.
+    in_csv = [(f["table"], f["row"], f["column"], f["value"] if f["unit"] == "date" or not f["value"] else round(float(f["value"]), 9)) for f in figures]
+    assert sorted(map(str, in_csv)) == sorted(map(str, [(c, r, h, round(float(v), 9) if isinstance(v, (int, float)) else v) for c, r, h, v in from_sheets]))
+    csv_sums = defaultdict(float)
+    for f in figures:
+        if f["value"] and f["unit"] != "date":
+            csv_sums[f["table"], f["column"]] += float(f["value"])
+    assert csv_sums.keys() == sums.keys()
+    assert all(abs(csv_sums[key] - sums[key]) < 1e-6 for key in sums)
+    sections = {plain(caption): f["section"] for f in figures for caption in [f["table"]]}
+    about = {row[1]: row[2] for row in book.worksheets[0].iter_rows(values_only=True) if row[1] in sections}
+    assert all(about[caption] == section for caption, section in sections.items())
+
+
+@pytest.mark.parametrize("project", EXAMPLES)
+def test_results_validate_against_the_schema(reports, project):
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    validator.check_schema(SCHEMA)
+    results = results_of(reports, project)
+    assert not [f"{list(error.path)}: {error.message}" for error in validator.iter_errors(results)]
+    assert results["schema_version"] == 1 and results["survey"]["waves"]
+
+
+def test_yearly_status_and_unit_results_validate_against_the_schema():
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    status = Report.open("integrationsforum-viborg", as_of="2026-10-01")
+    status.compare_with(None)
+    unit = Report.open("bosetting-vestfold", unit="0701")
+    for report in (status, unit):
+        results = json.loads(json.dumps(report.results()))
+        assert not [f"{list(error.path)}: {error.message}" for error in validator.iter_errors(results)]
+    assert "status" in json.loads(json.dumps(status.results()))
+
+
+def test_the_schema_refuses_a_withheld_figure_that_has_a_number(reports):
+    results = results_of(reports, "integrationsforum-viborg")
+    item = next(i for wave in results["survey"]["waves"] for i in wave["items"] if i.get("suppressed"))
+    item["n"] = 3
+    assert list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(results))
+
+
+def test_results_carry_per_unit_and_survey_figures_as_the_report_shows_them(reports):
+    results = results_of(reports, "bosetting-vestfold")
+    k1 = results["criteria"][0]
+    detail = next(table for table in html_tables(reports, "bosetting-vestfold") if table["caption"].startswith("Tabell 3:"))
+    assert [u["name"] for u in k1["units"]] == [row[0] for row in detail["rows"]]
+    assert ["–" if u["numerator"] is None else f"{u['numerator']:g}" for u in k1["units"]] == [row[1] for row in detail["rows"]]
+    (wave,) = results["survey"]["waves"]
+    likert = next(table for table in html_tables(reports, "bosetting-vestfold") if table["caption"].startswith("Tabell 6:"))
+    totals = {i["text"]: i for i in wave["items"] if i["group"] is None}
+    for row in likert["rows"]:
+        assert str(totals[row[0]]["n"]) == row[1]
+    assert {r["group"] for r in wave["response_rates"]} == {"kommune", "partner", None}
+
+
+def test_a_withheld_figure_is_empty_in_the_workbook_the_csv_and_results(example_copy):
+    """With 8 as the smallest group shown, Vestfold's partners (7) are withheld, and with them the municipalities
+    (their figures would follow from the total): the report says so in words, and no export has a number there."""
+    settings = example_copy / "project.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("  min_group_size: 5", "  min_group_size: 8"), encoding="utf-8")
+    report = Report(load_project(example_copy))
+    t = report.t
+    shown = report.survey_section()
+    parser = Tables()
+    parser.feed(shown.data)
+    groups = next(table for table in parser.tables if table["caption"].endswith("Andel positive svar per respondentgruppe"))
+    withheld = [(row[0], groups["header"][i]) for row in groups["rows"] for i, text in enumerate(row) if text == t("suppressed")]
+    assert len(withheld) == 2 * len(groups["rows"])
+    tables = report_tables([shown.section], "nb")
+    book = load_workbook(io.BytesIO(workbook(tables, About("nb", "P", "O", "R", None, "2015–2016", datetime.now(timezone.utc), "0" * 64, "1"))))
+    (sheet,) = [book[name] for name in book.sheetnames if name.startswith("Tabell 3 ")]
+    headings = [cell.value for cell in sheet[1]]
+    cells = {(row[0].value, headings[i]): cell for row in sheet.iter_rows(min_row=2) for i, cell in enumerate(row)}
+    for item, group in withheld:
+        assert cells[item, group].value is None and cells[item, group].comment.text == t("item_too_few", min=8)
+    lines = list(csv.DictReader(io.StringIO(figures_csv(tables))))
+    figures = {(f["row"], f["column"]): f for f in lines if f["table"] == groups["caption"]}
+    assert len(figures) == len(withheld) and all(figures[cell]["value"] == "" for cell in withheld)
+    (wave,) = json.loads(json.dumps(report.results()))["survey"]["waves"]
+    by_group = [i for i in wave["items"] if i["group"] is not None]
+    assert by_group and all(i == {"item": i["item"], "text": i["text"], "group": i["group"], "suppressed": True} for i in by_group)
+    assert not list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(json.loads(json.dumps(report.results()))))
