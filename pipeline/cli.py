@@ -19,6 +19,7 @@ from pipeline.errors import EvalreportError, InputError, ToFillIn, in_one_line
 from pipeline.paths import safe_name
 from pipeline.project import list_projects, load_project
 from rich.console import Console
+from rich.markup import escape
 
 from pipeline.run.batch import FORMATS, JobResult, run_jobs, why_each_runs
 from pipeline.run.index import write_index
@@ -292,6 +293,36 @@ def import_command(args, workspace: Workspace) -> int:
     return 0
 
 
+def indicators_word(argv: list[str]) -> list[str]:
+    """`import indicators` as the parser's `import-indicators`: argparse cannot tell `import indicators --from px FILE`
+    from `import --from TOOL FILE` by position, so the word chooses the parser."""
+    for i, word in enumerate(argv[:-1]):
+        if word == "import" and argv[i + 1] == "indicators":
+            return argv[:i] + ["import-indicators"] + argv[i + 2 :]
+    return argv
+
+
+def import_indicators_command(args, workspace: Workspace) -> int:
+    from pipeline.sources.indicators import import_indicators
+    from pipeline.sources.indicators.shape import Choices
+
+    form, file = args.form
+    missing = [code.strip() for code in args.missing.split(",") if code.strip()] if args.missing is not None else None
+    choices = Choices(args.unit_column, args.period_column, args.indicator_column, args.where, missing)
+    result = import_indicators(
+        form,
+        Path(file),
+        workspace.inputs / safe_name(args.project, "--project"),
+        value_column=args.value_column,
+        sheet=args.sheet,
+        units_from_project=args.units_from_project,
+        choices=choices,
+        force=args.force,
+    )
+    print("\n".join(result.summary()))
+    return 0
+
+
 def index_command(args, workspace: Workspace) -> int:
     print(f"index of every report: {os.path.relpath(write_index(workspace.reports, args.language))}")
     return 0
@@ -327,36 +358,6 @@ def history_command(args, workspace: Workspace) -> int:
 
 def schedule_command(args, workspace: Workspace) -> int:
     print(timers.cron_line(workspace, args.at, args.env_file) if args.cron else timers.systemd_units(workspace, args.at, args.env_file))
-def indicators_word(argv: list[str]) -> list[str]:
-    """`import indicators` as the parser's `import-indicators`: argparse cannot tell `import indicators --from px FILE`
-    from `import --from TOOL FILE` by position, so the word chooses the parser."""
-    for i, word in enumerate(argv[:-1]):
-        if word == "import" and argv[i + 1] == "indicators":
-            return argv[:i] + ["import-indicators"] + argv[i + 2 :]
-    return argv
-
-
-def import_indicators_command(args, workspace: Workspace) -> int:
-    from pipeline.sources.indicators import import_indicators
-    from pipeline.sources.indicators.shape import Choices
-
-    form, file = args.form
-    missing = [code.strip() for code in args.missing.split(",") if code.strip()] if args.missing is not None else None
-    choices = Choices(args.unit_column, args.period_column, args.indicator_column, args.where, missing)
-    result = import_indicators(
-        form,
-        Path(file),
-        workspace.inputs / safe_name(args.project, "--project"),
-        value_column=args.value_column,
-        sheet=args.sheet,
-        units_from_project=args.units_from_project,
-        choices=choices,
-        force=args.force,
-    )
-    print("\n".join(result.summary()))
-    return 0
-
-
     return 0
 
 
@@ -369,7 +370,7 @@ def print_summary(results: list[JobResult], workspace: Workspace, console: Conso
         console.print(summary_table(ran))
     for result in failed:
         audit = result.job.folder(workspace) / "audit" / f"{result.job.name}.failed.ipynb"
-        console.print(f"[red]FAILED[/] {result.job.label}: {result.reason}\n  executed notebook: {os.path.relpath(audit)}")
+        console.print(f"[red]FAILED[/] {escape(result.job.label)}: {escape(result.reason)}\n  executed notebook: {escape(os.path.relpath(audit))}")
     if failed:
         console.print("the last good report of each failed job is left in place")
 
