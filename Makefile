@@ -16,13 +16,12 @@ demo: $(READY)
 test: $(READY)
 	$(BIN)/python -m pytest
 
-# The venv, the project in it (editable, with test tools), the system libraries WeasyPrint needs,
-# and a Jupyter kernel spec that starts this venv's Python.
+# The venv, the project in it (editable, with test tools; the PDF engine and the report's fonts come with it from
+# PyPI, so no system library is needed), and a Jupyter kernel spec that starts this venv's Python.
 $(READY): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	sh tools/system-libraries.sh $(BIN)/python
 	$(BIN)/python -c "from pipeline.run.kernel import ensure_kernel; ensure_kernel()"
 	touch $(READY)
 

@@ -5,8 +5,8 @@
 Generates N synthetic municipalities spread over ten county projects (benchmarks/synthetic.py), one end report
 per municipality, and measures in one run, on this machine:
 
-  (1) naive loop: `papermill` CLI, `jupyter nbconvert --to html --no-input` CLI and the `weasyprint` CLI, one
-      report after another; on an evenly spread sample of --sample reports when N is larger, scaled per report;
+  (1) naive loop: `papermill` CLI, `jupyter nbconvert --to html --no-input` CLI and `jupyter nbconvert --to
+      evalreport-pdf` CLI, one report after another; on an evenly spread sample of --sample reports when N is larger, scaled per report;
   (2) `evalreport run --all --per-unit --jobs J` for all N reports (HTML, PDF, results, Excel summary);
   (3) bare analysis in plain Python: the same functions and charts each notebook calls, no notebook, no rendering;
   (4) `evalreport run` again after one input file of one of the projects changed.
@@ -78,7 +78,7 @@ def naive_loop(inputs: Path, reports: list[tuple[str, str]], folder: Path) -> fl
         run([BIN / "papermill", NOTEBOOK, f"{stem}.ipynb", "-p", "project", project, "-r", "unit", unit, "-p", "inputs", inputs,
              "-k", ensure_kernel(), "--cwd", NOTEBOOK.parent, "--no-progress-bar", "--log-level", "ERROR"])
         run([BIN / "jupyter", "nbconvert", "--to", "html", "--no-input", f"{stem}.ipynb", "--output", f"{stem}.html", "--log-level", "ERROR"])
-        run([BIN / "weasyprint", f"{stem}.html", f"{stem}.pdf"])
+        run([BIN / "jupyter", "nbconvert", "--to", "evalreport-pdf", f"{stem}.ipynb", "--output", f"{stem}.pdf", "--log-level", "ERROR"])
     return time.perf_counter() - started
 
 

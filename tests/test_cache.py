@@ -1,12 +1,12 @@
 """Job keys change with what a report is made from, and say which part changed."""
 
 import shutil
-import subprocess
 from datetime import date
 
 import pytest
 
 from pipeline.paths import notebooks_dir
+from pipeline.present import fonts
 from pipeline.project import load_project
 from pipeline.run import cache
 from pipeline.run.cache import REASONS, fingerprint, why_run
@@ -125,18 +125,17 @@ def test_a_status_judged_at_another_day_says_so(space, example_copy):
     assert why_run(second, {"status": "ok", "key": first}, outputs_exist=True) == "as-of day changed"
 
 
-def test_the_font_digest_follows_the_font_files_fontconfig_offers(tmp_path, monkeypatch):
+def test_the_font_digest_follows_the_reports_font_files(tmp_path, monkeypatch):
     regular, bold = tmp_path / "Sans.ttf", tmp_path / "Sans-Bold.ttf"
     regular.write_bytes(b"glyphs")
     bold.write_bytes(b"bold glyphs")
-    listing = f"{regular}\n{bold}\n"
-    monkeypatch.setattr(cache.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=listing))
+    monkeypatch.setattr(fonts, "FACES", {("Sans", 400, "normal"): regular, ("Sans", 700, "normal"): bold})
     digests = []
     for step in (lambda: None, lambda: bold.write_bytes(b"bolder glyphs!")):
         step()
-        cache.font_digest.cache_clear()
+        fonts.digest.cache_clear()
         digests.append(cache.font_digest())
-    cache.font_digest.cache_clear()
+    fonts.digest.cache_clear()
     assert digests[0] != digests[1]
 
 

@@ -65,7 +65,7 @@ def test_every_example_renders_html_pdf_audit_and_provenance(reports, project_id
     assert record["parameters"]["project"] == project_id
     assert set(record["inputs"]) >= {"project.yaml", "survey.csv", "milestones.csv"}
     assert all(len(digest) == 64 for digest in record["inputs"].values())
-    assert {"papermill", "nbconvert", "weasyprint", "evalreport"} <= set(record["versions"])
+    assert {"papermill", "nbconvert", "typst", "evalreport"} <= set(record["versions"])
 
 
 @pytest.mark.parametrize("project_id", EXAMPLES)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import logging
+import os
 from functools import cache
 from pathlib import Path
 
@@ -55,30 +57,51 @@ def register_for_charts() -> None:
             font_manager.fontManager.addfont(str(path))
 
 
-def font_faces_css(text: str) -> str:
-    """@font-face rules embedding the faces as data: URIs, each cut down to the characters in `text`, so that the
-    page fetches nothing and stays small."""
-    return "".join(font_face(family, weight, style, text) for family, weight, style in FACES)
+# What the HTML's embedded faces hold: Latin letters of the Nordic and other European languages, punctuation, arrows
+# and signs a report uses. A character outside it is drawn by the reader's own sans-serif.
+REPERTOIRE = "".join(
+    map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2028), 0x2030, 0x2039, 0x203A, 0x20AC, *range(0x2190, 0x2194), 0x2212, 0x2264, 0x2265])
+)
+SYMBOL_REPERTOIRE = "●◐○"
 
 
-@cache
-def _subset(family: str, weight: int, style: str, characters: str) -> str:
+def font_faces_css() -> str:
+    """@font-face rules embedding the report's faces as data: URIs (WOFF, cut down to REPERTOIRE), so that a page
+    fetches nothing. Made once per machine and font version, and kept in the user's cache folder: cutting them
+    takes seconds."""
+    kept = cache_folder() / f"font-faces-{digest()}.css"
+    try:
+        return kept.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    css = "".join(font_face(family, weight, style) for family, weight, style in FACES)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        temporary = kept.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(css, encoding="utf-8")
+        os.replace(temporary, kept)
+    except OSError:
+        pass  # a read-only home: made again next time
+    return css
+
+
+def cache_folder() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "evalreport"
+
+
+def font_face(family: str, weight: int, style: str) -> str:
     from fontTools import subset
 
-    font = subset.load_font(str(FACES[family, weight, style]), subset.Options())
+    logging.getLogger("fontTools").setLevel(logging.ERROR)  # "FFTM NOT subset": a table a browser does not need
     options = subset.Options()
+    options.flavor = "woff"
     options.layout_features = ["kern", "liga", "tnum", "lnum"]
-    options.name_IDs = ["*"]
     options.notdef_outline = True
+    font = subset.load_font(str(FACES[family, weight, style]), options)
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=characters)
+    subsetter.populate(text=REPERTOIRE if family == FAMILY else SYMBOL_REPERTOIRE)
     subsetter.subset(font)
     buffer = io.BytesIO()
-    font.save(buffer)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def font_face(family: str, weight: int, style: str, text: str) -> str:
-    characters = "".join(sorted(set(text) | set(" 0123456789")))
-    data = _subset(family, weight, style, characters)
-    return f'@font-face{{font-family:"{family}";font-weight:{weight};font-style:{style};src:url(data:font/ttf;base64,{data}) format("truetype")}}\n'
+    subset.save_font(font, buffer, options)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; src: url(data:font/woff;base64,{data}) format("woff"); }}\n'

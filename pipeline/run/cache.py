@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import platform
-import subprocess
 from datetime import date
 from functools import cache
 from importlib.metadata import version
@@ -19,6 +17,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.periods import parse_period
+from pipeline.present import fonts
 from pipeline.project import Project
 from pipeline.run import render
 from pipeline.run.jobs import Job, Workspace
@@ -63,30 +62,13 @@ def code_digest() -> str:
 
 def package_versions() -> dict[str, str]:
     """Python's version and those of the libraries that compute, draw and lay out a report."""
-    names = ("papermill", "nbconvert", "pandas", "matplotlib", "weasyprint", "babel", "pydantic", "statsmodels")
+    names = ("papermill", "nbconvert", "pandas", "matplotlib", "typst", "babel", "pydantic", "statsmodels")
     return {"python": platform.python_version(), "evalreport": __version__, **{n: version(n) for n in names}}
 
 
-@cache
 def font_digest() -> str:
-    """Every font fontconfig offers WeasyPrint, by file, size and modification time.
-
-    All of them, not only the stylesheet's families: a character missing from those is drawn from any other
-    font, which the PDF then embeds. Once per process: a font installed under a running batch is seen by the
-    next one.
-    """
-    try:
-        listing = subprocess.run(["fc-list", "--format", "%{file}\n"], capture_output=True, text=True, check=True, timeout=60).stdout
-    except (OSError, subprocess.SubprocessError) as error:
-        return f"fonts unknown: fc-list failed ({type(error).__name__})"  # the same on every run: fonts unseen, not churning
-    stats = []
-    for file in sorted(set(listing.splitlines()) - {""}):
-        try:
-            found = os.stat(file)
-        except OSError:
-            continue
-        stats.append(f"{file}:{found.st_size}:{found.st_mtime_ns}".encode())
-    return _digest(*stats)
+    """The font files a report is set in, and only those: the PDF and the HTML use no font of the machine's."""
+    return fonts.digest()
 
 
 def as_of_day(job: Job, project: Project, today: date | None = None) -> str:

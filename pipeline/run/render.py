@@ -17,7 +17,7 @@ from traitlets import default
 from pipeline import __version__
 from pipeline.errors import EvalreportError
 from pipeline.paths import confined
-from pipeline.present import render_html, render_typst
+from pipeline.present import fonts, render_html, render_typst
 from pipeline.present.document import DOCUMENT_MIMETYPE, Cover, Document, Section
 from pipeline.present.i18n import Messages
 from pipeline.present.results import RESULTS_MIMETYPE
@@ -39,7 +39,8 @@ def exporter() -> HTMLExporter:
 
 @cache
 def stylesheet() -> str:
-    return (TEMPLATES / "evalreport" / "report.css").read_text(encoding="utf-8")
+    """The report's typeface, embedded, then the stylesheet."""
+    return fonts.font_faces_css() + (TEMPLATES / "evalreport" / "report.css").read_text(encoding="utf-8")
 
 
 def css_string(text: str) -> str:
