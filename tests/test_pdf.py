@@ -109,7 +109,12 @@ class Shown(HTMLParser):
 
 
 def words(text: str) -> str:
-    return " ".join(text.replace("\xa0", " ").replace("\u202f", " ").split())
+    """Text with one space between words, and a word hyphenated at a line's end joined again (the same is done
+    to the HTML's text: 'bolig- og' reads 'boligog' in both)."""
+    text = re.sub(r"(?<=\d)\xad\s*(?=\d)", "-", text)  # a line broken after the hyphen of '2025-2026'
+    text = re.sub(r"\xad\s*", "", text)  # a soft hyphen where Typst broke a word
+    text = " ".join(text.replace("\xa0", " ").replace("\u202f", " ").split())
+    return re.sub(r"(?<=[a-zæøå])- (?=[a-zæøå])", "", text)
 
 
 def html_of(pdf: Path) -> Shown:
