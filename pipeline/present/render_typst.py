@@ -22,21 +22,36 @@ TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "evalreport" /
 PDF_STANDARDS = ["a-2a", "ua-1"]  # PDF/A-2a: archivable and tagged; PDF/UA-1: accessible. Typst writes both in one file.
 LOGO_TYPES = {"image/svg+xml": "svg", "image/png": "png", "image/jpeg": "jpg"}
 
+
 @cache
 def font_book() -> typst.Fonts:
     """The report's fonts, and only those: never the machine's, never Typst's own."""
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(p) for p in fonts.folders()])
 
 
+@cache
+def compiler(root: str) -> typst.Compiler:
+    """One compiler per folder it may read from, kept: Typst reuses what it laid out before."""
+    return typst.Compiler(root=root, font_paths=font_book(), ignore_system_fonts=True)
+
+
 def to_pdf(document: Document) -> bytes:
     """The document as one PDF/A-2a + PDF/UA-1 file."""
     inputs = {"document": json.dumps(typst_data(document), ensure_ascii=False)}
-    template = TEMPLATE.read_bytes()
-    with tempfile.TemporaryDirectory(prefix="evalreport-typst-") as root:
-        if document.cover.logo:
-            inputs["logo"] = "/" + write_logo(document.cover.logo, Path(root))
-        compiler = typst.Compiler(root=root, font_paths=font_book(), ignore_system_fonts=True)
-        return compiler.compile(input=template, format="pdf", sys_inputs=inputs, pdf_standards=PDF_STANDARDS)
+    if not document.cover.logo:
+        return compile_pdf(compiler(str(TEMPLATE.parent)), inputs)
+    with tempfile.TemporaryDirectory(prefix="evalreport-typst-") as root:  # the logo's folder, and nothing else
+        inputs["logo"] = "/" + write_logo(document.cover.logo, Path(root))
+        return compile_pdf(typst.Compiler(root=root, font_paths=font_book(), ignore_system_fonts=True), inputs)
+
+
+def compile_pdf(typst_compiler: typst.Compiler, inputs: dict[str, str]) -> bytes:
+    return typst_compiler.compile(input=template(), format="pdf", sys_inputs=inputs, pdf_standards=PDF_STANDARDS)
+
+
+@cache
+def template() -> bytes:
+    return TEMPLATE.read_bytes()
 
 
 def write_logo(data_uri: str, folder: Path) -> str:

@@ -17,11 +17,12 @@ from traitlets import default
 from pipeline import __version__
 from pipeline.errors import EvalreportError
 from pipeline.paths import confined
+from pipeline.periods import parse_period
 from pipeline.present import fonts, render_html, render_typst
 from pipeline.present.document import DOCUMENT_MIMETYPE, Cover, Document, Section
 from pipeline.present.i18n import Messages
 from pipeline.present.results import RESULTS_MIMETYPE
-from pipeline.project import Project
+from pipeline.project import Project, load_project
 from pipeline.run.jobs import Job
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -148,9 +149,6 @@ class PdfExporter(Exporter):
 
 def cover_of_papermill_job(notebook: nbformat.NotebookNode) -> dict:
     """The cover of the job whose parameters papermill recorded in the executed notebook."""
-    from pipeline.periods import parse_period
-    from pipeline.project import load_project
-
     run = notebook.metadata.get("papermill") or {}
     parameters = run.get("parameters") or {}
     if "project" not in parameters or not run.get("input_path"):
