@@ -46,7 +46,17 @@ def to_pdf(document: Document) -> bytes:
 
 
 def compile_pdf(typst_compiler: typst.Compiler, inputs: dict[str, str]) -> bytes:
+    global _has_run
+    _has_run = True
     return typst_compiler.compile(input=template(), format="pdf", sys_inputs=inputs, pdf_standards=PDF_STANDARDS)
+
+
+_has_run = False
+
+
+def has_run() -> bool:
+    """Whether this process has compiled a PDF, and so started Typst's threads (a fork would not copy them)."""
+    return _has_run
 
 
 @cache

@@ -131,6 +131,13 @@ def prepare_worker() -> None:
     gc.freeze()
 
 
+def worker_start() -> multiprocessing.context.BaseContext:
+    """Workers forked from this process start at once, with everything imported. But once this process has made a
+    PDF itself, they start from a fresh forkserver: a fork copies no threads, and Typst's thread pool would wait
+    in the child for ever."""
+    return multiprocessing.get_context("forkserver" if render_typst.has_run() else "fork")
+
+
 def run_jobs(
     jobs: list[Job],
     workspace: Workspace,
@@ -165,9 +172,7 @@ def run_jobs(
             finished(run(job, why=why))
     else:
         ensure_kernel()  # once here, not raced by the workers
-        # Workers start from a fresh forkserver, not a fork of this process: a fork copies no threads, and Typst's
-        # thread pool, once started here by a report made in this process, would wait in the child for ever.
-        with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, mp_context=worker_start()) as pool:
             for future in as_completed([pool.submit(run, job, why=why) for job, why in to_run.items()]):
                 finished(future.result())
     return sorted(results, key=lambda r: order[r.job])
