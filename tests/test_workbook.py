@@ -11,7 +11,11 @@ from openpyxl import load_workbook
 from pipeline.cli import main
 from pipeline.present import document as doc
 from pipeline.present.cells import count, share, withheld
+from pipeline.present.criteria import criteria_section
+from pipeline.present.milestones import milestones_section
 from pipeline.present.report import Report
+from pipeline.present.summary import about_section, summary_section
+from pipeline.present.survey import survey_section
 from pipeline.project import load_project
 from pipeline.run.figures import figures_csv, report_tables
 from pipeline.run.workbook import About, neutralise, workbook
@@ -20,8 +24,9 @@ EXAMPLE, PERIOD = "helhedsplan-norrevang", "2022-2025"
 
 
 def sections(report: Report) -> list[doc.Section]:
-    """An end report's sections, made in this process as its notebook makes them."""
-    return [part().section for part in (report.summary, report.criteria_section, report.survey_section, report.milestones_section, report.about)]
+    """An end report's sections, made in this process as its notebook makes them (without the evaluator's own
+    notebook sections, which the report displays after its criteria)."""
+    return [part(report) for part in (summary_section, criteria_section, survey_section, milestones_section, about_section)]
 
 
 def about(language: str) -> About:
