@@ -1,12 +1,13 @@
 """Rendering steps on their own: table of contents, logo, cover fields."""
 
 import base64
+import re
 
 from pipeline.present import document as doc
 from pipeline.present.render_html import table_of_contents
 from pipeline.project import load_project
 from pipeline.run.jobs import Job
-from pipeline.run.render import cover
+from pipeline.run.render import cover, stylesheet
 
 SECTIONS = [doc.section("summary", "Sammendrag"), doc.section("survey", "Spørreundersøkelse & <svar>")]
 
@@ -31,3 +32,13 @@ def test_the_logo_is_embedded_in_the_cover(example_copy):
     assert fields["logo"] == "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
     assert fields["labels"]["contents"] == "Innhold"
     assert fields["page_counter"] == '"Side " counter(page) " av " counter(pages)'
+
+
+def test_the_page_embeds_the_reports_typeface_and_asks_for_no_font_of_the_machines():
+    """The HTML is set in the PDF's typeface, embedded: nothing fetched, no system font needed."""
+    css = stylesheet()
+    faces = re.findall(r'@font-face \{ font-family: "([^"]+)"; font-weight: (\d+); font-style: (\w+); src: url\(data:font/woff;base64,', css)
+    assert ("Source Sans Pro", "400", "normal") in faces and ("Source Sans Pro", "700", "normal") in faces
+    assert ("DejaVu Sans", "400", "normal") in faces  # the status symbols ● ◐ ○
+    assert re.search(r'html \{ font-family: "Source Sans Pro", "DejaVu Sans", sans-serif;', css)
+    assert "url(http" not in css and "@import" not in css
