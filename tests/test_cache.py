@@ -9,7 +9,7 @@ from pipeline.paths import notebooks_dir
 from pipeline.present import fonts
 from pipeline.project import load_project
 from pipeline.run import cache
-from pipeline.run.cache import REASONS, fingerprint, why_run
+from pipeline.run.cache import fingerprint, why_run
 from pipeline.run.jobs import Job, Workspace
 
 

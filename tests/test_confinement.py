@@ -135,7 +135,7 @@ def test_a_unit_id_that_is_no_file_name_is_a_validation_error_naming_it(example_
     assert (problem.file, problem.row, problem.field) == ("project.yaml", line, "units.1.id")
     assert "file name" in problem.expected and "contains '/'" in problem.expected and PWNED in problem.found
     assert main(["--inputs", str(example_copy.parent), "validate", example_copy.name]) == 1
-    assert f"units.1.id': expected an id that can be part of a file name" in capsys.readouterr().out
+    assert "units.1.id': expected an id that can be part of a file name" in capsys.readouterr().out
 
 
 def test_report_names_and_the_project_folder_are_checked_too(example_copy, tmp_path):

@@ -24,7 +24,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from pipeline.errors import MachineFault
+from pipeline.errors import EvalreportError, MachineFault
 
 UMASK = os.umask(0o022)
 os.umask(UMASK)
@@ -40,6 +40,13 @@ def write_atomically(path: Path, data: bytes | str) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def refuse_to_replace(paths: list[Path], force: bool) -> None:
+    """Stop an import before it reads anything when a file it would write exists and `force` was not given."""
+    existing = [path for path in paths if path.exists()]
+    if existing and not force:
+        raise EvalreportError(f"{' and '.join(map(str, existing))} already {'exists' if len(existing) == 1 else 'exist'}: give --force to replace")
 
 
 def publish(outputs: dict[Path, bytes | str], name: str | None = None) -> None:

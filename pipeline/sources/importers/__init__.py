@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pipeline.errors import EvalreportError
 from pipeline.project import PROJECT_FILE, load_spec
-from pipeline.run.publish import publish
+from pipeline.run.publish import publish, refuse_to_replace
 from pipeline.sources.importers import (
     googleforms,
     kobo,
@@ -131,9 +131,7 @@ def import_survey(
     if tool not in IMPORTERS:
         raise EvalreportError(f"--from: expected one of {', '.join(sorted(IMPORTERS))}, found {tool!r}")
     survey_path, draft_path = folder / SURVEY_FILE, folder / DRAFT_FILE
-    existing = [p for p in (survey_path, draft_path) if p.exists()]
-    if existing and not force:
-        raise EvalreportError(f"{' and '.join(str(p) for p in existing)} already {'exists' if len(existing) == 1 else 'exist'}: give --force to replace")
+    refuse_to_replace([survey_path, draft_path], force)
     reading = {option: value for option, value in (("id_column", id_column), ("sheet", sheet)) if value}
     if reading and tool != tabular.TOOL:
         given = " and ".join("--" + option.replace("_", "-") for option in reading)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline.errors import EvalreportError
 from pipeline.project import PROJECT_FILE, load_spec
-from pipeline.run.publish import publish
+from pipeline.run.publish import publish, refuse_to_replace
 from pipeline.sources.indicators import jsonstat, long, px, wide
 from pipeline.sources.indicators.draft import draft_block
 from pipeline.sources.indicators.shape import Canonical, Choices, to_canonical
@@ -87,9 +87,7 @@ def import_indicators(
     if form not in READERS:
         raise EvalreportError(f"--from: expected one of {', '.join(READERS)}, found {form!r}")
     table_path, draft_path = folder / INDICATORS_FILE, folder / DRAFT_FILE
-    existing = [p for p in (table_path, draft_path) if p.exists()]
-    if existing and not force:
-        raise EvalreportError(f"{' and '.join(str(p) for p in existing)} already {'exists' if len(existing) == 1 else 'exist'}: give --force to replace")
+    refuse_to_replace([table_path, draft_path], force)
     choices = choices or Choices()
     if units_from_project:
         choices.project_units = _project_units(folder)
