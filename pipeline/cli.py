@@ -270,8 +270,8 @@ def run_command(args, workspace: Workspace) -> int:
 
 def import_command(args, workspace: Workspace) -> int:
     # Imported here: the Excel and SPSS readers load only when importing.
-    from pipeline.sources.importers import import_survey
-    from pipeline.sources.importers.choices import names
+    from pipeline.importers import import_survey
+    from pipeline.importers.choices import names
 
     result = import_survey(
         args.tool,
@@ -303,8 +303,8 @@ def indicators_word(argv: list[str]) -> list[str]:
 
 
 def import_indicators_command(args, workspace: Workspace) -> int:
-    from pipeline.sources.indicators import import_indicators
-    from pipeline.sources.indicators.shape import Choices
+    from pipeline.indicators import import_indicators
+    from pipeline.indicators.shape import Choices
 
     form, file = args.form
     missing = [code.strip() for code in args.missing.split(",") if code.strip()] if args.missing is not None else None

@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from pipeline import tables
+from pipeline.analysis.suppression import Suppression, survey_suppression
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
 from pipeline.narrative import Narrative, read_narrative
 from pipeline.own_notebooks import read_notebook
@@ -64,10 +65,8 @@ class Project:
         return path.relative_to(self.folder.resolve()).as_posix() if path.is_relative_to(self.folder.resolve()) else path.name
 
     @cached_property
-    def survey_suppression(self):
+    def survey_suppression(self) -> Suppression:
         """Which survey figures no report of this project may show, decided once over all of them."""
-        from pipeline.analysis.suppression import survey_suppression  # the analysis builds on this module
-
         return survey_suppression(self.survey, self.spec.survey)
 
     def input_digest(self) -> str:

@@ -14,6 +14,11 @@ from pipeline.text import one_line
 
 Language = Literal["da", "nb", "en"]
 Direction = Literal["higher", "lower"]
+# The status words of the input tables, one home: the loaders check them, analysis counts by them, texts name them.
+MILESTONE_STATUSES = ("done", "open", "cancelled")
+ASSESSMENT_STATUSES = ("met", "partly_met", "not_met", "not_assessed")
+RECOMMENDATION_STATUSES = ("proposed", "adopted", "in_progress", "implemented", "rejected", "dropped")
+DECIDED_STATUSES = ("adopted", "in_progress", "implemented", "rejected")  # a decision was taken, on a day
 # A title, name or label shown as one line (cover, page header, chart label, e-mail subject): folded here, once,
 # so that every output shows the same line (see pipeline.text.one_line).
 OneLine = Annotated[str, AfterValidator(one_line)]

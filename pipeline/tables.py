@@ -15,7 +15,13 @@ from pipeline.analysis.privacy import redact
 from pipeline.errors import InputError, Problem, grouped
 from pipeline.sources.csv import read_table
 from pipeline.sources.frame import STANDARD_MISSING
-from pipeline.spec import ProjectSpec
+from pipeline.spec import (
+    ASSESSMENT_STATUSES,
+    DECIDED_STATUSES,
+    MILESTONE_STATUSES,
+    RECOMMENDATION_STATUSES,
+    ProjectSpec,
+)
 from pipeline.text import one_line
 
 INDICATOR_COLUMNS = ["unit", "indicator", "period", "value"]
@@ -23,14 +29,10 @@ SURVEY_COLUMNS = ["respondent_id", "wave", "group", "unit"]
 MILESTONE_COLUMNS = ["id", "title", "unit", "phase", "planned", "actual", "status"]
 ASSESSMENT_COLUMNS = ["criterion", "period", "status", "justification"]
 
-MILESTONE_STATUSES = ("done", "open", "cancelled")
-ASSESSMENT_STATUSES = ("met", "partly_met", "not_met", "not_assessed")
 
 # Recommendations followed up over the years (docs/inputs.md, recommendations.csv).
 RECOMMENDATION_COLUMNS = ["id", "title", "source", "given", "to", "decision", "decided", "status", "follow_up", "updated"]
 RECOMMENDATION_REQUIRED = ["id", "title", "source", "given", "to", "status"]
-RECOMMENDATION_STATUSES = ("proposed", "adopted", "in_progress", "implemented", "rejected", "dropped")
-DECIDED_STATUSES = ("adopted", "in_progress", "implemented", "rejected")  # a decision was taken, on a day
 
 # Activities held and who took part (docs/inputs.md, activities.csv); `participants_<group>` columns beside them.
 ACTIVITY_COLUMNS = ["id", "date", "title", "kind", "unit", "participants", "themes"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.committees.previous import previous_status
+from pipeline.run.jobs import previous_status
 from pipeline.committees.schedule import latest_occurrence, next_occurrence
 from pipeline.errors import InputError
 from pipeline.paths import default_inputs, notebooks_dir

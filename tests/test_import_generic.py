@@ -21,7 +21,7 @@ from openpyxl import Workbook, load_workbook
 from pipeline.cli import main
 from pipeline.errors import InputError
 from pipeline.project import load_project
-from pipeline.sources.importers import import_survey
+from pipeline.importers import import_survey
 from pipeline.sources.readers import read_any
 
 FIXTURES = Path(__file__).parent / "fixtures" / "importers"

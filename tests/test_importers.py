@@ -13,7 +13,7 @@ import yaml
 
 from pipeline.cli import main
 from pipeline.errors import InputError
-from pipeline.sources.importers import IMPORTERS, import_survey
+from pipeline.importers import IMPORTERS, import_survey
 from pipeline.spec import ProjectSpec, SurveySpec
 from pipeline.tables import parse_survey
 

@@ -17,10 +17,10 @@ import yaml
 from pipeline.cli import indicators_word, main
 from pipeline.errors import EvalreportError, InputError
 from pipeline.present.i18n import Messages
-from pipeline.sources.indicators import READERS, import_indicators
-from pipeline.sources.indicators.draft import safe_id
-from pipeline.sources.indicators.shape import Choices
-from pipeline.sources.indicators.units import match_units, split_unit
+from pipeline.indicators import READERS, import_indicators
+from pipeline.indicators.draft import safe_id
+from pipeline.indicators.shape import Choices
+from pipeline.indicators.units import match_units, split_unit
 from pipeline.spec import ProjectSpec
 from pipeline.tables import parse_indicators
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import text_figures
+from pipeline.present import text_figures
 from pipeline.analysis import milestones as ms
 from pipeline.analysis import survey as sv
 from pipeline.analysis.criteria import mean_capped_attainment, units_met

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 import pandas as pd
 
@@ -20,16 +21,34 @@ from pipeline.analysis.criteria import (
     ratio_total,
     target_for,
 )
+from pipeline.analysis.suppression import Suppression
 from pipeline.periods import ReportPeriod
-from pipeline.project import Project
-from pipeline.spec import Criterion
+from pipeline.spec import Criterion, ProjectSpec
+
+
+class ProjectTables(Protocol):
+    """What the analyses read of a loaded project (pipeline.project.Project is one): its declarations and tables.
+    Named here, not imported, so that the analysis stays below the loading and never reads a file."""
+
+    @property
+    def spec(self) -> ProjectSpec: ...
+    @property
+    def indicators(self) -> pd.DataFrame: ...
+    @property
+    def survey(self) -> pd.DataFrame: ...
+    @property
+    def milestones(self) -> pd.DataFrame: ...
+    @property
+    def assessments(self) -> pd.DataFrame: ...
+    @property
+    def survey_suppression(self) -> Suppression: ...
 
 
 @dataclass(frozen=True)
 class Scope:
     """What one report looks at."""
 
-    project: Project
+    project: ProjectTables
     period: ReportPeriod
     unit: str | None = None
     today: date | None = None

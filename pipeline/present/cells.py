@@ -6,8 +6,16 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 
-from pipeline.present.document import Datum
+from typing import TYPE_CHECKING
+
+from pipeline.present.document import Cell, Datum
 from pipeline.present.i18n import Messages
+
+if TYPE_CHECKING:
+    from pipeline.analysis.criteria import CriterionResult
+    from pipeline.present.report import Report
+
+SHARE_KINDS = ("ratio", "survey", "milestones")  # criteria whose result and target are shares
 
 
 def count(t: Messages, value, text: str | None = None) -> Datum:
@@ -51,3 +59,21 @@ def _known(value) -> float | None:
         return None
     value = float(value)
     return None if math.isnan(value) else value
+
+
+def figure_text(report: Report, result: CriterionResult, value: float | None) -> str:
+    """A criterion's result or target as a reader expects it: a share as a percentage, a count as a number."""
+    if result.kind == "assessment":
+        return ""
+    if result.kind in SHARE_KINDS:
+        return report.t.percent(value)
+    return report.t.number(value, 1)
+
+
+def figure_cell(report: Report, result: CriterionResult, value: float | None) -> Cell:
+    """`figure_text` with the figure itself, for the exports."""
+    if result.kind == "assessment":
+        return ""
+    if result.kind in SHARE_KINDS:
+        return share(report.t, value)
+    return number(report.t, value, 1)

@@ -8,12 +8,12 @@ import pandas as pd
 
 from pipeline.analysis.criteria import CriterionResult, RatioTotal, Status, exceeded, rank_units, status_of
 from pipeline.present import cells, charts, texts
+from pipeline.present.cells import figure_cell, figure_text
 from pipeline.present import document as doc
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
 
-SHARE_KINDS = ("ratio", "survey", "milestones")
 
 
 def criteria_section(report: Report) -> doc.Section:
@@ -93,24 +93,6 @@ def measured_by(report: Report, result: CriterionResult) -> str:
     if measure.kind == "milestones" and measure.share == "on_time":
         return report.t("kind_milestones_on_time")
     return report.t(f"kind_{measure.kind}")
-
-
-def figure_text(report: Report, result: CriterionResult, value: float | None) -> str:
-    """A criterion's result or target as a reader expects it: a share as a percentage, a count as a number."""
-    if result.kind == "assessment":
-        return ""
-    if result.kind in SHARE_KINDS:
-        return report.t.percent(value)
-    return report.t.number(value, 1)
-
-
-def figure_cell(report: Report, result: CriterionResult, value: float | None) -> doc.Cell:
-    """`figure_text` with the figure itself, for the exports."""
-    if result.kind == "assessment":
-        return ""
-    if result.kind in SHARE_KINDS:
-        return cells.share(report.t, value)
-    return cells.number(report.t, value, 1)
 
 
 def assessment_note(report: Report, result: CriterionResult) -> doc.Box:

@@ -23,7 +23,7 @@ DEEPEST = 4  # the model's deepest heading: a section is level 2, its parts 3 an
 # A paragraph naming the table just before or after it: `Tabel: Deltagere pr. år` (Pandoc's convention).
 CAPTION = re.compile(r"^(?:Tabel|Tabell|Table)?:\s+(\S.*)$", re.DOTALL)
 
-Fill = Callable[[str], str]  # puts the figures into a piece of text (pipeline.text_figures.fill)
+Fill = Callable[[str], str]  # puts the figures into a piece of text (pipeline.present.text_figures.fill)
 Caption = Callable[[str], doc.Caption]  # numbers a table's caption through the report
 
 

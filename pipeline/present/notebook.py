@@ -26,7 +26,7 @@ from IPython.display import display
 from IPython.utils.capture import capture_output
 from traitlets import ObjectName, Unicode
 
-from pipeline import text_figures
+from pipeline.present import text_figures
 from pipeline.errors import EvalreportError
 from pipeline.own_notebooks import cell_tag
 from pipeline.paths import confined

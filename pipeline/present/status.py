@@ -21,7 +21,7 @@ from pipeline.errors import EvalreportError
 from pipeline.periods import parse_period
 from pipeline.present import document as doc
 from pipeline.present import texts
-from pipeline.present.criteria import figure_text
+from pipeline.present.cells import figure_text
 from pipeline.present.milestones import date_cell, forecast_cell, phase_name, table_date, title_of
 from pipeline.present.results import criterion_record
 from pipeline.present.survey import methods_note, wave_change

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from pipeline import text_figures
+from pipeline.present import text_figures
 from pipeline.narrative import Text
 from pipeline.present import document as doc
 from pipeline.present import markdown

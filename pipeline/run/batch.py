@@ -17,27 +17,13 @@ from pipeline.present import render_typst
 from pipeline.project import Project, load_project
 from pipeline.run import cache, execute, render
 from pipeline.run.deadline import Deadline
-from pipeline.run.jobs import Job, Workspace
+from pipeline.run.jobs import Job, JobResult, Workspace
 from pipeline.run.kernel import ensure_kernel
 from pipeline.run.publish import publish, record_run
 from pipeline.run.figures import figures_csv, report_tables
 from pipeline.run.workbook import About, workbook
 
 FORMATS = ("html", "pdf")
-
-
-@dataclass
-class JobResult:
-    job: Job
-    ok: bool
-    seconds: float
-    outputs: list[str] = field(default_factory=list)
-    reason: str = ""  # why it failed
-    why: str = ""  # why it ran: new, input changed, forced ... ; empty when skipped as unchanged
-
-    @property
-    def skipped(self) -> bool:
-        return self.ok and not self.why
 
 
 def output_names(job: Job, formats: Iterable[str]) -> list[str]:

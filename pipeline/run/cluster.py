@@ -12,8 +12,7 @@ from uuid import uuid4
 
 from distributed import Client, as_completed
 
-from pipeline.run.batch import JobResult
-from pipeline.run.jobs import Job
+from pipeline.run.jobs import Job, JobResult
 
 
 def run_on_cluster(address: str, jobs: dict[Job, str], run: Callable[..., JobResult], finished: Callable[[JobResult], None]) -> None:

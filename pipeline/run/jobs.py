@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import json
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import papermill
@@ -107,6 +108,20 @@ def plan_jobs(
     return [with_previous_status(replace(job, as_of=as_of), workspace) if job.report in statuses else job for job in jobs]
 
 
+@dataclass
+class JobResult:
+    job: Job
+    ok: bool
+    seconds: float
+    outputs: list[str] = field(default_factory=list)
+    reason: str = ""  # why it failed
+    why: str = ""  # why it ran: new, input changed, forced ... ; empty when skipped as unchanged
+
+    @property
+    def skipped(self) -> bool:
+        return self.ok and not self.why
+
+
 def notebook_parameters(workspace: Workspace, report: str) -> set[str]:
     """The names in a notebook's `parameters` cell."""
     return set(papermill.inspect_notebook(str(workspace.notebooks / f"{report}.ipynb")))
@@ -114,7 +129,38 @@ def notebook_parameters(workspace: Workspace, report: str) -> set[str]:
 
 def with_previous_status(job: Job, workspace: Workspace) -> Job:
     """The job given the latest status of the same project, report and unit stored before its `as_of` day."""
-    from pipeline.committees.previous import previous_status  # the committees package builds on this module
-
     found = previous_status(job, workspace)
     return replace(job, previous=str(found) if found else None)
+
+
+# The previous status a new one is compared with: the latest stored results of the same report, judged earlier.
+# 
+# The stored `<report>[-<unit>].results.json` files are the source, not the ledger: a file is what the notebook
+# reads, its `as_of` says which day it judged, and a status made by hand with `evalreport run` counts as well as
+# one made by `evalreport due`. The ledger keeps which file each scheduled run was given (`runs.previous`).
+
+
+def previous_status(job: Job, workspace: Workspace) -> Path | None:
+    """The results file of the same project, report and unit under reports/<project>/*/ whose `as_of` is latest
+    among those before the job's; None when there is none (the notebook then says it has nothing to compare with).
+
+    The job's own folder is left out: the job is about to replace that file, so it cannot be the one it compares with.
+    """
+    if job.as_of is None:
+        return None
+    own = job.folder(workspace) / f"{job.name}.results.json"
+    candidates = []
+    for path in (workspace.reports / job.project).glob(f"*/{job.name}.results.json"):
+        as_of = _as_of(path)
+        if path != own and as_of is not None and as_of < job.as_of:
+            candidates.append((as_of, path.stat().st_mtime_ns, path))
+    return max(candidates)[2] if candidates else None
+
+
+def _as_of(path: Path) -> str | None:
+    """The ISO day a stored status was judged at; None for a file that cannot be read or does not say."""
+    try:
+        as_of = json.loads(path.read_text(encoding="utf-8")).get("as_of")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return as_of if isinstance(as_of, str) else None

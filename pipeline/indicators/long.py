@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.errors import EvalreportError
-from pipeline.sources.indicators.source import CONTENT_NAMES, PERIOD_NAMES, UNIT_NAMES, Dimension, Source
+from pipeline.indicators.source import CONTENT_NAMES, PERIOD_NAMES, UNIT_NAMES, Dimension, Source
 from pipeline.sources.readers import read_any
 
 VALUE_NAMES = ("value", "verdi", "værdi", "indhold", "obs_value", "värde", "arvo", "antall", "antal")

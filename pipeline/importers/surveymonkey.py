@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.sources.importers.export import (
+from pipeline.importers.export import (
     Export,
     Question,
     find_column,

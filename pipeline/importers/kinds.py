@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pipeline.sources.importers.export import MULTI_JOINER, Question
-from pipeline.sources.importers.scales import Fit, by_numbers, fitting, is_dont_know, normalised, yes_no, yes_no_languages
-from pipeline.sources.importers.vocabularies import YES_NO
+from pipeline.importers.export import MULTI_JOINER, Question
+from pipeline.importers.scales import Fit, by_numbers, fitting, is_dont_know, normalised, yes_no, yes_no_languages
+from pipeline.importers.vocabularies import YES_NO
 
 # More different answers than this, and a column the tool gives no labels for is free text, not a choice.
 MAX_CHOICES = 12

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.sources.importers.export import Export, Question, find_column, from_table
+from pipeline.importers.export import Export, Question, find_column, from_table
 from pipeline.sources.readers import read_any
 
 ID_NAMES = ("respondent_id", "respondentid", "respondent", "responseid", "response_id", "id", "resp_id", "caseid", "lbnr")

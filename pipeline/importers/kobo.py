@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.sources.importers.export import (
+from pipeline.importers.export import (
     MULTI_JOINER,
     Export,
     Question,

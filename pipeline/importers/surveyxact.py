@@ -23,7 +23,7 @@ import pandas as pd
 
 from pipeline.errors import InputError, Problem
 from pipeline.sources.excel import sheet_names
-from pipeline.sources.importers.export import (
+from pipeline.importers.export import (
     Export,
     Question,
     drop_respondents,
@@ -31,7 +31,7 @@ from pipeline.sources.importers.export import (
     from_table,
     joined,
 )
-from pipeline.sources.importers.scales import normalised
+from pipeline.importers.scales import normalised
 from pipeline.sources.readers import read_any, read_rows
 
 PARTS = ("dataset", "structure", "labels")

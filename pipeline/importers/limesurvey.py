@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.sources.importers.export import (
+from pipeline.importers.export import (
     Export,
     Question,
     from_table,

@@ -18,7 +18,7 @@ from pathlib import Path
 from pipeline.errors import EvalreportError
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.publish import publish, refuse_to_replace
-from pipeline.sources.importers import (
+from pipeline.importers import (
     googleforms,
     kobo,
     limesurvey,
@@ -29,10 +29,10 @@ from pipeline.sources.importers import (
     surveyxact,
     tabular,
 )
-from pipeline.sources.importers.canonical import Canonical, to_canonical
-from pipeline.sources.importers.choices import blank_missing, decimal_points, drop_items, keep_items
-from pipeline.sources.importers.codebook import Draft, draft_codebook
-from pipeline.sources.importers.export import Export, rename_items
+from pipeline.importers.canonical import Canonical, to_canonical
+from pipeline.importers.choices import blank_missing, decimal_points, drop_items, keep_items
+from pipeline.importers.codebook import Draft, draft_codebook
+from pipeline.importers.export import Export, rename_items
 
 IMPORTERS: dict[str, Callable[[Path], Export]] = {
     tabular.TOOL: tabular.read_export,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.errors import EvalreportError, InputError, Problem
-from pipeline.sources.importers.export import Export, Question
+from pipeline.importers.export import Export, Question
 
 # The group every respondent is in when the export has no column that tells groups apart.
 DEFAULT_GROUP = "all"

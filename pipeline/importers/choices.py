@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 from pipeline.errors import EvalreportError
 from pipeline.sources.frame import STANDARD_MISSING
-from pipeline.sources.importers.canonical import find_question
-from pipeline.sources.importers.export import Export, Question
+from pipeline.importers.canonical import find_question
+from pipeline.importers.export import Export, Question
 
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 _WHOLE = re.compile(r"-?\d+")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.sources.importers.vocabularies import DONT_KNOW, VOCABULARIES, YES_NO
+from pipeline.importers.vocabularies import DONT_KNOW, VOCABULARIES, YES_NO
 
 _DONT_KNOW = {wording for wordings in DONT_KNOW.values() for wording in wordings}
 _JOINERS = re.compile(r"\s*(?:/|,|;|\beller\b|\bor\b|\bog\b)\s*")

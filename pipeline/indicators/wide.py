@@ -15,9 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.errors import InputError, Problem
-from pipeline.sources.indicators.figures import year_of
-from pipeline.sources.indicators.long import guessed
-from pipeline.sources.indicators.source import Dimension, Source
+from pipeline.indicators.figures import year_of
+from pipeline.indicators.long import guessed
+from pipeline.indicators.source import Dimension, Source
 from pipeline.sources.readers import read_any, read_rows
 
 HEADER_DIMENSIONS = {1: [], 2: ["measure"], 3: ["measure", "unit of measure"]}

@@ -9,10 +9,10 @@ import pandas as pd
 
 from pipeline.errors import EvalreportError, InputError, Problem
 from pipeline.sources.cells import as_text
-from pipeline.sources.indicators.draft import indicator_ids
-from pipeline.sources.indicators.figures import DEFAULT_MISSING, NIL, NotAFigure, figure, year_of
-from pipeline.sources.indicators.source import Dimension, Source
-from pipeline.sources.indicators.units import match_units, split_unit
+from pipeline.indicators.draft import indicator_ids
+from pipeline.indicators.figures import DEFAULT_MISSING, NIL, NotAFigure, figure, year_of
+from pipeline.indicators.source import Dimension, Source
+from pipeline.indicators.units import match_units, split_unit
 
 MAX_PROBLEMS = 20
 

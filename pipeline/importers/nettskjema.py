@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.sources.importers.export import (
+from pipeline.importers.export import (
     Export,
     Question,
     from_table,

@@ -14,11 +14,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from pipeline.sources.importers.canonical import DEFAULT_GROUP, Canonical
-from pipeline.sources.importers.export import MULTI_JOINER, Export, Question
-from pipeline.sources.importers.kinds import Guess, guess_items
-from pipeline.sources.importers.scales import normalised
-from pipeline.sources.importers.vocabularies import LANGUAGES
+from pipeline.importers.canonical import DEFAULT_GROUP, Canonical
+from pipeline.importers.export import MULTI_JOINER, Export, Question
+from pipeline.importers.kinds import Guess, guess_items
+from pipeline.importers.scales import normalised
+from pipeline.importers.vocabularies import LANGUAGES
 
 CONFIRM = "Check, then set confirmed: true"
 

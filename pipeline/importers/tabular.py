@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.errors import EvalreportError
-from pipeline.sources.importers.export import Export, Question, from_table, heading, is_personal, require_column
+from pipeline.importers.export import Export, Question, from_table, heading, is_personal, require_column
 from pipeline.sources.readers import EXCEL_SUFFIXES, OTHER_WORKBOOK_SUFFIXES, read_any
 
 TOOL = "csv"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pipeline.errors import InputError, Problem
 from pipeline.sources.cells import as_text
-from pipeline.sources.indicators.figures import NIL
-from pipeline.sources.indicators.source import CONTENT_NAMES, PERIOD_NAMES, UNIT_NAMES, Dimension, Source
+from pipeline.indicators.figures import NIL
+from pipeline.indicators.source import CONTENT_NAMES, PERIOD_NAMES, UNIT_NAMES, Dimension, Source
 from pipeline.sources.limits import check_size
 
 
