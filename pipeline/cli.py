@@ -9,27 +9,26 @@ import sys
 from contextlib import nullcontext
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import __version__
-from pipeline.committees import due as committees_due
-from pipeline.committees import show, timers
-from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
-from pipeline.committees.ledger import Ledger
 from pipeline.errors import EvalreportError, InputError, ToFillIn, in_one_line
 from pipeline.paths import safe_name
-from pipeline.project import list_projects, load_project
-from rich.console import Console
-from rich.markup import escape
+from pipeline.vocabulary import LANGUAGES
 
-from pipeline.run.batch import FORMATS, JobResult, run_jobs, why_each_runs
-from pipeline.run.index import write_index
-from pipeline.run.jobs import Workspace, plan_jobs
-from pipeline.run.lock import projects_locked
-from pipeline.run.progress import batch_progress, summary_table
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pipeline.run.jobs import JobResult, Workspace
+
+# Each command imports the pipeline it needs when it runs, so that `--help`, `--version` and a mistyped option answer
+# at once: the reports' libraries (pandas, statsmodels, matplotlib, Jupyter, Typst) take seconds to load.
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(indicators_word(sys.argv[1:] if argv is None else list(argv)))
+    from pipeline.run.jobs import Workspace
+
     workspace = Workspace.default(args.inputs, args.reports)
     try:
         return args.command(args, workspace)
@@ -53,7 +52,7 @@ def parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="start a project: inputs/PROJECT/ with a commented project.yaml and empty tables")
     new.add_argument("project", metavar="PROJECT", help="the new project's id, its folder's name (letters, digits, '-', '_')")
-    new.add_argument("--language", required=True, choices=["da", "nb", "en"], help="the reports' language, and project.yaml's comments'")
+    new.add_argument("--language", required=True, choices=LANGUAGES, help="the reports' language, and project.yaml's comments'")
     new.add_argument("--kind", default="blank", choices=["settlement", "forum", "plan", "blank"],
                      help="what it measures, after the examples in inputs/: settlement (municipalities' settlement of refugees), "
                           "forum (participation and a yearly survey), plan (an area's plan with baselines), blank (default)")
@@ -74,7 +73,7 @@ def parser() -> argparse.ArgumentParser:
     where.add_argument("--unit", help="one unit (municipality) id")
     where.add_argument("--per-unit", action="store_true", help="one report per unit")
     run.add_argument("--period", help="a year (2016) or span (2015-2016); default the project's whole period")
-    run.add_argument("--language", choices=["da", "nb", "en"], help="override the project's language")
+    run.add_argument("--language", choices=LANGUAGES, help="override the project's language")
     run.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
     run.add_argument("--timeout", type=int, default=600, help="seconds each report may take: loading, running and rendering it (default 600)")
@@ -126,7 +125,7 @@ def parser() -> argparse.ArgumentParser:
     indicators.set_defaults(command=import_indicators_command)
 
     index = commands.add_parser("index", help="write reports/index.html again: every project, its status and its reports")
-    index.add_argument("--language", choices=["da", "nb", "en"], help="every word in this language (default: each project in its own)")
+    index.add_argument("--language", choices=LANGUAGES, help="every word in this language (default: each project in its own)")
     index.set_defaults(command=index_command)
 
     due = commands.add_parser("due", help="make, record and deliver the committees' statuses that are due (see docs/committees.md)")
@@ -161,6 +160,8 @@ def iso_day(text: str) -> date:
 
 
 def list_command(args, workspace: Workspace) -> int:
+    from pipeline.project import list_projects, load_project
+
     projects = list_projects(workspace.inputs)
     if not projects:
         print(f"no projects in {workspace.inputs}")
@@ -183,6 +184,8 @@ def list_command(args, workspace: Workspace) -> int:
 
 
 def validate_command(args, workspace: Workspace) -> int:
+    from pipeline.project import list_projects, load_project
+
     failed = 0
     for project_id in args.projects or list_projects(workspace.inputs):
         try:
@@ -229,6 +232,15 @@ def new_command(args, workspace: Workspace) -> int:
 
 
 def run_command(args, workspace: Workspace) -> int:
+    from rich.console import Console
+
+    from pipeline.project import list_projects, load_project
+    from pipeline.run.batch import FORMATS, run_jobs, why_each_runs
+    from pipeline.run.index import write_index
+    from pipeline.run.jobs import plan_jobs
+    from pipeline.run.lock import projects_locked
+    from pipeline.run.progress import batch_progress
+
     if bool(args.project) == bool(args.all):
         raise EvalreportError("run: name one PROJECT, or give --all")
     if args.all and args.unit:
@@ -324,11 +336,20 @@ def import_indicators_command(args, workspace: Workspace) -> int:
 
 
 def index_command(args, workspace: Workspace) -> int:
+    from pipeline.run.index import write_index
+
     print(f"index of every report: {os.path.relpath(write_index(workspace.reports, args.language))}")
     return 0
 
 
 def due_command(args, workspace: Workspace) -> int:
+    from pipeline.committees import due as committees_due
+    from pipeline.committees import show
+    from pipeline.committees.ledger import Ledger
+    from pipeline.run.index import write_index
+    from pipeline.run.lock import projects_locked
+    from pipeline.run.progress import batch_progress
+
     projects, problems = committees_due.projects_with_committees(workspace, args.projects)
     for problem in problems:
         print(f"NOT RUN {show.log_line(problem)}", file=sys.stderr)
@@ -348,6 +369,12 @@ def due_command(args, workspace: Workspace) -> int:
 
 
 def history_command(args, workspace: Workspace) -> int:
+    from rich.console import Console
+
+    from pipeline.committees import show
+    from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
+    from pipeline.committees.ledger import Ledger
+
     if not (workspace.reports / LEDGER_FILE).exists():
         print(f"no runs recorded yet: {workspace.reports / LEDGER_FILE} does not exist (evalreport due makes it)")
         return 0
@@ -357,11 +384,17 @@ def history_command(args, workspace: Workspace) -> int:
 
 
 def schedule_command(args, workspace: Workspace) -> int:
+    from pipeline.committees import timers
+
     print(timers.cron_line(workspace, args.at, args.env_file) if args.cron else timers.systemd_units(workspace, args.at, args.env_file))
     return 0
 
 
 def print_summary(results: list[JobResult], workspace: Workspace, console: Console) -> None:
+    from rich.markup import escape
+
+    from pipeline.run.progress import summary_table
+
     ran = [r for r in results if not r.skipped]
     failed = [r for r in ran if not r.ok]
     seconds = sum(r.seconds for r in ran)
@@ -373,6 +406,7 @@ def print_summary(results: list[JobResult], workspace: Workspace, console: Conso
         console.print(f"[red]FAILED[/] {escape(result.job.label)}: {escape(result.reason)}\n  executed notebook: {escape(os.path.relpath(audit))}")
     if failed:
         console.print("the last good report of each failed job is left in place")
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -29,11 +29,11 @@ from pipeline.paths import confined
 from pipeline.periods import parse_period
 from pipeline.sources.limits import check_size
 from pipeline.spec import ProjectSpec
+from pipeline.vocabulary import LANGUAGES
 
 FOLDER = "text"
 PLACES = ("introduction", "conclusion", "lessons")
 KINDS = {"criteria": "criterion", "units": "unit"}  # a folder of texts, one per criterion or unit
-LANGUAGES = ("da", "nb", "en")
 # A chapter of prose is some kilobytes; a megabyte is a book, or the wrong file.
 MAX_TEXT_BYTES = 1024 * 1024
 

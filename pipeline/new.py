@@ -18,9 +18,10 @@ from pipeline.narrative import FOLDER
 from pipeline.paths import safe_name
 from pipeline.placeholders import placeholders
 from pipeline.project import PROJECT_FILE, YAML_LOADER
+from pipeline.spec import MIN_GROUP_SIZE
+from pipeline.vocabulary import LANGUAGES
 from pipeline.tables import ASSESSMENT_COLUMNS, INDICATOR_COLUMNS, MILESTONE_COLUMNS, SURVEY_COLUMNS
 
-LANGUAGES = ("da", "nb", "en")
 # What each kind of project measures, after the three examples in inputs/: a county's settlement of refugees in its
 # municipalities, a municipality's forum with a yearly survey, an area's plan with baselines; blank has the least.
 KINDS = {
@@ -123,6 +124,7 @@ def project_description(name: str, language: str, kind: str, units: UnitList | N
         tables=KINDS[kind],
         units=units.units if units else [],
         units_from=units.source if units else "",
+        min_group_size=MIN_GROUP_SIZE,
     )
 
 

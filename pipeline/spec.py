@@ -12,13 +12,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from pipeline.paths import NAME_RULE, name_problem, path_problem
 from pipeline.text import one_line
 
-Language = Literal["da", "nb", "en"]
+Language = Literal["da", "nb", "en"]  # pipeline.vocabulary.LANGUAGES; a test holds the two the same
 Direction = Literal["higher", "lower"]
-# The status words of the input tables, one home: the loaders check them, analysis counts by them, texts name them.
-MILESTONE_STATUSES = ("done", "open", "cancelled")
-ASSESSMENT_STATUSES = ("met", "partly_met", "not_met", "not_assessed")
-RECOMMENDATION_STATUSES = ("proposed", "adopted", "in_progress", "implemented", "rejected", "dropped")
-DECIDED_STATUSES = ("adopted", "in_progress", "implemented", "rejected")  # a decision was taken, on a day
+# The suppression threshold: a group of fewer respondents is never shown, unless the codebook sets its own.
+# Decided here alone; everything else asks the spec (`ProjectSpec.min_group_size`).
+MIN_GROUP_SIZE = 5
 # A title, name or label shown as one line (cover, page header, chart label, e-mail subject): folded here, once,
 # so that every output shows the same line (see pipeline.text.one_line).
 OneLine = Annotated[str, AfterValidator(one_line)]
@@ -183,7 +181,7 @@ class Wave(Strict):
 
 
 class SurveySpec(Strict):
-    min_group_size: int = Field(default=5, ge=1)
+    min_group_size: int = Field(default=MIN_GROUP_SIZE, ge=1)
     # A group's comments are quoted only when at least this many in the group responded: a quote carries
     # a voice, and a small group makes it easy to guess whose.
     min_quote_group: int = Field(default=10, ge=1)
@@ -462,6 +460,11 @@ class ProjectSpec(Strict):
 
     def unit_name(self, unit_id: str | None) -> str | None:
         return {u.id: u.name for u in self.units}.get(unit_id) if unit_id else None
+
+    @property
+    def min_group_size(self) -> int:
+        """The smallest group of respondents a report may show: the codebook's, or the house's."""
+        return self.survey.min_group_size if self.survey else MIN_GROUP_SIZE
 
     def thresholds_for(self, criterion: Criterion) -> Thresholds:
         return criterion.thresholds or self.thresholds

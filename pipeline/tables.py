@@ -15,14 +15,9 @@ from pipeline.analysis.privacy import redact
 from pipeline.errors import InputError, Problem, grouped
 from pipeline.sources.csv import read_table
 from pipeline.sources.frame import STANDARD_MISSING
-from pipeline.spec import (
-    ASSESSMENT_STATUSES,
-    DECIDED_STATUSES,
-    MILESTONE_STATUSES,
-    RECOMMENDATION_STATUSES,
-    ProjectSpec,
-)
+from pipeline.spec import ProjectSpec
 from pipeline.text import one_line
+from pipeline.vocabulary import ASSESSMENT_STATUSES, DECIDED_STATUSES, MILESTONE_STATUSES, RECOMMENDATION_STATUSES
 
 INDICATOR_COLUMNS = ["unit", "indicator", "period", "value"]
 SURVEY_COLUMNS = ["respondent_id", "wave", "group", "unit"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.errors import Problem
-from pipeline.spec import RECOMMENDATION_STATUSES
+from pipeline.vocabulary import RECOMMENDATION_STATUSES
 
 if TYPE_CHECKING:
     from pipeline.spec import Criterion, ProjectSpec

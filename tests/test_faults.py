@@ -16,6 +16,7 @@ from rich.console import Console
 
 import pipeline.cli
 import pipeline.committees.due
+import pipeline.project
 from pipeline.cli import main
 from pipeline.committees.due import CommitteeStatus
 from pipeline.committees.ledger import Ledger
@@ -80,7 +81,7 @@ def test_a_project_that_fails_in_any_way_is_one_line_and_the_others_go_on(inputs
             raise RecursionError("maximum recursion depth exceeded")
         return real(project, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline.cli, "load_project", load)
+    monkeypatch.setattr(pipeline.project, "load_project", load)  # the CLI imports it when a command runs
     monkeypatch.setattr(pipeline.committees.due, "load_project", load)
 
     assert cli(inputs, "list") == 1

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from pipeline.spec import RECOMMENDATION_STATUSES
+from pipeline.vocabulary import RECOMMENDATION_STATUSES
 
 # Neither carried out nor closed by a decision not to: what a committee still has to follow.
 OPEN = ("proposed", "adopted", "in_progress")

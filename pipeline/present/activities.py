@@ -107,7 +107,7 @@ def group_order(spec) -> list[str]:
 
 def decision_limit(report: Report) -> int:
     """The survey's smallest group shown; 5, the survey's default, for a project without a survey."""
-    return report.spec.survey.min_group_size if report.spec.survey else 5
+    return report.spec.min_group_size
 
 
 def themes(report: Report) -> list[doc.Block]:

@@ -10,8 +10,8 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from pipeline.present.catalogue import MESSAGES
+from pipeline.vocabulary import LOCALES  # re-exported: run.jobs and run.index ask i18n
 
-LOCALES = {"da": "da_DK", "nb": "nb_NO", "en": "en_GB"}
 
 
 class Messages:

@@ -48,5 +48,5 @@ def summary_section(report: Report) -> doc.Section:
 def about_section(report: Report) -> doc.Section:
     t = report.t
     thresholds = report.spec.thresholds
-    note = t("methods_note", min=report.spec.survey.min_group_size if report.spec.survey else 5, met=t.percent(thresholds.met, 0), partly=t.percent(thresholds.partly, 0))
+    note = t("methods_note", min=report.spec.min_group_size, met=t.percent(thresholds.met, 0), partly=t.percent(thresholds.partly, 0))
     return doc.section("about", t("about"), doc.paragraph(note), doc.note(t("generated_by", version=__version__)))

@@ -11,7 +11,7 @@ import papermill
 from pipeline.errors import EvalreportError
 from pipeline.paths import confined, default_inputs, default_reports, notebooks_dir, safe_name
 from pipeline.periods import parse_period
-from pipeline.present.i18n import LOCALES
+from pipeline.vocabulary import LOCALES
 from pipeline.project import Project
 
 
