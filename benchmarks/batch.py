@@ -23,6 +23,7 @@ process, so the figure errs high), with --tenfold also at 10 N and their ratio.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import subprocess
@@ -166,10 +167,8 @@ class PeakMemory(threading.Thread):
             total = 0
             try:
                 for process in [self.root, *self.root.children(recursive=True)]:
-                    try:
+                    with contextlib.suppress(psutil.NoSuchProcess):
                         total += process.memory_info().rss
-                    except psutil.NoSuchProcess:
-                        pass
             except psutil.NoSuchProcess:
                 return
             self.bytes = max(self.bytes, total)

@@ -19,8 +19,8 @@ from pipeline.paths import safe_name
 from pipeline.placeholders import placeholders
 from pipeline.project import PROJECT_FILE, YAML_LOADER
 from pipeline.spec import MIN_GROUP_SIZE
-from pipeline.vocabulary import LANGUAGES
 from pipeline.tables import ASSESSMENT_COLUMNS, INDICATOR_COLUMNS, MILESTONE_COLUMNS, SURVEY_COLUMNS
+from pipeline.vocabulary import LANGUAGES
 
 # What each kind of project measures, after the three examples in inputs/: a county's settlement of refugees in its
 # municipalities, a municipality's forum with a yearly survey, an area's plan with baselines; blank has the least.

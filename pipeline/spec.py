@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -242,7 +242,7 @@ class Thresholds(Strict):
 
 
 # A target is one number, or one per year ({2019: 40, 2020: 45}).
-Target = Union[float, dict[int, float]]
+Target = float | dict[int, float]
 
 
 class RatioMeasure(Strict):
@@ -280,7 +280,7 @@ class AssessmentMeasure(Strict):
 
 
 Measure = Annotated[
-    Union[RatioMeasure, IndicatorMeasure, SurveyMeasure, MilestoneMeasure, AssessmentMeasure],
+    RatioMeasure | IndicatorMeasure | SurveyMeasure | MilestoneMeasure | AssessmentMeasure,
     Field(discriminator="kind"),
 ]
 

@@ -21,6 +21,7 @@ import math
 import shutil
 import time
 import tracemalloc
+from datetime import UTC
 from pathlib import Path
 
 import openpyxl
@@ -222,7 +223,7 @@ def check_html(html: str, expect: dict) -> None:
 def check_neutralised(report, texts: list[str]) -> None:
     """Text that a spreadsheet would run as a formula must not start a cell of the workbook written beside a report:
     `neutralise` defuses each text, and the workbook made from this report's results holds no formula at all."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from pipeline.run.figures import report_tables
     from pipeline.run.workbook import FORMULA_STARTS, About, neutralise, workbook
@@ -231,7 +232,7 @@ def check_neutralised(report, texts: list[str]) -> None:
         written = neutralise(text)
         assert not written.startswith(FORMULA_STARTS) and written.endswith(text), f"{text!r} written as {written!r}"
     sections = [part().section for part in (report.summary, report.criteria_section, report.survey_section, report.milestones_section)]
-    about = About(report.t.language, report.spec.title, report.spec.owner, "end_report", None, report.scope.period.label, datetime.now(timezone.utc), report.project.input_digest(), "test")
+    about = About(report.t.language, report.spec.title, report.spec.owner, "end_report", None, report.scope.period.label, datetime.now(UTC), report.project.input_digest(), "test")
     book = openpyxl.load_workbook(io.BytesIO(workbook(report_tables(sections, report.t.language), about, report.results())))
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"], "a formula in the workbook"

@@ -44,7 +44,7 @@ if (_reason := _missing()) is not None:
         raise RuntimeError(f"browser tests required (EVALREPORT_REQUIRE_BROWSER=1) but {_reason}")
     pytest.skip(f"browser tests skipped: {_reason}", allow_module_level=True)
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import sync_playwright  # noqa: E402 (after the skip, which needs no browser)
 
 # What each page reports about itself, read in the page after it has loaded.
 FACTS = """() => {

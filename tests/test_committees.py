@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli import main
-from pipeline.run.jobs import previous_status
 from pipeline.committees.schedule import latest_occurrence, next_occurrence
 from pipeline.errors import InputError
 from pipeline.paths import default_inputs, notebooks_dir
 from pipeline.project import load_project
 from pipeline.run.cache import fingerprint, why_run
-from pipeline.run.jobs import Job, Workspace, plan_jobs
+from pipeline.run.jobs import Job, Workspace, plan_jobs, previous_status
 from pipeline.spec import Period, Schedule
 
 VIBORG = "integrationsforum-viborg"

@@ -75,7 +75,7 @@ def test_a_criterion_without_data_now_or_then_is_never_a_change(now, then, expec
 
 
 def test_the_tolerance_is_one_percentage_point_and_can_be_set():
-    assert ATTAINMENT_TOLERANCE == pytest.approx(0.01)
+    assert pytest.approx(0.01) == ATTAINMENT_TOLERANCE
     assert compare_criterion(record("partly_met", 0.83), record("partly_met", 0.80), tolerance=0.05).change == Change.UNCHANGED
     assert compare_criterion(record("partly_met", 0.83), record("partly_met", 0.80)).change == Change.IMPROVED
 

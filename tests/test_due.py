@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from test_delivery import free_port, smtp_server
 
 from pipeline.cli import main
 from pipeline.committees.deliver import Target
@@ -16,7 +17,6 @@ from pipeline.committees.due import plan, projects_with_committees
 from pipeline.committees.ledger import Ledger
 from pipeline.paths import default_inputs, notebooks_dir
 from pipeline.run.jobs import Workspace
-from test_delivery import free_port, smtp_server
 
 VIBORG = "integrationsforum-viborg"
 COMMITTEE = "Beskæftigelses- og Integrationsudvalget"

@@ -1,9 +1,9 @@
 """The whole path on the bundled examples: command line → papermill → HTML without code → PDF."""
 
 import json
+import re
 from html import escape
 from html.parser import HTMLParser
-import re
 from pathlib import Path
 
 import pytest

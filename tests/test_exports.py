@@ -7,7 +7,7 @@ import io
 import json
 import re
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -258,7 +258,7 @@ def test_a_withheld_figure_is_empty_in_the_workbook_the_csv_and_results(example_
     withheld = [(row[0], groups["header"][i]) for row in groups["rows"] for i, text in enumerate(row) if text == t("suppressed")]
     assert len(withheld) == 2 * len(groups["rows"])
     tables = report_tables([shown.section], "nb")
-    book = load_workbook(io.BytesIO(workbook(tables, About("nb", "P", "O", "R", None, "2015–2016", datetime.now(timezone.utc), "0" * 64, "1"))))
+    book = load_workbook(io.BytesIO(workbook(tables, About("nb", "P", "O", "R", None, "2015–2016", datetime.now(UTC), "0" * 64, "1"))))
     (sheet,) = [book[name] for name in book.sheetnames if name.startswith("Tabell 3 ")]
     headings = [cell.value for cell in sheet[1]]
     cells = {(row[0].value, headings[i]): cell for row in sheet.iter_rows(min_row=2) for i, cell in enumerate(row)}

@@ -20,8 +20,8 @@ from openpyxl import Workbook, load_workbook
 
 from pipeline.cli import main
 from pipeline.errors import InputError
-from pipeline.project import load_project
 from pipeline.importers import import_survey
+from pipeline.project import load_project
 from pipeline.sources.readers import read_any
 
 FIXTURES = Path(__file__).parent / "fixtures" / "importers"
@@ -186,7 +186,7 @@ def test_a_repeated_heading_is_a_second_question_not_a_refusal(tmp_path):
 def test_a_problem_names_the_row_a_spreadsheet_shows_and_the_column_by_its_heading(tmp_path):
     # Row 1 the header; row 2 a comment over two lines (still one row); row 3 blank; row 4; row 5 repeats row 2's id.
     path = tmp_path / "svar.csv"
-    path.write_bytes('Løpenr;Fornøyd (1-5);Kommentar\r\n7;4;"To linjer\r\nher"\r\n\r\n8;5;\r\n7;3;\r\n'.encode("utf-8"))
+    path.write_bytes('Løpenr;Fornøyd (1-5);Kommentar\r\n7;4;"To linjer\r\nher"\r\n\r\n8;5;\r\n7;3;\r\n'.encode())
     with pytest.raises(InputError) as caught:
         import_survey("csv", path, tmp_path / "p", id_column="Løpenr")
     problem = caught.value.problems[0]

@@ -16,11 +16,11 @@ import yaml
 
 from pipeline.cli import indicators_word, main
 from pipeline.errors import EvalreportError, InputError
-from pipeline.present.i18n import Messages
 from pipeline.indicators import READERS, import_indicators
 from pipeline.indicators.draft import safe_id
 from pipeline.indicators.shape import Choices
 from pipeline.indicators.units import match_units, split_unit
+from pipeline.present.i18n import Messages
 from pipeline.spec import ProjectSpec
 from pipeline.tables import parse_indicators
 

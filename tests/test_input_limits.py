@@ -7,8 +7,8 @@ import time
 import pytest
 
 from pipeline.errors import InputError
-from pipeline.project import load_project
 from pipeline.paths import default_inputs
+from pipeline.project import load_project
 
 EXAMPLE = default_inputs() / "bosetting-vestfold"
 

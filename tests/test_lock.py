@@ -27,9 +27,9 @@ def hold_in_another_process(reports, seconds):
 def test_a_second_run_stops_and_names_the_holder(tmp_path):
     process = hold_in_another_process(tmp_path, 30)
     try:
-        with pytest.raises(ProjectBusy, match=rf"p: another run is writing its reports \(pid {process.pid}, since "):
-            with project_lock(tmp_path, "p"):
-                pass
+        busy = rf"p: another run is writing its reports \(pid {process.pid}, since "
+        with pytest.raises(ProjectBusy, match=busy), project_lock(tmp_path, "p"):
+            pass
     finally:
         process.kill()
         process.wait()

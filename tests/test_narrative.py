@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.present import text_figures
 from pipeline.analysis import milestones as ms
 from pipeline.analysis import survey as sv
 from pipeline.analysis.criteria import mean_capped_attainment, units_met
@@ -17,6 +16,7 @@ from pipeline.analysis.evaluation import survey_waves
 from pipeline.cli import main
 from pipeline.errors import InputError
 from pipeline.paths import default_inputs
+from pipeline.present import text_figures
 from pipeline.present.i18n import Messages
 from pipeline.present.report import Report
 from pipeline.project import load_project

@@ -18,10 +18,10 @@ from pydantic import ValidationError
 from pipeline.analysis import survey as sv
 from pipeline.cli import main
 from pipeline.errors import InputError
-from pipeline.project import load_project
 from pipeline.importers import import_survey
 from pipeline.importers.export import Question
 from pipeline.importers.kinds import guess_items
+from pipeline.project import load_project
 from pipeline.spec import Item, ProjectSpec
 from pipeline.tables import parse_survey
 

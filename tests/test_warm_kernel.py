@@ -2,7 +2,7 @@
 a notebook that fails or runs out of time takes its kernel with it."""
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
@@ -15,7 +15,7 @@ from pipeline.project import load_project
 from pipeline.run import execute, render, warm
 from pipeline.run.jobs import Job, Workspace
 
-MADE = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+MADE = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 HORTEN = Job("bosetting-vestfold", "end_report", "2015-2016", "nb", "0701")
 LARVIK = Job("bosetting-vestfold", "end_report", "2015-2016", "nb", "0709")
 

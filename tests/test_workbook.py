@@ -3,7 +3,7 @@ report's language, never a formula."""
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -30,7 +30,7 @@ def sections(report: Report) -> list[doc.Section]:
 
 
 def about(language: str) -> About:
-    made = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+    made = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
     return About(language, "Projekt", "Ejer", "Slutrapport", None, "2022–2025", made, "ab" * 32, "1.2.3")
 
 

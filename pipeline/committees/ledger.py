@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.errors import EvalreportError, MachineFault
@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -221,10 +221,10 @@ class Ledger:
 
     def deliveries(self, run_id: int) -> list[Delivery]:
         rows = self.connection.execute("SELECT * FROM deliveries WHERE run = ? ORDER BY id", (run_id,))
-        return [Delivery(**{key: row[key] for key in row.keys() if key != "id"}) for row in rows]
+        return [Delivery(**{key: row[key] for key in row.keys() if key != "id"}) for row in rows]  # noqa: SIM118 (a Row iterates its values)
 
 
 def _run(row: sqlite3.Row) -> Run:
-    values = {key: row[key] for key in row.keys()}
+    values = {key: row[key] for key in row.keys()}  # noqa: SIM118 (a Row iterates its values)
     values["outputs"] = tuple(json.loads(values["outputs"]))
     return Run(**values)

@@ -197,7 +197,7 @@ def log_in(server: smtplib.SMTP, user: str, password: str) -> None:
             "EVALREPORT_SMTP_USER or EVALREPORT_SMTP_PASSWORD has letters outside ASCII, which only AUTH PLAIN carries, "
             f"and the SMTP server offers {' '.join(offered) or 'no AUTH'}: ask for AUTH PLAIN or choose an ASCII password"
         )
-    credentials = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+    credentials = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
     code, reply = server.docmd("AUTH", f"PLAIN {credentials}")
     if code != 235:
         raise smtplib.SMTPAuthenticationError(code, reply)

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import EvalreportError
-from pipeline.project import PROJECT_FILE, load_spec
-from pipeline.run.publish import publish, refuse_to_replace
 from pipeline.importers import (
     googleforms,
     kobo,
@@ -33,6 +31,8 @@ from pipeline.importers.canonical import Canonical, to_canonical
 from pipeline.importers.choices import blank_missing, decimal_points, drop_items, keep_items
 from pipeline.importers.codebook import Draft, draft_codebook
 from pipeline.importers.export import Export, rename_items
+from pipeline.project import PROJECT_FILE, load_spec
+from pipeline.run.publish import publish, refuse_to_replace
 
 IMPORTERS: dict[str, Callable[[Path], Export]] = {
     tabular.TOOL: tabular.read_export,

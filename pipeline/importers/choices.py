@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from pipeline.errors import EvalreportError
-from pipeline.sources.frame import STANDARD_MISSING
 from pipeline.importers.canonical import find_question
 from pipeline.importers.export import Export, Question
+from pipeline.sources.frame import STANDARD_MISSING
 
 _DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
 _WHOLE = re.compile(r"-?\d+")

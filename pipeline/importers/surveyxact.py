@@ -22,7 +22,6 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.errors import InputError, Problem
-from pipeline.sources.excel import sheet_names
 from pipeline.importers.export import (
     Export,
     Question,
@@ -32,6 +31,7 @@ from pipeline.importers.export import (
     joined,
 )
 from pipeline.importers.scales import normalised
+from pipeline.sources.excel import sheet_names
 from pipeline.sources.readers import read_any, read_rows
 
 PARTS = ("dataset", "structure", "labels")

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import EvalreportError
-from pipeline.project import PROJECT_FILE, load_spec
-from pipeline.run.publish import publish, refuse_to_replace
 from pipeline.indicators import jsonstat, long, px, wide
 from pipeline.indicators.draft import draft_block
 from pipeline.indicators.shape import Canonical, Choices, to_canonical
 from pipeline.indicators.source import Source
+from pipeline.project import PROJECT_FILE, load_spec
+from pipeline.run.publish import publish, refuse_to_replace
 
 READERS: dict[str, Callable[..., Source]] = {
     "long": lambda path, value_column, sheet: long.read(path, value_column=value_column, sheet=sheet),

@@ -12,9 +12,9 @@ import warnings
 from pathlib import Path
 
 from pipeline.errors import InputError, Problem
-from pipeline.sources.cells import as_text
 from pipeline.indicators.figures import NIL
 from pipeline.indicators.source import CONTENT_NAMES, PERIOD_NAMES, UNIT_NAMES, Dimension, Source
+from pipeline.sources.cells import as_text
 from pipeline.sources.limits import check_size
 
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.errors import EvalreportError, InputError, Problem
-from pipeline.sources.cells import as_text
 from pipeline.indicators.draft import indicator_ids
 from pipeline.indicators.figures import DEFAULT_MISSING, NIL, NotAFigure, figure, year_of
 from pipeline.indicators.source import Dimension, Source
 from pipeline.indicators.units import match_units, split_unit
+from pipeline.sources.cells import as_text
 
 MAX_PROBLEMS = 20
 

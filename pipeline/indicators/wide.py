@@ -37,7 +37,7 @@ def read(path: Path, *, sheet: str | None = None) -> Source:
     long = table.melt(id_vars=[*row_dimensions, "_row"], value_vars=list(by_column), var_name="_column", value_name="_figure")
     names = HEADER_DIMENSIONS[count] + [PERIOD]
     for position, name in enumerate(names):
-        long[name] = long["_column"].map(lambda column: by_column[column][position])
+        long[name] = long["_column"].map(lambda column: by_column[column][position])  # noqa: B023 (used at once)
     dimensions = [Dimension(name) for name in row_dimensions + names]
     source = Source(
         file=path.name,

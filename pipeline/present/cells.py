@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-
 from typing import TYPE_CHECKING
 
 from pipeline.present.document import Cell, Datum

@@ -7,8 +7,6 @@ import math
 import textwrap
 from collections.abc import Callable, Sequence
 
-Percent = Callable[[float], str]
-
 import matplotlib
 
 matplotlib.use("Agg")  # no display, and no interactive backend started in a kernel
@@ -18,6 +16,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MultipleLocator  # noqa: E402
 
 from pipeline.present import fonts  # noqa: E402
+
+Percent = Callable[[float], str]
 
 fonts.register_for_charts()
 

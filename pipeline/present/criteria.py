@@ -8,8 +8,8 @@ import pandas as pd
 
 from pipeline.analysis.criteria import CriterionResult, RatioTotal, Status, exceeded, rank_units, status_of
 from pipeline.present import cells, charts, texts
-from pipeline.present.cells import figure_cell, figure_text
 from pipeline.present import document as doc
+from pipeline.present.cells import figure_cell
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report

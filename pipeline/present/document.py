@@ -8,7 +8,7 @@ that the PDF exporter can read it back from the executed notebook.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,7 +53,7 @@ class Badge(Model):
     tone: Tone | None = None
 
 
-Inline = Union[str, Annotated[Union[Strong, Emphasis, Link, Badge], Field(discriminator="kind")]]
+Inline = str | Annotated[Strong | Emphasis | Link | Badge, Field(discriminator="kind")]
 
 
 def status_badge(status: str, label: str) -> Badge:
@@ -127,7 +127,7 @@ class Datum(Model):
     tone: Tone | None = None  # a figure shown in the colour of its status
 
 
-Cell = Union[str, Annotated[Union[Marked, Datum], Field(discriminator="kind")]]
+Cell = str | Annotated[Marked | Datum, Field(discriminator="kind")]
 
 
 class Table(Model):
@@ -157,7 +157,7 @@ class Box(Model):
     blocks: list[Block]
 
 
-Block = Annotated[Union[Paragraph, Note, Heading, BulletList, Table, Figure, Box], Field(discriminator="kind")]
+Block = Annotated[Paragraph | Note | Heading | BulletList | Table | Figure | Box, Field(discriminator="kind")]
 Box.model_rebuild()
 
 

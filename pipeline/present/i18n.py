@@ -13,7 +13,6 @@ from pipeline.present.catalogue import MESSAGES
 from pipeline.vocabulary import LOCALES  # re-exported: run.jobs and run.index ask i18n
 
 
-
 class Messages:
     """Words, numbers and dates for one language."""
 

@@ -19,18 +19,17 @@ from typing import TYPE_CHECKING
 import matplotlib.pyplot as plt
 import nbformat
 import pandas as pd
-from IPython.core.formatters import BaseFormatter
 from IPython import get_ipython
+from IPython.core.formatters import BaseFormatter
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import display
 from IPython.utils.capture import capture_output
 from traitlets import ObjectName, Unicode
 
-from pipeline.present import text_figures
 from pipeline.errors import EvalreportError
 from pipeline.own_notebooks import cell_tag
 from pipeline.paths import confined
-from pipeline.present import charts, markdown
+from pipeline.present import charts, markdown, text_figures
 from pipeline.present import document as doc
 
 if TYPE_CHECKING:

@@ -10,13 +10,13 @@ import pandas as pd
 from pipeline.analysis import comparison as cmp
 from pipeline.analysis import milestones as ms
 from pipeline.analysis import survey as sv
-from pipeline.analysis.evaluation import survey_waves
 from pipeline.analysis.criteria import (
     CriterionResult,
     Status,
     mean_capped_attainment,
     summary_counts,
 )
+from pipeline.analysis.evaluation import survey_waves
 from pipeline.present import activities, recommendations, texts
 
 if TYPE_CHECKING:
@@ -229,7 +229,7 @@ def _in_total_and_by_group(report: Report, wave: str, answers: pd.DataFrame, ite
     """One question's figures for everyone (group None), then for each group, each under the suppression decision."""
     text = report.spec.survey.items[item_id].text
     rows = [{"item": item_id, "text": text, "group": None} | (_figures(figures(answers), keys) if report.shows(wave, item_id) else {"suppressed": True})]
-    for group, size in sv.respondents_by(answers, "group").reindex(sv.in_declared_order(answers["group"].unique(), report.spec.survey)).items():
+    for group, _size in sv.respondents_by(answers, "group").reindex(sv.in_declared_order(answers["group"].unique(), report.spec.survey)).items():
         shown = report.shows(wave, item_id, group)
         rows.append({"item": item_id, "text": text, "group": group} | (_figures(figures(answers[answers["group"] == group]), keys) if shown else {"suppressed": True}))
     return rows

@@ -224,7 +224,7 @@ def nps_part(report: Report, responses, wave) -> list[doc.Block]:
         )
         rows = [nps_cells(t, t("survey_total"), total)]
         if responses["group"].nunique() > 1:
-            for _, row in sv.nps_by_group(responses, codebook, item_id, lambda group: report.shows(wave.id, item_id, group)).iterrows():
+            for _, row in sv.nps_by_group(responses, codebook, item_id, lambda group: report.shows(wave.id, item_id, group)).iterrows():  # noqa: B023 (used at once)
                 label = codebook.groups.get(row["group"], row["group"])
                 why = t("item_too_few", min=codebook.min_group_size)
                 hidden = [cells.withheld("count", why, t("suppressed")), *(cells.withheld(unit, why) for unit in ("count", "count", "count", "number"))]

@@ -9,10 +9,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from pipeline.present import text_figures
 from pipeline.narrative import Text
 from pipeline.present import document as doc
-from pipeline.present import markdown
+from pipeline.present import markdown, text_figures
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report

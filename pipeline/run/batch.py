@@ -8,8 +8,7 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import partial
 
 from pipeline.errors import EvalreportError, JobFailed
@@ -17,10 +16,10 @@ from pipeline.present import render_typst
 from pipeline.project import Project, load_project
 from pipeline.run import cache, execute, render
 from pipeline.run.deadline import Deadline
+from pipeline.run.figures import figures_csv, report_tables
 from pipeline.run.jobs import Job, JobResult, Workspace
 from pipeline.run.kernel import ensure_kernel
 from pipeline.run.publish import publish, record_run
-from pipeline.run.figures import figures_csv, report_tables
 from pipeline.run.workbook import About, workbook
 
 FORMATS = ("html", "pdf")
@@ -65,7 +64,7 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
     record = {
         "report": job.report,
         "parameters": job.parameters(workspace),
-        "started": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "versions": cache.package_versions(),
     }
     try:
@@ -74,7 +73,7 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         record["key"] = cache.fingerprint(job, workspace, project)
         deadline.check(job, "loading")
         notebook = execute.execute(job, workspace, deadline, warm_kernel=True)
-        made = datetime.now(timezone.utc)
+        made = datetime.now(UTC)
         cover = render.cover(job, project, made)
         outputs = {folder / f"{job.name}.html": render.to_html(notebook, cover)} if "html" in formats else {}
         if "pdf" in formats:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from babel import Locale
@@ -111,7 +111,7 @@ def reports_in(root: Path) -> list[Report]:
             html = folder / f"{name}.html"
             ok = record.get("status") != "failed"
             last_run = _moment(record.get("started"))
-            made = last_run if ok else (datetime.fromtimestamp(html.stat().st_mtime, timezone.utc) if html.exists() else None)
+            made = last_run if ok else (datetime.fromtimestamp(html.stat().st_mtime, UTC) if html.exists() else None)
             found.append(
                 Report(
                     project=folder.parent.name,
@@ -248,7 +248,7 @@ def _moment(text: str | None) -> datetime | None:
         moment = datetime.fromisoformat(text) if text else None
     except ValueError:
         return None
-    return moment.replace(tzinfo=moment.tzinfo or timezone.utc) if moment else None
+    return moment.replace(tzinfo=moment.tzinfo or UTC) if moment else None
 
 
 def _json(path: Path, default):

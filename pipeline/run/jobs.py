@@ -11,8 +11,8 @@ import papermill
 from pipeline.errors import EvalreportError
 from pipeline.paths import confined, default_inputs, default_reports, notebooks_dir, safe_name
 from pipeline.periods import parse_period
-from pipeline.vocabulary import LOCALES
 from pipeline.project import Project
+from pipeline.vocabulary import LOCALES
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def with_previous_status(job: Job, workspace: Workspace) -> Job:
 
 
 # The previous status a new one is compared with: the latest stored results of the same report, judged earlier.
-# 
+#
 # The stored `<report>[-<unit>].results.json` files are the source, not the ledger: a file is what the notebook
 # reads, its `as_of` says which day it judged, and a status made by hand with `evalreport run` counts as well as
 # one made by `evalreport due`. The ledger keeps which file each scheduled run was given (`runs.previous`).

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from jupyter_client.manager import AsyncKernelManager
 
 from pipeline.errors import MachineFault, in_one_line
-from jupyter_client.manager import AsyncKernelManager
 
 KERNEL_NAME = "evalreport"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -63,7 +63,7 @@ def cover(job: Job, project: Project, generated: datetime | None = None) -> dict
     """What the template shows around the notebook's outputs: cover block, page footer, provenance."""
     t = Messages(job.language)
     spec = project.spec
-    generated = generated or datetime.now(timezone.utc)
+    generated = generated or datetime.now(UTC)
     report_title = t(job.report) if job.report in ("end_report", "survey_feedback", "success_criteria", "milestones", "status_report") else job.report
     return {
         "language": job.language,

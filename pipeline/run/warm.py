@@ -91,7 +91,7 @@ class WarmKernel:
         self._at_exit.cancel()
         stopper = NotebookClient(nbformat.v4.new_notebook(), km=self.manager, shutdown_kernel="immediate")
         stopper.kc, self.manager, self.client = self.client, None, None
-        try:
+        try:  # noqa: SIM105 (the comment below says why nothing is done)
             stopper._cleanup_kernel()  # kills the kernel, closes the channels, removes the connection file
         except Exception:  # a kernel that already died: nothing left to stop
             pass
