@@ -114,3 +114,26 @@ class UnsafePath(EvalreportError):
 
     def problem(self, file: str, row: int | None = None) -> Problem:
         return Problem(file, row, self.what, self.expected, self.found)
+
+
+# Raised where the work happens, named here with the rest.
+
+
+class NotAFigure(ValueError):
+    """A cell that is neither a number nor a missing or nil symbol."""
+
+
+class DeliveryFailed(EvalreportError):
+    """A status could not be delivered; the message is the reason recorded in the ledger."""
+
+
+class Crashed(Exception):
+    """The child died reading the file: the library crashed, or was refused the memory it asked for."""
+
+
+class ProjectBusy(EvalreportError):
+    """Another evalreport run holds the project's lock."""
+
+
+class KernelMissing(MachineFault):
+    """No Jupyter kernel that starts this evalreport's Python, and none can be installed."""

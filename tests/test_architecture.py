@@ -3,13 +3,15 @@ and the vocabularies that have one home agree with what reads them."""
 
 from __future__ import annotations
 
+import ast
+import builtins
 import json
 import subprocess
 import sys
 import typing
 from pathlib import Path
 
-from pipeline import spec, text_figures
+from pipeline import errors, spec, text_figures
 from pipeline.present import text_figures as figure_values
 from pipeline.project import load_project
 from pipeline.vocabulary import LANGUAGES
@@ -60,3 +62,18 @@ def test_every_kind_of_figure_a_text_may_name_has_its_value_and_every_value_a_na
         if (folder / "project.yaml").exists():
             kinds |= {figure.kind for figure in text_figures.catalogue(load_project(folder).spec).values()}
     assert kinds == set(figure_values.VALUES)
+
+
+def test_every_exception_class_is_in_errors():
+    exceptions = {name for name, value in vars(builtins).items() if isinstance(value, type) and issubclass(value, BaseException)}
+    exceptions |= {name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, BaseException)}
+    elsewhere = []
+    for path in sorted((ROOT / "pipeline").rglob("*.py")):
+        if path.name == "errors.py" and path.parent.name == "pipeline":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases = {base.id if isinstance(base, ast.Name) else getattr(base, "attr", "") for base in node.bases}
+                if bases & exceptions:
+                    elsewhere.append(f"{path.relative_to(ROOT)}: {node.name}")
+    assert elsewhere == []

@@ -24,16 +24,12 @@ from email.utils import formatdate, make_msgid
 
 from email_validator import validate_email
 
-from pipeline.errors import EvalreportError
+from pipeline.errors import DeliveryFailed
 from pipeline.spec import email_address
 from pipeline.text import one_line
 
 TIMEOUT_SECONDS = 30
 YES, NO = {"yes", "true", "1", "on"}, {"no", "false", "0", "off"}
-
-
-class DeliveryFailed(EvalreportError):
-    """A status could not be delivered; the message is the reason recorded in the ledger."""
 
 
 @dataclass(frozen=True)

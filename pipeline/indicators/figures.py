@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.errors import NotAFigure
 from pipeline.tables import parse_number
 
 DEFAULT_MISSING = (".", "..", "...", ":")
@@ -16,10 +17,6 @@ NIL = "-"
 _YEAR = re.compile(r"\d{4}")
 # A part of a year as the offices write it: 2022K1 (SSB kvartal), 2022Q1, 2026M01, 2022H1, 2022T2, 2022-03.
 _PART_OF_YEAR = re.compile(r"(\d{4})\s*(?:[KQHTMW]\d{1,2}|-\d{1,2})", re.IGNORECASE)
-
-
-class NotAFigure(ValueError):
-    """A cell that is neither a number nor a missing or nil symbol."""
 
 
 def figure(text: str, missing: tuple[str, ...], decimal_comma: bool) -> tuple[float | None, str | None]:

@@ -14,13 +14,10 @@ from pathlib import Path
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_client.manager import AsyncKernelManager
 
-from pipeline.errors import MachineFault, in_one_line
+from pipeline.errors import KernelMissing, in_one_line
 
 KERNEL_NAME = "evalreport"
 
-
-class KernelMissing(MachineFault):
-    """No Jupyter kernel that starts this evalreport's Python, and none can be installed."""
 
 # Variables a notebook has no business reading: the SMTP settings `due` delivers with, and whatever is named like a
 # credential. A notebook runs code, and its outputs (a traceback, a printed variable) end up in the audit copy.

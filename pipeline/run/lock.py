@@ -9,12 +9,8 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from pipeline.errors import EvalreportError
+from pipeline.errors import ProjectBusy
 from pipeline.run.publish import recover
-
-
-class ProjectBusy(EvalreportError):
-    """Another evalreport run holds the project's lock."""
 
 
 @contextmanager

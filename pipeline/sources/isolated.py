@@ -13,6 +13,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
+from pipeline.errors import Crashed
+
 try:
     import resource
 except ImportError:  # Windows: no limits to set
@@ -26,10 +28,6 @@ _CONTEXT = multiprocessing.get_context("fork" if sys.platform.startswith("linux"
 MEMORY_BUDGET = 3 * 1024**3
 
 T = TypeVar("T")
-
-
-class Crashed(Exception):
-    """The child died reading the file: the library crashed, or was refused the memory it asked for."""
 
 
 def run_isolated(read: Callable[..., T], *args) -> T:
