@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test clean
+.PHONY: demo test test-fast check clean
 
 demo: $(READY)
 	$(BIN)/evalreport run --all
@@ -13,8 +13,20 @@ demo: $(READY)
 	@echo "Open the reports in reports/<project>/<period>/ (end_report.html, end_report.pdf), the committee's"
 	@echo "yearly status in reports/integrationsforum-viborg/2025-2026/, and the index in reports/index.html."
 
-test: $(READY)
-	$(BIN)/python -m pytest
+# Everything, on every core: the import contract, the linter, the type checker, then the whole suite (the examples
+# rendered once, on one worker; tests/conftest.py).
+test: check
+	$(BIN)/python -m pytest -n auto --dist loadgroup
+
+# The unit tests alone (no kernel, no rendering): under a minute, for every change.
+test-fast: check
+	$(BIN)/python -m pytest -m "not slow" -n auto
+
+# The house's rules, before any test: layers (docs/architecture.md), lint, types.
+check: $(READY)
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # The venv, the project in it (editable, with test tools; the PDF engine and the report's fonts come with it from
 # PyPI, so no system library is needed), and a Jupyter kernel spec that starts this venv's Python.

@@ -272,7 +272,9 @@ def run_command(args, workspace: Workspace) -> int:
         where = f"on the Dask cluster at {args.scheduler}" if args.scheduler else f"with {workers} worker(s)"
         console.print(f"making {len(jobs)} report(s) {where} → {workspace.reports}")
         with batch_progress(sum(map(bool, reasons.values())), workers, console) as progress:
-            results = run_jobs(jobs, workspace, formats, args.timeout, args.jobs, progress.finished, reasons, args.scheduler)
+            results = run_jobs(
+                jobs, workspace, formats, args.timeout, args.jobs, progress.finished, reasons, args.scheduler, projects
+            )
     print_summary(results, workspace, console)
     console.print(f"reports are in {os.path.relpath(workspace.reports)}/<project>/<period>/; index of every report: {os.path.relpath(write_index(workspace.reports))}")
     for project_id in invalid:

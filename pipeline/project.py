@@ -58,6 +58,11 @@ class Project:
 
     def input_hashes(self) -> dict[str, str]:
         """SHA-256 of every file the project reads, by its path in the project folder: the provenance of a report."""
+        return dict(self._input_hashes)
+
+    @cached_property
+    def _input_hashes(self) -> dict[str, str]:
+        # Read once per loaded project: the job's key, its run record, its cover and its workbook all ask.
         return {self._name(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in self.input_files}
 
     def _name(self, path: Path) -> str:
@@ -69,10 +74,14 @@ class Project:
         """Which survey figures no report of this project may show, decided once over all of them."""
         return survey_suppression(self.survey, self.spec.survey)
 
+    @cached_property
+    def _input_digest(self) -> str:
+        lines = "".join(f"{name}:{digest}\n" for name, digest in sorted(self._input_hashes.items()))
+        return hashlib.sha256(lines.encode()).hexdigest()
+
     def input_digest(self) -> str:
         """One SHA-256 over all input files: changes when any of them does."""
-        lines = "".join(f"{name}:{digest}\n" for name, digest in sorted(self.input_hashes().items()))
-        return hashlib.sha256(lines.encode()).hexdigest()
+        return self._input_digest
 
 
 def project_folder(project: str | Path, inputs: Path | None = None) -> Path:

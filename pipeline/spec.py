@@ -224,6 +224,13 @@ class SurveySpec(Strict):
         """Per item, the columns of survey.csv holding its answers: its id, or a multi item's column per option."""
         return {item_id: list(item.columns) or [item_id] for item_id, item in self.items.items()}
 
+    def scale_of(self, item_id: str) -> Scale:
+        """The answer scale of a Likert item (validation gives every one a scale that exists)."""
+        scale = self.items[item_id].scale
+        if scale is None:
+            raise KeyError(f"{item_id}: not a Likert item, it has no scale")
+        return self.scales[scale]
+
     @property
     def quote_limit(self) -> int:
         """Fewest respondents a group needs for its comments to be quoted: never below the suppression limit."""

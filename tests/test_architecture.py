@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import ast
 import builtins
+import hashlib
 import json
 import subprocess
 import sys
 import typing
 from pathlib import Path
 
+import pytest
+
+import pipeline.project
 from pipeline import errors, spec, text_figures
+from pipeline.cli import main
 from pipeline.present import text_figures as figure_values
 from pipeline.project import load_project
+from pipeline.run import batch
 from pipeline.vocabulary import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,3 +83,31 @@ def test_every_exception_class_is_in_errors():
                 if bases & exceptions:
                     elsewhere.append(f"{path.relative_to(ROOT)}: {node.name}")
     assert elsewhere == []
+
+
+@pytest.mark.slow
+def test_a_job_runs_on_the_project_the_command_loaded_and_hashes_each_input_once(tmp_path, monkeypatch):
+    loads, hashed = [], []
+    real_load, real_sha256 = pipeline.project.load_project, hashlib.sha256
+
+    def load(*args, **kwargs):
+        loads.append(args[0])
+        return real_load(*args, **kwargs)
+
+    def sha256(*data):  # the inputs are hashed with their bytes; the job key's digests start empty
+        if data:
+            hashed.append(len(data[0]))
+        return real_sha256(*data)
+
+    monkeypatch.setattr(pipeline.project, "load_project", load)
+    monkeypatch.setattr(batch, "load_project", load)
+    monkeypatch.setattr(hashlib, "sha256", sha256)
+    reports = tmp_path / "reports"
+    argv = ["--reports", str(reports), "run", "bosetting-vestfold", "--report", "milestones", "--format", "html"]
+    assert main([*argv, "--jobs", "1"]) == 0
+
+    project = real_load("bosetting-vestfold")
+    assert loads == ["bosetting-vestfold"]
+    assert len(hashed) == len(project.input_files) + 1  # each file once, then the digest over all of them
+    record = json.loads((reports / "bosetting-vestfold" / "2015-2016" / "run.json").read_text(encoding="utf-8"))
+    assert record["milestones"]["inputs"] == project.input_hashes()

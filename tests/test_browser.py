@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
 from pipeline.project import load_project
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -86,11 +85,9 @@ class View:
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory) -> Path:
-    """Every example rendered once (HTML only: the browser opens nothing else), with reports/index.html."""
-    folder = tmp_path_factory.mktemp("reports")
-    assert main(["--reports", str(folder), "run", "--all", "--jobs", "2", "--format", "html"]) == 0
-    return folder
+def reports(rendered_examples) -> Path:
+    """Every example rendered once per session (tests/conftest.py), with reports/index.html."""
+    return rendered_examples
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 
 from pipeline.analysis.evaluation import Scope, evaluate_criteria
-from pipeline.cli import main
 from pipeline.periods import parse_period
 from pipeline.present.i18n import Messages
 from pipeline.project import load_project
@@ -19,10 +18,8 @@ EXAMPLES = {"bosetting-vestfold": "2015-2016", "integrationsforum-viborg": "2024
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("reports")
-    assert main(["--reports", str(folder), "run", "--all", "--jobs", "2"]) == 0
-    return folder
+def reports(rendered_examples) -> Path:
+    return rendered_examples  # every example rendered once per session (tests/conftest.py)
 
 
 def html_of(reports: Path, project: str) -> str:

@@ -16,7 +16,6 @@ import pytest
 from babel.dates import format_date
 from openpyxl import load_workbook
 
-from pipeline.cli import main
 from pipeline.present.i18n import Messages
 from pipeline.present.report import Report
 from pipeline.project import load_project
@@ -34,10 +33,8 @@ NUMBER = {
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("reports")
-    assert main(["--reports", str(folder), "run", "--all", "--format", "html", "--jobs", "2"]) == 0
-    return folder
+def reports(rendered_examples) -> Path:
+    return rendered_examples  # every example rendered once per session (tests/conftest.py)
 
 
 def files(reports: Path, project: str) -> Path:

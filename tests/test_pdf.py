@@ -33,14 +33,10 @@ LANGUAGES = {"bosetting-vestfold": "nb", "helhedsplan-norrevang": "da", "integra
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory) -> Path:
-    """Every example's end report in its language, the Norwegian one in English too, and the Danish yearly status."""
-    folder = tmp_path_factory.mktemp("reports")
-    base = ["--reports", str(folder), "run"]
-    assert main([*base, "--all", "--jobs", "2"]) == 0
-    assert main([*base, "bosetting-vestfold", "--report", "end_report", "--language", "en"]) == 0
-    assert main([*base, "integrationsforum-viborg", "--report", "status_report", "--period", "2025-2026"]) == 0
-    return folder
+def reports(rendered_examples) -> Path:
+    """Every example's end report in its language, the Norwegian one in English too, and the Danish yearly status
+    (rendered once per session, tests/conftest.py)."""
+    return rendered_examples
 
 
 EXAMPLES = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
 
 import pandas as pd
 
@@ -67,10 +68,10 @@ class ByGroup:
     """Participants by year and group as a report may show them: `count(year, group)` is None where withheld;
     year ALL is the whole project's total of a group, group ALL a year's total."""
 
-    sizes: dict[tuple, int]
-    hidden: frozenset
+    sizes: dict[tuple[Any, Any], int]  # (year or ALL, group or ALL): participants
+    hidden: frozenset[tuple[Any, Any]]
 
-    def count(self, year, group) -> int | None:
+    def count(self, year: object, group: object) -> int | None:
         if year is not ALL and group is ALL:  # a year's total is always shown
             return sum(n for (y, _), n in self.sizes.items() if y == year)
         if (year, group) in self.hidden:
@@ -91,7 +92,7 @@ def participants_by_group(table: pd.DataFrame, min_size: int) -> ByGroup:
     """The project's one decision on participants by group, over every activity it has (whatever the report's
     period, so that every report of the project shows the same cells)."""
     sizes = group_sizes(table)
-    hidden = suppressed_cells(sizes, min_size, unpublished_units=())
+    hidden = suppressed_cells(cast(dict[tuple[str, str], int], sizes), min_size, unpublished_units=())  # years as units
     # The decision's margins: a year's total is shown whatever its size (see the module's note).
     return ByGroup(sizes, frozenset(cell for cell in hidden if not (cell[0] is not ALL and cell[1] is ALL)))
 

@@ -7,13 +7,14 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 import pandas as pd
 
 from pipeline.analysis import milestones as ms
 from pipeline.analysis.criteria import Status
 from pipeline.periods import ReportPeriod
-from pipeline.spec import Period
+from pipeline.spec import Period, Wave
 
 # Attainment within one percentage point of last time is "unchanged": a rounding or a corrected count is no change.
 ATTAINMENT_TOLERANCE = 0.01
@@ -55,7 +56,7 @@ class CriterionChange:
 # --- Criteria -------------------------------------------------------------------------------------------
 
 
-def compare_criterion(now: dict, then: dict | None, tolerance: float = ATTAINMENT_TOLERANCE) -> CriterionChange:
+def compare_criterion(now: dict[str, Any], then: dict[str, Any] | None, tolerance: float = ATTAINMENT_TOLERANCE) -> CriterionChange:
     """Compare one criterion's record (id, title, status, attainment, as stored in results.json) with last time's.
 
     The status decides first: a move between not met, partly met and met is an improvement or a worsening
@@ -91,7 +92,7 @@ def _change(status_now: Status, status_then: Status, attainment_now: float | Non
     return Change.IMPROVED if moved > 0 else Change.WORSE
 
 
-def compare_criteria(now: list[dict], then: list[dict], tolerance: float = ATTAINMENT_TOLERANCE) -> list[CriterionChange]:
+def compare_criteria(now: list[dict[str, Any]], then: list[dict[str, Any]], tolerance: float = ATTAINMENT_TOLERANCE) -> list[CriterionChange]:
     """Every criterion of this status, in its order, against the record with the same id last time."""
     previous = {record["id"]: record for record in then}
     return [compare_criterion(record, previous.get(record["id"]), tolerance) for record in now]
@@ -101,7 +102,7 @@ def change_counts(changes: list[CriterionChange]) -> dict[Change, int]:
     return {change: sum(c.change == change for c in changes) for change in Change}
 
 
-def differing_criteria(stored: list[dict], recomputed: list[dict]) -> list[str]:
+def differing_criteria(stored: list[dict[str, Any]], recomputed: list[dict[str, Any]]) -> list[str]:
     """Ids of the criteria whose stored status, result or attainment today's data no longer give.
 
     The stored figures are rounded to six decimals, so figures closer than that are the same.
@@ -118,14 +119,14 @@ def differing_criteria(stored: list[dict], recomputed: list[dict]) -> list[str]:
     return differing
 
 
-def _same(a, b) -> bool:
-    a, b = _known(a), _known(b)
-    if a is None or b is None:
-        return a is None and b is None
-    return math.isclose(a, b, rel_tol=0, abs_tol=1e-6)
+def _same(a: Any, b: Any) -> bool:
+    x, y = _known(a), _known(b)
+    if x is None or y is None:
+        return x is None and y is None
+    return math.isclose(x, y, rel_tol=0, abs_tol=1e-6)
 
 
-def _known(value) -> float | None:
+def _known(value: Any) -> float | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
 
 
@@ -161,7 +162,7 @@ def previous_period(period: ReportPeriod, as_of: date, project_period: Period) -
     return previous, previous.as_of(one_year_before(as_of))
 
 
-def waves_up_to(waves: list, as_of: date, count: int = 2) -> list:
+def waves_up_to(waves: list[Wave], as_of: date, count: int = 2) -> list[Wave]:
     """The last `count` survey waves held by the report date (a wave's year at the latest), oldest first."""
     held = [wave for wave in waves if wave.year <= as_of.year]
     return sorted(held, key=lambda wave: wave.year)[-count:]
@@ -186,9 +187,10 @@ def reached_in(classified: pd.DataFrame, start: date, end: date) -> pd.DataFrame
     return done[inside].sort_values("actual", kind="stable")
 
 
-def expected_date(row) -> date:
+def expected_date(row: pd.Series) -> date:
     """When a milestone not done is expected: its forecast while that lies ahead, otherwise its planned date."""
-    return row["forecast"] if row["slippage"] == ms.Slippage.EXPECTED else row["planned"]
+    day: date = row["forecast"] if row["slippage"] == ms.Slippage.EXPECTED else row["planned"]
+    return day
 
 
 def due_within(classified: pd.DataFrame, start: date, end: date) -> pd.DataFrame:
@@ -200,7 +202,7 @@ def due_within(classified: pd.DataFrame, start: date, end: date) -> pd.DataFrame
     """
     open_ones = classified[classified["outcome"].isin(ms.NOT_DONE)]
 
-    def in_window(row) -> bool:
+    def in_window(row: pd.Series) -> bool:
         days = [row["planned"]] + ([row["forecast"]] if row["slippage"] == ms.Slippage.EXPECTED else [])
         return any(start <= day < end for day in days)
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from pipeline.spec import Thresholds
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # a name for the checker; typing has it from Python 3.13
 
 
 class Status(StrEnum):
@@ -122,10 +126,10 @@ def ratio_by_unit(
     return pd.DataFrame(rows, columns=["unit", "numerator", "denominator", "ratio"])
 
 
-def judge_units(ratios: pd.DataFrame, target: float, thresholds: Thresholds) -> pd.DataFrame:
+def judge_units(ratios: pd.DataFrame, target: float | None, thresholds: Thresholds) -> pd.DataFrame:
     """Add attainment and status to each unit's ratio; a unit with nothing requested has nothing to attain."""
     judged = ratios.copy()
-    results = []
+    results: list[tuple[float | None, Status]] = []
     for _, row in ratios.iterrows():
         if row["denominator"] == 0 and not _missing(row["numerator"]):
             results.append((None, Status.NOT_APPLICABLE))
@@ -181,7 +185,7 @@ class CriterionResult:
     baseline: float | None = None
     direction: str = "higher"
     units: pd.DataFrame | None = None  # per-unit figures for ratio criteria
-    detail: dict = field(default_factory=dict)
+    detail: dict[str, Any] = field(default_factory=dict)
 
 
 def summary_counts(results: list[CriterionResult]) -> dict[Status, int]:
@@ -218,19 +222,21 @@ def rank_units(results: list[CriterionResult]) -> pd.DataFrame:
     One row per unit; a column of attainment and one of status per criterion, then `mean` and `met`
     (how many of those criteria the unit met).
     """
-    per_unit = [r for r in results if r.units is not None and len(r.units)]
+    per_unit = [(r.id, r.units) for r in results if r.units is not None and len(r.units)]
     if not per_unit:
         return pd.DataFrame()
-    table = pd.DataFrame({"unit": per_unit[0].units["unit"]}).set_index("unit")
-    for result in per_unit:
-        units = result.units.set_index("unit")
-        table[f"{result.id}_attainment"] = units["attainment"]
-        table[f"{result.id}_status"] = units["status"]
-    attainment_columns = [f"{r.id}_attainment" for r in per_unit]
+    table = pd.DataFrame({"unit": per_unit[0][1]["unit"]}).set_index("unit")
+    for id, units in per_unit:
+        by_unit = units.set_index("unit")
+        table[f"{id}_attainment"] = by_unit["attainment"]
+        table[f"{id}_status"] = by_unit["status"]
+    attainment_columns = [f"{id}_attainment" for id, _ in per_unit]
     table["mean"] = [mean_capped_attainment(list(row))[0] for row in table[attainment_columns].itertuples(index=False)]
-    table["met"] = (table[[f"{r.id}_status" for r in per_unit]] == Status.MET).sum(axis=1)
+    table["met"] = (table[[f"{id}_status" for id, _ in per_unit]] == Status.MET).sum(axis=1)
     return table.sort_values(["mean", "met"], ascending=False, na_position="last").reset_index()
 
 
-def _missing(value) -> bool:
+def _missing(value: object) -> TypeIs[None]:
+    """No figure: None, or NaN as pandas writes a blank. (To the type checker a value that is not missing is a
+    figure; a NaN it takes for None, which is what it means here.)"""
     return value is None or (isinstance(value, float) and math.isnan(value))

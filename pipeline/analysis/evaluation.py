@@ -23,7 +23,16 @@ from pipeline.analysis.criteria import (
 )
 from pipeline.analysis.suppression import Suppression
 from pipeline.periods import ReportPeriod
-from pipeline.spec import Criterion, ProjectSpec
+from pipeline.spec import (
+    AssessmentMeasure,
+    Criterion,
+    IndicatorMeasure,
+    ProjectSpec,
+    RatioMeasure,
+    SurveyMeasure,
+    SurveySpec,
+    Wave,
+)
 
 
 class ProjectTables(Protocol):
@@ -62,7 +71,7 @@ class Scope:
         return [self.unit] if self.unit else [u.id for u in self.project.spec.units]
 
 
-def survey_waves(scope: Scope) -> list:
+def survey_waves(scope: Scope) -> list[Wave]:
     """The survey waves inside the report's period, oldest first."""
     survey = scope.project.spec.survey
     return [w for w in survey.waves if scope.period.contains(w.year)] if survey else []
@@ -70,18 +79,18 @@ def survey_waves(scope: Scope) -> list:
 
 def responses(scope: Scope, wave: str | None = None) -> pd.DataFrame:
     """Respondents in scope: the report's unit (if any) and one wave (default: the latest in the period)."""
-    waves = survey_waves(scope)
-    if not waves:
+    waves, codebook = survey_waves(scope), scope.project.spec.survey
+    if not waves or codebook is None:
         return scope.project.survey.iloc[0:0]
     wave = wave or waves[-1].id
     frame = scope.project.survey
     frame = frame[frame["wave"] == wave]
     if scope.unit:
         frame = frame[frame["unit"] == scope.unit]
-    return answered_something(frame, scope.project.spec.survey)
+    return answered_something(frame, codebook)
 
 
-def answered_something(frame: pd.DataFrame, codebook) -> pd.DataFrame:
+def answered_something(frame: pd.DataFrame, codebook: SurveySpec) -> pd.DataFrame:
     """Rows with at least one answer. A questionnaire returned blank is no response (AAPOR): it is not a
     respondent in any count, nor does it make a small group look big enough to show."""
     items = [item for item in codebook.items if item in frame.columns]
@@ -108,14 +117,14 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
     thresholds = scope.project.spec.thresholds_for(criterion)
     result = CriterionResult(id=criterion.id, title=criterion.title, kind=measure.kind, status=Status.NO_DATA)
     years = scope.period.years
-    if measure.kind not in ("assessment", "indicator"):
+    if not isinstance(measure, AssessmentMeasure | IndicatorMeasure):
         result.target = target_for(measure.target, years)
 
-    if measure.kind == "ratio":
+    if isinstance(measure, RatioMeasure):
         spec = scope.project.spec
-        how = (spec.indicators[measure.numerator].aggregate, spec.indicators[measure.denominator].aggregate)
+        both = (spec.indicators[measure.numerator].aggregate, spec.indicators[measure.denominator].aggregate)
         units = judge_units(
-            ratio_by_unit(scope.project.indicators, measure.numerator, measure.denominator, scope.units, years, how),
+            ratio_by_unit(scope.project.indicators, measure.numerator, measure.denominator, scope.units, years, both),
             result.target,
             thresholds,
         )
@@ -126,7 +135,7 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
         result.units = units
         result.detail = {"ratio_total": total}
 
-    elif measure.kind == "indicator":
+    elif isinstance(measure, IndicatorMeasure):
         how = scope.project.spec.indicators[measure.indicator].aggregate
         result.target = target_for(measure.target, years, how)
         series = indicator_series(scope.project.indicators, measure.indicator, scope.unit or "")
@@ -134,13 +143,14 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
         result.baseline, result.direction = measure.baseline, measure.direction
         result.attainment, result.status = judge(result.actual, result.target, thresholds, measure.baseline, measure.direction)
 
-    elif measure.kind == "survey":
+    elif isinstance(measure, SurveyMeasure):
         codebook = scope.project.spec.survey
+        assert codebook is not None, "validation: a survey criterion needs the survey's codebook"
         answers = responses(scope)
         waves = survey_waves(scope)
         shown = bool(waves) and scope.project.survey_suppression.shows(waves[-1].id, measure.item, scope.unit)
         if len(answers) >= codebook.min_group_size and shown:
-            share = sv.positive_share(answers[measure.item], codebook.scales[codebook.items[measure.item].scale])
+            share = sv.positive_share(answers[measure.item], codebook.scale_of(measure.item))
             result.actual = share["positive_share"]
             result.detail = share
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 import pandas as pd
 
@@ -71,7 +72,7 @@ def expected_slippage(planned: date, forecast: date | None, as_of: date, outcome
     return None, None
 
 
-def summarise(classified: pd.DataFrame) -> dict:
+def summarise(classified: pd.DataFrame) -> dict[str, Any]:
     """Counts per outcome and the shares a report states.
 
     `due` counts milestones whose planned date has passed or that are done, cancelled ones left out:
@@ -149,5 +150,5 @@ def by_phase(classified: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def _is_date(value) -> bool:
+def _is_date(value: object) -> bool:
     return isinstance(value, date)

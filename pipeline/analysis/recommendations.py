@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -25,7 +26,7 @@ def as_known_on(table: pd.DataFrame, as_of: date) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=table.columns)
 
 
-def _as_known(row: dict, as_of: date) -> dict:
+def _as_known(row: dict[str, Any], as_of: date) -> dict[str, Any]:
     if dated(row["decided"]) and row["decided"] > as_of:
         row |= {"status": "proposed", "decision": "", "decided": None}
     if dated(row["updated"]) and row["updated"] > as_of:
@@ -35,7 +36,7 @@ def _as_known(row: dict, as_of: date) -> dict:
     return row
 
 
-def dated(day) -> bool:
+def dated(day: object) -> bool:
     """Whether an optional date is there (an empty cell is None, or NaN once in a table)."""
     return day is not None and not pd.isna(day)
 
@@ -76,7 +77,7 @@ class Changes:
         return bool(self.new or self.adopted or self.implemented or self.rejected or self.dropped)
 
 
-def changes_since(now: list[dict], then: list[dict]) -> Changes:
+def changes_since(now: list[dict[str, Any]], then: list[dict[str, Any]]) -> Changes:
     """Each recommendation's status now beside its status in the stored previous status (both as in results.json:
     `id` and `status`). A recommendation may move several steps at once: proposed → implemented is adopted and
     implemented."""
@@ -102,9 +103,12 @@ def _moved(changes: Changes, id: str, then: str, now: str) -> None:
         changes.dropped.append(id)
 
 
-def records(table: pd.DataFrame) -> list[dict]:
+def records(table: pd.DataFrame) -> list[dict[str, Any]]:
     """The recommendations as results.json stores them, for the next status to compare with."""
-    day = lambda value: value.isoformat() if dated(value) else None  # noqa: E731
+
+    def day(value: Any) -> str | None:
+        return str(value.isoformat()) if dated(value) else None
+
     return [
         {"id": row.id, "title": row.title, "status": row.status, "given": day(row.given), "to": list(row.to), "decided": day(row.decided), "updated": day(row.updated)}
         for row in table.itertuples()

@@ -4,7 +4,8 @@ rates, change between waves, Net Promoter Score and comments."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import pandas as pd
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
@@ -59,7 +60,7 @@ def likert_counts(answers: pd.Series, scale: Scale) -> pd.Series:
     return answers.value_counts().reindex(order, fill_value=0).astype(int)
 
 
-def positive_share(answers: pd.Series, scale: Scale) -> dict:
+def positive_share(answers: pd.Series, scale: Scale) -> dict[str, Any]:
     """Share of substantive answers (not blank, not "don't know") in the scale's positive labels.
 
     Returns n, positive, share and the Wilson 95 % interval; share and interval are None when n is 0.
@@ -91,7 +92,7 @@ def summarise_items(responses: pd.DataFrame, codebook: SurveySpec, shows: Callab
     for item_id in likert_items(codebook):
         item = codebook.items[item_id]
         if shows(item_id):
-            rows.append({"item": item_id, "text": item.text, **positive_share(responses[item_id], codebook.scales[item.scale]), "suppressed": False})
+            rows.append({"item": item_id, "text": item.text, **positive_share(responses[item_id], codebook.scale_of(item_id)), "suppressed": False})
         else:
             rows.append({"item": item_id, "text": item.text, "suppressed": True})
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype({"suppressed": bool})
@@ -99,10 +100,10 @@ def summarise_items(responses: pd.DataFrame, codebook: SurveySpec, shows: Callab
 
 def distribution_table(responses: pd.DataFrame, codebook: SurveySpec, item_ids: list[str]) -> pd.DataFrame:
     """Counts per label for items that share one scale: rows are items, columns the labels in order."""
-    scales = {codebook.items[i].scale for i in item_ids}
+    scales = {str(codebook.items[i].scale) for i in item_ids}
     if len(scales) != 1:
         raise ValueError(f"items {item_ids} use different scales {sorted(scales)}")
-    scale = codebook.scales[scales.pop()]
+    scale = codebook.scale_of(item_ids[0])
     return pd.DataFrame({item_id: likert_counts(responses[item_id], scale) for item_id in item_ids}).T
 
 
@@ -160,12 +161,12 @@ def response_rates(responses: pd.DataFrame, codebook: SurveySpec, wave: str) -> 
     return pd.DataFrame(rows, columns=RATE_COLUMNS)
 
 
-def total_response_rate(rates: pd.DataFrame) -> dict:
+def total_response_rate(rates: pd.DataFrame) -> dict[str, Any]:
     """The rates over all the groups in `rates` together: sums of counts, then the ratios."""
     return rate_row(None, int(rates["invited"].sum()), int(rates["complete"].sum()), int(rates["partial"].sum()))
 
 
-def rate_row(group: str | None, invited: int, complete: int, partial: int) -> dict:
+def rate_row(group: str | None, invited: int, complete: int, partial: int) -> dict[str, Any]:
     rr1 = complete / invited if invited else None
     rr2 = (complete + partial) / invited if invited else None
     return {"group": group, "invited": invited, "complete": complete, "partial": partial, "rr1": rr1, "rr2": rr2}
@@ -181,7 +182,7 @@ def groups_without_invited(responses: pd.DataFrame, codebook: SurveySpec, wave: 
 # --- Change between two waves ---------------------------------------------------------------------------
 
 
-def change_in_positive_share(previous: pd.Series, latest: pd.Series, scale: Scale) -> dict:
+def change_in_positive_share(previous: pd.Series, latest: pd.Series, scale: Scale) -> dict[str, Any]:
     """Change in the positive share from one wave to the next with a Newcombe 95 % interval.
 
     The interval is Newcombe's hybrid score interval for a difference of independent proportions (method 10),
@@ -216,12 +217,12 @@ def compare_waves(previous: pd.DataFrame, latest: pd.DataFrame, codebook: Survey
         if not shows(item_id):
             rows.append({"item": item_id, "text": item.text, "certain": False, "suppressed": True})
             continue
-        scale = codebook.scales[item.scale]
+        scale = codebook.scale_of(item_id)
         rows.append({"item": item_id, "text": item.text, **change_in_positive_share(previous[item_id], latest[item_id], scale), "suppressed": False})
     return pd.DataFrame(rows, columns=CHANGE_COLUMNS).astype({"suppressed": bool})
 
 
-def change_direction(row) -> str:
+def change_direction(row: pd.Series) -> str:
     """'up' or 'down' when the change is certain, otherwise 'none'."""
     if not row["certain"]:
         return "none"
@@ -231,7 +232,7 @@ def change_direction(row) -> str:
 # --- Net Promoter Score ---------------------------------------------------------------------------------
 
 
-def net_promoter_score(scores: pd.Series) -> dict:
+def net_promoter_score(scores: pd.Series) -> dict[str, Any]:
     """NPS = % promoters (9-10) − % detractors (0-6) of those who gave a score, from −100 to +100.
 
     Passives (7-8) count in the base only. Returns the counts, the shares and the score; the shares and the
@@ -268,7 +269,7 @@ def multi_shares(answers: pd.Series, options: list[str]) -> pd.DataFrame:
     return pd.DataFrame({"option": options, "count": counts, "share": [c / len(given) if len(given) else None for c in counts]})
 
 
-def number_summary(answers: pd.Series) -> dict:
+def number_summary(answers: pd.Series) -> dict[str, Any]:
     """A count or an amount: how many gave one, their mean and median. No minimum or maximum: a single extreme
     answer is one person's, and often tells who."""
     given = pd.to_numeric(answers.dropna(), errors="coerce").dropna()
@@ -284,13 +285,13 @@ def respondents_by(responses: pd.DataFrame, column: str) -> pd.Series:
     return responses.groupby(column, sort=True).size()
 
 
-def in_declared_order(groups, codebook: SurveySpec) -> list[str]:
+def in_declared_order(groups: Iterable[str], codebook: SurveySpec) -> list[str]:
     """Group codes in the order project.yaml declares them (the order readers know); any others last."""
     declared = list(codebook.groups)
     return sorted(groups, key=lambda g: (declared.index(g) if g in declared else len(declared), g))
 
 
-def by_group(responses: pd.DataFrame, codebook: SurveySpec, figures: Callable[[pd.DataFrame], dict], shows: Callable[[str], bool], by: str = "group") -> pd.DataFrame:
+def by_group(responses: pd.DataFrame, codebook: SurveySpec, figures: Callable[[pd.DataFrame], dict[str, Any]], shows: Callable[[str], bool], by: str = "group") -> pd.DataFrame:
     """`figures` of each group's respondents, with the groups that `shows` withholds (the project's suppression
     decision) marked `suppressed` and their figures left out."""
     groups = respondents_by(responses, by)
@@ -307,7 +308,7 @@ def by_group(responses: pd.DataFrame, codebook: SurveySpec, figures: Callable[[p
 
 def positive_share_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str, shows: Callable[[str], bool], by: str = "group") -> pd.DataFrame:
     """Positive share of one item per group, with the groups `shows` withholds marked `suppressed` and their figures blanked."""
-    scale = codebook.scales[codebook.items[item_id].scale]
+    scale = codebook.scale_of(item_id)
     table = by_group(responses, codebook, lambda rows: positive_share(rows[item_id], scale), shows, by)
     return table.reindex(columns=[by, "respondents", "n", "positive_share", "suppressed"])
 
@@ -328,7 +329,7 @@ def comments(responses: pd.DataFrame, item_id: str) -> list[str]:
     return [text for text in texts if text]
 
 
-def comments_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str) -> list[dict]:
+def comments_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str) -> list[dict[str, Any]]:
     """The comments on one question, group by group (in the codebook's order), for groups that commented.
 
     A comment is quoted only when its respondent's finest published cell — their unit and group in the wave — has

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import format_date
@@ -11,6 +12,9 @@ from babel.numbers import format_decimal, format_percent
 
 from pipeline.present.catalogue import MESSAGES
 from pipeline.vocabulary import LOCALES  # re-exported: run.jobs and run.index ask i18n
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # a name for the checker; typing has it from Python 3.13
 
 
 class Messages:
@@ -52,5 +56,6 @@ class Messages:
         return f"{', '.join(names[:-1])} {word} {names[-1]}"
 
 
-def _missing(value) -> bool:
+def _missing(value: object) -> TypeIs[None]:
+    """No figure: None, or NaN as pandas writes a blank (to the type checker, NaN counts as None here)."""
     return value is None or (isinstance(value, float) and math.isnan(value))

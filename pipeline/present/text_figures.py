@@ -59,7 +59,7 @@ def _survey_figure(report: Report, item_id: str, key: str) -> str:
     codebook, answers, waves = report.spec.survey, report.responses(), survey_waves(report.scope)
     if not waves or len(answers) < codebook.min_group_size or not report.shows(waves[-1].id, item_id):
         return report.t("suppressed") if waves and len(answers) else "–"
-    share = sv.positive_share(answers[item_id], codebook.scales[codebook.items[item_id].scale])
+    share = sv.positive_share(answers[item_id], codebook.scale_of(item_id))
     return report.t.percent(share[key]) if key == "positive_share" else report.t.number(share[key])
 
 

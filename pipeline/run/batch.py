@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 
 from pipeline.errors import EvalreportError, JobFailed
 from pipeline.present import render_typst
@@ -54,6 +55,12 @@ def why_each_runs(
     return reasons
 
 
+# The projects this process planned its jobs from, by inputs folder and id, while `run_jobs` runs them: a job run
+# here or in a worker forked from here takes its project from this table, loaded, validated and hashed once. A worker
+# that starts afresh (forkserver, Dask) finds it empty and loads the project itself.
+_planned: dict[tuple[Path, str], Project] = {}
+
+
 def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: float = 600, why: str = "run") -> JobResult:
     """Load, execute (in the kernel this worker keeps, see `warm`), render and publish one job, all within
     `timeout` seconds; never raises for a failure of the job itself."""
@@ -68,7 +75,7 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         "versions": cache.package_versions(),
     }
     try:
-        project = load_project(job.project, workspace.inputs)
+        project = _planned.get((workspace.inputs, job.project)) or load_project(job.project, workspace.inputs)
         record["inputs"] = project.input_hashes()
         record["key"] = cache.fingerprint(job, workspace, project)
         deadline.check(job, "loading")
@@ -132,11 +139,13 @@ def run_jobs(
     on_done: Callable[[JobResult], None] = lambda result: None,
     reasons: dict[Job, str | None] | None = None,
     scheduler: str | None = None,
+    projects: Mapping[str, Project] | None = None,
 ) -> list[JobResult]:
     """Run every job that `reasons` says must run (all, without it) and report each as it finishes.
 
     Jobs run `workers` at a time in separate processes, or on the Dask cluster at `scheduler`
-    (tcp://host:port). Skipped jobs come back as results with an empty `why`.
+    (tcp://host:port). Skipped jobs come back as results with an empty `why`. `projects`: those the jobs were
+    planned from, by id, which the jobs then use instead of loading them again.
     """
     order = {job: i for i, job in enumerate(jobs)}
     reasons = reasons if reasons is not None else {job: "run" for job in jobs}
@@ -148,16 +157,20 @@ def run_jobs(
         results.append(result)
         on_done(result)
 
-    if scheduler:
-        from pipeline.run.cluster import run_on_cluster  # Dask loads only for a run that asks for it
+    _planned.update({(workspace.inputs, project_id): project for project_id, project in (projects or {}).items()})
+    try:
+        if scheduler:
+            from pipeline.run.cluster import run_on_cluster  # Dask loads only for a run that asks for it
 
-        run_on_cluster(scheduler, to_run, run, finished)
-    elif workers <= 1 or len(to_run) <= 1:
-        for job, why in to_run.items():
-            finished(run(job, why=why))
-    else:
-        ensure_kernel()  # once here, not raced by the workers
-        with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, mp_context=worker_start()) as pool:
-            for future in as_completed([pool.submit(run, job, why=why) for job, why in to_run.items()]):
-                finished(future.result())
+            run_on_cluster(scheduler, to_run, run, finished)
+        elif workers <= 1 or len(to_run) <= 1:
+            for job, why in to_run.items():
+                finished(run(job, why=why))
+        else:
+            ensure_kernel()  # once here, not raced by the workers
+            with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, mp_context=worker_start()) as pool:
+                for future in as_completed([pool.submit(run, job, why=why) for job, why in to_run.items()]):
+                    finished(future.result())
+    finally:
+        _planned.clear()
     return sorted(results, key=lambda r: order[r.job])
