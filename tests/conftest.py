@@ -11,8 +11,7 @@ from pipeline.cli import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / "bosetting-vestfold"
 
-# Modules whose every test starts a notebook kernel or renders reports (seconds each); their unit tests live
-# elsewhere. A test elsewhere that does so carries @pytest.mark.slow itself, and a test that uses
+# Modules whose every test starts a notebook kernel or renders reports (seconds each); a test that uses
 # `rendered_examples` is slow by that alone.
 SLOW_MODULES = {
     "test_benchmark.py",
@@ -26,6 +25,65 @@ SLOW_MODULES = {
     "test_time_limit.py",
     "test_warm_kernel.py",
 }
+# Tests elsewhere that run a kernel, render, fuzz or time something big: each took two seconds or more on a loaded
+# two-core machine (pytest --durations, 2026-12-07). A new test of that kind belongs here, or marks itself.
+SLOW_TESTS = {
+    "test_bad_inputs.py::test_bad_input",
+    "test_cache.py::test_each_input_of_a_report_changes_its_part_and_is_named",
+    "test_cache.py::test_each_part_changes_with_what_it_covers",
+    "test_cli.py::test_an_unchanged_job_is_skipped_and_a_changed_input_reruns_it",
+    "test_cli.py::test_run_all_skips_an_invalid_project_renders_the_rest_and_fails",
+    "test_confinement.py::test_run_in_english_leaves_the_norwegian_report_in_place",
+    "test_document.py::test_tables_and_figures_are_numbered_through_the_report",
+    "test_due.py::test_a_failed_status_is_recorded_keeps_the_last_good_report_and_is_due_again",
+    "test_due.py::test_due_makes_records_and_delivers_once_and_retries_a_failed_email",
+    "test_due.py::test_viborg_gets_its_2025_2026_status_compared_with_last_years_delivered_once",
+    "test_evaluator_sections.py::test_each_text_stands_where_it_belongs",
+    "test_evaluator_sections.py::test_every_element_in_the_pdfs_text_and_tags",
+    "test_evaluator_sections.py::test_since_the_last_status_from_two_stored_results",
+    "test_faults.py::test_a_full_disk_keeps_the_last_good_report_and_says_what_and_where",
+    "test_faults.py::test_a_project_nested_20000_deep_is_one_line_and_the_others_go_on",
+    "test_fuzz.py::test_load_project_raises_only_input_error_on_edited_project_yaml",
+    "test_fuzz.py::test_load_project_raises_only_input_error_on_generated_files",
+    "test_fuzz.py::test_load_project_raises_only_input_error_on_mutated_files",
+    "test_fuzz.py::test_read_any_raises_only_input_error_on_damaged_exports",
+    "test_fuzz.py::test_read_any_raises_only_input_error_on_random_bytes",
+    "test_fuzz.py::test_read_table_raises_only_input_error",
+    "test_hostile_text.py::test_html_escapes_every_text_and_its_css_keeps_the_title_in_one_string",
+    "test_hostile_text.py::test_the_pdf_header_prints_the_title_as_written",
+    "test_import_generic.py::test_norwegian_forms_export_from_import_to_published_shares",
+    "test_import_generic.py::test_real_exports_go_through_the_generic_importer_and_make_a_report",
+    "test_importers.py::test_real_google_forms_export_with_its_question_key",
+    "test_index.py::test_in_a_browser_nothing_is_fetched_no_error_and_it_fits_a_phone",
+    "test_index.py::test_in_a_browser_the_filter_and_the_sorting_work",
+    "test_indicator_import.py::test_a_long_imdi_table_imported_validated_and_reported_gives_the_ratio_computed_here",
+    "test_input_limits.py::test_25000_plain_units_are_not_taken_for_aliases",
+    "test_lock.py::test_a_waiting_run_goes_on_when_the_first_ends",
+    "test_milestones.py::test_timeline_figure_has_a_caption_and_alt_text_from_its_data",
+    "test_missing_in_totals.py::test_a_unit_counted_as_zero_is_still_shown_as_no_data",
+    "test_missing_in_totals.py::test_the_sentences_name_each_unit_left_out_or_counted_as_zero_with_its_figures",
+    "test_narrative.py::test_criterion_figures_are_the_reports_own",
+    "test_narrative.py::test_validate_says_what_is_shown_otherwise_than_written",
+    "test_new.py::test_each_kind_and_language_validates_once_filled_in_and_renders",
+    "test_new.py::test_validate_right_after_new_is_a_checklist_of_what_to_fill_in",
+    "test_own_notebook.py::test_in_the_report_after_the_criteria_and_a_failing_cell_fails_the_job",
+    "test_publishing.py::test_a_failing_cell_keeps_the_last_good_report_and_names_the_error",
+    "test_publishing.py::test_a_hanging_cell_is_stopped_by_the_time_limit",
+    "test_publishing.py::test_a_publisher_killed_between_any_two_steps_leaves_the_old_set_or_the_new_one",
+    "test_publishing.py::test_the_next_publish_of_a_job_finishes_a_killed_one_before_its_own",
+    "test_recommendations_activities.py::test_activity_columns",
+    "test_recommendations_activities.py::test_recommendation_columns",
+    "test_redaction.py::test_a_cell_of_the_longest_length_is_redacted_in_linear_time",
+    "test_suppression.py::test_no_withheld_count_follows_by_subtraction_over_all_published_files",
+    "test_suppression.py::test_random_tables_never_leak_a_small_group",
+    "test_survey_waves.py::test_a_report_for_one_unit_shows_no_response_rate",
+    "test_workbook.py::test_a_milestone_titled_as_a_formula_comes_out_as_inert_text_in_the_workbook_and_the_csv",
+    "test_workbook.py::test_a_run_publishes_the_workbook_and_the_figures_beside_the_report",
+    "test_workbook.py::test_criteria_sheet_has_the_report_headings_numbers_and_percentages",
+    "test_workbook.py::test_headers_are_bold_frozen_and_columns_have_widths",
+    "test_workbook.py::test_milestone_sheets_have_real_dates_and_slippage",
+    "test_workbook.py::test_the_first_sheet_says_what_the_workbook_is_in_the_reports_language",
+}
 RENDERED = "rendered_examples"
 
 
@@ -36,7 +94,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             # One worker renders the examples and runs every test that reads them (`--dist loadgroup`).
             item.add_marker(pytest.mark.xdist_group(RENDERED))
             item.add_marker(pytest.mark.slow)
-        elif item.path.name in SLOW_MODULES:
+        elif item.path.name in SLOW_MODULES or f"{item.path.name}::{item.originalname}" in SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
 
 

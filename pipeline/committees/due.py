@@ -136,9 +136,11 @@ def make_due(
     targets it has not reached. A status that fails is recorded as failed and is due again next time."""
     due = [s for s in statuses if s.due and not s.problem]
     jobs = list(dict.fromkeys(s.job for s in due))  # two committees may get the very same report
-    reasons = why_each_runs(jobs, workspace, FORMATS, force, {s.project.id: s.project for s in due})  # loaded when planned
+    projects = {s.project.id: s.project for s in due}  # loaded when planned; the jobs use them, not a second load
+    reasons = why_each_runs(jobs, workspace, FORMATS, force, projects)
     run_ids = {status: start_run(ledger, status, already_made=not reasons[status.job]) for status in due}
-    results = {result.job: result for result in run_jobs(jobs, workspace, FORMATS, timeout, workers, on_done, reasons)}
+    made = run_jobs(jobs, workspace, FORMATS, timeout, workers, on_done, reasons, projects=projects)
+    results = {result.job: result for result in made}
 
     outcomes = []
     for status in statuses:
