@@ -85,6 +85,8 @@ SLOW_TESTS = {
     "test_workbook.py::test_the_first_sheet_says_what_the_workbook_is_in_the_reports_language",
 }
 RENDERED = "rendered_examples"
+# Module fixtures that render a report of their own inputs: a test that uses one, directly or not, is slow.
+RENDERING_FIXTURES = {RENDERED, "rendered", "published"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
@@ -94,7 +96,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             # One worker renders the examples and runs every test that reads them (`--dist loadgroup`).
             item.add_marker(pytest.mark.xdist_group(RENDERED))
             item.add_marker(pytest.mark.slow)
-        elif item.path.name in SLOW_MODULES or f"{item.path.name}::{item.originalname}" in SLOW_TESTS:
+        elif (
+            item.path.name in SLOW_MODULES
+            or f"{item.path.name}::{item.originalname}" in SLOW_TESTS
+            or RENDERING_FIXTURES & set(getattr(item, "fixturenames", ()))
+        ):
             item.add_marker(pytest.mark.slow)
 
 
