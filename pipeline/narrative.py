@@ -68,7 +68,9 @@ class Narrative:
 
 def parser(validate_link: Callable[[str], bool] | None = None) -> MarkdownIt:
     """CommonMark with tables and strikethrough; raw HTML is text, links only to the web, e-mail or the report."""
-    markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(["table", "strikethrough"])
+    markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+        ["table", "strikethrough"]
+    )
     markdown.validateLink = validate_link or allowed_link
     normalize = markdown.normalizeLink
     # A redacted address (mailto:[…]) stays as written, for the report to show its text without a link.
@@ -126,7 +128,11 @@ def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | N
         try:
             period = parse_period(parts[1], spec.period)
         except EvalreportError:
-            return "", None, f"a folder status/<period> named by a year or years of the project's {spec.period.start}-{spec.period.end}, such as status/{spec.period.end}"
+            return (
+                "",
+                None,
+                f"a folder status/<period> named by a year or years of the project's {spec.period.start}-{spec.period.end}, such as status/{spec.period.end}",
+            )
         prefix, parts = ["status", period.label], parts[2:]
     if len(parts) == 1 and parts[0] in PLACES:
         return "/".join(prefix + parts), language, None
@@ -134,7 +140,11 @@ def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | N
         known = [c.id for c in spec.criteria] if parts[0] == "criteria" else [u.id for u in spec.units]
         if parts[1] in known:
             return "/".join(prefix + parts), language, None
-        return "", None, f"a file named <id>.md after a {KINDS[parts[0]]} of project.yaml, whose ids are {', '.join(known) or 'none'}"
+        return (
+            "",
+            None,
+            f"a file named <id>.md after a {KINDS[parts[0]]} of project.yaml, whose ids are {', '.join(known) or 'none'}",
+        )
     return "", None, expected
 
 
@@ -167,7 +177,15 @@ def markup_notices(text: Text) -> list[Problem]:
         for child in [token, *(token.children or [])]:
             if child.type == "image":
                 where = line_of(lines, child.attrGet("src") or "", token)
-                notices.append(Problem(text.file, where, None, "no images in the text (it shows the image's description instead; charts belong in a notebook section)", repr(child.attrGet("src"))))
+                notices.append(
+                    Problem(
+                        text.file,
+                        where,
+                        None,
+                        "no images in the text (it shows the image's description instead; charts belong in a notebook section)",
+                        repr(child.attrGet("src")),
+                    )
+                )
     html = MarkdownIt("commonmark", {"html": True}).enable(["table"])
     tagged: set[int | None] = set()  # one notice a line: `<b>fet</b>` is one piece of HTML, not two
     for token in html.parse(text.source):
@@ -177,9 +195,25 @@ def markup_notices(text: Text) -> list[Problem]:
                 line = line_of(lines, shown, token)
                 if line not in tagged:
                     tagged.add(line)
-                    notices.append(Problem(text.file, line, None, "Markdown without HTML (the report shows HTML as text; it never runs)", repr(shown)))
+                    notices.append(
+                        Problem(
+                            text.file,
+                            line,
+                            None,
+                            "Markdown without HTML (the report shows HTML as text; it never runs)",
+                            repr(shown),
+                        )
+                    )
     for url in dict.fromkeys(refused):
-        notices.append(Problem(text.file, line_of(lines, url), None, "links to web pages (https://…) or e-mail addresses (mailto:…); the report shows this one as text", repr(url[:80])))
+        notices.append(
+            Problem(
+                text.file,
+                line_of(lines, url),
+                None,
+                "links to web pages (https://…) or e-mail addresses (mailto:…); the report shows this one as text",
+                repr(url[:80]),
+            )
+        )
     return notices
 
 

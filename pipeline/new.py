@@ -88,13 +88,17 @@ def new_project(inputs: Path, name: str, language: str, kind: str, units: UnitLi
         raise EvalreportError(f"--kind: expected one of {', '.join(KINDS)}, found {kind!r}")
     folder = inputs / name
     project_yaml = project_description(name, language, kind, units)
-    files = {PROJECT_FILE: project_yaml} | {f"{table}.csv": ",".join(headers) + "\n" for table, headers in table_headers(project_yaml).items()}
+    files = {PROJECT_FILE: project_yaml} | {
+        f"{table}.csv": ",".join(headers) + "\n" for table, headers in table_headers(project_yaml).items()
+    }
     files |= {f"{FOLDER}/{place}.{language}.md": f"{text}\n" for place, text in TEXTS[language].items()}
     inputs.mkdir(parents=True, exist_ok=True)
     try:
         folder.mkdir()  # fails if it exists: nothing of an existing project is ever replaced
     except FileExistsError:
-        raise EvalreportError(f"new: {folder} exists already; evalreport new never writes over a project (choose another name)") from None
+        raise EvalreportError(
+            f"new: {folder} exists already; evalreport new never writes over a project (choose another name)"
+        ) from None
     try:
         for file_name, text in files.items():
             (folder / file_name).parent.mkdir(exist_ok=True)

@@ -136,9 +136,13 @@ class Item(Strict):
         if self.kind != "likert" and self.scale:
             raise ValueError(f"only a likert item has a 'scale'; this one is kind '{self.kind}'")
         if self.kind not in ("choice", "multi") and (self.options or self.columns or self.separator is not None):
-            raise ValueError(f"only choice and multi items have 'options', 'separator' or 'columns'; this one is kind '{self.kind}'")
+            raise ValueError(
+                f"only choice and multi items have 'options', 'separator' or 'columns'; this one is kind '{self.kind}'"
+            )
         if self.kind == "choice" and (self.columns or self.separator is not None):
-            raise ValueError("a choice item has one answer per respondent: give 'options' only, without 'separator' or 'columns'")
+            raise ValueError(
+                "a choice item has one answer per respondent: give 'options' only, without 'separator' or 'columns'"
+            )
         if self.kind == "choice" and len(self.options) < 2:
             raise ValueError("a choice item needs 'options', at least two, in the order the questionnaire lists them")
         if self.kind == "multi" and bool(self.options) == bool(self.columns):
@@ -215,7 +219,9 @@ class SurveySpec(Strict):
         for item_id, columns in self.item_columns.items():
             for column in columns:
                 if column in owner:
-                    raise ValueError(f"items.{item_id}: column '{column}' of survey.csv belongs to item '{owner[column]}' already")
+                    raise ValueError(
+                        f"items.{item_id}: column '{column}' of survey.csv belongs to item '{owner[column]}' already"
+                    )
                 owner[column] = item_id
         return self
 
@@ -309,10 +315,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("januar", "january", "jan"), ("februar", "february", "feb"), ("marts", "mars", "march", "mar"),
-            ("april", "apr"), ("maj", "mai", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
-            ("august", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
-            ("november", "nov"), ("december", "desember", "dec", "des"),
+            ("januar", "january", "jan"),
+            ("februar", "february", "feb"),
+            ("marts", "mars", "march", "mar"),
+            ("april", "apr"),
+            ("maj", "mai", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "october", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "desember", "dec", "des"),
         ],
         start=1,
     )
@@ -338,7 +352,9 @@ class Schedule(Strict):
     @field_validator("on", mode="before")
     @classmethod
     def _day_of_year(cls, value: object) -> str:
-        expected = 'a day of the year as "MM-DD" in quotes ("10-01" is 1 October) or as words ("1 October", "1. oktober")'
+        expected = (
+            'a day of the year as "MM-DD" in quotes ("10-01" is 1 October) or as words ("1 October", "1. oktober")'
+        )
         if isinstance(value, date):
             raise ValueError(f"{expected}, not a full date: a schedule repeats every year")
         text = str(value).strip().lower() if isinstance(value, (str, int)) else ""
@@ -374,7 +390,9 @@ def email_address(address: str) -> str:
         return validate_email(address.strip(), check_deliverability=False).normalized
     except EmailNotValidError as error:
         reason = str(error).rstrip(".")
-        raise ValueError(f"an e-mail address such as udvalg@viborg.example ({reason[:1].lower()}{reason[1:]})") from None
+        raise ValueError(
+            f"an e-mail address such as udvalg@viborg.example ({reason[:1].lower()}{reason[1:]})"
+        ) from None
 
 
 EmailAddress = Annotated[str, AfterValidator(email_address)]
@@ -383,7 +401,9 @@ EmailAddress = Annotated[str, AfterValidator(email_address)]
 class Delivery(Strict):
     """Where a committee's status goes once made: a folder (its outbox) and/or e-mail recipients."""
 
-    outbox: str | None = Field(default=None, min_length=1)  # a folder under the reports folder (or $EVALREPORT_OUTBOX_ROOT)
+    outbox: str | None = Field(
+        default=None, min_length=1
+    )  # a folder under the reports folder (or $EVALREPORT_OUTBOX_ROOT)
     email: list[EmailAddress] = []
 
     @field_validator("outbox")
@@ -392,7 +412,9 @@ class Delivery(Strict):
         # Where a symbolic link leads is known only on delivery (the outbox root is the machine's); the text is checked here.
         reason = path_problem(value) if value is not None else None
         if reason:
-            raise ValueError(f"a folder relative to the reports folder (or to $EVALREPORT_OUTBOX_ROOT), such as udvalg/beskaeftigelse; this one {reason}")
+            raise ValueError(
+                f"a folder relative to the reports folder (or to $EVALREPORT_OUTBOX_ROOT), such as udvalg/beskaeftigelse; this one {reason}"
+            )
         return value
 
     @field_validator("email", mode="before")
@@ -419,7 +441,17 @@ class Committee(Strict):
 
 
 # Where the evaluator's own notebook may stand in the end report: after one of these parts.
-SectionPlace = Literal["summary", "introduction", "criteria", "survey", "milestones", "recommendations", "activities", "conclusion", "lessons"]
+SectionPlace = Literal[
+    "summary",
+    "introduction",
+    "criteria",
+    "survey",
+    "milestones",
+    "recommendations",
+    "activities",
+    "conclusion",
+    "lessons",
+]
 
 
 class NotebookSection(Strict):

@@ -1,9 +1,10 @@
 """The names of the figures the evaluator's prose may use: `{{K1.attainment}}` stands for a figure the report computes.
 
 The names are a closed list made from project.yaml (`catalogue`), each standing for one figure that the report shows
-elsewhere; pipeline.present.text_figures puts each figure in, formatted in the report's language. Nothing else is done with the text: no expressions, filters or
-loops — `{{ 7*7 }}` is an unknown name, `{% for %}` and `{K1}` stay as written. Only `{{ name }}` is looked for, by
-one regular expression, and replaced by text; nothing a user writes is ever evaluated.
+elsewhere; pipeline.present.text_figures puts each figure in, formatted in the report's language. Nothing else is
+done with the text: no expressions, filters or loops — `{{ 7*7 }}` is an unknown name, `{% for %}` and `{K1}` stay
+as written. Only `{{ name }}` is looked for, by one regular expression, and replaced by text; nothing a user writes
+is ever evaluated.
 
 docs/inputs.md (*Figures in the text*) lists the names; `evalreport validate` names an unknown one with its file
 and line, and the names that exist.
@@ -45,8 +46,15 @@ def catalogue(spec: ProjectSpec) -> dict[str, Figure]:
     statuses = ("met", "partly_met", "not_met", "no_data")
     figures += [
         Figure("criteria.total", "the number of success criteria", "criteria.total"),
-        *(Figure(f"criteria.{s}", f"how many criteria are {s.replace('_', ' ')}", "criteria.count", s) for s in statuses),
-        Figure("criteria.mean_attainment", "the mean attainment, each criterion capped at 100 %", "criteria.mean_attainment"),
+        *(
+            Figure(f"criteria.{s}", f"how many criteria are {s.replace('_', ' ')}", "criteria.count", s)
+            for s in statuses
+        ),
+        Figure(
+            "criteria.mean_attainment",
+            "the mean attainment, each criterion capped at 100 %",
+            "criteria.mean_attainment",
+        ),
         Figure("period", "the report's period, such as 2024-2026", "period"),
         Figure("as_of", "the day the report is judged at, as a date in words", "as_of"),
     ]
@@ -58,10 +66,18 @@ def catalogue(spec: ProjectSpec) -> dict[str, Figure]:
         for item_id, item in spec.survey.items.items():
             if item.kind == "likert":
                 figures += [
-                    Figure(f"survey.{item_id}.share", f"the positive share of '{item_id}' in the latest wave",
-                           "survey.positive_share", item_id),
-                    Figure(f"survey.{item_id}.n", f"how many answered '{item_id}' in the latest wave (not 'don't know')",
-                           "survey.n", item_id),
+                    Figure(
+                        f"survey.{item_id}.share",
+                        f"the positive share of '{item_id}' in the latest wave",
+                        "survey.positive_share",
+                        item_id,
+                    ),
+                    Figure(
+                        f"survey.{item_id}.n",
+                        f"how many answered '{item_id}' in the latest wave (not 'don't know')",
+                        "survey.n",
+                        item_id,
+                    ),
                 ]
     if spec.files.milestones:
         for key, means in MILESTONE_FIGURES.items():
@@ -69,15 +85,22 @@ def catalogue(spec: ProjectSpec) -> dict[str, Figure]:
     if spec.files.recommendations:
         figures.append(Figure("recommendations.total", "the number of recommendations given", "recommendations.total"))
         figures += [
-            Figure(f"recommendations.{status}", f"how many recommendations are {status.replace('_', ' ')}",
-                   "recommendations.count", status)
+            Figure(
+                f"recommendations.{status}",
+                f"how many recommendations are {status.replace('_', ' ')}",
+                "recommendations.count",
+                status,
+            )
             for status in RECOMMENDATION_STATUSES
         ]
     if spec.files.activities:
         figures += [
             Figure("activities.count", "the number of activities held in the period", "activities.count"),
-            Figure("activities.participants", "participants in the period's activities, all counted",
-                   "activities.participants"),
+            Figure(
+                "activities.participants",
+                "participants in the period's activities, all counted",
+                "activities.participants",
+            ),
         ]
     return {figure.name: figure for figure in figures}
 

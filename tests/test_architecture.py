@@ -29,7 +29,11 @@ HEAVY = ("pandas", "statsmodels", "matplotlib", "nbformat", "typst", "papermill"
 def test_importing_the_command_line_loads_none_of_the_reports_libraries():
     loaded = subprocess.run(
         [sys.executable, "-c", "import json, sys, pipeline.cli; print(json.dumps(sorted(sys.modules)))"],
-        capture_output=True, text=True, check=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=120,
     )
     modules = set(json.loads(loaded.stdout))
     assert "pipeline.cli" in modules
@@ -52,7 +56,10 @@ def test_version_and_help_answer_without_loading_the_pipeline():
 def test_the_import_contract_is_kept():
     linted = subprocess.run(
         [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
     )
     assert linted.returncode == 0, linted.stdout[-3000:]
     assert "Contracts: 2 kept, 0 broken." in linted.stdout
@@ -71,8 +78,12 @@ def test_every_kind_of_figure_a_text_may_name_has_its_value_and_every_value_a_na
 
 
 def test_every_exception_class_is_in_errors():
-    exceptions = {name for name, value in vars(builtins).items() if isinstance(value, type) and issubclass(value, BaseException)}
-    exceptions |= {name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, BaseException)}
+    exceptions = {
+        name for name, value in vars(builtins).items() if isinstance(value, type) and issubclass(value, BaseException)
+    }
+    exceptions |= {
+        name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, BaseException)
+    }
     elsewhere = []
     for path in sorted((ROOT / "pipeline").rglob("*.py")):
         if path.name == "errors.py" and path.parent.name == "pipeline":

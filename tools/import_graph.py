@@ -15,12 +15,18 @@ from pathlib import Path
 
 import grimp
 
-ROOT = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else Path(__file__).resolve().parent.parent
+ROOT = (
+    Path(sys.argv[1]).resolve()
+    if len(sys.argv) > 1 and not sys.argv[1].startswith("-")
+    else Path(__file__).resolve().parent.parent
+)
 
 
 def layers() -> list[list[str]]:
     """The contract's layers, top first; each layer a list of modules (`a | b` are siblings)."""
-    config = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["tool"]["importlinter"]
+    config = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["tool"][
+        "importlinter"
+    ]
     contract = next(c for c in config["contracts"] if c["type"] == "layers")
     container = contract.get("containers", [""])[0]
     out = []
@@ -87,7 +93,9 @@ def loops(graph: grimp.ImportGraph, modules: set[str]) -> list[set[str]]:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    graph = grimp.build_graph("pipeline", cache_dir=None, exclude_type_checking_imports="--with-annotations" not in sys.argv)
+    graph = grimp.build_graph(
+        "pipeline", cache_dir=None, exclude_type_checking_imports="--with-annotations" not in sys.argv
+    )
     modules = set(graph.modules)
     drawing = layers()
     lines = sum(

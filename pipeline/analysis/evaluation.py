@@ -105,7 +105,9 @@ def milestones(scope: Scope) -> pd.DataFrame:
     in_period = table["planned"].map(lambda d: scope.period.contains(d.year))
     if scope.unit:
         in_period &= table["unit"].isin(["", scope.unit])
-    return ms.classify(table[in_period].sort_values("planned", kind="stable"), scope.as_of)  # ties keep the file's order
+    return ms.classify(
+        table[in_period].sort_values("planned", kind="stable"), scope.as_of
+    )  # ties keep the file's order
 
 
 def evaluate_criteria(scope: Scope) -> list[CriterionResult]:
@@ -141,7 +143,9 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
         series = indicator_series(scope.project.indicators, measure.indicator, scope.unit or "")
         result.actual, result.detail["year"] = aggregate(series, years, how)
         result.baseline, result.direction = measure.baseline, measure.direction
-        result.attainment, result.status = judge(result.actual, result.target, thresholds, measure.baseline, measure.direction)
+        result.attainment, result.status = judge(
+            result.actual, result.target, thresholds, measure.baseline, measure.direction
+        )
 
     elif isinstance(measure, SurveyMeasure):
         codebook = scope.project.spec.survey

@@ -33,7 +33,9 @@ class Messages:
         """0.761 → '76,1 %' (da, nb) or '76.1%' (en); an en dash for no value."""
         if _missing(value):
             return "–"
-        pattern = self.locale.percent_formats[None].pattern.replace("#,##0", "#,##0." + "0" * digits if digits else "#,##0")
+        pattern = self.locale.percent_formats[None].pattern.replace(
+            "#,##0", "#,##0." + "0" * digits if digits else "#,##0"
+        )
         return format_percent(value, format=pattern, locale=self.locale)
 
     def number(self, value: float | None, digits: int = 0) -> str:

@@ -41,7 +41,7 @@ REASONS = {
     "libraries": "Python or a library changed",
 }
 # The parts of a key, in the order `why_run` compares them: the reasons from "notebook" on.
-PARTS = tuple(REASONS)[tuple(REASONS).index("notebook"):]
+PARTS = tuple(REASONS)[tuple(REASONS).index("notebook") :]
 
 
 def _digest(*chunks: bytes) -> str:
