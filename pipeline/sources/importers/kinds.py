@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.sources.importers.export import MULTI_JOINER, Question
-from pipeline.sources.importers.scales import Fit, by_numbers, fitting, is_dont_know, normalised, yes_no, yes_no_languages
+from pipeline.sources.importers.scales import (
+    Fit, by_numbering, by_numbers, fitting, is_dont_know, normalised, yes_no, yes_no_languages,
+)
 from pipeline.sources.importers.vocabularies import YES_NO
 
 # More different answers than this, and a column the tool gives no labels for is free text, not a choice.
@@ -88,7 +90,7 @@ def guess_item(question: Question, values: list[str]) -> Guess:
             return Guess("likert", labels, dont_know, "numeric", seen=seen, ends=ends)
     elif numbers and not dont_know and question.labels is None:
         return Guess("number", confirmed=False)
-    ordered = None if numbers else by_numbers(rest)
+    ordered = None if numbers else (by_numbering(rest) or by_numbers(rest))
     if ordered:
         return Guess("likert", ordered, dont_know, "numbers", seen=seen)
     listed = question.labels is not None or question.kind == "choice"
