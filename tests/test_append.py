@@ -9,6 +9,7 @@ import yaml
 
 from pipeline.cli import main
 
+GROUP = "Hvem deltager du som?"
 WAVE_1 = """Løbenr;Hvem deltager du som?;Samarbejdet fungerer godt;Jeg bliver hørt
 1;Borger;Helt enig;Delvist enig
 2;Borger;Delvist uenig;Ved ikke
@@ -51,16 +52,30 @@ def survey(inputs: Path) -> pd.DataFrame:
 
 def test_importing_into_the_tables_new_wrote_needs_no_force_and_a_table_with_data_does(project, tmp_path, capsys):
     export = write(tmp_path / "wave1.csv", WAVE_1)
-    common = ["import", "--from", "csv", str(export), "--project", "forum", "--id-column", "Løbenr", "--group-column", "Hvem deltager du som?"]
+    common = [
+        "import",
+        "--from",
+        "csv",
+        str(export),
+        "--project",
+        "forum",
+        "--id-column",
+        "Løbenr",
+        "--group-column",
+        "Hvem deltager du som?",
+    ]
     assert run(project, *common, "--wave", "2025") == 0, capsys.readouterr().err
     assert survey(project)["respondent_id"].tolist() == ["1", "2", "3", "4"]
     capsys.readouterr()
     assert run(project, *common, "--wave", "2026") == 2
-    assert "codebook.draft.yaml already hold data: give --append to add to it, or --force to replace it" in capsys.readouterr().err
+    assert (
+        "codebook.draft.yaml already hold data: give --append to add to it, or --force to replace it"
+        in capsys.readouterr().err
+    )
 
 
 def test_a_second_wave_is_appended_after_the_first_with_known_questions_under_their_ids(project, tmp_path, capsys):
-    common = ["--from", "csv", "--project", "forum", "--id-column", "Løbenr", "--group-column", "Hvem deltager du som?"]
+    common = ["--from", "csv", "--project", "forum", "--id-column", "Løbenr", "--group-column", GROUP]
     assert run(project, "import", str(write(tmp_path / "w1.csv", WAVE_1)), *common, "--wave", "2025") == 0
     first = survey(project)
     # The user named the first wave's items in project.yaml; the draft is pasted in.
@@ -70,16 +85,27 @@ def test_a_second_wave_is_appended_after_the_first_with_known_questions_under_th
     assert "Hvem deltager du som?" not in ids  # the group column is not an item too
 
     capsys.readouterr()
-    assert run(project, "import", str(write(tmp_path / "w2.csv", WAVE_2)), *common, "--wave", "2026", "--append") == 0, capsys.readouterr().err
+    assert (
+        run(project, "import", str(write(tmp_path / "w2.csv", WAVE_2)), *common, "--wave", "2026", "--append") == 0
+    ), capsys.readouterr().err
     out = capsys.readouterr().out
     assert "appended wave 2026 to survey.csv, which had 4 row(s) (waves: 2025)" in out
     table = survey(project)
     assert table["wave"].tolist() == ["2025"] * 4 + ["2026"] * 3
-    assert table.iloc[:4].drop(columns=[c for c in table.columns if c not in first.columns]).equals(first)  # first rows untouched
+    assert (
+        table.iloc[:4].drop(columns=[c for c in table.columns if c not in first.columns]).equals(first)
+    )  # first rows untouched
     # The same question keeps its column whatever the export calls it or where it stands.
     hoert = ids["Jeg bliver hørt"]
-    assert table[hoert].tolist() == ["Delvist enig", "Ved ikke", "Hverken enig eller uenig", "Helt enig",
-                                     "Helt enig", "Delvist enig", "Hverken enig eller uenig"]
+    assert table[hoert].tolist() == [
+        "Delvist enig",
+        "Ved ikke",
+        "Hverken enig eller uenig",
+        "Helt enig",
+        "Helt enig",
+        "Delvist enig",
+        "Hverken enig eller uenig",
+    ]
     # The new question has a new id, blank in the first wave's rows, and no id of the first wave's.
     merged = yaml.safe_load((project / "forum" / "codebook.draft.yaml").read_text(encoding="utf-8"))
     new = [item_id for item_id, item in merged["items"].items() if item["text"] == "Mødernes form er god"]
@@ -92,13 +118,34 @@ def test_the_draft_keeps_the_projects_items_and_scales_and_drafts_only_what_is_n
     yaml_path = project / "forum" / "project.yaml"
     text = yaml_path.read_text(encoding="utf-8")
     # The user wrote the first question into the template's item `hoert`, with a scale of the Danish "Delvist" words.
-    text = text.replace('hoert: {text: "TODO: spørgsmålet, som spørgeskemaet formulerer det", scale: enig5}',
-                        'hoert: {text: "Jeg bliver hørt", scale: delvist5}')
-    text = text.replace("    enig5:\n", "    delvist5:\n      labels: [Helt uenig, Delvist uenig, Hverken enig eller uenig, Delvist enig, Helt enig]\n"
-                        "      positive: [Delvist enig, Helt enig]\n      dont_know: [Ved ikke]\n    enig5:\n")
+    text = text.replace(
+        'hoert: {text: "TODO: spørgsmålet, som spørgeskemaet formulerer det", scale: enig5}',
+        'hoert: {text: "Jeg bliver hørt", scale: delvist5}',
+    )
+    text = text.replace(
+        "    enig5:\n",
+        "    delvist5:\n      labels: [Helt uenig, Delvist uenig, Hverken enig eller uenig, Delvist enig, Helt enig]\n"
+        "      positive: [Delvist enig, Helt enig]\n      dont_know: [Ved ikke]\n    enig5:\n",
+    )
     write(yaml_path, text)
-    assert run(project, "import", "--from", "csv", str(write(tmp_path / "w1.csv", WAVE_1)), "--project", "forum",
-               "--id-column", "Løbenr", "--group-column", "Hvem deltager du som?", "--wave", "2025") == 0
+    assert (
+        run(
+            project,
+            "import",
+            "--from",
+            "csv",
+            str(write(tmp_path / "w1.csv", WAVE_1)),
+            "--project",
+            "forum",
+            "--id-column",
+            "Løbenr",
+            "--group-column",
+            "Hvem deltager du som?",
+            "--wave",
+            "2025",
+        )
+        == 0
+    )
     draft_text = (project / "forum" / "codebook.draft.yaml").read_text(encoding="utf-8")
     draft = yaml.safe_load(draft_text)
     assert draft["items"]["hoert"] == {"text": "Jeg bliver hørt", "scale": "delvist5"}  # known: kept as written
@@ -114,7 +161,7 @@ def test_the_draft_keeps_the_projects_items_and_scales_and_drafts_only_what_is_n
 
 
 def test_a_wave_already_there_is_refused_unless_replaced_and_a_refusal_changes_no_file(project, tmp_path, capsys):
-    common = ["--from", "csv", "--project", "forum", "--id-column", "Løbenr", "--group-column", "Hvem deltager du som?"]
+    common = ["--from", "csv", "--project", "forum", "--id-column", "Løbenr", "--group-column", GROUP]
     assert run(project, "import", str(write(tmp_path / "w1.csv", WAVE_1)), *common, "--wave", "2025") == 0
     before = files(project / "forum")
     capsys.readouterr()
@@ -125,7 +172,9 @@ def test_a_wave_already_there_is_refused_unless_replaced_and_a_refusal_changes_n
     assert run(project, "import", str(tmp_path / "w1.csv"), *common, "--wave", "2026", "--append") == 2
     assert "4 respondent id(s) of w1.csv are in" in capsys.readouterr().err
     assert files(project / "forum") == before
-    assert run(project, "import", str(tmp_path / "w2.csv"), *common, "--wave", "2025", "--append", "--replace-wave") == 0
+    assert (
+        run(project, "import", str(tmp_path / "w2.csv"), *common, "--wave", "2025", "--append", "--replace-wave") == 0
+    )
     assert survey(project)["respondent_id"].tolist() == ["11", "12", "13"]
     assert "replaced wave '2025': its 4 earlier row(s) dropped" in capsys.readouterr().out
 
@@ -148,16 +197,28 @@ K-3002 Moss;2021;Vedtak om bosetting;12
 """
 
 
-def test_figures_are_merged_by_unit_indicator_and_year_and_a_different_figure_is_refused_unless_replaced(project, tmp_path, capsys):
+def test_figures_are_merged_by_unit_indicator_and_year_and_a_different_figure_is_refused_unless_replaced(
+    project, tmp_path, capsys
+):
     common = ["import", "indicators", "--project", "forum"]
-    assert run(project, *common, "--from", "long", str(write(tmp_path / "f2020.csv", FIGURES_2020))) == 0, capsys.readouterr().err
-    assert run(project, *common, "--from", "long", str(write(tmp_path / "f2021.csv", FIGURES_2021)), "--append") == 0, capsys.readouterr().err
+    assert (
+        run(project, *common, "--from", "long", str(write(tmp_path / "f2020.csv", FIGURES_2020))) == 0
+    ), capsys.readouterr().err
+    assert (
+        run(project, *common, "--from", "long", str(write(tmp_path / "f2021.csv", FIGURES_2021)), "--append") == 0
+    ), capsys.readouterr().err
     table = pd.read_csv(project / "forum" / "indicators.csv", dtype=str, keep_default_na=False)
-    assert table[["unit", "period", "value"]].values.tolist() == [["3001", "2020", "25"], ["3001", "2021", "30"],
-                                                                  ["3002", "2020", ""], ["3002", "2021", "12"]]
+    assert table[["unit", "period", "value"]].values.tolist() == [
+        ["3001", "2020", "25"],
+        ["3001", "2021", "30"],
+        ["3002", "2020", ""],
+        ["3002", "2021", "12"],
+    ]
     assert "2 new, 1 already there with the same figure" in capsys.readouterr().out
     before = files(project / "forum")
-    changed = write(tmp_path / "fix.csv", FIGURES_2021.replace("2020;Vedtak om bosetting;25", "2020;Vedtak om bosetting;26"))
+    changed = write(
+        tmp_path / "fix.csv", FIGURES_2021.replace("2020;Vedtak om bosetting;25", "2020;Vedtak om bosetting;26")
+    )
     assert run(project, *common, "--from", "long", str(changed), "--append") == 2
     err = capsys.readouterr().err
     assert "1 figure(s) differ from" in err and "3001, vedtak_om_bosetting, 2020: 25 there, 26 in the file" in err
@@ -169,9 +230,25 @@ def test_figures_are_merged_by_unit_indicator_and_year_and_a_different_figure_is
 
 def test_an_indicator_project_yaml_labels_keeps_its_id(project, tmp_path):
     yaml_path = project / "forum" / "project.yaml"
-    write(yaml_path, yaml_path.read_text(encoding="utf-8").replace("label: Deltagere i forummets møder og arrangementer",
-                                                                   "label: Vedtak om bosetting"))
-    assert run(project, "import", "indicators", "--project", "forum", "--from", "long", str(write(tmp_path / "f.csv", FIGURES_2020))) == 0
+    write(
+        yaml_path,
+        yaml_path.read_text(encoding="utf-8").replace(
+            "label: Deltagere i forummets møder og arrangementer", "label: Vedtak om bosetting"
+        ),
+    )
+    assert (
+        run(
+            project,
+            "import",
+            "indicators",
+            "--project",
+            "forum",
+            "--from",
+            "long",
+            str(write(tmp_path / "f.csv", FIGURES_2020)),
+        )
+        == 0
+    )
     table = pd.read_csv(project / "forum" / "indicators.csv", dtype=str, keep_default_na=False)
     assert set(table["indicator"]) == {"deltagere"}
     draft = (project / "forum" / "indicators.draft.yaml").read_text(encoding="utf-8")

@@ -98,10 +98,11 @@ class ImportResult:
         said = f"wave {self.canonical.wave}" if len(waves) == 1 else f"waves {', '.join(waves)}"
         if self.appended:
             lines += ["  " + line for line in self.appended.summary(said)]
-            total = self.appended.table
-            lines.append(f"  wrote {_shown(self.survey_path)} ({len(total)} rows, waves {', '.join(dict.fromkeys(total['wave']))})")
+            total, waves = self.appended.table, ", ".join(dict.fromkeys(self.appended.table["wave"]))
+            lines.append(f"  wrote {_shown(self.survey_path)} ({len(total)} rows, waves {waves})")
         else:
-            lines.append(f"  wrote {_shown(self.survey_path)} ({len(table)} rows, {len(self.canonical.items)} items, {said})")
+            items = len(self.canonical.items)
+            lines.append(f"  wrote {_shown(self.survey_path)} ({len(table)} rows, {items} items, {said})")
         lines.append(f"  wrote {_shown(self.draft_path)}")
         lines.append(f"review {self.draft_path.name}, then paste it under `survey:` in project.yaml:")
         lines += [f"  - {note}" for note in self.notes + self.draft.review]
@@ -151,7 +152,9 @@ def import_survey(
     if replace_wave and not append:
         raise EvalreportError("--replace-wave: only with --append (it replaces one wave's rows in survey.csv)")
     if append and force:
-        raise EvalreportError("--append and --force: give one (--append adds a wave to survey.csv, --force replaces it)")
+        raise EvalreportError(
+            "--append and --force: give one (--append adds a wave to survey.csv, --force replaces it)"
+        )
     if not append:
         refuse_to_replace_data([survey_path, draft_path], force)
     reading = {option: value for option, value in (("id_column", id_column), ("sheet", sheet)) if value}
@@ -172,9 +175,9 @@ def import_survey(
     draft = draft_codebook(export, canonical, language=report_language(folder), known=known)
     table = appended.table if appended else canonical.table
     publish({survey_path: survey_csv(table), draft_path: draft.text})
-    result = ImportResult(export, canonical, draft, survey_path, draft_path, notes, dropped, not_items, counted, decimals)
-    result.appended = appended
-    return result
+    return ImportResult(
+        export, canonical, draft, survey_path, draft_path, notes, dropped, not_items, counted, decimals, appended
+    )
 
 
 def report_language(folder: Path) -> str | None:

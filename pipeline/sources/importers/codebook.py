@@ -59,7 +59,11 @@ class Draft:
 
 
 def draft_codebook(
-    export: Export, canonical: Canonical, made: date | None = None, language: str | None = None, known: Known | None = None
+    export: Export,
+    canonical: Canonical,
+    made: date | None = None,
+    language: str | None = None,
+    known: Known | None = None,
 ) -> Draft:
     """The draft; `language` is the report's, in which a yes/no question answered only yes gets its no.
 
@@ -170,11 +174,17 @@ def _scale_name(guess: Guess, question: Question, scales: dict[tuple, Scale], kn
 def _groups(canonical: Canonical, known: Known) -> dict[str, str]:
     """The project's groups as written, then each new code (labelled by itself, to be given a label)."""
     codes = [code for code in dict.fromkeys(canonical.table["group"]) if code]
-    found = {DEFAULT_GROUP: "All respondents"} if canonical.group is None else {code: code for code in sorted(codes, key=normalised)}
-    return {**{str(code): str(label) for code, label in known.groups.items()}, **{c: l for c, l in found.items() if c not in known.groups}}
+    if canonical.group is None:
+        found = {DEFAULT_GROUP: "All respondents"}
+    else:
+        found = {code: code for code in sorted(codes, key=normalised)}
+    groups = {str(code): str(label) for code, label in known.groups.items()}
+    return groups | {code: label for code, label in found.items() if code not in groups}
 
 
-def _review(export: Export, canonical: Canonical, scales: dict[str, Scale], guesses: dict[str, Guess], known: Known) -> list[str]:
+def _review(
+    export: Export, canonical: Canonical, scales: dict[str, Scale], guesses: dict[str, Guess], known: Known
+) -> list[str]:
     questions = {q.id: q for q in canonical.items}
     single = [i for i, g in guesses.items() if g.kind == "text" and g.how == "single"]
     uncoded = [i for i in guesses if _looks_like_code(questions[i].text)]
@@ -242,7 +252,13 @@ def _looks_like_code(text: str) -> bool:
 
 
 def _yaml(
-    export: Export, canonical: Canonical, scales: dict[str, Scale], items: dict, groups: dict, review: list[str], made: date,
+    export: Export,
+    canonical: Canonical,
+    scales: dict[str, Scale],
+    items: dict,
+    groups: dict,
+    review: list[str],
+    made: date,
     known: Known,
 ) -> str:
     kept = len(canonical.table)
@@ -261,7 +277,11 @@ def _yaml(
     lines.append("waves:")
     lines += [f"  - {_flow(wave)}" for wave in known.waves]
     ids = {str(wave.get("id")) for wave in known.waves}
-    lines += [f"  - {{id: {_q(wave)}, label: {_q(wave)}, year: {year or made.year}}}" for wave, year in canonical.waves.items() if wave not in ids]
+    lines += [
+        f"  - {{id: {_q(wave)}, label: {_q(wave)}, year: {year or made.year}}}"
+        for wave, year in canonical.waves.items()
+        if wave not in ids
+    ]
     lines.append("groups:")
     lines += [f"  {_key(code)}: {_q(label)}" for code, label in groups.items()]
     if scales or known.scales:

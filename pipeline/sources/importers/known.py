@@ -71,10 +71,16 @@ def _text(value: object) -> str:
 def keep_known_ids(canonical: Canonical, known: Known) -> dict[str, str]:
     """Give each item of `canonical` the id the project knows its question text by; a new item whose id the project
     (or another item) already uses gets a new one. Renames the table's columns too; returns old id → new id."""
-    by_text = {_text(item.get("text")): item_id for item_id, item in known.items.items()
-               if isinstance(item, dict) and not str(item.get("text", "")).startswith(_TODO)}
-    placeholders = {item_id for item_id, item in known.items.items()
-                    if isinstance(item, dict) and str(item.get("text", "")).startswith(_TODO)}
+    by_text = {
+        _text(item.get("text")): item_id
+        for item_id, item in known.items.items()
+        if isinstance(item, dict) and not str(item.get("text", "")).startswith(_TODO)
+    }
+    placeholders = {
+        item_id
+        for item_id, item in known.items.items()
+        if isinstance(item, dict) and str(item.get("text", "")).startswith(_TODO)
+    }
     kept = {q.id: by_text.get(_text(q.text), q.id if q.id in placeholders else None) for q in canonical.items}
     taken = set(SURVEY_COLUMNS) | set(known.items)
     used: set[str] = set()

@@ -74,7 +74,8 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Meget utilfreds", "Utilfreds", "Hverken tilfreds eller utilfreds", "Tilfreds", "Meget tilfreds"],
             ["Meget utilfreds", "Lidt utilfreds", "Hverken tilfreds eller utilfreds", "Lidt tilfreds", "Meget tilfreds"],
             ["Meget utilfreds", "Utilfreds", "Neutral", "Tilfreds", "Meget tilfreds"],
-            ["Meget utilfreds", "Delvist utilfreds", "Hverken tilfreds eller utilfreds", "Delvist tilfreds", "Meget tilfreds"],
+            ["Meget utilfreds", "Delvist utilfreds", "Hverken tilfreds eller utilfreds", "Delvist tilfreds",
+             "Meget tilfreds"],
             ["Meget utilfreds", "Utilfreds", "Tilfreds", "Meget tilfreds"],
         ],
         "nb": [
@@ -242,13 +243,16 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
     # How likely: SurveyMonkey's answer bank, and the Scandinavian wordings of it.
     "likelihood": {
         "da": [
-            ["Meget usandsynligt", "Usandsynligt", "Hverken sandsynligt eller usandsynligt", "Sandsynligt", "Meget sandsynligt"],
+            ["Meget usandsynligt", "Usandsynligt", "Hverken sandsynligt eller usandsynligt", "Sandsynligt",
+             "Meget sandsynligt"],
         ],
         "nb": [
-            ["Svært usannsynlig", "Lite sannsynlig", "Verken sannsynlig eller usannsynlig", "Ganske sannsynlig", "Svært sannsynlig"],
+            ["Svært usannsynlig", "Lite sannsynlig", "Verken sannsynlig eller usannsynlig", "Ganske sannsynlig",
+             "Svært sannsynlig"],
         ],
         "sv": [
-            ["Mycket osannolikt", "Ganska osannolikt", "Varken sannolikt eller osannolikt", "Ganska sannolikt", "Mycket sannolikt"],
+            ["Mycket osannolikt", "Ganska osannolikt", "Varken sannolikt eller osannolikt", "Ganska sannolikt",
+             "Mycket sannolikt"],
         ],
         "en": [
             ["Not at all likely", "Not so likely", "Somewhat likely", "Very likely", "Extremely likely"],
@@ -270,10 +274,14 @@ DONT_KNOW: dict[str, list[str]] = {
         "vet ikke", "ikke relevant", "ikke aktuelt", "ønsker ikke å svare", "vil ikke svare", "ikke sikker", "usikker", "husker ikke",
         "kan ikke svare", "ingen formening",
     ],
-    "nn": ["veit ikkje", "vet ikkje", "ikkje relevant", "ikkje aktuelt", "ønskjer ikkje å svare", "vil ikkje svare", "hugsar ikkje", "usikker"],
+    "nn": [
+        "veit ikkje", "vet ikkje", "ikkje relevant", "ikkje aktuelt", "ønskjer ikkje å svare", "vil ikkje svare", "hugsar ikkje",
+        "usikker",
+    ],
     "sv": ["vet inte", "vet ej", "ej aktuellt", "inte aktuellt", "ej relevant", "ingen åsikt", "vill inte svara", "kan inte svara", "minns inte", "osäker"],
     "en": [
         "don't know", "do not know", "dont know", "i don't know", "not applicable", "n/a", "prefer not to say", "prefer not to answer",
-        "no opinion", "uncertain", "can't say", "cannot say", "don't remember", "i don't remember", "not relevant", "not sure", "unsure", "i'm not sure",
+        "no opinion", "uncertain", "can't say", "cannot say", "don't remember", "i don't remember", "not relevant", "not sure",
+        "unsure", "i'm not sure",
     ],
 }

@@ -33,13 +33,18 @@ class Appended:
 
     def summary(self, said: str) -> list[str]:
         before = ", ".join(self.waves_before) or "none"
-        lines = [f"appended {said} to survey.csv, which had {self.kept + sum(self.replaced.values())} row(s) (waves: {before})"]
+        lines = [
+            f"appended {said} to survey.csv, which had {self.kept + sum(self.replaced.values())} row(s)"
+            f" (waves: {before})"
+        ]
         for wave, rows in self.replaced.items():
             lines.append(f"replaced wave {wave!r}: its {rows} earlier row(s) dropped (--replace-wave)")
         if self.new_columns:
             lines.append("items the earlier waves did not ask (blank in their rows): " + ", ".join(self.new_columns))
         if self.renumbered:
-            lines.append(f"respondent ids made for this export numbered on from those already there ({self.renumbered})")
+            lines.append(
+                f"respondent ids made for this export numbered on from those already there ({self.renumbered})"
+            )
         return lines
 
 
@@ -60,7 +65,8 @@ def refuse_to_replace_data(paths: list[Path], force: bool) -> None:
     if existing and not force:
         held = " and ".join(map(str, existing))
         raise EvalreportError(
-            f"{held} already {'holds' if len(existing) == 1 else 'hold'} data: give --append to add to it, or --force to replace it"
+            f"{held} already {'holds' if len(existing) == 1 else 'hold'} data: "
+            "give --append to add to it, or --force to replace it"
         )
 
 
@@ -71,7 +77,9 @@ def existing_table(path: Path) -> pd.DataFrame:
     table = read_any(path, missing=())
     missing = [column for column in SURVEY_COLUMNS if column not in table.columns]
     if missing:
-        raise EvalreportError(f"--append: {path} has no column {', '.join(missing)}: it is not a survey table to add a wave to")
+        raise EvalreportError(
+            f"--append: {path} has no column {', '.join(missing)}: it is not a survey table to add a wave to"
+        )
     return table.reset_index(drop=True)
 
 
@@ -97,7 +105,8 @@ def append_wave(path: Path, canonical: Canonical, export: Export, replace_wave: 
     clashes = sorted(set(new["respondent_id"]) & set(before["respondent_id"]))
     if clashes:
         shown = ", ".join(
-            f"{respondent!r} (wave {before.loc[before['respondent_id'] == respondent, 'wave'].iloc[0]!r})" for respondent in clashes[:5]
+            f"{respondent!r} (wave {before.loc[before['respondent_id'] == respondent, 'wave'].iloc[0]!r})"
+            for respondent in clashes[:5]
         )
         more = f" and {len(clashes) - 5} more" if len(clashes) > 5 else ""
         raise EvalreportError(

@@ -71,7 +71,8 @@ class IndicatorImport:
         years = sorted(set(table["period"].astype(str)))
         span = f"{years[0]}–{years[-1]}" if years else "no years"
         count = table["indicator"].nunique() if self.merged else len(found.indicators)
-        lines.append(f"  wrote {self.table_path} ({len(table):,} rows: {table['unit'].nunique()} unit(s), {count} indicator(s), {span})")
+        units = table["unit"].nunique()
+        lines.append(f"  wrote {self.table_path} ({len(table):,} rows: {units} unit(s), {count} indicator(s), {span})")
         lines.append(f"  wrote {self.draft_path}")
         lines.append(f"paste this into project.yaml (it is also in {self.draft_path.name}), then run `evalreport validate`:")
         lines += ["  " + line for line in self.draft.splitlines()]
@@ -102,9 +103,9 @@ def import_indicators(
         raise EvalreportError(f"--from: expected one of {', '.join(READERS)}, found {form!r}")
     table_path, draft_path = folder / INDICATORS_FILE, folder / DRAFT_FILE
     if replace and not append:
-        raise EvalreportError("--replace: only with --append (it lets a new figure replace a different one in indicators.csv)")
+        raise EvalreportError("--replace: only with --append (it lets a new figure replace another in indicators.csv)")
     if append and force:
-        raise EvalreportError("--append and --force: give one (--append merges into indicators.csv, --force replaces it)")
+        raise EvalreportError("--append and --force: give one (--append merges into indicators.csv, --force replaces)")
     if not append:
         refuse_to_replace_data([table_path, draft_path], force)
     choices = choices or Choices()
@@ -121,7 +122,7 @@ def import_indicators(
     draft = draft_block(new, source.file, None if units_from_project else canonical.units)
     if len(new) < len(canonical.indicators):
         kept = ", ".join(ident for ident in canonical.indicators if ident in known)
-        draft = f"# Already in project.yaml, kept under their ids: {kept}\n" + (draft if new else "# Nothing new to paste.\n")
+        draft = f"# Already in project.yaml, kept under their ids: {kept}\n" + (draft if new else "# Nothing new.\n")
     publish({table_path: indicators_csv(merged.table if merged else canonical.table), draft_path: draft})
     return IndicatorImport(source, canonical, table_path, draft_path, draft, merged)
 
@@ -135,9 +136,14 @@ class Merged:
     replaced: list[str] = field(default_factory=list)  # 'unit, indicator, year: old → new' (--replace)
 
     def summary(self) -> list[str]:
-        lines = [f"merged into indicators.csv, which had {self.before:,} row(s): {self.added:,} new, {self.same:,} already there with the same figure"]
+        lines = [
+            f"merged into indicators.csv, which had {self.before:,} row(s): {self.added:,} new, "
+            f"{self.same:,} already there with the same figure"
+        ]
         if self.replaced:
-            lines.append(f"replaced (--replace): {len(self.replaced)} figure(s): " + "; ".join(self.replaced[:5]) + (" …" if len(self.replaced) > 5 else ""))
+            more = " …" if len(self.replaced) > 5 else ""
+            shown = "; ".join(self.replaced[:5]) + more
+            lines.append(f"replaced (--replace): {len(self.replaced)} figure(s): {shown}")
         return lines
 
 
@@ -148,7 +154,9 @@ def merge_figures(path: Path, new: pd.DataFrame, replace: bool) -> Merged:
     """indicators.csv with `new` merged in by unit, indicator and year; a different figure for one already there is
     refused, naming the first ones, unless `replace`. Nothing is written here."""
     columns = ["unit", "indicator", "period", "value", "note"]
-    before = read_any(path, missing=()).reindex(columns=columns).fillna("") if path.is_file() else pd.DataFrame(columns=columns)
+    before = pd.DataFrame(columns=columns)
+    if path.is_file():
+        before = read_any(path, missing=()).reindex(columns=columns).fillna("")
     before = before.astype(str)
     new = new.astype(str)
     old = {tuple(row[:3]): row for row in before[columns].itertuples(index=False, name=None)}
@@ -158,10 +166,12 @@ def merge_figures(path: Path, new: pd.DataFrame, replace: bool) -> Merged:
         if was is not None and not _same(was[3], value):
             differing.append(((unit, indicator, year), was[3], value))
     if differing and not replace:
-        shown = "; ".join(f"{unit}, {indicator}, {year}: {was or 'no figure'!s} there, {now or 'no figure'!s} in the file"
+        shown = "; ".join(f"{unit}, {indicator}, {year}: {was or 'no figure'} there, {now or 'no figure'} in the file"
                           for (unit, indicator, year), was, now in differing[:5])
         more = f" and {len(differing) - 5} more" if len(differing) > 5 else ""
-        raise EvalreportError(f"--append: {len(differing)} figure(s) differ from {path}: {shown}{more}. Give --replace to take the file's")
+        raise EvalreportError(
+            f"--append: {len(differing)} figure(s) differ from {path}: {shown}{more}. Give --replace to take the file's"
+        )
     incoming = {tuple(row[:3]) for row in new[columns].itertuples(index=False, name=None)}
     kept = before[[tuple(row) not in incoming for row in before[_KEY].itertuples(index=False, name=None)]]
     table = pd.concat([kept, new[columns]], ignore_index=True).sort_values(_KEY, kind="stable").reset_index(drop=True)
@@ -190,7 +200,10 @@ def _known_indicators(folder: Path) -> dict[str, str]:
     indicators = document.get("indicators") if isinstance(document, dict) else None
     if not isinstance(indicators, dict):
         return {}
-    return {str(ident): str(spec.get("label", "")) if isinstance(spec, dict) else "" for ident, spec in indicators.items()}
+    return {
+        str(ident): str(spec.get("label", "")) if isinstance(spec, dict) else ""
+        for ident, spec in indicators.items()
+    }
 
 
 def _keep_known_ids(canonical: Canonical, known: dict[str, str]) -> None:
