@@ -130,7 +130,7 @@ def parser() -> argparse.ArgumentParser:
     indicators.add_argument("--force", action="store_true",
                             help="replace indicators.csv and indicators.draft.yaml if they hold data")
     indicators.add_argument("--append", action="store_true",
-                            help="merge the figures into indicators.csv by unit, indicator and year (a change is refused)")
+                            help="merge into indicators.csv by unit, indicator and year (a changed figure is refused)")
     indicators.add_argument("--replace", action="store_true",
                             help="with --append: a new figure replaces a different one")
     indicators.set_defaults(command=import_indicators_command)

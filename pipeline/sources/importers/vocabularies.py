@@ -275,13 +275,13 @@ DONT_KNOW: dict[str, list[str]] = {
         "kan ikke svare", "ingen formening",
     ],
     "nn": [
-        "veit ikkje", "vet ikkje", "ikkje relevant", "ikkje aktuelt", "ønskjer ikkje å svare", "vil ikkje svare", "hugsar ikkje",
-        "usikker",
+        "veit ikkje", "vet ikkje", "ikkje relevant", "ikkje aktuelt", "ønskjer ikkje å svare", "vil ikkje svare",
+        "hugsar ikkje", "usikker",
     ],
     "sv": ["vet inte", "vet ej", "ej aktuellt", "inte aktuellt", "ej relevant", "ingen åsikt", "vill inte svara", "kan inte svara", "minns inte", "osäker"],
     "en": [
         "don't know", "do not know", "dont know", "i don't know", "not applicable", "n/a", "prefer not to say", "prefer not to answer",
-        "no opinion", "uncertain", "can't say", "cannot say", "don't remember", "i don't remember", "not relevant", "not sure",
-        "unsure", "i'm not sure",
+        "no opinion", "uncertain", "can't say", "cannot say", "don't remember", "i don't remember", "not relevant",
+        "not sure", "unsure", "i'm not sure",
     ],
 }
