@@ -18,6 +18,7 @@ import yaml
 
 from pipeline.sources.importers.canonical import DEFAULT_GROUP, Canonical
 from pipeline.sources.importers.export import MULTI_JOINER, Export, Question
+from pipeline.sources.importers.groups import looks_like_groups
 from pipeline.sources.importers.kinds import Guess, guess_items
 from pipeline.sources.importers.known import Known
 from pipeline.sources.importers.scales import normalised
@@ -71,16 +72,28 @@ def draft_codebook(
     groups, scales and items kept as written, new items drafted, and a new item's scale the project's own when it
     has the same labels.
     """
-    known = known or Known()
+    known = known if known is not None else Known()
     new = [question for question in canonical.items if question.id not in known.items]
     guesses = guess_items(new, canonical.table, language)
     scales = _scales(new, guesses, known)
     items = {question.id: _item(question, guesses[question.id], scales, export.tool) for question in new}
+    for question in new:
+        guess = guesses[question.id]
+        why = looks_like_groups(question.text, guess.labels, known.groups) if guess.kind == "choice" else ""
+        if why:
+            items[question.id].update(confirmed=False, guessed=_GROUP_GUESS.format(why=why, column=question.column))
+            guess.group_like = why
     by_name = {scale.name: scale for scale in scales.values() if scale.name not in known.scales}
     groups = _groups(canonical, known)
     review = _review(export, canonical, by_name, {q.id: guesses[q.id] for q in new}, known)
     text = _yaml(export, canonical, by_name, items, groups, review, made or date.today(), known)
     return Draft(text, review, by_name, items)
+
+
+_GROUP_GUESS = (
+    "{why}, so these may be the respondents' groups: if so, import again with --group-column \"{column}\" (and leave "
+    "this item out); if it is a question of its own, keep it"
+)
 
 
 def _item(question: Question, guess: Guess, scales: dict[tuple, Scale], tool: str) -> dict:
@@ -211,6 +224,13 @@ def _review(
         notes.append(f"scale '{scale.name}' ({_listed(scale.items)}): {scale.guessed}")
     if scales:
         notes.append("positive: guessed as the top two labels of each scale (the top one of a scale of two or three); check each")
+    group_like = [i for i, g in guesses.items() if getattr(g, "group_like", "")]
+    if group_like:
+        column = questions[group_like[0]].column
+        notes.append(
+            f"items whose answers look like respondent groups, not questions: {_listed(group_like)}; if they are, import "
+            f"again with --group-column \"{column}\""
+        )
     made = {kind: [i for i, g in guesses.items() if g.kind == kind] for kind in ("choice", "number", "multi", "nps")}
     if made["choice"]:
         notes.append(f"items made kind: choice, answers with no known order (counts and shares; make one a scale if its answers run low to high): {_listed(made['choice'])}")

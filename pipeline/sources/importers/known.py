@@ -33,7 +33,7 @@ class Known:
     problem: str = ""  # why a file could not be read, for the review notes
 
     def __bool__(self) -> bool:
-        return bool(self.items or self.scales or self.waves)
+        return bool(self.items or self.scales or self.waves or self.groups)
 
 
 def known_survey(folder: Path, draft: Path | None = None) -> Known:

@@ -16,48 +16,48 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
         "da": [
             ["Helt uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Helt enig"],
             ["Helt uenig", "Delvis uenig", "Hverken enig eller uenig", "Delvis enig", "Helt enig"],
-            # SurveyXact's and Enalyzer's Danish agreement scale, with "Delvist" (and "Ved ikke" beside it)
-            ["Helt uenig", "Delvist uenig", "Hverken enig eller uenig", "Delvist enig", "Helt enig"],
-            ["Helt uenig", "Delvist uenig", "Delvist enig", "Helt enig"],
-            ["Meget uenig", "Uenig", "Neutral", "Enig", "Meget enig"],  # Microsoft Forms' Likert in Danish
             ["Meget uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Meget enig"],
             ["Helt uenig", "Overvejende uenig", "Hverken enig eller uenig", "Overvejende enig", "Helt enig"],
             ["Helt uenig", "Uenig", "Enig", "Helt enig"],
             ["Helt uenig", "Delvis uenig", "Delvis enig", "Helt enig"],
             ["Meget uenig", "Uenig", "Enig", "Meget enig"],
+            # SurveyXact's and Enalyzer's Danish agreement scale, with "Delvist" (and "Ved ikke" beside it)
+            ["Helt uenig", "Delvist uenig", "Hverken enig eller uenig", "Delvist enig", "Helt enig"],
+            ["Helt uenig", "Delvist uenig", "Delvist enig", "Helt enig"],
+            ["Meget uenig", "Uenig", "Neutral", "Enig", "Meget enig"],  # Microsoft Forms' Likert in Danish
         ],
         "nb": [
             ["Helt uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Helt enig"],
             ["Helt uenig", "Uenig", "Verken enig eller uenig", "Enig", "Helt enig"],
             ["Helt uenig", "Delvis uenig", "Verken enig eller uenig", "Delvis enig", "Helt enig"],
             ["Svært uenig", "Uenig", "Verken enig eller uenig", "Enig", "Svært enig"],
-            ["Svært uenig", "Uenig", "Nøytral", "Enig", "Svært enig"],  # Microsoft Forms' Likert in bokmål
-            ["Helt uenig", "Delvis uenig", "Nøytral", "Delvis enig", "Helt enig"],
             ["Helt uenig", "Uenig", "Enig", "Helt enig"],
             ["Helt uenig", "Delvis uenig", "Delvis enig", "Helt enig"],
             ["Helt uenig", "Litt uenig", "Litt enig", "Helt enig"],
             ["Helt uenig", "Uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Enig", "Helt enig"],
+            ["Svært uenig", "Uenig", "Nøytral", "Enig", "Svært enig"],  # Microsoft Forms' Likert in bokmål
+            ["Helt uenig", "Delvis uenig", "Nøytral", "Delvis enig", "Helt enig"],
         ],
         "nn": [
             ["Heilt ueinig", "Litt ueinig", "Verken einig eller ueinig", "Litt einig", "Heilt einig"],
             ["Heilt ueinig", "Ueinig", "Verken einig eller ueinig", "Einig", "Heilt einig"],
             ["Heilt ueinig", "Delvis ueinig", "Verken einig eller ueinig", "Delvis einig", "Heilt einig"],
             ["Heilt ueinig", "Litt ueinig", "Korkje einig eller ueinig", "Litt einig", "Heilt einig"],
-            ["Svært ueinig", "Ueinig", "Nøytral", "Einig", "Svært einig"],
             ["Heilt ueinig", "Ueinig", "Einig", "Heilt einig"],
             ["Heilt ueinig", "Litt ueinig", "Litt einig", "Heilt einig"],
             ["Heilt ueinig", "Delvis ueinig", "Delvis einig", "Heilt einig"],
+            ["Svært ueinig", "Ueinig", "Nøytral", "Einig", "Svært einig"],
         ],
         "sv": [
             ["Instämmer inte alls", "Instämmer i liten grad", "Instämmer delvis", "Instämmer i stor grad", "Instämmer helt"],
             ["Helt oenig", "Delvis oenig", "Varken enig eller oenig", "Delvis enig", "Helt enig"],
             ["Helt oenig", "Oenig", "Varken enig eller oenig", "Enig", "Helt enig"],
             ["Mycket oenig", "Oenig", "Varken enig eller oenig", "Enig", "Mycket enig"],
-            ["Tar helt avstånd", "Tar delvis avstånd", "Varken eller", "Instämmer delvis", "Instämmer helt"],
-            ["Instämmer inte alls", "Instämmer inte", "Neutral", "Instämmer", "Instämmer helt"],
             ["Stämmer inte alls", "Stämmer ganska dåligt", "Stämmer ganska bra", "Stämmer helt"],
             ["Helt oenig", "Delvis oenig", "Delvis enig", "Helt enig"],
             ["Instämmer inte alls", "Instämmer i liten grad", "Instämmer i stor grad", "Instämmer helt"],
+            ["Tar helt avstånd", "Tar delvis avstånd", "Varken eller", "Instämmer delvis", "Instämmer helt"],
+            ["Instämmer inte alls", "Instämmer inte", "Neutral", "Instämmer", "Instämmer helt"],
         ],
         "en": [
             ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
@@ -73,18 +73,18 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
         "da": [
             ["Meget utilfreds", "Utilfreds", "Hverken tilfreds eller utilfreds", "Tilfreds", "Meget tilfreds"],
             ["Meget utilfreds", "Lidt utilfreds", "Hverken tilfreds eller utilfreds", "Lidt tilfreds", "Meget tilfreds"],
+            ["Meget utilfreds", "Utilfreds", "Tilfreds", "Meget tilfreds"],
             ["Meget utilfreds", "Utilfreds", "Neutral", "Tilfreds", "Meget tilfreds"],
             ["Meget utilfreds", "Delvist utilfreds", "Hverken tilfreds eller utilfreds", "Delvist tilfreds",
              "Meget tilfreds"],
-            ["Meget utilfreds", "Utilfreds", "Tilfreds", "Meget tilfreds"],
         ],
         "nb": [
             ["Svært misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Svært fornøyd"],
             ["Meget misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Meget fornøyd"],
             ["Svært misfornøyd", "Litt misfornøyd", "Verken fornøyd eller misfornøyd", "Litt fornøyd", "Svært fornøyd"],
+            ["Svært misfornøyd", "Misfornøyd", "Fornøyd", "Svært fornøyd"],
             ["Svært misfornøyd", "Misfornøyd", "Nøytral", "Fornøyd", "Svært fornøyd"],
             ["Misfornøyd", "Lite fornøyd", "Nøytral", "Fornøyd", "Svært fornøyd"],
-            ["Svært misfornøyd", "Misfornøyd", "Fornøyd", "Svært fornøyd"],
         ],
         "nn": [
             ["Svært misnøgd", "Misnøgd", "Verken nøgd eller misnøgd", "Nøgd", "Svært nøgd"],
@@ -94,16 +94,16 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
         "sv": [
             ["Mycket missnöjd", "Missnöjd", "Varken nöjd eller missnöjd", "Nöjd", "Mycket nöjd"],
             ["Mycket missnöjd", "Ganska missnöjd", "Varken nöjd eller missnöjd", "Ganska nöjd", "Mycket nöjd"],
-            ["Mycket missnöjd", "Missnöjd", "Neutral", "Nöjd", "Mycket nöjd"],
             ["Mycket missnöjd", "Ganska missnöjd", "Ganska nöjd", "Mycket nöjd"],
+            ["Mycket missnöjd", "Missnöjd", "Neutral", "Nöjd", "Mycket nöjd"],
         ],
         "en": [
             ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"],
             ["Very dissatisfied", "Somewhat dissatisfied", "Neither satisfied nor dissatisfied", "Somewhat satisfied", "Very satisfied"],
             ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
+            ["Very dissatisfied", "Dissatisfied", "Satisfied", "Very satisfied"],
             ["Not at all satisfied", "Not so satisfied", "Somewhat satisfied", "Very satisfied", "Extremely satisfied"],
             ["Very unsatisfied", "Unsatisfied", "Neutral", "Satisfied", "Very satisfied"],
-            ["Very dissatisfied", "Dissatisfied", "Satisfied", "Very satisfied"],
         ],
     },
     # "I høj grad … slet ikke": to what extent.
@@ -112,9 +112,9 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["I meget lav grad", "I lav grad", "I nogen grad", "I høj grad", "I meget høj grad"],
             ["Slet ikke", "I mindre grad", "I nogen grad", "I høj grad", "I meget høj grad"],
             ["Slet ikke", "I ringe grad", "I nogen grad", "I høj grad", "I meget høj grad"],
+            ["Slet ikke", "I mindre grad", "I nogen grad", "I høj grad"],
             ["I meget ringe grad", "I ringe grad", "I nogen grad", "I høj grad", "I meget høj grad"],
             ["Slet ikke", "I ringe grad", "I nogen grad", "I høj grad"],
-            ["Slet ikke", "I mindre grad", "I nogen grad", "I høj grad"],
         ],
         "nb": [
             ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"],
@@ -137,9 +137,9 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
         "en": [
             ["Not at all", "To a small extent", "To some extent", "To a large extent", "To a very large extent"],
             ["To a very small extent", "To a small extent", "To a moderate extent", "To a great extent", "To a very great extent"],
+            ["Not at all", "To a small extent", "To some extent", "To a large extent"],
             ["Not at all", "Slightly", "Moderately", "Very", "Extremely"],
             ["Not at all", "A little", "Somewhat", "Quite a bit", "A great deal"],
-            ["Not at all", "To a small extent", "To some extent", "To a large extent"],
         ],
     },
     "frequency": {
@@ -147,15 +147,15 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Aldrig", "Sjældent", "Nogle gange", "Ofte", "Altid"],
             ["Aldrig", "Sjældent", "Af og til", "Ofte", "Altid"],
             ["Aldrig", "Sjældent", "Af og til", "Ofte", "Meget ofte"],
-            ["Aldrig", "Sjældent", "En gang imellem", "Ofte", "Altid"],
             ["Aldrig", "Sjældent", "Af og til", "Ofte"],
+            ["Aldrig", "Sjældent", "En gang imellem", "Ofte", "Altid"],
         ],
         "nb": [
             ["Aldri", "Sjelden", "Av og til", "Ofte", "Alltid"],
             ["Aldri", "Sjelden", "Noen ganger", "Ofte", "Alltid"],
             ["Aldri", "Sjelden", "Av og til", "Ofte", "Svært ofte"],
-            ["Aldri", "Svært sjelden", "Sjelden", "Ofte", "Svært ofte", "Alltid"],
             ["Aldri", "Sjelden", "Av og til", "Ofte"],
+            ["Aldri", "Svært sjelden", "Sjelden", "Ofte", "Svært ofte", "Alltid"],
         ],
         "nn": [
             ["Aldri", "Sjeldan", "Av og til", "Ofte", "Alltid"],
@@ -172,8 +172,8 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Never", "Rarely", "Sometimes", "Often", "All of the time"],
             ["Never", "Seldom", "Sometimes", "Often", "Always"],
             ["Never", "Rarely", "Sometimes", "Often", "Very often"],
-            ["Never", "Rarely", "Sometimes", "Usually", "Always"],  # SurveyMonkey's answer bank
             ["Never", "Sometimes", "Often", "Always"],
+            ["Never", "Rarely", "Sometimes", "Usually", "Always"],  # SurveyMonkey's answer bank
         ],
     },
     "quality": {
@@ -216,8 +216,8 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
     "importance": {
         "da": [
             ["Meget uvigtigt", "Uvigtigt", "Hverken vigtigt eller uvigtigt", "Vigtigt", "Meget vigtigt"],
-            ["Slet ikke vigtigt", "Mindre vigtigt", "Vigtigt", "Meget vigtigt"],
             ["Ikke vigtigt", "Lidt vigtigt", "Vigtigt", "Meget vigtigt"],
+            ["Slet ikke vigtigt", "Mindre vigtigt", "Vigtigt", "Meget vigtigt"],
         ],
         "nb": [
             ["Helt uviktig", "Lite viktig", "Verken viktig eller uviktig", "Viktig", "Svært viktig"],
