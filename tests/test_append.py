@@ -253,3 +253,20 @@ def test_an_indicator_project_yaml_labels_keeps_its_id(project, tmp_path):
     assert set(table["indicator"]) == {"deltagere"}
     draft = (project / "forum" / "indicators.draft.yaml").read_text(encoding="utf-8")
     assert "kept under their ids: deltagere" in draft and "vedtak_om_bosetting:" not in draft
+
+
+def test_once_the_draft_is_pasted_project_yaml_alone_is_the_codebook_and_what_the_user_left_out_stays_out(
+    project, tmp_path
+):
+    common = ["--from", "csv", "--project", "forum", "--id-column", "Løbenr", "--group-column", GROUP]
+    assert run(project, "import", str(write(tmp_path / "w1.csv", WAVE_1)), *common, "--wave", "2025") == 0
+    yaml_path = project / "forum" / "project.yaml"
+    document = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))
+    pasted = yaml.safe_load((project / "forum" / "codebook.draft.yaml").read_text(encoding="utf-8"))
+    del pasted["items"]["kommentar"]  # the user has no use for the template's comment item
+    document["survey"].update(pasted)
+    write(yaml_path, yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    assert run(project, "import", str(write(tmp_path / "w2.csv", WAVE_2)), *common, "--wave", "2026", "--append") == 0
+    merged = yaml.safe_load((project / "forum" / "codebook.draft.yaml").read_text(encoding="utf-8"))
+    assert "kommentar" not in merged["items"]
+    assert set(pasted["items"]) < set(merged["items"])  # the pasted items, and the new question

@@ -22,8 +22,21 @@ def imported(tmp_path: Path, capsys, *options: str, text: str = EXPORT) -> tuple
     export = tmp_path / "svar.csv"
     export.write_text(text, encoding="utf-8")
     inputs = tmp_path / "inputs"
-    command = ["--inputs", str(inputs), "import", "--from", "csv", str(export), "--project", "p", "--wave", "2025",
-               "--id-column", "Løbenr", *options]
+    command = [
+        "--inputs",
+        str(inputs),
+        "import",
+        "--from",
+        "csv",
+        str(export),
+        "--project",
+        "p",
+        "--wave",
+        "2025",
+        "--id-column",
+        "Løbenr",
+        *options,
+    ]
     assert main(command) == 0, capsys.readouterr().err
     text = (inputs / "p" / "codebook.draft.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text), capsys.readouterr().out, pd.read_csv(inputs / "p" / "survey.csv", dtype=str)
@@ -36,7 +49,9 @@ def test_a_column_named_as_the_group_column_is_the_groups_and_not_an_item(tmp_pa
     assert list(survey.columns[:4]) == ["respondent_id", "wave", "group", "unit"] and len(survey.columns) == 6
 
 
-def test_a_question_asking_who_the_respondent_is_is_drafted_as_a_guess_saying_how_to_make_it_the_groups(tmp_path, capsys):
+def test_a_question_asking_who_the_respondent_is_is_drafted_as_a_guess_saying_how_to_make_it_the_groups(
+    tmp_path, capsys
+):
     draft, out, _ = imported(tmp_path, capsys)
     [who] = [item for item in draft["items"].values() if item["text"] == "Hvem deltager du som?"]
     assert who["confirmed"] is False  # validate and run refuse it until the user has decided
@@ -51,7 +66,8 @@ def test_answers_that_are_the_projects_groups_are_a_guess_whatever_the_heading(t
     folder = tmp_path / "inputs" / "p"
     folder.mkdir(parents=True)
     (folder / "project.yaml").write_text(
-        "title: t\nsurvey:\n  groups: {borger: Borgere, medarbejder: Medarbejdere, politiker: Politikere}\n", encoding="utf-8"
+        "title: t\nsurvey:\n  groups: {borger: Borgere, medarbejder: Medarbejdere, politiker: Politikere}\n",
+        encoding="utf-8",
     )
     draft, out, _ = imported(tmp_path, capsys, text=EXPORT.replace("Hvem deltager du som?", "Kategori"))
     [category] = [item_id for item_id, item in draft["items"].items() if item["text"] == "Kategori"]

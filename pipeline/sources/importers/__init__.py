@@ -36,7 +36,7 @@ from pipeline.sources.importers.choices import blank_missing, decimal_points, dr
 from pipeline.sources.importers.codebook import Draft, draft_codebook
 from pipeline.sources.importers.export import Export, rename_items
 from pipeline.sources.importers.known import keep_known_groups, keep_known_ids, known_survey
-from pipeline.sources.importers.waves import Appended, append_wave, refuse_to_replace_data
+from pipeline.sources.importers.waves import Appended, append_wave, existing_table, refuse_to_replace_data
 
 IMPORTERS: dict[str, Callable[[Path], Export]] = {
     tabular.TOOL: tabular.read_export,
@@ -168,10 +168,11 @@ def import_survey(
     counted = blank_missing(export, missing)
     decimals = decimal_points(export)
     canonical = to_canonical(export, wave, group_column, unit_column, wave_column)
-    known = known_survey(folder, draft_path if append else None)
+    before = existing_table(survey_path) if append else None
+    known = known_survey(folder, draft_path if append else None, before)
     keep_known_ids(canonical, known)
     keep_known_groups(canonical, known)
-    appended = append_wave(survey_path, canonical, export, replace_wave) if append else None
+    appended = append_wave(before, survey_path, canonical, export, replace_wave) if append else None
     draft = draft_codebook(export, canonical, language=report_language(folder), known=known)
     table = appended.table if appended else canonical.table
     publish({survey_path: survey_csv(table), draft_path: draft.text})

@@ -12,10 +12,10 @@ from pipeline.sources.importers.scales import normalised
 
 # Questions asking who the respondent is, in Danish, Norwegian, Swedish and English.
 _WHO = re.compile(
-    r"\b(?:hvem (?:deltager|deltar|svarer|er) du|(?:deltager|deltar|deltog|svarer|deltar) du (?:som|i egenskab af)|"
+    r"\b(?:hvem (?:deltager|deltar|svarer|er) du|(?:deltager|deltar|deltog|svarer) du (?:som|i egenskab af)|"
     r"hvad er din (?:rolle|funktion|stilling)|hva er din (?:rolle|funksjon|stilling)|din rolle|i hvilken egenskab|"
-    r"i hvilken egenskap|jeg (?:er|deltager som|deltar som)|vem är du|vilken roll|i vilken egenskap|jag är|"
-    r"what is your role|your role|which (?:group|of the following) (?:are you|describes you)|are you (?:a|an)|i am (?:a|an)|"
+    r"i hvilken egenskap|jeg (?:deltager|deltar|svarer) som|vem är du|vilken roll|i vilken egenskap|"
+    r"what is your role|your role|which (?:group|of the following) (?:are you|describes you)|"
     r"respondentgruppe|respondent group|målgruppe|rolle|role|stilling|position)\b",
     re.IGNORECASE,
 )

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from pipeline.project import PROJECT_FILE
@@ -36,32 +37,57 @@ class Known:
         return bool(self.items or self.scales or self.waves or self.groups)
 
 
-def known_survey(folder: Path, draft: Path | None = None) -> Known:
-    """The project's survey section from project.yaml, completed by the draft file `draft` (an earlier import not yet
-    pasted into project.yaml); placeholders still reading TODO are not known waves."""
+def known_survey(folder: Path, draft: Path | None = None, table: pd.DataFrame | None = None) -> Known:
+    """The project's survey section from project.yaml, or, while no item of survey.csv (`table`) is in it yet, the
+    draft file `draft` an earlier import wrote: what survey.csv holds of it (its items' columns and their scales,
+    its waves and groups). Placeholders still reading TODO are not known waves."""
     known = Known()
     for path in (folder / PROJECT_FILE, draft):
-        if path is None or not path.is_file():
+        survey = _survey_section(path, known)
+        if survey is None:
             continue
-        try:
-            document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
-            known.problem = f"{path.name} could not be read ({type(error).__name__}), so its items were not merged"
-            continue
-        survey = document.get("survey", document) if isinstance(document, dict) else None
-        if not isinstance(survey, dict):
-            continue
-        if path.name != PROJECT_FILE and "items" not in survey:
-            continue
+        if path == draft:
+            table = table if table is not None else pd.DataFrame(columns=SURVEY_COLUMNS)
+            if any(item_id in table.columns for item_id in known.items):
+                continue  # pasted into project.yaml already, which the user may have changed since
+            survey = _held(survey, table)
         known.source = " and ".join(filter(None, [known.source, path.name]))
         for wave in survey.get("waves") or []:
             if isinstance(wave, dict) and not str(wave.get("id", "")).startswith(_TODO):
                 if str(wave.get("id")) not in {str(w.get("id")) for w in known.waves}:
                     known.waves.append(wave)
-        for table, into in (("groups", known.groups), ("scales", known.scales), ("items", known.items)):
-            for key, value in (survey.get(table) or {}).items():
+        for part, into in (("groups", known.groups), ("scales", known.scales), ("items", known.items)):
+            for key, value in (survey.get(part) or {}).items():
                 into.setdefault(str(key), value)
     return known
+
+
+def _survey_section(path: Path | None, known: Known) -> dict | None:
+    """A file's `survey:` section (a draft is one without the key), or None; a file that cannot be read is noted."""
+    if path is None or not path.is_file():
+        return None
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        known.problem = f"{path.name} could not be read ({type(error).__name__}), so its items were not merged"
+        return None
+    survey = document.get("survey", document) if isinstance(document, dict) else None
+    if not isinstance(survey, dict) or (path.name != PROJECT_FILE and "items" not in survey):
+        return None
+    return survey
+
+
+def _held(draft: dict, table: pd.DataFrame) -> dict:
+    """The part of a draft that survey.csv holds: items that are its columns, their scales, its waves and groups."""
+    items = {key: item for key, item in (draft.get("items") or {}).items() if str(key) in table.columns}
+    used = {item.get("scale") for item in items.values() if isinstance(item, dict)}
+    waves, groups = set(table["wave"].astype(str)), set(table["group"].astype(str))
+    return {
+        "items": items,
+        "scales": {key: scale for key, scale in (draft.get("scales") or {}).items() if key in used},
+        "waves": [wave for wave in draft.get("waves") or [] if isinstance(wave, dict) and str(wave.get("id")) in waves],
+        "groups": {key: label for key, label in (draft.get("groups") or {}).items() if str(key) in groups},
+    }
 
 
 def _text(value: object) -> str:

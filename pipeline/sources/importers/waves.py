@@ -83,9 +83,8 @@ def existing_table(path: Path) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def append_wave(path: Path, canonical: Canonical, export: Export, replace_wave: bool) -> Appended:
-    """survey.csv with the new wave(s) after the rows already there, or an error saying why not (nothing written)."""
-    before = existing_table(path)
+def append_wave(before: pd.DataFrame, path: Path, canonical: Canonical, export: Export, replace_wave: bool) -> Appended:
+    """survey.csv (`before`, read from `path`) with the new wave(s) after its rows, or an error saying why not."""
     new = canonical.table
     waves_before = list(dict.fromkeys(before["wave"]))
     again = [wave for wave in canonical.waves if wave in waves_before]
