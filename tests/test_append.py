@@ -270,3 +270,16 @@ def test_once_the_draft_is_pasted_project_yaml_alone_is_the_codebook_and_what_th
     merged = yaml.safe_load((project / "forum" / "codebook.draft.yaml").read_text(encoding="utf-8"))
     assert "kommentar" not in merged["items"]
     assert set(pasted["items"]) < set(merged["items"])  # the pasted items, and the new question
+
+
+def test_a_failed_append_leaves_every_file_as_it_was(project, tmp_path, capsys):
+    common = ["--from", "csv", "--project", "forum", "--id-column", "Løbenr", "--group-column", GROUP]
+    assert run(project, "import", str(write(tmp_path / "w1.csv", WAVE_1)), *common, "--wave", "2025") == 0
+    before = files(project / "forum")
+    twice = write(tmp_path / "bad.csv", WAVE_2 + "12;Borger;Helt enig;Ja;Helt enig\n")  # respondent 12 twice
+    assert run(project, "import", str(twice), *common, "--wave", "2026", "--append") == 2
+    assert "each respondent once" in capsys.readouterr().err
+    figures = write(tmp_path / "f.csv", FIGURES_2020)
+    assert run(project, "import", "indicators", "--project", "forum", "--from", "long", str(figures), "--append",
+               "--where", "statistikkvariabel=Nothing such") == 2
+    assert files(project / "forum") == before

@@ -224,7 +224,7 @@ def _review(
         notes.append(f"scale '{scale.name}' ({_listed(scale.items)}): {scale.guessed}")
     if scales:
         notes.append("positive: guessed as the top two labels of each scale (the top one of a scale of two or three); check each")
-    group_like = [i for i, g in guesses.items() if getattr(g, "group_like", "")]
+    group_like = [i for i, g in guesses.items() if g.group_like]
     if group_like:
         column = questions[group_like[0]].column
         notes.append(

@@ -45,6 +45,7 @@ class Guess:
     seen: set[str] = field(default_factory=set)  # the labels answered or listed by the tool, compared with `normalised`
     ends: str = ""  # numeric: where the ends came from, "the question" or "the answers"
     confirmed: bool = True  # choice, multi and number: False when the kind was read from the answers alone
+    group_like: str = ""  # choice: why its answers look like the respondents' groups, when they do (groups.py)
 
 
 def guess_items(questions: list[Question], table: pd.DataFrame, language: str | None) -> dict[str, Guess]:
