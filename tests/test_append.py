@@ -280,6 +280,63 @@ def test_a_failed_append_leaves_every_file_as_it_was(project, tmp_path, capsys):
     assert run(project, "import", str(twice), *common, "--wave", "2026", "--append") == 2
     assert "each respondent once" in capsys.readouterr().err
     figures = write(tmp_path / "f.csv", FIGURES_2020)
-    assert run(project, "import", "indicators", "--project", "forum", "--from", "long", str(figures), "--append",
-               "--where", "statistikkvariabel=Nothing such") == 2
+    assert (
+        run(
+            project,
+            "import",
+            "indicators",
+            "--project",
+            "forum",
+            "--from",
+            "long",
+            str(figures),
+            "--append",
+            "--where",
+            "statistikkvariabel=Nothing such",
+        )
+        == 2
+    )
     assert files(project / "forum") == before
+
+
+PROJECT = """title: Borgerforum
+owner: Kommune
+language: da
+period: {start: 2025, end: 2026}
+reports: [survey_feedback]
+files: {survey: survey.csv}
+survey:
+  waves:
+    - {id: "TODO: rundens id", label: "TODO", year: "TODO"}
+  groups: {borger: Borgere, medarbejder: Medarbejdere, politiker: Politikere}
+  items:
+    placeholder: {text: "TODO: spørgsmålet", kind: text}
+"""
+
+
+def paste(folder: Path, drop: tuple[str, ...] = ()) -> None:
+    """What the user does with the draft: confirm its guesses and paste it into project.yaml's survey section."""
+    document = yaml.safe_load((folder / "project.yaml").read_text(encoding="utf-8"))
+    draft = yaml.safe_load((folder / "codebook.draft.yaml").read_text(encoding="utf-8"))
+    for part in ("scales", "items"):
+        for entry in (draft.get(part) or {}).values():
+            entry["confirmed"] = True
+    for item in drop:
+        draft["items"].pop(item)
+    document["survey"].update(draft)
+    write(folder / "project.yaml", yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+
+
+def test_two_waves_imported_and_pasted_validate_without_a_script(tmp_path, capsys):
+    inputs = tmp_path / "inputs"
+    (inputs / "p").mkdir(parents=True)
+    write(inputs / "p" / "project.yaml", PROJECT)
+    common = ["--from", "csv", "--project", "p", "--id-column", "Løbenr", "--group-column", GROUP]
+    assert run(inputs, "import", str(write(tmp_path / "w1.csv", WAVE_1)), *common, "--wave", "2025") == 0
+    paste(inputs / "p", drop=("placeholder",))
+    assert run(inputs, "validate", "p") == 0, capsys.readouterr().out
+    assert run(inputs, "import", str(write(tmp_path / "w2.csv", WAVE_2)), *common, "--wave", "2026", "--append") == 0
+    paste(inputs / "p")
+    capsys.readouterr()
+    assert run(inputs, "validate", "p") == 0, capsys.readouterr().out
+    assert "p: valid (0 units, 0 criteria, 0 indicator rows, 7 respondents, 0 milestones)" in capsys.readouterr().out
