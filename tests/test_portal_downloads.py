@@ -152,3 +152,16 @@ def test_the_download_imports_from_the_command_line_as_the_issue_typed_it(tmp_pa
     out = capsys.readouterr().out
     assert "units from 'Region', years from 'År', indicators from 'Bosetting'" in out
     assert "no figure (blank in indicators.csv, never zero): 3 '.', 1 ':'" in out
+
+
+def test_the_download_opened_and_saved_in_excel_reads_the_same(tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for row in rows(BOSETTING):
+        workbook.active.append([int(cell) if cell.isdigit() else (cell or None) for cell in row])
+    workbook.save(tmp_path / "bosetting.xlsx")
+    where = Choices(where=["Bosetting=Vedtak om bosetting"])
+    from_excel = written(import_indicators("wide", tmp_path / "bosetting.xlsx", tmp_path / "x", choices=where))
+    from_csv = written(import_indicators("wide", BOSETTING, tmp_path / "c", choices=where))
+    assert from_excel.equals(from_csv)
