@@ -170,7 +170,8 @@ def test_a_wave_already_there_is_refused_unless_replaced_and_a_refusal_changes_n
     assert files(project / "forum") == before
     # The same export again as another wave: its respondent ids are there already.
     assert run(project, "import", str(tmp_path / "w1.csv"), *common, "--wave", "2026", "--append") == 2
-    assert "4 respondent id(s) of w1.csv are in" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "w1.csv, row 2, field 'Løbenr'" in err and "'1', in survey.csv row 2 (wave '2025') already" in err
     assert files(project / "forum") == before
     assert (
         run(project, "import", str(tmp_path / "w2.csv"), *common, "--wave", "2025", "--append", "--replace-wave") == 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.errors import EvalreportError
+from pipeline.errors import EvalreportError, InputError, Problem
 from pipeline.sources.importers.canonical import Canonical
 from pipeline.sources.importers.export import Export
 from pipeline.sources.readers import read_any
@@ -87,6 +87,8 @@ def append_wave(before: pd.DataFrame, path: Path, canonical: Canonical, export: 
     """survey.csv (`before`, read from `path`) with the new wave(s) after its rows, or an error saying why not."""
     new = canonical.table
     waves_before = list(dict.fromkeys(before["wave"]))
+    lines = before.attrs.get("line") or range(2, len(before) + 2)
+    held = {respondent: (line, wave) for respondent, wave, line in zip(before["respondent_id"], before["wave"], lines)}
     again = [wave for wave in canonical.waves if wave in waves_before]
     replaced: dict[str, int] = {}
     if again and not replace_wave:
@@ -98,20 +100,24 @@ def append_wave(before: pd.DataFrame, path: Path, canonical: Canonical, export: 
         dropping = before["wave"].isin(again)
         replaced = {wave: int((before["wave"] == wave).sum()) for wave in again}
         before = before[~dropping].reset_index(drop=True)
+        held = {respondent: place for respondent, place in held.items() if place[1] not in again}
     renumbered = 0
     if not export.id_column:
         new, renumbered = _numbered_on(new, before)
-    clashes = sorted(set(new["respondent_id"]) & set(before["respondent_id"]))
+    clashes = [respondent for respondent in new["respondent_id"] if respondent in held]
     if clashes:
-        shown = ", ".join(
-            f"{respondent!r} (wave {before.loc[before['respondent_id'] == respondent, 'wave'].iloc[0]!r})"
-            for respondent in clashes[:5]
-        )
-        more = f" and {len(clashes) - 5} more" if len(clashes) > 5 else ""
-        raise EvalreportError(
-            f"--append: {len(clashes)} respondent id(s) of {export.file} are in {path} already: {shown}{more}. "
-            "Was this export imported before? Nothing was written"
-        )
+        line_of = dict(zip(export.respondent_ids, export.lines))
+        problems = [
+            Problem(
+                export.file,
+                line_of.get(respondent),
+                export.id_column or "respondent id",
+                "a respondent not yet in survey.csv (was this export imported before?)",
+                f"{respondent!r}, in {path.name} row {held[respondent][0]} (wave {held[respondent][1]!r}) already",
+            )
+            for respondent in clashes
+        ]
+        raise InputError(problems[:20])
     columns = list(before.columns) + [c for c in new.columns if c not in before.columns]
     table = pd.concat([before.reindex(columns=columns), new.reindex(columns=columns)], ignore_index=True).fillna("")
     added = [c for c in new.columns if c not in before.columns and c not in SURVEY_COLUMNS and len(before)]
