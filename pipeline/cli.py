@@ -103,7 +103,12 @@ def parser() -> argparse.ArgumentParser:
     importing.add_argument("--missing", metavar="CODE,CODE,...", help="answers that mean no answer, such as -1,99,999: blank in survey.csv")
     importing.add_argument("--sheet", metavar="NAME", help="--from csv: the workbook's sheet (default: the first)")
     importing.add_argument("--item-ids", type=Path, metavar="FILE", help="a two-column table: question text, item id")
-    importing.add_argument("--force", action="store_true", help="replace survey.csv and codebook.draft.yaml if they exist")
+    importing.add_argument("--force", action="store_true",
+                           help="replace survey.csv and codebook.draft.yaml if they hold data")
+    importing.add_argument("--append", action="store_true",
+                           help="add the export to survey.csv as a new wave (refused if its wave or ids are there)")
+    importing.add_argument("--replace-wave", action="store_true",
+                           help="with --append: replace the wave's rows if survey.csv has it")
     importing.set_defaults(command=import_command)
 
     # `evalreport import indicators …` (see indicators_word): its own options, with names shared where they mean the same.
@@ -121,7 +126,12 @@ def parser() -> argparse.ArgumentParser:
     indicators.add_argument("--missing", metavar="CODE,CODE,...", help="codes for no figure (default: . .. ... :); '-' is nil, a true zero, unless listed")
     indicators.add_argument("--units-from-project", action="store_true", help="keep only the project's units (0301, 301 and K-0301 are one unit)")
     indicators.add_argument("--sheet", metavar="NAME", help="a workbook's sheet (default: the first)")
-    indicators.add_argument("--force", action="store_true", help="replace indicators.csv and indicators.draft.yaml if they exist")
+    indicators.add_argument("--force", action="store_true",
+                            help="replace indicators.csv and indicators.draft.yaml if they hold data")
+    indicators.add_argument("--append", action="store_true",
+                            help="merge into indicators.csv by unit, indicator and year (a changed figure is refused)")
+    indicators.add_argument("--replace", action="store_true",
+                            help="with --append: a new figure replaces a different one")
     indicators.set_defaults(command=import_indicators_command)
 
     index = commands.add_parser("index", help="write reports/index.html again: every project, its status and its reports")
@@ -302,6 +312,8 @@ def import_command(args, workspace: Workspace) -> int:
         sheet=args.sheet,
         item_ids=args.item_ids,
         force=args.force,
+        append=args.append,
+        replace_wave=args.replace_wave,
     )
     print("\n".join(result.summary()))
     return 0
@@ -332,6 +344,8 @@ def import_indicators_command(args, workspace: Workspace) -> int:
         units_from_project=args.units_from_project,
         choices=choices,
         force=args.force,
+        append=args.append,
+        replace=args.replace,
     )
     print("\n".join(result.summary()))
     return 0

@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from pipeline.errors import EvalreportError
 from pipeline.importers import (
     googleforms,
@@ -31,6 +33,8 @@ from pipeline.importers.canonical import Canonical, to_canonical
 from pipeline.importers.choices import blank_missing, decimal_points, drop_items, keep_items
 from pipeline.importers.codebook import Draft, draft_codebook
 from pipeline.importers.export import Export, rename_items
+from pipeline.importers.known import keep_known_groups, keep_known_ids, known_survey
+from pipeline.importers.waves import Appended, append_wave, existing_table
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.publish import publish, refuse_to_replace
 
@@ -65,6 +69,7 @@ class ImportResult:
     not_items: list[str] = field(default_factory=list)  # headings left out because --items did not name them
     missing: Counter = field(default_factory=Counter)  # cells emptied, by the code they held (--missing)
     decimals: list[str] = field(default_factory=list)  # headings of columns whose decimal commas became points
+    appended: Appended | None = None  # with --append: what survey.csv held before, and what was replaced
 
     def summary(self) -> list[str]:
         """The lines `evalreport import` prints: what was read, left out, dropped and written, and what to review."""
@@ -91,7 +96,13 @@ class ImportResult:
             lines.append("  decimal commas written as points: " + ", ".join(self.decimals))
         waves = self.canonical.waves
         said = f"wave {self.canonical.wave}" if len(waves) == 1 else f"waves {', '.join(waves)}"
-        lines.append(f"  wrote {_shown(self.survey_path)} ({len(table)} rows, {len(self.canonical.items)} items, {said})")
+        if self.appended:
+            lines += ["  " + line for line in self.appended.summary(said)]
+            total, waves = self.appended.table, ", ".join(dict.fromkeys(self.appended.table["wave"]))
+            lines.append(f"  wrote {_shown(self.survey_path)} ({len(total)} rows, waves {waves})")
+        else:
+            items = len(self.canonical.items)
+            lines.append(f"  wrote {_shown(self.survey_path)} ({len(table)} rows, {items} items, {said})")
         lines.append(f"  wrote {_shown(self.draft_path)}")
         lines.append(f"review {self.draft_path.name}, then paste it under `survey:` in project.yaml:")
         lines += [f"  - {note}" for note in self.notes + self.draft.review]
@@ -120,18 +131,32 @@ def import_survey(
     sheet: str | None = None,
     item_ids: Path | None = None,
     force: bool = False,
+    append: bool = False,
+    replace_wave: bool = False,
 ) -> ImportResult:
     """Read `file` with the importer for `tool` and write survey.csv and codebook.draft.yaml into `folder`.
 
     `items` (headings, ids or texts) are the only columns kept as items, besides the group, unit and wave columns;
     `drop` are left out; answers that are one of the `missing` codes become blank. `id_column` and `sheet` are for
-    the `csv` importer: a tool's importer knows its own. Refuses to replace either file without `force`; both are
-    written whole or not at all.
+    the `csv` importer: a tool's importer knows its own. Refuses to replace either file without `force` (a table
+    holding only its header, as `evalreport new` writes it, is not refused); both are written whole or not at all.
+
+    `append` adds the export as a new wave to survey.csv instead, refused when its wave or respondent ids are there
+    already, unless `replace_wave` (then that wave's rows are replaced). Either way the draft codebook is the
+    project's (project.yaml's survey section, and with `append` the draft imported before) with the new items
+    drafted: a question the project knows by its text keeps its id.
     """
     if tool not in IMPORTERS:
         raise EvalreportError(f"--from: expected one of {', '.join(sorted(IMPORTERS))}, found {tool!r}")
     survey_path, draft_path = folder / SURVEY_FILE, folder / DRAFT_FILE
-    refuse_to_replace([survey_path, draft_path], force)
+    if replace_wave and not append:
+        raise EvalreportError("--replace-wave: only with --append (it replaces one wave's rows in survey.csv)")
+    if append and force:
+        raise EvalreportError(
+            "--append and --force: give one (--append adds a wave to survey.csv, --force replaces it)"
+        )
+    if not append:
+        refuse_to_replace([survey_path, draft_path], force)
     reading = {option: value for option, value in (("id_column", id_column), ("sheet", sheet)) if value}
     if reading and tool != tabular.TOOL:
         given = " and ".join("--" + option.replace("_", "-") for option in reading)
@@ -143,9 +168,17 @@ def import_survey(
     counted = blank_missing(export, missing)
     decimals = decimal_points(export)
     canonical = to_canonical(export, wave, group_column, unit_column, wave_column)
-    draft = draft_codebook(export, canonical, language=report_language(folder))
-    publish({survey_path: survey_csv(canonical), draft_path: draft.text})
-    return ImportResult(export, canonical, draft, survey_path, draft_path, notes, dropped, not_items, counted, decimals)
+    before = existing_table(survey_path) if append else None
+    known = known_survey(folder, draft_path if append else None, before)
+    keep_known_ids(canonical, known)
+    keep_known_groups(canonical, known)
+    appended = append_wave(before, survey_path, canonical, export, replace_wave) if append else None
+    draft = draft_codebook(export, canonical, language=report_language(folder), known=known)
+    table = appended.table if appended else canonical.table
+    publish({survey_path: survey_csv(table), draft_path: draft.text})
+    return ImportResult(
+        export, canonical, draft, survey_path, draft_path, notes, dropped, not_items, counted, decimals, appended
+    )
 
 
 def report_language(folder: Path) -> str | None:
@@ -157,10 +190,10 @@ def report_language(folder: Path) -> str | None:
         return None
 
 
-def survey_csv(canonical: Canonical) -> str:
+def survey_csv(table: pd.DataFrame) -> str:
     """The canonical table as UTF-8 CSV text, quoted only where a cell needs it."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(list(canonical.table.columns))
-    writer.writerows(canonical.table.itertuples(index=False, name=None))
+    writer.writerow(list(table.columns))
+    writer.writerows(table.itertuples(index=False, name=None))
     return out.getvalue()

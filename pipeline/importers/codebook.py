@@ -14,9 +14,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+import yaml
+
 from pipeline.importers.canonical import DEFAULT_GROUP, Canonical
 from pipeline.importers.export import MULTI_JOINER, Export, Question
+from pipeline.importers.groups import looks_like_groups
 from pipeline.importers.kinds import Guess, guess_items
+from pipeline.importers.known import Known
 from pipeline.importers.scales import normalised
 from pipeline.importers.vocabularies import LANGUAGES
 
@@ -55,15 +59,41 @@ class Draft:
     items: dict[str, dict]
 
 
-def draft_codebook(export: Export, canonical: Canonical, made: date | None = None, language: str | None = None) -> Draft:
-    """The draft; `language` is the report's, in which a yes/no question answered only yes gets its no."""
-    guesses = guess_items(canonical.items, canonical.table, language)
-    scales = _scales(canonical.items, guesses)
-    items = {question.id: _item(question, guesses[question.id], scales, export.tool) for question in canonical.items}
-    by_name = {scale.name: scale for scale in scales.values()}
-    groups = _groups(canonical)
-    review = _review(export, canonical, by_name, guesses)
-    return Draft(_yaml(export, canonical, by_name, items, groups, review, made or date.today()), review, by_name, items)
+def draft_codebook(
+    export: Export,
+    canonical: Canonical,
+    made: date | None = None,
+    language: str | None = None,
+    known: Known | None = None,
+) -> Draft:
+    """The draft; `language` is the report's, in which a yes/no question answered only yes gets its no.
+
+    With `known` (the project's survey section), the draft is the project's merged with what is new: its waves,
+    groups, scales and items kept as written, new items drafted, and a new item's scale the project's own when it
+    has the same labels.
+    """
+    known = known if known is not None else Known()
+    new = [question for question in canonical.items if question.id not in known.items]
+    guesses = guess_items(new, canonical.table, language)
+    scales = _scales(new, guesses, known)
+    items = {question.id: _item(question, guesses[question.id], scales, export.tool) for question in new}
+    for question in new:
+        guess = guesses[question.id]
+        why = looks_like_groups(question.text, guess.labels, known.groups) if guess.kind == "choice" else ""
+        if why:
+            items[question.id].update(confirmed=False, guessed=_GROUP_GUESS.format(why=why, column=question.column))
+            guess.group_like = why
+    by_name = {scale.name: scale for scale in scales.values() if scale.name not in known.scales}
+    groups = _groups(canonical, known)
+    review = _review(export, canonical, by_name, {q.id: guesses[q.id] for q in new}, known)
+    text = _yaml(export, canonical, by_name, items, groups, review, made or date.today(), known)
+    return Draft(text, review, by_name, items)
+
+
+_GROUP_GUESS = (
+    "{why}, so these may be the respondents' groups: if so, import again with --group-column \"{column}\" (and leave "
+    "this item out); if it is a question of its own, keep it"
+)
 
 
 def _item(question: Question, guess: Guess, scales: dict[tuple, Scale], tool: str) -> dict:
@@ -88,16 +118,20 @@ def _item(question: Question, guess: Guess, scales: dict[tuple, Scale], tool: st
     return item
 
 
-def _scales(items: list[Question], guesses: dict[str, Guess]) -> dict[tuple, Scale]:
-    """One scale per list of labels; items sharing one share their "don't know" labels too."""
+def _scales(items: list[Question], guesses: dict[str, Guess], known: Known) -> dict[tuple, Scale]:
+    """One scale per list of labels; items sharing one share their "don't know" labels too. A list of labels the
+    project has a scale for is that scale, by its name."""
     scales: dict[tuple, Scale] = {}
+    projects = {tuple(normalised(str(label)) for label in scale.get("labels") or []): name
+                for name, scale in known.scales.items() if isinstance(scale, dict)}
     for question in items:
         guess = guesses[question.id]
         if guess.kind != "likert":
             continue
         key = tuple(guess.labels)
         if key not in scales:
-            name = _scale_name(guess, question, scales)
+            name = projects.get(tuple(normalised(label) for label in key)) or _projects_scale(guess, projects)
+            name = name or _scale_name(guess, question, scales, known)
             scales[key] = Scale(name, guess.labels, _positive(guess.labels), [], guess.how, _order(guess))
         scale = scales[key]
         scale.items.append(question.id)
@@ -107,6 +141,15 @@ def _scales(items: list[Question], guesses: dict[str, Guess]) -> dict[tuple, Sca
         if scale.how in ("known", "yes_no"):
             scale.unseen = [label for label in scale.labels if normalised(label) not in scale.seen]
     return scales
+
+
+def _projects_scale(guess: Guess, projects: dict[tuple, str]) -> str | None:
+    """The project's scale that holds every label answered, for answers a known vocabulary put in order: the
+    project's own scale says more than a vocabulary does (a five-point scale nobody answered in the middle)."""
+    if guess.how not in ("known", "yes_no"):
+        return None
+    holding = [name for labels, name in projects.items() if guess.seen <= set(labels)]
+    return holding[0] if len(holding) == 1 else None
 
 
 def _order(guess: Guess) -> str:
@@ -124,7 +167,7 @@ def _positive(labels: list[str]) -> list[str]:
     return labels[-2:] if len(labels) >= 4 else labels[-1:]
 
 
-def _scale_name(guess: Guess, question: Question, scales: dict[tuple, Scale]) -> str:
+def _scale_name(guess: Guess, question: Question, scales: dict[tuple, Scale], known: Known) -> str:
     if guess.how == "known":
         name = f"{guess.fit.vocabulary}{len(guess.labels)}_{guess.fit.language}"
     elif guess.how == "yes_no":
@@ -133,7 +176,7 @@ def _scale_name(guess: Guess, question: Question, scales: dict[tuple, Scale]) ->
         name = f"scale_{guess.labels[0]}_{guess.labels[-1]}"
     else:
         name = f"{question.id}_answers"
-    taken = {scale.name for scale in scales.values()}
+    taken = {scale.name for scale in scales.values()} | set(known.scales)
     candidate, n = name, 1
     while candidate in taken:
         n += 1
@@ -141,14 +184,20 @@ def _scale_name(guess: Guess, question: Question, scales: dict[tuple, Scale]) ->
     return candidate
 
 
-def _groups(canonical: Canonical) -> dict[str, str]:
+def _groups(canonical: Canonical, known: Known) -> dict[str, str]:
+    """The project's groups as written, then each new code (labelled by itself, to be given a label)."""
     codes = [code for code in dict.fromkeys(canonical.table["group"]) if code]
     if canonical.group is None:
-        return {DEFAULT_GROUP: "All respondents"}
-    return {code: code for code in sorted(codes, key=normalised)}
+        found = {DEFAULT_GROUP: "All respondents"}
+    else:
+        found = {code: code for code in sorted(codes, key=normalised)}
+    groups = {str(code): str(label) for code, label in known.groups.items()}
+    return groups | {code: label for code, label in found.items() if code not in groups}
 
 
-def _review(export: Export, canonical: Canonical, scales: dict[str, Scale], guesses: dict[str, Guess]) -> list[str]:
+def _review(
+    export: Export, canonical: Canonical, scales: dict[str, Scale], guesses: dict[str, Guess], known: Known
+) -> list[str]:
     questions = {q.id: q for q in canonical.items}
     single = [i for i, g in guesses.items() if g.kind == "text" and g.how == "single"]
     uncoded = [i for i in guesses if _looks_like_code(questions[i].text)]
@@ -175,6 +224,13 @@ def _review(export: Export, canonical: Canonical, scales: dict[str, Scale], gues
         notes.append(f"scale '{scale.name}' ({_listed(scale.items)}): {scale.guessed}")
     if scales:
         notes.append("positive: guessed as the top two labels of each scale (the top one of a scale of two or three); check each")
+    group_like = [i for i, g in guesses.items() if g.group_like]
+    if group_like:
+        column = questions[group_like[0]].column
+        notes.append(
+            f"items whose answers look like respondent groups, not questions: {_listed(group_like)}; if they are, import "
+            f"again with --group-column \"{column}\""
+        )
     made = {kind: [i for i, g in guesses.items() if g.kind == kind] for kind in ("choice", "number", "multi", "nps")}
     if made["choice"]:
         notes.append(f"items made kind: choice, answers with no known order (counts and shares; make one a scale if its answers run low to high): {_listed(made['choice'])}")
@@ -191,6 +247,15 @@ def _review(export: Export, canonical: Canonical, scales: dict[str, Scale], gues
         notes.append(f"items answered 0-10 about recommending, made kind: nps; make them a scale if they ask something else: {_listed(made['nps'])}")
     if uncoded:
         notes.append(f"items whose text is only their code in the export; write the question: {_listed(uncoded)}")
+    if known:
+        again = [q.id for q in canonical.items if q.id in known.items]
+        notes.append(
+            f"kept from {known.source}: its waves, groups, scales and items as written"
+            + (f"; asked again, under their ids: {_listed(again)}" if again else "")
+            + (f"; new items drafted: {_listed(list(guesses))}" if guesses else "; no new items")
+        )
+    if known.problem:
+        notes.append(known.problem)
     if scales or any(not g.confirmed for g in guesses.values()):
         notes.append("each guessed scale and item says confirmed: false; check it, then set confirmed: true (validate and run refuse it until then)")
     return notes
@@ -206,7 +271,16 @@ def _looks_like_code(text: str) -> bool:
     return " " not in text and (text.islower() or any(c.isdigit() or c in "_-[]/." for c in text))
 
 
-def _yaml(export: Export, canonical: Canonical, scales: dict[str, Scale], items: dict, groups: dict, review: list[str], made: date) -> str:
+def _yaml(
+    export: Export,
+    canonical: Canonical,
+    scales: dict[str, Scale],
+    items: dict,
+    groups: dict,
+    review: list[str],
+    made: date,
+    known: Known,
+) -> str:
     kept = len(canonical.table)
     status = ", ".join(f"{count} {name}" for name, count in sorted(canonical.status.items()))
     left = Counter(export.left_out)
@@ -221,11 +295,19 @@ def _yaml(export: Export, canonical: Canonical, scales: dict[str, Scale], items:
     if export.personal:
         lines.append(f"# Dropped as personal data: {', '.join(export.personal)}")
     lines.append("waves:")
-    lines += [f"  - {{id: {_q(wave)}, label: {_q(wave)}, year: {year or made.year}}}" for wave, year in canonical.waves.items()]
+    lines += [f"  - {_flow(wave)}" for wave in known.waves]
+    ids = {str(wave.get("id")) for wave in known.waves}
+    lines += [
+        f"  - {{id: {_q(wave)}, label: {_q(wave)}, year: {year or made.year}}}"
+        for wave, year in canonical.waves.items()
+        if wave not in ids
+    ]
     lines.append("groups:")
     lines += [f"  {_key(code)}: {_q(label)}" for code, label in groups.items()]
-    if scales:
+    if scales or known.scales:
         lines.append("scales:")
+    for name, scale in known.scales.items():
+        lines.append(f"  {_key(name)}: {_flow(scale)}")
     for scale in scales.values():
         lines += [
             f"  # guessed: {scale.guessed}. {CONFIRM}",
@@ -237,6 +319,8 @@ def _yaml(export: Export, canonical: Canonical, scales: dict[str, Scale], items:
             lines.append(f"    dont_know: {_list(scale.dont_know)}")
         lines.append("    confirmed: false")
     lines.append("items:")
+    for item_id, item in known.items.items():
+        lines.append(f"  {_key(item_id)}: {_flow(item)}")
     for item_id, item in items.items():
         if "guessed" in item:
             lines.append(f"  # guessed: {item['guessed']}. {CONFIRM}")
@@ -258,6 +342,11 @@ def _fields(item: dict) -> str:
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _YAML_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
+
+
+def _flow(value: object) -> str:
+    """A value of the project's own codebook, as one line of YAML (a mapping in braces, a list in brackets)."""
+    return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6).strip()
 
 
 def _q(text: str) -> str:

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from pipeline.importers.export import MULTI_JOINER, Question
-from pipeline.importers.scales import Fit, by_numbers, fitting, is_dont_know, normalised, yes_no, yes_no_languages
+from pipeline.importers.scales import (
+    Fit,
+    by_numbering,
+    by_numbers,
+    fitting,
+    is_dont_know,
+    normalised,
+    yes_no,
+    yes_no_languages,
+)
 from pipeline.importers.vocabularies import YES_NO
 
 # More different answers than this, and a column the tool gives no labels for is free text, not a choice.
@@ -43,6 +52,7 @@ class Guess:
     seen: set[str] = field(default_factory=set)  # the labels answered or listed by the tool, compared with `normalised`
     ends: str = ""  # numeric: where the ends came from, "the question" or "the answers"
     confirmed: bool = True  # choice, multi and number: False when the kind was read from the answers alone
+    group_like: str = ""  # choice: why its answers look like the respondents' groups, when they do (groups.py)
 
 
 def guess_items(questions: list[Question], table: pd.DataFrame, language: str | None) -> dict[str, Guess]:
@@ -88,7 +98,7 @@ def guess_item(question: Question, values: list[str]) -> Guess:
             return Guess("likert", labels, dont_know, "numeric", seen=seen, ends=ends)
     elif numbers and not dont_know and question.labels is None:
         return Guess("number", confirmed=False)
-    ordered = None if numbers else by_numbers(rest)
+    ordered = None if numbers else (by_numbering(rest) or by_numbers(rest))
     if ordered:
         return Guess("likert", ordered, dont_know, "numbers", seen=seen)
     listed = question.labels is not None or question.kind == "choice"

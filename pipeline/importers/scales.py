@@ -35,7 +35,7 @@ def normalised(label: str) -> str:
 def is_dont_know(label: str) -> bool:
     """'Vet ikke', 'Ikke relevant / vet ikke', "I don't know.", "I don't know what it is": a wording from DONT_KNOW,
     several joined, or one of several words followed by what is not known."""
-    text = normalised(label)
+    text = normalised(unnumbered(label))
     if text in _DONT_KNOW:
         return True
     if any(text.startswith(f"{wording} ") for wording in _DONT_KNOW if " " in wording):
@@ -45,8 +45,9 @@ def is_dont_know(label: str) -> bool:
 
 
 def fitting(labels: list[str]) -> list[Fit]:
-    """Every known scale, in any vocabulary and language, whose wording holds all `labels`."""
-    seen = {normalised(label): label for label in labels}
+    """Every known scale, in any vocabulary and language, whose wording holds all `labels` (compared without the
+    number a tool may put in front: '1 - Helt uenig', '5. Helt enig')."""
+    seen = {normalised(unnumbered(label)): label for label in labels}
     found = []
     for vocabulary, languages in VOCABULARIES.items():
         for language, wordings in languages.items():
@@ -55,6 +56,31 @@ def fitting(labels: list[str]) -> list[Fit]:
                 if set(seen) <= set(compared):
                     found.append(Fit(vocabulary, language, number, tuple(seen.get(n, label) for n, label in zip(compared, wording))))
     return found
+
+
+# A label numbered by the tool: '1 - Helt uenig', '5 – I meget høj grad', '3. Neutral', '2)'; or the number alone.
+_NUMBERED = re.compile(r"\s*(\d{1,2})\s*(?:[-–—.:)=]\s*(.*?)\s*)?")
+
+
+def unnumbered(label: str) -> str:
+    """'1 - Helt uenig' → 'Helt uenig'; a label without a number in front as it is."""
+    match = _NUMBERED.fullmatch(label)
+    return match.group(2) if match and match.group(2) else label
+
+
+def by_numbering(labels: list[str]) -> list[str] | None:
+    """Labels a tool numbered, perhaps naming only the ends ('1 - Helt uenig', '2', '3', '4', '5 - Helt enig'), in the
+    order of their numbers; None unless every label starts with its own number and at least one has words too."""
+    numbers = {}
+    for label in labels:
+        match = _NUMBERED.fullmatch(label)
+        if not match:
+            return None
+        numbers[label] = int(match.group(1))
+    words = any(_NUMBERED.fullmatch(label).group(2) for label in labels)
+    if len(labels) < 2 or not words or len(set(numbers.values())) < len(numbers):
+        return None
+    return sorted(labels, key=numbers.__getitem__)
 
 
 def yes_no(labels: list[str]) -> tuple[str | None, str | None] | None:

@@ -21,6 +21,10 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Helt uenig", "Uenig", "Enig", "Helt enig"],
             ["Helt uenig", "Delvis uenig", "Delvis enig", "Helt enig"],
             ["Meget uenig", "Uenig", "Enig", "Meget enig"],
+            # SurveyXact's and Enalyzer's Danish agreement scale, with "Delvist" (and "Ved ikke" beside it)
+            ["Helt uenig", "Delvist uenig", "Hverken enig eller uenig", "Delvist enig", "Helt enig"],
+            ["Helt uenig", "Delvist uenig", "Delvist enig", "Helt enig"],
+            ["Meget uenig", "Uenig", "Neutral", "Enig", "Meget enig"],  # Microsoft Forms' Likert in Danish
         ],
         "nb": [
             ["Helt uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Helt enig"],
@@ -31,6 +35,8 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Helt uenig", "Delvis uenig", "Delvis enig", "Helt enig"],
             ["Helt uenig", "Litt uenig", "Litt enig", "Helt enig"],
             ["Helt uenig", "Uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Enig", "Helt enig"],
+            ["Svært uenig", "Uenig", "Nøytral", "Enig", "Svært enig"],  # Microsoft Forms' Likert in bokmål
+            ["Helt uenig", "Delvis uenig", "Nøytral", "Delvis enig", "Helt enig"],
         ],
         "nn": [
             ["Heilt ueinig", "Litt ueinig", "Verken einig eller ueinig", "Litt einig", "Heilt einig"],
@@ -40,6 +46,7 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Heilt ueinig", "Ueinig", "Einig", "Heilt einig"],
             ["Heilt ueinig", "Litt ueinig", "Litt einig", "Heilt einig"],
             ["Heilt ueinig", "Delvis ueinig", "Delvis einig", "Heilt einig"],
+            ["Svært ueinig", "Ueinig", "Nøytral", "Einig", "Svært einig"],
         ],
         "sv": [
             ["Instämmer inte alls", "Instämmer i liten grad", "Instämmer delvis", "Instämmer i stor grad", "Instämmer helt"],
@@ -49,6 +56,8 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Stämmer inte alls", "Stämmer ganska dåligt", "Stämmer ganska bra", "Stämmer helt"],
             ["Helt oenig", "Delvis oenig", "Delvis enig", "Helt enig"],
             ["Instämmer inte alls", "Instämmer i liten grad", "Instämmer i stor grad", "Instämmer helt"],
+            ["Tar helt avstånd", "Tar delvis avstånd", "Varken eller", "Instämmer delvis", "Instämmer helt"],
+            ["Instämmer inte alls", "Instämmer inte", "Neutral", "Instämmer", "Instämmer helt"],
         ],
         "en": [
             ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
@@ -65,12 +74,17 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Meget utilfreds", "Utilfreds", "Hverken tilfreds eller utilfreds", "Tilfreds", "Meget tilfreds"],
             ["Meget utilfreds", "Lidt utilfreds", "Hverken tilfreds eller utilfreds", "Lidt tilfreds", "Meget tilfreds"],
             ["Meget utilfreds", "Utilfreds", "Tilfreds", "Meget tilfreds"],
+            ["Meget utilfreds", "Utilfreds", "Neutral", "Tilfreds", "Meget tilfreds"],
+            ["Meget utilfreds", "Delvist utilfreds", "Hverken tilfreds eller utilfreds", "Delvist tilfreds",
+             "Meget tilfreds"],
         ],
         "nb": [
             ["Svært misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Svært fornøyd"],
             ["Meget misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Meget fornøyd"],
             ["Svært misfornøyd", "Litt misfornøyd", "Verken fornøyd eller misfornøyd", "Litt fornøyd", "Svært fornøyd"],
             ["Svært misfornøyd", "Misfornøyd", "Fornøyd", "Svært fornøyd"],
+            ["Svært misfornøyd", "Misfornøyd", "Nøytral", "Fornøyd", "Svært fornøyd"],
+            ["Misfornøyd", "Lite fornøyd", "Nøytral", "Fornøyd", "Svært fornøyd"],
         ],
         "nn": [
             ["Svært misnøgd", "Misnøgd", "Verken nøgd eller misnøgd", "Nøgd", "Svært nøgd"],
@@ -81,12 +95,15 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Mycket missnöjd", "Missnöjd", "Varken nöjd eller missnöjd", "Nöjd", "Mycket nöjd"],
             ["Mycket missnöjd", "Ganska missnöjd", "Varken nöjd eller missnöjd", "Ganska nöjd", "Mycket nöjd"],
             ["Mycket missnöjd", "Ganska missnöjd", "Ganska nöjd", "Mycket nöjd"],
+            ["Mycket missnöjd", "Missnöjd", "Neutral", "Nöjd", "Mycket nöjd"],
         ],
         "en": [
             ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"],
             ["Very dissatisfied", "Somewhat dissatisfied", "Neither satisfied nor dissatisfied", "Somewhat satisfied", "Very satisfied"],
             ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"],
             ["Very dissatisfied", "Dissatisfied", "Satisfied", "Very satisfied"],
+            ["Not at all satisfied", "Not so satisfied", "Somewhat satisfied", "Very satisfied", "Extremely satisfied"],
+            ["Very unsatisfied", "Unsatisfied", "Neutral", "Satisfied", "Very satisfied"],
         ],
     },
     # "I høj grad … slet ikke": to what extent.
@@ -96,6 +113,8 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Slet ikke", "I mindre grad", "I nogen grad", "I høj grad", "I meget høj grad"],
             ["Slet ikke", "I ringe grad", "I nogen grad", "I høj grad", "I meget høj grad"],
             ["Slet ikke", "I mindre grad", "I nogen grad", "I høj grad"],
+            ["I meget ringe grad", "I ringe grad", "I nogen grad", "I høj grad", "I meget høj grad"],
+            ["Slet ikke", "I ringe grad", "I nogen grad", "I høj grad"],
         ],
         "nb": [
             ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"],
@@ -119,6 +138,8 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Not at all", "To a small extent", "To some extent", "To a large extent", "To a very large extent"],
             ["To a very small extent", "To a small extent", "To a moderate extent", "To a great extent", "To a very great extent"],
             ["Not at all", "To a small extent", "To some extent", "To a large extent"],
+            ["Not at all", "Slightly", "Moderately", "Very", "Extremely"],
+            ["Not at all", "A little", "Somewhat", "Quite a bit", "A great deal"],
         ],
     },
     "frequency": {
@@ -127,12 +148,14 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Aldrig", "Sjældent", "Af og til", "Ofte", "Altid"],
             ["Aldrig", "Sjældent", "Af og til", "Ofte", "Meget ofte"],
             ["Aldrig", "Sjældent", "Af og til", "Ofte"],
+            ["Aldrig", "Sjældent", "En gang imellem", "Ofte", "Altid"],
         ],
         "nb": [
             ["Aldri", "Sjelden", "Av og til", "Ofte", "Alltid"],
             ["Aldri", "Sjelden", "Noen ganger", "Ofte", "Alltid"],
             ["Aldri", "Sjelden", "Av og til", "Ofte", "Svært ofte"],
             ["Aldri", "Sjelden", "Av og til", "Ofte"],
+            ["Aldri", "Svært sjelden", "Sjelden", "Ofte", "Svært ofte", "Alltid"],
         ],
         "nn": [
             ["Aldri", "Sjeldan", "Av og til", "Ofte", "Alltid"],
@@ -150,6 +173,7 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Never", "Seldom", "Sometimes", "Often", "Always"],
             ["Never", "Rarely", "Sometimes", "Often", "Very often"],
             ["Never", "Sometimes", "Often", "Always"],
+            ["Never", "Rarely", "Sometimes", "Usually", "Always"],  # SurveyMonkey's answer bank
         ],
     },
     "quality": {
@@ -193,11 +217,13 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
         "da": [
             ["Meget uvigtigt", "Uvigtigt", "Hverken vigtigt eller uvigtigt", "Vigtigt", "Meget vigtigt"],
             ["Ikke vigtigt", "Lidt vigtigt", "Vigtigt", "Meget vigtigt"],
+            ["Slet ikke vigtigt", "Mindre vigtigt", "Vigtigt", "Meget vigtigt"],
         ],
         "nb": [
             ["Helt uviktig", "Lite viktig", "Verken viktig eller uviktig", "Viktig", "Svært viktig"],
             ["Ikke viktig", "Litt viktig", "Ganske viktig", "Veldig viktig"],
             ["Ikke viktig", "Lite viktig", "Viktig", "Svært viktig"],
+            ["Ikke viktig", "Lite viktig", "Nøytral", "Ganske viktig", "Svært viktig"],
         ],
         "nn": [
             ["Heilt uviktig", "Lite viktig", "Verken viktig eller uviktig", "Viktig", "Svært viktig"],
@@ -211,6 +237,26 @@ VOCABULARIES: dict[str, dict[str, list[list[str]]]] = {
             ["Not at all important", "Slightly important", "Moderately important", "Very important", "Extremely important"],
             ["Not important", "Somewhat important", "Important", "Very important"],
             ["Not at all important", "Not very important", "Fairly important", "Very important"],
+            ["Not at all important", "Not so important", "Somewhat important", "Very important", "Extremely important"],
+        ],
+    },
+    # How likely: SurveyMonkey's answer bank, and the Scandinavian wordings of it.
+    "likelihood": {
+        "da": [
+            ["Meget usandsynligt", "Usandsynligt", "Hverken sandsynligt eller usandsynligt", "Sandsynligt",
+             "Meget sandsynligt"],
+        ],
+        "nb": [
+            ["Svært usannsynlig", "Lite sannsynlig", "Verken sannsynlig eller usannsynlig", "Ganske sannsynlig",
+             "Svært sannsynlig"],
+        ],
+        "sv": [
+            ["Mycket osannolikt", "Ganska osannolikt", "Varken sannolikt eller osannolikt", "Ganska sannolikt",
+             "Mycket sannolikt"],
+        ],
+        "en": [
+            ["Not at all likely", "Not so likely", "Somewhat likely", "Very likely", "Extremely likely"],
+            ["Very unlikely", "Unlikely", "Neither likely nor unlikely", "Likely", "Very likely"],
         ],
     },
 }
@@ -228,10 +274,14 @@ DONT_KNOW: dict[str, list[str]] = {
         "vet ikke", "ikke relevant", "ikke aktuelt", "ønsker ikke å svare", "vil ikke svare", "ikke sikker", "usikker", "husker ikke",
         "kan ikke svare", "ingen formening",
     ],
-    "nn": ["veit ikkje", "ikkje relevant", "ikkje aktuelt", "ønskjer ikkje å svare", "vil ikkje svare", "hugsar ikkje", "usikker"],
+    "nn": [
+        "veit ikkje", "vet ikkje", "ikkje relevant", "ikkje aktuelt", "ønskjer ikkje å svare", "vil ikkje svare",
+        "hugsar ikkje", "usikker",
+    ],
     "sv": ["vet inte", "vet ej", "ej aktuellt", "inte aktuellt", "ej relevant", "ingen åsikt", "vill inte svara", "kan inte svara", "minns inte", "osäker"],
     "en": [
         "don't know", "do not know", "dont know", "i don't know", "not applicable", "n/a", "prefer not to say", "prefer not to answer",
-        "no opinion", "can't say", "cannot say", "don't remember", "i don't remember", "not relevant", "not sure", "unsure", "i'm not sure",
+        "no opinion", "uncertain", "can't say", "cannot say", "don't remember", "i don't remember", "not relevant",
+        "not sure", "unsure", "i'm not sure",
     ],
 }

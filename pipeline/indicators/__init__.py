@@ -10,8 +10,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
+import yaml
 
 from pipeline.errors import EvalreportError
 from pipeline.indicators import jsonstat, long, px, wide
@@ -20,6 +23,7 @@ from pipeline.indicators.shape import Canonical, Choices, to_canonical
 from pipeline.indicators.source import Source
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.publish import publish, refuse_to_replace
+from pipeline.sources.readers import read_any
 
 READERS: dict[str, Callable[..., Source]] = {
     "long": lambda path, value_column, sheet: long.read(path, value_column=value_column, sheet=sheet),
@@ -38,6 +42,7 @@ class IndicatorImport:
     table_path: Path
     draft_path: Path
     draft: str
+    merged: Merged | None = None  # with --append
 
     def summary(self) -> list[str]:
         """The lines `evalreport import indicators` prints: what was read and kept, and what was written."""
@@ -59,9 +64,14 @@ class IndicatorImport:
             lines.append(f"  no figure (blank in {INDICATORS_FILE}, never zero): {held}")
         if found.nil:
             lines.append(f"  nil ('-', a true zero): {found.nil} figure(s) written as 0")
-        years = sorted(set(table["period"]))
+        if self.merged:
+            lines += ["  " + line for line in self.merged.summary()]
+            table = self.merged.table
+        years = sorted(set(table["period"].astype(str)))
         span = f"{years[0]}–{years[-1]}" if years else "no years"
-        lines.append(f"  wrote {self.table_path} ({len(table):,} rows: {table['unit'].nunique()} unit(s), {len(found.indicators)} indicator(s), {span})")
+        count = table["indicator"].nunique() if self.merged else len(found.indicators)
+        units = table["unit"].nunique()
+        lines.append(f"  wrote {self.table_path} ({len(table):,} rows: {units} unit(s), {count} indicator(s), {span})")
         lines.append(f"  wrote {self.draft_path}")
         lines.append(f"paste this into project.yaml (it is also in {self.draft_path.name}), then run `evalreport validate`:")
         lines += ["  " + line for line in self.draft.splitlines()]
@@ -78,16 +88,25 @@ def import_indicators(
     units_from_project: bool = False,
     choices: Choices | None = None,
     force: bool = False,
+    append: bool = False,
+    replace: bool = False,
 ) -> IndicatorImport:
     """Read `file` as a `form` table and write indicators.csv and indicators.draft.yaml into the project `folder`.
 
-    Refuses to replace either file without `force`; both are written whole or not at all, after the whole table
-    has been read without a problem.
+    Refuses to replace either file holding data without `force` (a table `evalreport new` wrote, headers only, is
+    not refused); both are written whole or not at all, after the whole table has been read without a problem.
+    `append` merges the figures into indicators.csv instead, by unit, indicator and year: a figure already there
+    with another value is refused unless `replace`. An indicator project.yaml labels the same keeps its id there.
     """
     if form not in READERS:
         raise EvalreportError(f"--from: expected one of {', '.join(READERS)}, found {form!r}")
     table_path, draft_path = folder / INDICATORS_FILE, folder / DRAFT_FILE
-    refuse_to_replace([table_path, draft_path], force)
+    if replace and not append:
+        raise EvalreportError("--replace: only with --append (it lets a new figure replace another in indicators.csv)")
+    if append and force:
+        raise EvalreportError("--append and --force: give one (--append merges into indicators.csv, --force replaces)")
+    if not append:
+        refuse_to_replace([table_path, draft_path], force)
     choices = choices or Choices()
     if units_from_project:
         choices.project_units = _project_units(folder)
@@ -95,9 +114,105 @@ def import_indicators(
         raise EvalreportError(f"{file}: no such file")
     source = READERS[form](Path(file), value_column, sheet)
     canonical = to_canonical(source, choices)
-    draft = draft_block(canonical.indicators, source.file, None if units_from_project else canonical.units)
-    publish({table_path: indicators_csv(canonical), draft_path: draft})
-    return IndicatorImport(source, canonical, table_path, draft_path, draft)
+    known = _known_indicators(folder)
+    _keep_known_ids(canonical, known)
+    merged = merge_figures(table_path, canonical.table, replace) if append else None
+    new = {ident: label for ident, label in canonical.indicators.items() if ident not in known}
+    draft = draft_block(new, source.file, None if units_from_project else canonical.units)
+    if len(new) < len(canonical.indicators):
+        kept = ", ".join(ident for ident in canonical.indicators if ident in known)
+        draft = f"# Already in project.yaml, kept under their ids: {kept}\n" + (draft if new else "# Nothing new.\n")
+    publish({table_path: indicators_csv(merged.table if merged else canonical.table), draft_path: draft})
+    return IndicatorImport(source, canonical, table_path, draft_path, draft, merged)
+
+
+@dataclass
+class Merged:
+    table: pd.DataFrame  # indicators.csv as it will be written
+    before: int  # rows indicators.csv had
+    added: int
+    same: int  # figures already there with the same value
+    replaced: list[str] = field(default_factory=list)  # 'unit, indicator, year: old → new' (--replace)
+
+    def summary(self) -> list[str]:
+        lines = [
+            f"merged into indicators.csv, which had {self.before:,} row(s): {self.added:,} new, "
+            f"{self.same:,} already there with the same figure"
+        ]
+        if self.replaced:
+            more = " …" if len(self.replaced) > 5 else ""
+            shown = "; ".join(self.replaced[:5]) + more
+            lines.append(f"replaced (--replace): {len(self.replaced)} figure(s): {shown}")
+        return lines
+
+
+_KEY = ["unit", "indicator", "period"]
+
+
+def merge_figures(path: Path, new: pd.DataFrame, replace: bool) -> Merged:
+    """indicators.csv with `new` merged in by unit, indicator and year; a different figure for one already there is
+    refused, naming the first ones, unless `replace`. Nothing is written here."""
+    columns = ["unit", "indicator", "period", "value", "note"]
+    before = pd.DataFrame(columns=columns)
+    if path.is_file():
+        before = read_any(path, missing=()).reindex(columns=columns).fillna("")
+    before = before.astype(str)
+    new = new.astype(str)
+    old = {tuple(row[:3]): row for row in before[columns].itertuples(index=False, name=None)}
+    differing = []
+    for unit, indicator, year, value, _ in new[columns].itertuples(index=False, name=None):
+        was = old.get((unit, indicator, year))
+        if was is not None and not _same(was[3], value):
+            differing.append(((unit, indicator, year), was[3], value))
+    if differing and not replace:
+        shown = "; ".join(f"{unit}, {indicator}, {year}: {was or 'no figure'} there, {now or 'no figure'} in the file"
+                          for (unit, indicator, year), was, now in differing[:5])
+        more = f" and {len(differing) - 5} more" if len(differing) > 5 else ""
+        raise EvalreportError(
+            f"--append: {len(differing)} figure(s) differ from {path}: {shown}{more}. Give --replace to take the file's"
+        )
+    incoming = {tuple(row[:3]) for row in new[columns].itertuples(index=False, name=None)}
+    kept = before[[tuple(row) not in incoming for row in before[_KEY].itertuples(index=False, name=None)]]
+    table = pd.concat([kept, new[columns]], ignore_index=True).sort_values(_KEY, kind="stable").reset_index(drop=True)
+    same = len(incoming & set(old)) - len(differing)
+    replaced = [f"{u}, {i}, {y}: {was or '–'} → {now or '–'}" for (u, i, y), was, now in differing]
+    return Merged(table, len(before), len(incoming - set(old)), same, replaced)
+
+
+def _same(was: str, now: str) -> bool:
+    """One figure written two ways ('30', '30.0') is the same figure; no figure is never the same as a number."""
+    if was.strip() == now.strip():
+        return True
+    try:
+        return float(was) == float(now)
+    except ValueError:
+        return False
+
+
+def _known_indicators(folder: Path) -> dict[str, str]:
+    """project.yaml's indicators, id → label, read as written (a project still being filled in reads too)."""
+    path = folder / PROJECT_FILE
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8-sig")) if path.is_file() else None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    indicators = document.get("indicators") if isinstance(document, dict) else None
+    if not isinstance(indicators, dict):
+        return {}
+    return {
+        str(ident): str(spec.get("label", "")) if isinstance(spec, dict) else ""
+        for ident, spec in indicators.items()
+    }
+
+
+def _keep_known_ids(canonical: Canonical, known: dict[str, str]) -> None:
+    """An imported indicator whose label is one project.yaml gives takes that indicator's id."""
+    by_label = {" ".join(label.split()).casefold(): ident for ident, label in known.items() if label}
+    renamed = {ident: by_label[" ".join(label.split()).casefold()] for ident, label in canonical.indicators.items()
+               if " ".join(label.split()).casefold() in by_label}
+    if renamed:
+        canonical.table["indicator"] = canonical.table["indicator"].map(lambda ident: renamed.get(ident, ident))
+        canonical.indicators = {renamed.get(ident, ident): label for ident, label in canonical.indicators.items()}
 
 
 def _project_units(folder: Path) -> list[str]:
@@ -109,10 +224,10 @@ def _project_units(folder: Path) -> list[str]:
     return units
 
 
-def indicators_csv(canonical: Canonical) -> str:
+def indicators_csv(table: pd.DataFrame) -> str:
     """The table as UTF-8 CSV text in the canonical format, quoted only where a cell needs it."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["unit", "indicator", "period", "value", "note"])
-    writer.writerows(canonical.table.itertuples(index=False, name=None))
+    writer.writerows(table[["unit", "indicator", "period", "value", "note"]].itertuples(index=False, name=None))
     return out.getvalue()

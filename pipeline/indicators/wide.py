@@ -8,10 +8,23 @@
 The columns before the first year hold the rows' own dimensions (the unit, perhaps the measure); the header rows
 above the years are the dimensions `measure` (and `unit of measure` with three rows). An empty header cell
 continues the one to its left, as a merged cell in a spreadsheet does.
+
+A statistics portal's download names its dimensions in the header cells themselves, "Dimension: value", one
+header row per dimension, as IMDi's figures per municipality (Kommunetall) are downloaded:
+
+    Region;Navn;Bosetting: Anmodning om bosetting;Bosetting: Vedtak om bosetting
+    ;;Enhet: Personer;Enhet: Personer
+    ;;År: 2020;År: 2020
+    K3001;Halden;25;.
+
+Each header row is then the dimension it names (`--where Bosetting=Vedtak om bosetting` keeps one measure), the
+one holding years is the period, and a column of the units' names (Navn) names the units rather than being a
+dimension of its own.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pipeline.errors import InputError, Problem
@@ -22,10 +35,18 @@ from pipeline.sources.readers import read_any, read_rows
 
 HEADER_DIMENSIONS = {1: [], 2: ["measure"], 3: ["measure", "unit of measure"]}
 PERIOD = "period"
+# A header cell that names its dimension: 'Bosetting: Vedtak om bosetting', 'År: 2020', 'Enhet: Personer'.
+_LABELLED = re.compile(r"\s*([^:;]{1,60}?)\s*:\s*(\S.*?)\s*")
+# Headings of a column that holds the units' names beside their codes.
+NAME_COLUMNS = ("navn", "name", "kommunenavn", "regionnavn", "områdenavn", "omradenavn", "fylkesnavn", "kommune navn")
 
 
 def read(path: Path, *, sheet: str | None = None) -> Source:
-    count = _header_rows(read_rows(path, sheet=sheet), path.name)
+    rows = read_rows(path, sheet=sheet)
+    labelled = _labelled_rows(rows)
+    if labelled:
+        return _read_labelled(path, sheet, labelled)
+    count = _header_rows(rows, path.name)
     frame = read_any(path, sheet=sheet, missing=(), header_rows=count)
     header = [list(row) + [""] * (len(frame.columns) - len(row)) for row in frame.attrs["header_rows"]]
     years = [i for i, cell in enumerate(header[-1][: len(frame.columns)]) if year_of(cell) is not None]
@@ -71,3 +92,102 @@ def _merged(row: list[str], columns: list[int]) -> list[str]:
         last = filled[i].strip() or last
         filled[i] = last
     return filled
+
+
+def _labelled(cell: str) -> tuple[str, str] | None:
+    """('Bosetting', 'Vedtak om bosetting') for 'Bosetting: Vedtak om bosetting'; None for a plain cell or a URL."""
+    match = _LABELLED.fullmatch(cell)
+    if not match or match.group(2).startswith("//"):
+        return None
+    return match.group(1), match.group(2)
+
+
+def _labelled_rows(rows: list[list[str]]) -> int:
+    """How many header rows name their dimension in each cell ('Enhet: Personer'), perhaps under a last row of
+    plain years; 0 when the first row's cells are not such labels."""
+    if not rows:
+        return 0
+    first = next((i for i, cell in enumerate(rows[0]) if _labelled(cell)), None)
+    if first is None or not all(_labelled(cell) for cell in rows[0][first:] if cell.strip()):
+        return 0
+    count = 1
+    for row in rows[1:4]:
+        cells = [cell for cell in row[first:] if cell.strip()]
+        if cells and all(_labelled(cell) for cell in cells):
+            count += 1
+        elif cells and all(year_of(cell) is not None for cell in cells):
+            return count + 1
+        else:
+            break
+    return count
+
+
+def _read_labelled(path: Path, sheet: str | None, count: int) -> Source:
+    frame = read_any(path, sheet=sheet, missing=(), header_rows=count)
+    width = len(frame.columns)
+    header = [list(row) + [""] * (width - len(row)) for row in frame.attrs["header_rows"]]
+    values = [i for i in range(width) if any(_labelled(row[i]) or (n == count - 1 and year_of(row[i]) is not None)
+                                              for n, row in enumerate(header))]
+    row_dimensions = [frame.columns[i] for i in range(width) if i not in values]
+    merged = [_merged(row, values) for row in header]
+    names: list[str] = []
+    by_column: dict[str, list[str]] = {}
+    for i in values:
+        cells = []
+        for n, row in enumerate(merged):
+            label = _labelled(row[i])
+            plain = PERIOD if year_of(row[i]) is not None else f"header {n + 1}"
+            name, value = label if label else (plain, row[i].strip())
+            if len(names) <= n:
+                names.append(name)
+            elif names[n] != name:
+                expected = f"every cell of header row {n + 1} naming {names[n]!r}"
+                raise InputError([Problem(path.name, n + 1, f"column {_letters(i)}", expected, repr(row[i]))])
+            cells.append(value)
+        by_column[frame.columns[i]] = cells
+
+    table = frame.assign(_row=list(frame.attrs["line"]))
+    melted = table.melt(id_vars=[*row_dimensions, "_row"], value_vars=list(by_column), var_name="_column",
+                        value_name="_figure")
+    for position, name in enumerate(names):
+        melted[name] = melted["_column"].map({column: cells[position] for column, cells in by_column.items()})
+    dimensions = [Dimension(name) for name in row_dimensions + names]
+    source = Source(
+        file=path.name,
+        format="wide",
+        dimensions=dimensions,
+        cells=melted[[d.name for d in dimensions]].reset_index(drop=True),
+        figures=list(melted["_figure"]),
+        rows=list(melted["_row"]),
+        decimal_comma=bool(frame.attrs.get("decimal_comma", False)),
+    )
+    source = guessed(source)
+    years = [name for n, name in enumerate(names) if all(year_of(cells[n]) is not None for cells in by_column.values())]
+    source.periods = years[-1] if years else source.periods
+    source.content = source.content or next((name for name in names if name not in years), None)
+    return _unit_names(source)
+
+
+def _letters(index: int) -> str:
+    """A column's letters as a spreadsheet shows them: 0 → A, 27 → AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _unit_names(source: Source) -> Source:
+    """A column of the units' names beside their codes (Navn beside Region) becomes the names of the units."""
+    if source.units is None:
+        return source
+    named = [d for d in source.dimensions if d.name.strip().casefold() in NAME_COLUMNS and d.name != source.units]
+    if not named:
+        return source
+    names = named[0]
+    units = source.dimension(source.units, "--unit-column")
+    units.labels = dict(zip(source.cells[units.name], source.cells[names.name]))
+    source.dimensions = [d for d in source.dimensions if d is not names]
+    source.cells = source.cells.drop(columns=[names.name])
+    return source

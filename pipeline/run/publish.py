@@ -42,11 +42,26 @@ def write_atomically(path: Path, data: bytes | str) -> None:
         raise
 
 
+def holds_rows(path: Path) -> bool:
+    """Whether a table has any row below its header: a table `evalreport new` wrote, headers only, does not."""
+    if not path.is_file():
+        return False
+    if path.suffix.casefold() != ".csv":
+        return True
+    with path.open("rb") as file:
+        lines = [line for _, line in zip(range(3), file) if line.strip()]
+    return len(lines) > 1
+
+
 def refuse_to_replace(paths: list[Path], force: bool) -> None:
-    """Stop an import before it reads anything when a file it would write exists and `force` was not given."""
-    existing = [path for path in paths if path.exists()]
+    """Stop an import before it reads anything when a file it would write holds data and `force` was not given."""
+    existing = [path for path in paths if holds_rows(path)]
     if existing and not force:
-        raise EvalreportError(f"{' and '.join(map(str, existing))} already {'exists' if len(existing) == 1 else 'exist'}: give --force to replace")
+        held = " and ".join(map(str, existing))
+        raise EvalreportError(
+            f"{held} already {'holds' if len(existing) == 1 else 'hold'} data: "
+            "give --append to add to it, or --force to replace it"
+        )
 
 
 def publish(outputs: dict[Path, bytes | str], name: str | None = None) -> None:
