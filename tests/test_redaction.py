@@ -125,6 +125,74 @@ IDENTIFIERS = [
     (MAIL_NB, "kari at nav dot no"),
     (MAIL_NB, "kari at horten dot kommune dot no"),
     (MAIL_NB, "kari krøllalfa horten punktum kommune punktum no"),
+    # Forms a reader sees as the identifier however they are written (issue 18): character references, escapes,
+    # bracketed and full-width signs, defanged dots, invisible characters, tabs, double spaces and slashes
+    (MAIL_DA, "ole(@)kommune.dk"),
+    (MAIL_DA, "ole[@]kommune.dk"),
+    (MAIL_DA, "ole { @ } kommune.dk"),
+    (MAIL_DA, "ole＠kommune.dk"),  # full-width commercial at
+    (MAIL_DA, "ole﹫kommune.dk"),  # small commercial at
+    (MAIL_DA, "ole＠kommune．dk"),  # and a full-width full stop
+    (MAIL_DA, "ole@kommune[.]dk"),
+    (MAIL_DA, "ole[@]kommune[.]dk"),
+    (MAIL_DA, "ole(at)kommune(.)dk"),
+    (MAIL_DA, "ole at kommune dot dk"),
+    (MAIL_DA, "ole at kommune[.]dk"),
+    (MAIL_DA, "ole&#64;kommune.dk"),
+    (MAIL_DA, "ole&#x40;kommune.dk"),
+    (MAIL_DA, "ole&commat;kommune&period;dk"),
+    (MAIL_DA, "ole\\@kommune.dk"),  # as Markdown escapes it
+    (MAIL_DA, "ole\u200d@kommune.dk"),  # zero-width joiner
+    (MAIL_DA, "o\u200ble@kom\u200bmune.dk"),  # zero-width spaces inside the words
+    (MAIL_DA, "ole@\u2060kommune.dk"),  # word joiner
+    (MAIL_DA, "ole\u00ad.hansen@kommune.dk"),  # soft hyphen
+    (MAIL_DA, "ole@\u202ekommune.dk"),  # a direction mark
+    (MAIL_NB, "kari(@)nav.no"),
+    (MAIL_NB, "kari[@]nav[.]no"),
+    (MAIL_NB, "kari＠nav.no"),
+    (MAIL_NB, "kari at horten[.]kommune[.]no"),
+    (MAIL_NB, "kari&#64;nav.no"),
+    (MAIL_NB, "kari\u200c@nav.no"),  # zero-width non-joiner
+    (MAIL_NB, "kari (snabel-a) nav.no"),
+    (PHONE_DA, "86\t12\t34\t56"),
+    (PHONE_DA, "86  12  34  56"),
+    (PHONE_DA, "86   12   34   56"),
+    (PHONE_DA, "8612\t3456"),
+    (PHONE_DA, "86/12/34/56"),
+    (PHONE_DA, "8612/3456"),
+    (PHONE_DA, "86 - 12 - 34 - 56"),
+    (PHONE_DA, "86&nbsp;12&nbsp;34&nbsp;56"),
+    (PHONE_DA, "86&#160;12&#160;34&#160;56"),
+    (PHONE_DA, "86\u200d12\u200d34\u200d56"),
+    (PHONE_DA, "86\u200b12\u200b34\u200b56"),
+    (PHONE_DA, "8\u200d6123456"),
+    (PHONE_DA, "８６ １２ ３４ ５６"),  # full-width digits
+    (PHONE_DA, "８６１２３４５６"),
+    (PHONE_DA, "86\u300012\u300034\u300056"),  # ideographic space
+    (PHONE_DA, "+45\t86 12 34 56"),
+    (PHONE_DA, "＋45 86 12 34 56"),  # full-width plus
+    (PHONE_NB, "412\t34\t567"),
+    (PHONE_NB, "412  34  567"),
+    (PHONE_NB, "412/34/567"),
+    (PHONE_NB, "41\u200d23\u200d45\u200d67"),
+    (PHONE_NB, "+47  412  34  567"),
+    (PHONE_NB, "４１２ ３４ ５６７"),
+    (CPR_DA, "010180&#45;1234"),
+    (CPR_DA, "010180&ndash;1234"),
+    (CPR_DA, "010180\t1234"),
+    (CPR_DA, "010180  1234"),
+    (CPR_DA, "010180/1234"),
+    (CPR_DA, "010180 / 1234"),
+    (CPR_DA, "0101\u200d80-1234"),
+    (CPR_DA, "010180\u00ad1234"),
+    (CPR_DA, "０１０１８０-１２３４"),
+    (CPR_DA, "01.01.80\t1234"),
+    (FNR_NB, f"{FNR[:6]}\t{FNR[6:]}"),
+    (FNR_NB, f"{FNR[:6]}  {FNR[6:]}"),
+    (FNR_NB, f"{FNR[:6]}/{FNR[6:]}"),
+    (FNR_NB, f"{FNR[:3]}\u200d{FNR[3:]}"),
+    (FNR_NB, f"{FNR[:6]}&#45;{FNR[6:]}"),
+    (FNR_NB, "".join(chr(ord(digit) + 0xFEE0) for digit in FNR)),  # full-width digits
 ]
 
 # Numbers, dates and words that look a little like an identifier and must stay as written.
@@ -168,6 +236,53 @@ ORDINARY_TEXT = [
     "Look at the dot plot in figure 2.",
     "@kommunen svarte på Twitter.",
     "Vi mødtes @ biblioteket.",
+    # Dates, amounts, years, percentages, case numbers and postal codes as reports write them (issue 18)
+    "Mødet blev holdt 12.05.2024.",
+    "Mødet blev holdt 2024-05-12.",
+    "Mødet blev holdt 12/05/2024.",
+    "Mødet blev holdt 12.05.2024 kl. 14.30.",
+    "Datoerne 12.05.2024 og 13.05.2024 passer.",
+    "Bevillingen er kr. 6.645.000.",
+    "Bevillingen er kr. 6 645 000.",
+    "Bevillingen er kr. 16.645.000.",
+    "Bevillingen er 16 645 000 kr.",
+    "Befolkningen er 1 234 567.",
+    "Befolkningen er 1\u00a0234\u00a0567.",
+    "Projektet løber 2024–2026.",
+    "Projektet løper 2024 - 2026.",
+    "Projektet løper 2024/2026.",
+    "Perioden 2022–2023–2024 var lang.",
+    "Andelen steg fra 45 % til 52 %.",
+    "Andelen steg fra 45,2 % til 52,8 %.",
+    "Mellem 12 % og 34 % svarede ja.",
+    "Sagsid. 24/12345",
+    "Sagsnr. 2024/1234 er lukket.",  # a year and a number after a slash: a case number, not 2024 and 1234 apart
+    "Journalnr. 24/123456.",
+    "Postnummer 0150 Oslo.",
+    "Postboks 1234, 0107 Oslo.",
+    "8000 Aarhus C og 9000 Aalborg.",
+    "Adressen er Vestergade 12, 8800 Viborg.",
+    "Tabel 3: 2022 2023 2024",
+    "Antal\t2022\t2023\t2024",
+    "Deltagere: 12\t34\t56",
+    "Svar: 12  34  56",
+    "Uge 12/13 var travl.",
+    "Side 12/34 i bilaget.",
+    "Skemaet er version 2.1.3.4.",
+    "Vi mødtes kl. 9.30–11.00.",
+    "Kaffe &amp; kage for 25 kr.",
+    "Forsknings- &amp; udviklingsarbejde",
+    "R&D i 2024",
+    "Se kommune[.]dk for mere.",  # a defanged web address without a name before it
+    "Vi [at] the end.",
+    "Hold øje med (@) i teksten.",
+    "Brug ＠ og ＃ i kampagnen.",
+    "Zero\u200bwidth er ikke et tal.",
+    "Befolkningen steg med 1.234 til 45.678.",
+    "Mellem 2016 og 2017 kom 120.",
+    "Org.nr. 974 760 673",
+    "Budget 2025: 12,5 mio. kr.",
+    "Stk. 3, nr. 12.",
 ]
 
 
@@ -181,8 +296,28 @@ def test_ordinary_numbers_dates_and_words_stay(text):
     assert redact(text) == text
 
 
+# Numbers that may or may not be an identifier: we redact them, preferring a lost harmless number to a published
+# identifier. Eight digits grouped as a phone number and ten digits that begin with a date are taken as one.
+AMBIGUOUS_REDACTED = [
+    "CVR 29 18 97 44",  # a company's number, grouped like a phone number
+    "CVR 29189744",
+    "Sagsnr. 2024-1234",  # a year and a number joined by a dash (with a slash, 2024/1234, it stays)
+    "Deltagere: 12 34 56 78",  # four counts in a row of a table written as text
+    "Deltagere: 12\t34\t56\t78",
+    "Server 10.20.30.40",  # an IP address
+    "Bilag 86/12/34/56",
+    "Kode 0101801234",  # ten digits whose first six are a date: a CPR number without its dash
+    "Løbenummer 12345678901",  # every 11-digit number: a fødselsnummer, valid or not
+]
+
+
+@pytest.mark.parametrize("text", AMBIGUOUS_REDACTED)
+def test_ambiguous_numbers_we_chose_to_redact(text):
+    assert REDACTED in redact(text) and not re.search(r"\d{2}", redact(text))
+
+
 def test_the_table_covers_enough_forms_in_both_languages():
-    assert len(IDENTIFIERS) >= 60 and len(ORDINARY_TEXT) >= 30
+    assert len(IDENTIFIERS) >= 100 and len(ORDINARY_TEXT) >= 50
     assert {sentence for sentence, _ in IDENTIFIERS} == {CPR_DA, FNR_NB, PHONE_DA, PHONE_NB, MAIL_DA, MAIL_NB}
 
 
@@ -243,8 +378,19 @@ def redacted_within(text: str, seconds: float) -> str:
         ("a." * (LONGEST_CELL // 2), "a." * (LONGEST_CELL // 2)),
         ("a at a dot " * (LONGEST_CELL // 11), "a at a dot " * (LONGEST_CELL // 11)),
         ("x(at)" + "a(dot)" * (LONGEST_CELL // 6) + "!", REDACTED + "(dot)!"),  # the last (dot) leads to no name
+        ("&#64;" * (LONGEST_CELL // 5), "&#64;" * (LONGEST_CELL // 5)),
+        ("a&#64;" * (LONGEST_CELL // 6), "a&#64;" * (LONGEST_CELL // 6)),
+        ("&" * LONGEST_CELL, "&" * LONGEST_CELL),
+        ("\u200d" * LONGEST_CELL, "\u200d" * LONGEST_CELL),
+        ("＠" * LONGEST_CELL, "＠" * LONGEST_CELL),
+        ("1/" * (LONGEST_CELL // 2), "1/" * (LONGEST_CELL // 2)),
+        ("12  " * (LONGEST_CELL // 4), REDACTED + "  "),
+        ("12\t" * (LONGEST_CELL // 3), REDACTED + "\t"),
+        ("a(@)" * (LONGEST_CELL // 4), "a(@)" * (LONGEST_CELL // 4)),
+        ("x@" + "a[.]" * (LONGEST_CELL // 4), REDACTED + "[.]"),
     ],
-    ids=["digits", "digit-space", "pairs", "years", "dates", "dot-dash", "at-signs", "a@", "a(at)", "letters", "a.", "at-dot", "(dot)"],
+    ids=["digits", "digit-space", "pairs", "years", "dates", "dot-dash", "at-signs", "a@", "a(at)", "letters", "a.", "at-dot", "(dot)",
+         "references", "a-reference", "ampersands", "joiners", "full-width-at", "slashes", "double-spaces", "tabs", "a(@)", "a[.]"],
 )
 def test_a_cell_of_the_longest_length_is_redacted_in_linear_time(text, expected):
     assert redacted_within(text, HANG_GUARD_SECONDS) == expected
@@ -294,3 +440,43 @@ def test_a_survey_comment_of_the_longest_length_is_read_in_linear_time(example_c
 
 def _survey_of(folder):
     return load_project(folder).survey
+
+
+# --- The evaluator's Markdown is redacted as the reader will read it, not as it is written ---------------------
+
+AS_RENDERED = [
+    ("Ring 86&nbsp;12&nbsp;34&nbsp;56.", ["Ring […]."]),
+    ("Skriv til ole&#64;kommune.dk.", ["Skriv til […]."]),
+    ("Skriv til kari\\@kommune.no.", ["Skriv til […]."]),
+    ("CPR 010180&#45;1234.", ["CPR […]."]),
+    ("Skriv til [Per](mailto:per%40kommune.dk).", ["Skriv til Per."]),  # the link goes, its words stay
+    ("Se [siden](https://example.dk/?tlf=86123456).", ["Se siden."]),
+    ("Skriv til <per@kommune.dk>.", ["Skriv til <[…]>."]),  # redacted as read too, before it could become a link
+    ("Ring 86 12 **34 56** nu.", ["Ring […] nu."]),  # one number across plain and bold text
+    ("Skriv til ole@*kommune.dk*.", ["Skriv til […]."]),
+    ("Koden er `010180-1234`.", ["Koden er […]."]),
+    ("Ring 86 12\n34 56.", ["Ring […]."]),  # a line break inside a paragraph is a space
+]
+
+
+@pytest.mark.parametrize("written, runs", AS_RENDERED, ids=[written for written, _ in AS_RENDERED])
+def test_a_texts_identifiers_are_redacted_as_rendered(example_copy, written, runs):
+    from pipeline.present import texts
+    from pipeline.present.report import Report
+
+    (example_copy / "text").mkdir(exist_ok=True)
+    (example_copy / "text" / "conclusion.md").write_text(f"# Konklusion\n\n{written}\n", encoding="utf-8")
+    section = texts.text_section(Report(load_project(example_copy)), "conclusion")
+    assert section.blocks[0].runs == runs
+
+
+def test_a_texts_headings_lists_tables_and_quotes_are_redacted_as_rendered():
+    from pipeline.present import markdown
+    from pipeline.present import document as doc
+
+    written = ("## Kontakt ole&#64;kommune.dk\n\n- ring 86&nbsp;12&nbsp;34&nbsp;56\n\n> kari\\@kommune.no\n\n"
+               "| Navn | Telefon |\n|---|---|\n| Ole | 86&#32;12&#32;34&#32;56 |\n\nTabel: Ring 86&nbsp;12&nbsp;34&nbsp;56\n")
+    blocks = markdown.blocks(written, 3, lambda text: text, lambda text: doc.Caption(label="Tabel 1", text=text))
+    heading, bullets, quote, table = blocks
+    assert heading.text == "Kontakt […]" and bullets.items == [["ring […]"]] and quote.blocks[0].runs == ["[…]"]
+    assert table.rows == [["Ole", "[…]"]] and table.caption.text == "Ring […]"
