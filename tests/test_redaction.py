@@ -480,3 +480,43 @@ def test_a_texts_headings_lists_tables_and_quotes_are_redacted_as_rendered():
     heading, bullets, quote, table = blocks
     assert heading.text == "Kontakt […]" and bullets.items == [["ring […]"]] and quote.blocks[0].runs == ["[…]"]
     assert table.rows == [["Ole", "[…]"]] and table.caption.text == "Ring […]"
+
+
+# --- Ids are codes: published as written, so never a person's identifier ----------------------------------------
+
+
+@pytest.fixture
+def viborg(tmp_path):
+    """A private copy of the Danish example, which has milestones, recommendations and activities."""
+    import shutil
+
+    from pipeline.paths import default_inputs
+
+    folder = tmp_path / "inputs" / "integrationsforum-viborg"
+    shutil.copytree(default_inputs() / "integrationsforum-viborg", folder)
+    return folder
+
+
+@pytest.mark.parametrize(
+    "table, row, identifier, found",
+    [
+        ("milestones.csv", "F01", "010180-1234", "'[…]' which holds a personal identifier"),
+        ("milestones.csv", "F01", "Ole 86 12 34 56", "'Ole […]' which holds a personal identifier"),
+        ("recommendations.csv", "A1", "86123456", "'[…]' which holds a personal identifier"),
+        ("recommendations.csv", "A1", "ole@kommune.dk", "'[…]' which holds a personal identifier"),
+        ("activities.csv", "F01", "Ole 86 12 34 56", "'Ole […]' which holds a personal identifier"),
+        ("activities.csv", "F01", "Temamøde med Ole", "'Temamøde med Ole' which contains ' '"),
+        ("activities.csv", "F01", "A<script>", "'A<script>' which contains '<', '>'"),
+    ],
+)
+def test_an_id_that_is_no_short_code_is_refused_with_file_row_and_field(viborg, table, row, identifier, found):
+    from pipeline.errors import InputError
+
+    rewrite_cell(viborg / table, row, "id", identifier)
+    with pytest.raises(InputError) as refused:
+        load_project(viborg)
+    [problem] = [p for p in refused.value.problems if p.field == "id"]
+    assert (problem.file, problem.row, problem.field) == (table, 2, "id")
+    assert "letters, digits" in problem.expected and "phone number" in problem.expected
+    assert problem.found == found
+    assert identifier not in str(refused.value) or REDACTED not in found  # the identifier is not repeated
