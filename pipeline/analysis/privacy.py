@@ -61,10 +61,14 @@ _FOR_MATCHING = _ForMatching()
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+def _has_reference(text: str) -> bool:
+    return "&" in text and _CHARACTER_REFERENCE.search(text) is not None
+
+
 def _for_matching(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """The text as matched, and where each of its characters starts and ends in `text` (None: the same place)."""
     matchable = text.translate(_FOR_MATCHING)
-    if len(matchable) == len(text) and "&" not in text and _FOR_MATCHING.reshaping.isdisjoint(text):
+    if len(matchable) == len(text) and _FOR_MATCHING.reshaping.isdisjoint(text) and not _has_reference(text):
         return matchable, None, None
     pieces: list[str] = []
     starts: list[int] = []
@@ -109,9 +113,10 @@ _LAST_DOT = rf"(?: dot |{_bracketed(r'dot|[.]')})"  # the dot before the top-lev
 # a domain whose last dot is written 'dot' and which ends in a top-level domain seen in these reports.
 _TOP_LEVEL = r"(?:dk|no|se|fi|is|de|eu|nu|uk|com|org|net|info|io|gov|edu)"
 
+# Each pattern after a quick look for what it cannot match without: most comments hold no @, bracket or ' at '.
 _EMAILS = [
-    re.compile(rf"{_LOCAL_PART}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+", re.IGNORECASE),
-    re.compile(rf"{_LOCAL_PART} at {_LABEL}(?:{_DOT}{_LABEL})*{_LAST_DOT}{_TOP_LEVEL}\b", re.IGNORECASE),
+    (re.compile(rf"[@(\[{{<]|{_AT_WORDS}", re.IGNORECASE), re.compile(rf"{_LOCAL_PART}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+", re.IGNORECASE)),
+    (re.compile(" at ", re.IGNORECASE), re.compile(rf"{_LOCAL_PART} at {_LABEL}(?:{_DOT}{_LABEL})*{_LAST_DOT}{_TOP_LEVEL}\b", re.IGNORECASE)),
 ]
 
 # --- CPR numbers, national identity numbers and phone numbers -----------------------------------------------------
@@ -154,7 +159,7 @@ def redact_runs(texts: Sequence[str]) -> list[str]:
 def _spans(text: str) -> list[tuple[int, int]]:
     """Where the identifiers in `text` are, as (start, end) in `text`."""
     matchable, starts, ends = _for_matching(text)
-    spans = [match.span() for pattern in _EMAILS for match in pattern.finditer(matchable)]
+    spans = [match.span() for needed, pattern in _EMAILS if needed.search(matchable) for match in pattern.finditer(matchable)]
     spans += [run.span() for run in _NUMBER_RUN.finditer(matchable) if _holds_identifier(run.group())]
     if starts is None or ends is None:
         return spans
