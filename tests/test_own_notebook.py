@@ -164,7 +164,8 @@ def test_markdown_cells_and_displayed_markdown_are_redacted(project):
         project,
         new_markdown_cell("# Kontakt ole@kommune.dk\n\nSkriv til ole&#64;kommune.dk, ring 86&nbsp;12&nbsp;34&nbsp;56 "
                           "eller [mail](mailto:per%40kommune.dk)."),
-        new_code_cell("from IPython.display import Markdown\ndisplay(Markdown('CPR 010180&#45;1234 og kari\\\\@kommune.no'))"),
+        new_code_cell("from IPython.display import Markdown\n"
+                      "display(Markdown('CPR 010180&#45;1234 og kari\\\\@kommune.no'))"),
         new_code_cell("Markdown('Ring 86 12 **34 56**')"),
     )
     section = section_of(project)
@@ -172,7 +173,7 @@ def test_markdown_cells_and_displayed_markdown_are_redacted(project):
     for identifier in (*IDENTIFIERS, "per%40kommune", "mailto", "34 56"):
         assert identifier not in dumped, identifier
     assert section.blocks[0] == doc.heading("Kontakt […]")
-    assert section.blocks[1].runs == ["Skriv til […], ring […] eller mail."]  # the link's words, without its address
+    assert section.blocks[1].runs == ["Skriv til […], ring […] eller mail."]  # the link's words, not its address
     assert section.blocks[2].runs == ["CPR […] og […]"]
     assert section.blocks[3].runs == ["Ring […]"]
 
@@ -182,7 +183,8 @@ def test_a_frames_cells_columns_caption_and_a_charts_words_are_redacted(project)
         project,
         new_code_cell(
             "import pandas as pd\n"
-            "frame = pd.DataFrame({'Kontakt ole@kommune.dk': ['Ole 86 12 34 56', 'Kari'], 'CPR': ['010180-1234', '-']})\n"
+            "frame = pd.DataFrame({'Kontakt ole@kommune.dk': ['Ole 86 12 34 56', 'Kari'],\n"
+            "                      'CPR': ['010180-1234', '-']})\n"
             "frame.attrs['title'] = 'Kontakter, ring 86123456'\n"
             "frame",
         ),

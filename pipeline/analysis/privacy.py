@@ -93,7 +93,9 @@ def _for_matching(text: str) -> tuple[str, list[int] | None, list[int] | None]:
 
 # --- E-mail addresses, also written out as people do to fool spam robots ------------------------------------------
 
-_LOCAL_PART = r"(?<![\w.+\\-])[\w.+\\-]+"  # starts where a word starts, so a long word is read once, not from each letter
+# The name before the @ starts where a word starts, so a long word is read once, not from each letter; a backslash
+# may stand in it as Markdown escapes (ole\_hansen).
+_LOCAL_PART = r"(?<![\w.+\\-])[\w.+\\-]+"
 _LABEL = r"[\w-]+"
 
 
@@ -115,8 +117,14 @@ _TOP_LEVEL = r"(?:dk|no|se|fi|is|de|eu|nu|uk|com|org|net|info|io|gov|edu)"
 
 # Each pattern after a quick look for what it cannot match without: most comments hold no @, bracket or ' at '.
 _EMAILS = [
-    (re.compile(rf"[@(\[{{<]|{_AT_WORDS}", re.IGNORECASE), re.compile(rf"{_LOCAL_PART}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+", re.IGNORECASE)),
-    (re.compile(" at ", re.IGNORECASE), re.compile(rf"{_LOCAL_PART} at {_LABEL}(?:{_DOT}{_LABEL})*{_LAST_DOT}{_TOP_LEVEL}\b", re.IGNORECASE)),
+    (
+        re.compile(rf"[@(\[{{<]|{_AT_WORDS}", re.IGNORECASE),
+        re.compile(rf"{_LOCAL_PART}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+", re.IGNORECASE),
+    ),
+    (
+        re.compile(" at ", re.IGNORECASE),
+        re.compile(rf"{_LOCAL_PART} at {_LABEL}(?:{_DOT}{_LABEL})*{_LAST_DOT}{_TOP_LEVEL}\b", re.IGNORECASE),
+    ),
 ]
 
 # --- CPR numbers, national identity numbers and phone numbers -----------------------------------------------------
@@ -150,7 +158,8 @@ def redact_runs(texts: Sequence[str]) -> list[str]:
     redacted, offset = [], 0
     for text in texts:
         end = offset + len(text)
-        inside = [(max(a, offset) - offset, min(b, end) - offset, a >= offset) for a, b in spans if a < end and b > offset]
+        inside = [(max(a, offset) - offset, min(b, end) - offset, a >= offset) for a, b in spans
+                  if a < end and b > offset]
         redacted.append(_replaced(text, inside))
         offset = end
     return redacted
@@ -159,7 +168,8 @@ def redact_runs(texts: Sequence[str]) -> list[str]:
 def _spans(text: str) -> list[tuple[int, int]]:
     """Where the identifiers in `text` are, as (start, end) in `text`."""
     matchable, starts, ends = _for_matching(text)
-    spans = [match.span() for needed, pattern in _EMAILS if needed.search(matchable) for match in pattern.finditer(matchable)]
+    spans = [match.span() for needed, pattern in _EMAILS if needed.search(matchable)
+             for match in pattern.finditer(matchable)]
     spans += [run.span() for run in _NUMBER_RUN.finditer(matchable) if _holds_identifier(run.group())]
     if starts is None or ends is None:
         return spans

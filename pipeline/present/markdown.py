@@ -3,8 +3,9 @@ tables and block quotes, each drawn by the HTML and Typst renderers like every o
 
 The blocks are redacted as the reader will read them, not as written (pipeline.present.redaction). Nothing of the
 text reaches a report as markup: raw HTML is text (escaped by the renderer), a link is kept only when it leads to
-the web, an e-mail address or a place in the report, an image is shown by its description. The text's headings are placed below the heading they stand under (`base`), and never more than one level deeper than
-the heading before them, so that a text's `####` cannot break the report's heading order.
+the web, an e-mail address or a place in the report, an image is shown by its description. The text's headings
+are placed below the heading they stand under (`base`), and never more than one level deeper than the heading
+before them, so that a text's `####` cannot break the report's heading order.
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ def block(part: doc.Block) -> doc.Block:
         return part.model_copy(update={"items": [runs(item) for item in part.items]})
     if isinstance(part, doc.Table):
         rows = [[cell(value) for value in row] for row in part.rows]
-        return part.model_copy(update={"caption": caption(part.caption), "header": [redact(name) for name in part.header], "rows": rows})
+        header = [redact(name) for name in part.header]
+        return part.model_copy(update={"caption": caption(part.caption), "header": header, "rows": rows})
     if isinstance(part, doc.Figure):  # the chart's own words are redacted as it is drawn (pipeline.present.notebook)
         return part.model_copy(update={"alt": redact(part.alt), "caption": caption(part.caption)})
     if isinstance(part, doc.Box):
