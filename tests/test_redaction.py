@@ -522,3 +522,15 @@ def test_an_id_that_is_no_short_code_is_refused_with_file_row_and_field(viborg, 
     assert "letters, digits" in problem.expected and "phone number" in problem.expected
     assert problem.found == found
     assert identifier not in str(refused.value) or REDACTED not in found  # the identifier is not repeated
+
+
+def test_validate_refuses_an_id_holding_an_identifier_without_repeating_it(viborg, capsys):
+    from pipeline.cli import main
+
+    rewrite_cell(viborg / "milestones.csv", "F01", "id", "Ole-86123456")
+    assert main(["--inputs", str(viborg.parent), "validate", viborg.name]) != 0
+    out = capsys.readouterr().out
+    said = " ".join(out.split())
+    assert "milestones.csv, row 2, field 'id': expected an id that can be part of a file name" in said
+    assert "found 'Ole-[…]' which holds a personal identifier" in said
+    assert "86123456" not in out
