@@ -266,6 +266,11 @@ ORDINARY_TEXT = [
     "Antal\t2022\t2023\t2024",
     "Deltagere: 12\t34\t56",
     "Svar: 12  34  56",
+    "Beløb 12 500  13 750",  # two amounts in a row: a wide space is not the space inside a number
+    "Beløb 12 500\t13 750",
+    "Kurset varte 12.06.2024 - 13.06.2024.",
+    "Åpent 08.00 - 16.00.",
+    "Perioderne 1999-2001 og 2003-2005.",
     "Uge 12/13 var travl.",
     "Side 12/34 i bilaget.",
     "Skemaet er version 2.1.3.4.",

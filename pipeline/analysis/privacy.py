@@ -24,7 +24,7 @@ class _ForMatching(dict):
 
     Word, Outlook and web pages group numbers with no-break or thin spaces and join them with en dashes, non-breaking
     hyphens or minus signs; people write a full-width ＠ or digits, and hide zero-width joiners inside an address. So
-    every space and tab counts as ' ', every dash as '-', digits of any script as 0-9, invisible characters (zero-width
+    every space counts as ' ', every dash as '-', digits of any script as 0-9, invisible characters (zero-width
     spaces and joiners, the soft hyphen, direction marks) as nothing, and the rest as Unicode's compatibility form
     (NFKC: ＠ as @, ［ as [). `reshaping` holds the characters that do not become exactly one character.
     """
@@ -45,7 +45,7 @@ class _ForMatching(dict):
 
 def _plain(char: str) -> str:
     category = unicodedata.category(char)
-    if category == "Zs" or char == "\t":
+    if category == "Zs":
         return " "
     if category == "Cf":  # zero-width space and joiners, the soft hyphen, the byte-order and direction marks
         return ""
@@ -132,7 +132,7 @@ _EMAILS = [
 # Digit groups separated by a space (or two or three, or a tab), a dash, a dot or a slash, with a country code's +
 # or (+45) in front: each run is judged whole, and redacted whole when any stretch of it is an identifier, so that
 # no part of a number sticks out.
-_NUMBER_RUN = re.compile(r"(?:\(\+?[0-9]{2,4}\) ?|\+)?[0-9]+(?:(?: {1,3}| ?[./-] ?)[0-9]+)*")
+_NUMBER_RUN = re.compile(r"(?:\(\+?[0-9]{2,4}\) ?|\+)?[0-9]+(?:(?:[ \t]{1,3}| ?[./-] ?)[0-9]+)*")
 _DIGITS = re.compile(r"[0-9]+")
 _IDENTIFIER_LENGTHS = {8, 10, 11, 12}  # digits: a phone number, a CPR number, a fødselsnummer, 0045 and a phone number
 
@@ -192,7 +192,9 @@ def _holds_identifier(run: str) -> bool:
     """Whether some consecutive digit groups of a run are an identifier as people write one."""
     groups = _DIGITS.findall(run)
     between = _DIGITS.split(run)  # between[0]: what leads the run ('+', '(+'); between[i]: what comes before groups[i]
-    between[1:] = [part.strip() or " " for part in between[1:]]  # 86  12 34 as 86 12 34, 2016 - 2017 as 2016-2017
+    # 2016 - 2017 as 2016-2017; a wide space (two or three, or a tab) differs from one, so that two amounts in a row
+    # (12 500  13 750) are no phone number, while 86  12  34  56 is.
+    between[1:] = [part.strip() or (" " if part == " " else "  ") for part in between[1:]]
     for first in range(len(groups)):
         digits = 0
         for last in range(first, len(groups)):
