@@ -30,10 +30,10 @@ from IPython.utils.capture import capture_output
 from traitlets import ObjectName, Unicode
 
 from pipeline import text_figures
+from pipeline.analysis.privacy import redact
 from pipeline.errors import EvalreportError
 from pipeline.own_notebooks import cell_tag
 from pipeline.paths import confined
-from pipeline.analysis.privacy import redact
 from pipeline.present import charts, markdown, redaction
 from pipeline.present import document as doc
 
