@@ -272,6 +272,9 @@ ORDINARY_TEXT = [
     "Kurset varte 12.06.2024 - 13.06.2024.",
     "Åpent 08.00 - 16.00.",
     "Perioderne 1999-2001 og 2003-2005.",
+    "Årene **2024** og 2025 var gode.",
+    "Filen hedder rapport_2024_05_12.pdf.",
+    "Regnestykket 12 * 34 * 56 * 78 er stort.",
     "Uge 12/13 var travl.",
     "Side 12/34 i bilaget.",
     "Skemaet er version 2.1.3.4.",
@@ -339,6 +342,16 @@ def test_the_national_identity_numbers_are_real_looking():
 def test_the_text_around_an_identifier_keeps_its_own_spaces_and_dashes():
     text = "Tlf.\u00a086\u00a012\u00a034\u00a056 – ring efter kl.\u00a016"
     assert redact(text) == "Tlf.\u00a0[…] – ring efter kl.\u00a016"
+
+
+@pytest.mark.parametrize(
+    "quoted, shown",
+    [("Ring 86 12 **34 56** nu.", "Ring […] nu."), ("CPR 010180-**1234**.", "CPR […]."),
+     ("Ring __86 12__ 34 56.", "Ring […]."), ("Ring *86*\t12 34 56.", "Ring […]."),
+     ("Ring **86 12 34 56**.", "Ring **[…]**.")],  # the marks inside a number go with it; those around it stay
+)
+def test_a_number_split_by_markdown_emphasis_as_a_plain_text_email_quotes_it(quoted, shown):
+    assert redact(quoted) == shown
 
 
 def test_a_number_holding_an_identifier_is_redacted_whole():

@@ -131,8 +131,9 @@ _EMAILS = [
 
 # Digit groups separated by a space (or two or three, or a tab), a dash, a dot or a slash, with a country code's +
 # or (+45) in front: each run is judged whole, and redacted whole when any stretch of it is an identifier, so that
-# no part of a number sticks out.
-_NUMBER_RUN = re.compile(r"(?:\(\+?[0-9]{2,4}\) ?|\+)?[0-9]+(?:(?:[ \t]{1,3}| ?[./-] ?)[0-9]+)*")
+# no part of a number sticks out. Markdown's emphasis may stand beside a separator (86 12 **34 56**), as a text
+# quoted in a plain-text e-mail shows it.
+_NUMBER_RUN = re.compile(r"(?:\(\+?[0-9]{2,4}\) ?|\+)?[0-9]+(?:[*_]{0,3}(?:[ \t]{1,3}| ?[./-] ?)[*_]{0,3}[0-9]+)*")
 _DIGITS = re.compile(r"[0-9]+")
 _IDENTIFIER_LENGTHS = {8, 10, 11, 12}  # digits: a phone number, a CPR number, a fødselsnummer, 0045 and a phone number
 
@@ -170,10 +171,23 @@ def _spans(text: str) -> list[tuple[int, int]]:
     matchable, starts, ends = _for_matching(text)
     spans = [match.span() for needed, pattern in _EMAILS if needed.search(matchable)
              for match in pattern.finditer(matchable)]
-    spans += [run.span() for run in _NUMBER_RUN.finditer(matchable) if _holds_identifier(run.group())]
+    runs = _NUMBER_RUN.finditer(matchable)
+    spans += [_with_emphasis(matchable, run) for run in runs if _holds_identifier(run.group())]
     if starts is None or ends is None:
         return spans
     return [(starts[start], ends[end - 1]) for start, end in spans if end > start]
+
+
+def _with_emphasis(text: str, run: re.Match) -> tuple[int, int]:
+    """A run's span, with the emphasis marks just before and after it when some stand inside it: `86 12 **34 56**`
+    goes whole, leaving no stray `**`."""
+    start, end = run.span()
+    if "*" in run.group() or "_" in run.group():
+        while start > run.start() - 3 and start > 0 and text[start - 1] in "*_":
+            start -= 1
+        while end < run.end() + 3 and end < len(text) and text[end] in "*_":
+            end += 1
+    return start, end
 
 
 def _replaced(text: str, spans: list[tuple[int, int, bool]]) -> str:
@@ -193,7 +207,7 @@ def _holds_identifier(run: str) -> bool:
     groups = _DIGITS.findall(run)
     between = _DIGITS.split(run)  # between[0]: what leads the run ('+', '(+'); between[i]: what comes before groups[i]
     # 2016 - 2017 as 2016-2017; a tab or two spaces as one, since people type 86 12  34 56 as well as 86 12 34 56.
-    between[1:] = [part.strip() or " " for part in between[1:]]
+    between[1:] = [part.strip(" \t*_") or " " for part in between[1:]]
     for first in range(len(groups)):
         digits = 0
         for last in range(first, len(groups)):
