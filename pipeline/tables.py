@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.analysis.privacy import redact
+from pipeline.analysis.privacy import REDACTED, redact
 from pipeline.errors import InputError, Problem, grouped
+from pipeline.paths import NAME_RULE, name_problem
 from pipeline.sources.csv import read_table
 from pipeline.sources.frame import STANDARD_MISSING
 from pipeline.spec import ProjectSpec
@@ -315,11 +316,7 @@ def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     check_unit = _unit_checker(spec, rows)
     records, seen = [], {}
     for line, row in rows:
-        if not row["id"]:
-            rows.problem(line, "id", "an id for the milestone", "")
-        elif row["id"] in seen:
-            rows.problem(line, "id", "each id once", row["id"], f"again (row {seen[row['id']]} has it)")
-        seen.setdefault(row["id"], line)
+        _check_id(rows, line, row["id"], seen, "the milestone")
         if not row["title"]:
             rows.problem(line, "title", "a title", "")
         check_unit(line, row["unit"])
@@ -469,11 +466,20 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups"]).astype({"participants": "Int64"})  # empty: not counted
 
 
+# An id is published as written (a milestone's, recommendation's or activity's, in every report and export), so it
+# is a short code that names a row, never a person's identifier.
+ID_RULE = f"{NAME_RULE}, holding no e-mail address, CPR, national identity or phone number (A1, M03)"
+
+
 def _check_id(rows: Rows, line: int, value: str, seen: dict, what: str) -> None:
     if not value:
         rows.problem(line, "id", f"an id for {what}", value)
     elif value in seen:
         rows.problem(line, "id", "each id once", value, f"again (row {seen[value]} has it)")
+    elif name_problem(value) or redact(value) != value:
+        shown = redact(value)  # the problem is printed and may be mailed: the identifier is not repeated
+        reason = name_problem(value) if REDACTED not in shown else "holds a personal identifier"
+        rows.problem(line, "id", ID_RULE, shown, f"which {reason}")
     seen.setdefault(value, line)
 
 

@@ -10,7 +10,9 @@ import io
 import json
 import re
 import shutil
+import unicodedata
 from email import message_from_bytes, policy
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,14 @@ HOSTILE = [
     LONG,
 ]
 SHORT = HOSTILE[:-1]
+IDENTIFIERS_IN_MARKDOWN = (
+    "Skriv til ole&#64;kommune.dk eller kari\\@kommune.no, ring 86&nbsp;12&nbsp;34&nbsp;56 eller 86 12 **34 56**, "
+    "CPR 010180&#45;1234, [Per](mailto:per%40kommune.dk), ole(@)kommune.dk, ole＠kommune.dk, "
+    "86\u200d12\u200d34\u200d56."
+)
+# What each of them reads as: none may be in any output, however the output spells its characters.
+AS_READ = ["ole@kommune", "kari@kommune", "per@kommune", "per%40kommune", "ole(@)kommune", "kari[@]kommune",
+           "86 12 34 56", "34 56", "86123456", "010180-1234"]
 # What a reader sees of the title: line breaks folded, NUL and the bidi controls gone.
 TITLE = "Overskrift " + " ".join(SHORT)
 SEEN_TITLE = one_line(TITLE)
@@ -73,8 +83,13 @@ def make_hostile(folder: Path) -> None:
     # A table holding a NUL byte is refused whole, as a binary file (test_readers); tables get the rest.
     in_tables = [text for text in HOSTILE if "\0" not in text]
     rewrite_column(folder / "milestones.csv", "title", in_tables)
-    rewrite_column(folder / "milestones.csv", "phase", ["$100 - $200", "Fase & <i>", "linje\nskift"])
+    phases = ["Fase ole＠kommune.dk", "Fase 86\t12\t34\t56", "Fase kari[@]kommune[.]no"]  # identifiers, redacted as read
+    rewrite_column(folder / "milestones.csv", "phase", ["$100 - $200", "Fase & <i>", "linje\nskift", *phases])
     rewrite_column(folder / "survey.csv", "kommentar", in_tables)
+    # Identifiers as the evaluator's Markdown may hold them: the reader would see each, so none may be published.
+    with (folder / "text" / "lessons.md").open("a", encoding="utf-8") as lessons:
+        lessons.write(f"\n\n## Kontakt ole&#64;kommune.dk\n\n{IDENTIFIERS_IN_MARKDOWN}\n\n"
+                      "| Navn | Telefon |\n|---|---|\n| Ole | 86&nbsp;12&nbsp;34&nbsp;56 |\n")
 
 
 def rewrite_column(path: Path, column: str, texts: list[str]) -> None:
@@ -159,6 +174,28 @@ def test_results_and_workbook_hold_the_texts(rendered):
     texts = [str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row if cell.value is not None]
     assert "Bo & Bu" in texts and "$100 - $200" in texts and "<script>alert(1)</script>" in texts
     assert "'\"); } body {display:none} @import url(http://x/)" not in texts  # not a formula, and not prefixed either
+
+
+def as_read(text: str) -> str:
+    """A text as a reader takes it: character references decoded, full-width characters as their plain ones,
+    invisible characters gone, every run of spaces one space."""
+    text = unicodedata.normalize("NFKC", unescape(text))
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
+    return re.sub(r"\s+", " ", text)
+
+
+def test_no_identifier_reaches_any_output_however_written(rendered, html):
+    results = (rendered / "end_report.results.json").read_text(encoding="utf-8")
+    book = load_workbook(rendered / "end_report.xlsx")
+    cells = (cell.value for sheet in book for row in sheet.iter_rows() for cell in row)
+    workbook = " ".join(str(value) for value in cells if value is not None)
+    pdf = " ".join(page.extract_text() for page in PdfReader(rendered / "end_report.pdf").pages)
+    outputs = {"html": as_read(re.sub(r"<[^>]+>", "", html)), "xlsx": as_read(workbook), "pdf": as_read(pdf),
+               "results.json": as_read(json.dumps(json.loads(results), ensure_ascii=False))}
+    assert "Kontakt [...]" in outputs["html"] and "Kontakt [...]" in outputs["pdf"]  # there, redacted (… read as ...)
+    for name, text in outputs.items():
+        for identifier in AS_READ:
+            assert identifier not in text, (name, identifier)
 
 
 def test_the_email_subject_is_one_line(tmp_path):

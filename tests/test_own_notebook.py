@@ -147,3 +147,59 @@ def test_in_the_report_after_the_criteria_and_a_failing_cell_fails_the_job(tmp_p
     assert failed.returncode != 0
     assert "analysis/udvikling.ipynb, cell 5: KeyError" in failed.stdout + failed.stderr
     assert "Udviklingen år for år" in (tmp_path / "reports" / NORREVANG / "2022-2025" / "end_report.html").read_text(encoding="utf-8")  # the last good report stays
+
+
+# --- Every text of the section is redacted, whatever made it --------------------------------------------------------
+
+IDENTIFIERS = ("ole@kommune.dk", "ole&#64;kommune.dk", "86 12 34 56", "010180-1234", "kari\\@kommune.no")
+
+
+def every_text(section: doc.Section) -> str:
+    """Every text field of a section, as the renderers will get them (the chart's SVG included)."""
+    return section.model_dump_json()
+
+
+def test_markdown_cells_and_displayed_markdown_are_redacted(project):
+    write_notebook(
+        project,
+        new_markdown_cell("# Kontakt ole@kommune.dk\n\nSkriv til ole&#64;kommune.dk, ring 86&nbsp;12&nbsp;34&nbsp;56 "
+                          "eller [mail](mailto:per%40kommune.dk)."),
+        new_code_cell("from IPython.display import Markdown\n"
+                      "display(Markdown('CPR 010180&#45;1234 og kari\\\\@kommune.no'))"),
+        new_code_cell("Markdown('Ring 86 12 **34 56**')"),
+    )
+    section = section_of(project)
+    dumped = every_text(section)
+    for identifier in (*IDENTIFIERS, "per%40kommune", "mailto", "34 56"):
+        assert identifier not in dumped, identifier
+    assert section.blocks[0] == doc.heading("Kontakt […]")
+    assert section.blocks[1].runs == ["Skriv til […], ring […] eller mail."]  # the link's words, not its address
+    assert section.blocks[2].runs == ["CPR […] og […]"]
+    assert section.blocks[3].runs == ["Ring […]"]
+
+
+def test_a_frames_cells_columns_caption_and_a_charts_words_are_redacted(project):
+    write_notebook(
+        project,
+        new_code_cell(
+            "import pandas as pd\n"
+            "frame = pd.DataFrame({'Kontakt ole@kommune.dk': ['Ole 86 12 34 56', 'Kari'],\n"
+            "                      'CPR': ['010180-1234', '-']})\n"
+            "frame.attrs['title'] = 'Kontakter, ring 86123456'\n"
+            "frame",
+        ),
+        new_code_cell(
+            "import matplotlib.pyplot as plt\n"
+            "figure, axes = plt.subplots()\n"
+            "axes.bar(['Ole 86 12 34 56', 'Kari 010180-1234'], [3, 4], label='ole@kommune.dk')\n"
+            "axes.set_title('Opkald til 86 12 34 56')\naxes.set_ylabel('kari(@)kommune.no')\naxes.legend()",
+            metadata={"tags": ["alt: Søjler for ole@kommune.dk"]},
+        ),
+    )
+    table, figure = section_of(project).blocks
+    assert table.header == ["Kontakt […]", "CPR"] and table.rows == [["Ole […]", "[…]"], ["Kari", "-"]]
+    assert table.caption.text == "Kontakter, ring […]"
+    assert figure.alt == "Søjler for […]" and figure.caption.text == "Opkald til […]"
+    for identifier in ("86 12 34 56", "010180-1234", "ole@kommune.dk", "kari(@)kommune.no"):
+        assert identifier not in figure.svg, identifier
+    assert "Ole […]" in figure.svg and "Kari […]" in figure.svg  # the tick labels, made as the chart is drawn

@@ -1,10 +1,11 @@
 """The evaluator's Markdown turned into the report's own blocks: paragraphs with emphasis and links, headings, lists,
 tables and block quotes, each drawn by the HTML and Typst renderers like every other block.
 
-Nothing of the text reaches a report as markup: raw HTML is text (escaped by the renderer), a link is kept only
-when it leads to the web, an e-mail address or a place in the report, an image is shown by its description. The
-text's headings are placed below the heading they stand under (`base`), and never more than one level deeper than
-the heading before them, so that a text's `####` cannot break the report's heading order.
+The blocks are redacted as the reader will read them, not as written (pipeline.present.redaction). Nothing of the
+text reaches a report as markup: raw HTML is text (escaped by the renderer), a link is kept only when it leads to
+the web, an e-mail address or a place in the report, an image is shown by its description. The text's headings
+are placed below the heading they stand under (`base`), and never more than one level deeper than the heading
+before them, so that a text's `####` cannot break the report's heading order.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from pipeline.analysis.privacy import REDACTED
+from pipeline.analysis.privacy import redact
 from pipeline.narrative import parser
 from pipeline.present import document as doc
+from pipeline.present import redaction
 
 DEEPEST = 4  # the model's deepest heading: a section is level 2, its parts 3 and 4
 # A paragraph naming the table just before or after it: `Tabel: Deltagere pr. år` (Pandoc's convention).
@@ -28,10 +30,10 @@ Caption = Callable[[str], doc.Caption]  # numbers a table's caption through the 
 
 
 def blocks(source: str, base: int, fill: Fill, caption: Caption) -> list[doc.Block]:
-    """The text's blocks, its headings starting at level `base` (3 or 4)."""
+    """The text's blocks, its headings starting at level `base` (3 or 4), redacted as the reader will read them."""
     tokens = parser().parse(source)
     converter = _Converter(fill, caption, base)
-    return converter.blocks(iter(tokens), closing=None)
+    return redaction.blocks(converter.blocks(iter(tokens), closing=None))
 
 
 def title_and_blocks(source: str, base: int, fill: Fill, caption: Caption) -> tuple[str | None, list[doc.Block]]:
@@ -39,8 +41,8 @@ def title_and_blocks(source: str, base: int, fill: Fill, caption: Caption) -> tu
     tokens = parser().parse(source)
     title = None
     if len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
-        title, tokens = fill(plain(tokens[1].children or [])).strip() or None, tokens[3:]
-    return title, _Converter(fill, caption, base).blocks(iter(tokens), closing=None)
+        title, tokens = redact(fill(plain(tokens[1].children or []))).strip() or None, tokens[3:]
+    return title, redaction.blocks(_Converter(fill, caption, base).blocks(iter(tokens), closing=None))
 
 
 @dataclass
@@ -195,10 +197,7 @@ class _Converter:
                 link, link_text = child.attrGet("href") or "", []
             elif kind == "link_close":
                 target, link = link, None
-                if REDACTED in target:  # an address redacted as the text was read: its words, without a link
-                    add("".join(link_text) or target)
-                else:
-                    result.append(doc.Link(text="".join(link_text) or target, target=target))
+                result.append(doc.Link(text="".join(link_text) or target, target=target))  # redacted with the rest
             elif kind == "image":  # shown by its description; validate has said so
                 add(plain(child.children or []))
             elif kind in ("s_open", "s_close"):

@@ -6,7 +6,8 @@ text/), and its outputs become the report's blocks: a DataFrame a cell shows (as
 numbered table (caption from a cell tag `caption: …`, else its columns), a matplotlib figure a cell leaves open a
 numbered chart (alternative text from a cell tag `alt: …`, else its title, else the section's), `display(Markdown(…))`
 text. Code is never shown; printed output and other outputs are left out, and so is a cell tagged `remove`. A cell
-that fails fails the report, naming the notebook and the cell.
+that fails fails the report, naming the notebook and the cell. Every text of the section — Markdown, a frame's cells
+and columns, a chart's words, captions and alternative texts — is redacted like any text from outside.
 """
 
 from __future__ import annotations
@@ -24,12 +25,15 @@ from IPython.core.formatters import BaseFormatter
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import display
 from IPython.utils.capture import capture_output
+from matplotlib.text import Text
+from matplotlib.ticker import Formatter
 from traitlets import ObjectName, Unicode
 
+from pipeline.analysis.privacy import redact
 from pipeline.errors import EvalreportError
 from pipeline.own_notebooks import cell_tag
 from pipeline.paths import confined
-from pipeline.present import charts, markdown, text_figures
+from pipeline.present import charts, markdown, redaction, text_figures
 from pipeline.present import document as doc
 
 if TYPE_CHECKING:
@@ -71,7 +75,7 @@ def notebook_section(report: Report, section: NotebookSection, index: int) -> do
     finally:
         formatters.pop(FRAME_MIMETYPE, None)
         plt.close("all")
-    return doc.section(f"section-{index + 1}", section.title, blocks)
+    return redaction.section(doc.section(f"section-{index + 1}", section.title, blocks))
 
 
 def parameters(report: Report) -> dict:
@@ -154,4 +158,36 @@ def chart(report: Report, section: NotebookSection, cell, figure) -> doc.Figure:
     if not alt:
         print(f"evalreport: {section.notebook}: a chart with neither an 'alt: …' tag nor a title; its text is the section's title", file=sys.stderr)
         alt = section.title
+    redact_words(figure)
     return doc.figure(charts.to_svg(figure), report.figure_caption(title or alt), alt)
+
+
+def redact_words(figure) -> None:
+    """Redact every word a chart draws: its titles, axis labels, legend and annotations now, and its tick labels as
+    they are made (their formatter makes them anew at each drawing)."""
+    for axes in figure.axes:
+        for axis in filter(None, (axes.xaxis, axes.yaxis, getattr(axes, "zaxis", None))):
+            axis.set_major_formatter(_Redacted(axis.get_major_formatter()))
+            axis.set_minor_formatter(_Redacted(axis.get_minor_formatter()))
+    for text in figure.findobj(Text):
+        text.set_text(redact(text.get_text()))
+
+
+class _Redacted(Formatter):
+    """A chart's own tick labels, redacted."""
+
+    def __init__(self, inner: Formatter):
+        self.inner = inner
+
+    def set_axis(self, axis) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def format_ticks(self, values) -> list[str]:
+        return [redact(label) for label in self.inner.format_ticks(values)]
+
+    def __call__(self, x, pos=None) -> str:
+        return redact(self.inner(x, pos))
+
+    def get_offset(self) -> str:
+        return redact(self.inner.get_offset())
