@@ -1,8 +1,14 @@
-"""How large an input file may be: a wrong file (a database dump, a video) is refused at once with a clear problem,
-instead of being read into memory for minutes and then failing somewhere less clear."""
+"""How large an input file may be: a wrong file (a database dump, a video, a zip bomb) is refused at once with a
+clear problem, instead of being read into memory for minutes and then failing somewhere less clear.
+
+One set of limits for every format: a workbook may hold what a CSV file may hold. A workbook is a zip archive, so
+its size on disk says little (deflate packs a sheet of repeated rows 300:1): what it unpacks to is checked before
+it is read, and its rows and the text of its cells are counted while the sheet is streamed.
+"""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from pipeline.errors import InputError, Problem
@@ -10,6 +16,13 @@ from pipeline.errors import InputError, Problem
 # Far above any table a project or a survey tool writes (100 000 respondents of 100 answers fit in a tenth of it),
 # far below what would make reading slow or run out of memory.
 MAX_FILE_BYTES = 100 * 1024 * 1024
+
+# Rows of a table (or figures of a statistics table): twice the million respondents measured in docs/inputs.md.
+MAX_ROWS = 2_000_000
+
+# What a workbook's parts may unpack to: a sheet's XML spends about ten bytes of markup for each byte of a cell, so
+# a workbook holding a CSV file's worth of cells unpacks to about ten times the CSV file.
+MAX_UNPACKED_BYTES = 10 * MAX_FILE_BYTES
 
 
 def check_size(path: Path, limit: int = MAX_FILE_BYTES) -> None:
@@ -19,6 +32,42 @@ def check_size(path: Path, limit: int = MAX_FILE_BYTES) -> None:
         raise InputError(
             [Problem(path.name, None, None, f"a file of at most {_megabytes(limit)} (is it the right file?)", f"a file of {_megabytes(size)}")]
         )
+
+
+def check_unpacked(path: Path) -> None:
+    """Raise InputError when a zip archive (an .xlsx or .ods workbook) unpacks to more than MAX_UNPACKED_BYTES.
+
+    The sizes are those the archive declares, read without unpacking anything; Python's zipfile never unpacks a
+    part beyond its declared size (it stops there and calls the part damaged), so a lie does not get past. A file
+    that is not an archive is left to its reader to name.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED_BYTES:
+        largest = max(parts, key=lambda part: part.file_size)
+        found = f"{_megabytes(unpacked)} unpacked ({largest.filename}: {_megabytes(largest.file_size)}) from a file of {_megabytes(path.stat().st_size)}"
+        raise InputError([Problem(path.name, None, None, f"a workbook that unpacks to at most {_megabytes(MAX_UNPACKED_BYTES)}", found)])
+
+
+class Budget:
+    """Rows and text counted while a table is read, refused at the first row past a limit: the same limits for a
+    sheet as for a CSV file (MAX_ROWS rows, MAX_FILE_BYTES of cell text)."""
+
+    def __init__(self, file: str):
+        self.file, self.rows, self.text = file, 0, 0
+
+    def add(self, row: int, cells) -> None:
+        self.rows += 1
+        if self.rows > MAX_ROWS:
+            raise InputError([Problem(self.file, row, None, f"a table of at most {MAX_ROWS:,} rows", "more rows")])
+        self.text += sum(len(cell) for cell in cells if isinstance(cell, str))
+        if self.text > MAX_FILE_BYTES:
+            expected = f"cells holding at most {_megabytes(MAX_FILE_BYTES)} of text in all, as a CSV file may"
+            raise InputError([Problem(self.file, row, None, expected, f"more by row {row:,}")])
 
 
 def _megabytes(size: int) -> str:
