@@ -47,15 +47,25 @@ def check_unpacked(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return
     unpacked = sum(part.file_size for part in parts)
+    # Every part but a sheet (shared strings, styles) is read whole before the first row: a CSV file's worth or so.
+    whole = next((part for part in parts if part.file_size > 2 * MAX_FILE_BYTES and not _sheet(part.filename)), None)
+    if whole is not None:
+        found = f"{whole.filename} of {_megabytes(whole.file_size)} unpacked from a file of {_megabytes(path.stat().st_size)}"
+        raise InputError([Problem(path.name, None, None, f"a workbook whose parts besides its sheets unpack to at most {_megabytes(2 * MAX_FILE_BYTES)}", found)])
     if unpacked > MAX_UNPACKED_BYTES:
         largest = max(parts, key=lambda part: part.file_size)
         found = f"{_megabytes(unpacked)} unpacked ({largest.filename}: {_megabytes(largest.file_size)}) from a file of {_megabytes(path.stat().st_size)}"
         raise InputError([Problem(path.name, None, None, f"a workbook that unpacks to at most {_megabytes(MAX_UNPACKED_BYTES)}", found)])
 
 
+def _sheet(part: str) -> bool:
+    return "worksheets/" in part.lower() or part == "content.xml"  # an .xlsx sheet; an .ods file's sheets
+
+
 class Budget:
     """Rows and text counted while a table is read, refused at the first row past a limit: the same limits for a
-    sheet as for a CSV file (MAX_ROWS rows, MAX_FILE_BYTES of cell text)."""
+    sheet as for a CSV file (MAX_ROWS rows, MAX_FILE_BYTES of cells, each counted with a delimiter after it, so
+    that a sheet of 16,384 empty columns a row counts as what it is). `cells` are text."""
 
     def __init__(self, file: str):
         self.file, self.rows, self.text = file, 0, 0
@@ -64,10 +74,10 @@ class Budget:
         self.rows += 1
         if self.rows > MAX_ROWS:
             raise InputError([Problem(self.file, row, None, f"a table of at most {MAX_ROWS:,} rows", "more rows")])
-        self.text += sum(len(cell) for cell in cells if isinstance(cell, str))
+        self.text += sum(len(cell) + 1 for cell in cells)  # each cell and the delimiter after it, as in a CSV file
         if self.text > MAX_FILE_BYTES:
-            expected = f"cells holding at most {_megabytes(MAX_FILE_BYTES)} of text in all, as a CSV file may"
-            raise InputError([Problem(self.file, row, None, expected, f"more by row {row:,}")])
+            expected = f"a table that saved as CSV is at most {_megabytes(MAX_FILE_BYTES)}, as a CSV file may be"
+            raise InputError([Problem(self.file, row, None, expected, f"more than that by row {row:,}")])
 
 
 def _megabytes(size: int) -> str:
