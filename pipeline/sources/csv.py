@@ -186,7 +186,7 @@ def read_table(
     if len(header) < header_rows:
         raise InputError([Problem(name, reader.line_num + 1, None, f"{header_rows} header lines", f"{len(header)}")])
     columns = column_names(name, header, required, number_repeats=number_repeats)
-    rows, row_numbers, budget = [], [], Budget(name)
+    rows, row_numbers, budget = [], [], Budget(name, header_rows)
     last = reader.line_num  # the line a row ends on, for a malformed row: a quoted cell may hold line breaks
     try:
         for number, row in enumerate(reader, start=header_rows + 1):

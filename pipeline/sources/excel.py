@@ -17,7 +17,7 @@ from python_calamine import CalamineWorkbook
 from pipeline.errors import InputError, Problem
 from pipeline.sources.cells import as_text
 from pipeline.sources.frame import column_names, to_frame
-from pipeline.sources.isolated import Crashed, run_isolated
+from pipeline.sources.isolated import MEMORY_BUDGET, Crashed, run_isolated
 from pipeline.sources.limits import MAX_FILE_BYTES, MAX_ROWS, Budget, check_size, check_unpacked
 
 
@@ -107,7 +107,7 @@ def read_workbook(
     check_unpacked(path)  # an .ods file is a zip archive, as an .xlsx is; calamine's memory is bounded by run_isolated
     kind = "an old Excel workbook (.xls)" if path.suffix.lower() == ".xls" else "an OpenDocument spreadsheet (.ods)"
     try:
-        names, title, rows, error = run_isolated(_calamine_rows, str(path), sheet)
+        names, title, rows, error = run_isolated(_calamine_rows, str(path), sheet, memory=_memory_for(path))
     except Crashed:
         error = "reading it took far more memory than a workbook of its size can need"
     if error:
@@ -118,6 +118,12 @@ def read_workbook(
     for number, cells in enumerate(rows, start=1):
         budget.add(number, cells)
     return _frame(name, rows, list(required), header_rows, missing, title, number_repeats)
+
+
+def _memory_for(path: Path) -> int:
+    """What calamine may take for a workbook of this size: a damaged length field asks for gigabytes, and being
+    refused them at once is quicker than being given them (a tenth of a second, not six)."""
+    return min(MEMORY_BUDGET, 256 * 1024**2 + 30 * path.stat().st_size)
 
 
 def _calamine_rows(path: str, sheet: str | None) -> tuple[list[str], str | None, list[list[str]] | None, str | None]:

@@ -67,8 +67,8 @@ class Budget:
     sheet as for a CSV file (MAX_ROWS rows, MAX_FILE_BYTES of cells, each counted with a delimiter after it, so
     that a sheet of 16,384 empty columns a row counts as what it is). `cells` are text."""
 
-    def __init__(self, file: str):
-        self.file, self.rows, self.text = file, 0, 0
+    def __init__(self, file: str, rows: int = 0):
+        self.file, self.rows, self.text = file, rows, 0  # `rows` already read: a header
 
     def add(self, row: int, cells) -> None:
         self.rows += 1

@@ -130,7 +130,7 @@ def _figures(value, declared: int, sizes: list[int], wrong) -> tuple[np.ndarray,
         try:
             pairs = sorted((int(key), figure) for key, figure in value.items())
         except ValueError:
-            raise wrong("value", "an object whose keys are positions 0, 1, 2 …", next(k for k in value if not k.strip().isdigit())) from None
+            raise wrong("value", "an object whose keys are positions 0, 1, 2 …", next(k for k in value if not k.strip().lstrip("-").isdigit())) from None
         outside = [p for p, _ in pairs if not 0 <= p < declared]
         if outside:
             raise wrong("value", f"positions from 0 to {declared - 1:,}, as size says", f"position {outside[0]:,}")
@@ -141,7 +141,7 @@ def _figures(value, declared: int, sizes: list[int], wrong) -> tuple[np.ndarray,
         raise wrong("value", f"at most {MAX_ROWS:,} figures", f"{len(pairs):,}")
     odd = next(((p, f) for p, f in pairs if f is not None and (isinstance(f, (bool, list, dict)) or (isinstance(f, float) and not math.isfinite(f)))), None)
     if odd:
-        raise wrong("value", "figures: numbers, text such as '..' or null", f"{_shown(odd[1])} at position {odd[0]:,}")
+        raise wrong("value", f"figures: numbers, text such as '..' or null (at position {odd[0]:,})", odd[1])
     return np.array([p for p, _ in pairs], dtype=np.int64), [f for _, f in pairs]
 
 
