@@ -30,7 +30,8 @@ def notebooks_dir() -> Path:
 # the longest ending (`.<report>-<unit>.<language>.publish.json`, a temporary name's marks), stays under 255.
 MAX_NAME = 64
 NAME_RULE = (
-    f"an id that can be part of a file name: at most {MAX_NAME} bytes in UTF-8 ({MAX_NAME} letters a–z, fewer such as æ), "
+    f"an id that can be part of a file name: at most {MAX_NAME} bytes in UTF-8 ({MAX_NAME} letters a–z, "
+    "fewer such as æ), "
     "letters, digits, '.', '_' or '-', starting with a letter or digit"
 )
 # A job's name (`end_report-0701.en`): the file names made from it add at most some 50 bytes of ending.
@@ -60,8 +61,8 @@ def safe_job_name(name: str, project: str) -> str:
     holds unless an id was let past that rule."""
     size = len(str(name).encode("utf-8", "surrogatepass"))
     if size > MAX_JOB_NAME:
-        raise UnsafePath(f"{project}: report name", f"at most {MAX_JOB_NAME} bytes in UTF-8 for a report's files to fit a file system",
-                         f"{str(name)[:40]!r}… of {size} bytes")
+        expected = f"at most {MAX_JOB_NAME} bytes in UTF-8 for a report's files to fit a file system"
+        raise UnsafePath(f"{project}: report name", expected, f"{str(name)[:40]!r}… of {size} bytes")
     return name
 
 

@@ -23,35 +23,57 @@ def values(count: int, prefix: str) -> str:
 
 def px_file(tmp_path, sizes: tuple[int, ...], data: str) -> object:
     names = ["region", "alder", "år", "kjønn"][: len(sizes)]
-    text = f'CHARSET="ANSI";\nMATRIX="T";\nSTUB={",".join(chr(34) + n + chr(34) for n in names[:-1])};\nHEADING="{names[-1]}";\n'
+    stub = ",".join(f'"{name}"' for name in names[:-1])
+    text = f'CHARSET="ANSI";\nMATRIX="T";\nSTUB={stub};\nHEADING="{names[-1]}";\n'
     text += "".join(f'VALUES("{name}")={values(size, name[0])};\n' for name, size in zip(names, sizes))
     path = tmp_path / "declared.px"
     path.write_text(text + f"DATA=\n{data};\n", encoding="latin-1")
     return path
 
 
-@pytest.mark.parametrize("sizes, data", [((1000, 1000, 1000), "1"), ((1000, 1000, 30), "1 2 3"), ((50_000, 50_000), '".."')])
+@pytest.mark.parametrize(
+    "sizes, data", [((1000, 1000, 1000), "1"), ((1000, 1000, 30), "1 2 3"), ((50_000, 50_000), '".."')]
+)
 def test_a_px_file_declaring_far_more_values_than_figures_is_refused_before_laying_them_out(tmp_path, sizes, data):
     path = px_file(tmp_path, sizes, data)
     assert path.stat().st_size < 1_000_000
     with pytest.raises(InputError) as error:
         px.read(path)
     problem = error.value.problems[0]
-    assert problem.file == "declared.px" and problem.field == "DATA" and f"{sizes[0]:,} × {sizes[1]:,}" in problem.expected
+    assert (
+        problem.file == "declared.px" and problem.field == "DATA" and f"{sizes[0]:,} × {sizes[1]:,}" in problem.expected
+    )
 
 
 def jsonstat_document(value, sizes=(1000, 1000, 30), **extra) -> dict:
     ids = ["Region", "Alder", "Tid"]
-    dimension = {i: {"label": i.lower(), "category": {"index": [f"{i[0]}{n}" for n in range(size)]}} for i, size in zip(ids, sizes)}
-    return {"version": "2.0", "class": "dataset", "id": ids, "size": list(sizes), "dimension": dimension, "value": value, **extra}
+    dimension = {
+        i: {"label": i.lower(), "category": {"index": [f"{i[0]}{n}" for n in range(size)]}}
+        for i, size in zip(ids, sizes)
+    }
+    return {
+        "version": "2.0",
+        "class": "dataset",
+        "id": ids,
+        "size": list(sizes),
+        "dimension": dimension,
+        "value": value,
+        **extra,
+    }
 
 
 def test_a_sparse_jsonstat_table_is_its_figures_never_every_position(tmp_path):
     path = tmp_path / "sparse.json"
-    path.write_text(json.dumps(jsonstat_document({"0": 5, "29999999": 7, "1030": None}, status={"1030": ".."})), encoding="utf-8")
+    path.write_text(
+        json.dumps(jsonstat_document({"0": 5, "29999999": 7, "1030": None}, status={"1030": ".."})), encoding="utf-8"
+    )
     source = jsonstat.read(path)
     assert source.figures == ["5", "..", "7"]
-    assert source.cells.to_dict("list") == {"region": ["R0", "R0", "R999"], "alder": ["A0", "A34", "A999"], "tid": ["T0", "T10", "T29"]}
+    assert source.cells.to_dict("list") == {
+        "region": ["R0", "R0", "R999"],
+        "alder": ["A0", "A34", "A999"],
+        "tid": ["T0", "T10", "T29"],
+    }
 
 
 @pytest.mark.parametrize(
@@ -85,7 +107,11 @@ def test_a_malformed_jsonstat_document_is_one_problem_or_one_error_never_a_trace
     [
         ('{"class": "dataset", "label": "Befolkning i Tromsø"}'.encode("latin-1"), "a byte UTF-8 cannot read"),
         (b"[" * 100_000 + b"]" * 100_000, "nested thousands deep"),
-        (b'{"class": "dataset", "id": ["a"], "size": [1], "dimension": {"a": {"category": {"index": ["x"]}}}, "value": [1e999]}', "Infinity"),
+        (
+            b'{"class": "dataset", "id": ["a"], "size": [1], "dimension": {"a": {"category": {"index": ["x"]}}}, '
+            b'"value": [1e999]}',
+            "Infinity",
+        ),
         (b'{"class": "collection"}', "class 'collection'"),
     ],
 )
@@ -109,7 +135,10 @@ def workbook_bytes(rows) -> bytes:
 def with_sheet(workbook: bytes, sheet: bytes | None = None, write=None) -> bytes:
     """The workbook with its sheet's XML replaced: written whole, or by `write(file)` in pieces."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(workbook)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(workbook)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
+    ):
         for info in source.infolist():
             if info.filename != "xl/worksheets/sheet1.xml":
                 target.writestr(info, source.read(info))
@@ -122,7 +151,10 @@ def with_sheet(workbook: bytes, sheet: bytes | None = None, write=None) -> bytes
 
 
 SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>'
-HEADER = b'<row r="1"><c r="A1" t="inlineStr"><is><t>unit</t></is></c><c r="B1" t="inlineStr"><is><t>value</t></is></c></row>'
+HEADER = (
+    b'<row r="1"><c r="A1" t="inlineStr"><is><t>unit</t></is></c>'
+    b'<c r="B1" t="inlineStr"><is><t>value</t></is></c></row>'
+)
 
 
 def test_a_workbook_that_unpacks_to_more_than_the_limit_is_refused_before_it_is_opened(tmp_path, monkeypatch):
@@ -134,7 +166,11 @@ def test_a_workbook_that_unpacks_to_more_than_the_limit_is_refused_before_it_is_
     with pytest.raises(InputError) as error:
         read_any(path)
     problem = error.value.problems[0]
-    assert problem.file == "bomb.xlsx" and "unpacks to at most 5 MB" in problem.expected and "xl/worksheets/sheet1.xml" in problem.found
+    assert (
+        problem.file == "bomb.xlsx"
+        and "unpacks to at most 5 MB" in problem.expected
+        and "xl/worksheets/sheet1.xml" in problem.found
+    )
 
 
 def test_a_sheet_of_more_rows_than_a_csv_may_have_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
@@ -157,7 +193,12 @@ def test_a_sheet_of_more_rows_than_a_csv_may_have_is_refused_before_it_is_parsed
 
 def test_one_cell_numbered_past_the_row_limit_is_refused_for_the_empty_rows_a_reader_would_yield(tmp_path):
     path = tmp_path / "far.xlsx"
-    path.write_bytes(with_sheet(workbook_bytes([["unit", "value"]]), SHEET % (HEADER + b'<row r="1000000000"><c r="A1000000000"><v>1</v></c></row>')))
+    path.write_bytes(
+        with_sheet(
+            workbook_bytes([["unit", "value"]]),
+            SHEET % (HEADER + b'<row r="1000000000"><c r="A1000000000"><v>1</v></c></row>'),
+        )
+    )
     with pytest.raises(InputError) as error:
         read_rows(path)
     assert error.value.problems[0].found == "row 1,000,000,000 numbered in the sheet"

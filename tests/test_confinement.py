@@ -239,7 +239,9 @@ def test_a_unit_id_of_60_letters_outside_the_bmp_is_a_validation_error(example_c
     assert main(["--inputs", str(example_copy.parent), "validate", example_copy.name]) == 1
 
 
-def test_in_run_all_a_project_whose_names_cannot_be_files_is_skipped_and_the_others_planned(example_copy, monkeypatch, capsys):
+def test_in_run_all_a_project_whose_names_cannot_be_files_is_skipped_and_the_others_planned(
+    example_copy, monkeypatch, capsys
+):
     long_names = example_copy.parent / "lange-navn"
     shutil.copytree(example_copy, long_names)
     for path in long_names.rglob("*"):
@@ -249,8 +251,10 @@ def test_in_run_all_a_project_whose_names_cannot_be_files_is_skipped_and_the_oth
     # The rule each id keeps (64 bytes) keeps a job's name under the limit; a limit of 20 makes one project's too long.
     monkeypatch.setattr(paths, "MAX_JOB_NAME", 20)
     capsys.readouterr()
-    assert main(["--inputs", str(example_copy.parent), "--reports", str(example_copy.parent.parent / "r"), "run", "--all", "--per-unit", "--dry-run"]) == 1
+    where = ["--inputs", str(example_copy.parent), "--reports", str(example_copy.parent.parent / "r")]
+    assert main([*where, "run", "--all", "--per-unit", "--dry-run"]) == 1
     out, err = capsys.readouterr()
     assert "bosetting-vestfold/" in out and "end_report-0702" in out and "lange-navn/" not in out
     [skipped] = [line for line in err.splitlines() if "lange-navn" in line]
-    assert skipped.startswith("skipping lange-navn: lange-navn: report name: expected at most 20 bytes") and "Horten-og-omegn-0702" in skipped
+    assert skipped.startswith("skipping lange-navn: lange-navn: report name: expected at most 20 bytes")
+    assert "Horten-og-omegn-0702" in skipped

@@ -35,10 +35,39 @@ needs_realdata = pytest.mark.skipif(not REALDATA.is_dir(), reason="../shared/rea
 
 MUTATIONS = 40
 PIECES = [
-    b'"', b"'", b",", b";", b"\t", b"\n", b"\r\n", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"=", b'"..";', b"DATA=",
-    b'STUB="a";', b'VALUES("a")="1","2";', b"[" * 3000, b"{" * 50, b"}", b"]", b"null", b"9" * 400, b"-1e999", b"\xe6\xf8",
-    b'"size":[1000,1000,1000]', b'"role":"geo"', b'"index":{"a":7}', b'"value":{"x":1}', b"<row r=\"1999999999\">",
-    b'<c r="XFD1" t="s"><v>99999</v></c>', b"<![CDATA[", b"&#0;", b"<!DOCTYPE x [<!ENTITY a \"b\">]>", b"&a;",
+    b'"',
+    b"'",
+    b",",
+    b";",
+    b"\t",
+    b"\n",
+    b"\r\n",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"=",
+    b'"..";',
+    b"DATA=",
+    b'STUB="a";',
+    b'VALUES("a")="1","2";',
+    b"[" * 3000,
+    b"{" * 50,
+    b"}",
+    b"]",
+    b"null",
+    b"9" * 400,
+    b"-1e999",
+    b"\xe6\xf8",
+    b'"size":[1000,1000,1000]',
+    b'"role":"geo"',
+    b'"index":{"a":7}',
+    b'"value":{"x":1}',
+    b'<row r="1999999999">',
+    b'<c r="XFD1" t="s"><v>99999</v></c>',
+    b"<![CDATA[",
+    b"&#0;",
+    b'<!DOCTYPE x [<!ENTITY a "b">]>',
+    b"&a;",
 ]
 
 
@@ -66,7 +95,9 @@ def only_problems(read, path: Path) -> None:
     try:
         read(path)
     except InputError as error:
-        assert error.problems and all(p.file == path.name and "\n" not in str(p) and "Traceback" not in str(p) for p in error.problems), error
+        assert error.problems and all(
+            p.file == path.name and "\n" not in str(p) and "Traceback" not in str(p) for p in error.problems
+        ), error
 
 
 def check_mutations(tmp_path: Path, name: str, original: bytes, read, seed: int, inside: str | None = None) -> None:
@@ -157,20 +188,27 @@ def ods(frame: pd.DataFrame) -> bytes:
     rows = [list(frame.columns), *frame.itertuples(index=False, name=None)]
     body = "".join(
         "<table:table-row>"
-        + "".join(f'<table:table-cell office:value-type="string"><text:p>{escape(str(cell))}</text:p></table:table-cell>' for cell in row)
+        + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{escape(str(cell))}</text:p></table:table-cell>'
+            for cell in row
+        )
         + "</table:table-row>"
         for row in rows
     )
+    namespace = "urn:oasis:names:tc:opendocument:xmlns"
     content = (
-        '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-        f'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Ark1">{body}</table:table>'
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="{namespace}:office:1.0" '
+        f'xmlns:table="{namespace}:table:1.0" xmlns:text="{namespace}:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="Ark1">{body}</table:table>'
         "</office:spreadsheet></office:body></office:document-content>"
     )
+    entry = '<manifest:file-entry manifest:full-path="{}" manifest:media-type="{}"/>'
     manifest = (
-        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+        f'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="{namespace}:manifest:1.0" '
+        'manifest:version="1.2">'
+        + entry.format("/", "application/vnd.oasis.opendocument.spreadsheet")
+        + entry.format("content.xml", "text/xml")
+        + "</manifest:manifest>"
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:

@@ -203,9 +203,11 @@ def _count_in(name: str, sheet) -> None:
         numbered = max([numbered, *map(int, _ROW_NUMBER.findall(text))])
         if max(rows, numbered) > MAX_ROWS:
             found = f"row {max(rows, numbered):,}" + (" numbered in the sheet" if numbered > rows else "")
-            raise InputError([Problem(name, None, None, f"a sheet of at most {MAX_ROWS:,} rows, as a CSV file may have", found)])
+            expected = f"a sheet of at most {MAX_ROWS:,} rows, as a CSV file may have"
+            raise InputError([Problem(name, None, None, expected, found)])
         if cells > MAX_FILE_BYTES:
-            raise InputError([Problem(name, None, None, f"a sheet of at most {MAX_FILE_BYTES:,} cells, as a CSV file may have", "more cells")])
+            expected = f"a sheet of at most {MAX_FILE_BYTES:,} cells, as a CSV file may have"
+            raise InputError([Problem(name, None, None, expected, "more cells")])
 
 
 def _rows(name: str, sheet):

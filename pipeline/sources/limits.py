@@ -46,16 +46,19 @@ def check_unpacked(path: Path) -> None:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         return
-    unpacked = sum(part.file_size for part in parts)
+    unpacked, packed = sum(part.file_size for part in parts), _megabytes(path.stat().st_size)
     # Every part but a sheet (shared strings, styles) is read whole before the first row: a CSV file's worth or so.
     whole = next((part for part in parts if part.file_size > 2 * MAX_FILE_BYTES and not _sheet(part.filename)), None)
     if whole is not None:
-        found = f"{whole.filename} of {_megabytes(whole.file_size)} unpacked from a file of {_megabytes(path.stat().st_size)}"
-        raise InputError([Problem(path.name, None, None, f"a workbook whose parts besides its sheets unpack to at most {_megabytes(2 * MAX_FILE_BYTES)}", found)])
+        found = f"{whole.filename} of {_megabytes(whole.file_size)} unpacked from a file of {packed}"
+        expected = f"a workbook whose parts besides its sheets unpack to at most {_megabytes(2 * MAX_FILE_BYTES)}"
+        raise InputError([Problem(path.name, None, None, expected, found)])
     if unpacked > MAX_UNPACKED_BYTES:
         largest = max(parts, key=lambda part: part.file_size)
-        found = f"{_megabytes(unpacked)} unpacked ({largest.filename}: {_megabytes(largest.file_size)}) from a file of {_megabytes(path.stat().st_size)}"
-        raise InputError([Problem(path.name, None, None, f"a workbook that unpacks to at most {_megabytes(MAX_UNPACKED_BYTES)}", found)])
+        found = f"{_megabytes(unpacked)} unpacked ({largest.filename}: {_megabytes(largest.file_size)})"
+        found += f" from a file of {packed}"
+        expected = f"a workbook that unpacks to at most {_megabytes(MAX_UNPACKED_BYTES)}"
+        raise InputError([Problem(path.name, None, None, expected, found)])
 
 
 def _sheet(part: str) -> bool:

@@ -61,7 +61,8 @@ def _parse(path: str):
         _, declared = pyreadstat.read_sav(path, metadataonly=True)
         cases, variables = max(declared.number_rows or 0, 0), declared.number_columns or 0
         if cases > MAX_ROWS or cases * (variables + 1) > MAX_FILE_BYTES:
-            return None, f"{cases:,} cases of {variables:,} variables; at most {MAX_ROWS:,} cases, and a table that fits a CSV file's limit"
+            limit = f"at most {MAX_ROWS:,} cases, and a table that fits a CSV file's limit"
+            return None, f"{cases:,} cases of {variables:,} variables; {limit}"
         # user_missing=False turns user-defined missing values into NaN, as SPSS analyses them.
         data, meta = pyreadstat.read_sav(path, apply_value_formats=True, user_missing=False)
         # Only a read that keeps user-missing values reports which they are.

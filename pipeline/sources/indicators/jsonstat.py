@@ -36,8 +36,14 @@ def read(path: Path) -> Source:
     def wrong(field: str, expected: str, found) -> InputError:
         return InputError([Problem(file, None, field, expected, _shown(found))])
 
-    if not isinstance(document, dict) or document.get("class") != "dataset" or not isinstance(document.get("dimension"), dict):
-        found = f"class {document.get('class')!r}" if isinstance(document, dict) else f"a JSON {type(document).__name__}"
+    if (
+        not isinstance(document, dict)
+        or document.get("class") != "dataset"
+        or not isinstance(document.get("dimension"), dict)
+    ):
+        found = (
+            f"class {document.get('class')!r}" if isinstance(document, dict) else f"a JSON {type(document).__name__}"
+        )
         raise InputError([Problem(file, None, "class", DATASET, found)])
     ids, sizes = document.get("id"), document.get("size")
     if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids) or len(set(ids)) != len(ids):
@@ -54,12 +60,16 @@ def read(path: Path) -> Source:
 
     declared = math.prod(sizes)
     if declared > MAX_POSITIONS:
-        raise wrong("size", f"dimensions of at most {MAX_POSITIONS:,} positions in all", " × ".join(f"{s:,}" for s in sizes))
+        raise wrong(
+            "size", f"dimensions of at most {MAX_POSITIONS:,} positions in all", " × ".join(f"{s:,}" for s in sizes)
+        )
     positions, values = _figures(document.get("value"), declared, sizes, wrong)
     cells = _cells(positions, sizes, codes, [d.name for d in dimensions])
     statuses = [_status(document.get("status"), int(p)) for p in positions]
     figures = [as_text(value) if value is not None else (status or "") for value, status in zip(values, statuses)]
-    source = Source(file=file, format="jsonstat", dimensions=dimensions, cells=cells, figures=figures, rows=[None] * len(figures))
+    source = Source(
+        file=file, format="jsonstat", dimensions=dimensions, cells=cells, figures=figures, rows=[None] * len(figures)
+    )
     # A null with a status is missing whatever the status says, unless it is the nil dash.
     source.declared_missing = tuple(sorted({s for s, v in zip(statuses, values) if s and s != NIL and v is None}))
     roles = document.get("role")
@@ -68,7 +78,9 @@ def read(path: Path) -> Source:
 
     def role(kind: str) -> str | None:
         listed = roles.get(kind)
-        return next((named[i] for i in (listed if isinstance(listed, list) else []) if isinstance(i, str) and i in named), None)
+        return next(
+            (named[i] for i in (listed if isinstance(listed, list) else []) if isinstance(i, str) and i in named), None
+        )
 
     source.units = role("geo") or source.guess(UNIT_NAMES, set())
     source.periods = role("time") or source.guess(PERIOD_NAMES, {source.units})
@@ -84,13 +96,35 @@ def _parsed(path: Path):
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InputError([Problem(path.name, line, None, "text in UTF-8, as JSON is written", f"a byte UTF-8 cannot read ({raw[error.start:error.start + 1]!r})")]) from None
+        raise InputError(
+            [
+                Problem(
+                    path.name,
+                    line,
+                    None,
+                    "text in UTF-8, as JSON is written",
+                    f"a byte UTF-8 cannot read ({raw[error.start : error.start + 1]!r})",
+                )
+            ]
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise InputError([Problem(path.name, error.lineno, None, "JSON-stat 2.0 (JSON)", f"text that is not JSON ({error.msg})")]) from None
+        raise InputError(
+            [Problem(path.name, error.lineno, None, "JSON-stat 2.0 (JSON)", f"text that is not JSON ({error.msg})")]
+        ) from None
     except RecursionError:
-        raise InputError([Problem(path.name, None, None, "JSON-stat 2.0 (JSON) nested a few levels deep", "lists or objects nested thousands deep")]) from None
+        raise InputError(
+            [
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    "JSON-stat 2.0 (JSON) nested a few levels deep",
+                    "lists or objects nested thousands deep",
+                )
+            ]
+        ) from None
 
 
 def _dimension(dimensions: dict, dimension_id: str, size: int, wrong) -> tuple[Dimension, list[str]]:
@@ -108,10 +142,16 @@ def _dimension(dimensions: dict, dimension_id: str, size: int, wrong) -> tuple[D
         index = list(labels)
     if isinstance(index, list) and all(isinstance(c, str) for c in index):
         order = index
-    elif isinstance(index, dict) and all(type(p) is int for p in index.values()) and sorted(index.values()) == list(range(len(index))):
+    elif (
+        isinstance(index, dict)
+        and all(type(p) is int for p in index.values())
+        and sorted(index.values()) == list(range(len(index)))
+    ):
         order = sorted(index, key=index.__getitem__)
     else:
-        raise wrong(f"{field} category index", "a list of category ids, or an object from id to its position 0, 1, 2 …", index)
+        raise wrong(
+            f"{field} category index", "a list of category ids, or an object from id to its position 0, 1, 2 …", index
+        )
     if len(order) != size or len(set(order)) != size:
         raise wrong(f"{field} category index", f"{size:,} different categories, as size says", f"{len(set(order)):,}")
     label = found.get("label")
@@ -124,22 +164,39 @@ def _figures(value, declared: int, sizes: list[int], wrong) -> tuple[np.ndarray,
     if isinstance(value, list):
         if len(value) != declared:
             shape = " × ".join(f"{s:,}" for s in sizes)
-            raise wrong("value", f"{declared:,} figures ({shape}, as size says), or an object from position to figure", f"{len(value):,}")
+            raise wrong(
+                "value",
+                f"{declared:,} figures ({shape}, as size says), or an object from position to figure",
+                f"{len(value):,}",
+            )
         pairs = list(enumerate(value))
     elif isinstance(value, dict):
         try:
             pairs = sorted((int(key), figure) for key, figure in value.items())
         except ValueError:
-            raise wrong("value", "an object whose keys are positions 0, 1, 2 …", next(k for k in value if not k.strip().lstrip("-").isdigit())) from None
+            raise wrong(
+                "value",
+                "an object whose keys are positions 0, 1, 2 …",
+                next(k for k in value if not k.strip().lstrip("-").isdigit()),
+            ) from None
         outside = [p for p, _ in pairs if not 0 <= p < declared]
         if outside:
             raise wrong("value", f"positions from 0 to {declared - 1:,}, as size says", f"position {outside[0]:,}")
     else:
         raise wrong("value", "a list of the figures, or an object from position to figure", value)
-    pairs = [(p, None if isinstance(f, float) and math.isnan(f) else f) for p, f in pairs]  # NaN: JSON's null by another name
+    pairs = [
+        (p, None if isinstance(f, float) and math.isnan(f) else f) for p, f in pairs
+    ]  # NaN: JSON's null by another name
     if len(pairs) > MAX_ROWS:
         raise wrong("value", f"at most {MAX_ROWS:,} figures", f"{len(pairs):,}")
-    odd = next(((p, f) for p, f in pairs if f is not None and (isinstance(f, (bool, list, dict)) or (isinstance(f, float) and not math.isfinite(f)))), None)
+    odd = next(
+        (
+            (p, f)
+            for p, f in pairs
+            if f is not None and (isinstance(f, (bool, list, dict)) or (isinstance(f, float) and not math.isfinite(f)))
+        ),
+        None,
+    )
     if odd:
         raise wrong("value", f"figures: numbers, text such as '..' or null (at position {odd[0]:,})", odd[1])
     return np.array([p for p, _ in pairs], dtype=np.int64), [f for _, f in pairs]
@@ -148,7 +205,9 @@ def _figures(value, declared: int, sizes: list[int], wrong) -> tuple[np.ndarray,
 def _cells(positions: np.ndarray, sizes: list[int], codes: list[list[str]], names: list[str]) -> pd.DataFrame:
     """Each figure's category ids, from its position: only the positions there are, never every combination."""
     places = np.unravel_index(positions, sizes) if len(positions) else [np.array([], dtype=np.int64)] * len(sizes)
-    return pd.DataFrame({name: np.array(order, dtype=object)[place] for name, order, place in zip(names, codes, places)})
+    return pd.DataFrame(
+        {name: np.array(order, dtype=object)[place] for name, order, place in zip(names, codes, places)}
+    )
 
 
 def _status(status, index: int) -> str | None:

@@ -36,16 +36,19 @@ def read(path: Path) -> Source:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         found = f"a byte {encoding} cannot read ({raw[error.start:error.start + 1]!r})"
-        raise InputError([Problem(path.name, line, "CODEPAGE", f"text in {encoding}, the encoding the file declares", found)]) from None
+        expected = f"text in {encoding}, the encoding the file declares"
+        raise InputError([Problem(path.name, line, "CODEPAGE", expected, found)]) from None
     if text.count("DATA=") != 1:
-        raise InputError([Problem(path.name, None, "DATA", "a PC-Axis file (.px): keywords, then DATA= once, then the figures", f"DATA= {text.count('DATA=')} times")])
+        expected = "a PC-Axis file (.px): keywords, then DATA= once, then the figures"
+        raise InputError([Problem(path.name, None, "DATA", expected, f"DATA= {text.count('DATA=')} times")])
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # pyaxis prints "Multilingual PX file"
             elements, data = metadata_extract(text)
             meta, _ = multilingual_parse(metadata_split_to_dict(elements), None)
     except Exception as error:  # pyaxis passes on whatever its parsing meets: a split that fails, a length that differs
         found = f"keywords pyaxis cannot read ({type(error).__name__}: {str(error)[:120]})"
-        raise InputError([Problem(path.name, None, None, "a PC-Axis file (.px) with keywords, then DATA=", found)]) from None
+        expected = "a PC-Axis file (.px) with keywords, then DATA="
+        raise InputError([Problem(path.name, None, None, expected, found)]) from None
     names = _listed(meta, "STUB") + _listed(meta, "HEADING")
     _check_variables(path.name, meta, names)
     dimensions = [_dimension(meta, name) for name in names]
@@ -53,7 +56,8 @@ def read(path: Path) -> Source:
     figures = data.split()
     declared = math.prod(len(c) for c in codes)
     if len(figures) != declared:
-        expected = f"{declared:,} figures in DATA ({' × '.join(f'{len(c):,}' for c in codes)}, the values of {', '.join(names)})"
+        shape = " × ".join(f"{len(c):,}" for c in codes)
+        expected = f"{declared:,} figures in DATA ({shape}, the values of {', '.join(names)})"
         raise InputError([Problem(path.name, None, "DATA", expected, f"{len(figures):,}")])
     if declared > MAX_ROWS:
         raise InputError([Problem(path.name, None, "DATA", f"at most {MAX_ROWS:,} figures", f"{declared:,}")])
@@ -69,7 +73,8 @@ def read(path: Path) -> Source:
 def _check_variables(file: str, meta: dict, names: list[str]) -> None:
     """Each variable in STUB and HEADING named once, with its VALUES: what the figures are laid out by."""
     if not names:
-        raise InputError([Problem(file, None, "STUB", "the variables the figures are split by (STUB=, HEADING=)", "none")])
+        expected = "the variables the figures are split by (STUB=, HEADING=)"
+        raise InputError([Problem(file, None, "STUB", expected, "none")])
     repeated = next((name for name in names if names.count(name) > 1), None)
     if repeated is not None:
         raise InputError([Problem(file, None, "STUB", "each variable once in STUB and HEADING", f"{repeated!r} twice")])
