@@ -222,3 +222,12 @@ def test_rows_and_cells_are_counted_while_a_sheet_or_a_csv_file_is_read(tmp_path
     with pytest.raises(InputError) as error:
         read_any(wide)
     assert "saved as CSV is at most" in error.value.problems[0].expected and error.value.problems[0].row == 8
+
+
+def test_one_cell_of_megabytes_in_a_sheet_is_refused_before_it_is_parsed(tmp_path):
+    path = tmp_path / "cell.xlsx"
+    cell = b'<row r="2"><c r="A2" t="inlineStr"><is><t>' + b"x" * 3_000_000 + b"</t></is></c></row>"
+    path.write_bytes(with_sheet(workbook_bytes([["unit", "value"]]), SHEET % (HEADER + cell)))
+    with pytest.raises(InputError) as error:
+        read_any(path)
+    assert "cells of at most 131,072 characters" in error.value.problems[0].expected

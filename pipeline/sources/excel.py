@@ -3,6 +3,7 @@ which also reads the formulas behind the values; old Excel .xls and OpenDocument
 
 from __future__ import annotations
 
+import csv
 import re
 import zipfile
 import zlib
@@ -192,6 +193,9 @@ def _count_in(name: str, sheet) -> None:
     rows = cells = numbered = 0
     carry = b""
     while chunk := sheet.read(_CHUNK):
+        if b"<" not in chunk:  # a megabyte of one cell's text or one attribute: parsed, it would be held whole
+            expected = f"cells of at most {csv.field_size_limit():,} characters, as in a CSV file"
+            raise InputError([Problem(name, None, None, expected, "a cell or a value of more than a million bytes")])
         text = carry + chunk
         cut = text.rfind(b"<")  # a tag the chunk ends in is counted with the next chunk, whole
         cut = cut if 0 < cut and len(text) - cut < _CHUNK else len(text)
