@@ -11,7 +11,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from pipeline.errors import EvalreportError, InputError
+from pipeline.errors import InputError
 from pipeline.sources import excel, limits
 from pipeline.sources.indicators import import_indicators, jsonstat, px
 from pipeline.sources.readers import read_any, read_rows
@@ -81,9 +81,10 @@ def test_a_sparse_jsonstat_table_is_its_figures_never_every_position(tmp_path):
     [
         (jsonstat_document([1, 2, 3]), "value"),  # a list shorter than the sizes say: refused from the sizes
         (jsonstat_document({"30000000": 1}), "value"),  # a position past the end
-        (jsonstat_document([1], sizes=(1, 1, 1), role="geo"), None),  # a role as a string: ignored, then asked for
-        (jsonstat_document([1], sizes=(1, 1, 1), role={"geo": [["region"]]}), None),
-        (jsonstat_document([1], sizes=(1, 1, 1), role={"geo": "Region"}), None),
+        (jsonstat_document([1], sizes=(1, 1, 1), role="geo"), "role"),
+        (jsonstat_document([1], sizes=(1, 1, 1), role={"geo": [["region"]]}), "role geo"),
+        (jsonstat_document([1], sizes=(1, 1, 1), role={"geo": "Region"}), "role geo"),
+        (jsonstat_document([1], sizes=(1, 1, 1), role={"time": ["År"]}), "role time"),  # no such dimension
         ({**jsonstat_document([1], sizes=(1, 1, 1)), "size": ["1", 1, 1]}, "size"),
         ({**jsonstat_document([1], sizes=(1, 1, 1)), "id": "Region"}, "id"),
         ({**jsonstat_document([1], sizes=(1, 1, 1)), "dimension": {"Region": []}}, "dimension Region"),
@@ -91,15 +92,12 @@ def test_a_sparse_jsonstat_table_is_its_figures_never_every_position(tmp_path):
         (jsonstat_document([[1]], sizes=(1, 1, 1)), "value"),
     ],
 )
-def test_a_malformed_jsonstat_document_is_one_problem_or_one_error_never_a_traceback(tmp_path, document, field):
+def test_a_malformed_jsonstat_document_is_one_problem_naming_its_part_never_a_traceback(tmp_path, document, field):
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(document), encoding="utf-8")
-    with pytest.raises(EvalreportError) as error:
+    with pytest.raises(InputError) as error:
         import_indicators("jsonstat", path, tmp_path / "p")
-    if isinstance(error.value, InputError):
-        assert [p.file for p in error.value.problems] == ["bad.json"] and field in (None, error.value.problems[0].field)
-    else:  # read, then a question for the user: which dimension holds the units
-        assert field is None and "bad.json" in str(error.value) and "\n" not in str(error.value)
+    assert [(p.file, p.field) for p in error.value.problems] == [("bad.json", field)]
 
 
 @pytest.mark.parametrize(

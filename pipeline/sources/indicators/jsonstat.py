@@ -72,15 +72,11 @@ def read(path: Path) -> Source:
     )
     # A null with a status is missing whatever the status says, unless it is the nil dash.
     source.declared_missing = tuple(sorted({s for s, v in zip(statuses, values) if s and s != NIL and v is None}))
-    roles = document.get("role")
-    roles = roles if isinstance(roles, dict) else {}
+    roles = _roles(document.get("role"), ids, wrong)
     named = {i: d.name for i, d in zip(ids, dimensions)}
 
     def role(kind: str) -> str | None:
-        listed = roles.get(kind)
-        return next(
-            (named[i] for i in (listed if isinstance(listed, list) else []) if isinstance(i, str) and i in named), None
-        )
+        return next((named[i] for i in roles.get(kind, [])), None)
 
     source.units = role("geo") or source.guess(UNIT_NAMES, set())
     source.periods = role("time") or source.guess(PERIOD_NAMES, {source.units})
@@ -157,6 +153,19 @@ def _dimension(dimensions: dict, dimension_id: str, size: int, wrong) -> tuple[D
     label = found.get("label")
     name = label if isinstance(label, str) and label.strip() else dimension_id
     return Dimension(name=name, aliases=(dimension_id,), labels={c: labels.get(c, c) for c in order}), order
+
+
+def _roles(roles, ids: list[str], wrong) -> dict[str, list[str]]:
+    """Which dimensions are places, times and measures: an object from role to a list of dimension ids."""
+    if roles is None:
+        return {}
+    expected = 'an object from a role ("geo", "time", "metric") to a list of the ids in id, such as {"geo": ["Region"]}'
+    if not isinstance(roles, dict):
+        raise wrong("role", expected, roles)
+    for kind, listed in roles.items():
+        if not isinstance(listed, list) or not all(isinstance(i, str) and i in ids for i in listed):
+            raise wrong(f"role {kind}", expected, listed)
+    return roles
 
 
 def _figures(value, declared: int, sizes: list[int], wrong) -> tuple[np.ndarray, list]:
