@@ -4,6 +4,7 @@ which also reads the formulas behind the values; old Excel .xls and OpenDocument
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import zipfile
 import zlib
@@ -148,7 +149,8 @@ def _calamine_rows(path: str, sheet: str | None) -> tuple[list[str], str | None,
 def _open(path: Path, data_only: bool):
     check_size(path)
     check_unpacked(path)
-    _count_rows(path)
+    stat = path.stat()
+    _count_rows(path, stat.st_mtime_ns, stat.st_size)  # once for a file opened twice, with values and with formulas
     try:
         # read_only streams the rows; a survey export of a few thousand rows reads in well under a second.
         return load_workbook(path, read_only=True, data_only=data_only)
@@ -168,7 +170,8 @@ _ROW_NUMBER = re.compile(rb"row\s[^>]{0,300}?\br\s*=\s*[\"'](\d{1,12})[\"']")
 _CHUNK = 1024 * 1024
 
 
-def _count_rows(path: Path) -> None:
+@functools.lru_cache(maxsize=8)
+def _count_rows(path: Path, modified: int, size: int) -> None:
     """Count the rows and cells of every sheet in its unpacked XML, a megabyte at a time, before openpyxl parses
     anything (it reads a sheet that does not state its size whole just to open the workbook, and parses about
     10,000 rows a second): a sheet of more rows than a CSV file may have, or of more cells than its bytes, is
