@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pipeline import __version__
 from pipeline.errors import EvalreportError, InputError, ToFillIn, in_one_line
-from pipeline.paths import safe_name
+from pipeline.paths import safe_job_name, safe_name
 from pipeline.vocabulary import LANGUAGES
 
 if TYPE_CHECKING:
@@ -262,13 +262,17 @@ def run_command(args, workspace: Workspace) -> int:
     for project_id in list_projects(workspace.inputs) if args.all else [args.project]:
         try:
             project = projects[project_id] = load_project(project_id, workspace.inputs)
+            planned = plan_jobs(project, workspace, args.report, args.unit, args.per_unit, args.period, args.language)
+            for job in planned:  # a name too long for the file system stops its project here, not the batch at writing
+                safe_job_name(job.name, project_id)
         except Exception as error:
             if not args.all:
                 raise
             invalid.append(project_id)  # one bad project must not stop a batch of good ones, whatever it does
+            projects.pop(project_id, None)
             print(f"skipping {project_id}: {error if isinstance(error, InputError) else in_one_line(error)}", file=sys.stderr)
             continue
-        jobs += plan_jobs(project, workspace, args.report, args.unit, args.per_unit, args.period, args.language)
+        jobs += planned
 
     with projects_locked(workspace.reports, [job.project for job in jobs], wait=args.wait):
         reasons = why_each_runs(jobs, workspace, formats, args.force, projects)  # the projects just loaded, not again

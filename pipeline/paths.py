@@ -25,8 +25,17 @@ def notebooks_dir() -> Path:
 
 # One rule for every id that becomes part of a file or folder name (project, unit, report, period, language):
 # letters (Nørrevang is fine), digits, '.', '_' and '-', starting with a letter or digit. No separator, no '..'.
+# File systems count a name's bytes (255 at most), not its letters: an id is at most 64 bytes in UTF-8 (64 letters
+# a–z, 32 such as æ, 16 outside the Basic Multilingual Plane), so that the longest name a job writes, three ids and
+# the longest ending (`.<report>-<unit>.<language>.publish.json`, a temporary name's marks), stays under 255.
 MAX_NAME = 64
-NAME_RULE = f"an id that can be part of a file name: at most {MAX_NAME} letters, digits, '.', '_' or '-', starting with a letter or digit"
+NAME_RULE = (
+    f"an id that can be part of a file name: at most {MAX_NAME} bytes in UTF-8 ({MAX_NAME} letters a–z, "
+    "fewer such as æ), "
+    "letters, digits, '.', '_' or '-', starting with a letter or digit"
+)
+# A job's name (`end_report-0701.en`): the file names made from it add at most some 50 bytes of ending.
+MAX_JOB_NAME = 200
 
 
 def name_problem(name: str) -> str | None:
@@ -40,9 +49,21 @@ def name_problem(name: str) -> str | None:
         return f"starts with {name[0]!r}"
     if ".." in name:
         return "contains '..'"
-    if len(name) > MAX_NAME:
-        return f"has {len(name)} characters"
+    size = len(name.encode("utf-8", "surrogatepass"))
+    if size > MAX_NAME:
+        return f"has {len(name)} characters" + (f", {size} bytes in UTF-8" if size != len(name) else "")
     return None
+
+
+def safe_job_name(name: str, project: str) -> str:
+    """A job's name (report, unit, language), whose files must fit a file system's 255 bytes with their endings;
+    UnsafePath naming the project and the name otherwise. Each id within is at most MAX_NAME bytes already, so this
+    holds unless an id was let past that rule."""
+    size = len(str(name).encode("utf-8", "surrogatepass"))
+    if size > MAX_JOB_NAME:
+        expected = f"at most {MAX_JOB_NAME} bytes in UTF-8 for a report's files to fit a file system"
+        raise UnsafePath(f"{project}: report name", expected, f"{str(name)[:40]!r}… of {size} bytes")
+    return name
 
 
 def safe_name(name: str, what: str) -> str:

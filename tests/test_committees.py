@@ -256,3 +256,52 @@ def test_schedule_prints_systemd_units_and_refuses_a_time_that_is_not_one(capsys
     assert "ExecStart=/" in units and units.split("ExecStart=")[1].split("\n")[0].endswith(" due")
     assert main(["schedule", "--cron", "--at", "25:00"]) == 2
     assert "--at: expected a time of day such as 06:15, found '25:00'" in capsys.readouterr().err
+
+
+HOSTILE_FOLDERS = ["Evaluering%20rapporter", "rapporter %n %h", "Kari's \"rapporter\"", "pris $HOME ${USER}", "a\\b;c"]
+
+
+def systemd_arguments(exec_start: str) -> list[str]:
+    """ExecStart= split as systemd splits it: words as a shell's, C escapes in quotes, then '%%' and '$$' single."""
+    import shlex
+
+    return [word.replace("%%", "%").replace("$$", "$") for word in shlex.split(exec_start)]
+
+
+@pytest.mark.parametrize("folder", HOSTILE_FOLDERS)
+def test_systemd_units_carry_any_folder_name_as_it_is(tmp_path, capsys, folder):
+    reports, env_file = tmp_path / folder / "reports", tmp_path / folder / "smtp.env"
+    reports.mkdir(parents=True)
+    env_file.write_text("EVALREPORT_SMTP_HOST=localhost\n", encoding="utf-8")
+    assert main(["--reports", str(reports), "schedule", "--systemd", "--env-file", str(env_file)]) == 0
+    units = capsys.readouterr().out
+    service = units.split("# /etc/systemd/system/")[1].split("\n", 1)[1]
+    settings = dict(line.split("=", 1) for line in service.splitlines() if "=" in line and not line.startswith("#"))
+    arguments = systemd_arguments(settings["ExecStart"])
+    assert arguments[-3:] == ["--reports", str(reports), "due"]
+    assert arguments[arguments.index("--inputs") + 1].startswith("/")
+    written = settings["EnvironmentFile"]
+    assert written.replace("%%", "%") == str(env_file) and "%" not in written.replace("%%", "")
+    analyze = shutil.which("systemd-analyze")
+    if analyze:  # systemd's own reading of the unit: a lone '%' is an unknown specifier, an error
+        import subprocess
+
+        (tmp_path / "evalreport-due.service").write_text(service, encoding="utf-8")
+        unit = str(tmp_path / "evalreport-due.service")
+        checked = subprocess.run([analyze, "verify", unit], capture_output=True, text=True, timeout=60)
+        assert not any(word in checked.stderr for word in ("specifier", "Invalid", "Failed to")), checked.stderr
+
+
+@pytest.mark.parametrize("how", ["--systemd", "--cron"])
+def test_a_folder_name_with_a_line_break_is_refused_for_a_scheduler(tmp_path, capsys, how):
+    reports = tmp_path / "rapporter\n0 * * * * rm -rf ~" / "reports"
+    assert main(["--reports", str(reports), "schedule", how]) == 2
+    error = capsys.readouterr().err
+    assert "--reports: expected a folder whose name is one line" in error and len(error.strip().splitlines()) == 1
+
+
+def test_a_percent_sign_in_a_crontab_line_is_escaped_for_cron(tmp_path, capsys):
+    reports = tmp_path / "Evaluering%20rapporter"
+    assert main(["--reports", str(reports), "schedule", "--cron"]) == 0
+    line = capsys.readouterr().out.strip().splitlines()[1]
+    assert "%" not in line.replace(r"\%", "") and r"Evaluering\%20rapporter" in line

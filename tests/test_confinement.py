@@ -4,11 +4,13 @@ in another language than the project's does not replace the project's own."""
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from pipeline import paths
 from pipeline.cli import main
 from pipeline.committees.deliver import status_files
 from pipeline.committees.ledger import Run
@@ -219,3 +221,40 @@ def test_run_in_english_leaves_the_norwegian_report_in_place(example_copy, capsy
     assert set(json.loads((folder / "run.json").read_text(encoding="utf-8"))) == {"milestones", "milestones.en"}
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert "milestones.en.html" in index and "Milepæler (på engelsk)" in index
+
+
+ASTRAL = "\U0001d400"  # MATHEMATICAL BOLD CAPITAL A: a letter, four bytes in UTF-8
+
+
+def test_a_name_is_counted_in_the_bytes_a_file_system_counts():
+    assert name_problem(ASTRAL * 16) is None and name_problem("æ" * 32) is None and name_problem("a" * 64) is None
+    assert name_problem(ASTRAL * 60) == "has 60 characters, 240 bytes in UTF-8"
+    assert name_problem("æ" * 33) == "has 33 characters, 66 bytes in UTF-8"
+
+
+def test_a_unit_id_of_60_letters_outside_the_bmp_is_a_validation_error(example_copy, capsys):
+    set_in_yaml(example_copy, '"0702"', f'"{ASTRAL * 60}"')
+    problems = problems_of(example_copy)
+    assert any(p.field == "units.1.id" and "240 bytes in UTF-8" in p.expected for p in problems)
+    assert main(["--inputs", str(example_copy.parent), "validate", example_copy.name]) == 1
+
+
+def test_in_run_all_a_project_whose_names_cannot_be_files_is_skipped_and_the_others_planned(
+    example_copy, monkeypatch, capsys
+):
+    long_names = example_copy.parent / "lange-navn"
+    shutil.copytree(example_copy, long_names)
+    for path in long_names.rglob("*"):
+        if path.is_file() and path.suffix in (".yaml", ".csv"):
+            path.write_text(path.read_text(encoding="utf-8").replace("0702", "Horten-og-omegn-0702"), encoding="utf-8")
+    assert main(["--inputs", str(example_copy.parent), "validate", "lange-navn"]) == 0
+    # The rule each id keeps (64 bytes) keeps a job's name under the limit; a limit of 20 makes one project's too long.
+    monkeypatch.setattr(paths, "MAX_JOB_NAME", 20)
+    capsys.readouterr()
+    where = ["--inputs", str(example_copy.parent), "--reports", str(example_copy.parent.parent / "r")]
+    assert main([*where, "run", "--all", "--per-unit", "--dry-run"]) == 1
+    out, err = capsys.readouterr()
+    assert "bosetting-vestfold/" in out and "end_report-0702" in out and "lange-navn/" not in out
+    [skipped] = [line for line in err.splitlines() if "lange-navn" in line]
+    assert skipped.startswith("skipping lange-navn: lange-navn: report name: expected at most 20 bytes")
+    assert "Horten-og-omegn-0702" in skipped

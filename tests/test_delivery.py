@@ -26,8 +26,10 @@ class Inbox:
 
     def __init__(self):
         self.messages: list[EmailMessage] = []
+        self.raw: list[bytes] = []  # as they came over the wire
 
     async def handle_DATA(self, server, session, envelope):
+        self.raw.append(envelope.original_content or envelope.content)
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 OK"
 
@@ -137,6 +139,41 @@ def test_an_email_with_the_pdf_attached_reaches_a_real_smtp_server():
     [attachment] = message.iter_attachments()
     assert (attachment.get_content_type(), attachment.get_filename()) == ("application/pdf", "p_status_report_2025-2026.pdf")
     assert attachment.get_content() == PDF
+
+
+INJECTIONS = [
+    "=?utf-8?q?=0D=0AReply-To:_angriper@example.com=0D=0A?=",
+    "Rapport =?UTF-8?Q?=0D=0ABcc:_x@example.com?= =?utf-8?b?DQpYLUluamVjdGVkOiB5ZXM=?=",
+    "=?iso-8859-1?q?=0AReply-To:_a@example.com?==?utf-8?q?x?=",
+    "==??utf-8?q?=0D=0AReply-To:_b@example.com?=",
+    "Integrationsforum\r\nReply-To: c@example.com",
+    "=?utf-8?q?" + "a" * 70 + "=0D=0AReply-To:_d@example.com?=",
+]
+
+
+@pytest.mark.parametrize("title", INJECTIONS)
+def test_an_encoded_word_in_a_title_is_text_in_the_subject_never_a_header_on_the_wire(title):
+    port = free_port()
+    settings = SmtpSettings.from_environment(smtp_environment(port))
+    with smtp_server(port) as inbox:
+        for written in ("Integrationsforum", title):
+            letter = Letter("nb", "Udvalget", written, "Viborg Kommune", "2025–2026", "1. oktober 2026")
+            send(status_email(settings, "udvalg@viborg.example", letter, PDF, f"{written}.pdf"), settings)
+    plain, raw = inbox.raw
+    message = inbox.messages[1]
+    assert header_names(raw) == header_names(plain)  # every header line of the message and of its parts
+    assert "reply-to" not in {k.lower() for k in message} and b"\nReply-To" not in raw and b"\nBcc" not in raw
+    shown = message["Subject"].replace("\u2060", "")
+    assert shown == "Årlig status 2025–2026: " + " ".join(title.split())  # the title as typed, on one line
+
+
+def header_names(raw: bytes) -> list[bytes]:
+    """The name of each header line on the wire, in the message and in its parts, a folded line not counted."""
+    names = []
+    for part in raw.split(b"\r\n--"):
+        head = part.split(b"\r\n\r\n", 1)[0]
+        names += [line.split(b":", 1)[0].lower() for line in head.split(b"\r\n")[1:] if line and not line[:1].isspace()]
+    return names
 
 
 def test_a_refused_login_is_reported_without_the_password():

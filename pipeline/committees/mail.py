@@ -135,17 +135,25 @@ def letter_text(letter: Letter) -> tuple[str, str]:
     return words["subject"].format(**fields), "\n\n".join(paragraphs) + "\n"
 
 
+def header_text(text: str) -> str:
+    """User text for a header, inert: one line, and no RFC 2047 encoded word. Python's email package decodes an
+    encoded word it is given ('=?utf-8?q?=0D=0AReply-To:_…?=') and may fold what it decoded, line breaks and all,
+    onto the wire as another header (CVE-2024-6923, and its siblings in older releases); an invisible word joiner
+    after each '=' that opens one keeps the text as typed, whatever the Python."""
+    return one_line(text).replace("=?", "=\u2060?")
+
+
 def status_email(settings: SmtpSettings, recipient: str, letter: Letter, pdf: bytes, pdf_name: str) -> EmailMessage:
     subject, body = letter_text(letter)
     message = EmailMessage()
     message["From"] = settings.sender
     message["To"] = ascii_domain(recipient)
-    message["Subject"] = subject
+    message["Subject"] = header_text(subject)
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
     message["Content-Language"] = letter.language
     message.set_content(body)
-    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=pdf_name)
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=header_text(pdf_name))
     return message
 
 

@@ -32,9 +32,29 @@ def due_command(workspace: Workspace) -> list[str]:
     return [*program, "--inputs", str(workspace.inputs), "--reports", str(workspace.reports), "due"]
 
 
+def _one_line_paths(workspace: Workspace, env_file: Path | None) -> None:
+    """A crontab entry and a unit's setting end at a line break, so a folder whose name holds one (or another
+    control character) cannot be written into either: refused, naming it, rather than written to run something else."""
+    for option, path in (("--inputs", workspace.inputs), ("--reports", workspace.reports), ("--env-file", env_file),
+                         ("the evalreport folder", REPO_ROOT), ("the Python", due_command(workspace)[0])):
+        if path is not None and any(ord(c) < 32 or ord(c) == 127 for c in str(path)):
+            raise EvalreportError(f"{option}: expected a folder whose name is one line, found {str(path)!r}: "
+                                  "a scheduler's line would end there (rename it)")
+
+
+def _systemd_word(word: str) -> str:
+    """One argument of ExecStart=: '%' is a specifier and '$' a variable to systemd, so each doubled; quoted, with
+    C escapes for backslash and quote, when it holds a space or a quote (systemd splits words as a shell does)."""
+    word = word.replace("%", "%%").replace("$", "$$")
+    if word and not re.search(r"[\s\"'\\;]", word):
+        return word
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def cron_line(workspace: Workspace, at: str = "06:15", env_file: Path | None = None) -> str:
     """A crontab line that runs `evalreport due` daily at `at`, appending what it says to reports/due.log."""
     hour, minute = parse_time(at)
+    _one_line_paths(workspace, env_file)
     steps = [f"cd {shlex.quote(str(REPO_ROOT))}"]
     if env_file:  # the SMTP settings: exported from a file only its owner can read, not written into the crontab
         steps.append(f"set -a && . {shlex.quote(str(env_file.resolve()))} && set +a")
@@ -49,7 +69,10 @@ def cron_line(workspace: Workspace, at: str = "06:15", env_file: Path | None = N
 def systemd_units(workspace: Workspace, at: str = "06:15", env_file: Path | None = None) -> str:
     """A oneshot service and a daily timer for it; Persistent=true runs a missed day's call once the machine is up."""
     hour, minute = parse_time(at)
-    environment = f"EnvironmentFile={env_file.resolve()}\n" if env_file else ""
+    _one_line_paths(workspace, env_file)
+    # A path setting takes the rest of its line as it is, spaces and quotes too; only '%' means something there.
+    environment = f"EnvironmentFile={str(env_file.resolve()).replace('%', '%%')}\n" if env_file else ""
+    command = " ".join(_systemd_word(word) for word in due_command(workspace))
     return f"""# /etc/systemd/system/{UNIT_NAME}.service
 [Unit]
 Description=evalreport: make and deliver the committees' statuses that are due
@@ -58,8 +81,8 @@ Wants=network-online.target
 
 [Service]
 Type=oneshot
-WorkingDirectory={REPO_ROOT}
-{environment}ExecStart={shlex.join(due_command(workspace))}
+WorkingDirectory={str(REPO_ROOT).replace("%", "%%")}
+{environment}ExecStart={command}
 
 # /etc/systemd/system/{UNIT_NAME}.timer
 [Unit]

@@ -12,7 +12,7 @@ import pandas as pd
 
 from pipeline.errors import InputError, Problem
 from pipeline.sources.frame import column_names, to_frame
-from pipeline.sources.limits import check_size
+from pipeline.sources.limits import Budget, check_size
 
 # Tried in order when a file has no byte-order mark: UTF-8 first, then the Windows code page that Danish and
 # Norwegian Excel installations write by default; latin-1 last, since it decodes any byte string.
@@ -186,11 +186,12 @@ def read_table(
     if len(header) < header_rows:
         raise InputError([Problem(name, reader.line_num + 1, None, f"{header_rows} header lines", f"{len(header)}")])
     columns = column_names(name, header, required, number_repeats=number_repeats)
-    rows, row_numbers = [], []
+    rows, row_numbers, budget = [], [], Budget(name, header_rows)
     last = reader.line_num  # the line a row ends on, for a malformed row: a quoted cell may hold line breaks
     try:
         for number, row in enumerate(reader, start=header_rows + 1):
             last = reader.line_num
+            budget.add(number, row)
             if not any(cell.strip() for cell in row):
                 continue
             row_numbers.append(number)
@@ -215,7 +216,12 @@ def read_records(path: Path, *, encoding: str | None = None, delimiter: str | No
     name = path.name
     text, _ = read_text(path, encoding)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or choose_delimiter(text, name))
+    rows, budget = [], Budget(name)
     try:
-        return [[cell.strip() for cell in row] for row in reader if any(cell.strip() for cell in row)]
+        for row in reader:
+            budget.add(reader.line_num, row)
+            if any(cell.strip() for cell in row):
+                rows.append([cell.strip() for cell in row])
+        return rows
     except csv.Error as error:
         raise _malformed(name, reader.line_num, error) from None

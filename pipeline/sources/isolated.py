@@ -30,21 +30,22 @@ MEMORY_BUDGET = 3 * 1024**3
 T = TypeVar("T")
 
 
-def run_isolated(read: Callable[..., T], *args) -> T:
-    """`read(*args)` in a child process; its result, what it raises, or Crashed when the child dies."""
+def run_isolated(read: Callable[..., T], *args, memory: int = MEMORY_BUDGET) -> T:
+    """`read(*args)` in a child process that may take `memory` bytes more than it starts with; its result, what it
+    raises, or Crashed when the child dies."""
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=_CONTEXT, initializer=_bounded) as pool:
+        with ProcessPoolExecutor(max_workers=1, mp_context=_CONTEXT, initializer=_bounded, initargs=(memory,)) as pool:
             return pool.submit(read, *args).result()
     except BrokenProcessPool:
         raise Crashed() from None
 
 
-def _bounded() -> None:
+def _bounded(memory: int = MEMORY_BUDGET) -> None:
     """In the child: a limit on its memory, and its error output silenced (a crash is reported as a problem)."""
     size = _virtual_size()
     if resource is not None and size is not None:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = size + MEMORY_BUDGET
+        limit = size + memory
         resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
     faulthandler.disable()  # it may write to a copy of the error output, such as pytest's
     quiet = os.open(os.devnull, os.O_WRONLY)

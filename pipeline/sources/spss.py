@@ -12,7 +12,7 @@ from pipeline.errors import InputError, Problem
 from pipeline.sources.cells import as_text
 from pipeline.sources.frame import column_names, to_frame
 from pipeline.sources.isolated import Crashed, run_isolated
-from pipeline.sources.limits import check_size
+from pipeline.sources.limits import MAX_FILE_BYTES, MAX_ROWS, check_size
 
 
 def read_sav(path: Path, required: Iterable[str] = (), *, missing: Iterable[str] = ()) -> pd.DataFrame:
@@ -56,6 +56,13 @@ def read_sav(path: Path, required: Iterable[str] = (), *, missing: Iterable[str]
 def _parse(path: str):
     """pyreadstat's reads, in the child process: ((data, metadata, user-missing ranges), None) or (None, error)."""
     try:
+        # The header says how many cases and variables there are (a compressed file may unpack to far more than
+        # its size): refused before the data is read, by the limits of a CSV file (each cell a byte at least).
+        _, declared = pyreadstat.read_sav(path, metadataonly=True)
+        cases, variables = max(declared.number_rows or 0, 0), declared.number_columns or 0
+        if cases > MAX_ROWS or cases * (variables + 1) > MAX_FILE_BYTES:
+            limit = f"at most {MAX_ROWS:,} cases, and a table that fits a CSV file's limit"
+            return None, f"{cases:,} cases of {variables:,} variables; {limit}"
         # user_missing=False turns user-defined missing values into NaN, as SPSS analyses them.
         data, meta = pyreadstat.read_sav(path, apply_value_formats=True, user_missing=False)
         # Only a read that keeps user-missing values reports which they are.
