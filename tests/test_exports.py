@@ -20,8 +20,9 @@ from pipeline.cli import main
 from pipeline.present.i18n import Messages
 from pipeline.present.report import Report
 from pipeline.project import load_project
-from pipeline.run.figures import figures_csv, report_tables
-from pipeline.run.workbook import About, workbook
+from pipeline.render.figures_csv import figures_csv
+from pipeline.render.tables import report_tables
+from pipeline.render.workbook import About, workbook
 
 EXAMPLES = {"bosetting-vestfold": "2015-2016", "integrationsforum-viborg": "2024-2026", "helhedsplan-norrevang": "2022-2025"}
 SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "docs" / "results.schema.json").read_text(encoding="utf-8"))

@@ -17,6 +17,7 @@ import sys
 from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pikepdf
@@ -25,7 +26,7 @@ from pypdf import PdfReader
 
 from pipeline.cli import main
 from pipeline.present import document as doc
-from pipeline.present.render_typst import PDF_STANDARDS, to_pdf
+from pipeline.render.pdf import PDF_STANDARDS, to_pdf
 
 A4 = 297 / 210
 FONT_FAMILIES = ("SourceSansPro", "DejaVuSans")
@@ -299,7 +300,7 @@ TYPST = ["#set page(fill: red)", "$x^2$", "*fed*", "_kursiv_", "@ref", "<label>"
 def small_document(title: str, cell: str) -> doc.Document:
     cover = doc.Cover(
         language="da", title=title, owner="Viborg Kommune", report_title="Slutrapport", period="2024–2026", date="1. oktober 2026",
-        accent="#1b4f72", provenance="evalreport · " + cell, version="0", labels={"owner": "Ansvarlig", "period": "Periode",
+        accent="#1b4f72", provenance="evalreport · " + cell, version="0", made=datetime(2026, 10, 1, tzinfo=timezone.utc), labels={"owner": "Ansvarlig", "period": "Periode",
         "report_date": "Udarbejdet", "contents": "Indhold", "page_of": "Side {page} af {pages}"},
     )
     section = doc.section(

@@ -20,7 +20,7 @@ from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.project import load_project
 from pipeline.run.jobs import Job
 from pipeline.run.kernel import ensure_kernel
-from pipeline.run.render import cover
+from pipeline.render.cover import cover
 
 NOTEBOOK = notebooks_dir() / "status_report.ipynb"
 PROJECT = "integrationsforum-viborg"
@@ -261,8 +261,8 @@ def test_norwegian_and_english_words(language, recomputed, since, worse):
 
 def test_the_cover_names_the_report_kind():
     project = load_project(PROJECT)
-    assert cover(Job(PROJECT, "status_report", "2025-2026", "da", as_of="2026-10-01"), project)["report_title"] == "Årlig status"
-    assert cover(Job(PROJECT, "status_report", "2025-2026", "nb"), project)["report_title"] == "Årlig status"
+    assert cover(Job(PROJECT, "status_report", "2025-2026", "da", as_of="2026-10-01"), project).report_title == "Årlig status"
+    assert cover(Job(PROJECT, "status_report", "2025-2026", "nb"), project).report_title == "Årlig status"
 
 
 # --- Privacy: text escaped, small waves hidden, no respondent's words -----------------------------------

@@ -1,23 +1,19 @@
-"""A report's tables as the exports take them, and `<report>.figures.csv`: every figure of every table in one long
-table (section, table, row, column, value, unit) for BI tools, R and pandas.
-
-Both the workbook and the CSV read the tables the notebook's sections describe (`document.Table`), so every table
-the report shows is exported with the same cells. A cell that carries its figure (`document.Datum`) gives the
-figure; an interval gives two, its bounds, in two columns.
-"""
+"""A report's tables as the exports take them (the workbook, figures.csv, the Word file's numbers): every table of
+the document in the order it shows them, with an interval's cell split into its two bounds; and text made safe for a
+spreadsheet, which would run a cell that starts with '=' as a formula."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from pipeline.present.document import Block, Box, Cell, Datum, Section, Table
 from pipeline.present.i18n import Messages
-from pipeline.run.workbook import clean, text_of
 
-FIELDS = ("section", "table", "row", "column", "value", "unit")
+# A cell starting with one of these is run as a formula by Excel or LibreOffice (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -32,7 +28,7 @@ class ExportedTable:
 
 
 def report_tables(sections: Sequence[Section], language: str) -> list[ExportedTable]:
-    """Every table of the report, in the order it shows them."""
+    """Every table of the report (`document.sections`), in the order it shows them."""
     t = Messages(language)
     return [exported(section.title, table, t) for section in sections for table in tables_in(section.blocks)]
 
@@ -62,17 +58,15 @@ def bounds(cell: Cell) -> list[Cell]:
     return [cell.model_copy(update={"value": low}), cell.model_copy(update={"value": high})]
 
 
-def figures_csv(tables: Sequence[ExportedTable]) -> str:
-    """The long table: one line per figure, and per figure withheld (its value empty). A cell without a figure
-    (text, or '–') has no line. Text that a spreadsheet would run as a formula is neutralised, as in the workbook."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(FIELDS)
-    for table in tables:
-        for row in table.rows:
-            label = text_of(row[0]) if row else ""
-            for heading, cell in zip(table.header, row):
-                if isinstance(cell, Datum) and (cell.value is not None or cell.suppressed):
-                    value = "" if cell.suppressed else cell.value
-                    writer.writerow([clean(text) for text in (table.section, table.caption, label, heading)] + [value, cell.unit])
-    return buffer.getvalue()
+def text_of(cell: Cell) -> str:
+    return cell if isinstance(cell, str) else cell.text
+
+
+def neutralise(text: str) -> str:
+    """Text that a spreadsheet would run as a formula, made inert by a leading apostrophe (OWASP's advice)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def clean(text: str) -> str:
+    """Text as a spreadsheet may hold it: without the control characters Excel cannot store, and never a formula."""
+    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", text))
