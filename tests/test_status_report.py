@@ -16,7 +16,8 @@ from pipeline.analysis import survey as sv
 from pipeline.errors import EvalreportError
 from pipeline.paths import notebooks_dir
 from pipeline.present.report import Report
-from pipeline.present.results import RESULTS_MIMETYPE
+from pipeline.present.document import DOCUMENT_MIMETYPE, RESULTS_MIMETYPE, Section
+from pipeline.render.html import section
 from pipeline.project import load_project
 from pipeline.run.jobs import Job
 from pipeline.run.kernel import ensure_kernel
@@ -53,7 +54,7 @@ def execute(tmp_path: Path, name: str, **parameters) -> tuple[str, dict]:
         NOTEBOOK, tmp_path / f"{name}.ipynb", parameters=parameters, kernel_name=ensure_kernel(), cwd=str(NOTEBOOK.parent), progress_bar=False
     )
     outputs = [output.get("data", {}) for cell in executed.cells if cell.cell_type == "code" for output in cell.outputs]
-    html = "".join(data.get("text/html", "") for data in outputs)
+    html = "".join(section(Section.model_validate(data[DOCUMENT_MIMETYPE])) for data in outputs if DOCUMENT_MIMETYPE in data)
     results = [data[RESULTS_MIMETYPE] for data in outputs if RESULTS_MIMETYPE in data]
     assert len(results) == 1
     return html, results[0]
