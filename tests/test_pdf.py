@@ -352,6 +352,18 @@ def test_nbconvert_makes_the_pdf_of_an_executed_notebook(reports, tmp_path):
     assert pdf_pages(made)[:-1] == pdf_pages(published)[:-1]  # the same report, but for the minute it was made, on the last page
 
 
+def test_nbconvert_makes_the_page_of_an_executed_notebook_as_the_run_does(reports, tmp_path):
+    """`jupyter nbconvert --to evalreport-html`: the same page the run published, drawn from the same document."""
+    notebook = reports / "integrationsforum-viborg" / "2025-2026" / "audit" / "status_report.ipynb"
+    nbconvert = Path(sys.executable).parent / "jupyter-nbconvert"
+    done = subprocess.run([str(nbconvert), "--to", "evalreport-html", str(notebook), "--output-dir", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    made = (tmp_path / "status_report.html").read_text(encoding="utf-8")
+    published = (reports / "integrationsforum-viborg" / "2025-2026" / "status_report.html").read_text(encoding="utf-8")
+    minute = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC|\d+\. \w+ \d{4}</dd>")
+    assert minute.sub("", made) == minute.sub("", published)
+
+
 def test_workers_start_clean_after_a_pdf_was_made_in_this_process(tmp_path):
     """Typst keeps a thread pool; a worker forked from a process that made a PDF would wait for it for ever.
     Workers start from a forkserver instead. Guarded by an alarm far above the run's normal 20 s."""
