@@ -120,6 +120,14 @@ def test_language_title_author_and_page_numbers():
     assert codes == ["PAGE", "NUMPAGES"] and footer.text.startswith("Side ") and " af " in footer.text
 
 
+def test_a_title_longer_than_words_properties_hold_is_shortened_there_and_whole_on_the_cover():
+    long = small_document()
+    long = long.model_copy(update={"cover": long.cover.model_copy(update={"title": "Lang titel " * 40})})
+    word = word_of(long)
+    assert len(word.core_properties.title) == 255 and word.core_properties.title.endswith("…")
+    assert [p.text for p in word.paragraphs if p.style.name == "Title"] == ["Lang titel " * 40]
+
+
 def test_control_characters_are_dropped_and_the_file_reopens():
     word = word_of(small_document())
     text = "\n".join(p.text for p in word.paragraphs)

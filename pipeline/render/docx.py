@@ -128,14 +128,20 @@ def define_styles(word, cover: Cover) -> None:
 
 
 def set_properties(word, cover: Cover) -> None:
+    """Title, author, subject and language as Word's file properties show them (each at most 255 characters)."""
     properties = word.core_properties
-    properties.title = xml_text(f"{cover.title} – {cover.report_title}")
-    properties.author = xml_text(cover.owner)
-    properties.subject = xml_text(cover.report_title + (f" · {cover.unit_name}" if cover.unit_name else ""))
+    properties.title = property_text(f"{cover.title} – {cover.report_title}")
+    properties.author = property_text(cover.owner)
+    properties.subject = property_text(cover.report_title + (f" · {cover.unit_name}" if cover.unit_name else ""))
     properties.language = LANGUAGES.get(cover.language, cover.language)
     properties.created = properties.modified = cover.made.replace(tzinfo=None)
-    properties.last_modified_by = xml_text(cover.owner)
-    properties.comments = xml_text(cover.provenance)
+    properties.last_modified_by = property_text(cover.owner)
+    properties.comments = property_text(cover.provenance)
+
+
+def property_text(text: str) -> str:
+    text = xml_text(text)
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def page_setup(word, cover: Cover) -> None:
