@@ -8,10 +8,10 @@ here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from pipeline.present.document import DOCUMENT_MIMETYPE, RESULTS_MIMETYPE, Cover, Document, Section
 

@@ -41,7 +41,8 @@ def cover(job: ReportJob, project: Project, generated: datetime | None = None) -
         date=t.date(generated.date()),
         accent=spec.report.accent_colour,
         logo=logo_data_uri(project),
-        provenance=f"evalreport {__version__} · {t('report_date').lower()} {generated:%Y-%m-%d %H:%M} UTC · input {digest[:12]}",
+        provenance=f"evalreport {__version__} · {t('report_date').lower()} {generated:%Y-%m-%d %H:%M} UTC"
+        f" · input {digest[:12]}",
         labels={key: t(key) for key in ("owner", "period", "report_date", "contents")}
         | {"page_of": t("page_of", page="{page}", pages="{pages}")},
         version=__version__,

@@ -99,7 +99,7 @@ def define_styles(word, cover: Cover) -> None:
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attribute), language)
 
-    def paragraph_style(name: str, size: float | None = None, bold: bool = False, right: bool = False, grey: bool = False):
+    def paragraph_style(name: str, size: float | None = None, bold=False, right=False, grey=False):
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         style.quick_style = True
@@ -168,7 +168,8 @@ def page_setup(word, cover: Cover) -> None:
 
 def field(paragraph: WordParagraph, instruction: str, shown: str) -> None:
     """A field Word and LibreOffice compute (the page number), showing `shown` until they do."""
-    for kind, text in (("begin", None), ("instr", f" {instruction} "), ("separate", None), ("text", shown), ("end", None)):
+    parts = (("begin", None), ("instr", f" {instruction} "), ("separate", None), ("text", shown), ("end", None))
+    for kind, text in parts:
         run = paragraph.add_run()
         if kind == "instr":
             code = OxmlElement("w:instrText")
@@ -192,7 +193,8 @@ def write_cover(word, cover: Cover) -> None:
         picture = logo_png(cover.logo)
         word.add_paragraph(style="Figure").add_run().add_picture(io.BytesIO(picture), height=Cm(2))
         describe_last_picture(word, cover.owner)
-    word.add_paragraph(xml_text(cover.report_title + (f" · {cover.unit_name}" if cover.unit_name else "")), style="Subtitle")
+    kind = cover.report_title + (f" · {cover.unit_name}" if cover.unit_name else "")
+    word.add_paragraph(xml_text(kind), style="Subtitle")
     word.add_paragraph(xml_text(cover.title), style="Title")
     for key, value in (("owner", cover.owner), ("period", cover.period), ("report_date", cover.date)):
         line = word.add_paragraph(style="Normal")
@@ -270,9 +272,26 @@ class Writer:
     def __init__(self, word):
         self.word = word
         self.bookmarks = 0
+        self.styles: dict = {}
+
+    def style_id(self, name: str) -> str:
+        """A style's id, looked up once: python-docx searches every style each time it is given a style."""
+        if name not in self.styles:
+            self.styles[name] = self.word.styles[name].style_id
+        return self.styles[name]
+
+    def paragraph(self, style: str, text: str = "") -> WordParagraph:
+        paragraph = self.word.add_paragraph(xml_text(text))
+        paragraph._p.style = self.style_id(style)
+        return paragraph
+
+    def run(self, paragraph: WordParagraph, text: str, style: str | None = None) -> None:
+        run = paragraph.add_run(xml_text(text))
+        if style:
+            run._r.style = self.style_id(style)
 
     def section(self, part: Section) -> None:
-        heading = self.word.add_paragraph(xml_text(part.title), style=HEADING_STYLES[2])
+        heading = self.paragraph(HEADING_STYLES[2], part.title)
         self.bookmark(heading, bookmark_name(part.anchor))
         self.blocks(part.blocks)
 
@@ -292,11 +311,11 @@ class Writer:
     def block(self, part: Block, style: str = "Normal") -> None:
         match part:
             case Paragraph():
-                self.runs(self.word.add_paragraph(style=style), part.runs)
+                self.runs(self.paragraph(style), part.runs)
             case Note():
-                self.runs(self.word.add_paragraph(style="Note"), part.runs)
+                self.runs(self.paragraph("Note"), part.runs)
             case Heading():
-                self.word.add_paragraph(xml_text(part.text), style=HEADING_STYLES[part.level])
+                self.paragraph(HEADING_STYLES[part.level], part.text)
             case BulletList():
                 self.bullet_list(part)
             case Table():
@@ -314,17 +333,17 @@ class Writer:
         for part in runs:
             match part:
                 case str():
-                    paragraph.add_run(xml_text(part))
+                    self.run(paragraph, part)
                 case Strong():
-                    paragraph.add_run(xml_text(part.text), style="Strong")
+                    self.run(paragraph, part.text, "Strong")
                 case Emphasis():
-                    paragraph.add_run(xml_text(part.text), style="Emphasis")
+                    self.run(paragraph, part.text, "Emphasis")
                 case Link() if part.target.startswith("#"):
                     internal_link(paragraph, part.text, bookmark_name(part.target[1:]))
                 case Link():
                     external_link(paragraph, part.text, part.target)
                 case Badge():
-                    paragraph.add_run(xml_text(f"{part.symbol} {part.label}".strip()), style="Strong")
+                    self.run(paragraph, f"{part.symbol} {part.label}".strip(), "Strong")
                 case _:
                     raise TypeError(f"no Word for {type(part).__name__}")
 
@@ -333,7 +352,7 @@ class Writer:
         style = "List Number" if part.ordered else "List Bullet"
         number = restarted_numbering(self.word, style) if part.ordered else None
         for item in part.items:
-            paragraph = self.word.add_paragraph(style=style)
+            paragraph = self.paragraph(style)
             if number is not None:
                 numbered(paragraph, number)
             if part.role == "statuses" and item:
@@ -343,7 +362,7 @@ class Writer:
 
     def table(self, part: Table) -> None:
         """The caption above, the header row repeated on every page, numbers to the right."""
-        self.word.add_paragraph(xml_text(str(part.caption)), style="Caption")
+        self.paragraph("Caption", str(part.caption))
         numeric = set(part.numeric)
         table = self.word.add_table(rows=1 + len(part.rows), cols=max(1, len(part.header)), style="Table Grid")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
@@ -352,29 +371,28 @@ class Writer:
         repeat.set(qn("w:val"), "true")
         header._tr.get_or_add_trPr().append(repeat)
         for index, (cell, text) in enumerate(zip(header.cells, part.header)):
-            fill(cell, text, "Table Heading Number" if index in numeric else "Table Heading")
+            self.fill(cell, text, "Table Heading Number" if index in numeric else "Table Heading")
         for row, values in zip(table.rows[1:], part.rows):
             keep_together = OxmlElement("w:cantSplit")
             row._tr.get_or_add_trPr().append(keep_together)
             for index, (cell, value) in enumerate(zip(row.cells, values)):
                 text = value.text if isinstance(value, (Marked, Datum)) else value
-                fill(cell, text, "Table Number" if index in numeric else "Table Text")
-        self.word.add_paragraph(style="Note")  # a little room after the table, and never two tables joined
+                self.fill(cell, text, "Table Number" if index in numeric else "Table Text")
+        self.paragraph("Note")  # a little room after the table, and never two tables joined
 
     def figure(self, part: Figure) -> None:
         """The chart as a PNG at print resolution, its alternative text on the picture, the caption below."""
-        paragraph = self.word.add_paragraph(style="Figure")
+        paragraph = self.paragraph("Figure")
         natural = svg_width_cm(part.svg)
         width = min(TEXT_WIDTH, Cm(natural)) if natural else TEXT_WIDTH
         paragraph.add_run().add_picture(io.BytesIO(chart_png(part.svg)), width=width)
         describe_last_picture(self.word, part.alt)
-        self.word.add_paragraph(xml_text(str(part.caption)), style="Caption")
+        self.paragraph("Caption", str(part.caption))
 
-
-def fill(cell, text: str, style: str) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.style = style
-    paragraph.add_run(xml_text(text))
+    def fill(self, cell, text: str, style: str) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph._p.style = self.style_id(style)
+        self.run(paragraph, text)
 
 
 def restarted_numbering(word, style: str) -> int:

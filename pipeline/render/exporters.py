@@ -81,7 +81,9 @@ def cover_of_papermill_job(notebook: nbformat.NotebookNode) -> Cover:
     run = notebook.metadata.get("papermill") or {}
     parameters = run.get("parameters") or {}
     if "project" not in parameters or not run.get("input_path"):
-        raise EvalreportError("expected a notebook executed by evalreport (papermill parameters with the project), found none")
+        raise EvalreportError(
+            "expected a notebook executed by evalreport (papermill parameters with the project), found none"
+        )
     project = load_project(parameters["project"], Path(parameters["inputs"]) if parameters.get("inputs") else None)
     period = parse_period(parameters.get("period"), project.spec.period).label
     language = parameters.get("language") or project.spec.language

@@ -36,7 +36,8 @@ def figures_csv(tables: Sequence[ExportedTable]) -> str:
             for index, (heading, cell) in enumerate(zip(table.header, row)):
                 if index == 0 and not isinstance(cell, Datum):
                     continue  # the row's name, which every line of the row carries
-                writer.writerow([clean(text) for text in (table.section, table.caption, label, heading)] + value_and_unit(cell))
+                where = [clean(text) for text in (table.section, table.caption, label, heading)]
+                writer.writerow(where + value_and_unit(cell))
     return buffer.getvalue()
 
 

@@ -63,7 +63,8 @@ def head(c: Cover) -> str:
         f'<meta name="generator" content="evalreport {escape(c.version)}">\n'
         f"<title>{escape(c.title)} – {escape(c.report_title)}</title>\n<style>\n{stylesheet()}\n"
         f":root {{ --accent: {css_colour(c.accent)}; }}\n"
-        f"@page {{ @bottom-right {{ content: {page_counter(Messages(c.language))}; }} @top-right {{ content: {css_string(c.title)}; }} }}\n"
+        f"@page {{ @bottom-right {{ content: {page_counter(Messages(c.language))}; }}"
+        f" @top-right {{ content: {css_string(c.title)}; }} }}\n"
         "</style>\n</head>"
     )
 

@@ -42,11 +42,23 @@ def tables_in(blocks: Sequence[Block]) -> Iterator[Table]:
 
 
 def exported(section: str, table: Table, t: Messages) -> ExportedTable:
-    intervals = {i for row in table.rows for i, cell in enumerate(row) if isinstance(cell, Datum) and isinstance(cell.value, tuple)}
+    intervals = {
+        i
+        for row in table.rows
+        for i, cell in enumerate(row)
+        if isinstance(cell, Datum) and isinstance(cell.value, tuple)
+    }
     header = []
     for i, heading in enumerate(table.header):
-        header += [t("export_interval_low", heading=heading), t("export_interval_high", heading=heading)] if i in intervals else [heading]
-    rows = [[part for i, cell in enumerate(row) for part in (bounds(cell) if i in intervals else [cell])] for row in table.rows]
+        header += (
+            [t("export_interval_low", heading=heading), t("export_interval_high", heading=heading)]
+            if i in intervals
+            else [heading]
+        )
+    rows = [
+        [part for i, cell in enumerate(row) for part in (bounds(cell) if i in intervals else [cell])]
+        for row in table.rows
+    ]
     return ExportedTable(section, str(table.caption), table.caption.label, header, rows)
 
 

@@ -58,13 +58,14 @@ class About:
     @classmethod
     def of(cls, cover: Cover) -> About:
         return cls(
-            language=cover.language, project=cover.title, owner=cover.owner, report=cover.report_title, unit=cover.unit_name,
-            period=cover.period, made=cover.made, inputs=cover.inputs, version=cover.version,
+            language=cover.language, project=cover.title, owner=cover.owner, report=cover.report_title,
+            unit=cover.unit_name, period=cover.period, made=cover.made, inputs=cover.inputs, version=cover.version,
         )
 
 
 def to_xlsx(document: Document) -> bytes:
-    return workbook(report_tables(document.sections, document.cover.language), About.of(document.cover), document.results)
+    tables = report_tables(document.sections, document.cover.language)
+    return workbook(tables, About.of(document.cover), document.results)
 
 
 def workbook(tables: list[ExportedTable], about: About, results: dict | None = None) -> bytes:
@@ -72,7 +73,8 @@ def workbook(tables: list[ExportedTable], about: About, results: dict | None = N
     t = Messages(about.language)
     book = Workbook()
     first = book.active
-    titles = sheet_titles(tables, reserved={t(key) for key in ("export_about", "export_recommendations", "export_activities")})
+    reserved = {t(key) for key in ("export_about", "export_recommendations", "export_activities")}
+    titles = sheet_titles(tables, reserved)
     for table, title in zip(tables, titles):
         write_table(book.create_sheet(title), table, t)
     first.title = t("export_about")
