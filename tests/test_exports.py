@@ -13,6 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from babel.dates import format_date
+from docx import Document
 from openpyxl import load_workbook
 
 from pipeline.cli import main
@@ -37,11 +38,23 @@ NUMBER = {
 def reports(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("reports")
     assert main(["--reports", str(folder), "run", "--all", "--format", "html", "--jobs", "2"]) == 0
+    status = ["integrationsforum-viborg", "--report", "status_report", "--period", "2025-2026", "--format", "html"]
+    assert main(["--reports", str(folder), "run", *status]) == 0
     return folder
 
 
-def files(reports: Path, project: str) -> Path:
-    return reports / project / EXAMPLES[project]
+# Each example's end report, by its project's name, and the Danish yearly status.
+STATUS = "integrationsforum-viborg status"
+REPORTS = {project: f"{project}/{period}/end_report" for project, period in EXAMPLES.items()}
+REPORTS[STATUS] = "integrationsforum-viborg/2025-2026/status_report"
+
+
+def report_file(reports: Path, which: str, suffix: str) -> Path:
+    return reports / (REPORTS[which] + suffix)
+
+
+def language_of(which: str) -> str:
+    return load_project(which.split()[0]).spec.language
 
 
 class Tables(HTMLParser):
@@ -79,12 +92,12 @@ class Tables(HTMLParser):
 
 def html_tables(reports: Path, project: str) -> list[dict]:
     parser = Tables()
-    parser.feed((files(reports, project) / "end_report.html").read_text(encoding="utf-8"))
+    parser.feed(report_file(reports, project, ".html").read_text(encoding="utf-8"))
     return parser.tables
 
 
 def workbook_of(reports: Path, project: str):
-    return load_workbook(files(reports, project) / "end_report.xlsx")
+    return load_workbook(report_file(reports, project, ".xlsx"))
 
 
 def sheets_by_caption(book) -> dict[str, object]:
@@ -94,12 +107,12 @@ def sheets_by_caption(book) -> dict[str, object]:
 
 
 def figures_of(reports: Path, project: str) -> list[dict]:
-    with open(files(reports, project) / "end_report.figures.csv", encoding="utf-8", newline="") as found:
+    with open(report_file(reports, project, ".figures.csv"), encoding="utf-8", newline="") as found:
         return list(csv.DictReader(found))
 
 
 def results_of(reports: Path, project: str) -> dict:
-    return json.loads((files(reports, project) / "end_report.results.json").read_text(encoding="utf-8"))
+    return json.loads(report_file(reports, project, ".results.json").read_text(encoding="utf-8"))
 
 
 def plain(text) -> str:
@@ -142,9 +155,9 @@ def interval_matches(text: str, low, high, language: str) -> bool:
     return len(numbers) == 2 and same_figure(numbers[0], low) and same_figure(numbers[1], high)
 
 
-@pytest.mark.parametrize("project", EXAMPLES)
+@pytest.mark.parametrize("project", REPORTS)
 def test_every_table_in_the_html_report_has_its_sheet_with_the_same_cells(reports, project):
-    language = load_project(project).spec.language
+    language = language_of(project)
     t = Messages(language)
     tables = html_tables(reports, project)
     book = workbook_of(reports, project)
@@ -171,7 +184,7 @@ def test_every_table_in_the_html_report_has_its_sheet_with_the_same_cells(report
         assert column == len(headings), where
 
 
-@pytest.mark.parametrize("project", EXAMPLES)
+@pytest.mark.parametrize("project", REPORTS)
 def test_the_long_csv_holds_every_cell_of_every_table_as_the_sheet_holds_it(reports, project):
     """Every table of the page is in figures.csv, cell for cell in the sheet's order: a figure as the sheet's number
     or date, a figure withheld as an empty value, words as the words; each line names its row as the page does."""
@@ -207,11 +220,11 @@ def test_the_long_csv_holds_every_cell_of_every_table_as_the_sheet_holds_it(repo
     assert about == sections
 
 
-@pytest.mark.parametrize("project", EXAMPLES)
+@pytest.mark.parametrize("project", REPORTS)
 def test_every_number_of_every_table_is_a_number_in_the_workbook(reports, project):
     """No sheet holds a figure as text: a cell whose words are only a number, a share or a date is stored as one
     (a row's name, such as a year, stays as written); the extra sheets are named in the report's language."""
-    language = load_project(project).spec.language
+    language = language_of(project)
     number = NUMBER[language].pattern
     figure_only = re.compile(rf"(?:{number})(?:\s?%)?|\d{{1,2}}\.\s?\w+\.?\s\d{{4}}")
     book = workbook_of(reports, project)
@@ -228,6 +241,19 @@ def test_every_number_of_every_table_is_a_number_in_the_workbook(reports, projec
     extra = [t(f"export_{kind}") for kind in ("recommendations", "activities") if kind in results]
     assert book.sheetnames[len(sheets_by_caption(book)) + 1 :] == extra
     assert extra or project != "integrationsforum-viborg"  # Viborg's are "Anbefalinger" and "Aktiviteter"
+
+
+@pytest.mark.parametrize("project", REPORTS)
+def test_the_word_file_holds_every_table_of_the_page_cell_for_cell(reports, project):
+    """<report>.docx is drawn from the same document: the same captions, headings and cells as the page."""
+    word = Document(report_file(reports, project, ".docx"))
+    tables = html_tables(reports, project)
+    captions = [p.text for p in word.paragraphs if p.style.name == "Caption" and not p.text.startswith(("Figur ", "Figure "))]
+    assert [plain(c) for c in captions] == [plain(table["caption"]) for table in tables]
+    assert len(word.tables) == len(tables)
+    for table, drawn in zip(tables, word.tables):
+        rows = [[plain(cell.text) for cell in row.cells] for row in drawn.rows]
+        assert rows == [[plain(h) for h in table["header"]], *([plain(c) for c in row] for row in table["rows"])], table["caption"]
 
 
 @pytest.mark.parametrize("project", EXAMPLES)
