@@ -46,6 +46,8 @@ from pipeline.paths import notebooks_dir  # noqa: E402
 from pipeline.present import Report  # noqa: E402
 from pipeline.present.results import results_record  # noqa: E402
 from pipeline.project import load_project  # noqa: E402
+from pipeline.render import html as render_html  # noqa: E402
+from pipeline.render import pdf as render_pdf  # noqa: E402
 from pipeline.run import batch  # noqa: E402
 from pipeline.run.jobs import Workspace, plan_jobs  # noqa: E402
 from pipeline.run.kernel import ensure_kernel  # noqa: E402
@@ -121,7 +123,7 @@ def job_steps(inputs: Path, sample: list[tuple[str, str]], reports: Path) -> dic
                 spent[step] += time.perf_counter() - started
         return call
 
-    originals = {"load": (batch, "load_project"), "execute": (batch.execute, "execute"), "html": (batch.render, "to_html"), "pdf": (batch.render, "to_pdf")}
+    originals = {"load": (batch, "load_project"), "execute": (batch.execute, "execute"), "html": (render_html, "to_html"), "pdf": (render_pdf, "to_pdf")}
     jobs = [plan_jobs(load_project(project, inputs), workspace, ["end_report"], unit=unit)[0] for project, unit in [sample[0], *sample]]
     batch.run_job(jobs[0], workspace)  # warm-up: imports, kernel start, fonts
     saved = {step: getattr(owner, name) for step, (owner, name) in originals.items()}

@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/report_time.py [--repeat 3] [--project ID ...]
 
 Measured in one run, on this machine: (1) the analysis and its charts, called in-process as a notebook
-would call them; (2) papermill executing the notebook in a fresh kernel; (3) nbconvert to HTML;
-(4) Typst to PDF (the nbconvert exporter). Prints seconds per step (median of --repeat runs) and the ratio job / analysis.
+would call them; (2) papermill executing the notebook in a fresh kernel; (3) the HTML page;
+(4) Typst to PDF, each drawn from the document read once from the executed notebook. Prints seconds per step (median of --repeat runs) and the ratio job / analysis.
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pipeline.present import Report  # noqa: E402
 from pipeline.project import list_projects, load_project  # noqa: E402
-from pipeline.run import execute, render  # noqa: E402
+from pipeline import render  # noqa: E402
+from pipeline.render import html, pdf  # noqa: E402
+from pipeline.render.cover import cover  # noqa: E402
+from pipeline.run import execute  # noqa: E402
 from pipeline.run.jobs import Workspace, plan_jobs  # noqa: E402
 
 
@@ -47,10 +50,10 @@ def measure(project_id: str, repeat: int, reports: Path) -> dict[str, float]:
     analysis = median_seconds(lambda: bare_analysis(project_id), repeat)
     notebook = execute.execute(job, workspace)
     steps = {"analysis": analysis, "execute": median_seconds(lambda: execute.execute(job, workspace), repeat)}
-    cover = render.cover(job, project)
-    steps["html"] = median_seconds(lambda: render.to_html(notebook, render.cover(job, project)), repeat)
-    render.to_pdf(notebook, cover)  # the template and fonts loaded once, as in a long-running worker
-    steps["pdf"] = median_seconds(lambda: render.to_pdf(notebook, cover), repeat)
+    document = render.document_of(notebook, cover(job, project))
+    steps["html"] = median_seconds(lambda: html.to_html(render.document_of(notebook, cover(job, project))), repeat)
+    pdf.to_pdf(document)  # the template and fonts loaded once, as in a long-running worker
+    steps["pdf"] = median_seconds(lambda: pdf.to_pdf(document), repeat)
     return steps
 
 

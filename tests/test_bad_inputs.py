@@ -225,8 +225,8 @@ def check_neutralised(report, texts: list[str]) -> None:
     `neutralise` defuses each text, and the workbook made from this report's results holds no formula at all."""
     from datetime import datetime
 
-    from pipeline.run.figures import report_tables
-    from pipeline.run.workbook import FORMULA_STARTS, About, neutralise, workbook
+    from pipeline.render.tables import report_tables
+    from pipeline.render.workbook import FORMULA_STARTS, About, neutralise, workbook
 
     for text in texts:
         written = neutralise(text)

@@ -18,9 +18,9 @@ from pipeline.committees.outbox import outbox_folder
 from pipeline.errors import InputError, UnsafePath
 from pipeline.paths import confined, name_problem
 from pipeline.project import load_project, load_spec
+from pipeline.render.cover import logo_data_uri
 from pipeline.run.batch import run_job
 from pipeline.run.jobs import Job, Workspace, plan_jobs
-from pipeline.run.render import logo_data_uri
 from pipeline.spec import Unit
 
 PWNED = "x/../../escaped/pwned"

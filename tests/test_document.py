@@ -7,8 +7,8 @@ import pytest
 from pipeline.present import Report
 from pipeline.present import document as doc
 from pipeline.present.document import DOCUMENT_MIMETYPE
-from pipeline.present.render_html import section as html_section
 from pipeline.project import load_project
+from pipeline.render.html import section as html_section
 
 HOSTILE = '<script>alert("x")</script> & #set text(red) $x$ *b* _i_ @ref <l> [c] \\ // `raw`'
 
@@ -46,12 +46,23 @@ def test_the_html_renderer_escapes_every_text():
     assert '<a href="#about">mere</a>' in html and "<em>kursiv</em>" in html
 
 
-def test_a_notebook_shows_a_section_as_html_and_as_the_document():
+def test_a_notebook_shows_a_section_as_the_document_and_jupyterlab_previews_it_as_html():
+    """The kernel draws nothing: a cell emits the section as JSON; the preview extension adds its HTML."""
+    from IPython.core.interactiveshell import InteractiveShell
+
+    from pipeline.render import preview
+
     report = Report(load_project("bosetting-vestfold"))
     shown = report.summary()
     bundle = shown._repr_mimebundle_()
-    assert bundle["text/html"] == shown.data and bundle["text/html"].startswith('<section id="summary"><h2>')
+    assert "text/html" not in bundle
     assert doc.Section.model_validate(bundle[DOCUMENT_MIMETYPE]).title == report.t("summary")
+    shell = InteractiveShell.instance()
+    assert "text/html" not in shell.display_formatter.format(shown)[0]
+    preview.load_ipython_extension(shell)
+    data, _ = shell.display_formatter.format(shown)
+    assert data["text/html"] == html_section(shown.section) and data["text/html"].startswith('<section id="summary"><h2>')
+    assert data[DOCUMENT_MIMETYPE] == bundle[DOCUMENT_MIMETYPE]
 
 
 def test_tables_and_figures_are_numbered_through_the_report():

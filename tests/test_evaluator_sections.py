@@ -25,10 +25,11 @@ from pipeline.committees.mail import Letter, letter_text
 from pipeline.errors import EvalreportError
 from pipeline.paths import default_inputs
 from pipeline.present import document as doc
-from pipeline.present import markdown, render_html, texts
+from pipeline.present import markdown, texts
 from pipeline.present.i18n import Messages
 from pipeline.present.report import Report
 from pipeline.project import load_project
+from pipeline.render import html as render_html
 
 VIBORG = "integrationsforum-viborg"
 

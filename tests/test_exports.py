@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-from collections import defaultdict
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,13 +13,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 from babel.dates import format_date
+from docx import Document
 from openpyxl import load_workbook
 
 from pipeline.present.i18n import Messages
 from pipeline.present.report import Report
 from pipeline.project import load_project
-from pipeline.run.figures import figures_csv, report_tables
-from pipeline.run.workbook import About, workbook
+from pipeline.render.figures_csv import figures_csv
+from pipeline.render.tables import report_tables
+from pipeline.render.workbook import About, workbook
 
 EXAMPLES = {"bosetting-vestfold": "2015-2016", "integrationsforum-viborg": "2024-2026", "helhedsplan-norrevang": "2022-2025"}
 SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "docs" / "results.schema.json").read_text(encoding="utf-8"))
@@ -37,8 +38,18 @@ def reports(rendered_examples) -> Path:
     return rendered_examples  # every example rendered once per session (tests/conftest.py)
 
 
-def files(reports: Path, project: str) -> Path:
-    return reports / project / EXAMPLES[project]
+# Each example's end report, by its project's name, and the Danish yearly status.
+STATUS = "integrationsforum-viborg status"
+REPORTS = {project: f"{project}/{period}/end_report" for project, period in EXAMPLES.items()}
+REPORTS[STATUS] = "integrationsforum-viborg/2025-2026/status_report"
+
+
+def report_file(reports: Path, which: str, suffix: str) -> Path:
+    return reports / (REPORTS[which] + suffix)
+
+
+def language_of(which: str) -> str:
+    return load_project(which.split()[0]).spec.language
 
 
 class Tables(HTMLParser):
@@ -76,12 +87,12 @@ class Tables(HTMLParser):
 
 def html_tables(reports: Path, project: str) -> list[dict]:
     parser = Tables()
-    parser.feed((files(reports, project) / "end_report.html").read_text(encoding="utf-8"))
+    parser.feed(report_file(reports, project, ".html").read_text(encoding="utf-8"))
     return parser.tables
 
 
 def workbook_of(reports: Path, project: str):
-    return load_workbook(files(reports, project) / "end_report.xlsx")
+    return load_workbook(report_file(reports, project, ".xlsx"))
 
 
 def sheets_by_caption(book) -> dict[str, object]:
@@ -91,12 +102,12 @@ def sheets_by_caption(book) -> dict[str, object]:
 
 
 def figures_of(reports: Path, project: str) -> list[dict]:
-    with open(files(reports, project) / "end_report.figures.csv", encoding="utf-8", newline="") as found:
+    with open(report_file(reports, project, ".figures.csv"), encoding="utf-8", newline="") as found:
         return list(csv.DictReader(found))
 
 
 def results_of(reports: Path, project: str) -> dict:
-    return json.loads((files(reports, project) / "end_report.results.json").read_text(encoding="utf-8"))
+    return json.loads(report_file(reports, project, ".results.json").read_text(encoding="utf-8"))
 
 
 def plain(text) -> str:
@@ -125,7 +136,7 @@ def same_cell(text: str, cell, language: str, locale) -> bool:
     if cell.value is None:
         return not re.search(r"\d", text)  # no figure: '–', nothing, or words such as 'for få til at vise'
     if isinstance(cell.value, datetime):
-        return plain(text).startswith(plain(format_date(cell.value.date(), format="medium", locale=locale)))
+        return any(plain(text).startswith(plain(format_date(cell.value.date(), format=length, locale=locale))) for length in ("medium", "long"))
     if isinstance(cell.value, str):
         return plain(cell.value.removeprefix("'") if cell.value.startswith("'=") else cell.value) == plain(text)
     numbers = numbers_in(text, language)
@@ -139,9 +150,9 @@ def interval_matches(text: str, low, high, language: str) -> bool:
     return len(numbers) == 2 and same_figure(numbers[0], low) and same_figure(numbers[1], high)
 
 
-@pytest.mark.parametrize("project", EXAMPLES)
+@pytest.mark.parametrize("project", REPORTS)
 def test_every_table_in_the_html_report_has_its_sheet_with_the_same_cells(reports, project):
-    language = load_project(project).spec.language
+    language = language_of(project)
     t = Messages(language)
     tables = html_tables(reports, project)
     book = workbook_of(reports, project)
@@ -168,36 +179,76 @@ def test_every_table_in_the_html_report_has_its_sheet_with_the_same_cells(report
         assert column == len(headings), where
 
 
-@pytest.mark.parametrize("project", EXAMPLES)
-def test_the_long_csv_holds_the_figures_of_every_table(reports, project):
+@pytest.mark.parametrize("project", REPORTS)
+def test_the_long_csv_holds_every_cell_of_every_table_as_the_sheet_holds_it(reports, project):
+    """Every table of the page is in figures.csv, cell for cell in the sheet's order: a figure as the sheet's number
+    or date, a figure withheld as an empty value, words as the words; each line names its row as the page does."""
     book = workbook_of(reports, project)
-    from_sheets, sums = [], defaultdict(float)
-    for caption, sheet in sheets_by_caption(book).items():
-        headings = [cell.value for cell in sheet[1]]
-        for row in sheet.iter_rows(min_row=2):
-            label = row[0].value
-            for heading, cell in zip(headings, row):
-                if isinstance(cell.value, datetime):
-                    from_sheets.append((caption, label, heading, cell.value.date().isoformat()))
-                elif isinstance(cell.value, (int, float)):
-                    from_sheets.append((caption, label, heading, cell.value))
-                    sums[caption, heading] += cell.value
-                elif cell.value is None and cell.comment:  # withheld: a line with no value
-                    from_sheets.append((caption, label, heading, ""))
+    sheets = sheets_by_caption(book)
+    tables = {plain(table["caption"]): table for table in html_tables(reports, project)}
     figures = figures_of(reports, project)
-    assert figures and {f["unit"] for f in figures} <= {"count", "share", "number", "date"}
-    # A workbook keeps 15 significant digits, as Excel does; the CSV keeps Python's 17.
-    in_csv = [(f["table"], f["row"], f["column"], f["value"] if f["unit"] == "date" or not f["value"] else round(float(f["value"]), 9)) for f in figures]
-    assert sorted(map(str, in_csv)) == sorted(map(str, [(c, r, h, round(float(v), 9) if isinstance(v, (int, float)) else v) for c, r, h, v in from_sheets]))
-    csv_sums = defaultdict(float)
-    for f in figures:
-        if f["value"] and f["unit"] != "date":
-            csv_sums[f["table"], f["column"]] += float(f["value"])
-    assert csv_sums.keys() == sums.keys()
-    assert all(abs(csv_sums[key] - sums[key]) < 1e-6 for key in sums)
-    sections = {plain(caption): f["section"] for f in figures for caption in [f["table"]]}
-    about = {row[1]: row[2] for row in book.worksheets[0].iter_rows(values_only=True) if row[1] in sections}
-    assert all(about[caption] == section for caption, section in sections.items())
+    assert {f["unit"] for f in figures} <= {"count", "share", "number", "date", "text"}
+    assert {plain(f["table"]) for f in figures} == set(tables) == {plain(caption) for caption in sheets}
+    for caption, sheet in sheets.items():
+        lines = iter(f for f in figures if f["table"] == caption)
+        headings = [cell.value for cell in sheet[1]]
+        for html_row, row in zip(tables[plain(caption)]["rows"], sheet.iter_rows(min_row=2)):
+            for index, (heading, cell) in enumerate(zip(headings, row)):
+                if index == 0 and (cell.value is None or isinstance(cell.value, str)):
+                    continue  # the row's name
+                line = next(lines)
+                where = f"{caption}, {html_row[0]!r}, {heading}"
+                assert (plain(line["row"]), line["column"]) == (plain(html_row[0]), heading), where
+                if isinstance(cell.value, datetime):
+                    assert (line["value"], line["unit"]) == (cell.value.date().isoformat(), "date"), where
+                elif isinstance(cell.value, (int, float)):
+                    assert line["unit"] != "text" and round(float(line["value"]), 9) == round(float(cell.value), 9), where
+                elif cell.value is None and cell.comment:  # withheld
+                    assert line["value"] == "" and line["unit"] != "text", where
+                elif cell.value is None:  # no figure: the page's words for that ('–', 'not counted')
+                    assert line["unit"] == "text" and plain(line["value"]) == plain(html_row[index]), where
+                else:  # words
+                    assert line["unit"] == "text" and plain(line["value"]) == plain(cell.value), where
+        assert next(lines, None) is None, caption
+    sections = {plain(f["table"]): f["section"] for f in figures}
+    about = {plain(row[1]): row[2] for row in book.worksheets[0].iter_rows(values_only=True) if row[1] and plain(row[1]) in sections}
+    assert about == sections
+
+
+@pytest.mark.parametrize("project", REPORTS)
+def test_every_number_of_every_table_is_a_number_in_the_workbook(reports, project):
+    """No sheet holds a figure as text: a cell whose words are only a number, a share or a date is stored as one
+    (a row's name, such as a year, stays as written); the extra sheets are named in the report's language."""
+    language = language_of(project)
+    number = NUMBER[language].pattern
+    figure_only = re.compile(rf"(?:{number})(?:\s?%)?|\d{{1,2}}\.\s?\w+\.?\s\d{{4}}")
+    book = workbook_of(reports, project)
+    as_text = [
+        (caption, cell.coordinate, cell.value)
+        for caption, sheet in sheets_by_caption(book).items()
+        for row in sheet.iter_rows(min_row=2)
+        for cell in row[1:]
+        if isinstance(cell.value, str) and figure_only.fullmatch(plain(cell.value))
+    ]
+    assert not as_text
+    t = Messages(language)
+    results = results_of(reports, project)
+    extra = [t(f"export_{kind}") for kind in ("recommendations", "activities") if kind in results]
+    assert book.sheetnames[len(sheets_by_caption(book)) + 1 :] == extra
+    assert extra or project != "integrationsforum-viborg"  # Viborg's are "Anbefalinger" and "Aktiviteter"
+
+
+@pytest.mark.parametrize("project", REPORTS)
+def test_the_word_file_holds_every_table_of_the_page_cell_for_cell(reports, project):
+    """<report>.docx is drawn from the same document: the same captions, headings and cells as the page."""
+    word = Document(report_file(reports, project, ".docx"))
+    tables = html_tables(reports, project)
+    captions = [p.text for p in word.paragraphs if p.style.name == "Caption" and not p.text.startswith(("Figur ", "Figure "))]
+    assert [plain(c) for c in captions] == [plain(table["caption"]) for table in tables]
+    assert len(word.tables) == len(tables)
+    for table, drawn in zip(tables, word.tables):
+        rows = [[plain(cell.text) for cell in row.cells] for row in drawn.rows]
+        assert rows == [[plain(h) for h in table["header"]], *([plain(c) for c in row] for row in table["rows"])], table["caption"]
 
 
 @pytest.mark.parametrize("project", EXAMPLES)
@@ -262,8 +313,8 @@ def test_a_withheld_figure_is_empty_in_the_workbook_the_csv_and_results(example_
     for item, group in withheld:
         assert cells[item, group].value is None and cells[item, group].comment.text == t("item_too_few", min=8)
     lines = list(csv.DictReader(io.StringIO(figures_csv(tables))))
-    figures = {(f["row"], f["column"]): f for f in lines if f["table"] == groups["caption"]}
-    assert len(figures) == len(withheld) and all(figures[cell]["value"] == "" for cell in withheld)
+    empty = {(f["row"], f["column"]) for f in lines if f["table"] == groups["caption"] and f["value"] == "" and f["unit"] != "text"}
+    assert empty == set(withheld)
     (wave,) = json.loads(json.dumps(report.results()))["survey"]["waves"]
     by_group = [i for i in wave["items"] if i["group"] is not None]
     assert by_group and all(i == {"item": i["item"], "text": i["text"], "group": i["group"], "suppressed": True} for i in by_group)

@@ -23,6 +23,7 @@ from pipeline.committees.ledger import Ledger
 from pipeline.committees.show import history_table, log_line, plan_lines
 from pipeline.paths import default_inputs
 from pipeline.project import load_project
+from pipeline.render import html
 from pipeline.run import batch, kernel
 from pipeline.run.kernel import KernelMissing, ensure_kernel
 
@@ -111,8 +112,7 @@ def test_a_reports_folder_that_is_a_file_is_one_line(inputs, capsys):
 def made_without_a_kernel(monkeypatch):
     """Jobs whose notebook 'runs' at once: these tests are about publishing, not notebooks."""
     monkeypatch.setattr(batch.execute, "execute", lambda *args, **kwargs: nbformat.v4.new_notebook())
-    monkeypatch.setattr(batch.execute, "computed_results", lambda notebook: None)
-    monkeypatch.setattr(batch.render, "to_html", lambda notebook, cover: "<p>new</p>")
+    monkeypatch.setattr(html, "to_html", lambda document: b"<p>new</p>")
 
 
 def test_a_full_disk_keeps_the_last_good_report_and_says_what_and_where(inputs, monkeypatch, made_without_a_kernel, capsys):

@@ -25,7 +25,7 @@ from pipeline.cli import main
 from pipeline.committees.mail import Letter, SmtpSettings, status_email
 from pipeline.present.charts import attainment_chart
 from pipeline.project import load_project
-from pipeline.run.render import css_string, stylesheet
+from pipeline.render.html import css_string, stylesheet
 from pipeline.spec import email_address
 from pipeline.text import one_line
 

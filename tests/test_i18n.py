@@ -7,7 +7,7 @@ import pytest
 from pipeline.present import Report
 from pipeline.present.i18n import MESSAGES, Messages
 from pipeline.project import load_project
-from pipeline.run.render import page_counter
+from pipeline.render.html import page_counter
 
 
 @pytest.mark.parametrize(

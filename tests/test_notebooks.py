@@ -7,6 +7,7 @@ import papermill
 import pytest
 
 from pipeline.paths import notebooks_dir
+from pipeline.present.document import DOCUMENT_MIMETYPE, Section
 from pipeline.run.kernel import ensure_kernel
 
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
@@ -31,10 +32,11 @@ def test_committed_without_outputs_and_with_a_parameters_cell(path: Path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_runs_as_is_with_its_defaults(path: Path, tmp_path: Path):
     executed = papermill.execute_notebook(path, tmp_path / path.name, kernel_name=ensure_kernel(), cwd=str(path.parent), progress_bar=False)
-    html = "".join(
-        output.get("data", {}).get("text/html", "")
+    shown = [
+        output["data"][DOCUMENT_MIMETYPE]
         for cell in executed.cells
         if cell.cell_type == "code"
         for output in cell.outputs
-    )
-    assert "<section" in html  # at least one report section was shown
+        if DOCUMENT_MIMETYPE in output.get("data", {})
+    ]
+    assert shown and all(Section.model_validate(part).title for part in shown)  # report sections, as the document

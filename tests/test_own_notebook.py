@@ -50,7 +50,9 @@ def test_the_examples_notebook_becomes_a_section():
     table, figure, sentence = section.blocks[1], section.blocks[2], section.blocks[3]
     assert table.caption.text == "Helhedsplanens indikatorer år for år"  # from the cell tag `caption: …`
     assert table.header == ["Indikator", "2022", "2023", "2024", "2025"] and table.numeric == [1, 2, 3, 4]
-    assert table.rows[0] == ["Andel 16–30-årige beboere i uddannelse eller job (%)", "62,8", "64,1", "66,9", "68,4"]
+    first = table.rows[0]
+    assert [first[0], *(cell.text for cell in first[1:])] == ["Andel 16–30-årige beboere i uddannelse eller job (%)", "62,8", "64,1", "66,9", "68,4"]
+    assert [cell.value for cell in first[1:]] == [62.8, 64.1, 66.9, 68.4]  # the figures themselves, for the exports
     assert table.rows[3][-1] == "–"  # no figure for 2025: no data, not 0
     assert figure.alt.startswith("Linjediagram: andelen af unge")  # from the cell tag `alt: …`
     assert figure.caption.text == "Uddannelse og job og tryghed i Nørrevang 2022–2025"  # the chart's own title
@@ -76,7 +78,9 @@ def test_a_frame_shown_with_display_and_one_too_long(project):
         new_code_cell("pd.DataFrame({'n': range(500)})"),
     )
     small, long = section_of(project).blocks
-    assert small.header == ["år", "antal"] and small.rows == [["2024", "1.234"], ["2025", "5"]] and small.numeric == [1]
+    shown = [[cell if isinstance(cell, str) else cell.text for cell in row] for row in small.rows]
+    assert small.header == ["år", "antal"] and shown == [["2024", "1.234"], ["2025", "5"]] and small.numeric == [1]
+    assert [row[1].value for row in small.rows] == [1234, 5]
     assert len(long.rows) == 200 and long.caption.text == "n (200/500)"
 
 

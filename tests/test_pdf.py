@@ -15,6 +15,7 @@ import struct
 import subprocess
 import sys
 from collections import Counter
+from datetime import UTC, datetime
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,7 +26,7 @@ from pypdf import PdfReader
 
 from pipeline.cli import main
 from pipeline.present import document as doc
-from pipeline.present.render_typst import PDF_STANDARDS, to_pdf
+from pipeline.render.pdf import PDF_STANDARDS, to_pdf
 
 A4 = 297 / 210
 FONT_FAMILIES = ("SourceSansPro", "DejaVuSans")
@@ -295,7 +296,7 @@ TYPST = ["#set page(fill: red)", "$x^2$", "*fed*", "_kursiv_", "@ref", "<label>"
 def small_document(title: str, cell: str) -> doc.Document:
     cover = doc.Cover(
         language="da", title=title, owner="Viborg Kommune", report_title="Slutrapport", period="2024–2026", date="1. oktober 2026",
-        accent="#1b4f72", provenance="evalreport · " + cell, version="0", labels={"owner": "Ansvarlig", "period": "Periode",
+        accent="#1b4f72", provenance="evalreport · " + cell, version="0", made=datetime(2026, 10, 1, tzinfo=UTC), labels={"owner": "Ansvarlig", "period": "Periode",
         "report_date": "Udarbejdet", "contents": "Indhold", "page_of": "Side {page} af {pages}"},
     )
     section = doc.section(
@@ -345,6 +346,18 @@ def test_nbconvert_makes_the_pdf_of_an_executed_notebook(reports, tmp_path):
     published = reports / "helhedsplan-norrevang" / "2022-2025" / "end_report.pdf"
     assert len(PdfReader(made).pages) == len(PdfReader(published).pages)
     assert pdf_pages(made)[:-1] == pdf_pages(published)[:-1]  # the same report, but for the minute it was made, on the last page
+
+
+def test_nbconvert_makes_the_page_of_an_executed_notebook_as_the_run_does(reports, tmp_path):
+    """`jupyter nbconvert --to evalreport-html`: the same page the run published, drawn from the same document."""
+    notebook = reports / "integrationsforum-viborg" / "2025-2026" / "audit" / "status_report.ipynb"
+    nbconvert = Path(sys.executable).parent / "jupyter-nbconvert"
+    done = subprocess.run([str(nbconvert), "--to", "evalreport-html", str(notebook), "--output-dir", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    made = (tmp_path / "status_report.html").read_text(encoding="utf-8")
+    published = (reports / "integrationsforum-viborg" / "2025-2026" / "status_report.html").read_text(encoding="utf-8")
+    minute = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d UTC|\d+\. \w+ \d{4}</dd>")
+    assert minute.sub("", made) == minute.sub("", published)
 
 
 def test_workers_start_clean_after_a_pdf_was_made_in_this_process(tmp_path):

@@ -4,10 +4,11 @@ import base64
 import re
 
 from pipeline.present import document as doc
-from pipeline.present.render_html import table_of_contents
+from pipeline.present.i18n import Messages
 from pipeline.project import load_project
+from pipeline.render.cover import cover
+from pipeline.render.html import page, page_counter, stylesheet, table_of_contents
 from pipeline.run.jobs import Job
-from pipeline.run.render import cover, stylesheet
 
 SECTIONS = [doc.section("summary", "Sammendrag"), doc.section("survey", "Spørreundersøkelse & <svar>")]
 
@@ -29,9 +30,11 @@ def test_the_logo_is_embedded_in_the_cover(example_copy):
     yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("report:\n", "report:\n  logo: logo.svg\n", 1), encoding="utf-8")
     project = load_project(example_copy)
     fields = cover(Job(project.id, "end_report", "2015-2016", "nb"), project)
-    assert fields["logo"] == "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
-    assert fields["labels"]["contents"] == "Innhold"
-    assert fields["page_counter"] == '"Side " counter(page) " av " counter(pages)'
+    assert fields.logo == "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
+    assert fields.labels["contents"] == "Innhold"
+    assert page_counter(Messages("nb")) == '"Side " counter(page) " av " counter(pages)'
+    html = page(doc.Document(cover=fields, sections=SECTIONS))
+    assert f'<img class="logo" src="{fields.logo}" alt="{fields.owner}">' in html
 
 
 def test_the_page_embeds_the_reports_typeface_and_asks_for_no_font_of_the_machines():

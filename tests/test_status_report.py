@@ -15,12 +15,13 @@ import pytest
 from pipeline.analysis import survey as sv
 from pipeline.errors import EvalreportError
 from pipeline.paths import notebooks_dir
+from pipeline.present.document import DOCUMENT_MIMETYPE, RESULTS_MIMETYPE, Section
 from pipeline.present.report import Report
-from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.project import load_project
+from pipeline.render.cover import cover
+from pipeline.render.html import section
 from pipeline.run.jobs import Job
 from pipeline.run.kernel import ensure_kernel
-from pipeline.run.render import cover
 
 NOTEBOOK = notebooks_dir() / "status_report.ipynb"
 PROJECT = "integrationsforum-viborg"
@@ -53,7 +54,7 @@ def execute(tmp_path: Path, name: str, **parameters) -> tuple[str, dict]:
         NOTEBOOK, tmp_path / f"{name}.ipynb", parameters=parameters, kernel_name=ensure_kernel(), cwd=str(NOTEBOOK.parent), progress_bar=False
     )
     outputs = [output.get("data", {}) for cell in executed.cells if cell.cell_type == "code" for output in cell.outputs]
-    html = "".join(data.get("text/html", "") for data in outputs)
+    html = "".join(section(Section.model_validate(data[DOCUMENT_MIMETYPE])) for data in outputs if DOCUMENT_MIMETYPE in data)
     results = [data[RESULTS_MIMETYPE] for data in outputs if RESULTS_MIMETYPE in data]
     assert len(results) == 1
     return html, results[0]
@@ -261,8 +262,8 @@ def test_norwegian_and_english_words(language, recomputed, since, worse):
 
 def test_the_cover_names_the_report_kind():
     project = load_project(PROJECT)
-    assert cover(Job(PROJECT, "status_report", "2025-2026", "da", as_of="2026-10-01"), project)["report_title"] == "Årlig status"
-    assert cover(Job(PROJECT, "status_report", "2025-2026", "nb"), project)["report_title"] == "Årlig status"
+    assert cover(Job(PROJECT, "status_report", "2025-2026", "da", as_of="2026-10-01"), project).report_title == "Årlig status"
+    assert cover(Job(PROJECT, "status_report", "2025-2026", "nb"), project).report_title == "Årlig status"
 
 
 # --- Privacy: text escaped, small waves hidden, no respondent's words -----------------------------------

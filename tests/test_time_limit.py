@@ -12,7 +12,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from pipeline.errors import JobFailed
 from pipeline.paths import default_inputs, notebooks_dir
 from pipeline.project import load_project
-from pipeline.run import batch, execute, render, warm
+from pipeline.render import html
+from pipeline.run import batch, execute, warm
 from pipeline.run.jobs import Job, Workspace
 
 JOB = Job("bosetting-vestfold", "end_report", "2015-2016", "nb")
@@ -23,7 +24,7 @@ OTHER = Job("bosetting-vestfold", "end_report", "2015-2016", "nb", "0701")
 
 @pytest.fixture
 def space(tmp_path) -> Workspace:
-    render.exporter()  # loaded once per process before any job, as a worker does
+    html.stylesheet()  # loaded once per process before any job, as a worker does
     notebooks = tmp_path / "notebooks"
     shutil.copytree(notebooks_dir(), notebooks)
     return Workspace(default_inputs(), tmp_path / "reports", notebooks)
@@ -67,7 +68,7 @@ def test_a_slow_load_fails_its_job_and_the_batch_goes_on(space, monkeypatch):
 
 def test_slow_rendering_fails_the_job_and_publishes_nothing(space, monkeypatch):
     monkeypatch.setattr(execute, "execute", executed_instantly)
-    monkeypatch.setattr(render, "to_html", slow_on_first_call(render.to_html, LIMIT + 0.5))
+    monkeypatch.setattr(html, "to_html", slow_on_first_call(html.to_html, LIMIT + 0.5))
     report = last_good_report(JOB, space)
 
     result = batch.run_job(JOB, space, formats=("html",), timeout=LIMIT)

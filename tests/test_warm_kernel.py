@@ -9,10 +9,13 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from pipeline import render
 from pipeline.errors import JobFailed
 from pipeline.paths import default_inputs, notebooks_dir
 from pipeline.project import load_project
-from pipeline.run import execute, render, warm
+from pipeline.render.cover import cover
+from pipeline.render.html import to_html
+from pipeline.run import execute, warm
 from pipeline.run.jobs import Job, Workspace
 
 MADE = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -22,7 +25,7 @@ LARVIK = Job("bosetting-vestfold", "end_report", "2015-2016", "nb", "0709")
 
 def html_of(job: Job, workspace: Workspace, warm_kernel: bool) -> str:
     notebook = execute.execute(job, workspace, warm_kernel=warm_kernel)
-    return render.to_html(notebook, render.cover(job, load_project(job.project, workspace.inputs), MADE))
+    return to_html(render.document_of(notebook, cover(job, load_project(job.project, workspace.inputs), MADE))).decode()
 
 
 def test_a_report_from_a_reused_kernel_equals_one_from_a_fresh_kernel(tmp_path):

@@ -17,8 +17,9 @@ from pipeline.present.report import Report
 from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
 from pipeline.project import load_project
-from pipeline.run.figures import figures_csv, report_tables
-from pipeline.run.workbook import About, neutralise, workbook
+from pipeline.render.figures_csv import figures_csv
+from pipeline.render.tables import report_tables
+from pipeline.render.workbook import About, neutralise, workbook
 
 EXAMPLE, PERIOD = "helhedsplan-norrevang", "2022-2025"
 

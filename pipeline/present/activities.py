@@ -11,7 +11,7 @@ import pandas as pd
 from pipeline.analysis import activities as act
 from pipeline.analysis import survey as sv
 from pipeline.analysis.suppression import ALL
-from pipeline.present import charts
+from pipeline.present import cells, charts
 from pipeline.present import document as doc
 
 if TYPE_CHECKING:
@@ -41,17 +41,17 @@ def per_year_table(report: Report) -> doc.Table:
     t, held, years = report.t, report.activities, report.scope.period.years
     counts = act.per_year_and_kind(held, years)
     participants = act.participants_per_year(held, years)
-    rows = [[str(year), *(t.number(n) for n in counts.loc[year]), t.number(counts.loc[year].sum()), count_text(t, participants[year])] for year in years]
+    rows = [[str(year), *(cells.count(t, n) for n in counts.loc[year]), cells.count(t, counts.loc[year].sum()), count_text(t, participants[year])] for year in years]
     if len(years) > 1:
         everyone = act.total_participants(held)
-        rows.append([t("total"), *(t.number(n) for n in counts.sum()), t.number(counts.to_numpy().sum()), count_text(t, everyone)])
+        rows.append([t("total"), *(cells.count(t, n) for n in counts.sum()), cells.count(t, counts.to_numpy().sum()), count_text(t, everyone)])
     headers = [t("year"), *counts.columns, t("total"), t("participants")]
     return doc.table(headers, rows, report.table_caption(t("caption_activities_per_year")), numeric=tuple(range(1, len(headers))))
 
 
-def count_text(t, value) -> str:
+def count_text(t, value) -> doc.Datum:
     """A number of people, or words saying nobody counted them (never 0)."""
-    return t("not_counted") if value is None else t.number(value)
+    return cells.count(t, value, t("not_counted") if value is None else None)
 
 
 def participation_chart(report: Report) -> doc.Figure | None:
@@ -84,13 +84,14 @@ def by_group(report: Report) -> list[doc.Block]:
         return []
     every_year = {y for y, _ in decision.sizes} <= set(years)
     # Withheld: in words; nobody counted in the group: a dash, since those not counted by group may include some.
-    shown = lambda value: t("suppressed") if value is None else (t.number(value) if value else "–")  # noqa: E731
+    why = t("act_suppressed_note", min=decision_limit(report))
+    shown = lambda value: cells.withheld("count", why, t("suppressed")) if value is None else cells.count(t, value or None, None if value else "–")  # noqa: E731
     rows = []
     for group in groups:
         label = t("not_by_group") if group == act.NOT_BY_GROUP else spec.participant_group_label(group)
         row = [label, *(shown(decision.count(year, group)) for year in years)]
         rows.append(row + [shown(decision.count(ALL, group))] if every_year else row)
-    rows.append([t("total"), *(t.number(decision.count(year, ALL)) for year in years)] + ([t.number(sum(decision.count(y, ALL) for y in years))] if every_year else []))
+    rows.append([t("total"), *(cells.count(t, decision.count(year, ALL)) for year in years)] + ([cells.count(t, sum(decision.count(y, ALL) for y in years))] if every_year else []))
     headers = [t("group"), *(str(year) for year in years)] + ([t("total")] if every_year else [])
     parts = [doc.heading(t("participants_by_group"), 3), doc.table(headers, rows, report.table_caption(t("caption_participants_by_group")), numeric=tuple(range(1, len(headers))))]
     if decision.withheld:
@@ -123,7 +124,7 @@ def themes(report: Report) -> list[doc.Block]:
 
 def activities_table(report: Report) -> doc.Table:
     t = report.t
-    rows = [[t.date(row.date), row.title, row.kind, count_text(t, None if pd.isna(row.participants) else int(row.participants))] for row in report.activities.itertuples()]
+    rows = [[cells.day(t.date(row.date), row.date), row.title, row.kind, count_text(t, None if pd.isna(row.participants) else int(row.participants))] for row in report.activities.itertuples()]
     headers = [t("activity_date"), t("activity"), t("activity_kind"), t("participants")]
     return doc.table(headers, rows, report.table_caption(t("caption_activities", period=report.scope.period.label)), numeric=(3,))
 
@@ -145,7 +146,12 @@ def feedback(report: Report) -> list[doc.Block]:
             parts.append(doc.paragraph(t("survey_too_few", n=len(answers), min=codebook.min_group_size)))
             continue
         items = sv.summarise_items(answers, codebook, lambda item, wave=wave: report.shows(wave.id, item))
-        rows = [[row.text, t("suppressed") if row.suppressed else t.number(row.n), "" if row.suppressed else t.percent(row.positive_share)] for row in items.itertuples()]
+        why = t("item_too_few", min=codebook.min_group_size)
+        rows = [
+            [row.text, cells.withheld("count", why, t("suppressed")), cells.withheld("share", why)] if row.suppressed
+            else [row.text, cells.count(t, row.n), cells.share(t, row.positive_share)]
+            for row in items.itertuples()
+        ]
         caption = report.table_caption(t("caption_feedback", activity=titles[wave.activity]))
         parts.append(doc.table([t("item"), t("answers"), t("positive_share")], rows, caption, numeric=(1, 2)))
     return parts

@@ -1,18 +1,22 @@
 """What a report says, apart from how it looks: the typed blocks that sections return and renderers draw.
 
-Nothing here knows HTML or Typst. `render_html` draws a section as the page a reader opens, `render_typst` the
-whole document as the PDF; a notebook output carries a section as JSON (`DOCUMENT_MIMETYPE`) beside its HTML, so
-that the PDF exporter can read it back from the executed notebook.
+Nothing here knows a format. A notebook's cells emit the report's sections as JSON (`DOCUMENT_MIMETYPE`); after
+execution the runner reads them once into a `Document`, with its cover, and each renderer in `pipeline.render`
+draws that one document: the page, the PDF, the Word file, the workbook, the long CSV and results.json. A new block
+kind is added here and to each renderer's one function for blocks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 DOCUMENT_MIMETYPE = "application/vnd.evalreport.document+json"
+# The results a notebook publishes (`Report.publish_results`): read with the sections, stored as results.json.
+RESULTS_MIMETYPE = "application/vnd.evalreport.results+json"
 
 # How a status or a milestone's outcome looks: by symbol and word, and by colour where a renderer has colour.
 STATUSES = ("met", "partly_met", "not_met", "no_data", "not_applicable")
@@ -171,7 +175,8 @@ class Section(Model):
 
 
 class Cover(Model):
-    """What the first page says, and what every page's header and footer repeat."""
+    """What the first page says, and what every page's header and footer repeat; when the report was made and from
+    which inputs (the workbook's first sheet says so)."""
 
     language: str
     title: str
@@ -185,11 +190,17 @@ class Cover(Model):
     provenance: str
     labels: dict[str, str]  # owner, period, report_date, contents, and page_of: 'Side {page} af {pages}'
     version: str
+    made: datetime  # UTC
+    inputs: str = ""  # the SHA-256 over every input file (`Project.input_digest`)
 
 
 class Document(Model):
+    """The report: its cover, its sections (the table of contents is drawn from them, by each renderer), and the
+    computed results the notebook published (`Report.publish_results`), stored as results.json."""
+
     cover: Cover
     sections: list[Section]
+    results: dict | None = None
 
 
 def section(anchor: str, title: str, *parts) -> Section:

@@ -33,7 +33,7 @@ from pipeline.analysis.privacy import redact
 from pipeline.errors import EvalreportError
 from pipeline.own_notebooks import cell_tag
 from pipeline.paths import confined
-from pipeline.present import charts, markdown, redaction, text_figures
+from pipeline.present import cells, charts, markdown, redaction, text_figures
 from pipeline.present import document as doc
 
 if TYPE_CHECKING:
@@ -137,11 +137,11 @@ def frame_table(report: Report, cell, frame: dict) -> doc.Table:
     t = report.t
     numeric = [i for i in range(len(frame["columns"])) if all(isinstance(row[i], (int, float)) or row[i] is None for row in frame["data"])]
 
-    def shown(value, column: int) -> str:
+    def shown(value, column: int) -> doc.Cell:
         if value is None:
             return "–"
-        if column in numeric and not isinstance(value, bool):
-            return t.number(value, 0 if float(value).is_integer() else 1)
+        if column in numeric and not isinstance(value, bool):  # the figure itself for the exports
+            return cells.number(t, value, 0 if float(value).is_integer() else 1)
         return str(value)
 
     rows = [[shown(value, i) for i, value in enumerate(row)] for row in frame["data"]]

@@ -17,7 +17,7 @@ from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.errors import EvalreportError
 from pipeline.periods import ReportPeriod, parse_period
-from pipeline.present import render_html, status, texts
+from pipeline.present import status, texts
 from pipeline.present.activities import activities_section
 from pipeline.present.criteria import criteria_section
 from pipeline.present.document import DOCUMENT_MIMETYPE, Caption, Section
@@ -243,19 +243,15 @@ class Report:
 
 
 class Shown:
-    """A section as a notebook cell shows it: HTML for JupyterLab and the HTML report, and the section itself as
-    JSON under a mimetype of our own, which the PDF exporter reads back from the executed notebook."""
+    """A section as a notebook cell shows it: the section itself, as JSON under a mimetype of our own, which the
+    runner reads back from the executed notebook and draws as every format (`pipeline.render`). Nothing is drawn
+    in the kernel; `%load_ext pipeline.render.preview` shows it as HTML in JupyterLab."""
 
     def __init__(self, section: Section):
         self.section = section
 
-    @cached_property
-    def data(self) -> str:
-        """The section's HTML."""
-        return render_html.section(self.section)
-
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        return {"text/html": self.data, DOCUMENT_MIMETYPE: self.section.model_dump(mode="json")}
+        return {DOCUMENT_MIMETYPE: self.section.model_dump(mode="json"), "text/plain": self.section.title}
 
 
 def shown(section: Section | None) -> Shown | None:

@@ -18,12 +18,13 @@ from pipeline.analysis.criteria import (
 )
 from pipeline.analysis.evaluation import survey_waves
 from pipeline.present import activities, recommendations, texts
+from pipeline.present.document import RESULTS_MIMETYPE
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
 
 
-RESULTS_MIMETYPE = "application/vnd.evalreport.results+json"
+__all__ = ["RESULTS_MIMETYPE", "results_record"]
 # The shape of results.json, described by docs/results.schema.json: raised when a key changes meaning or goes away.
 SCHEMA_VERSION = 1
 

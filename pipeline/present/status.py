@@ -19,9 +19,10 @@ from pipeline.analysis.criteria import CriterionResult, Status, summary_counts
 from pipeline.analysis.evaluation import Scope, evaluate_criteria
 from pipeline.errors import EvalreportError
 from pipeline.periods import parse_period
+from pipeline.present import cells, texts
 from pipeline.present import document as doc
-from pipeline.present import texts
 from pipeline.present.cells import figure_text
+from pipeline.present.criteria import SHARE_KINDS
 from pipeline.present.milestones import date_cell, forecast_cell, phase_name, table_date, title_of
 from pipeline.present.results import criterion_record
 from pipeline.present.survey import methods_note, wave_change
@@ -273,19 +274,24 @@ def status_criteria_section(report: Report) -> doc.Section:
     return doc.section("status-criteria", t("status_criteria_heading" if compared else "criteria"), *parts)
 
 
-def result_of_target(report: Report, result: CriterionResult) -> str:
-    """'249 / 300' or '71,4 % / 70,0 %'; nothing for an assessment, which has neither."""
+def result_of_target(report: Report, result: CriterionResult) -> doc.Cell:
+    """'249 / 300' or '71,4 % / 70,0 %', carrying the result for the exports; nothing for an assessment, which has
+    neither."""
     if result.kind == "assessment":
         return ""
-    return report.t("result_of_target", result=figure_text(report, result, result.actual), target=figure_text(report, result, result.target))
+    text = report.t("result_of_target", result=figure_text(report, result, result.actual), target=figure_text(report, result, result.target))
+    if result.kind in SHARE_KINDS:
+        return cells.share(report.t, result.actual, text=text)
+    return cells.number(report.t, result.actual, 1, text=text)
 
 
-def status_cell(t: Messages, status: Status | None, attainment: float | None) -> str:
-    """'Delvist opfyldt (83,0 %)', wrapping only before the bracket, so that five columns fit an A4 page."""
+def status_cell(t: Messages, status: Status | None, attainment: float | None) -> doc.Cell:
+    """'Delvist opfyldt (83,0 %)', wrapping only before the bracket, so that five columns fit an A4 page; the
+    attainment for the exports."""
     if status is None:
         return "–"
     text = unbroken(t(status.value))
-    return text if attainment is None else f"{text} ({unbroken(t.percent(attainment))})"
+    return text if attainment is None else cells.share(t, attainment, text=f"{text} ({unbroken(t.percent(attainment))})")
 
 
 def unbroken(text: str) -> str:

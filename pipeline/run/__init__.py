@@ -1,1 +1,2 @@
-"""Running reports: plan jobs, execute notebooks with papermill, render HTML and PDF, publish atomically."""
+"""Running reports: plan jobs, execute notebooks with papermill, draw each file from the document
+(`pipeline.render`), publish atomically."""

@@ -12,24 +12,23 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
+from pipeline import render
 from pipeline.errors import EvalreportError, JobFailed
-from pipeline.present import render_typst
 from pipeline.project import Project, load_project
-from pipeline.run import cache, execute, render
+from pipeline.render import html, pdf
+from pipeline.render.cover import cover
+from pipeline.run import cache, execute
 from pipeline.run.deadline import Deadline
-from pipeline.run.figures import figures_csv, report_tables
 from pipeline.run.jobs import Job, JobResult, Workspace
 from pipeline.run.kernel import ensure_kernel
 from pipeline.run.publish import publish, record_run
-from pipeline.run.workbook import About, workbook
 
 FORMATS = ("html", "pdf")
 
 
 def output_names(job: Job, formats: Iterable[str]) -> list[str]:
-    """The files a job publishes for `formats` (besides results.json and the Excel summary)."""
-    names = {"html": [f"{job.name}.html"], "pdf": [f"{job.name}.pdf"]}
-    return [name for f in formats for name in names[f]]
+    """The files a job publishes for `formats` (besides those every report has: Word, workbook, CSV, results)."""
+    return [job.name + render.OUTPUTS[f].suffix for f in formats]
 
 
 def previous_record(job: Job, workspace: Workspace) -> dict | None:
@@ -80,17 +79,9 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         record["key"] = cache.fingerprint(job, workspace, project)
         deadline.check(job, "loading")
         notebook = execute.execute(job, workspace, deadline, warm_kernel=True)
-        made = datetime.now(UTC)
-        cover = render.cover(job, project, made)
-        outputs = {folder / f"{job.name}.html": render.to_html(notebook, cover)} if "html" in formats else {}
-        if "pdf" in formats:
-            outputs[folder / f"{job.name}.pdf"] = render.to_pdf(notebook, cover)
-        results = execute.computed_results(notebook)
-        if results is not None:
-            outputs[folder / f"{job.name}.results.json"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
-        tables = report_tables(render.sections_of(notebook), job.language)  # the figures of every table the report shows
-        outputs[folder / f"{job.name}.xlsx"] = workbook(tables, About.of(cover, made, project.input_digest()), results)
-        outputs[folder / f"{job.name}.figures.csv"] = figures_csv(tables)
+        document = render.document_of(notebook, cover(job, project))  # read once; every file is drawn from it
+        files = render.render(document, [*formats, *render.ALWAYS])
+        outputs = {folder / f"{job.name}{suffix}": data for suffix, data in files.items()}
         deadline.check(job, "rendering")  # too late: the last good report stays
         publish(outputs, job.name)
         result = JobResult(job, True, time.perf_counter() - started, [str(p) for p in outputs], why=why)
@@ -114,11 +105,12 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
 def prepare_worker() -> None:
     """Load what every job of a worker process needs, then exempt it from garbage collection for good.
 
-    A worker renders report after report; each collection would otherwise walk all of nbconvert and pandas again.
+    A worker renders report after report; each collection would otherwise walk all of pandas and the renderers again.
     """
-    render.exporter()
-    render.pdf_exporter()
-    render_typst.font_book()
+    for output in render.OUTPUTS.values():
+        output.draw()  # every renderer imported
+    html.stylesheet()
+    pdf.font_book()
     gc.collect()
     gc.freeze()
 
@@ -127,7 +119,7 @@ def worker_start() -> multiprocessing.context.BaseContext:
     """Workers forked from this process start at once, with everything imported. But once this process has made a
     PDF itself, they start from a fresh forkserver: a fork copies no threads, and Typst's thread pool would wait
     in the child for ever."""
-    return multiprocessing.get_context("forkserver" if render_typst.has_run() else "fork")
+    return multiprocessing.get_context("forkserver" if pdf.has_run() else "fork")
 
 
 def run_jobs(

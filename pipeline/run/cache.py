@@ -19,7 +19,7 @@ from pipeline import __version__
 from pipeline.periods import parse_period
 from pipeline.present import fonts
 from pipeline.project import Project
-from pipeline.run import render
+from pipeline.render.cover import logo_data_uri
 from pipeline.run.jobs import Job, Workspace
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -62,7 +62,7 @@ def code_digest() -> str:
 
 def package_versions() -> dict[str, str]:
     """Python's version and those of the libraries that compute, draw and lay out a report."""
-    names = ("papermill", "nbconvert", "pandas", "matplotlib", "typst", "babel", "pydantic", "statsmodels")
+    names = ("papermill", "nbconvert", "pandas", "matplotlib", "typst", "python-docx", "babel", "pydantic", "statsmodels")
     return {"python": platform.python_version(), "evalreport": __version__, **{n: version(n) for n in names}}
 
 
@@ -83,7 +83,7 @@ def fingerprint(job: Job, workspace: Workspace, project: Project, today: date | 
     parameters = json.dumps({**job.parameters(workspace), "report": job.report}, sort_keys=True)
     key = {
         "notebook": _digest(notebook.read_bytes()),
-        "logo": _digest((render.logo_data_uri(project) or "").encode()),  # as the report embeds it
+        "logo": _digest((logo_data_uri(project) or "").encode()),  # as the report embeds it
         "inputs": _digest(*(f"{name}:{digest}".encode() for name, digest in sorted(project.input_hashes().items()))),
         "as_of": as_of_day(job, project, today),
         "parameters": _digest(parameters.encode()),

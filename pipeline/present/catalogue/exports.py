@@ -3,6 +3,9 @@ One entry per message: {language: text}; sentences take named fields."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     "export_about": {"da": "Om rapporten", "nb": "Om rapporten", "en": "About"},
+    # The workbook's sheets of the recommendations and the activities, as the results list them.
+    "export_recommendations": {"da": "Anbefalinger", "nb": "Anbefalinger", "en": "Recommendations"},
+    "export_activities": {"da": "Aktiviteter", "nb": "Aktiviteter", "en": "Activities"},
     "export_project": {"da": "Projekt", "nb": "Prosjekt", "en": "Project"},
     "export_report": {"da": "Rapport", "nb": "Rapport", "en": "Report"},
     "export_unit": {"da": "Enhed", "nb": "Enhet", "en": "Unit"},

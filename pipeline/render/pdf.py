@@ -1,8 +1,9 @@
 """The document model drawn as an A4 PDF by Typst: one file that is both PDF/A-2a (for the records archive) and
 PDF/UA-1 (tagged for screen readers), every font embedded, nothing fetched.
 
-The Typst template (templates/evalreport/report.typ) reads the document as JSON from `sys.inputs` and shows every
-text as a string: no text is ever spliced into Typst markup, so nothing a project's inputs hold can run.
+The Typst template (templates/evalreport/report.typ) reads the document as JSON from `sys.inputs` and draws the
+cover, the table of contents (from the sections' headings) and the sections; it shows every text as a string: no
+text is ever spliced into Typst markup, so nothing a project's inputs hold can run.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pipeline.present.document import Document
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "evalreport" / "report.typ"
 PDF_STANDARDS = ["a-2a", "ua-1"]  # PDF/A-2a: archivable and tagged; PDF/UA-1: accessible. Typst writes both in one file.
-LOGO_TYPES = {"image/svg+xml": "svg", "image/png": "png", "image/jpeg": "jpg"}
+LOGO_FILES = {"image/svg+xml": "svg", "image/png": "png", "image/jpeg": "jpg"}
 
 
 @cache
@@ -51,6 +52,17 @@ def compile_pdf(typst_compiler: typst.Compiler, inputs: dict[str, str]) -> bytes
     return typst_compiler.compile(input=template(), format="pdf", sys_inputs=inputs, pdf_standards=PDF_STANDARDS)
 
 
+# One image on a page of its size: how the Word file gets its charts, drawn as in the PDF, in the report's fonts.
+IMAGE_PAGE = b'#set page(width: auto, height: auto, margin: 0pt, fill: white)\n#image(bytes(sys.inputs.svg), format: "svg")\n'
+
+
+def svg_to_png(svg: str, ppi: int) -> bytes:
+    """An SVG (a chart, a logo) as a PNG of `ppi` pixels per inch; it reads no file."""
+    global _has_run
+    _has_run = True
+    return compiler(str(TEMPLATE.parent)).compile(input=IMAGE_PAGE, format="png", ppi=ppi, sys_inputs={"svg": svg})
+
+
 _has_run = False
 
 
@@ -68,11 +80,11 @@ def write_logo(data_uri: str, folder: Path) -> str:
     """The cover's logo (a data: URI) as a file Typst can read from the compilation's own folder."""
     header, data = data_uri.split(",", 1)
     kind = header.removeprefix("data:").removesuffix(";base64")
-    name = f"logo.{LOGO_TYPES[kind]}"
+    name = f"logo.{LOGO_FILES[kind]}"
     (folder / name).write_bytes(base64.b64decode(data))
     return name
 
 
 def typst_data(document: Document) -> dict:
     """The document as JSON for the template (the logo travels as a file)."""
-    return document.model_dump(mode="json", exclude={"cover": {"logo"}})
+    return document.model_dump(mode="json", exclude={"cover": {"logo"}, "results": True})

@@ -1,10 +1,10 @@
 """<report>.xlsx beside each report: a sheet "About" (project, period, when made, from which inputs, by which
 version), then a sheet per table of the report with the same cells, numbers as numbers and dates as dates, for
-evaluators who work on in Excel. No text ever becomes a formula.
+evaluators who work on in Excel. No text ever becomes a formula; every word is in the report's language.
 
-The sheets come from the tables the notebook's sections describe (`figures.report_tables`), so every table the
-report shows has its sheet, whichever section made it. A figure the project's suppression decision withholds is an
-empty cell with a note saying why.
+The sheets come from the tables the document's sections hold (`tables.report_tables`), so every table the report
+shows has its sheet, whichever section made it. A figure the project's suppression decision withholds is an empty
+cell with a note saying why.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -22,14 +21,12 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.present.document import Cell, Datum
+from pipeline.present.document import Cell, Cover, Datum, Document
 from pipeline.present.i18n import Messages
+from pipeline.render.tables import FORMULA_STARTS, ExportedTable, clean, neutralise, report_tables, text_of
 
-if TYPE_CHECKING:
-    from pipeline.run.figures import ExportedTable
+__all__ = ["FORMULA_STARTS", "About", "clean", "neutralise", "to_xlsx", "workbook"]
 
-# A cell starting with one of these is run as a formula by Excel or LibreOffice (OWASP, CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMATS = {"da": "dd.mm.yyyy", "nb": "dd.mm.yyyy", "en": "dd/mm/yyyy"}
 PERCENT = "0.0%"
 NUMBER_FORMATS = {"share": PERCENT, "count": "#,##0"}
@@ -59,20 +56,16 @@ class About:
     version: str
 
     @classmethod
-    def of(cls, cover: dict, made: datetime, inputs: str) -> About:
-        """From the fields of a report's cover (`render.cover`)."""
-        fields = ("language", "owner", "period", "version")
-        return cls(**{name: cover[name] for name in fields}, project=cover["title"], report=cover["report_title"], unit=cover["unit_name"], made=made, inputs=inputs)
+    def of(cls, cover: Cover) -> About:
+        return cls(
+            language=cover.language, project=cover.title, owner=cover.owner, report=cover.report_title,
+            unit=cover.unit_name, period=cover.period, made=cover.made, inputs=cover.inputs, version=cover.version,
+        )
 
 
-def neutralise(text: str) -> str:
-    """Text that a spreadsheet would run as a formula, made inert by a leading apostrophe (OWASP's advice)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def clean(text: str) -> str:
-    """Text as a spreadsheet may hold it: without the control characters Excel cannot store, and never a formula."""
-    return neutralise(ILLEGAL_CHARACTERS_RE.sub("", text))
+def to_xlsx(document: Document) -> bytes:
+    tables = report_tables(document.sections, document.cover.language)
+    return workbook(tables, About.of(document.cover), document.results)
 
 
 def workbook(tables: list[ExportedTable], about: About, results: dict | None = None) -> bytes:
@@ -80,16 +73,17 @@ def workbook(tables: list[ExportedTable], about: About, results: dict | None = N
     t = Messages(about.language)
     book = Workbook()
     first = book.active
-    titles = sheet_titles(tables, reserved={t("export_about")})
+    reserved = {t(key) for key in ("export_about", "export_recommendations", "export_activities")}
+    titles = sheet_titles(tables, reserved)
     for table, title in zip(tables, titles):
         write_table(book.create_sheet(title), table, t)
     first.title = t("export_about")
     write_about(first, about, tables, titles, t)
     results = results or {}
     if "recommendations" in results:
-        write_sheet(book.create_sheet("Recommendations"), *recommendations_table(results, t))
+        write_sheet(book.create_sheet(t("export_recommendations")), *recommendations_table(results, t))
     if "activities" in results:
-        write_sheet(book.create_sheet("Activities"), *activities_table(results, t))
+        write_sheet(book.create_sheet(t("export_activities")), *activities_table(results, t))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -182,8 +176,6 @@ def excel_cell(target, cell: Cell, t: Messages) -> None:
     target.number_format = NUMBER_FORMATS.get(cell.unit) or ("#,##0" if isinstance(cell.value, int) else "#,##0.0")
 
 
-def text_of(cell: Cell) -> str:
-    return cell if isinstance(cell, str) else cell.text
 
 
 def recommendations_table(results: dict, t: Messages) -> tuple[list[Column], list[list]]:

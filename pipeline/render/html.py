@@ -1,18 +1,26 @@
-"""The document model drawn as the report's HTML: every piece of text passes through `escape` on its way out."""
+"""The document drawn as the report's page: one self-contained HTML file (the typeface and the stylesheet inlined,
+images as data URIs, no code, no script), the cover, the table of contents, the sections and the provenance.
+Every piece of text passes through `escape` on its way out."""
 
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Sequence
+from functools import cache
 from html import escape
+from pathlib import Path
 
+from pipeline.present import fonts
 from pipeline.present.document import (
     OUTCOMES,
     Badge,
     Block,
     Box,
     BulletList,
+    Cover,
     Datum,
+    Document,
     Emphasis,
     Figure,
     Heading,
@@ -25,9 +33,79 @@ from pipeline.present.document import (
     Strong,
     Table,
 )
+from pipeline.present.i18n import Messages
+
+STYLESHEET = Path(__file__).resolve().parent.parent / "templates" / "evalreport" / "report.css"
 
 BOX_CLASSES = {"summary": "summary-box", "assessment": "assessment", "detail": "criterion-detail"}
 LIST_CLASSES = {"statuses": "status-list", "changes": "changes", "comments": "comments", "text": "text"}
+
+
+def to_html(document: Document) -> bytes:
+    return page(document).encode("utf-8")
+
+
+def page(document: Document) -> str:
+    c = document.cover
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(c.language)}">\n{head(c)}\n<body>\n{cover(c)}'
+        f"{table_of_contents(document.sections, c.labels['contents'])}\n<main>\n"
+        + "\n".join(section(part) for part in document.sections)
+        + f'\n</main>\n<footer class="provenance">{escape(c.provenance)}</footer>\n</body>\n</html>\n'
+    )
+
+
+def head(c: Cover) -> str:
+    """The page's title, and its style: the typeface and the stylesheet, the accent colour, the printed page's
+    header and 'Side 3 af 12' footer."""
+    return (
+        f'<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="evalreport {escape(c.version)}">\n'
+        f"<title>{escape(c.title)} – {escape(c.report_title)}</title>\n<style>\n{stylesheet()}\n"
+        f":root {{ --accent: {css_colour(c.accent)}; }}\n"
+        f"@page {{ @bottom-right {{ content: {page_counter(Messages(c.language))}; }}"
+        f" @top-right {{ content: {css_string(c.title)}; }} }}\n"
+        "</style>\n</head>"
+    )
+
+
+def cover(c: Cover) -> str:
+    logo = f'<img class="logo" src="{escape(c.logo)}" alt="{escape(c.owner)}">' if c.logo else ""
+    unit = f" · {escape(c.unit_name)}" if c.unit_name else ""
+    particulars = "".join(
+        f"\n    <dt>{escape(c.labels[key])}</dt><dd>{escape(value)}</dd>"
+        for key, value in (("owner", c.owner), ("period", c.period), ("report_date", c.date))
+    )
+    return (
+        f'<header class="cover">{logo}\n  <p class="kicker">{escape(c.report_title)}{unit}</p>\n'
+        f"  <h1>{escape(c.title)}</h1>\n  <dl>{particulars}\n  </dl>\n</header>"
+    )
+
+
+@cache
+def stylesheet() -> str:
+    """The report's typeface, embedded, then the stylesheet."""
+    return fonts.font_faces_css() + STYLESHEET.read_text(encoding="utf-8")
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string, to be read back as written: quotes, backslashes and line breaks are escaped (a
+    newline would end the string and let the rest be read as rules), and so are `<` and `>`, since `</style>`
+    ends the style element wherever it stands."""
+    return '"' + re.sub(r'["\\<>\x00-\x1f\x7f]', lambda found: f"\\{ord(found.group()):x} ", text) + '"'
+
+
+def css_colour(colour: str) -> str:
+    """The accent colour as the project gives it ('#1c4f8a'); anything else is no colour CSS could misread."""
+    return colour if re.fullmatch(r"#[0-9a-fA-F]{3,8}", colour) else "inherit"
+
+
+def page_counter(messages: Messages) -> str:
+    """The CSS `content` value for 'Side 3 av 12' in the report's language."""
+    before, rest = messages("page_of", page="\0", pages="\1").split("\0", 1)
+    middle, after = rest.split("\1", 1)
+    pieces = [css_string(before) if before else "", "counter(page)", css_string(middle), "counter(pages)", css_string(after) if after else ""]
+    return " ".join(p for p in pieces if p)
 
 
 def section(part: Section) -> str:
