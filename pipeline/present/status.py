@@ -21,8 +21,7 @@ from pipeline.errors import EvalreportError
 from pipeline.periods import parse_period
 from pipeline.present import cells, texts
 from pipeline.present import document as doc
-from pipeline.present.cells import figure_text
-from pipeline.present.criteria import SHARE_KINDS
+from pipeline.present.cells import SHARE_KINDS, figure_text
 from pipeline.present.milestones import date_cell, forecast_cell, phase_name, table_date, title_of
 from pipeline.present.results import criterion_record
 from pipeline.present.survey import methods_note, wave_change
