@@ -96,6 +96,8 @@ def test_kernels_start_without_the_smtp_settings_or_other_secrets(tmp_path, monk
     monkeypatch.setenv("EVALREPORT_SMTP_PASSWORD", "hunter2")
     monkeypatch.setenv("EVALREPORT_SMTP_USER", "robot@viborg.example")
     monkeypatch.setenv("DEPLOY_API_TOKEN", "abc123")
+    monkeypatch.setenv("MYSQL_PWD", "abc123")
+    monkeypatch.setenv("DATABASE_URL", "postgres://evalreport:abc123@db/x")
     monkeypatch.setenv("EVALREPORT_LOOKED_AT", "yes")
     space = small_notebooks(tmp_path / "notebooks", environment="import os\nprint(' '.join(sorted(os.environ)))")
     warm.discard_kernel()  # a kept kernel started before these were set would not show them anyway
@@ -103,4 +105,4 @@ def test_kernels_start_without_the_smtp_settings_or_other_secrets(tmp_path, monk
         notebook = execute.execute(job("environment"), space, warm_kernel=warm_kernel)
         names = set(notebook.cells[-1].outputs[0]["text"].split())
         assert {"EVALREPORT_LOOKED_AT", "PATH"} <= names, warm_kernel
-        assert not names & {"EVALREPORT_SMTP_PASSWORD", "EVALREPORT_SMTP_USER", "DEPLOY_API_TOKEN"}, warm_kernel
+        assert not names & {"EVALREPORT_SMTP_PASSWORD", "EVALREPORT_SMTP_USER", "DEPLOY_API_TOKEN", "MYSQL_PWD", "DATABASE_URL"}, warm_kernel

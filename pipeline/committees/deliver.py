@@ -16,10 +16,12 @@ from pipeline.committees import mail
 from pipeline.committees.ledger import Delivery, Ledger, Run
 from pipeline.committees.mail import DeliveryFailed, Letter, SmtpSettings
 from pipeline.committees.outbox import copy_to_outbox, outbox_folder, outbox_name, outbox_root
+from pipeline.committees.smtp_file import smtp_environment
 from pipeline.errors import UnsafePath
 from pipeline.present.i18n import Messages
 from pipeline.project import Project
 from pipeline.run.jobs import report_file_name
+from pipeline.run.kernel import delivery_environment
 from pipeline.spec import Committee
 
 
@@ -80,7 +82,8 @@ def status_files(run: Run, committee: Committee, project: Project, reports: Path
 def send_status(run: Run, committee: Committee, project: Project, reports: Path, recipient: str,
                 environment: Mapping[str, str] | None = None) -> None:
     [(pdf_name, pdf)] = status_files(run, committee, project, reports, "pdf").items()
-    settings = SmtpSettings.from_environment(environment)
+    # Read here and nowhere else: the SMTP settings live in no process's environment that starts kernels.
+    settings = SmtpSettings.from_environment(smtp_environment(delivery_environment() if environment is None else environment))
     message = mail.status_email(settings, recipient, letter(run, committee, project, reports), pdf.read_bytes(), pdf_name)
     mail.send(message, settings)
 

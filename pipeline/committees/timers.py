@@ -10,6 +10,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from pipeline.committees.smtp_file import ENV_FILE
 from pipeline.errors import EvalreportError
 from pipeline.paths import REPO_ROOT
 from pipeline.run.jobs import Workspace
@@ -36,10 +37,10 @@ def cron_line(workspace: Workspace, at: str = "06:15", env_file: Path | None = N
     """A crontab line that runs `evalreport due` daily at `at`, appending what it says to reports/due.log."""
     hour, minute = parse_time(at)
     steps = [f"cd {shlex.quote(str(REPO_ROOT))}"]
-    if env_file:  # the SMTP settings: exported from a file only its owner can read, not written into the crontab
-        steps.append(f"set -a && . {shlex.quote(str(env_file.resolve()))} && set +a")
+    # The SMTP settings' file is named, not read: only the delivering code opens it (see committees/smtp_file.py).
+    named = f"{ENV_FILE}={shlex.quote(str(env_file.resolve()))} " if env_file else ""
     log = workspace.reports / "due.log"
-    steps.append(f"{shlex.join(due_command(workspace))} >> {shlex.quote(str(log))} 2>&1")
+    steps.append(f"{named}{shlex.join(due_command(workspace))} >> {shlex.quote(str(log))} 2>&1")
     line = f"{minute} {hour} * * * " + " && ".join(steps)
     if "%" in line:  # cron turns % into a newline
         line = line.replace("%", r"\%")
@@ -49,7 +50,7 @@ def cron_line(workspace: Workspace, at: str = "06:15", env_file: Path | None = N
 def systemd_units(workspace: Workspace, at: str = "06:15", env_file: Path | None = None) -> str:
     """A oneshot service and a daily timer for it; Persistent=true runs a missed day's call once the machine is up."""
     hour, minute = parse_time(at)
-    environment = f"EnvironmentFile={env_file.resolve()}\n" if env_file else ""
+    environment = f'Environment="{ENV_FILE}={env_file.resolve()}"\n' if env_file else ""
     return f"""# /etc/systemd/system/{UNIT_NAME}.service
 [Unit]
 Description=evalreport: make and deliver the committees' statuses that are due
