@@ -2,6 +2,7 @@
 a notebook that fails or runs out of time takes its kernel with it."""
 
 import os
+import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pipeline.errors import JobFailed
 from pipeline.paths import default_inputs, notebooks_dir
 from pipeline.project import load_project
 from pipeline.run import execute, render, warm
-from pipeline.run.jobs import Job, Workspace
+from pipeline.run.jobs import Job, Workspace, plan_jobs
 
 MADE = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 HORTEN = Job("bosetting-vestfold", "end_report", "2015-2016", "nb", "0701")
@@ -106,3 +107,60 @@ def test_kernels_start_without_the_smtp_settings_or_other_secrets(tmp_path, monk
         names = set(notebook.cells[-1].outputs[0]["text"].split())
         assert {"EVALREPORT_LOOKED_AT", "PATH"} <= names, warm_kernel
         assert not names & {"EVALREPORT_SMTP_PASSWORD", "EVALREPORT_SMTP_USER", "DEPLOY_API_TOKEN", "MYSQL_PWD", "DATABASE_URL"}, warm_kernel
+
+
+# --- one project's code cannot change another project's report --------------------------------------------------
+
+# An evaluator's section that shows every group, and every share as 100 %, in whatever reports the kernel runs next.
+PATCH = (
+    "from pipeline.analysis.suppression import Suppression\nSuppression.shows = lambda self, *args, **kwargs: True\n"
+    "from pipeline.present.i18n import Messages\nMessages.percent = lambda self, value, digits=1: '100 %'\n"
+)
+
+
+def test_the_library_check_names_a_patched_method_and_a_rebound_constant(monkeypatch):
+    from pipeline.analysis import suppression
+    from pipeline.run import library
+
+    library.remember()
+    assert library.changed() == []
+    monkeypatch.setattr(suppression.Suppression, "shows", lambda self, *args, **kwargs: True)
+    assert library.changed() == ["pipeline.analysis.suppression.Suppression.shows"]
+    monkeypatch.undo()
+    assert library.changed() == []
+
+
+@pytest.fixture
+def patching_project(tmp_path) -> Workspace:
+    """Nørrevang, whose own section patches the suppression rule, and Viborg, in one inputs folder."""
+    inputs = tmp_path / "inputs"
+    for name in ("helhedsplan-norrevang", "integrationsforum-viborg"):
+        shutil.copytree(default_inputs() / name, inputs / name)
+    section = inputs / "helhedsplan-norrevang" / "analysis" / "udvikling.ipynb"
+    notebook = nbformat.read(section, as_version=4)
+    notebook.cells.append(new_code_cell(PATCH))
+    nbformat.write(notebook, section)
+    return Workspace(inputs, tmp_path / "reports", notebooks_dir())
+
+
+def planned(workspace: Workspace, project: str, report: str = "end_report") -> Job:
+    [job] = plan_jobs(load_project(project, workspace.inputs), workspace, [report])
+    return job
+
+
+def test_a_section_that_patches_the_library_changes_no_later_report_in_the_kept_kernel(patching_project, monkeypatch):
+    space = patching_project
+    viborg, norrevang = planned(space, "integrationsforum-viborg", "survey_feedback"), planned(space, "helhedsplan-norrevang")
+    survey = planned(space, "helhedsplan-norrevang", "survey_feedback")
+    fresh = {job: html_of(job, space, warm_kernel=False) for job in (viborg, survey)}
+
+    html_of(norrevang, space, warm_kernel=True)
+    assert html_of(viborg, space, warm_kernel=True) == fresh[viborg]  # another project: another kernel
+    html_of(norrevang, space, warm_kernel=True)
+    assert html_of(survey, space, warm_kernel=True) == fresh[survey]  # the same project: the patch is found, the kernel replaced
+
+    # Without those two guards, the patch would have reached the other project's report.
+    monkeypatch.setattr(warm.WarmKernel, "serves", lambda self, project: self.usable)
+    monkeypatch.setattr(warm.WarmKernel, "reset", lambda self, cwd: warm.WarmKernel._run_cells(self, warm.RESET.format(cwd=cwd)) or True)
+    html_of(norrevang, space, warm_kernel=True)
+    assert html_of(viborg, space, warm_kernel=True) != fresh[viborg]

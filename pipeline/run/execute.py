@@ -36,8 +36,7 @@ def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, war
     engine = {"kernel_manager_class": KernelManagerWithoutSecrets}
     try:
         if warm_kernel:
-            kernel = warm.kernel_for_this_worker()
-            kernel.reset(str(workspace.notebooks))
+            kernel = warm.kernel_for(job.project, str(workspace.notebooks))
             engine = {"engine_name": warm.ENGINE, "warm_kernel": kernel}
         notebook = papermill.execute_notebook(
             workspace.notebooks / f"{job.report}.ipynb",
