@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from pipeline.run.batch import FORMATS, JobResult, run_jobs, why_each_runs
+from pipeline.run.files import ReportFiles
 from pipeline.run.index import write_index
 from pipeline.run.jobs import Workspace, plan_jobs
 from pipeline.run.lock import projects_locked
@@ -369,7 +370,7 @@ def print_summary(results: list[JobResult], workspace: Workspace, console: Conso
     if ran:
         console.print(summary_table(ran))
     for result in failed:
-        audit = result.job.folder(workspace) / "audit" / f"{result.job.name}.failed.ipynb"
+        audit = ReportFiles.of(result.job, workspace.reports).audit("failed")
         console.print(f"[red]FAILED[/] {escape(result.job.label)}: {escape(result.reason)}\n  executed notebook: {escape(os.path.relpath(audit))}")
     if failed:
         console.print("the last good report of each failed job is left in place")

@@ -14,6 +14,7 @@ from pipeline.errors import JobFailed
 from pipeline.paths import default_inputs, notebooks_dir
 from pipeline.project import load_project
 from pipeline.run import execute, render, warm
+from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, Workspace, plan_jobs
 
 MADE = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
@@ -32,7 +33,7 @@ def test_a_report_from_a_reused_kernel_equals_one_from_a_fresh_kernel(tmp_path):
     html_of(LARVIK, workspace, warm_kernel=True)  # another municipality first, in the same kernel
     reused = html_of(HORTEN, workspace, warm_kernel=True)
     assert reused == fresh
-    executed = nbformat.read(execute.audit_path(HORTEN, workspace), as_version=4)
+    executed = nbformat.read(ReportFiles.of(HORTEN, workspace.reports).audit(), as_version=4)
     assert [c.execution_count for c in executed.cells if c.cell_type == "code"][0] == 1
 
 

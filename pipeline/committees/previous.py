@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.run.files import ReportFiles
+
 if TYPE_CHECKING:
     from pipeline.run.jobs import Job, Workspace
 
@@ -23,9 +25,9 @@ def previous_status(job: Job, workspace: Workspace) -> Path | None:
     """
     if job.as_of is None:
         return None
-    own = job.folder(workspace) / f"{job.name}.results.json"
+    own = ReportFiles.of(job, workspace.reports).results
     candidates = []
-    for path in (workspace.reports / job.project).glob(f"*/{job.name}.results.json"):
+    for path in (workspace.reports / job.project).glob(f"*/{own.name}"):
         as_of = _as_of(path)
         if path != own and as_of is not None and as_of < job.as_of:
             candidates.append((as_of, path.stat().st_mtime_ns, path))

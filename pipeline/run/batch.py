@@ -17,9 +17,10 @@ from pipeline.present import render_typst
 from pipeline.project import Project, load_project
 from pipeline.run import cache, execute, render
 from pipeline.run.deadline import Deadline
+from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, Workspace
 from pipeline.run.kernel import ensure_kernel
-from pipeline.run.publish import publish, record_run
+from pipeline.run.publish import publish_report, record_run
 from pipeline.run.figures import figures_csv, report_tables
 from pipeline.run.workbook import About, workbook
 
@@ -40,17 +41,6 @@ class JobResult:
         return self.ok and not self.why
 
 
-def output_names(job: Job, formats: Iterable[str]) -> list[str]:
-    """The files a job publishes for `formats` (besides results.json and the Excel summary)."""
-    names = {"html": [f"{job.name}.html"], "pdf": [f"{job.name}.pdf"]}
-    return [name for f in formats for name in names[f]]
-
-
-def previous_record(job: Job, workspace: Workspace) -> dict | None:
-    ledger = job.folder(workspace) / "run.json"
-    return json.loads(ledger.read_text(encoding="utf-8")).get(job.name) if ledger.exists() else None
-
-
 def why_each_runs(
     jobs: list[Job], workspace: Workspace, formats: Iterable[str], force: bool = False, projects: Mapping[str, Project] | None = None
 ) -> dict[Job, str | None]:
@@ -63,9 +53,10 @@ def why_each_runs(
         projects[project_id] = load_project(project_id, workspace.inputs)
     reasons = {}
     for job in jobs:
-        outputs_exist = all((job.folder(workspace) / name).exists() for name in output_names(job, formats))
+        files = ReportFiles.of(job, workspace.reports)
+        outputs_exist = all(path.exists() for path in files.outputs(formats))
         key = cache.fingerprint(job, workspace, projects[job.project])
-        reasons[job] = cache.why_run(key, previous_record(job, workspace), outputs_exist, force)
+        reasons[job] = cache.why_run(key, files.previous_record(), outputs_exist, force)
     return reasons
 
 
@@ -75,7 +66,7 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
     started = time.perf_counter()
     deadline = Deadline(timeout)
     formats = list(formats)
-    folder = job.folder(workspace)
+    files = ReportFiles.of(job, workspace.reports)
     record = {
         "report": job.report,
         "parameters": job.parameters(workspace),
@@ -90,18 +81,19 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         notebook = execute.execute(job, workspace, deadline, warm_kernel=True)
         made = datetime.now(timezone.utc)
         cover = render.cover(job, project, made)
-        outputs = {folder / f"{job.name}.html": render.to_html(notebook, cover)} if "html" in formats else {}
+        outputs = {"html": render.to_html(notebook, cover)} if "html" in formats else {}
         if "pdf" in formats:
-            outputs[folder / f"{job.name}.pdf"] = render.to_pdf(notebook, cover)
+            outputs["pdf"] = render.to_pdf(notebook, cover)
         results = execute.computed_results(notebook)
         if results is not None:
-            outputs[folder / f"{job.name}.results.json"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+            outputs["results"] = json.dumps(results, indent=2, ensure_ascii=False) + "\n"
         tables = report_tables(render.sections_of(notebook), job.language)  # the figures of every table the report shows
-        outputs[folder / f"{job.name}.xlsx"] = workbook(tables, About.of(cover, made, project.input_digest()), results)
-        outputs[folder / f"{job.name}.figures.csv"] = figures_csv(tables)
+        outputs["xlsx"] = workbook(tables, About.of(cover, made, project.input_digest()), results)
+        outputs["figures"] = figures_csv(tables)
         deadline.check(job, "rendering")  # too late: the last good report stays
-        publish(outputs, job.name)
-        result = JobResult(job, True, time.perf_counter() - started, [str(p) for p in outputs], why=why)
+        # Outputs by name; ReportFiles names their files, and publishing makes them current as one set.
+        publish_report(files, outputs)
+        result = JobResult(job, True, time.perf_counter() - started, [str(files.published(o)) for o in outputs], why=why)
     except JobFailed as error:
         result = JobResult(job, False, time.perf_counter() - started, reason=error.reason, why=why)
     except EvalreportError as error:
@@ -115,7 +107,7 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         seconds=round(result.seconds, 2),
         outputs=[p.rsplit("/", 1)[-1] for p in result.outputs],
     )
-    record_run(folder, job.name, record)
+    record_run(files, record)
     return result
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import nbformat
 import papermill
@@ -14,15 +13,9 @@ from pipeline.errors import JobFailed
 from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.run import warm
 from pipeline.run.deadline import Deadline
+from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, Workspace
 from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
-
-AUDIT = "audit"  # executed notebooks live here, apart from the published reports, and are never linked from them
-
-
-def audit_path(job: Job, workspace: Workspace, suffix: str = "") -> Path:
-    return job.folder(workspace) / AUDIT / f"{job.name}{suffix}.ipynb"
-
 
 def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, warm_kernel: bool = False) -> nbformat.NotebookNode:
     """Run the notebook, in this worker's kept kernel if `warm_kernel`, else in a kernel of its own, within
@@ -31,7 +24,8 @@ def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, war
     On success the executed copy is `audit/<name>.ipynb`, on failure `audit/<name>.failed.ipynb`.
     """
     deadline = timeout if isinstance(timeout, Deadline) else Deadline(timeout)
-    running = audit_path(job, workspace, ".running")
+    files = ReportFiles.of(job, workspace.reports)
+    running = files.audit("running")
     running.parent.mkdir(parents=True, exist_ok=True)
     engine = {"kernel_manager_class": KernelManagerWithoutSecrets}
     try:
@@ -60,15 +54,15 @@ def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, war
         failed(job, workspace, warm_kernel)
         message = str(error).strip().splitlines()
         raise JobFailed(job.label, f"{type(error).__name__}: {message[0] if message else ''}") from None
-    os.replace(running, audit_path(job, workspace))
+    os.replace(running, files.audit())
     return notebook
 
 
 def failed(job: Job, workspace: Workspace, warm_kernel: bool) -> None:
     """Keep the failed notebook for the evaluator; never reuse the kernel it ran in."""
-    running = audit_path(job, workspace, ".running")
-    if running.exists():
-        os.replace(running, audit_path(job, workspace, ".failed"))
+    files = ReportFiles.of(job, workspace.reports)
+    if files.audit("running").exists():
+        os.replace(files.audit("running"), files.audit("failed"))
     if warm_kernel:
         warm.discard_kernel()
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import papermill
 
 from pipeline.errors import EvalreportError
-from pipeline.paths import confined, default_inputs, default_reports, notebooks_dir, safe_name
+from pipeline.paths import default_inputs, default_reports, notebooks_dir
 from pipeline.periods import parse_period
 from pipeline.present.i18n import LOCALES
 from pipeline.project import Project
+from pipeline.run.files import job_folder
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,8 @@ class Job:
         return parameters | {name: value for name, value in optional.items() if value is not None}
 
     def folder(self, workspace: Workspace) -> Path:
-        """reports/<project>/<period>/, where the job's files go: refused unless every id in their names is safe and
-        the folder lies inside the reports folder, whatever checks came before (a unit id `../../x` writes elsewhere)."""
-        for what, value in {"project": self.project, "period": self.period, "report": self.report, "unit": self.unit, "language": self.language}.items():
-            if value is not None:
-                safe_name(value, f"job {what}")
-        return confined(workspace.reports, f"{self.project}/{self.period}", "the job's report folder", "the reports folder")
+        """reports/<project>/<period>/, where the job's files go (confined: see `ReportFiles`)."""
+        return job_folder(self, workspace.reports)
 
 
 def report_file_name(report: str, unit: str | None, language: str | None = None, project_language: str | None = None) -> str:
