@@ -70,8 +70,11 @@ import json, os
 found, pid, seen = {"password": [], "marker": []}, os.getpid(), []
 while pid > 1:
     seen.append(pid)
-    with open(f"/proc/{pid}/environ", "rb") as environ:
-        block = environ.read()
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as environ:
+            block = environ.read()
+    except PermissionError:  # a parent that is not dumpable: its /proc files are the administrator's
+        block = b""
     found["password"] += [pid] if PASSWORD.encode() in block else []
     found["marker"] += [pid] if b"EVALREPORT_MARKER=every-parent" in block else []
     with open(f"/proc/{pid}/stat") as stat:
@@ -107,3 +110,18 @@ def test_a_kernel_run_by_due_finds_the_password_in_no_parents_environment(tmp_pa
     found = json.loads(snooped.read_text())
     assert len(found["seen"]) >= 2 and found["marker"], found  # the walk reached this test's process and read environments
     assert found["password"] == [] and found["own"] == [], found
+
+
+def test_settings_given_the_old_way_leave_the_environment_before_a_kernel_starts_and_still_reach_delivery(monkeypatch):
+    from pipeline.run import kernel
+
+    guarded = []
+    monkeypatch.setattr(kernel, "_withheld", {})
+    monkeypatch.setattr(kernel, "_not_dumpable", lambda: guarded.append(True))
+    monkeypatch.setenv("EVALREPORT_SMTP_PASSWORD", PASSWORD)
+    monkeypatch.setenv("EVALREPORT_SMTP_HOST", "smtp.viborg.dk")
+    kernel.ensure_kernel()
+    assert "EVALREPORT_SMTP_PASSWORD" not in os.environ  # so no worker or kernel started from here on inherits it
+    assert guarded == [True]  # and this process's /proc files are the administrator's alone
+    settings = SmtpSettings.from_environment(smtp_environment(kernel.delivery_environment()))
+    assert (settings.host, settings.password) == ("smtp.viborg.dk", PASSWORD)

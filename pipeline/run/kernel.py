@@ -81,12 +81,13 @@ def withhold_delivery_settings() -> None:
     _withheld.update(found)
     for name in found:
         del os.environ[name]
-    _not_dumpable()
+    if set(found) - {"EVALREPORT_SMTP_ENV_FILE"}:  # the settings themselves, not only the file's name
+        _not_dumpable()
 
 
 def delivery_environment() -> dict[str, str]:
     """This process's environment with the SMTP settings `withhold_delivery_settings` took out of it."""
-    return {**os.environ, **_withheld}
+    return {**_withheld, **os.environ}
 
 
 def _not_dumpable() -> None:
