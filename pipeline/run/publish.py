@@ -117,7 +117,7 @@ def publish_report(files: ReportFiles, outputs: dict[str, bytes | str]) -> None:
     the new one. A write the machine refuses raises MachineFault, and the old set stays current."""
     if not outputs:
         return
-    writing = files.folder  # for the message, should the machine refuse
+    writing, version = files.folder, None  # for the message, should the machine refuse; the folder begun
     try:
         files.versions.mkdir(parents=True, exist_ok=True)
         # Versions sort by when they were begun: `recover` keeps the newest before the current one.
@@ -136,6 +136,8 @@ def publish_report(files: ReportFiles, outputs: dict[str, bytes | str]) -> None:
         writing = files.current
         _replace_by_link(files.current, os.path.relpath(version, files.folder))  # the switch
     except OSError as error:
+        if version is not None and files.current_version() != version:  # not switched: the new set goes
+            shutil.rmtree(version, ignore_errors=True)
         raise MachineFault(f"cannot write {writing}: {error.strerror or error}; the last good report is kept") from None
     try:
         link_public_names(files)
@@ -149,11 +151,16 @@ def link_public_names(files: ReportFiles) -> None:
     version = files.current_version()
     if version is None or not version.is_dir():
         return
-    for file in sorted(version.iterdir()):
-        public, target = files.folder / file.name, os.path.join(files.current.name, file.name)
-        if not (public.is_symlink() and os.readlink(public) == target):
-            _replace_by_link(public, target)
-    _flush_folder(files.folder)
+    missing = [file.name for file in sorted(version.iterdir())
+               if not ((files.folder / file.name).is_symlink() and os.readlink(files.folder / file.name) == _link_target(files, file.name))]
+    for name in missing:
+        _replace_by_link(files.folder / name, _link_target(files, name))
+    if missing:
+        _flush_folder(files.folder)
+
+
+def _link_target(files: ReportFiles, name: str) -> str:
+    return os.path.join(files.current.name, name)
 
 
 def prune(files: ReportFiles) -> None:
