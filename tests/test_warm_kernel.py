@@ -23,8 +23,9 @@ LARVIK = Job("bosetting-vestfold", "end_report", "2015-2016", "nb", "0709")
 
 
 def html_of(job: Job, workspace: Workspace, warm_kernel: bool) -> str:
-    notebook = execute.execute(job, workspace, warm_kernel=warm_kernel)
-    return render.to_html(notebook, render.cover(job, load_project(job.project, workspace.inputs), MADE))
+    project = load_project(job.project, workspace.inputs)
+    notebook = execute.execute(job, workspace, warm_kernel=warm_kernel, own_code=bool(project.spec.sections))
+    return render.to_html(notebook, render.cover(job, project, MADE))
 
 
 def test_a_report_from_a_reused_kernel_equals_one_from_a_fresh_kernel(tmp_path):
@@ -86,6 +87,19 @@ def test_a_failed_or_timed_out_notebook_gets_the_next_job_a_fresh_kernel(noteboo
     assert after != before
     with pytest.raises(ProcessLookupError):
         os.kill(before, 0)  # the old kernel is gone, not left running beside the new one
+
+
+def test_a_kernel_that_ran_a_projects_own_code_serves_no_other_project(notebooks):
+    def pid(project: str, own_code: bool) -> str:
+        job = Job(project, "look_around", "2015-2016", "nb")
+        notebook = execute.execute(job, notebooks, warm_kernel=True, own_code=own_code)
+        return notebook.cells[-1].outputs[0]["text"].split()[0]
+
+    warm.discard_kernel()  # one that earlier tests' notebooks made a project's own
+    first = pid("bosetting-vestfold", own_code=False)
+    assert pid("integrationsforum-viborg", own_code=True) == first  # evalreport's notebooks only: any project's
+    assert pid("integrationsforum-viborg", own_code=False) == first
+    assert pid("bosetting-vestfold", own_code=False) != first  # Viborg's own code ran in it: Viborg's alone
 
 
 def test_a_kernel_is_replaced_after_its_share_of_jobs(notebooks, monkeypatch):

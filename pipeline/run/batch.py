@@ -78,7 +78,8 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         record["inputs"] = project.input_hashes()
         record["key"] = cache.fingerprint(job, workspace, project)
         deadline.check(job, "loading")
-        notebook = execute.execute(job, workspace, deadline, warm_kernel=True)
+        # A kept kernel that ran a project's own sections serves no other project (see `warm`).
+        notebook = execute.execute(job, workspace, deadline, warm_kernel=True, own_code=bool(project.spec.sections))
         made = datetime.now(timezone.utc)
         cover = render.cover(job, project, made)
         outputs = {"html": render.to_html(notebook, cover)} if "html" in formats else {}

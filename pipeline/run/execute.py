@@ -17,9 +17,11 @@ from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, Workspace
 from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
 
-def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, warm_kernel: bool = False) -> nbformat.NotebookNode:
+def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, warm_kernel: bool = False,
+            own_code: bool = True) -> nbformat.NotebookNode:
     """Run the notebook, in this worker's kept kernel if `warm_kernel`, else in a kernel of its own, within
-    `timeout`: seconds from now, or the deadline of the whole job.
+    `timeout`: seconds from now, or the deadline of the whole job. `own_code`: the project has code of its own
+    (`sections:`), and a kept kernel serves no other project after it.
 
     On success the executed copy is `audit/<name>.ipynb`, on failure `audit/<name>.failed.ipynb`.
     """
@@ -30,7 +32,7 @@ def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, war
     engine = {"kernel_manager_class": KernelManagerWithoutSecrets}
     try:
         if warm_kernel:
-            kernel = warm.kernel_for(job.project, str(workspace.notebooks))
+            kernel = warm.kernel_for(job.project, str(workspace.notebooks), own_code)
             engine = {"engine_name": warm.ENGINE, "warm_kernel": kernel}
         notebook = papermill.execute_notebook(
             workspace.notebooks / f"{job.report}.ipynb",

@@ -8,8 +8,8 @@ kernel with it; the next job starts a fresh one.
 
 A kernel serves one project. Resetting variables does not undo what code did to imported modules, and a project's
 own sections are the evaluator's code: a section that patched the suppression rule would otherwise reach the next
-project's report. So a kernel is claimed by the first project it runs a notebook for, and a job of another project
-gets a fresh one. Within the project, before each notebook, the kernel checks that evalreport's own code is still
+project's report. So a kernel that has run a project's own code (`sections:` in project.yaml) is that project's
+alone, and a job of another project gets a fresh one; a kernel that ran only evalreport's notebooks serves any. Within the project, before each notebook, the kernel checks that evalreport's own code is still
 the code it imported (`pipeline.run.library`), and is replaced when it is not.
 """
 
@@ -69,7 +69,7 @@ class WarmKernel:
 
     def __init__(self, startup_timeout: int = 60):
         self.pid = os.getpid()
-        self.project: str | None = None  # the project it serves, from its first notebook on
+        self.project: str | None = None  # the project it serves alone, once it ran that project's own code
         self.manager = KernelManagerWithoutSecrets(kernel_name=ensure_kernel())
         self.client = None  # the channels to the kernel; opened by nbclient with the first cells run
         self.jobs = 0
@@ -157,16 +157,18 @@ def kernel_for_this_worker(project: str | None = None) -> WarmKernel:
     return kernel
 
 
-def kernel_for(project: str, cwd: str) -> WarmKernel:
+def kernel_for(project: str, cwd: str, own_code: bool = True) -> WarmKernel:
     """The calling thread's kernel, reset for the next notebook of `project` in `cwd`: the kept one when it serves
-    that project and its library is unchanged, else a fresh one."""
+    that project and its library is unchanged, else a fresh one. `own_code`: the notebook runs the project's own
+    sections, and the kernel is the project's from then on."""
     kernel = kernel_for_this_worker(project)
     if not kernel.reset(cwd):
         discard_kernel()
         kernel = kernel_for_this_worker(project)
         if not kernel.reset(cwd):
             raise RuntimeError("a fresh kernel finds evalreport's code changed since its own imports")
-    kernel.project = project
+    if own_code:
+        kernel.project = project
     return kernel
 
 
