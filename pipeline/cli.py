@@ -149,7 +149,8 @@ def parser() -> argparse.ArgumentParser:
     kind.add_argument("--cron", action="store_true", help="a crontab line (crontab -e)")
     kind.add_argument("--systemd", action="store_true", help="a service and a timer unit")
     schedule.add_argument("--at", default="06:15", metavar="HH:MM", help="time of day (default 06:15)")
-    schedule.add_argument("--env-file", type=Path, metavar="FILE", help="a file of EVALREPORT_SMTP_* settings, named to the delivering code")
+    schedule.add_argument("--env-file", type=Path, metavar="FILE",
+                          help="a file of EVALREPORT_SMTP_* settings, named to the delivering code")
     schedule.set_defaults(command=schedule_command)
     return top
 

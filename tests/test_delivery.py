@@ -259,7 +259,8 @@ def test_a_ledger_entry_whose_ids_lead_out_of_the_reports_folder_delivers_nothin
     secret = reports.parent / "secret"
     secret.mkdir()
     (secret / "status_report.pdf").write_bytes(PDF)
-    run_id = ledger.start_run(committee.name, project.id, "status_report", None, "2026-10-01", "../../secret", "2026-10-01", None, "edited")
+    run_id = ledger.start_run(committee.name, project.id, "status_report", None, "2026-10-01", "../../secret",
+                              "2026-10-01", None, "edited")
     ledger.finish_run(run_id, ok=True)
     deliveries = deliver(ledger.run(run_id), committee, project, reports, ledger, {})
     assert [d.status for d in deliveries] == ["failed", "failed"]

@@ -27,8 +27,9 @@ HIDDEN = {
     "OTHER_PROGRAM_SETTING": "x",
 }
 KEPT = {
-    "PATH": "/usr/bin", "HOME": "/home/evalreport", "LANG": "da_DK.UTF-8", "LC_ALL": "da_DK.UTF-8", "TZ": "Europe/Copenhagen",
-    "VIRTUAL_ENV": "/srv/evalreport/.venv", "JUPYTER_PATH": "/srv/jupyter", "MPLBACKEND": "agg", "MPLCONFIGDIR": "/tmp/mpl",
+    "PATH": "/usr/bin", "HOME": "/home/evalreport", "LANG": "da_DK.UTF-8", "LC_ALL": "da_DK.UTF-8",
+    "TZ": "Europe/Copenhagen", "VIRTUAL_ENV": "/srv/evalreport/.venv", "JUPYTER_PATH": "/srv/jupyter",
+    "MPLBACKEND": "agg", "MPLCONFIGDIR": "/tmp/mpl",
     "EVALREPORT_INPUTS": "/srv/evalreport/inputs", "EVALREPORT_REPORTS": "/srv/evalreport/reports",
 }
 
@@ -52,10 +53,11 @@ def env_file(folder, mode: int = 0o600, text: str | None = None):
 
 def test_the_smtp_settings_are_read_from_a_file_only_its_owner_can_read(tmp_path):
     path = env_file(tmp_path)
-    settings = SmtpSettings.from_environment(smtp_environment({"EVALREPORT_SMTP_ENV_FILE": str(path), "EVALREPORT_SMTP_USER": "old"}))
+    environment = {"EVALREPORT_SMTP_ENV_FILE": str(path), "EVALREPORT_SMTP_USER": "old"}
+    settings = SmtpSettings.from_environment(smtp_environment(environment))
     assert (settings.host, settings.user, settings.password) == ("127.0.0.1", "evalreport", PASSWORD)
     path.chmod(0o640)
-    with pytest.raises(DeliveryFailed, match=r"smtp.env holds a password, so it must be this user's .* found mode -rw-r-----"):
+    with pytest.raises(DeliveryFailed, match=r"smtp.env holds a password, so it must be this user's .* -rw-r-----"):
         read_env_file(path)
     with pytest.raises(DeliveryFailed, match=r"smtp.env line 2: expected EVALREPORT_SMTP_NAME=value, found 'PATH'"):
         read_env_file(env_file(tmp_path, text="EVALREPORT_SMTP_HOST=h\nPATH=/tmp/evil\n"))
@@ -94,21 +96,24 @@ def test_a_kernel_run_by_due_finds_the_password_in_no_parents_environment(tmp_pa
     notebook = json.loads((notebooks / "end_report.ipynb").read_text(encoding="utf-8"))
     first = next(i for i, c in enumerate(notebook["cells"]) if "parameters" in c["metadata"].get("tags", []))
     source = SNOOP.replace("PASSWORD", repr(PASSWORD))
-    notebook["cells"].insert(first + 1, {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": source})
+    snoop = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": source}
+    notebook["cells"].insert(first + 1, snoop)
     (notebooks / "end_report.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     snooped, port = tmp_path / "snooped.json", free_port()
     environment = {name: value for name, value in os.environ.items() if not name.startswith("EVALREPORT_SMTP_")}
     environment |= {"EVALREPORT_NOTEBOOKS": str(notebooks), "EVALREPORT_SMTP_ENV_FILE": str(env_file(tmp_path)),
                     "EVALREPORT_MARKER": "every-parent", "EVALREPORT_SNOOP_FILE": str(snooped)}
-    env_file(tmp_path, text=env_file(tmp_path).read_text() + f"EVALREPORT_SMTP_PORT={port}\nEVALREPORT_SMTP_STARTTLS=no\n")
-    due = [sys.executable, "-m", "pipeline.cli", "--inputs", str(inputs), "--reports", str(reports), "due", "--on", "2026-10-01"]
+    server = f"EVALREPORT_SMTP_PORT={port}\nEVALREPORT_SMTP_STARTTLS=no\n"
+    env_file(tmp_path, text=env_file(tmp_path).read_text() + server)
+    due = [sys.executable, "-m", "pipeline.cli", "--inputs", str(inputs), "--reports", str(reports),
+           "due", "--on", "2026-10-01"]
     with smtp_server(port, authenticator=accept_only("evalreport", PASSWORD), auth_require_tls=False) as inbox:
         done = subprocess.run(due, env=environment, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"made      {VIBORG}/2025-2026/end_report for {COMMITTEE}" in done.stdout
     assert len(inbox.messages) == 1  # the password did its work: the delivering code logged in with it
     found = json.loads(snooped.read_text())
-    assert len(found["seen"]) >= 2 and found["marker"], found  # the walk reached this test's process and read environments
+    assert len(found["seen"]) >= 2 and found["marker"], found  # the walk went up and read the parents' environments
     assert found["password"] == [] and found["own"] == [], found
 
 

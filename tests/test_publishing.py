@@ -204,15 +204,16 @@ publish_report(ReportFiles(folder, "end_report"), {o: f"new {o}\\n" + "x" * 200_
 READER = """
 import json, os, sys, time
 folder, stop = sys.argv[1], sys.argv[2]
-names = {o: "end_report" + s for o, s in
-         {"html": ".html", "pdf": ".pdf", "results": ".results.json", "xlsx": ".xlsx", "figures": ".figures.csv"}.items()}
+suffixes = {"html": ".html", "pdf": ".pdf", "results": ".results.json", "xlsx": ".xlsx", "figures": ".figures.csv"}
+names = {output: "end_report" + suffix for output, suffix in suffixes.items()}
 seen = {"old": 0, "new": 0, "public": 0}
 def tag(path, output):
     with open(path) as file:
         text = file.read()
     first = text.split("\\n", 1)[0]
     kind = first.split()[0]
-    assert first == f"{kind} {output}" and kind in ("old", "new") and len(text) == len(first) + 1 + 200_000, (path, first)
+    assert first == f"{kind} {output}" and kind in ("old", "new"), (path, first)
+    assert len(text) == len(first) + 1 + 200_000, (path, len(text))
     return kind
 switched = False
 while not os.path.exists(stop):
@@ -245,11 +246,13 @@ def test_a_report_publisher_killed_at_any_step_while_others_read_leaves_the_old_
         publish_report(files, report_set("old"))
         publish_report(files, report_set("old"))  # two versions before: the killed publish has one to prune
         stop = tmp_path / str(step) / "stop"
-        reader = subprocess.Popen([sys.executable, "-c", READER, str(folder), str(stop)], stdout=subprocess.PIPE, text=True)
-        code = subprocess.run([sys.executable, "-c", KILLED_REPORT_PUBLISHER, str(folder), str(step), *OUTPUTS], timeout=120).returncode
+        reader = [sys.executable, "-c", READER, str(folder), str(stop)]
+        reader = subprocess.Popen(reader, stdout=subprocess.PIPE, text=True)
+        publisher = [sys.executable, "-c", KILLED_REPORT_PUBLISHER, str(folder), str(step), *OUTPUTS]
+        code = subprocess.run(publisher, timeout=120).returncode
         stop.touch()
         out, _ = reader.communicate(timeout=120)
-        assert reader.returncode == 0, f"a reader saw a mix or a missing file with the publisher killed before step {step}"
+        assert reader.returncode == 0, f"a reader saw a mix or a missing file, the publisher killed before step {step}"
         for kind, count in json.loads(out).items():
             read[kind] += count
         after = published_now(files)
@@ -264,7 +267,7 @@ def test_a_report_publisher_killed_at_any_step_while_others_read_leaves_the_old_
         assert code == 9
         outcomes.append(after == new)
     assert published_now(files) == new
-    assert len(outcomes) >= 8 and not outcomes[0] and outcomes[-1]  # killed early: the old set; after the switch: the new
+    assert len(outcomes) >= 8 and not outcomes[0] and outcomes[-1]  # killed early: the old set; after the switch, new
     assert read["public"] > 0 and read["old"] + read["new"] > 0  # the readers did read while the publishers ran
 
 
@@ -284,4 +287,5 @@ def test_a_report_is_read_under_its_public_names_and_a_run_for_one_format_keeps_
     assert first.is_dir()  # the previous set is kept until the next switch
     publish_report(files, {"pdf": "third pdf"})
     assert not first.exists() and len(list(files.versions.iterdir())) == 2
-    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == ["end_report.html", "end_report.pdf"]
+    public = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    assert public == ["end_report.html", "end_report.pdf"]

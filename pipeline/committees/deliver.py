@@ -84,8 +84,8 @@ def status_files(run: Run, committee: Committee, project: Project, reports: Path
         path = files.in_set(output, version)
         if not path.is_file():
             raise DeliveryFailed(f"the status's {output.upper()} is missing: {files.published(output)}")
-        name = outbox_name(run.project, run.report, run.period, run.unit, files.published(output).suffix, status_language(committee, project))
-        delivered[name] = path
+        suffix, language = files.published(output).suffix, status_language(committee, project)
+        delivered[outbox_name(run.project, run.report, run.period, run.unit, suffix, language)] = path
     return delivered
 
 
@@ -93,7 +93,8 @@ def send_status(run: Run, committee: Committee, project: Project, reports: Path,
                 environment: Mapping[str, str] | None = None) -> None:
     [(pdf_name, pdf)] = status_files(run, committee, project, reports, "pdf").items()
     # Read here and nowhere else: the SMTP settings live in no process's environment that starts kernels.
-    settings = SmtpSettings.from_environment(smtp_environment(delivery_environment() if environment is None else environment))
+    environment = delivery_environment() if environment is None else environment
+    settings = SmtpSettings.from_environment(smtp_environment(environment))
     message = mail.status_email(settings, recipient, letter(run, committee, project, reports), pdf.read_bytes(), pdf_name)
     mail.send(message, settings)
 

@@ -163,6 +163,7 @@ def start_run(ledger: Ledger, status: CommitteeStatus, already_made: bool) -> in
 def finish_run(ledger: Ledger, run_id: int, result: JobResult, workspace: Workspace) -> Run:
     job = result.job
     # A job skipped as unchanged published nothing now: its outputs are the files its last good run made.
-    outputs = [str(path) for path in ReportFiles.of(job, workspace.reports).outputs(FORMATS)] if result.skipped else result.outputs
+    files = ReportFiles.of(job, workspace.reports)
+    outputs = [str(path) for path in files.outputs(FORMATS)] if result.skipped else result.outputs
     ledger.finish_run(run_id, result.ok, result.reason, outputs)
     return ledger.run(run_id)

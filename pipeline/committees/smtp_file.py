@@ -53,6 +53,7 @@ def read_env_file(path: Path) -> dict[str, str]:
             continue
         setting, equals, value = words[0].partition("=")
         if len(words) != 1 or not equals or not setting.startswith(SETTING_PREFIX) or setting == ENV_FILE:
-            raise DeliveryFailed(f"{path} line {number}: expected EVALREPORT_SMTP_NAME=value, found {setting or line.strip()!r}")
+            found = repr(setting) if setting else "no name"  # never the value: it may be the password
+            raise DeliveryFailed(f"{path} line {number}: expected EVALREPORT_SMTP_NAME=value, found {found}")
         settings[setting] = value
     return settings

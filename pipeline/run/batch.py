@@ -94,7 +94,8 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         deadline.check(job, "rendering")  # too late: the last good report stays
         # Outputs by name; ReportFiles names their files, and publishing makes them current as one set.
         publish_report(files, outputs)
-        result = JobResult(job, True, time.perf_counter() - started, [str(files.published(o)) for o in outputs], why=why)
+        published = [str(files.published(output)) for output in outputs]
+        result = JobResult(job, True, time.perf_counter() - started, published, why=why)
     except JobFailed as error:
         result = JobResult(job, False, time.perf_counter() - started, reason=error.reason, why=why)
     except EvalreportError as error:

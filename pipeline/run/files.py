@@ -38,8 +38,8 @@ RECORD = "run.json"
 def job_folder(job: Job, reports: Path) -> Path:
     """reports/<project>/<period>/, refused (UnsafePath) unless every id in the job's file names is safe and the
     folder lies inside `reports`."""
-    ids = {"project": job.project, "period": job.period, "report": job.report, "unit": job.unit, "language": job.language}
-    for what, value in ids.items():
+    ids = {"project": job.project, "period": job.period, "report": job.report, "unit": job.unit}
+    for what, value in (ids | {"language": job.language}).items():
         if value is not None:
             safe_name(value, f"job {what}")
     return confined(reports, f"{job.project}/{job.period}", "the job's report folder", "the reports folder")

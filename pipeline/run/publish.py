@@ -143,7 +143,8 @@ def publish_report(files: ReportFiles, outputs: dict[str, bytes | str]) -> None:
         link_public_names(files)
         prune(files)
     except OSError as error:
-        raise MachineFault(f"cannot link the new files in {files.folder}: {error.strerror or error}; the next run finishes it") from None
+        problem = error.strerror or error
+        raise MachineFault(f"cannot link the new files in {files.folder}: {problem}; the next run does it") from None
 
 
 def link_public_names(files: ReportFiles) -> None:
@@ -151,8 +152,7 @@ def link_public_names(files: ReportFiles) -> None:
     version = files.current_version()
     if version is None or not version.is_dir():
         return
-    missing = [file.name for file in sorted(version.iterdir())
-               if not ((files.folder / file.name).is_symlink() and os.readlink(files.folder / file.name) == _link_target(files, file.name))]
+    missing = [file.name for file in sorted(version.iterdir()) if not _linked(files, file.name)]
     for name in missing:
         _replace_by_link(files.folder / name, _link_target(files, name))
     if missing:
@@ -161,6 +161,11 @@ def link_public_names(files: ReportFiles) -> None:
 
 def _link_target(files: ReportFiles, name: str) -> str:
     return os.path.join(files.current.name, name)
+
+
+def _linked(files: ReportFiles, name: str) -> bool:
+    public = files.folder / name
+    return public.is_symlink() and os.readlink(public) == _link_target(files, name)
 
 
 def prune(files: ReportFiles) -> None:

@@ -9,8 +9,9 @@ kernel with it; the next job starts a fresh one.
 A kernel serves one project. Resetting variables does not undo what code did to imported modules, and a project's
 own sections are the evaluator's code: a section that patched the suppression rule would otherwise reach the next
 project's report. So a kernel that has run a project's own code (`sections:` in project.yaml) is that project's
-alone, and a job of another project gets a fresh one; a kernel that ran only evalreport's notebooks serves any. Within the project, before each notebook, the kernel checks that evalreport's own code is still
-the code it imported (`pipeline.run.library`), and is replaced when it is not.
+alone, and a job of another project gets a fresh one; a kernel that ran only evalreport's notebooks serves any.
+Within the project, before each notebook, the kernel checks that evalreport's own code is still the code it
+imported (`pipeline.run.library`), and is replaced when it is not.
 """
 
 from __future__ import annotations
