@@ -66,17 +66,19 @@ def test_the_smtp_settings_are_read_from_a_file_only_its_owner_can_read(tmp_path
 
 
 # Put into the report's notebook: walks from the kernel up through every parent, reading the environment each
-# started with, and writes down whether the password, or a variable every parent has, was found there.
+# started with and its command line, and writes down whether the password, or a variable every parent has, was there.
 SNOOP = """
 import json, os
 found, pid, seen = {"password": [], "marker": []}, os.getpid(), []
 while pid > 1:
     seen.append(pid)
-    try:
-        with open(f"/proc/{pid}/environ", "rb") as environ:
-            block = environ.read()
-    except PermissionError:  # a parent that is not dumpable: its /proc files are the administrator's
-        block = b""
+    block = b""
+    for part in ("environ", "cmdline"):
+        try:
+            with open(f"/proc/{pid}/{part}", "rb") as file:
+                block += file.read()
+        except PermissionError:  # a parent that is not dumpable: its /proc files are the administrator's
+            pass
     found["password"] += [pid] if PASSWORD.encode() in block else []
     found["marker"] += [pid] if b"EVALREPORT_MARKER=every-parent" in block else []
     with open(f"/proc/{pid}/stat") as stat:
