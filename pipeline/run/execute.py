@@ -17,6 +17,7 @@ from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, Workspace
 from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
 
+
 def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, warm_kernel: bool = False,
             own_code: bool = True) -> nbformat.NotebookNode:
     """Run the notebook, in this worker's kept kernel if `warm_kernel`, else in a kernel of its own, within
