@@ -130,7 +130,10 @@ def publish_report(files: ReportFiles, outputs: dict[str, bytes | str]) -> None:
         for kept in sorted(old.iterdir()) if old and old.is_dir() else []:
             if not (version / kept.name).exists():
                 writing = version / kept.name
-                os.link(kept, writing)
+                try:
+                    os.link(kept, writing)
+                except OSError:  # a share without hard links: a copy, flushed like the new files
+                    _write_new(writing, kept.read_bytes())
         _flush_folder(version)
         _flush_folder(files.versions)
         writing = files.current
