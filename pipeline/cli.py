@@ -157,7 +157,8 @@ def parser() -> argparse.ArgumentParser:
     kind.add_argument("--cron", action="store_true", help="a crontab line (crontab -e)")
     kind.add_argument("--systemd", action="store_true", help="a service and a timer unit")
     schedule.add_argument("--at", default="06:15", metavar="HH:MM", help="time of day (default 06:15)")
-    schedule.add_argument("--env-file", type=Path, metavar="FILE", help="a file of EVALREPORT_SMTP_* settings to read first")
+    schedule.add_argument("--env-file", type=Path, metavar="FILE",
+                          help="a file of EVALREPORT_SMTP_* settings, named to the delivering code")
     schedule.set_defaults(command=schedule_command)
     return top
 
@@ -413,6 +414,7 @@ def schedule_command(args, workspace: Workspace) -> int:
 def print_summary(results: list[JobResult], workspace: Workspace, console: Console) -> None:
     from rich.markup import escape
 
+    from pipeline.run.files import ReportFiles
     from pipeline.run.progress import summary_table
 
     ran = [r for r in results if not r.skipped]
@@ -422,7 +424,7 @@ def print_summary(results: list[JobResult], workspace: Workspace, console: Conso
     if ran:
         console.print(summary_table(ran))
     for result in failed:
-        audit = result.job.folder(workspace) / "audit" / f"{result.job.name}.failed.ipynb"
+        audit = ReportFiles.of(result.job, workspace.reports).audit("failed")
         console.print(f"[red]FAILED[/] {escape(result.job.label)}: {escape(result.reason)}\n  executed notebook: {escape(os.path.relpath(audit))}")
     if failed:
         console.print("the last good report of each failed job is left in place")

@@ -244,7 +244,8 @@ def test_schedule_prints_a_crontab_line_with_absolute_paths(tmp_path, capsys):
     comment, line = capsys.readouterr().out.strip().splitlines()
     assert comment.startswith("# evalreport")
     assert line.startswith("40 5 * * * cd /")
-    assert f". {tmp_path / 'smtp.env'} && set +a" in line
+    assert f" EVALREPORT_SMTP_ENV_FILE={tmp_path / 'smtp.env'} /" in line  # named, never sourced into the environment
+    assert ". /" not in line and "set -a" not in line
     assert f"--reports {reports} due >> {reports / 'due.log'} 2>&1" in line
     assert "/bin/evalreport " in line or " -m pipeline.cli " in line
 

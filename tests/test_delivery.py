@@ -289,3 +289,31 @@ def test_a_missing_pdf_is_a_failed_delivery(made_status):
     deliveries = deliver(run, committee, project, reports, ledger, {})
     assert all(d.status == "failed" and "the status's PDF is missing" in d.last_error for d in deliveries)
     assert [t.channel for t in targets(committee, reports)] == ["outbox", "email"]
+
+
+def test_a_ledger_entry_whose_ids_lead_out_of_the_reports_folder_delivers_nothing(made_status):
+    ledger, run, committee, project, reports = made_status
+    secret = reports.parent / "secret"
+    secret.mkdir()
+    (secret / "status_report.pdf").write_bytes(PDF)
+    run_id = ledger.start_run(committee.name, project.id, "status_report", None, "2026-10-01", "../../secret",
+                              "2026-10-01", None, "edited")
+    ledger.finish_run(run_id, ok=True)
+    deliveries = deliver(ledger.run(run_id), committee, project, reports, ledger, {})
+    assert [d.status for d in deliveries] == ["failed", "failed"]
+    assert all("job period" in d.last_error for d in deliveries)
+    assert not (reports / "udvalg").exists()
+
+
+def test_the_outbox_gets_the_html_and_pdf_of_one_published_set(made_status):
+    from pipeline.committees.deliver import status_files
+    from pipeline.run.files import ReportFiles
+    from pipeline.run.publish import publish_report
+
+    ledger, run, committee, project, reports = made_status
+    files = ReportFiles(reports / run.project / run.period, "status_report")
+    publish_report(files, {"html": "<html>first</html>", "pdf": b"%PDF first"})
+    chosen = status_files(run, committee, project, reports, "html", "pdf")
+    publish_report(files, {"html": "<html>second</html>", "pdf": b"%PDF second"})  # published while it is delivered
+    assert sorted(path.read_bytes() for path in chosen.values()) == [b"%PDF first", b"<html>first</html>"]
+    assert {path.parent for path in chosen.values()} == {files.versions / path.parent.name for path in chosen.values()}

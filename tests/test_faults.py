@@ -130,7 +130,9 @@ def test_a_full_disk_keeps_the_last_good_report_and_says_what_and_where(inputs, 
     err = capsys.readouterr().err
     assert err == f"error: cannot record the run in {report.parent / 'run.json'}: No space left on device\n"
     assert report.read_text() == "<p>last good</p>"
-    assert not [p.name for p in report.parent.iterdir() if p.name.startswith(".") and p.name != ".run.json.lock"]
+    hidden = {p.name for p in report.parent.iterdir() if p.name.startswith(".")}
+    assert hidden <= {".run.json.lock", ".milestones.current", ".milestones.versions"}  # no half-written set left
+    assert len(list((report.parent / ".milestones.versions").iterdir())) == 1
 
 
 def test_a_damaged_run_ledger_is_one_line_naming_it(inputs, capsys):

@@ -16,10 +16,13 @@ from pipeline.committees import mail
 from pipeline.committees.ledger import Delivery, Ledger, Run
 from pipeline.committees.mail import DeliveryFailed, Letter, SmtpSettings
 from pipeline.committees.outbox import copy_to_outbox, outbox_folder, outbox_name, outbox_root
+from pipeline.committees.smtp_file import smtp_environment
 from pipeline.errors import UnsafePath
 from pipeline.present.i18n import Messages
 from pipeline.project import Project
-from pipeline.run.jobs import report_file_name
+from pipeline.run.files import ReportFiles
+from pipeline.run.jobs import Job
+from pipeline.run.kernel import delivery_environment
 from pipeline.spec import Committee
 
 
@@ -64,23 +67,34 @@ def status_language(committee: Committee, project: Project) -> str | None:
     return committee.language if committee.language not in (None, project.spec.language) else None
 
 
-def status_files(run: Run, committee: Committee, project: Project, reports: Path, *suffixes: str) -> dict[str, Path]:
-    """The run's published files by the name they are delivered under; DeliveryFailed when one is gone."""
-    language = status_language(committee, project)
-    name = report_file_name(run.report, run.unit, language, project.spec.language)
-    files = {}
-    for suffix in suffixes:
-        path = reports / run.project / run.period / f"{name}.{suffix}"
+def published(run: Run, committee: Committee, project: Project, reports: Path) -> ReportFiles:
+    """The status's files as the run published them (UnsafePath when the ledger's ids would lead out of `reports`)."""
+    job = Job(run.project, run.report, run.period, committee.language or project.spec.language, run.unit,
+              project_language=project.spec.language)
+    return ReportFiles.of(job, reports)
+
+
+def status_files(run: Run, committee: Committee, project: Project, reports: Path, *outputs: str) -> dict[str, Path]:
+    """The run's published files (`html`, `pdf`) by the name they are delivered under, all of one published set
+    even while a new one is published; DeliveryFailed when one is gone."""
+    files = published(run, committee, project, reports)
+    version = files.current_version()
+    delivered = {}
+    for output in outputs:
+        path = files.in_set(output, version)
         if not path.is_file():
-            raise DeliveryFailed(f"the status's {suffix.upper()} is missing: {path}")
-        files[outbox_name(run.project, run.report, run.period, run.unit, f".{suffix}", language)] = path
-    return files
+            raise DeliveryFailed(f"the status's {output.upper()} is missing: {files.published(output)}")
+        suffix, language = files.published(output).suffix, status_language(committee, project)
+        delivered[outbox_name(run.project, run.report, run.period, run.unit, suffix, language)] = path
+    return delivered
 
 
 def send_status(run: Run, committee: Committee, project: Project, reports: Path, recipient: str,
                 environment: Mapping[str, str] | None = None) -> None:
     [(pdf_name, pdf)] = status_files(run, committee, project, reports, "pdf").items()
-    settings = SmtpSettings.from_environment(environment)
+    # Read here and nowhere else: the SMTP settings live in no process's environment that starts kernels.
+    environment = delivery_environment() if environment is None else environment
+    settings = SmtpSettings.from_environment(smtp_environment(environment))
     message = mail.status_email(settings, recipient, letter(run, committee, project, reports), pdf.read_bytes(), pdf_name)
     mail.send(message, settings)
 
@@ -89,8 +103,7 @@ def letter(run: Run, committee: Committee, project: Project, reports: Path) -> L
     """The e-mail's words: what the status covers, and how many criteria are met now and at the previous status."""
     language = committee.language or project.spec.language
     t = Messages(language)
-    name = report_file_name(run.report, run.unit, status_language(committee, project), project.spec.language)
-    now = _results(reports / run.project / run.period / f"{name}.results.json")
+    now = _results(published(run, committee, project, reports).results)
     before = _results(Path(run.previous)) if run.previous else None
     met = _met(now)
     before_met = _met(before)

@@ -16,7 +16,8 @@ from pipeline.committees.ledger import Delivery, Ledger, Run
 from pipeline.committees.schedule import Occurrence, latest_occurrence, next_occurrence
 from pipeline.errors import InputError, in_one_line
 from pipeline.project import PROJECT_FILE, Project, list_projects, load_project, load_spec, project_folder
-from pipeline.run.batch import FORMATS, JobResult, output_names, run_jobs, why_each_runs
+from pipeline.run.batch import FORMATS, JobResult, run_jobs, why_each_runs
+from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, Workspace, with_previous_status
 from pipeline.spec import Committee
 
@@ -164,6 +165,7 @@ def start_run(ledger: Ledger, status: CommitteeStatus, already_made: bool) -> in
 def finish_run(ledger: Ledger, run_id: int, result: JobResult, workspace: Workspace) -> Run:
     job = result.job
     # A job skipped as unchanged published nothing now: its outputs are the files its last good run made.
-    outputs = [str(job.folder(workspace) / name) for name in output_names(job, FORMATS)] if result.skipped else result.outputs
+    files = ReportFiles.of(job, workspace.reports)
+    outputs = [str(path) for path in files.outputs(FORMATS)] if result.skipped else result.outputs
     ledger.finish_run(run_id, result.ok, result.reason, outputs)
     return ledger.run(run_id)

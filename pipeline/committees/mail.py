@@ -1,6 +1,7 @@
 """Delivery by e-mail: a short letter in the committee's language with the status's PDF attached, sent over SMTP.
 
-The server and its credentials come from the environment, never from project.yaml (which is shared and versioned):
+The server and its credentials come from the file EVALREPORT_SMTP_ENV_FILE names, read by the delivering code alone
+(see smtp_file.py), or else the environment; never from project.yaml (which is shared and versioned):
 EVALREPORT_SMTP_HOST       the server; without it no e-mail is sent and the delivery is recorded as failed
 EVALREPORT_SMTP_PORT       default 587; 465 means TLS from the first byte
 EVALREPORT_SMTP_STARTTLS   yes (default) or no: upgrade the connection with STARTTLS before logging in

@@ -10,6 +10,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from pipeline.committees.smtp_file import ENV_FILE
 from pipeline.errors import EvalreportError
 from pipeline.paths import REPO_ROOT
 from pipeline.run.jobs import Workspace
@@ -56,10 +57,10 @@ def cron_line(workspace: Workspace, at: str = "06:15", env_file: Path | None = N
     hour, minute = parse_time(at)
     _one_line_paths(workspace, env_file)
     steps = [f"cd {shlex.quote(str(REPO_ROOT))}"]
-    if env_file:  # the SMTP settings: exported from a file only its owner can read, not written into the crontab
-        steps.append(f"set -a && . {shlex.quote(str(env_file.resolve()))} && set +a")
+    # The SMTP settings' file is named, not read: only the delivering code opens it (see committees/smtp_file.py).
+    named = f"{ENV_FILE}={shlex.quote(str(env_file.resolve()))} " if env_file else ""
     log = workspace.reports / "due.log"
-    steps.append(f"{shlex.join(due_command(workspace))} >> {shlex.quote(str(log))} 2>&1")
+    steps.append(f"{named}{shlex.join(due_command(workspace))} >> {shlex.quote(str(log))} 2>&1")
     line = f"{minute} {hour} * * * " + " && ".join(steps)
     if "%" in line:  # cron turns % into a newline
         line = line.replace("%", r"\%")
@@ -70,8 +71,10 @@ def systemd_units(workspace: Workspace, at: str = "06:15", env_file: Path | None
     """A oneshot service and a daily timer for it; Persistent=true runs a missed day's call once the machine is up."""
     hour, minute = parse_time(at)
     _one_line_paths(workspace, env_file)
-    # A path setting takes the rest of its line as it is, spaces and quotes too; only '%' means something there.
-    environment = f"EnvironmentFile={str(env_file.resolve()).replace('%', '%%')}\n" if env_file else ""
+    # The SMTP settings' file is named, not read (committees/smtp_file.py). In a quoted assignment '%' is a specifier
+    # and backslash and quote are escapes; '$' means nothing there.
+    assignment = f"{ENV_FILE}={env_file.resolve()}".replace("%", "%%") if env_file else ""
+    environment = 'Environment="' + assignment.replace("\\", "\\\\").replace('"', '\\"') + '"\n' if env_file else ""
     command = " ".join(_systemd_word(word) for word in due_command(workspace))
     return f"""# /etc/systemd/system/{UNIT_NAME}.service
 [Unit]

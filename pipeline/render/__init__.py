@@ -44,13 +44,12 @@ ALWAYS = ("docx", "xlsx", "figures.csv", "results.json")
 
 
 def render(document: Document, formats: Iterable[str]) -> dict[str, bytes]:
-    """Each format's file, by its suffix; a format with nothing to say (no results published) has no file."""
+    """Each format's file, by the format's name; a format with nothing to say (no results published) has no file."""
     files = {}
-    for name in formats:
-        output = OUTPUTS[name]
-        data = output.draw()(document)
+    for name in dict.fromkeys(formats):
+        data = OUTPUTS[name].draw()(document)
         if data is not None:
-            files[output.suffix] = data
+            files[name] = data
     return files
 
 

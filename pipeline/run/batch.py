@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import json
 import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -19,21 +18,14 @@ from pipeline.render import html, pdf
 from pipeline.render.cover import cover
 from pipeline.run import cache, execute
 from pipeline.run.deadline import Deadline
+from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, JobResult, Workspace
 from pipeline.run.kernel import ensure_kernel
-from pipeline.run.publish import publish, record_run
+from pipeline.run.publish import publish_report, record_run
 
 FORMATS = ("html", "pdf")
 
 
-def output_names(job: Job, formats: Iterable[str]) -> list[str]:
-    """The files a job publishes for `formats` (besides those every report has: Word, workbook, CSV, results)."""
-    return [job.name + render.OUTPUTS[f].suffix for f in formats]
-
-
-def previous_record(job: Job, workspace: Workspace) -> dict | None:
-    ledger = job.folder(workspace) / "run.json"
-    return json.loads(ledger.read_text(encoding="utf-8")).get(job.name) if ledger.exists() else None
 
 
 def why_each_runs(
@@ -48,9 +40,10 @@ def why_each_runs(
         projects[project_id] = load_project(project_id, workspace.inputs)
     reasons = {}
     for job in jobs:
-        outputs_exist = all((job.folder(workspace) / name).exists() for name in output_names(job, formats))
+        files = ReportFiles.of(job, workspace.reports)
+        outputs_exist = all(path.exists() for path in files.outputs(formats))
         key = cache.fingerprint(job, workspace, projects[job.project])
-        reasons[job] = cache.why_run(key, previous_record(job, workspace), outputs_exist, force)
+        reasons[job] = cache.why_run(key, files.previous_record(), outputs_exist, force)
     return reasons
 
 
@@ -66,7 +59,7 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
     started = time.perf_counter()
     deadline = Deadline(timeout)
     formats = list(formats)
-    folder = job.folder(workspace)
+    files = ReportFiles.of(job, workspace.reports)
     record = {
         "report": job.report,
         "parameters": job.parameters(workspace),
@@ -78,13 +71,15 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         record["inputs"] = project.input_hashes()
         record["key"] = cache.fingerprint(job, workspace, project)
         deadline.check(job, "loading")
-        notebook = execute.execute(job, workspace, deadline, warm_kernel=True)
+        # A kept kernel that ran a project's own sections serves no other project (see `warm`).
+        notebook = execute.execute(job, workspace, deadline, warm_kernel=True, own_code=bool(project.spec.sections))
         document = render.document_of(notebook, cover(job, project))  # read once; every file is drawn from it
-        files = render.render(document, [*formats, *render.ALWAYS])
-        outputs = {folder / f"{job.name}{suffix}": data for suffix, data in files.items()}
+        outputs = render.render(document, [*formats, *render.ALWAYS])
         deadline.check(job, "rendering")  # too late: the last good report stays
-        publish(outputs, job.name)
-        result = JobResult(job, True, time.perf_counter() - started, [str(p) for p in outputs], why=why)
+        # Outputs by name; ReportFiles names their files, and publishing makes them current as one set.
+        publish_report(files, outputs)
+        published = [str(files.published(output)) for output in outputs]
+        result = JobResult(job, True, time.perf_counter() - started, published, why=why)
     except JobFailed as error:
         result = JobResult(job, False, time.perf_counter() - started, reason=error.reason, why=why)
     except EvalreportError as error:
@@ -98,7 +93,7 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         seconds=round(result.seconds, 2),
         outputs=[p.rsplit("/", 1)[-1] for p in result.outputs],
     )
-    record_run(folder, job.name, record)
+    record_run(files, record)
     return result
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import nbformat
 import papermill
@@ -11,33 +10,29 @@ from nbclient.exceptions import CellTimeoutError
 from papermill.exceptions import PapermillExecutionError
 
 from pipeline.errors import JobFailed
-from pipeline.present.results import RESULTS_MIMETYPE
 from pipeline.run import warm
 from pipeline.run.deadline import Deadline
+from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, Workspace
 from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
 
-AUDIT = "audit"  # executed notebooks live here, apart from the published reports, and are never linked from them
 
-
-def audit_path(job: Job, workspace: Workspace, suffix: str = "") -> Path:
-    return job.folder(workspace) / AUDIT / f"{job.name}{suffix}.ipynb"
-
-
-def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, warm_kernel: bool = False) -> nbformat.NotebookNode:
+def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, warm_kernel: bool = False,
+            own_code: bool = True) -> nbformat.NotebookNode:
     """Run the notebook, in this worker's kept kernel if `warm_kernel`, else in a kernel of its own, within
-    `timeout`: seconds from now, or the deadline of the whole job.
+    `timeout`: seconds from now, or the deadline of the whole job. `own_code`: the project has code of its own
+    (`sections:`), and a kept kernel serves no other project after it.
 
     On success the executed copy is `audit/<name>.ipynb`, on failure `audit/<name>.failed.ipynb`.
     """
     deadline = timeout if isinstance(timeout, Deadline) else Deadline(timeout)
-    running = audit_path(job, workspace, ".running")
+    files = ReportFiles.of(job, workspace.reports)
+    running = files.audit("running")
     running.parent.mkdir(parents=True, exist_ok=True)
     engine = {"kernel_manager_class": KernelManagerWithoutSecrets}
     try:
         if warm_kernel:
-            kernel = warm.kernel_for_this_worker()
-            kernel.reset(str(workspace.notebooks))
+            kernel = warm.kernel_for(job.project, str(workspace.notebooks), own_code)
             engine = {"engine_name": warm.ENGINE, "warm_kernel": kernel}
         notebook = papermill.execute_notebook(
             workspace.notebooks / f"{job.report}.ipynb",
@@ -61,27 +56,17 @@ def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, war
         failed(job, workspace, warm_kernel)
         message = str(error).strip().splitlines()
         raise JobFailed(job.label, f"{type(error).__name__}: {message[0] if message else ''}") from None
-    os.replace(running, audit_path(job, workspace))
+    os.replace(running, files.audit())
     return notebook
 
 
 def failed(job: Job, workspace: Workspace, warm_kernel: bool) -> None:
     """Keep the failed notebook for the evaluator; never reuse the kernel it ran in."""
-    running = audit_path(job, workspace, ".running")
-    if running.exists():
-        os.replace(running, audit_path(job, workspace, ".failed"))
+    files = ReportFiles.of(job, workspace.reports)
+    if files.audit("running").exists():
+        os.replace(files.audit("running"), files.audit("failed"))
     if warm_kernel:
         warm.discard_kernel()
-
-
-def computed_results(notebook: nbformat.NotebookNode) -> dict | None:
-    """The results a notebook published with `report.publish_results()`, if it did."""
-    for cell in reversed(notebook.cells):
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if RESULTS_MIMETYPE in data:
-                return dict(data[RESULTS_MIMETYPE])
-    return None
 
 
 def first_error_line(error: PapermillExecutionError) -> str:

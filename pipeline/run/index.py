@@ -17,8 +17,10 @@ from babel import Locale
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from pipeline import __version__
+from pipeline.errors import UnsafePath
 from pipeline.present.i18n import LOCALES, Messages
 from pipeline.project import PROJECT_FILE, load_spec
+from pipeline.run.files import ReportFiles
 from pipeline.run.publish import write_atomically
 
 # The four statuses an index counts, by symbol, word and colour; `not_applicable` counts as no data here.
@@ -105,10 +107,15 @@ def reports_in(root: Path) -> list[Report]:
     for ledger in sorted(root.glob("*/*/run.json")):
         folder = ledger.parent
         for name, record in sorted(_json(ledger, {}).items()):
+            try:
+                report_files = ReportFiles.recorded(folder, name)
+            except UnsafePath:  # an edited run.json: not a report of ours
+                continue
             parameters = record.get("parameters", {})
             language = parameters.get("language")
-            files = {kind: f"{folder.parent.name}/{folder.name}/{name}.{kind}" for kind in FILE_KINDS if (folder / f"{name}.{kind}").exists()}
-            html = folder / f"{name}.html"
+            published = {kind: report_files.published(kind) for kind in FILE_KINDS}
+            files = {kind: path.relative_to(root).as_posix() for kind, path in published.items() if path.exists()}
+            html = report_files.html
             ok = record.get("status") != "failed"
             last_run = _moment(record.get("started"))
             made = last_run if ok else (datetime.fromtimestamp(html.stat().st_mtime, UTC) if html.exists() else None)
@@ -125,7 +132,7 @@ def reports_in(root: Path) -> list[Report]:
                     last_run=last_run,
                     made=made,
                     files=files,
-                    results=_json(folder / f"{name}.results.json", None),
+                    results=_json(report_files.results, None),
                 )
             )
     return found

@@ -9,9 +9,10 @@ from pathlib import Path
 import papermill
 
 from pipeline.errors import EvalreportError
-from pipeline.paths import confined, default_inputs, default_reports, notebooks_dir, safe_name
+from pipeline.paths import default_inputs, default_reports, notebooks_dir
 from pipeline.periods import parse_period
 from pipeline.project import Project
+from pipeline.run.files import ReportFiles, job_folder
 from pipeline.vocabulary import LOCALES
 
 
@@ -59,12 +60,8 @@ class Job:
         return parameters | {name: value for name, value in optional.items() if value is not None}
 
     def folder(self, workspace: Workspace) -> Path:
-        """reports/<project>/<period>/, where the job's files go: refused unless every id in their names is safe and
-        the folder lies inside the reports folder, whatever checks came before (a unit id `../../x` writes elsewhere)."""
-        for what, value in {"project": self.project, "period": self.period, "report": self.report, "unit": self.unit, "language": self.language}.items():
-            if value is not None:
-                safe_name(value, f"job {what}")
-        return confined(workspace.reports, f"{self.project}/{self.period}", "the job's report folder", "the reports folder")
+        """reports/<project>/<period>/, where the job's files go (confined: see `ReportFiles`)."""
+        return job_folder(self, workspace.reports)
 
 
 def report_file_name(report: str, unit: str | None, language: str | None = None, project_language: str | None = None) -> str:
@@ -148,9 +145,9 @@ def previous_status(job: Job, workspace: Workspace) -> Path | None:
     """
     if job.as_of is None:
         return None
-    own = job.folder(workspace) / f"{job.name}.results.json"
+    own = ReportFiles.of(job, workspace.reports).results
     candidates = []
-    for path in (workspace.reports / job.project).glob(f"*/{job.name}.results.json"):
+    for path in (workspace.reports / job.project).glob(f"*/{own.name}"):
         as_of = _as_of(path)
         if path != own and as_of is not None and as_of < job.as_of:
             candidates.append((as_of, path.stat().st_mtime_ns, path))

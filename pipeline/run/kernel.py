@@ -1,8 +1,17 @@
 """Make sure notebooks run on this environment's Python, whichever Jupyter kernels the machine has besides, and
-without the secrets of the process that starts them."""
+see only the environment they need.
+
+A notebook runs code (a project's own sections are the evaluator's code), and whatever it can read may end up in
+an output or the audit copy. So a kernel starts with an environment built from an allow-list, never from a copy of
+this process's minus what looks secret: a name filter misses `MYSQL_PWD`, `SMTP_PASS` or a `DATABASE_URL` with
+a password in it. And the settings `due` delivers with never sit in the environment of a process that starts
+kernels (see `withhold_delivery_settings` and docs/committees.md).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import fcntl
 import json
 import os
@@ -19,21 +28,76 @@ from pipeline.errors import KernelMissing, in_one_line
 KERNEL_NAME = "evalreport"
 
 
-# Variables a notebook has no business reading: the SMTP settings `due` delivers with, and whatever is named like a
-# credential. A notebook runs code, and its outputs (a traceback, a printed variable) end up in the audit copy.
-SECRET_NAME = re.compile(r"^EVALREPORT_SMTP_|PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY", re.IGNORECASE)
+# What a kernel may see: the program search path and home, language and time zone, this environment's own Python
+# (a venv, a Conda prefix), Jupyter's, IPython's and matplotlib's own settings, the temporary and cache folders,
+# and evalreport's own settings except those of delivery.
+ALLOWED_NAMES = frozenset({
+    "PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TEMP", "TMP",
+    "VIRTUAL_ENV", "CONDA_PREFIX", "PYTHONPATH", "PYTHONHASHSEED", "PYTHONUTF8", "PYTHONIOENCODING",
+    "PYTHONDONTWRITEBYTECODE", "IPYTHONDIR", "MPLBACKEND", "MPLCONFIGDIR",
+    "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
+})
+ALLOWED_PREFIXES = ("LC_", "JUPYTER_", "JPY_", "EVALREPORT_")
+# evalreport's delivery settings: the SMTP server and its login, the file they are read from, the outboxes' root.
+DELIVERY_SETTING = re.compile(r"^EVALREPORT_(SMTP_|OUTBOX_ROOT$)")
+SMTP_SETTING = re.compile(r"^EVALREPORT_SMTP_")
+# Even an allowed name may not carry a credential: `EVALREPORT_DB=postgres://user:secret@host/db`.
+SECRET_NAME = re.compile(r"PASS|PWD|SECRET|TOKEN|CREDENTIAL|KEY", re.IGNORECASE)
+PASSWORD_IN_URL = re.compile(r"://[^/@\s]*:[^/@\s]*@")
 
 
 def kernel_environment(environment: Mapping[str, str] | None = None) -> dict[str, str]:
-    """`environment` (default: this process's) without the variables whose names look secret."""
+    """The variables of `environment` (default: this process's) a kernel may see, by the allow-list above."""
     environment = os.environ if environment is None else environment
-    return {name: value for name, value in environment.items() if not SECRET_NAME.search(name)}
+    return {name: value for name, value in environment.items() if allowed(name, value)}
+
+
+def allowed(name: str, value: str) -> bool:
+    if not (name in ALLOWED_NAMES or name.startswith(ALLOWED_PREFIXES)):
+        return False
+    if name.startswith("EVALREPORT_") and (DELIVERY_SETTING.match(name) or SECRET_NAME.search(name)):
+        return False
+    return not PASSWORD_IN_URL.search(value)
+
+
+_withheld: dict[str, str] = {}
+
+
+def withhold_delivery_settings() -> None:
+    """Before the first kernel starts: take the SMTP settings out of this process's environment, so that no
+    process started from here on (a worker, a kernel) inherits them, and keep them for `delivery_environment`.
+
+    The environment block this process started with stays readable in /proc/<pid>/environ, which no unsetenv
+    changes; that is why the service reads its SMTP settings from EVALREPORT_SMTP_ENV_FILE instead (only the
+    delivering code opens it). For settings given the old way, this process is also marked not dumpable, which
+    makes its /proc files readable only to the administrator.
+    """
+    found = {name: value for name, value in os.environ.items() if SMTP_SETTING.match(name)}
+    if not found:
+        return
+    _withheld.update(found)
+    for name in found:
+        del os.environ[name]
+    if set(found) - {"EVALREPORT_SMTP_ENV_FILE"}:  # the settings themselves, not only the file's name
+        _not_dumpable()
+
+
+def delivery_environment() -> dict[str, str]:
+    """This process's environment with the SMTP settings `withhold_delivery_settings` took out of it."""
+    return {**_withheld, **os.environ}
+
+
+def _not_dumpable() -> None:
+    PR_SET_DUMPABLE = 4
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: no /proc to guard
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
 class KernelManagerWithoutSecrets(AsyncKernelManager):
     """Starts (and restarts) kernels with `kernel_environment()` instead of a copy of this process's environment."""
 
     async def start_kernel(self, **kw):
+        withhold_delivery_settings()
         kw["env"] = kernel_environment(kw.get("env"))
         return await super().start_kernel(**kw)
 
@@ -48,8 +112,10 @@ def ensure_kernel() -> str:
     """Install (or repair) the `evalreport` kernel spec so that it starts this interpreter; return its name.
 
     The spec goes into this environment's prefix, so JupyterLab started from the same environment offers it
-    and a notebook stored with kernel `evalreport` opens on the right Python.
+    and a notebook stored with kernel `evalreport` opens on the right Python. Called before any kernel or worker
+    starts, it also takes the delivery settings out of this process's environment.
     """
+    withhold_delivery_settings()
     if installed_here():
         return KERNEL_NAME
     kernels = Path(sys.prefix) / "share" / "jupyter" / "kernels"

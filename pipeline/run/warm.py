@@ -5,6 +5,13 @@ costs well under one. So each worker (a process of the pool, a thread of a Dask 
 itself) keeps a kernel, and before each notebook resets what a notebook can leave behind: its variables,
 open figures, the working folder and the cell counter. A notebook that fails or runs out of time takes its
 kernel with it; the next job starts a fresh one.
+
+A kernel serves one project. Resetting variables does not undo what code did to imported modules, and a project's
+own sections are the evaluator's code: a section that patched the suppression rule would otherwise reach the next
+project's report. So a kernel that has run a project's own code (`sections:` in project.yaml) is that project's
+alone, and a job of another project gets a fresh one; a kernel that ran only evalreport's notebooks serves any.
+Within the project, before each notebook, the kernel checks that evalreport's own code is still the code it
+imported (`pipeline.run.library`), and is replaced when it is not.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ import matplotlib.pyplot
 import pandas
 import statsmodels.stats.proportion
 import pipeline.present.report
+import pipeline.run.library
+pipeline.run.library.remember()
 import gc
 gc.collect()
 gc.freeze()
@@ -49,6 +58,9 @@ _plt.close("all")
 import os as _os
 _os.chdir({cwd!r})
 del _plt, _os
+import pipeline.run.library as _library
+print("library changed:", *_library.changed()[:5])
+del _library
 get_ipython().execution_count = 1
 """
 
@@ -58,6 +70,7 @@ class WarmKernel:
 
     def __init__(self, startup_timeout: int = 60):
         self.pid = os.getpid()
+        self.project: str | None = None  # the project it serves alone, once it ran that project's own code
         self.manager = KernelManagerWithoutSecrets(kernel_name=ensure_kernel())
         self.client = None  # the channels to the kernel; opened by nbclient with the first cells run
         self.jobs = 0
@@ -74,15 +87,22 @@ class WarmKernel:
     def usable(self) -> bool:
         return self.pid == os.getpid() and self.manager is not None and self.jobs < JOBS_PER_KERNEL
 
-    def reset(self, cwd: str) -> None:
-        self._run_cells(RESET.format(cwd=cwd))
+    def serves(self, project: str) -> bool:
+        return self.usable and self.project in (None, project)
 
-    def _run_cells(self, source: str) -> None:
+    def reset(self, cwd: str) -> bool:
+        """Clear what the last notebook left and stand in `cwd`; False when evalreport's code in the kernel is no
+        longer what it imported (the kernel is then of no further use)."""
+        printed = "".join(output.get("text", "") for output in self._run_cells(RESET.format(cwd=cwd)))
+        return "library changed:\n" in printed and "library changed: " not in printed
+
+    def _run_cells(self, source: str) -> list:
         notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
         client = NotebookClient(notebook, km=self.manager, timeout=self.startup_timeout, startup_timeout=self.startup_timeout)
         client.kc = self.client
         client.execute()
         self.client = client.kc
+        return notebook.cells[0].outputs
 
     def shutdown(self) -> None:
         """Stop the kernel (only from the process that started it: a forked child must leave its parent's alone)."""
@@ -128,13 +148,28 @@ papermill_engines.register(ENGINE, WarmEngine)
 _per_thread = threading.local()
 
 
-def kernel_for_this_worker() -> WarmKernel:
-    """The kept kernel of the calling thread, started (with the heavy imports) on first use."""
+def kernel_for_this_worker(project: str | None = None) -> WarmKernel:
+    """The kept kernel of the calling thread, started (with the heavy imports) on first use, and again for a
+    `project` other than the one it serves."""
     kernel = getattr(_per_thread, "kernel", None)
-    if kernel is None or not kernel.usable:
-        if kernel is not None:
-            kernel.shutdown()
+    if kernel is None or not kernel.serves(project or kernel.project or ""):
+        discard_kernel()
         kernel = _per_thread.kernel = WarmKernel()
+    return kernel
+
+
+def kernel_for(project: str, cwd: str, own_code: bool = True) -> WarmKernel:
+    """The calling thread's kernel, reset for the next notebook of `project` in `cwd`: the kept one when it serves
+    that project and its library is unchanged, else a fresh one. `own_code`: the notebook runs the project's own
+    sections, and the kernel is the project's from then on."""
+    kernel = kernel_for_this_worker(project)
+    if not kernel.reset(cwd):
+        discard_kernel()
+        kernel = kernel_for_this_worker(project)
+        if not kernel.reset(cwd):
+            raise RuntimeError("a fresh kernel finds evalreport's code changed since its own imports")
+    if own_code:
+        kernel.project = project
     return kernel
 
 
