@@ -166,7 +166,7 @@ def test_a_full_disk_while_publishing_keeps_the_last_set_and_says_what_and_where
 
 # --- a report's set: version folders and one pointer, switched while others read ----------------------------------
 
-OUTPUTS = ("html", "pdf", "results", "xlsx", "figures")
+OUTPUTS = ("html", "pdf", "results.json", "xlsx", "figures.csv")
 
 
 def report_set(tag: str) -> dict[str, str]:
@@ -204,7 +204,7 @@ publish_report(ReportFiles(folder, "end_report"), {o: f"new {o}\\n" + "x" * 200_
 READER = """
 import json, os, sys, time
 folder, stop = sys.argv[1], sys.argv[2]
-suffixes = {"html": ".html", "pdf": ".pdf", "results": ".results.json", "xlsx": ".xlsx", "figures": ".figures.csv"}
+suffixes = {"html": ".html", "pdf": ".pdf", "results.json": ".results.json", "xlsx": ".xlsx", "figures.csv": ".figures.csv"}
 names = {output: "end_report" + suffix for output, suffix in suffixes.items()}
 seen = {"old": 0, "new": 0, "public": 0}
 def tag(path, output):
