@@ -52,6 +52,8 @@ class Project:
     input_files: tuple[Path, ...] = field(default=())
     recommendations: pd.DataFrame = field(default_factory=tables.empty_recommendations)
     activities: pd.DataFrame = field(default_factory=tables.empty_activities)
+    budget: pd.DataFrame = field(default_factory=tables.empty_budget_table)
+    decisions: pd.DataFrame = field(default_factory=tables.empty_decisions)  # decisions.csv, when the folder has one
     narrative: Narrative = field(default_factory=Narrative)  # the evaluator's texts in text/
     notices: tuple[Problem, ...] = ()  # what validate says about the inputs without stopping a report
 
@@ -112,6 +114,9 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         "assessments": (files.assessments, tables.parse_assessments, tables.empty_assessments),
         "recommendations": (files.recommendations, tables.parse_recommendations, tables.empty_recommendations),
         "activities": (files.activities, tables.parse_activities, tables.empty_activities),
+        "budget": (files.budget, tables.parse_budget, tables.empty_budget_table),
+        # Not named in project.yaml: `evalreport decide` writes it, and a project without one has decided nothing yet.
+        "decisions": (tables.DECISIONS_FILE if (folder / tables.DECISIONS_FILE).is_file() else None, tables.parse_decisions, tables.empty_decisions),
     }
     frames: dict[str, pd.DataFrame] = {}
     input_files = [folder / PROJECT_FILE]

@@ -69,6 +69,7 @@ class Files(Strict):
     assessments: str | None = None
     recommendations: str | None = None
     activities: str | None = None
+    budget: str | None = None
 
 
 class IndicatorSpec(Strict):
@@ -401,6 +402,9 @@ class Committee(Strict):
     language: Language | None = None  # None: the project's language
     unit: str | None = None  # one unit's status; None: the whole project
     delivery: Delivery = Delivery()
+    # The committee case (docs/committees.md): the case's number in the agenda system, and the meetings it may be on.
+    case_number: OneLine | None = None
+    meetings: list[date] = []
 
     @field_validator("unit", mode="before")
     @classmethod
@@ -409,7 +413,7 @@ class Committee(Strict):
 
 
 # Where the evaluator's own notebook may stand in the end report: after one of these parts.
-SectionPlace = Literal["summary", "introduction", "criteria", "survey", "milestones", "recommendations", "activities", "conclusion", "lessons"]
+SectionPlace = Literal["summary", "introduction", "criteria", "survey", "milestones", "recommendations", "activities", "economy", "conclusion", "lessons"]
 
 
 class NotebookSection(Strict):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.analysis.budget import BUDGET_COLUMNS, empty_budget
 from pipeline.analysis.privacy import redact
 from pipeline.errors import InputError, Problem, grouped
 from pipeline.sources.csv import read_table
@@ -37,6 +38,14 @@ ACTIVITY_COLUMNS = ["id", "date", "title", "kind", "unit", "participants", "them
 ACTIVITY_REQUIRED = ["id", "date", "title", "kind", "participants"]
 PARTICIPANTS_PREFIX = "participants_"
 
+# The project's budget (docs/inputs.md, budget.csv): amounts in kroner, per year, post and source of funding.
+BUDGET_REQUIRED = ["year", "post", "budget"]
+BUDGET_AMOUNTS = ("budget", "spent", "cofinancing")
+
+# The decisions committees took on the project's cases (docs/inputs.md, decisions.csv; `evalreport decide` adds one).
+DECISIONS_FILE = "decisions.csv"
+DECISION_COLUMNS = ["committee", "period", "date", "decision"]
+
 _THOUSANDS_WITH_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 # Text written by people outside the evaluator's hands (respondents, project staff, partners) that reports show:
@@ -48,6 +57,8 @@ FREE_TEXT = {
     "assessments": ("justification", "assessor"),
     "recommendations": ("title", "source", "decision", "follow_up"),
     "activities": ("title", "kind", "themes"),
+    "budget": ("post", "source"),
+    "decisions": ("decision",),
 }
 
 
@@ -518,3 +529,77 @@ def empty_recommendations(_spec: ProjectSpec | None = None) -> pd.DataFrame:
 
 def empty_activities(_spec: ProjectSpec | None = None) -> pd.DataFrame:
     return pd.DataFrame(columns=ACTIVITY_COLUMNS + ["groups"], dtype=object)
+
+
+def parse_budget(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    """The budget: one row per year, post and source of funding, with the amount budgeted and, where known, spent and
+    co-financed by others (kroner; an empty cell is not known, never 0)."""
+    raw = read_table(path, BUDGET_REQUIRED)
+    rows = Rows(raw, FREE_TEXT["budget"])
+    _check_columns(raw, BUDGET_COLUMNS, rows)
+    comma = raw.attrs["decimal_comma"]
+    example = "an amount in kroner ≥ 0 such as 250.000 or 250000" + (" (or empty if not known)" if comma else "")
+    records = []
+    for line, row in rows:
+        year = rows.check(line, "year", row["year"], parse_year, "a year such as 2025")
+        if year is not None and not spec.period.start <= year <= spec.period.end:
+            rows.problem(line, "year", f"a year of the project's period {spec.period.start}–{spec.period.end}", row["year"])
+        if not row["post"]:
+            rows.problem(line, "post", "what the money is for, such as Koordinator or Aktiviteter", "")
+        amounts = {}
+        for column in BUDGET_AMOUNTS:
+            cell = row.get(column, "")
+            if not cell:
+                if column == "budget":
+                    rows.problem(line, column, "the amount budgeted, in kroner", "")
+                amounts[column] = float("nan")
+                continue
+            parsed = rows.check(line, column, cell, lambda text: _kroner(text, comma), example)
+            amounts[column] = float("nan") if parsed is None else parsed
+        if amounts["cofinancing"] > amounts["budget"]:
+            rows.problem(line, "cofinancing", f"at most the amount budgeted ({row['budget']})", row["cofinancing"])
+        records.append({"year": year, "post": one_line(row["post"]), "source": one_line(row.get("source", "")), **amounts})
+    rows.raise_if_any()
+    return pd.DataFrame.from_records(records, columns=BUDGET_COLUMNS).astype({"year": int, **{c: float for c in BUDGET_AMOUNTS}})
+
+
+def _kroner(text: str, decimal_comma: bool) -> float:
+    """'6.645.000', '6 645 000', '6645000' or '6.645.000,50': Danish and Norwegian amounts, whatever the file's
+    delimiter; thousands written with dots read as thousands here, since an amount in kroner has at most two decimals."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "").removeprefix("kr.").removesuffix("kr.").removesuffix("kr").strip()
+    if _THOUSANDS_WITH_DOTS.match(cleaned) or re.fullmatch(r"\d{1,3}(\.\d{3})+,\d{1,2}", cleaned):
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    return parse_number(cleaned, decimal_comma and "," in cleaned)
+
+
+def parse_decisions(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    """The decisions committees took on the project's cases: which committee, on the case of which period, when, and
+    what ("Indstillingen blev godkendt.")."""
+    raw = read_table(path, DECISION_COLUMNS)
+    rows = Rows(raw, FREE_TEXT["decisions"])
+    _check_columns(raw, DECISION_COLUMNS, rows)
+    committees = [committee.name for committee in spec.committees]
+    records, seen = [], {}
+    for line, row in rows:
+        if row["committee"] not in committees:
+            rows.problem(line, "committee", f"a committee from project.yaml ({_listed(committees)})" if committees else "a committee (project.yaml lists none)", row["committee"])
+        if not re.fullmatch(r"\d{4}(-\d{4})?", row["period"]):
+            rows.problem(line, "period", "the period of the case, such as 2025 or 2024-2025", row["period"])
+        day = rows.check(line, "date", row["date"], parse_date, "the day of the decision, written YYYY-MM-DD")
+        if not row["decision"]:
+            rows.problem(line, "decision", "what the committee decided, such as: Indstillingen blev godkendt.", "")
+        key = (row["committee"], row["period"])
+        if key in seen:
+            rows.problem(line, "period", "one decision per committee and period", row["period"], f"again (row {seen[key]} has it)")
+        seen.setdefault(key, line)
+        records.append({"committee": row["committee"], "period": row["period"], "date": day, "decision": one_line(row["decision"])})
+    rows.raise_if_any()
+    return pd.DataFrame.from_records(records, columns=DECISION_COLUMNS)
+
+
+def empty_decisions(_spec: ProjectSpec | None = None) -> pd.DataFrame:
+    return pd.DataFrame(columns=DECISION_COLUMNS, dtype=object)
+
+
+def empty_budget_table(_spec: ProjectSpec | None = None) -> pd.DataFrame:
+    return empty_budget()

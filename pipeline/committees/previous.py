@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from pipeline.run.jobs import Job, Workspace
 
 
+# A committee case compares with the status before it, as the status it attaches does (it stores no results itself).
+COMPARED_WITH = {"committee_case": "status_report"}
+
+
 def previous_status(job: Job, workspace: Workspace) -> Path | None:
     """The results file of the same project, report and unit under reports/<project>/*/ whose `as_of` is latest
     among those before the job's; None when there is none (the notebook then says it has nothing to compare with).
@@ -23,9 +27,10 @@ def previous_status(job: Job, workspace: Workspace) -> Path | None:
     """
     if job.as_of is None:
         return None
-    own = job.folder(workspace) / f"{job.name}.results.json"
+    name = job.name.replace(job.report, COMPARED_WITH.get(job.report, job.report), 1)
+    own = job.folder(workspace) / f"{name}.results.json"
     candidates = []
-    for path in (workspace.reports / job.project).glob(f"*/{job.name}.results.json"):
+    for path in (workspace.reports / job.project).glob(f"*/{name}.results.json"):
         as_of = _as_of(path)
         if path != own and as_of is not None and as_of < job.as_of:
             candidates.append((as_of, path.stat().st_mtime_ns, path))

@@ -64,7 +64,7 @@ def cover(job: Job, project: Project, generated: datetime | None = None) -> dict
     t = Messages(job.language)
     spec = project.spec
     generated = generated or datetime.now(timezone.utc)
-    report_title = t(job.report) if job.report in ("end_report", "survey_feedback", "success_criteria", "milestones", "status_report") else job.report
+    report_title = t(job.report) if job.report in ("end_report", "survey_feedback", "success_criteria", "milestones", "status_report", "committee_case") else job.report
     return {
         "language": job.language,
         "title": spec.title,
