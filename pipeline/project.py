@@ -14,7 +14,7 @@ import pandas as pd
 import yaml
 from pydantic import ValidationError
 
-from pipeline import tables
+from pipeline import coverage, tables
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
 from pipeline.narrative import Narrative, read_narrative
 from pipeline.own_notebooks import read_notebook
@@ -131,6 +131,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         except InputError as error:
             problems.extend(error.problems)
     problems += unconfirmed_guesses(folder / PROJECT_FILE, spec)  # no report is made from what an import guessed
+    unshown = [notice for frame in frames.values() for notice in frame.attrs.pop("notices", [])]
     if "activities" in frames:
         problems += wave_activity_problems(spec, frames["activities"])
     narrative, text_files, text_problems, notices = read_narrative(folder, spec)
@@ -143,6 +144,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         notices += notebook_notices
     if problems:
         raise InputError(problems)
+    notices += unshown + coverage.notices(spec, frames)  # nothing dropped in silence
     return Project(
         id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files + text_files), narrative=narrative, notices=tuple(notices), **frames
     )

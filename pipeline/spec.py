@@ -171,6 +171,9 @@ class Wave(Strict):
     # The activity (an id in activities.csv) this wave asked about, such as a theme meeting: its feedback is shown
     # beside the activity.
     activity: str | None = None
+    # Who the wave asked (residents, staff, a meeting's participants): a wave is compared only with an earlier wave of
+    # the same population. None: the project's one population.
+    population: OneLine | None = None
 
     @field_validator("id", "activity", mode="before")
     @classmethod

@@ -74,6 +74,7 @@ class Rows:
         self.frame = frame
         self.file = frame.attrs["file"]
         self.problems: list[Problem] = []
+        self.notices: list[Problem] = []  # what the table holds that no report will show: said, and the report is made
 
     def __iter__(self):
         # Rows as dicts: iterrows makes a Series per row and copies the table's attrs into each (seconds per 50,000 rows).
@@ -85,6 +86,20 @@ class Rows:
         else:
             shown = repr(found) if found else "an empty cell"
         self.problems.append(Problem(self.file, line, field, expected, f"{shown} {note}" if note else shown))
+
+    def notice(self, line: int, field: str, expected: str, found: str) -> None:
+        self.notices.append(Problem(self.file, line, field, expected, found))
+
+    def outside_period(self, line: int, field: str, year: int | None, spec: ProjectSpec, cell: str) -> None:
+        """A row of a year outside the project's period is read, and shown in no report: say so."""
+        period = spec.period
+        if year is not None and not period.start <= year <= period.end:
+            self.notice(line, field, f"a date in the project's period {period.start}–{period.end}", f"{cell!r}, outside it: the row is shown in no report")
+
+    def finished(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The parsed table, carrying the notices for `load_project` to collect."""
+        frame.attrs["notices"] = self.notices
+        return frame
 
     def check(self, line: int, field: str, value, parse: Callable, expected: str):
         """Parse one cell; on failure record a problem and return None."""
@@ -163,6 +178,7 @@ def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         if row["indicator"] not in spec.indicators:
             rows.problem(line, "indicator", f"an indicator declared in project.yaml {sorted(spec.indicators)}", row["indicator"])
         year = rows.check(line, "period", row["period"], parse_year, "a year such as 2016")
+        rows.outside_period(line, "period", year, spec, row["period"])
         value = float("nan")
         if row["value"]:
             example = "a number ≥ 0 such as 12,5 (or empty for no data)" if raw.attrs["decimal_comma"] else "a number ≥ 0 such as 12.5 (or empty for no data)"
@@ -174,7 +190,7 @@ def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         seen.setdefault(key, line)
         records.append({"unit": row["unit"], "indicator": row["indicator"], "period": year, "value": value, "note": row.get("note", "")})
     rows.raise_if_any()
-    return pd.DataFrame.from_records(records, columns=["unit", "indicator", "period", "value", "note"]).astype({"period": int, "value": float})
+    return rows.finished(pd.DataFrame.from_records(records, columns=["unit", "indicator", "period", "value", "note"]).astype({"period": int, "value": float}))
 
 
 def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
@@ -459,6 +475,7 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     for line, row in rows:
         _check_id(rows, line, row["id"], seen, "the activity")
         held = rows.check(line, "date", row["date"], parse_date, "the date it was held, written YYYY-MM-DD")
+        rows.outside_period(line, "date", held.year if held else None, spec, row["date"])
         for column in ("title", "kind"):
             if not row[column]:
                 rows.problem(line, column, {"title": "the activity's title", "kind": "what kind of activity it was, such as Forummøde or Temamøde"}[column], "")
@@ -480,7 +497,7 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             }
         )
     rows.raise_if_any()
-    return pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups"]).astype({"participants": "Int64"})  # empty: not counted
+    return rows.finished(pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups"]).astype({"participants": "Int64"}))  # empty: not counted
 
 
 def _check_id(rows: Rows, line: int, value: str, seen: dict, what: str) -> None:
