@@ -4,6 +4,8 @@ project in its first year has a criterion without figures yet, and an old survey
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from pipeline.errors import Problem
@@ -13,11 +15,28 @@ PROJECT_FILE = "project.yaml"
 
 
 def notices(spec: ProjectSpec, frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    return waves_outside_the_period(spec) + criteria_without_data(spec, frames) + items_asked_in_some_waves(spec, frames.get("survey"))
+    return (
+        indicators_without_a_unit(spec) + waves_outside_the_period(spec) + criteria_without_data(spec, frames)
+        + items_asked_in_some_waves(spec, frames.get("survey"))
+    )
 
 
 def _years(spec: ProjectSpec) -> str:
     return f"{spec.period.start}–{spec.period.end}"
+
+
+def indicators_without_a_unit(spec: ProjectSpec) -> list[Problem]:
+    """An indicator's unit is said once, in `unit:`, and the report writes it in its language: not typed into the label."""
+    found = []
+    for indicator_id, indicator in spec.indicators.items():
+        typed = re.search(r"\((%|kr\.?|pct\.?|procent|prosent)\)\s*$|\s(%|kr\.?)$", indicator.label, re.IGNORECASE)
+        if typed:
+            found.append(Problem(PROJECT_FILE, None, f"indicators.{indicator_id}.label", "a label without its unit, and the unit in `unit:` (percent, kr, persons, number or a word)",
+                                 f"{indicator.label!r}: move {typed.group(1) or typed.group(2)!r} to `unit:`"))
+        elif indicator.unit is None:
+            found.append(Problem(PROJECT_FILE, None, f"indicators.{indicator_id}.unit", "the unit its figures are in: percent, kr, persons, number or a word of your own",
+                                 "none: the report shows the bare figure"))
+    return found
 
 
 def waves_outside_the_period(spec: ProjectSpec) -> list[Problem]:

@@ -426,6 +426,10 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
             if measure.item not in items or items[measure.item].kind != "likert":
                 likert = sorted(k for k, v in items.items() if v.kind == "likert")
                 problems.append(Problem(file, None, f"{where}.item", f"a likert item declared under 'survey.items' {likert}", repr(measure.item)))
+            known_groups = sorted(spec.survey.groups) if spec.survey else []
+            for group in measure.groups:
+                if group not in known_groups:
+                    problems.append(Problem(file, None, f"{where}.groups", f"groups declared under 'survey.groups' {known_groups}", repr(group)))
         needs = {"ratio": "indicators", "indicator": "indicators", "survey": "survey", "milestones": "milestones", "assessment": "assessments"}
         table = needs[measure.kind]
         if not getattr(spec.files, table):

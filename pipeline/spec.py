@@ -74,6 +74,9 @@ class Files(Strict):
 
 class IndicatorSpec(Strict):
     label: OneLine
+    # What its figures count: `percent` (61.5 is 61,5 %), `kr`, `persons`, `number` (a bare count), or a word of one's
+    # own (`udsættelser`), written after the figure in the report's language. None: not said, and validate asks.
+    unit: OneLine | None = None
     # How yearly values become one figure for a report's period: `sum` adds them up (counts, such as
     # settlements), `latest` takes the last year that has a value (levels, such as a share employed),
     # `point` takes the period's last year or nothing (a count on a reference date).
@@ -268,6 +271,8 @@ class SurveyMeasure(Strict):
     kind: Literal["survey"]
     item: str
     target: Target = Field(default=0.75)
+    # Only these respondent groups' answers (survey.groups codes), such as the residents but not the staff; []: all.
+    groups: list[str] = []
 
 
 class MilestoneMeasure(Strict):

@@ -109,3 +109,31 @@ def test_a_wave_is_compared_with_the_last_of_its_population_inside_the_period():
     assert [w.id for w in cmp.comparable_waves(waves, date(2025, 12, 31), 2024, 2026)] == ["r24", "r25"]
     assert [w.id for w in cmp.comparable_waves(waves[:3], date(2024, 12, 31), 2024, 2026)] == ["s24"]  # no earlier staff wave
     assert [w.id for w in cmp.comparable_waves([wave("meeting", 2022), wave("r25", 2025)], date(2025, 12, 31), 2024, 2026)] == ["r25"]
+
+
+def test_an_indicator_says_its_unit_and_the_report_writes_it_in_its_language(viborg):
+    from pipeline.present.i18n import Messages
+
+    assert [Messages(language).quantity(61.5, "percent") for language in ("da", "nb", "en")] == ["61,5\u00a0%", "61,5\u00a0%", "61.5%"]
+    assert Messages("da").quantity(6_645_000, "kr", 0) == "6.645.000\u00a0kr." and Messages("nb").quantity(120, "persons") == "120\u00a0personer"
+    edit(viborg / "project.yaml", "    label: Aktive frivillige i forummets netværk\n    unit: persons", "    label: Aktive frivillige i forummets netværk (%)")
+    [notice] = [n for n in notices(viborg) if "frivillige_aktive" in n]
+    assert notice.startswith("project.yaml, field 'indicators.frivillige_aktive.label'") and "move '%' to `unit:`" in notice
+    edit(viborg / "project.yaml", "    label: Aktive frivillige i forummets netværk (%)", "    label: Aktive frivillige i forummets netværk")
+    [notice] = [n for n in notices(viborg) if "frivillige_aktive" in n]
+    assert notice == "project.yaml, field 'indicators.frivillige_aktive.unit': expected the unit its figures are in: percent, kr, persons, number or a word of your own, found none: the report shows the bare figure"
+
+
+def test_a_survey_criterion_may_count_some_groups_only(viborg):
+    from pipeline.analysis import evaluation
+
+    edit(viborg / "project.yaml", "measure: {kind: survey, item: hoert, target: 0.7}", "measure: {kind: survey, item: hoert, target: 0.7, groups: [borger, frivillig]}")
+    project = load_project(PROJECT, viborg.parent)
+    report = Report(project, period="2025")
+    [k3] = [result for result in evaluation.evaluate_criteria(report.scope) if result.id == "K3"]
+    answers = project.survey[(project.survey["wave"] == "2025") & project.survey["group"].isin(["borger", "frivillig"])]
+    scale = project.spec.survey.scales["enig5"]
+    assert k3.actual == pytest.approx(sv.positive_share(answers["hoert"], scale)["positive_share"])
+    edit(viborg / "project.yaml", "groups: [borger, frivillig]", "groups: [beboere]")
+    with pytest.raises(Exception, match="groups declared under 'survey.groups'"):
+        load_project(PROJECT, viborg.parent)

@@ -101,7 +101,14 @@ def figure_text(report: Report, result: CriterionResult, value: float | None) ->
         return ""
     if result.kind in SHARE_KINDS:
         return report.t.percent(value)
-    return report.t.number(value, 1)
+    return report.t.quantity(value, indicator_unit(report, result), 1)
+
+
+def indicator_unit(report: Report, result: CriterionResult) -> str | None:
+    """The unit of the indicator a criterion measures (project.yaml `indicators.<id>.unit`), if it says one."""
+    measure = next((c.measure for c in report.spec.criteria if c.id == result.id), None)
+    indicator = report.spec.indicators.get(getattr(measure, "indicator", None) or "")
+    return indicator.unit if indicator else None
 
 
 def figure_cell(report: Report, result: CriterionResult, value: float | None) -> doc.Cell:
@@ -110,7 +117,7 @@ def figure_cell(report: Report, result: CriterionResult, value: float | None) ->
         return ""
     if result.kind in SHARE_KINDS:
         return cells.share(report.t, value)
-    return cells.number(report.t, value, 1)
+    return cells.number(report.t, value, 1, text=report.t.quantity(value, indicator_unit(report, result), 1))
 
 
 def assessment_note(report: Report, result: CriterionResult) -> doc.Box:
