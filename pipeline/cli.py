@@ -148,6 +148,15 @@ def parser() -> argparse.ArgumentParser:
     due.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
     due.set_defaults(command=due_command)
 
+    decide = commands.add_parser("decide", help="record the decision a committee took on the project's case (decisions.csv)")
+    decide.add_argument("project", metavar="PROJECT")
+    decide.add_argument("--period", required=True, metavar="PERIOD", help="the case's period, such as 2025-2026")
+    decide.add_argument("--text", required=True, metavar="TEXT", help='what was decided, such as "Indstillingen blev godkendt."')
+    decide.add_argument("--date", type=iso_day, default=date.today(), metavar="DATE", help="the day of the decision (default: today)")
+    decide.add_argument("--committee", metavar="NAME", help="the committee (default: the project's only one with a yearly status)")
+    decide.add_argument("--replace", action="store_true", help="change a decision already recorded for the period")
+    decide.set_defaults(command=decide_command)
+
     history = commands.add_parser("history", help="show the run ledger: every committee status made, and its deliveries")
     history.add_argument("project", nargs="?", metavar="PROJECT", help="one project's runs (default: all)")
     history.set_defaults(command=history_command)
@@ -387,6 +396,16 @@ def due_command(args, workspace: Workspace) -> int:
     if any(outcome.result and not outcome.result.skipped for outcome in outcomes):
         write_index(workspace.reports)
     return 1 if problems or any(outcome.failed for outcome in outcomes) else 0
+
+
+def decide_command(args, workspace: Workspace) -> int:
+    from pipeline.committees.decide import record_decision
+    from pipeline.project import load_project
+
+    project = load_project(args.project, workspace.inputs)
+    committee = record_decision(project, args.period, args.text, args.date, args.committee, args.replace)
+    print(f"{args.project}: recorded {committee}'s decision of {args.date.isoformat()} on the case of {args.period} in decisions.csv")
+    return 0
 
 
 def history_command(args, workspace: Workspace) -> int:

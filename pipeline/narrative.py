@@ -3,7 +3,11 @@
     text/introduction.md  conclusion.md  lessons.md       the end report's texts
     text/criteria/<criterion id>.md                       the assessment of a criterion, shown under it
     text/units/<unit id>.md                               shown in that unit's report and in the per-unit part
-    text/status/<period>/...                              the same names, for the yearly status of that period
+    text/next.md                                          the way forward (Det videre arbejde / Veien videre)
+    text/status/<period>/...                              the same names, for the yearly status of that period,
+                                                          and the committee case's parts: proposal.md (the
+                                                          "at"-clauses), case.md, assessment.md, economy.md,
+                                                          legal.md and next.md
 
 Each may have language variants (`introduction.nb.md`, `.da.md`, `.en.md`), picked by the report's language; a file
 without one is in the project's language and serves any report that has no variant of its own. The text is read
@@ -32,7 +36,8 @@ from pipeline.spec import ProjectSpec
 from pipeline.vocabulary import LANGUAGES
 
 FOLDER = "text"
-PLACES = ("introduction", "conclusion", "lessons")
+PLACES = ("introduction", "conclusion", "lessons", "next")
+CASE_PLACES = ("proposal", "case", "assessment", "economy", "legal")  # a committee case's parts (status/<period>/ only)
 KINDS = {"criteria": "criterion", "units": "unit"}  # a folder of texts, one per criterion or unit
 # A chapter of prose is some kilobytes; a megabyte is a book, or the wrong file.
 MAX_TEXT_BYTES = 1024 * 1024
@@ -115,7 +120,7 @@ def read_narrative(folder: Path, spec: ProjectSpec) -> tuple[Narrative, list[Pat
 def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | None]:
     """'status/2026/criteria/K1.da.md' → ('status/2026/criteria/K1', 'da', None); a name no report uses gives a problem."""
     names = ", ".join(f"{place}.md" for place in PLACES)
-    expected = f"a Markdown file named {names}, criteria/<criterion id>.md, units/<unit id>.md or status/<period>/ with the same names, each optionally as <name>.da.md, .nb.md or .en.md (docs/inputs.md)"
+    expected = f"a Markdown file named {names}, criteria/<criterion id>.md, units/<unit id>.md or status/<period>/ with the same names or a committee case's {', '.join(f'{place}.md' for place in CASE_PLACES)}, each optionally as <name>.da.md, .nb.md or .en.md (docs/inputs.md)"
     if not relative.endswith(".md"):
         return "", None, expected
     parts = relative.removesuffix(".md").split("/")
@@ -134,7 +139,7 @@ def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | N
                 f"a folder status/<period> named by a year or years of the project's {spec.period.start}-{spec.period.end}, such as status/{spec.period.end}",
             )
         prefix, parts = ["status", period.label], parts[2:]
-    if len(parts) == 1 and parts[0] in PLACES:
+    if len(parts) == 1 and (parts[0] in PLACES or (prefix and parts[0] in CASE_PLACES)):
         return "/".join(prefix + parts), language, None
     if len(parts) == 2 and parts[0] in KINDS:
         known = [c.id for c in spec.criteria] if parts[0] == "criteria" else [u.id for u in spec.units]

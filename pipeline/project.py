@@ -14,7 +14,7 @@ import pandas as pd
 import yaml
 from pydantic import ValidationError
 
-from pipeline import tables
+from pipeline import coverage, tables
 from pipeline.analysis.suppression import Suppression, survey_suppression
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
 from pipeline.narrative import Narrative, read_narrative
@@ -53,6 +53,8 @@ class Project:
     input_files: tuple[Path, ...] = field(default=())
     recommendations: pd.DataFrame = field(default_factory=tables.empty_recommendations)
     activities: pd.DataFrame = field(default_factory=tables.empty_activities)
+    budget: pd.DataFrame = field(default_factory=tables.empty_budget_table)
+    decisions: pd.DataFrame = field(default_factory=tables.empty_decisions)  # decisions.csv, when the folder has one
     narrative: Narrative = field(default_factory=Narrative)  # the evaluator's texts in text/
     notices: tuple[Problem, ...] = ()  # what validate says about the inputs without stopping a report
 
@@ -120,6 +122,9 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         "assessments": (files.assessments, tables.parse_assessments, tables.empty_assessments),
         "recommendations": (files.recommendations, tables.parse_recommendations, tables.empty_recommendations),
         "activities": (files.activities, tables.parse_activities, tables.empty_activities),
+        "budget": (files.budget, tables.parse_budget, tables.empty_budget_table),
+        # Not named in project.yaml: `evalreport decide` writes it, and a project without one has decided nothing yet.
+        "decisions": (tables.DECISIONS_FILE if (folder / tables.DECISIONS_FILE).is_file() else None, tables.parse_decisions, tables.empty_decisions),
     }
     frames: dict[str, pd.DataFrame] = {}
     input_files = [folder / PROJECT_FILE]
@@ -134,6 +139,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         except InputError as error:
             problems.extend(error.problems)
     problems += unconfirmed_guesses(folder / PROJECT_FILE, spec)  # no report is made from what an import guessed
+    unshown = [notice for frame in frames.values() for notice in frame.attrs.pop("notices", [])]
     if "activities" in frames:
         problems += wave_activity_problems(spec, frames["activities"])
     narrative, text_files, text_problems, notices = read_narrative(folder, spec)
@@ -146,6 +152,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         notices += notebook_notices
     if problems:
         raise InputError(problems)
+    notices += unshown + coverage.notices(spec, frames)  # nothing dropped in silence
     return Project(
         id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files + text_files), narrative=narrative, notices=tuple(notices), **frames
     )
@@ -427,6 +434,10 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
             if measure.item not in items or items[measure.item].kind != "likert":
                 likert = sorted(k for k, v in items.items() if v.kind == "likert")
                 problems.append(Problem(file, None, f"{where}.item", f"a likert item declared under 'survey.items' {likert}", repr(measure.item)))
+            known_groups = sorted(spec.survey.groups) if spec.survey else []
+            for group in measure.groups:
+                if group not in known_groups:
+                    problems.append(Problem(file, None, f"{where}.groups", f"groups declared under 'survey.groups' {known_groups}", repr(group)))
         needs = {"ratio": "indicators", "indicator": "indicators", "survey": "survey", "milestones": "milestones", "assessment": "assessments"}
         table = needs[measure.kind]
         if not getattr(spec.files, table):

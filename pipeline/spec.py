@@ -72,10 +72,14 @@ class Files(Strict):
     assessments: str | None = None
     recommendations: str | None = None
     activities: str | None = None
+    budget: str | None = None
 
 
 class IndicatorSpec(Strict):
     label: OneLine
+    # What its figures count: `percent` (61.5 is 61,5 %), `kr`, `persons`, `number` (a bare count), or a word of one's
+    # own (`udsættelser`), written after the figure in the report's language. None: not said, and validate asks.
+    unit: OneLine | None = None
     # How yearly values become one figure for a report's period: `sum` adds them up (counts, such as
     # settlements), `latest` takes the last year that has a value (levels, such as a share employed),
     # `point` takes the period's last year or nothing (a count on a reference date).
@@ -177,6 +181,9 @@ class Wave(Strict):
     # The activity (an id in activities.csv) this wave asked about, such as a theme meeting: its feedback is shown
     # beside the activity.
     activity: str | None = None
+    # Who the wave asked (residents, staff, a meeting's participants): a wave is compared only with an earlier wave of
+    # the same population. None: the project's one population.
+    population: OneLine | None = None
 
     @field_validator("id", "activity", mode="before")
     @classmethod
@@ -280,6 +287,8 @@ class SurveyMeasure(Strict):
     kind: Literal["survey"]
     item: str
     target: Target = Field(default=0.75)
+    # Only these respondent groups' answers (survey.groups codes), such as the residents but not the staff; []: all.
+    groups: list[str] = []
 
 
 class MilestoneMeasure(Strict):
@@ -433,6 +442,9 @@ class Committee(Strict):
     language: Language | None = None  # None: the project's language
     unit: str | None = None  # one unit's status; None: the whole project
     delivery: Delivery = Delivery()
+    # The committee case (docs/committees.md): the case's number in the agenda system, and the meetings it may be on.
+    case_number: OneLine | None = None
+    meetings: list[date] = []
 
     @field_validator("unit", mode="before")
     @classmethod
@@ -449,6 +461,7 @@ SectionPlace = Literal[
     "milestones",
     "recommendations",
     "activities",
+    "economy",
     "conclusion",
     "lessons",
 ]

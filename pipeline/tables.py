@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.analysis.budget import BUDGET_COLUMNS, empty_budget
 from pipeline.analysis.privacy import REDACTED, redact
 from pipeline.errors import InputError, Problem, grouped
 from pipeline.paths import NAME_RULE, name_problem
@@ -35,6 +36,14 @@ ACTIVITY_COLUMNS = ["id", "date", "title", "kind", "unit", "participants", "them
 ACTIVITY_REQUIRED = ["id", "date", "title", "kind", "participants"]
 PARTICIPANTS_PREFIX = "participants_"
 
+# The project's budget (docs/inputs.md, budget.csv): amounts in kroner, per year, post and source of funding.
+BUDGET_REQUIRED = ["year", "post", "budget"]
+BUDGET_AMOUNTS = ("budget", "spent", "cofinancing")
+
+# The decisions committees took on the project's cases (docs/inputs.md, decisions.csv; `evalreport decide` adds one).
+DECISIONS_FILE = "decisions.csv"
+DECISION_COLUMNS = ["committee", "period", "date", "decision"]
+
 _THOUSANDS_WITH_DOTS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 # Text written by people outside the evaluator's hands (respondents, project staff, partners) that reports show:
@@ -46,6 +55,8 @@ FREE_TEXT = {
     "assessments": ("justification", "assessor"),
     "recommendations": ("title", "source", "decision", "follow_up"),
     "activities": ("title", "kind", "themes"),
+    "budget": ("post", "source"),
+    "decisions": ("decision",),
 }
 
 
@@ -61,6 +72,7 @@ class Rows:
         self.frame = frame
         self.file = frame.attrs["file"]
         self.problems: list[Problem] = []
+        self.notices: list[Problem] = []  # what the table holds that no report will show: said, and the report is made
 
     def __iter__(self):
         # Rows as dicts: iterrows makes a Series per row and copies the table's attrs into each (seconds per 50,000 rows).
@@ -72,6 +84,20 @@ class Rows:
         else:
             shown = repr(found) if found else "an empty cell"
         self.problems.append(Problem(self.file, line, field, expected, f"{shown} {note}" if note else shown))
+
+    def notice(self, line: int, field: str, expected: str, found: str) -> None:
+        self.notices.append(Problem(self.file, line, field, expected, found))
+
+    def outside_period(self, line: int, field: str, year: int | None, spec: ProjectSpec, cell: str) -> None:
+        """A row of a year outside the project's period is read, and shown in no report: say so."""
+        period = spec.period
+        if year is not None and not period.start <= year <= period.end:
+            self.notice(line, field, f"a date in the project's period {period.start}–{period.end}", f"{cell!r}, outside it: the row is shown in no report")
+
+    def finished(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The parsed table, carrying the notices for `load_project` to collect."""
+        frame.attrs["notices"] = self.notices
+        return frame
 
     def check(self, line: int, field: str, value, parse: Callable, expected: str):
         """Parse one cell; on failure record a problem and return None."""
@@ -150,6 +176,7 @@ def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         if row["indicator"] not in spec.indicators:
             rows.problem(line, "indicator", f"an indicator declared in project.yaml {sorted(spec.indicators)}", row["indicator"])
         year = rows.check(line, "period", row["period"], parse_year, "a year such as 2016")
+        rows.outside_period(line, "period", year, spec, row["period"])
         value = float("nan")
         if row["value"]:
             example = "a number ≥ 0 such as 12,5 (or empty for no data)" if raw.attrs["decimal_comma"] else "a number ≥ 0 such as 12.5 (or empty for no data)"
@@ -161,7 +188,7 @@ def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         seen.setdefault(key, line)
         records.append({"unit": row["unit"], "indicator": row["indicator"], "period": year, "value": value, "note": row.get("note", "")})
     rows.raise_if_any()
-    return pd.DataFrame.from_records(records, columns=["unit", "indicator", "period", "value", "note"]).astype({"period": int, "value": float})
+    return rows.finished(pd.DataFrame.from_records(records, columns=["unit", "indicator", "period", "value", "note"]).astype({"period": int, "value": float}))
 
 
 def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
@@ -442,6 +469,7 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     for line, row in rows:
         _check_id(rows, line, row["id"], seen, "the activity")
         held = rows.check(line, "date", row["date"], parse_date, "the date it was held, written YYYY-MM-DD")
+        rows.outside_period(line, "date", held.year if held else None, spec, row["date"])
         for column in ("title", "kind"):
             if not row[column]:
                 rows.problem(line, column, {"title": "the activity's title", "kind": "what kind of activity it was, such as Forummøde or Temamøde"}[column], "")
@@ -463,7 +491,7 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             }
         )
     rows.raise_if_any()
-    return pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups"]).astype({"participants": "Int64"})  # empty: not counted
+    return rows.finished(pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups"]).astype({"participants": "Int64"}))  # empty: not counted
 
 
 # An id is published as written (a milestone's, recommendation's or activity's, in every report and export), so it
@@ -521,3 +549,77 @@ def empty_recommendations(_spec: ProjectSpec | None = None) -> pd.DataFrame:
 
 def empty_activities(_spec: ProjectSpec | None = None) -> pd.DataFrame:
     return pd.DataFrame(columns=ACTIVITY_COLUMNS + ["groups"], dtype=object)
+
+
+def parse_budget(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    """The budget: one row per year, post and source of funding, with the amount budgeted and, where known, spent and
+    co-financed by others (kroner; an empty cell is not known, never 0)."""
+    raw = read_table(path, BUDGET_REQUIRED)
+    rows = Rows(raw, FREE_TEXT["budget"])
+    _check_columns(raw, BUDGET_COLUMNS, rows)
+    comma = raw.attrs["decimal_comma"]
+    example = "an amount in kroner ≥ 0 such as 250.000 or 250000" + (" (or empty if not known)" if comma else "")
+    records = []
+    for line, row in rows:
+        year = rows.check(line, "year", row["year"], parse_year, "a year such as 2025")
+        if year is not None and not spec.period.start <= year <= spec.period.end:
+            rows.problem(line, "year", f"a year of the project's period {spec.period.start}–{spec.period.end}", row["year"])
+        if not row["post"]:
+            rows.problem(line, "post", "what the money is for, such as Koordinator or Aktiviteter", "")
+        amounts = {}
+        for column in BUDGET_AMOUNTS:
+            cell = row.get(column, "")
+            if not cell:
+                if column == "budget":
+                    rows.problem(line, column, "the amount budgeted, in kroner", "")
+                amounts[column] = float("nan")
+                continue
+            parsed = rows.check(line, column, cell, lambda text: _kroner(text, comma), example)
+            amounts[column] = float("nan") if parsed is None else parsed
+        if amounts["cofinancing"] > amounts["budget"]:
+            rows.problem(line, "cofinancing", f"at most the amount budgeted ({row['budget']})", row["cofinancing"])
+        records.append({"year": year, "post": one_line(row["post"]), "source": one_line(row.get("source", "")), **amounts})
+    rows.raise_if_any()
+    return pd.DataFrame.from_records(records, columns=BUDGET_COLUMNS).astype({"year": int, **{c: float for c in BUDGET_AMOUNTS}})
+
+
+def _kroner(text: str, decimal_comma: bool) -> float:
+    """'6.645.000', '6 645 000', '6645000' or '6.645.000,50': Danish and Norwegian amounts, whatever the file's
+    delimiter; thousands written with dots read as thousands here, since an amount in kroner has at most two decimals."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "").removeprefix("kr.").removesuffix("kr.").removesuffix("kr").strip()
+    if _THOUSANDS_WITH_DOTS.match(cleaned) or re.fullmatch(r"\d{1,3}(\.\d{3})+,\d{1,2}", cleaned):
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    return parse_number(cleaned, decimal_comma and "," in cleaned)
+
+
+def parse_decisions(path: Path, spec: ProjectSpec) -> pd.DataFrame:
+    """The decisions committees took on the project's cases: which committee, on the case of which period, when, and
+    what ("Indstillingen blev godkendt.")."""
+    raw = read_table(path, DECISION_COLUMNS)
+    rows = Rows(raw, FREE_TEXT["decisions"])
+    _check_columns(raw, DECISION_COLUMNS, rows)
+    committees = [committee.name for committee in spec.committees]
+    records, seen = [], {}
+    for line, row in rows:
+        if row["committee"] not in committees:
+            rows.problem(line, "committee", f"a committee from project.yaml ({_listed(committees)})" if committees else "a committee (project.yaml lists none)", row["committee"])
+        if not re.fullmatch(r"\d{4}(-\d{4})?", row["period"]):
+            rows.problem(line, "period", "the period of the case, such as 2025 or 2024-2025", row["period"])
+        day = rows.check(line, "date", row["date"], parse_date, "the day of the decision, written YYYY-MM-DD")
+        if not row["decision"]:
+            rows.problem(line, "decision", "what the committee decided, such as: Indstillingen blev godkendt.", "")
+        key = (row["committee"], row["period"])
+        if key in seen:
+            rows.problem(line, "period", "one decision per committee and period", row["period"], f"again (row {seen[key]} has it)")
+        seen.setdefault(key, line)
+        records.append({"committee": row["committee"], "period": row["period"], "date": day, "decision": one_line(row["decision"])})
+    rows.raise_if_any()
+    return pd.DataFrame.from_records(records, columns=DECISION_COLUMNS)
+
+
+def empty_decisions(_spec: ProjectSpec | None = None) -> pd.DataFrame:
+    return pd.DataFrame(columns=DECISION_COLUMNS, dtype=object)
+
+
+def empty_budget_table(_spec: ProjectSpec | None = None) -> pd.DataFrame:
+    return empty_budget()

@@ -168,6 +168,20 @@ def waves_up_to(waves: list[Wave], as_of: date, count: int = 2) -> list[Wave]:
     return sorted(held, key=lambda wave: wave.year)[-count:]
 
 
+def comparable_waves(waves: list, as_of: date, first_year: int, last_year: int) -> list:
+    """The latest wave held by the report date, and the wave it is compared with: the latest before it that asked the
+    same population; both within the project's years (a wave outside them is never a baseline). Oldest first; one
+    wave, or none, when there is nothing to compare."""
+    held = [wave for wave in waves if first_year <= wave.year <= min(last_year, as_of.year)]
+    if not held:
+        return []
+    order = {wave.id: i for i, wave in enumerate(waves)}
+    held.sort(key=lambda wave: (wave.year, order[wave.id]))
+    latest = held[-1]
+    earlier = [wave for wave in held[:-1] if getattr(wave, "population", None) == getattr(latest, "population", None)]
+    return [earlier[-1], latest] if earlier else [latest]
+
+
 # --- Milestones -----------------------------------------------------------------------------------------
 
 

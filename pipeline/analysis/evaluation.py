@@ -152,7 +152,12 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
         assert codebook is not None, "validation: a survey criterion needs the survey's codebook"
         answers = responses(scope)
         waves = survey_waves(scope)
-        shown = bool(waves) and scope.project.survey_suppression.shows(waves[-1].id, measure.item, scope.unit)
+        decision = scope.project.survey_suppression
+        shown = bool(waves) and decision.shows(waves[-1].id, measure.item, scope.unit)
+        if measure.groups:
+            # The groups' sum is published already when each group is: a criterion over them tells nothing new.
+            answers = answers[answers["group"].isin(measure.groups)]
+            shown = shown and all(decision.shows(waves[-1].id, measure.item, scope.unit, group) for group in measure.groups)
         if len(answers) >= codebook.min_group_size and shown:
             share = sv.positive_share(answers[measure.item], codebook.scale_of(measure.item))
             result.actual = share["positive_share"]

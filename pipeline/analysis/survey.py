@@ -85,6 +85,13 @@ def positive_share(answers: pd.Series, scale: Scale) -> dict[str, Any]:
     }
 
 
+def asked_items(survey: pd.DataFrame, codebook: SurveySpec, wave: str) -> set[str]:
+    """The items a wave asked: those at least one of its respondents answered. An item no one answered in a wave was,
+    as a rule, not in its questionnaire (waves ask different questions), and that wave's tables leave it out."""
+    respondents = survey[survey["wave"] == wave]
+    return {item_id for item_id in codebook.items if item_id in respondents and respondents[item_id].notna().any()}
+
+
 def summarise_items(responses: pd.DataFrame, codebook: SurveySpec, shows: Callable[[str], bool] = shown_everywhere) -> pd.DataFrame:
     """One row per Likert item: n, "don't know", positive count and share with its interval, mean; the figures of
     an item that `shows` withholds (the project's suppression decision for these respondents) are left out."""
@@ -208,11 +215,16 @@ def change_in_positive_share(previous: pd.Series, latest: pd.Series, scale: Scal
     return row
 
 
-def compare_waves(previous: pd.DataFrame, latest: pd.DataFrame, codebook: SurveySpec, shows: Callable[[str], bool] = shown_everywhere) -> pd.DataFrame:
-    """One row per Likert item: positive share in the previous and the latest wave, the change and its interval;
-    an item that `shows` withholds in either wave is marked `suppressed`, with no figures."""
+def compare_waves(
+    previous: pd.DataFrame, latest: pd.DataFrame, codebook: SurveySpec, shows: Callable[[str], bool] = shown_everywhere, items: set[str] | None = None
+) -> pd.DataFrame:
+    """One row per Likert item (of `items`, those both waves asked, when given): positive share in the previous and the
+    latest wave, the change and its interval; an item that `shows` withholds in either wave is marked `suppressed`,
+    with no figures."""
     rows = []
     for item_id in likert_items(codebook):
+        if items is not None and item_id not in items:
+            continue
         item = codebook.items[item_id]
         if not shows(item_id):
             rows.append({"item": item_id, "text": item.text, "certain": False, "suppressed": True})

@@ -13,6 +13,7 @@ EVALREPORT_SMTP_FROM       the sender's address; default the user when it is an 
 from __future__ import annotations
 
 import base64
+import html
 import ipaddress
 import os
 import smtplib
@@ -25,6 +26,7 @@ from email.utils import formatdate, make_msgid
 
 from email_validator import validate_email
 
+from pipeline.committees import letter_markdown
 from pipeline.errors import DeliveryFailed
 from pipeline.spec import email_address
 from pipeline.text import one_line
@@ -127,13 +129,30 @@ def letter_text(letter: Letter) -> tuple[str, str]:
     # Names and titles fill one line each, the subject header above all: a line break there would end the header.
     named = {"committee": letter.committee, "title": letter.title, "owner": letter.owner, "period": letter.period, "date": letter.date}
     fields = {key: one_line(value) for key, value in named.items()}
+    before, after = letter_paragraphs(letter)
+    comment = [letter_markdown.as_text(letter.comment)] if letter.comment else []  # Markdown as it reads, no `#` or `*`
+    return words["subject"].format(**fields), "\n\n".join([*before, *comment, *after]) + "\n"
+
+
+def letter_paragraphs(letter: Letter) -> tuple[list[str], list[str]]:
+    """The letter's own paragraphs, before and after the evaluator's comment."""
+    words = LETTERS[letter.language]
+    named = {"committee": letter.committee, "title": letter.title, "owner": letter.owner, "period": letter.period, "date": letter.date}
+    fields = {key: one_line(value) for key, value in named.items()}
     opening = [words["opening"].format(**fields)]
     if letter.met:
         opening.append(words["met"].format(met=letter.met[0], criteria=letter.met[1]))
         if letter.before:
             opening.append(words["before"].format(date=letter.before[0], met=letter.before[1], criteria=letter.before[2]))
-    paragraphs = [words["greeting"].format(**fields), " ".join(opening), *([letter.comment] if letter.comment else []), words["attached"], words["closing"].format(**fields), words["automatic"]]
-    return words["subject"].format(**fields), "\n\n".join(paragraphs) + "\n"
+    return [words["greeting"].format(**fields), " ".join(opening)], [words["attached"], words["closing"].format(**fields), words["automatic"]]
+
+
+def letter_html(letter: Letter) -> str:
+    """The letter as the HTML part of the e-mail: the same words, the comment's lists and headings as HTML."""
+    before, after = letter_paragraphs(letter)
+    comment = letter_markdown.as_html(letter.comment) if letter.comment else ""
+    paragraphs = "\n".join(f"<p>{html.escape(text)}</p>" for text in before) + "\n" + comment + "\n" + "\n".join(f"<p>{html.escape(text)}</p>" for text in after)
+    return f'<!DOCTYPE html>\n<html lang="{html.escape(letter.language)}"><head><meta charset="utf-8"></head><body>\n{paragraphs}\n</body></html>\n'
 
 
 def header_text(text: str) -> str:
@@ -154,6 +173,7 @@ def status_email(settings: SmtpSettings, recipient: str, letter: Letter, pdf: by
     message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
     message["Content-Language"] = letter.language
     message.set_content(body)
+    message.add_alternative(letter_html(letter), subtype="html")
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=header_text(pdf_name))
     return message
 

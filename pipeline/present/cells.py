@@ -66,7 +66,14 @@ def figure_text(report: Report, result: CriterionResult, value: float | None) ->
         return ""
     if result.kind in SHARE_KINDS:
         return report.t.percent(value)
-    return report.t.number(value, 1)
+    return report.t.quantity(value, indicator_unit(report, result), 1)
+
+
+def indicator_unit(report: Report, result: CriterionResult) -> str | None:
+    """The unit of the indicator a criterion measures (project.yaml `indicators.<id>.unit`), if it says one."""
+    measure = next((c.measure for c in report.spec.criteria if c.id == result.id), None)
+    indicator = report.spec.indicators.get(getattr(measure, "indicator", None) or "")
+    return indicator.unit if indicator else None
 
 
 def figure_cell(report: Report, result: CriterionResult, value: float | None) -> Cell:
@@ -75,4 +82,4 @@ def figure_cell(report: Report, result: CriterionResult, value: float | None) ->
         return ""
     if result.kind in SHARE_KINDS:
         return share(report.t, value)
-    return number(report.t, value, 1)
+    return number(report.t, value, 1, text=report.t.quantity(value, indicator_unit(report, result), 1))

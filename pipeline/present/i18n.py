@@ -46,6 +46,17 @@ class Messages:
             return format_decimal(value, format="#,##0", locale=self.locale)
         return format_decimal(value, format="#,##0." + "0" * max(digits, 1), locale=self.locale)
 
+    def quantity(self, value: float | None, unit: str | None, digits: int = 1) -> str:
+        """A figure with its unit, as the language writes it: '61,5 %', '6.645.000 kr.', '120 personer'; a unit of the
+        evaluator's own follows the figure as written, and no unit (or `number`) gives the bare figure."""
+        figure = self.number(value, digits)
+        if _missing(value) or unit in (None, "", "number"):
+            return figure
+        if unit == "percent":
+            return self.percent(value / 100, digits)
+        word = {"kr": "kr.", "persons": {"da": "personer", "nb": "personer", "en": "people"}[self.language]}.get(unit, unit)
+        return f"{figure}\u00a0{word}"
+
     def date(self, value: date | None) -> str:
         """'20. august 2018' (da, nb), '20 August 2018' (en)."""
         return "–" if value is None else format_date(value, format="long", locale=self.locale)

@@ -17,10 +17,11 @@ from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.errors import EvalreportError
 from pipeline.periods import ReportPeriod, parse_period
-from pipeline.present import status, texts
+from pipeline.present import case, status, texts
 from pipeline.present.activities import activities_section
 from pipeline.present.criteria import criteria_section
 from pipeline.present.document import DOCUMENT_MIMETYPE, Caption, Section
+from pipeline.present.economy import economy_section
 from pipeline.present.i18n import Messages
 from pipeline.present.milestones import milestones_section
 from pipeline.present.notebook import notebook_section
@@ -29,6 +30,7 @@ from pipeline.present.results import RESULTS_MIMETYPE, results_record
 from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
 from pipeline.project import Project, load_project
+from pipeline.spec import Committee
 
 
 class Report:
@@ -43,6 +45,7 @@ class Report:
         self.scope = evaluation.Scope(project, parse_period(period, spec.period), unit or None, today)
         self.t = Messages(language or spec.language)
         self.previous_status: status.PreviousStatus | None = None  # set by `compare_with`: the report is then a yearly status
+        self.committee: Committee | None = None  # set by `for_committee`: the report is then a committee case
         self._figures = 0
         self._tables = 0
 
@@ -207,6 +210,52 @@ class Report:
     def status_survey(self) -> Shown:
         self._needs_comparison()
         return Shown(status.status_survey_section(self))
+
+    # A committee case's parts, after `compare_with` and `for_committee` (notebooks/committee_case.ipynb).
+    def for_committee(self, name: str | None = None) -> None:
+        """Make this report the case to `name` (default: the first committee with a yearly status)."""
+        self.committee = case.committee_of(self, name)
+
+    def _case_committee(self) -> Committee:
+        self._needs_comparison()
+        if self.committee is None:
+            raise EvalreportError("a committee case needs report.for_committee(name) before its parts")
+        return self.committee
+
+    def case_heading(self) -> Shown:
+        return Shown(case.heading_section(self, self._case_committee()))
+
+    def case_proposal(self) -> Shown:
+        return Shown(case.proposal_section(self, self._case_committee()))
+
+    def case_story(self) -> Shown:
+        return Shown(case.case_section(self, self._case_committee()))
+
+    def case_assessment(self) -> Shown:
+        self._case_committee()
+        return Shown(case.assessment_section(self))
+
+    def case_economy(self) -> Shown:
+        self._case_committee()
+        return Shown(case.economy_part(self))
+
+    def case_legal(self) -> Shown | None:
+        self._case_committee()
+        return shown(case.legal_section(self))
+
+    def case_next(self) -> Shown:
+        return Shown(case.next_section(self, self._case_committee()))
+
+    def case_attachments(self) -> Shown:
+        self._case_committee()
+        return Shown(case.attachments_section(self))
+
+    def case_decision(self) -> Shown:
+        return Shown(case.decision_section(self, self._case_committee()))
+
+    def economy(self) -> Shown | None:
+        """The end report's economy: the budget of the period, if the project has one (budget.csv)."""
+        return self._followed("economy", economy_section(self))
 
     # The evaluator's own: texts from text/ (a yearly status's from text/status/<period>/), recommendations and
     # activities. A part the project has nothing for returns None, and the notebook shows nothing.

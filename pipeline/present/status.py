@@ -133,15 +133,16 @@ class WaveChange:
 
 def wave_comparison(report: Report) -> WaveChange | None:
     """The last two survey waves held by the report date, and the change between them; None with fewer waves."""
-    codebook = report.spec.survey
-    waves = cmp.waves_up_to(codebook.waves, report.scope.as_of) if codebook else []
+    codebook, period = report.spec.survey, report.spec.period
+    waves = cmp.comparable_waves(codebook.waves, report.scope.as_of, period.start, period.end) if codebook else []
     if len(waves) < 2:
         return None
     previous, latest = waves
     before, after = report.responses(previous.id), report.responses(latest.id)
-    shown = min(len(before), len(after)) >= codebook.min_group_size
+    in_both = sv.asked_items(report.project.survey, codebook, previous.id) & sv.asked_items(report.project.survey, codebook, latest.id)
+    shown = min(len(before), len(after)) >= codebook.min_group_size and bool(in_both)
     shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
-    return WaveChange(previous, latest, sv.compare_waves(before, after, codebook, shown_in_both) if shown else None)
+    return WaveChange(previous, latest, sv.compare_waves(before, after, codebook, shown_in_both, in_both) if shown else None)
 
 
 def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]]:

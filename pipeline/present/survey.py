@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from pipeline.analysis import comparison as cmp
 from pipeline.analysis import survey as sv
 from pipeline.analysis.evaluation import survey_waves
 from pipeline.present import cells, charts
@@ -37,18 +38,22 @@ def survey_section(report: Report) -> doc.Section:
         parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
     else:
         # Highest positive share first, in the chart and in every table after it.
+        asked = sv.asked_items(report.project.survey, codebook, wave.id)
         summary = sv.summarise_items(responses, codebook, lambda item: report.shows(wave.id, item)).sort_values("positive_share", ascending=False, na_position="last")
+        summary = summary[summary["item"].isin(asked)]
         items = list(summary["item"])
         if items:
             parts.append(answers_part(report, responses, summary, wave.label))
-            if len(waves) >= 2:
-                change, compared = wave_change(report, waves[-2], wave, responses, items)
+            pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end)
+            in_both = [item for item in items if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)]
+            if pair and pair[-1].id == wave.id and in_both:
+                change, compared = wave_change(report, pair[0], wave, responses, in_both)
                 parts.append(change)
-        parts.append(nps_part(report, responses, wave))
-        parts.append(other_questions_part(report, responses, wave))
+        parts.append(nps_part(report, responses, wave, asked))
+        parts.append(other_questions_part(report, responses, wave, asked))
         if items and responses["group"].nunique() > 1:
             parts.append(groups_table(report, responses, items, wave))
-        parts.append(comments(report, responses))
+        parts.append(comments(report, responses, asked))
     parts.append(methods_note(report, shown=shown, rates=with_rates, compared=compared))
     return doc.section("survey", t("survey"), *parts)
 
@@ -176,7 +181,7 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
         parts.append(doc.paragraph(t("change_previous_too_few", wave=previous.label.lower(), n=len(before), min=codebook.min_group_size)))
         return parts, False
     shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
-    table = sv.compare_waves(before, responses, codebook, shown_in_both).set_index("item").loc[item_order].reset_index()
+    table = sv.compare_waves(before, responses, codebook, shown_in_both, set(item_order)).set_index("item").loc[item_order].reset_index()
     parts.append(doc.paragraph(t("change_intro", latest=latest.label.lower(), previous=previous.label.lower())))
     sentences = [[doc.Strong(text=row["text"]), ": " + change_sentence(t, row)] for _, row in table.iterrows() if not row["suppressed"]]
     parts.append(doc.BulletList(items=sentences, role="changes"))
@@ -208,11 +213,11 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
 # --- Net Promoter Score ---------------------------------------------------------------------------------
 
 
-def nps_part(report: Report, responses, wave) -> list[doc.Block]:
+def nps_part(report: Report, responses, wave, asked: set[str]) -> list[doc.Block]:
     """Per NPS item: a sentence with the score, and a table of the bands in total and per group."""
     t, codebook, wave_label = report.t, report.spec.survey, wave.label
     parts = []
-    for item_id in sv.nps_items(codebook):
+    for item_id in [item for item in sv.nps_items(codebook) if item in asked]:
         total = sv.net_promoter_score(responses[item_id])
         if total["n"] == 0 or not report.shows(wave.id, item_id):
             continue
@@ -250,13 +255,13 @@ def nps_cells(t: Messages, label: str, row) -> list:
 # --- Choices, ticks and numbers -------------------------------------------------------------------------
 
 
-def other_questions_part(report: Report, responses, wave) -> list[doc.Block]:
+def other_questions_part(report: Report, responses, wave, asked: set[str]) -> list[doc.Block]:
     """Questions with unordered options (a distribution, no positive share), tick-all-that-apply questions (the
     share ticking each option) and numbers (n, mean, median), each withheld where the project's suppression
     decision withholds it."""
     t, codebook = report.t, report.spec.survey
     parts = []
-    for item_id in sv.items_of_kind(codebook, "choice") + sv.items_of_kind(codebook, "multi"):
+    for item_id in [item for item in sv.items_of_kind(codebook, "choice") + sv.items_of_kind(codebook, "multi") if item in asked]:
         item = codebook.items[item_id]
         parts.append(doc.heading(item.text, 4))
         if not report.shows(wave.id, item_id):
@@ -267,7 +272,7 @@ def other_questions_part(report: Report, responses, wave) -> list[doc.Block]:
         rows = [[row.option, cells.count(t, row.count), cells.share(t, row.share)] for row in table.itertuples()]
         caption = t(f"caption_{item.kind}", item=item.text, wave=wave.label.lower(), n=t.number(answered))
         parts.append(doc.table([t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)))
-    numbers = sv.items_of_kind(codebook, "number")
+    numbers = [item for item in sv.items_of_kind(codebook, "number") if item in asked]
     if numbers:
         rows = []
         for item_id in numbers:
@@ -311,12 +316,12 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[d
 # --- Comments -------------------------------------------------------------------------------------------
 
 
-def comments(report: Report, responses) -> list[doc.Block]:
+def comments(report: Report, responses, asked: set[str]) -> list[doc.Block]:
     """Free-text answers per question and group: redacted by the analysis (and on reading), escaped by each renderer,
     quoted only from groups with at least `quote_limit` respondents; the rest are counted, not shown."""
     t, codebook = report.t, report.spec.survey
     parts = []
-    for item_id in sv.text_items(codebook):
+    for item_id in [item for item in sv.text_items(codebook) if item in asked]:
         entries = sv.comments_by_group(responses, codebook, item_id)
         if not entries:
             continue

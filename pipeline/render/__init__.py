@@ -14,6 +14,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from pipeline.present.document import DOCUMENT_MIMETYPE, RESULTS_MIMETYPE, Cover, Document, Section
+from pipeline.present.style import styled_document
 
 if TYPE_CHECKING:
     import nbformat
@@ -63,4 +64,5 @@ def document_of(notebook: nbformat.NotebookNode, cover: Cover) -> Document:
                 sections.append(Section.model_validate(data[DOCUMENT_MIMETYPE]))
             elif RESULTS_MIMETYPE in data:
                 results = dict(data[RESULTS_MIMETYPE])
-    return Document(cover=cover, sections=sections, results=results)
+    # The house style is a filter over the tree, so every format shows the same sentences (present/style.py).
+    return styled_document(Document(cover=cover, sections=sections, results=results))

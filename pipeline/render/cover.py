@@ -13,7 +13,7 @@ from pipeline.present.document import Cover
 from pipeline.present.i18n import Messages
 from pipeline.project import Project
 
-REPORT_KINDS = ("end_report", "survey_feedback", "success_criteria", "milestones", "status_report")
+REPORT_KINDS = ("end_report", "survey_feedback", "success_criteria", "milestones", "status_report", "committee_case")
 LOGO_TYPES = {"svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
 
 

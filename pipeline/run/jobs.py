@@ -137,6 +137,10 @@ def with_previous_status(job: Job, workspace: Workspace) -> Job:
 # one made by `evalreport due`. The ledger keeps which file each scheduled run was given (`runs.previous`).
 
 
+# A committee case compares with the status before it, as the status it attaches does (it stores no results itself).
+COMPARED_WITH = {"committee_case": "status_report"}
+
+
 def previous_status(job: Job, workspace: Workspace) -> Path | None:
     """The results file of the same project, report and unit under reports/<project>/*/ whose `as_of` is latest
     among those before the job's; None when there is none (the notebook then says it has nothing to compare with).
@@ -145,7 +149,8 @@ def previous_status(job: Job, workspace: Workspace) -> Path | None:
     """
     if job.as_of is None:
         return None
-    own = ReportFiles.of(job, workspace.reports).results
+    compared = replace(job, report=COMPARED_WITH.get(job.report, job.report))
+    own = ReportFiles.of(compared, workspace.reports).results
     candidates = []
     for path in (workspace.reports / job.project).glob(f"*/{own.name}"):
         as_of = _as_of(path)

@@ -1,0 +1,102 @@
+"""What the inputs hold that no report will show, and what a report cannot compute: said by `validate` as notices
+(file, row, field), so that nothing vanishes in silence. The report is still made; these are not errors, since a
+project in its first year has a criterion without figures yet, and an old survey wave may be kept on purpose."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from pipeline.errors import Problem
+from pipeline.spec import ProjectSpec
+
+PROJECT_FILE = "project.yaml"
+
+
+def notices(spec: ProjectSpec, frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    return (
+        indicators_without_a_unit(spec) + waves_outside_the_period(spec) + criteria_without_data(spec, frames)
+        + items_asked_in_some_waves(spec, frames.get("survey"))
+    )
+
+
+def _years(spec: ProjectSpec) -> str:
+    return f"{spec.period.start}–{spec.period.end}"
+
+
+def indicators_without_a_unit(spec: ProjectSpec) -> list[Problem]:
+    """An indicator's unit is said once, in `unit:`, and the report writes it in its language: not typed into the label."""
+    found = []
+    for indicator_id, indicator in spec.indicators.items():
+        typed = re.search(r"\((%|kr\.?|pct\.?|procent|prosent)\)\s*$|\s(%|kr\.?)$", indicator.label, re.IGNORECASE)
+        if typed:
+            found.append(Problem(PROJECT_FILE, None, f"indicators.{indicator_id}.label", "a label without its unit, and the unit in `unit:` (percent, kr, persons, number or a word)",
+                                 f"{indicator.label!r}: move {typed.group(1) or typed.group(2)!r} to `unit:`"))
+        elif indicator.unit is None:
+            found.append(Problem(PROJECT_FILE, None, f"indicators.{indicator_id}.unit", "the unit its figures are in: percent, kr, persons, number or a word of your own",
+                                 "none: the report shows the bare figure"))
+    return found
+
+
+def waves_outside_the_period(spec: ProjectSpec) -> list[Problem]:
+    waves = spec.survey.waves if spec.survey else []
+    return [
+        Problem(PROJECT_FILE, None, f"survey.waves.{i}.year", f"a year of the project's period {_years(spec)}",
+                f"{wave.year}: wave {wave.id!r} is shown in no report and is no status's baseline")
+        for i, wave in enumerate(waves)
+        if not spec.period.start <= wave.year <= spec.period.end
+    ]
+
+
+def criteria_without_data(spec: ProjectSpec, frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """A criterion none of whose figures the inputs hold for the project's period: every report shows it as 'no data'."""
+    found = []
+    for i, criterion in enumerate(spec.criteria):
+        missing = _what_is_missing(spec, criterion.measure, frames)
+        if missing:
+            found.append(Problem(PROJECT_FILE, None, f"criteria[{i}] ({criterion.id}).measure", missing, "none: every report shows the criterion as 'no data'"))
+    return found
+
+
+def _what_is_missing(spec: ProjectSpec, measure, frames: dict[str, pd.DataFrame]) -> str | None:
+    kind = measure.kind
+    if kind in ("indicator", "ratio"):
+        indicators = frames.get("indicators")
+        names = [measure.indicator] if kind == "indicator" else [measure.numerator, measure.denominator]
+        in_period = indicators[indicators["period"].between(spec.period.start, spec.period.end) & indicators["value"].notna()] if indicators is not None else None
+        absent = [name for name in names if in_period is None or not (in_period["indicator"] == name).any()]
+        if absent:
+            which = " and ".join(f"'{name}'" for name in absent)
+            return f"figures to compute it from: rows of indicators.csv with a value for {which} in {_years(spec)}"
+    elif kind == "survey":
+        survey = frames.get("survey")
+        waves = {w.id for w in spec.survey.waves if spec.period.start <= w.year <= spec.period.end} if spec.survey else set()
+        asked = survey is not None and measure.item in survey and survey.loc[survey["wave"].isin(waves), measure.item].notna().any()
+        if not asked:
+            return f"answers to '{measure.item}' in survey.csv from a wave of {_years(spec)}"
+    elif kind == "milestones":
+        milestones = frames.get("milestones")
+        if milestones is None or milestones.empty or not milestones["planned"].map(lambda day: spec.period.start <= day.year <= spec.period.end).any():
+            return f"milestones planned in {_years(spec)} in milestones.csv"
+    elif kind == "assessment":
+        return None  # judged in assessments.csv; a criterion not yet judged says so in the report
+    return None
+
+
+def items_asked_in_some_waves(spec: ProjectSpec, survey: pd.DataFrame | None) -> list[Problem]:
+    """An item no respondent of a wave answered was, as a rule, not asked in it: that wave's tables leave it out."""
+    if survey is None or survey.empty or spec.survey is None or len(spec.survey.waves) < 2:
+        return []
+    found = []
+    waves = [wave.id for wave in spec.survey.waves if (survey["wave"] == wave.id).any()]
+    for item_id in spec.survey.items:
+        if item_id not in survey:
+            continue
+        answered = survey[item_id].notna()
+        asked = [wave for wave in waves if answered[survey["wave"] == wave].any()]
+        if asked and len(asked) < len(waves):
+            left_out = [wave for wave in waves if wave not in asked]
+            found.append(Problem("survey.csv", None, item_id, "an item asked in every wave",
+                                 f"answers in wave {', '.join(asked)} only: the tables of wave {', '.join(left_out)} leave it out"))
+    return found
