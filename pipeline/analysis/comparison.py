@@ -168,7 +168,7 @@ def waves_up_to(waves: list[Wave], as_of: date, count: int = 2) -> list[Wave]:
     return sorted(held, key=lambda wave: wave.year)[-count:]
 
 
-def comparable_waves(waves: list, as_of: date, first_year: int, last_year: int) -> list:
+def comparable_waves(waves: list[Any], as_of: date, first_year: int, last_year: int) -> list[Any]:
     """The latest wave held by the report date, and the wave it is compared with: the latest before it that asked the
     same population; both within the project's years (a wave outside them is never a baseline). Oldest first; one
     wave, or none, when there is nothing to compare."""

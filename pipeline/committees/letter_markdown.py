@@ -64,7 +64,7 @@ def inline_text(children: list[Token]) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             words.append(" " if child.type == "softbreak" else "\n")
         elif child.type == "link_open":
-            href = child.attrGet("href") or ""
+            href = str(child.attrGet("href") or "")
             target = href if SAFE_LINK.match(href) else None
         elif child.type == "link_close":
             if target and target.removeprefix("mailto:") not in "".join(words[-3:]):

@@ -98,8 +98,8 @@ class ImportResult:
         said = f"wave {self.canonical.wave}" if len(waves) == 1 else f"waves {', '.join(waves)}"
         if self.appended:
             lines += ["  " + line for line in self.appended.summary(said)]
-            total, waves = self.appended.table, ", ".join(dict.fromkeys(self.appended.table["wave"]))
-            lines.append(f"  wrote {_shown(self.survey_path)} ({len(total)} rows, waves {waves})")
+            total, all_waves = self.appended.table, ", ".join(dict.fromkeys(self.appended.table["wave"]))
+            lines.append(f"  wrote {_shown(self.survey_path)} ({len(total)} rows, waves {all_waves})")
         else:
             items = len(self.canonical.items)
             lines.append(f"  wrote {_shown(self.survey_path)} ({len(table)} rows, {items} items, {said})")

@@ -51,7 +51,7 @@ def known_survey(folder: Path, draft: Path | None = None, table: pd.DataFrame | 
             if any(item_id in table.columns for item_id in known.items):
                 continue  # pasted into project.yaml already, which the user may have changed since
             survey = _held(survey, table)
-        known.source = " and ".join(filter(None, [known.source, path.name]))
+        known.source = " and ".join(filter(None, [known.source, path.name if path else ""]))
         for wave in survey.get("waves") or []:
             new = isinstance(wave, dict) and not str(wave.get("id", "")).startswith(_TODO)
             if new and str(wave.get("id")) not in {str(w.get("id")) for w in known.waves}:
@@ -141,7 +141,7 @@ def _free_id(item_id: str, taken: set[str]) -> str:
 def keep_known_groups(canonical: Canonical, known: Known) -> None:
     """Answers to the group column that are one of the project's group codes or labels, in any case ('Borger' for
     code `borger`, 'Borgere' for its label), written as that code."""
-    codes = {}
+    codes: dict[str, str] = {}
     for code, label in known.groups.items():
         codes.setdefault(str(label).strip().casefold(), str(code))
         codes[str(code).strip().casefold()] = str(code)

@@ -77,7 +77,7 @@ def by_numbering(labels: list[str]) -> list[str] | None:
         if not match:
             return None
         numbers[label] = int(match.group(1))
-    words = any(_NUMBERED.fullmatch(label).group(2) for label in labels)
+    words = any(match.group(2) for label in labels if (match := _NUMBERED.fullmatch(label)))
     if len(labels) < 2 or not words or len(set(numbers.values())) < len(numbers):
         return None
     return sorted(labels, key=numbers.__getitem__)

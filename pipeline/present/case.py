@@ -69,7 +69,7 @@ def heading_section(report: Report, committee: Committee) -> doc.Section:
     if meeting:
         facts.append([t("case_meeting"), t.date(meeting)])
     facts.append([t("case_as_of"), t.date(report.scope.as_of)])
-    items = [[doc.Strong(text=label), f" {value}"] for label, value in facts]
+    items: list[list[doc.Inline]] = [[doc.Strong(text=label), f" {value}"] for label, value in facts]
     return doc.section("case", t("case_facts"), doc.BulletList(items=items, role="text"))
 
 
@@ -113,7 +113,7 @@ def headlines(report: Report, committee: Committee) -> list[str]:
     results = report.criteria
     if results:
         sentences.append(t("criteria_met", met=summary_counts(results)[Status.MET], total=len(results)))
-        if report.previous_status.source != NOTHING:
+        if report.previous_status is not None and report.previous_status.source != NOTHING:
             sentences.append(t("status_changes_headline", counts=status.change_counts_text(t, report.changes)))
     sentences += [status.reached_sentence(report), status.due_sentence(report)]
     survey = status.survey_summary_sentence(report)
@@ -163,13 +163,13 @@ def next_section(report: Report, committee: Committee) -> doc.Section:
     if not blocks:
         due = report.milestones_due
         if len(due):
-            items = [[f"{title_of(report, row)} ({t.date(row.expected)})"] for row in due.itertuples()]
+            items: list[list[doc.Inline]] = [[f"{title_of(report, row)} ({t.date(row.expected)})"] for row in due.itertuples()]
             blocks += [doc.paragraph(t("case_next_milestones")), doc.BulletList(items=items, role="text")]
         table = report.recommendations
         still_open = table[table["status"].isin(OPEN_RECOMMENDATIONS)] if len(table) else table
         if len(still_open):
-            items = [[f"{row.id} {row.title} ({t(f'rec_{row.status}').lower()})"] for row in still_open.itertuples()]
-            blocks += [doc.paragraph(t("case_next_recommendations")), doc.BulletList(items=items, role="text")]
+            open_items: list[list[doc.Inline]] = [[f"{row.id} {row.title} ({t(f'rec_{row.status}').lower()})"] for row in still_open.itertuples()]
+            blocks += [doc.paragraph(t("case_next_recommendations")), doc.BulletList(items=open_items, role="text")]
         upcoming = next_status_day(committee, report)
         if upcoming is not None:
             blocks.append(doc.paragraph(t("case_next_status", month=month_and_year(t, upcoming), committee=committee.name)))

@@ -32,7 +32,7 @@ def economy_blocks(report: Report) -> list[doc.Block]:
 def budget_table(report: Report, rows, years: str) -> doc.Table:
     """Each year's sums, then the period's, as figures the workbook and the CSV take as numbers."""
     t = report.t
-    lines = [[doc.Datum(text=str(year), value=year, unit="number"), *amount_cells(t, sums)] for year, sums in bg.by_year(rows)]
+    lines: list[list[doc.Cell]] = [[doc.Datum(text=str(year), value=year, unit="number"), *amount_cells(t, sums)] for year, sums in bg.by_year(rows)]
     lines.append([t("economy_total"), *amount_cells(t, bg.totals(rows))])
     header = [t("economy_year"), t("economy_budget"), t("economy_spent_column"), t("economy_cofinancing")]
     return doc.table(header, lines, report.table_caption(t("caption_budget", years=years)), numeric=[1, 2, 3])

@@ -69,7 +69,7 @@ def _opening_in_words(found: re.Match, language: str) -> str:
 def _after_abbreviation(before: str) -> bool:
     """Whether the full stop that ends `before` closes an abbreviation rather than a sentence."""
     word = re.search(r"(\S+)\.$", before)
-    return bool(word) and word.group(1).lower().lstrip("(«»\"") in ABBREVIATIONS
+    return word is not None and word.group(1).lower().lstrip("(«»\"") in ABBREVIATIONS
 
 
 def styled_section(section: doc.Section, language: str) -> doc.Section:

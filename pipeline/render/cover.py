@@ -20,10 +20,14 @@ LOGO_TYPES = {"svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "
 class ReportJob(Protocol):
     """What the cover needs to know of a job (`pipeline.run.jobs.Job` is one)."""
 
-    report: str
-    period: str
-    language: str
-    unit: str | None
+    @property
+    def report(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def unit(self) -> str | None: ...
 
 
 def cover(job: ReportJob, project: Project, generated: datetime | None = None) -> Cover:

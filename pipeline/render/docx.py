@@ -177,7 +177,7 @@ def field(paragraph: WordParagraph, instruction: str, shown: str) -> None:
             code.text = text
             run._r.append(code)
         elif kind == "text":
-            run.text = text
+            run.text = text or ""
         else:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)

@@ -26,7 +26,9 @@ from pipeline.render.cover import cover
 class DocumentExporter(Exporter):
     """The report's document, drawn by `draw`."""
 
-    def from_notebook_node(self, nb: nbformat.NotebookNode, resources: dict | None = None, **kw) -> tuple[bytes, dict]:
+    def from_notebook_node(  # type: ignore[override]  # an exporter of bytes: nbconvert's binary exporters do so too
+        self, nb: nbformat.NotebookNode, resources: dict | None = None, **kw
+    ) -> tuple[bytes, dict]:
         nb, resources = super().from_notebook_node(nb, resources, **kw)
         return self.draw(document_of(nb, resources.get("evalreport") or cover_of_papermill_job(nb))), resources
 

@@ -49,7 +49,9 @@ def to_pdf(document: Document) -> bytes:
 def compile_pdf(typst_compiler: typst.Compiler, inputs: dict[str, str]) -> bytes:
     global _has_run
     _has_run = True
-    return typst_compiler.compile(input=template(), format="pdf", sys_inputs=inputs, pdf_standards=PDF_STANDARDS)
+    pdf = typst_compiler.compile(input=template(), format="pdf", sys_inputs=inputs, pdf_standards=PDF_STANDARDS)  # type: ignore[arg-type]
+    assert isinstance(pdf, bytes)  # one document, not a page per file
+    return pdf
 
 
 # One image on a page of its size: how the Word file gets its charts, drawn as in the PDF, in the report's fonts.
@@ -60,7 +62,9 @@ def svg_to_png(svg: str, ppi: int) -> bytes:
     """An SVG (a chart, a logo) as a PNG of `ppi` pixels per inch; it reads no file."""
     global _has_run
     _has_run = True
-    return compiler(str(TEMPLATE.parent)).compile(input=IMAGE_PAGE, format="png", ppi=ppi, sys_inputs={"svg": svg})
+    png = compiler(str(TEMPLATE.parent)).compile(input=IMAGE_PAGE, format="png", ppi=ppi, sys_inputs={"svg": svg})
+    assert isinstance(png, bytes)  # the page is one image
+    return png
 
 
 _has_run = False

@@ -93,7 +93,7 @@ def sheet_titles(tables: list[ExportedTable], reserved: set[str]) -> list[str]:
     """'Tabell 3 K1 Alle kommuner vedta…': the caption as far as Excel's 31 characters go, or the label alone
     where that would not be unique."""
     taken = {title.casefold() for title in reserved}
-    titles = []
+    titles: list[str] = []
     for table in tables:
         title = shortened(" ".join(SHEET_NAME.sub(" ", ILLEGAL_CHARACTERS_RE.sub("", table.caption)).split()).strip("'"))
         if not title or title.casefold() in taken:
