@@ -18,6 +18,7 @@ from pipeline.committees.ledger import Ledger
 from pipeline.errors import EvalreportError, InputError, ToFillIn, in_one_line
 from pipeline.paths import safe_name
 from pipeline.project import list_projects, load_project
+from pipeline.spec import MIN_GROUP_SIZE
 from rich.console import Console
 from rich.markup import escape
 
@@ -64,6 +65,7 @@ def parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a project's inputs and list every problem")
     validate.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project)")
+    validate.add_argument("--audit", action="store_true", help="also print every withheld cell with the interval an attacker can work out, and fail if one is too narrow")
     validate.set_defaults(command=validate_command)
 
     run = commands.add_parser("run", help="render reports for a project, or for every project with --all")
@@ -202,7 +204,45 @@ def validate_command(args, workspace: Workspace) -> int:
         )
         for notice in project.notices:  # shown otherwise than written (raw HTML as text, say): the report is made
             print(f"  ! {notice}")
+        if args.audit:
+            failed += not print_audit(project)
     return 1 if failed else 0
+
+
+def print_audit(project) -> bool:
+    """`validate --audit`: every withheld cell, per wave (and for participants), with the rule that hid it and the
+    narrowest interval an attacker can work out for an answer in it; False when one is narrower than it must be."""
+    from pipeline.analysis import activities as act  # the solver only when asked
+    from pipeline.analysis import disclosure
+    from pipeline.analysis.suppression import audit_survey
+
+    survey = project.spec.survey
+    width = (survey.protection_width or survey.min_group_size) if survey else MIN_GROUP_SIZE
+    found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audit_survey(project.survey, survey, project.survey_suppression).items()}
+    decision = act.participants_by_group(project.activities, survey.min_group_size if survey else MIN_GROUP_SIZE, width)
+    found["participants by activity, year and group"] = act.audit_participants(project.activities, decision, width)
+    print(f"  audit: protection width {width} (an answer's count in a withheld small group: an interval at least this wide, or from none to all the published numbers allow)")
+    cells = failing = 0
+    narrowest = None
+    for table, intervals in found.items():
+        by_cell: dict = {}
+        for interval in intervals:
+            by_cell.setdefault((interval.cell, interval.revision), []).append(interval)
+        if by_cell:
+            print(f"  {table}: {len(by_cell)} withheld")
+        for (cell, revision), answers in by_cell.items():
+            worst = min(answers, key=lambda i: (i.protected, i.width - i.required))
+            cells += 1
+            failing += not worst.protected
+            if worst.required:
+                narrowest = worst.width if narrowest is None else min(narrowest, worst.width)
+            where = " × ".join("all" if part is disclosure.ALL else (str(part) or ("no unit", "no group")[i]) for i, part in enumerate(cell))
+            late = f" (late answers since version {revision + 1})" if revision is not None else ""
+            verdict = "ok" if worst.protected else ("FAILS: pinned to one answer" if worst.pinned else "FAILS: too narrow")
+            print(f"    {where}{late}: {worst.rule}; {worst.answer} in [{worst.low:g}, {worst.high:g}], needs {worst.required:g}: {verdict}")
+    narrow = "none protected" if narrowest is None else f"narrowest protected interval {narrowest:g}"
+    print(f"  audit: {cells} withheld cells, {narrow}, {failing} failing")
+    return failing == 0
 
 
 def print_problems(project_id: str, problems: list) -> None:

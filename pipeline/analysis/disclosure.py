@@ -68,6 +68,8 @@ class LinkedTable:
     answers: tuple
     respondents: Mapping[Cell, int] = field(default_factory=dict)
     earlier: tuple[Earlier, ...] = ()
+    # A unit's row inside a larger one, published too (an activity's participants inside its year's).
+    parents: Mapping[Any, Any] = field(default_factory=dict)
 
     @cached_property
     def interior(self) -> list[Cell]:
@@ -75,12 +77,21 @@ class LinkedTable:
 
     @cached_property
     def cells(self) -> list[Cell]:
-        units = sorted({u for u, _ in self.interior}) + [ALL]
-        groups = sorted({g for _, g in self.interior}) + [ALL]
+        units = sorted({u for u, _ in self.interior} | set(self.parents.values()), key=str) + [ALL]
+        groups = sorted({g for _, g in self.interior}, key=str) + [ALL]
         return [(u, g) for u in units for g in groups if self.members(u, g)]
 
+    @cached_property
+    def _members(self) -> dict[Cell, list[Cell]]:
+        found: dict[Cell, list[Cell]] = {}
+        for c in self.interior:
+            for unit in {c[0], self.parents.get(c[0], c[0]), ALL}:
+                for group in (c[1], ALL):
+                    found.setdefault((unit, group), []).append(c)
+        return found
+
     def members(self, unit, group) -> list[Cell]:
-        return [c for c in self.interior if unit in (ALL, c[0]) and group in (ALL, c[1])]
+        return self._members.get((unit, group), [])
 
     def count(self, cell: Cell, answer) -> int:
         return sum(self.counts[c].get(answer, 0) for c in self.members(*cell))
@@ -178,7 +189,7 @@ class _Model:
                 high.append(hi)
 
         for cell in table.cells:
-            if cell in hidden or ALL not in cell:  # a shown inner cell is a constant
+            if cell in hidden or cell in table.counts:  # a shown inner cell is a constant
                 continue
             inside = [c for c in table.members(*cell) if c in hidden]
             for a in answers:  # a shown total: its count of each answer

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pipeline.analysis.disclosure import NO_UNIT_RULE, PRIMARY, SECONDARY, Earlier, LinkedTable, protect
+from pipeline.analysis.disclosure import NO_UNIT_RULE, PRIMARY, SECONDARY, Earlier, Interval, LinkedTable, audit, protect
 
 ALL = None  # the margin: every unit, or every group
 Cell = tuple  # (unit or ALL, group or ALL)
@@ -83,6 +83,16 @@ def survey_suppression(survey: pd.DataFrame, codebook, earlier: Mapping[tuple[st
         named = {cell: _rule(cell, sizes, first, codebook.min_group_size) for cell in first}
         hidden[(wave, item)], rules[(wave, item)] = protect(table, first, width, named)
     return Suppression(codebook.min_group_size, hidden, rules, width)
+
+
+def audit_survey(survey: pd.DataFrame, codebook, decision: Suppression, earlier: Mapping | None = None) -> dict[tuple[str, str], list[Interval]]:
+    """Per wave and question, the attacker's interval of every answer in every withheld cell of `decision`."""
+    if codebook is None or survey.empty:
+        return {}
+    return {
+        key: audit(table, decision.hidden.get(key, ()), decision.width or codebook.min_group_size, decision.rules.get(key, {}), everything=True)
+        for key, table in survey_tables(survey, codebook, earlier).items()
+    }
 
 
 def protection_width(codebook) -> int:
