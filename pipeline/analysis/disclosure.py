@@ -239,7 +239,11 @@ class _Model:
             solver.run()
             optimal = solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
             value = solver.getInfo().objective_function_value if optimal else -UNBOUNDED
-            whole = optimal and np.allclose(solver.getSolution().col_value, np.round(solver.getSolution().col_value), atol=EPSILON)
+            if optimal:
+                solution = np.asarray(solver.getSolution().col_value)
+                whole = not len(solution) or float(np.abs(solution - np.round(solution)).max()) < EPSILON
+            else:
+                whole = False
             solver.changeColsCost(len(columns), columns, np.zeros(len(columns)))
             if whole or solver is self.integer:
                 return value

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pipeline.analysis.disclosure import NO_UNIT_RULE, PRIMARY, SECONDARY, Earlier, Interval, LinkedTable, audit, protect
+from pipeline.analysis.disclosure import NO_UNIT_RULE, PRIMARY, SECONDARY, Earlier, Figure, Interval, LinkedTable, audit, protect
 
 ALL = None  # the margin: every unit, or every group
 Cell = tuple  # (unit or ALL, group or ALL)
@@ -93,6 +93,48 @@ def audit_survey(survey: pd.DataFrame, codebook, decision: Suppression, earlier:
         key: audit(table, decision.hidden.get(key, ()), decision.width or codebook.min_group_size, decision.rules.get(key, {}), everything=True)
         for key, table in survey_tables(survey, codebook, earlier).items()
     }
+
+
+def earlier_versions(records: Iterable[Mapping], codebook) -> dict[tuple[str, str], tuple[Earlier, ...]]:
+    """What earlier reports published of each wave and question, from their results.json (one record per report
+    file): per figure they show (n, don't know, positive answers, the mean with its n; the NPS bands), a sum of
+    counts the attacker knows. The mean was stored to six decimals: its sum is known to within n · 5e-7."""
+    found: dict[tuple[str, str], dict[int, list[Earlier]]] = defaultdict(lambda: defaultdict(list))
+    for file, record in enumerate(records):
+        unit = record.get("unit") or ALL
+        for wave in (record.get("survey") or {}).get("waves", []):
+            for entry in [*wave.get("items", []), *wave.get("nps", [])]:
+                item = codebook.items.get(entry.get("item"))
+                if item is None or entry.get("suppressed") or entry.get("n") is None:
+                    continue
+                cell = (unit, entry.get("group") or ALL)
+                figures, size = _figures_of(entry, item, codebook, cell)
+                found[(str(wave["wave"]), entry["item"])][file].append(Earlier(tuple(figures), {cell: size}))
+    # One report file is one version: its cells together (their late answers are the same people).
+    return {key: tuple(_joined(cells) for cells in files.values()) for key, files in found.items()}
+
+
+def _figures_of(entry: Mapping, item, codebook, cell: Cell) -> tuple[list[Figure], int]:
+    n = entry["n"]
+    if item.kind == "nps":
+        bands = {"detractors": "detractor", "passives": "passive", "promoters": "promoter"}
+        figures = [Figure(cell, {b: 1 for b in bands.values()}, n, n)]
+        figures += [Figure(cell, {bands[key]: 1}, entry[key], entry[key]) for key in bands if entry.get(key) is not None]
+        return figures, n
+    scale = codebook.scales[item.scale]
+    figures = [Figure(cell, {label: 1 for label in scale.labels}, n, n)]
+    if entry.get("dont_know") is not None:
+        figures.append(Figure(cell, {label: 1 for label in scale.dont_know}, entry["dont_know"], entry["dont_know"]))
+    if entry.get("positive") is not None:
+        figures.append(Figure(cell, {label: 1 for label in scale.positive}, entry["positive"], entry["positive"]))
+    if entry.get("mean") is not None:
+        total, slack = entry["mean"] * n, n * 5e-7 + 1e-9
+        figures.append(Figure(cell, {label: i + 1 for i, label in enumerate(scale.labels)}, total - slack, total + slack))
+    return figures, n + (entry.get("dont_know") or 0)
+
+
+def _joined(cells: list[Earlier]) -> Earlier:
+    return Earlier(tuple(f for cell in cells for f in cell.figures), {k: n for cell in cells for k, n in cell.sizes.items()})
 
 
 def protection_width(codebook) -> int:
