@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -205,20 +206,40 @@ def validate_command(args, workspace: Workspace) -> int:
         for notice in project.notices:  # shown otherwise than written (raw HTML as text, say): the report is made
             print(f"  ! {notice}")
         if args.audit:
-            failed += not print_audit(project)
+            failed += not print_audit(project, published_results(workspace.reports, project.id))
     return 1 if failed else 0
 
 
-def print_audit(project) -> bool:
+def published_results(reports: Path, project_id: str) -> list[dict]:
+    """Every results.json of the project that the run ledger names (made, or compared with) and that is still there:
+    the versions of its figures published before."""
+    if not (reports / LEDGER_FILE).exists():
+        return []
+    with Ledger.at(reports) as ledger:
+        runs = ledger.runs(project_id)
+    paths = dict.fromkeys(Path(p) for run in runs for p in [run.previous, *run.outputs] if p and p.endswith(".results.json"))
+    records = []
+    for path in paths:
+        try:
+            records.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue  # pruned or replaced since: what is not there is not published any more
+    return records
+
+
+def print_audit(project, published: list[dict]) -> bool:
     """`validate --audit`: every withheld cell, per wave (and for participants), with the rule that hid it and the
-    narrowest interval an attacker can work out for an answer in it; False when one is narrower than it must be."""
+    narrowest interval an attacker can work out for an answer in it, over this version and every earlier one
+    `published`; False when one is narrower than it must be."""
     from pipeline.analysis import activities as act  # the solver only when asked
     from pipeline.analysis import disclosure
-    from pipeline.analysis.suppression import audit_survey
+    from pipeline.analysis.suppression import audit_survey, earlier_versions
 
     survey = project.spec.survey
     width = (survey.protection_width or survey.min_group_size) if survey else MIN_GROUP_SIZE
-    found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audit_survey(project.survey, survey, project.survey_suppression).items()}
+    earlier = earlier_versions(published, survey) if survey else {}
+    print(f"  audit: {len(published)} results file(s) published before, from the run ledger")
+    found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audit_survey(project.survey, survey, project.survey_suppression, earlier).items()}
     decision = act.participants_by_group(project.activities, survey.min_group_size if survey else MIN_GROUP_SIZE, width)
     found["participants by activity, year and group"] = act.audit_participants(project.activities, decision, width)
     print(f"  audit: protection width {width} (an answer's count in a withheld small group: an interval at least this wide, or from none to all the published numbers allow)")

@@ -19,6 +19,8 @@ published wave since it was published (a late answer, a correction) are a group 
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -123,21 +125,22 @@ class Interval:
         return self.width >= self.required - EPSILON and not self.pinned
 
 
-def audit(table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[Cell, str] | None = None, everything: bool = False) -> list[Interval]:
+def audit(table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[Cell, str] | None = None, everything: bool = False,
+          only: set[Cell] | None = None) -> list[Interval]:
     """The attacker's interval of every answer given in every withheld small group (and, with `everything`, in every
-    other withheld cell too), and of the late answers of each earlier version."""
+    other withheld cell too), and of the late answers of each earlier version; with `only`, of those cells alone."""
     hidden = {c for c in hidden if c in table.cells}
     rules = rules or {}
     model = _Model(table, hidden)
     found = []
-    for cell in (c for c in table.cells if c in hidden):
+    for cell in (c for c in table.cells if c in hidden and (only is None or c in only)):
         size = table.size(cell)
         small = 0 < size < k
         if small or everything:
             found += model.intervals(cell, [a for a in table.answers if table.count(cell, a) > 0], k if small else 0, rules.get(cell, PRIMARY if small else SECONDARY))
     for index, version in enumerate(table.earlier):
         for cell, then in version.sizes.items():
-            if cell in table.cells and 0 < table.size(cell) - then < k:
+            if cell in table.cells and 0 < table.size(cell) - then < k and (only is None or cell in only):
                 found += model.late_intervals(index, cell, k)
     return found
 
@@ -148,8 +151,12 @@ def protect(table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[C
     hidden, rules = set(hidden), dict(rules)
     if not any(0 < table.size(c) < k for c in hidden) and not table.earlier:
         return frozenset(hidden), rules
+    recheck = None  # every cell at first; then those that failed or passed by the room left (hiding more widens
+    # every interval, but may widen the room too)
     while True:
-        failing = {i.cell: i for i in audit(table, hidden, k, rules) if not i.protected}
+        intervals = audit(table, hidden, k, rules, only=recheck)
+        failing = {i.cell: i for i in intervals if not i.protected}
+        recheck = {i.cell for i in intervals if not i.protected or i.width < k - EPSILON}
         # One more cell beside each failing one per round, then the audit again: few rounds, each cell cheap.
         added = {}
         for interval in failing.values():
@@ -265,13 +272,15 @@ class _Model:
 
     def intervals(self, cell: Cell, given: list, k: int, rule: str) -> list[Interval]:
         answers = self.table.answers
-        room = self._range(*self._terms(cell, answers))[1] if k else 0
-        required = min(k, room)
+        ranges = {a: self._range(*self._terms(cell, [a])) for a in given}
+        narrowest = min(high - low for low, high in ranges.values())
+        # The room the published numbers leave matters only when some interval is narrower than k.
+        required = min(k, self._range(*self._terms(cell, answers))[1]) if k and narrowest < k - EPSILON else k
         pinned = False
         if k and len(given) == 1:  # all answered alike: may the attacker rule out every other answer?
             others = [a for a in answers if a != given[0]]  # none: the question allows one answer only
             pinned = bool(others) and self._range(*self._terms(cell, others))[1] < 1 - EPSILON
-        return [Interval(cell, a, *self._range(*self._terms(cell, [a])), required, pinned, rule) for a in given]
+        return [Interval(cell, a, *ranges[a], required, pinned, rule) for a in given]
 
     def late_intervals(self, version: int, cell: Cell, k: int) -> list[Interval]:
         def terms(answers) -> dict[int, float]:
@@ -301,8 +310,30 @@ def _program(rows: list[dict[int, float]], low: list[float], high: list[float], 
     model.a_matrix_.start_, model.a_matrix_.index_, model.a_matrix_.value_ = matrix.indptr, matrix.indices, matrix.data
     if integer:
         model.integrality_ = [highspy.HighsVarType.kInteger] * len(upper)
-    solver = highspy.Highs()
+    solver = _silent_highs()
     solver.setOptionValue("output_flag", False)
     solver.setOptionValue("threads", 1)  # tiny programs: threads cost more than they save
     solver.passModel(model)
+    return solver
+
+
+_greeted = False
+
+
+def _silent_highs() -> highspy.Highs:
+    """A HiGHS solver, without the banner the library prints on the first one a process makes (straight to the
+    process's standard output, past Python): `validate --audit` and reports print only their own lines."""
+    global _greeted
+    if _greeted:
+        return highspy.Highs()
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as nowhere:
+            os.dup2(nowhere.fileno(), 1)
+            solver = highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+    _greeted = True
     return solver

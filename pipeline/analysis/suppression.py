@@ -155,9 +155,9 @@ def survey_tables(survey: pd.DataFrame, codebook, earlier: Mapping | None = None
             answers = survey[item_id][in_wave].map(_answer_of(codebook, item_id))
             given = answers.notna()
             counts: dict = defaultdict(dict)
-            for (unit, group, answer), n in pd.crosstab([units[in_wave][given], survey["group"][in_wave][given]], answers[given]).stack().items():
-                if n:
-                    counts[(unit, group)][answer] = int(n)
+            cells = pd.DataFrame({"unit": units[in_wave][given], "group": survey["group"][in_wave][given], "answer": answers[given]})
+            for (unit, group, answer), n in cells.value_counts(sort=False).items():
+                counts[(unit, group)][answer] = int(n)
             categories = _categories(codebook, item_id, answers[given])
             tables[(wave, item_id)] = LinkedTable(dict(counts), categories, respondents, tuple(earlier.get((wave, item_id), ())))
     return tables
@@ -169,7 +169,7 @@ def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> d
     published: dict[Cell, int] = {(ALL, ALL): len(units)}
     published |= {(unit, ALL): int(n) for unit, n in units.value_counts().items() if unit != NO_UNIT}
     published |= {(ALL, group): int(n) for group, n in groups.value_counts().items()}
-    for (unit, group), n in pd.crosstab(units, groups).stack().items():
+    for (unit, group), n in pd.DataFrame({"unit": units, "group": groups}).value_counts(sort=False).items():
         if unit != NO_UNIT and n >= width:
             published[(unit, group)] = int(n)
     return published
