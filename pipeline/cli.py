@@ -66,7 +66,9 @@ def parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a project's inputs and list every problem")
     validate.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project)")
-    validate.add_argument("--audit", action="store_true", help="also print every withheld cell with the interval an attacker can work out, and fail if one is too narrow")
+    validate.add_argument("--audit", action="store_true",
+                          help="also print every withheld cell with the interval an attacker can work out, "
+                               "and fail if one is too narrow")
     validate.set_defaults(command=validate_command)
 
     run = commands.add_parser("run", help="render reports for a project, or for every project with --all")
@@ -217,7 +219,8 @@ def published_results(reports: Path, project_id: str) -> list[dict]:
         return []
     with Ledger.at(reports) as ledger:
         runs = ledger.runs(project_id)
-    paths = dict.fromkeys(Path(p) for run in runs for p in [run.previous, *run.outputs] if p and p.endswith(".results.json"))
+    named = [p for run in runs for p in [run.previous, *run.outputs] if p and p.endswith(".results.json")]
+    paths = dict.fromkeys(Path(p) for p in named)
     records = []
     for path in paths:
         try:
@@ -239,10 +242,12 @@ def print_audit(project, published: list[dict]) -> bool:
     width = (survey.protection_width or survey.min_group_size) if survey else MIN_GROUP_SIZE
     earlier = earlier_versions(published, survey) if survey else {}
     print(f"  audit: {len(published)} results file(s) published before, from the run ledger")
-    found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audit_survey(project.survey, survey, project.survey_suppression, earlier).items()}
-    decision = act.participants_by_group(project.activities, survey.min_group_size if survey else MIN_GROUP_SIZE, width)
-    found["participants by activity, year and group"] = act.audit_participants(project.activities, decision, width)
-    print(f"  audit: protection width {width} (an answer's count in a withheld small group: an interval at least this wide, or from none to all the published numbers allow)")
+    audited = audit_survey(project.survey, survey, project.survey_suppression, earlier)
+    found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audited.items()}
+    participants = act.audit_participants(project.activities, project.participation, width)
+    found["participants by activity, year and group"] = participants
+    print(f"  audit: protection width {width} (an answer's count in a withheld small group: an interval at least this "
+          "wide, or from none to all the published numbers allow)")
     cells = failing = 0
     narrowest = None
     for table, intervals in found.items():
@@ -257,10 +262,13 @@ def print_audit(project, published: list[dict]) -> bool:
             failing += not worst.protected
             if worst.required:
                 narrowest = worst.width if narrowest is None else min(narrowest, worst.width)
-            where = " × ".join("all" if part is disclosure.ALL else (str(part) or ("no unit", "no group")[i]) for i, part in enumerate(cell))
+            blank = ("no unit", "no group")
+            where = " × ".join("all" if part is disclosure.ALL else str(part) or blank[i] for i, part in enumerate(cell))
             late = f" (late answers since version {revision + 1})" if revision is not None else ""
-            verdict = "ok" if worst.protected else ("FAILS: pinned to one answer" if worst.pinned else "FAILS: too narrow")
-            print(f"    {where}{late}: {worst.rule}; {worst.answer} in [{worst.low:g}, {worst.high:g}], needs {worst.required:g}: {verdict}")
+            why = "pinned to one answer" if worst.pinned else "too narrow"
+            verdict = "ok" if worst.protected else f"FAILS: {why}"
+            interval = f"{worst.answer} in [{worst.low:g}, {worst.high:g}], needs {worst.required:g}"
+            print(f"    {where}{late}: {worst.rule}; {interval}: {verdict}")
     narrow = "none protected" if narrowest is None else f"narrowest protected interval {narrowest:g}"
     print(f"  audit: {cells} withheld cells, {narrow}, {failing} failing")
     return failing == 0

@@ -230,6 +230,6 @@ def _recommendations_count(status: str) -> Callable[[Report], str]:
 
 
 def _participants(report: Report) -> str:
-    from pipeline.analysis.activities import total_participants
+    from pipeline.present.activities import participants_text  # under the project's decision on participants
 
-    return report.t.number(total_participants(report.activities))
+    return participants_text(report, report.activities)

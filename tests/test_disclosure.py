@@ -42,7 +42,9 @@ def codebook(**settings) -> SurveySpec:
 
 def survey(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
     """(unit, group, answer) per respondent."""
-    return pd.DataFrame([{"respondent_id": f"r{i}", "wave": "2024", "unit": u, "group": g, "q": a} for i, (u, g, a) in enumerate(rows)])
+    return pd.DataFrame(
+        [{"respondent_id": f"r{i}", "wave": "2024", "unit": u, "group": g, "q": a} for i, (u, g, a) in enumerate(rows)]
+    )
 
 
 # --- The attacker ---------------------------------------------------------------------------------------
@@ -82,8 +84,12 @@ def attacker(counts: dict, hidden: set, respondents: dict, quantity) -> tuple[fl
     objective = np.array([quantity.get(key, 0.0) for key in index])
     ends = []
     for sign in (1, -1):
-        result = milp(sign * objective, constraints=[LinearConstraint(np.array(rows), low, high)], integrality=np.ones(len(index)),
-                      bounds=Bounds(0, len(respondents) and respondents[(ALL, ALL)]))
+        result = milp(
+            sign * objective,
+            constraints=[LinearConstraint(np.array(rows), low, high)],
+            integrality=np.ones(len(index)),
+            bounds=Bounds(0, len(respondents) and respondents[(ALL, ALL)]),
+        )
         assert result.status == 0
         ends.append(sign * result.fun)
     return ends[0], ends[1]
@@ -110,7 +116,9 @@ def attack_survey(data: pd.DataFrame, hidden: frozenset) -> list[str]:
                 found.append(f"{cell} {a}: [{low}, {high}] of room {room}")
         if len(given) == 1:
             (a,) = given
-            others = attacker(counts, set(hidden), respondents, {(c, b): 1 for c in members for b in ANSWERS if b != a})[1]
+            others = attacker(
+                counts, set(hidden), respondents, {(c, b): 1 for c in members for b in ANSWERS if b != a}
+            )[1]
             if others < 1:
                 found.append(f"{cell}: everyone answered {a}")
     return found
@@ -142,11 +150,19 @@ def test_before_the_audit_the_example_was_pinned():
 
 
 SHAPES = {
-    "homogeneous answers": [("A", "borger", "Enig")] * 12 + [("B", "borger", "Enig")] * 2 + [("C", "borger", "Enig")] * 7,
-    "everyone disagrees but one": [("A", "borger", "Uenig")] * 9 + [("B", "politiker", "Enig")] + [("B", "borger", "Uenig")] * 6,
+    "homogeneous answers": [("A", "borger", "Enig")] * 12
+    + [("B", "borger", "Enig")] * 2
+    + [("C", "borger", "Enig")] * 7,
+    "everyone disagrees but one": [("A", "borger", "Uenig")] * 9
+    + [("B", "politiker", "Enig")]
+    + [("B", "borger", "Uenig")] * 6,
     "one small unit": [("A", "borger", a) for a in LABELS * 4] + [("B", "borger", "Hverken")] * 2,
-    "a small group in a large unit": [("A", "borger", a) for a in LABELS * 5] + [("A", "politiker", "Enig")] * 3 + [("B", "borger", "Uenig")] * 8,
-    "respondents without a unit": [(NO_UNIT, "borger", a) for a in LABELS * 3] + [(NO_UNIT, "politiker", "Uenig")] * 2 + [("A", "borger", "Enig")] * 6,
+    "a small group in a large unit": [("A", "borger", a) for a in LABELS * 5]
+    + [("A", "politiker", "Enig")] * 3
+    + [("B", "borger", "Uenig")] * 8,
+    "respondents without a unit": [(NO_UNIT, "borger", a) for a in LABELS * 3]
+    + [(NO_UNIT, "politiker", "Uenig")] * 2
+    + [("A", "borger", "Enig")] * 6,
     "don't know only": [("A", "borger", "Ved ikke")] * 3 + [("B", "borger", "Enig")] * 9,
 }
 
@@ -158,7 +174,10 @@ def test_no_small_group_is_narrowed_down(rows):
 
 
 def test_a_wider_protection_width_from_project_yaml_hides_more():
-    data = survey([("A", "borger", a) for a in LABELS * 4] + [("B", "borger", "Enig"), ("B", "borger", "Uenig"), ("B", "borger", "Hverken")])
+    data = survey(
+        [("A", "borger", a) for a in LABELS * 4]
+        + [("B", "borger", "Enig"), ("B", "borger", "Uenig"), ("B", "borger", "Hverken")]
+    )
     assert hidden_of(data) <= hidden_of(data, protection_width=8)
     tables = survey_tables(data, codebook(protection_width=8))
     decision = survey_suppression(data, codebook(protection_width=8))
@@ -205,19 +224,31 @@ def published_status(data: pd.DataFrame, hidden: frozenset) -> dict:
             continue
         substantive = rows["q"][rows["q"].isin(LABELS)]
         mean = float(substantive.map({label: i + 1 for i, label in enumerate(LABELS)}).mean())
-        entries.append({"item": "q", "group": group, "n": len(substantive), "dont_know": int((rows["q"] == "Ved ikke").sum()),
-                        "positive": int((substantive == "Enig").sum()), "mean": round(mean, 6)})
+        entries.append(
+            {
+                "item": "q",
+                "group": group,
+                "n": len(substantive),
+                "dont_know": int((rows["q"] == "Ved ikke").sum()),
+                "positive": int((substantive == "Enig").sum()),
+                "mean": round(mean, 6),
+            }
+        )
     return {"unit": None, "survey": {"waves": [{"wave": "2024", "items": entries, "nps": []}]}}
 
 
 def late_answer(then: pd.DataFrame, answer: str) -> pd.DataFrame:
-    return pd.concat([then, survey([(NO_UNIT, "borger", answer)])], ignore_index=True).assign(respondent_id=lambda d: [f"r{i}" for i in range(len(d))])
+    return pd.concat([then, survey([(NO_UNIT, "borger", answer)])], ignore_index=True).assign(
+        respondent_id=lambda d: [f"r{i}" for i in range(len(d))]
+    )
 
 
 def test_one_late_answer_in_a_published_wave_cannot_be_told_from_both_statuses():
     # The issue's case: n 20 -> 21, positives 8 -> 8, the mean 3.0 -> 2.904762 (on a 1-5 scale there; 1-3 here).
-    then = survey([(NO_UNIT, "borger", a) for a in ["Enig"] * 4 + ["Hverken"] * 2 + ["Uenig"] * 4]
-                  + [(NO_UNIT, "medarbejder", a) for a in ["Enig"] * 4 + ["Hverken"] * 4 + ["Uenig"] * 2])
+    then = survey(
+        [(NO_UNIT, "borger", a) for a in ["Enig"] * 4 + ["Hverken"] * 2 + ["Uenig"] * 4]
+        + [(NO_UNIT, "medarbejder", a) for a in ["Enig"] * 4 + ["Hverken"] * 4 + ["Uenig"] * 2]
+    )
     status = published_status(then, hidden_of(then))
     now = late_answer(then, "Uenig")
     earlier = earlier_versions([status], codebook())
@@ -252,8 +283,21 @@ def test_a_published_version_read_back_from_its_results_file(tmp_path):
 
 def activities(rows: list[tuple[str, int, int, dict]]) -> pd.DataFrame:
     """(id, year, participants, groups) per activity."""
-    return pd.DataFrame([{"id": id, "date": pd.Timestamp(year, 5, 1).date(), "title": id, "kind": "Møde", "unit": "",
-                          "participants": n, "themes": [], "groups": groups} for id, year, n, groups in rows])
+    return pd.DataFrame(
+        [
+            {
+                "id": id,
+                "date": pd.Timestamp(year, 5, 1).date(),
+                "title": id,
+                "kind": "Møde",
+                "unit": "",
+                "participants": n,
+                "themes": [],
+                "groups": groups,
+            }
+            for id, year, n, groups in rows
+        ]
+    )
 
 
 def test_a_year_of_three_politicians_shows_neither_its_total_nor_the_meeting():
@@ -268,7 +312,12 @@ def test_a_year_of_three_politicians_shows_neither_its_total_nor_the_meeting():
 
 def participants_attacker(table: pd.DataFrame, decision: act.ByGroup, year: int, group: str) -> tuple[float, float]:
     """The attacker's interval of one year's group from every shown count (activities, years, groups, margins)."""
-    inner = [(row.id, g, n) for row in table.itertuples() for g, n in {**row.groups, "": row.participants - sum(row.groups.values())}.items() if n]
+    inner = [
+        (row.id, g, n)
+        for row in table.itertuples()
+        for g, n in {**row.groups, "": row.participants - sum(row.groups.values())}.items()
+        if n
+    ]
     years = dict(zip(table["id"], table["date"].map(lambda d: d.year)))
     rows, values = [], []
     for row in table.itertuples():
@@ -284,8 +333,12 @@ def participants_attacker(table: pd.DataFrame, decision: act.ByGroup, year: int,
     objective = np.array([1.0 if years[id] == year and g == group else 0.0 for id, g, _ in inner])
     ends = []
     for sign in (1, -1):
-        result = milp(sign * objective, constraints=[LinearConstraint(np.array(rows), values, values)] if rows else [],
-                      integrality=np.ones(len(inner)), bounds=Bounds(0, sum(table["participants"])))
+        result = milp(
+            sign * objective,
+            constraints=[LinearConstraint(np.array(rows), values, values)] if rows else [],
+            integrality=np.ones(len(inner)),
+            bounds=Bounds(0, sum(table["participants"])),
+        )
         ends.append(sign * result.fun)
     return ends[0], ends[1]
 
@@ -312,6 +365,8 @@ def test_random_years_by_groups_never_give_a_small_group_away():
 def test_validate_audit_passes_on_every_example(project, capsys):
     assert main(["validate", "--audit", project]) == 0
     out = capsys.readouterr().out
-    summary = re.search(r"audit: (\d+) withheld cells, (narrowest protected interval (\d+)|none protected), 0 failing", out)
+    summary = re.search(
+        r"audit: (\d+) withheld cells, (narrowest protected interval (\d+)|none protected), 0 failing", out
+    )
     assert summary, out[-2000:]
     assert "FAILS" not in out

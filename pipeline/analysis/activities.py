@@ -131,7 +131,8 @@ def participants_by_group(table: pd.DataFrame, min_size: int, width: int | None 
     rules = {cell: PRIMARY if 0 < _size(sizes, cell) < min_size else SECONDARY for cell in first}
     linked = participation_table(table)
     # An activity's participants by group are never shown: hidden from the start, and small ones protected.
-    hidden, rules = protect(linked, set(first) | set(linked.counts), width or min_size, rules | {cell: BY_ACTIVITY for cell in linked.counts})
+    rules |= {cell: BY_ACTIVITY for cell in linked.counts}
+    hidden, rules = protect(linked, set(first) | set(linked.counts), width or min_size, rules)
     return ByGroup(sizes, frozenset(hidden), activities, rules)
 
 

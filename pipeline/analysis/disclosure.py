@@ -125,8 +125,14 @@ class Interval:
         return self.width >= self.required - EPSILON and not self.pinned
 
 
-def audit(table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[Cell, str] | None = None, everything: bool = False,
-          only: set[Cell] | None = None) -> list[Interval]:
+def audit(
+    table: LinkedTable,
+    hidden: Iterable[Cell],
+    k: int,
+    rules: Mapping[Cell, str] | None = None,
+    everything: bool = False,
+    only: set[Cell] | None = None,
+) -> list[Interval]:
     """The attacker's interval of every answer given in every withheld small group (and, with `everything`, in every
     other withheld cell too), and of the late answers of each earlier version; with `only`, of those cells alone."""
     hidden = {c for c in hidden if c in table.cells}
@@ -137,7 +143,12 @@ def audit(table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[Cel
         size = table.size(cell)
         small = 0 < size < k
         if small or everything:
-            found += model.intervals(cell, [a for a in table.answers if table.count(cell, a) > 0], k if small else 0, rules.get(cell, PRIMARY if small else SECONDARY))
+            found += model.intervals(
+                cell,
+                [a for a in table.answers if table.count(cell, a) > 0],
+                k if small else 0,
+                rules.get(cell, PRIMARY if small else SECONDARY),
+            )
     for index, version in enumerate(table.earlier):
         for cell, then in version.sizes.items():
             if cell in table.cells and 0 < table.size(cell) - then < k and (only is None or cell in only):
@@ -145,7 +156,9 @@ def audit(table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[Cel
     return found
 
 
-def protect(table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[Cell, str]) -> tuple[frozenset[Cell], dict[Cell, str]]:
+def protect(
+    table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[Cell, str]
+) -> tuple[frozenset[Cell], dict[Cell, str]]:
     """Hide more cells until the audit passes: each time the shown cell beside a failing one whose hiding costs least
     (fewest answers; an inner cell before a total)."""
     hidden, rules = set(hidden), dict(rules)
@@ -294,7 +307,9 @@ class _Model:
         return [Interval(cell, a, *ranges[a], required, pinned, REVISION, version) for a in possible or answers[:1]]
 
 
-def _program(rows: list[dict[int, float]], low: list[float], high: list[float], upper: np.ndarray, integer: bool) -> highspy.Highs:
+def _program(
+    rows: list[dict[int, float]], low: list[float], high: list[float], upper: np.ndarray, integer: bool
+) -> highspy.Highs:
     """The constraints as one HiGHS program, built once: each bound asked is a change of objective."""
     matrix = sparse.lil_matrix((len(rows), len(upper)))
     for r, terms in enumerate(rows):

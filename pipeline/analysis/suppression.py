@@ -27,7 +27,17 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from pipeline.analysis.disclosure import NO_UNIT_RULE, PRIMARY, SECONDARY, Earlier, Figure, Interval, LinkedTable, audit, protect
+from pipeline.analysis.disclosure import (
+    NO_UNIT_RULE,
+    PRIMARY,
+    SECONDARY,
+    Earlier,
+    Figure,
+    Interval,
+    LinkedTable,
+    audit,
+    protect,
+)
 
 ALL = None  # the margin: every unit, or every group
 Cell = tuple  # (unit or ALL, group or ALL)
@@ -66,7 +76,9 @@ class Suppression:
         return (unit or ALL, group or ALL) not in self.hidden.get((wave, item), frozenset())
 
 
-def survey_suppression(survey: pd.DataFrame, codebook, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None) -> Suppression:
+def survey_suppression(
+    survey: pd.DataFrame, codebook, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None
+) -> Suppression:
     """Decide, for every wave and every question with figures (all but free text), which cells of units × groups
     no report may show: the rules above, then as many more cells as the attacker's audit needs
     (`disclosure.protect`), over this version of the table and every `earlier` one published.
@@ -85,12 +97,15 @@ def survey_suppression(survey: pd.DataFrame, codebook, earlier: Mapping[tuple[st
     return Suppression(codebook.min_group_size, hidden, rules, width)
 
 
-def audit_survey(survey: pd.DataFrame, codebook, decision: Suppression, earlier: Mapping | None = None) -> dict[tuple[str, str], list[Interval]]:
+def audit_survey(
+    survey: pd.DataFrame, codebook, decision: Suppression, earlier: Mapping | None = None
+) -> dict[tuple[str, str], list[Interval]]:
     """Per wave and question, the attacker's interval of every answer in every withheld cell of `decision`."""
     if codebook is None or survey.empty:
         return {}
+    width = decision.width or codebook.min_group_size
     return {
-        key: audit(table, decision.hidden.get(key, ()), decision.width or codebook.min_group_size, decision.rules.get(key, {}), everything=True)
+        key: audit(table, decision.hidden.get(key, ()), width, decision.rules.get(key, {}), everything=True)
         for key, table in survey_tables(survey, codebook, earlier).items()
     }
 
@@ -119,7 +134,7 @@ def _figures_of(entry: Mapping, item, codebook, cell: Cell) -> tuple[list[Figure
     if item.kind == "nps":
         bands = {"detractors": "detractor", "passives": "passive", "promoters": "promoter"}
         figures = [Figure(cell, {b: 1 for b in bands.values()}, n, n)]
-        figures += [Figure(cell, {bands[key]: 1}, entry[key], entry[key]) for key in bands if entry.get(key) is not None]
+        figures += [Figure(cell, {bands[k]: 1}, entry[k], entry[k]) for k in bands if entry.get(k) is not None]
         return figures, n
     scale = codebook.scales[item.scale]
     figures = [Figure(cell, {label: 1 for label in scale.labels}, n, n)]
@@ -129,12 +144,14 @@ def _figures_of(entry: Mapping, item, codebook, cell: Cell) -> tuple[list[Figure
         figures.append(Figure(cell, {label: 1 for label in scale.positive}, entry["positive"], entry["positive"]))
     if entry.get("mean") is not None:
         total, slack = entry["mean"] * n, n * 5e-7 + 1e-9
-        figures.append(Figure(cell, {label: i + 1 for i, label in enumerate(scale.labels)}, total - slack, total + slack))
+        scores = {label: i + 1 for i, label in enumerate(scale.labels)}
+        figures.append(Figure(cell, scores, total - slack, total + slack))
     return figures, n + (entry.get("dont_know") or 0)
 
 
 def _joined(cells: list[Earlier]) -> Earlier:
-    return Earlier(tuple(f for cell in cells for f in cell.figures), {k: n for cell in cells for k, n in cell.sizes.items()})
+    sizes = {k: n for cell in cells for k, n in cell.sizes.items()}
+    return Earlier(tuple(f for cell in cells for f in cell.figures), sizes)
 
 
 def protection_width(codebook) -> int:
@@ -155,11 +172,13 @@ def survey_tables(survey: pd.DataFrame, codebook, earlier: Mapping | None = None
             answers = survey[item_id][in_wave].map(_answer_of(codebook, item_id))
             given = answers.notna()
             counts: dict = defaultdict(dict)
-            cells = pd.DataFrame({"unit": units[in_wave][given], "group": survey["group"][in_wave][given], "answer": answers[given]})
+            where = {"unit": units[in_wave][given], "group": survey["group"][in_wave][given]}
+            cells = pd.DataFrame(where | {"answer": answers[given]})
             for (unit, group, answer), n in cells.value_counts(sort=False).items():
                 counts[(unit, group)][answer] = int(n)
             categories = _categories(codebook, item_id, answers[given])
-            tables[(wave, item_id)] = LinkedTable(dict(counts), categories, respondents, tuple(earlier.get((wave, item_id), ())))
+            before = tuple(earlier.get((wave, item_id), ()))
+            tables[(wave, item_id)] = LinkedTable(dict(counts), categories, respondents, before)
     return tables
 
 
@@ -178,7 +197,7 @@ def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> d
 def _answer_of(codebook, item_id: str):
     """An answer as the figures count it: a scale label, an NPS band, or the answer itself."""
     if codebook.items[item_id].kind == "nps":
-        return lambda score: None if pd.isna(score) else ("detractor" if score <= 6 else "passive" if score <= 8 else "promoter")
+        return lambda score: None if pd.isna(score) else ("detractor", "passive", "promoter")[(score > 6) + (score > 8)]
     return lambda answer: None if pd.isna(answer) else str(answer)
 
 

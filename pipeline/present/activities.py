@@ -4,7 +4,6 @@ a survey wave tied to an activity beside it."""
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -71,15 +70,9 @@ def participants_per_year(report: Report) -> dict[int, str]:
     return {year: participants_text(report, held[years == year]) for year in report.scope.period.years}
 
 
-_decisions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def decision(report: Report) -> act.ByGroup:
-    """The project's one decision on participants, made once per project (it is the same for all its reports)."""
-    project = report.project
-    if project not in _decisions:
-        _decisions[project] = act.participants_by_group(project.activities, decision_limit(report), decision_width(report))
-    return _decisions[project]
+    """The project's one decision on participants (the same for all its reports)."""
+    return report.project.participation
 
 
 def participation_chart(report: Report) -> doc.Figure | None:
@@ -137,10 +130,6 @@ def group_order(spec) -> list[str]:
 def decision_limit(report: Report) -> int:
     """The survey's smallest group shown; the survey's default for a project without a survey."""
     return report.spec.survey.min_group_size if report.spec.survey else MIN_GROUP_SIZE
-
-
-def decision_width(report: Report) -> int:
-    return report.spec.survey.protection_width or decision_limit(report) if report.spec.survey else MIN_GROUP_SIZE
 
 
 def themes(report: Report) -> list[doc.Block]:
