@@ -186,7 +186,9 @@ def _cheapest_beside(table: LinkedTable, cell: Cell, hidden: set[Cell]) -> Cell 
     shown = [c for c in table.cells if c not in hidden]
     if cell in shown:  # a late group shows in the cell itself
         return cell
-    beside = [c for c in shown if c[0] == cell[0] or c[1] == cell[1] or ALL in (cell[0], cell[1])] or shown
+    # Beside it: a shown cell that counts some of the same people, so that hiding it loosens this one.
+    its = set(table.members(*cell))
+    beside = [c for c in shown if its.intersection(table.members(*c))] or shown
     return min(beside, key=lambda c: (table.size(c), c[0] is ALL, c[1] is ALL, str(c)), default=None)
 
 

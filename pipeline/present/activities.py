@@ -100,7 +100,7 @@ def by_group(report: Report) -> list[doc.Block]:
     activities, since only then is it one of the sums the decision was taken on."""
     t, spec = report.t, report.spec
     decided = decision(report)
-    years = [year for year in report.scope.period.years if any(y == year for y, _ in decision.sizes)]
+    years = [year for year in report.scope.period.years if any(y == year for y, _ in decided.sizes)]
     groups = decided.groups(group_order(spec))
     if not years or groups == [act.NOT_BY_GROUP]:
         return []
