@@ -372,8 +372,8 @@ def test_validate_audit_passes_on_every_example(project, capsys):
     assert "FAILS" not in out
 
 
-def test_a_report_shows_no_figure_of_a_year_with_three_politicians_alone(tmp_path):
-    """The reviewers' case end to end: "for få til at vise", "–" and "I alt: 3" gave the politicians away."""
+def test_a_report_gives_no_figure_away_of_a_meeting_of_three_politicians(tmp_path):
+    """End to end: the meeting's count, its year's group and whatever else is shown leave its politicians open."""
     import shutil
     from html import unescape
 
@@ -387,11 +387,10 @@ def test_a_report_shows_no_figure_of_a_year_with_three_politicians_alone(tmp_pat
         table.write("P01,2026-10-06,Politikermøde,Møde,,3,,,3,,\n")
     report = Report(load_project(folder))
     section = unescape(report.activities_section().data)
-    by_group = section.split("Deltagere efter gruppe", 1)[1].split("Temaer", 1)[0]
     assert "Politikermøde" in section
-    assert not re.search(r"Politikermøde\D{0,200}\b3\b", section), "the meeting's own count is its politicians"
-    record = report.project.participation
-    assert record.count(2026, ALL) is None and record.activity("P01") is None
-    assert record.count(2026, "politiker") is None
-    assert ">71<" not in by_group and ">71<" not in section  # 2026: 22 + 23 + 23 at the forum, 3 politicians
-    assert ">68<" in by_group or ">384<" in by_group  # not everything withheld: the project's total stays
+    decision = report.project.participation
+    assert decision.count(2026, "politiker") is None and decision.activity("P01") is None
+    assert ">3<" not in section.split("Politikermøde", 1)[1][:400]
+    low, high = participants_attacker(report.project.activities, decision, 2026, "politiker")
+    assert high - low >= min(K, high) and high >= 3, (low, high)
+    assert ">384<" in section  # not everything withheld: the project's total of participants stays

@@ -186,9 +186,12 @@ def _cheapest_beside(table: LinkedTable, cell: Cell, hidden: set[Cell]) -> Cell 
     shown = [c for c in table.cells if c not in hidden]
     if cell in shown:  # a late group shows in the cell itself
         return cell
-    # Beside it: a shown cell that counts some of the same people, so that hiding it loosens this one.
+    # Beside it: a shown cell that counts some of the same people, or one inside such a cell (hiding it leaves that
+    # total with one more unknown beside this one); the one holding fewest answers goes.
     its = set(table.members(*cell))
-    beside = [c for c in shown if its.intersection(table.members(*c))] or shown
+    direct = [c for c in shown if its.intersection(table.members(*c))]
+    within = [c for c in shown if any(set(table.members(*c)) < set(table.members(*d)) for d in direct)]
+    beside = direct + within or shown
     return min(beside, key=lambda c: (table.size(c), c[0] is ALL, c[1] is ALL, str(c)), default=None)
 
 
