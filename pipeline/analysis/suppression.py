@@ -17,6 +17,10 @@ cell hides, a total minus the cells beside it reveals. The decision is therefore
 
 Repeated until nothing changes. Cells that no report publishes (respondents without a unit) are unknowns from the
 start; they may follow when they are large, but never when they are small.
+
+4. *The attacker's audit* (pipeline.analysis.disclosure): over each cell's count of every answer, the published
+   numbers of respondents and every earlier published version, no small group's count of an answer may be narrowed
+   below the protection width, nor its members pinned to one answer; more cells are hidden until none is.
 """
 
 from __future__ import annotations
