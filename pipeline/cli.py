@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -63,6 +64,9 @@ def parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a project's inputs and list every problem")
     validate.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project)")
+    validate.add_argument("--audit", action="store_true",
+                          help="also print every withheld cell with the interval an attacker can work out, "
+                               "and fail if one is too narrow")
     validate.set_defaults(command=validate_command)
 
     run = commands.add_parser("run", help="render reports for a project, or for every project with --all")
@@ -225,7 +229,75 @@ def validate_command(args, workspace: Workspace) -> int:
         )
         for notice in project.notices:  # shown otherwise than written (raw HTML as text, say): the report is made
             print(f"  ! {notice}")
+        if args.audit:
+            failed += not print_audit(project, published_results(workspace.reports, project.id))
     return 1 if failed else 0
+
+
+def published_results(reports: Path, project_id: str) -> list[dict]:
+    """Every results.json of the project that the run ledger names (made, or compared with) and that is still there:
+    the versions of its figures published before."""
+    from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
+    from pipeline.committees.ledger import Ledger
+
+    if not (reports / LEDGER_FILE).exists():
+        return []
+    with Ledger.at(reports) as ledger:
+        runs = ledger.runs(project_id)
+    named = [p for run in runs for p in [run.previous, *run.outputs] if p and p.endswith(".results.json")]
+    paths = dict.fromkeys(Path(p) for p in named)
+    records = []
+    for path in paths:
+        try:
+            records.append(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            continue  # pruned or replaced since: what is not there is not published any more
+    return records
+
+
+def print_audit(project, published: list[dict]) -> bool:
+    """`validate --audit`: every withheld cell, per wave (and for participants), with the rule that hid it and the
+    narrowest interval an attacker can work out for an answer in it, over this version and every earlier one
+    `published`; False when one is narrower than it must be."""
+    from pipeline.analysis import activities as act  # the solver only when asked
+    from pipeline.analysis import disclosure
+    from pipeline.analysis.suppression import audit_survey, earlier_versions
+    from pipeline.spec import MIN_GROUP_SIZE
+
+    survey = project.spec.survey
+    width = (survey.protection_width or survey.min_group_size) if survey else MIN_GROUP_SIZE
+    earlier = earlier_versions(published, survey) if survey else {}
+    print(f"  audit: {len(published)} results file(s) published before, from the run ledger")
+    audited = audit_survey(project.survey, survey, project.survey_suppression, earlier)
+    found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audited.items()}
+    participants = act.audit_participants(project.activities, project.participation, width)
+    found["participants by activity, year and group"] = participants
+    print(f"  audit: protection width {width} (an answer's count in a withheld small group: an interval at least this "
+          "wide, or from none to all the published numbers allow)")
+    cells = failing = 0
+    narrowest = None
+    for table, intervals in found.items():
+        by_cell: dict = {}
+        for interval in intervals:
+            by_cell.setdefault((interval.cell, interval.revision), []).append(interval)
+        if by_cell:
+            print(f"  {table}: {len(by_cell)} withheld")
+        for (cell, revision), answers in by_cell.items():
+            worst = min(answers, key=lambda i: (i.protected, i.width - i.required))
+            cells += 1
+            failing += not worst.protected
+            if worst.required:
+                narrowest = worst.width if narrowest is None else min(narrowest, worst.width)
+            blank = ("no unit", "no group")
+            where = " × ".join("all" if part is disclosure.ALL else str(part) or blank[i] for i, part in enumerate(cell))
+            late = f" (late answers since version {revision + 1})" if revision is not None else ""
+            why = "pinned to one answer" if worst.pinned else "too narrow"
+            verdict = "ok" if worst.protected else f"FAILS: {why}"
+            bounds = f"{worst.answer} in [{worst.low:g}, {worst.high:g}], needs {worst.required:g}"
+            print(f"    {where}{late}: {worst.rule}; {bounds}: {verdict}")
+    narrow = "none protected" if narrowest is None else f"narrowest protected interval {narrowest:g}"
+    print(f"  audit: {cells} withheld cells, {narrow}, {failing} failing")
+    return failing == 0
 
 
 def print_problems(project_id: str, problems: list) -> None:

@@ -22,7 +22,7 @@ from pipeline.own_notebooks import read_notebook
 from pipeline.paths import confined, default_inputs, safe_name
 from pipeline.placeholders import is_placeholder_error, placeholders, text_placeholders
 from pipeline.sources.limits import check_size
-from pipeline.spec import ProjectSpec
+from pipeline.spec import MIN_GROUP_SIZE, ProjectSpec
 
 PROJECT_FILE = "project.yaml"
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: several times faster
@@ -80,6 +80,14 @@ class Project:
     def _input_digest(self) -> str:
         lines = "".join(f"{name}:{digest}\n" for name, digest in sorted(self._input_hashes.items()))
         return hashlib.sha256(lines.encode()).hexdigest()
+
+    def participation(self):
+        """Which figures of participants (activities.csv) no report of this project may show, decided once."""
+        from pipeline.analysis.activities import participants_by_group
+
+        survey = self.spec.survey
+        limit, width = (survey.min_group_size, survey.protection_width) if survey else (MIN_GROUP_SIZE, None)
+        return participants_by_group(self.activities, limit, width)
 
     def input_digest(self) -> str:
         """One SHA-256 over all input files: changes when any of them does."""

@@ -86,6 +86,9 @@ class IndicatorSpec(Strict):
     aggregate: Literal["sum", "latest", "point"] = "sum"
 
 
+MIN_GROUP_SIZE = 5  # the suppression threshold: fewest respondents (or participants) a published figure may cover
+
+
 class Scale(Strict):
     labels: list[str] = Field(min_length=2)
     positive: list[str] = Field(min_length=1)
@@ -193,6 +196,9 @@ class Wave(Strict):
 
 class SurveySpec(Strict):
     min_group_size: int = Field(default=MIN_GROUP_SIZE, ge=1)
+    # How wide (in answers) an attacker's interval for a withheld small group's count must stay, whatever they
+    # combine of everything published (docs/methods.md, Privacy): min_group_size when not set.
+    protection_width: int | None = Field(default=None, ge=1)
     # A group's comments are quoted only when at least this many in the group responded: a quote carries
     # a voice, and a small group makes it easy to guess whose.
     min_quote_group: int = Field(default=10, ge=1)

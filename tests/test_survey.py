@@ -211,8 +211,10 @@ def test_net_promoter_score_by_group_is_suppressed_like_the_shares():
     responses = pd.DataFrame({"group": ["a"] * 6 + ["b"] * 7 + ["c"] * 4, "anbefale": [10] * 6 + [0] * 7 + [9] * 4})
     spec = codebook().model_copy(update={"items": {"anbefale": Item(text="Anbefale", kind="nps")}})
     table = sv.nps_by_group(responses, spec, "anbefale", decided(responses, spec, "anbefale")).set_index("group")
-    assert table["suppressed"].tolist() == [True, False, True]  # c (4) and its complement a (6)
-    assert table.loc["b", "nps"] == pytest.approx(-100.0) and pd.isna(table.loc["a", "nps"])
+    # c (4) and its complement a (6) are withheld; b's 7 detractors would leave the total's 10 promoters to a and c,
+    # so every one of c's four would follow to be a promoter: b is withheld too (the attacker's audit).
+    assert table["suppressed"].tolist() == [True, True, True]
+    assert pd.isna(table.loc["b", "nps"]) and pd.isna(table.loc["a", "nps"])
 
 
 # --- Comments per group ----------------------------------------------------------------------------------

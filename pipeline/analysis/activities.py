@@ -1,20 +1,22 @@
 """Activities held and who took part: per year and kind, participants in all and by group, the themes covered.
 
-Participants by group are counts of people, published like a survey's groups: one decision per project, over the
-table of years × groups with its margins (pipeline.analysis.suppression), so that a group below the limit is never
-shown and never follows by subtraction from what is. Participants not counted by group are a group of their own in
-that table (NOT_BY_GROUP): they are part of each year's total. A year's total and each activity's number of
-participants stay shown, as a survey's numbers of respondents do: they say how many took part.
+Participants by group are counts of people, published like a survey's groups: one decision per project, over
+every figure of participants a report shows — years × groups with their margins (each year's total, each group's,
+everyone's), and each activity's participants, whose sum is its year's — so that a group below the limit is never
+shown and can never be narrowed down from what is (pipeline.analysis.suppression, then the attacker's audit of
+pipeline.analysis.disclosure). Participants not counted by group are a group of their own (NOT_BY_GROUP). Any other
+sum a report shows (a period's participants, a unit's) is shown only when every activity in it is, or when it is one
+of the decision's own cells and shown: then it tells nothing the shown figures do not.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, cast
 
 import pandas as pd
 
+from pipeline.analysis.disclosure import PRIMARY, SECONDARY, Interval, LinkedTable, audit, protect
 from pipeline.analysis.suppression import ALL, suppressed_cells
 from pipeline.periods import ReportPeriod
 
@@ -63,20 +65,48 @@ def group_sizes(table: pd.DataFrame) -> dict[tuple[int, str], int]:
     return sizes
 
 
+TOOK_PART = "took part"  # the one answer of a table of participants
+BY_ACTIVITY = "by activity"  # the rule that never shows an activity's participants by group
+
+
 @dataclass(frozen=True)
 class ByGroup:
-    """Participants by year and group as a report may show them: `count(year, group)` is None where withheld;
-    year ALL is the whole project's total of a group, group ALL a year's total."""
+    """Participants as a report may show them: `count(year, group)` is None where withheld (year ALL: a group's
+    total, group ALL: a year's total); `activity(id)` an activity's participants, None where withheld or not
+    counted; `total_of(ids)` the participants of those activities together, None where that would tell more."""
 
-    sizes: dict[tuple[Any, Any], int]  # (year or ALL, group or ALL): participants
-    hidden: frozenset[tuple[Any, Any]]
+    sizes: dict[tuple, int]
+    hidden: frozenset
+    activities: dict[str, tuple[int, int]] = field(default_factory=dict)  # id: (year, participants), counted only
+    rules: dict = field(default_factory=dict)
 
-    def count(self, year: object, group: object) -> int | None:
-        if year is not ALL and group is ALL:  # a year's total is always shown
-            return sum(n for (y, _), n in self.sizes.items() if y == year)
+    def count(self, year, group) -> int | None:
         if (year, group) in self.hidden:
             return None
         return sum(n for (y, g), n in self.sizes.items() if (year is ALL or y == year) and (group is ALL or g == group))
+
+    def activity(self, id: str) -> int | None:
+        if id not in self.activities or (id, ALL) in self.hidden:
+            return None
+        return self.activities[id][1]
+
+    def total_of(self, ids) -> int | None:
+        counted = [id for id in ids if id in self.activities]
+        if not counted:
+            return None
+        whole = self._as_a_cell(set(counted))
+        if any(self.activity(id) is None for id in counted) and (whole is None or whole in self.hidden):
+            return None
+        return sum(self.activities[id][1] for id in counted)
+
+    def _as_a_cell(self, ids: set) -> tuple | None:
+        """The decision's cell that these activities make up exactly: a year's total, or everyone's."""
+        if ids == set(self.activities):
+            return (ALL, ALL)
+        years = {self.activities[id][0] for id in ids}
+        if len(years) == 1 and ids == {id for id, (y, _) in self.activities.items() if y in years}:
+            return (years.pop(), ALL)
+        return None
 
     def groups(self, order: list[str]) -> list[str]:
         """The groups with participants, in `order`, those not counted by group last."""
@@ -85,16 +115,47 @@ class ByGroup:
 
     @property
     def withheld(self) -> bool:
-        return bool(self.hidden)
+        return any(cell[0] is ALL or cell[0] in {y for y, _ in self.sizes} for cell in self.hidden)
 
 
-def participants_by_group(table: pd.DataFrame, min_size: int) -> ByGroup:
-    """The project's one decision on participants by group, over every activity it has (whatever the report's
-    period, so that every report of the project shows the same cells)."""
+def participants_by_group(table: pd.DataFrame, min_size: int, width: int | None = None) -> ByGroup:
+    """The project's one decision on participants, over every activity it has (whatever the report's period, so
+    that every report of the project shows the same cells): the rules on years × groups, then the audit over those
+    and every activity's participants, which hides more (an activity's count, a year's total) where it must."""
+    counted = table.dropna(subset=["participants"]) if len(table) else table
+    activities = {row.id: (row.date.year, int(row.participants)) for row in counted.itertuples()}
     sizes = group_sizes(table)
-    hidden = suppressed_cells(cast(dict[tuple[str, str], int], sizes), min_size, unpublished_units=())  # years as units
-    # The decision's margins: a year's total is shown whatever its size (see the module's note).
-    return ByGroup(sizes, frozenset(cell for cell in hidden if not (cell[0] is not ALL and cell[1] is ALL)))
+    if not any(row.groups for row in counted.itertuples()):  # nobody counted by group: no group to protect
+        return ByGroup(sizes, frozenset(), activities)
+    first = suppressed_cells(sizes, min_size, unpublished_units=())
+    rules = {cell: PRIMARY if 0 < _size(sizes, cell) < min_size else SECONDARY for cell in first}
+    linked = participation_table(table)
+    # An activity's participants by group are never shown: hidden from the start, and small ones protected.
+    rules |= {cell: BY_ACTIVITY for cell in linked.counts}
+    hidden, rules = protect(linked, set(first) | set(linked.counts), width or min_size, rules)
+    return ByGroup(sizes, frozenset(hidden), activities, rules)
+
+
+def audit_participants(table: pd.DataFrame, decision: ByGroup, width: int) -> list[Interval]:
+    """The attacker's interval of every withheld count of participants in `decision`."""
+    if not decision.hidden:
+        return []
+    return audit(participation_table(table), decision.hidden, width, decision.rules, everything=True)
+
+
+def participation_table(table: pd.DataFrame) -> LinkedTable:
+    """Participants per activity × group (one answer: took part), each activity's row inside its year's."""
+    counted = table.dropna(subset=["participants"]) if len(table) else table
+    inner = {}
+    for row in counted.itertuples():
+        for group, n in {**row.groups, NOT_BY_GROUP: int(row.participants) - sum(row.groups.values())}.items():
+            if n:
+                inner[(row.id, group)] = {TOOK_PART: int(n)}
+    return LinkedTable(inner, (TOOK_PART,), parents={row.id: row.date.year for row in counted.itertuples()})
+
+
+def _size(sizes: dict, cell: tuple) -> int:
+    return sum(n for (y, g), n in sizes.items() if cell[0] in (ALL, y) and cell[1] in (ALL, g))
 
 
 def themes(table: pd.DataFrame) -> dict[str, list[str]]:

@@ -17,15 +17,31 @@ cell hides, a total minus the cells beside it reveals. The decision is therefore
 
 Repeated until nothing changes. Cells that no report publishes (respondents without a unit) are unknowns from the
 start; they may follow when they are large, but never when they are small.
+
+4. *The attacker's audit* (pipeline.analysis.disclosure): over each cell's count of every answer, the published
+   numbers of respondents and every earlier published version, no small group's count of an answer may be narrowed
+   below the protection width, nor its members pinned to one answer; more cells are hidden until none is.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
+
+from pipeline.analysis.disclosure import (
+    NO_UNIT_RULE,
+    PRIMARY,
+    SECONDARY,
+    Earlier,
+    Figure,
+    Interval,
+    LinkedTable,
+    audit,
+    protect,
+)
 
 ALL = None  # the margin: every unit, or every group
 Cell = tuple  # (unit or ALL, group or ALL)
@@ -52,35 +68,161 @@ def suppressed_cells(sizes: Mapping[tuple[str, str], int], min_size: int, unpubl
 
 @dataclass(frozen=True)
 class Suppression:
-    """The decision for a project's survey: per wave and question, the cells no report may show."""
+    """The decision for a project's survey: per wave and question, the cells no report may show, and the rule that
+    hid each (`disclosure.PRIMARY`, `SECONDARY`, `AUDIT`, ...)."""
 
     min_size: int
     hidden: Mapping[tuple[str, str], frozenset[Cell]]
+    rules: Mapping[tuple[str, str], Mapping[Cell, str]] = field(default_factory=dict)
+    width: int = 0  # the protection width the audit holds every withheld small group to (min_size when 0)
 
     def shows(self, wave: str, item: str, unit: str | None = ALL, group: str | None = ALL) -> bool:
         return (unit or ALL, group or ALL) not in self.hidden.get((wave, item), frozenset())
 
 
-def survey_suppression(survey: pd.DataFrame, codebook) -> Suppression:
+def survey_suppression(
+    survey: pd.DataFrame, codebook, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None
+) -> Suppression:
     """Decide, for every wave and every question with figures (all but free text), which cells of units × groups
-    no report may show.
+    no report may show: the rules above, then as many more cells as the attacker's audit needs
+    (`disclosure.protect`), over this version of the table and every `earlier` one published.
 
     A cell's size is the number who answered the question there ("don't know" included: they are in the figures).
     """
     if codebook is None or survey.empty:
         return Suppression(codebook.min_group_size if codebook else 1, {})
+    width = protection_width(codebook)
+    hidden, rules = {}, {}
+    for (wave, item), table in survey_tables(survey, codebook, earlier).items():
+        sizes = {cell: sum(counts.values()) for cell, counts in table.counts.items()}
+        first = suppressed_cells(sizes, codebook.min_group_size)
+        named = {cell: _rule(cell, sizes, first, codebook.min_group_size) for cell in first}
+        hidden[(wave, item)], rules[(wave, item)] = protect(table, first, width, named)
+    return Suppression(codebook.min_group_size, hidden, rules, width)
+
+
+def audit_survey(
+    survey: pd.DataFrame, codebook, decision: Suppression, earlier: Mapping | None = None
+) -> dict[tuple[str, str], list[Interval]]:
+    """Per wave and question, the attacker's interval of every answer in every withheld cell of `decision`."""
+    if codebook is None or survey.empty:
+        return {}
+    width = decision.width or codebook.min_group_size
+    return {
+        key: audit(table, decision.hidden.get(key, ()), width, decision.rules.get(key, {}), everything=True)
+        for key, table in survey_tables(survey, codebook, earlier).items()
+    }
+
+
+def earlier_versions(records: Iterable[Mapping], codebook) -> dict[tuple[str, str], tuple[Earlier, ...]]:
+    """What earlier reports published of each wave and question, from their results.json (one record per report
+    file): per figure they show (n, don't know, positive answers, the mean with its n; the NPS bands), a sum of
+    counts the attacker knows. The mean was stored to six decimals: its sum is known to within n · 5e-7."""
+    found: dict[tuple[str, str], dict[int, list[Earlier]]] = defaultdict(lambda: defaultdict(list))
+    for file, record in enumerate(records):
+        unit = record.get("unit") or ALL
+        for wave in (record.get("survey") or {}).get("waves", []):
+            for entry in [*wave.get("items", []), *wave.get("nps", [])]:
+                item = codebook.items.get(entry.get("item"))
+                if item is None or entry.get("suppressed") or entry.get("n") is None:
+                    continue
+                cell = (unit, entry.get("group") or ALL)
+                figures, size = _figures_of(entry, item, codebook, cell)
+                found[(str(wave["wave"]), entry["item"])][file].append(Earlier(tuple(figures), {cell: size}))
+    # One report file is one version: its cells together (their late answers are the same people).
+    return {key: tuple(_joined(cells) for cells in files.values()) for key, files in found.items()}
+
+
+def _figures_of(entry: Mapping, item, codebook, cell: Cell) -> tuple[list[Figure], int]:
+    n = entry["n"]
+    if item.kind == "nps":
+        bands = {"detractors": "detractor", "passives": "passive", "promoters": "promoter"}
+        figures = [Figure(cell, {b: 1 for b in bands.values()}, n, n)]
+        figures += [Figure(cell, {bands[k]: 1}, entry[k], entry[k]) for k in bands if entry.get(k) is not None]
+        return figures, n
+    scale = codebook.scales[item.scale]
+    figures = [Figure(cell, {label: 1 for label in scale.labels}, n, n)]
+    if entry.get("dont_know") is not None:
+        figures.append(Figure(cell, {label: 1 for label in scale.dont_know}, entry["dont_know"], entry["dont_know"]))
+    if entry.get("positive") is not None:
+        figures.append(Figure(cell, {label: 1 for label in scale.positive}, entry["positive"], entry["positive"]))
+    if entry.get("mean") is not None:
+        total, slack = entry["mean"] * n, n * 5e-7 + 1e-9
+        scores = {label: i + 1 for i, label in enumerate(scale.labels)}
+        figures.append(Figure(cell, scores, total - slack, total + slack))
+    return figures, n + (entry.get("dont_know") or 0)
+
+
+def _joined(cells: list[Earlier]) -> Earlier:
+    sizes = {k: n for cell in cells for k, n in cell.sizes.items()}
+    return Earlier(tuple(f for cell in cells for f in cell.figures), sizes)
+
+
+def protection_width(codebook) -> int:
+    """How many answers wide the attacker's interval of a withheld count must be: the limit, unless set."""
+    return codebook.protection_width or codebook.min_group_size
+
+
+def survey_tables(survey: pd.DataFrame, codebook, earlier: Mapping | None = None) -> dict[tuple[str, str], LinkedTable]:
+    """Every wave's every question with figures as the linked table the project's reports publish between them:
+    the count of each answer per unit × group, and the published numbers of respondents that bound them."""
+    earlier = earlier or {}
     units = survey["unit"].fillna(NO_UNIT).astype(str)
-    hidden = {}
-    for item in (item_id for item_id, item in codebook.items.items() if item.kind != "text"):
-        answered = survey[item].notna()
-        counts = pd.crosstab([survey["wave"][answered], units[answered]], survey["group"][answered])
-        for wave in survey["wave"].unique():
-            sizes = {}
-            if wave in counts.index.get_level_values(0):
-                for unit, row in counts.loc[wave].iterrows():
-                    sizes.update({(unit, group): int(n) for group, n in row.items() if n})
-            hidden[(wave, item)] = suppressed_cells(sizes, codebook.min_group_size)
-    return Suppression(codebook.min_group_size, hidden)
+    tables = {}
+    for wave in survey["wave"].unique():
+        in_wave = survey["wave"] == wave
+        respondents = _published_respondents(units[in_wave], survey["group"][in_wave], protection_width(codebook))
+        for item_id in (i for i, item in codebook.items.items() if item.kind != "text" and i in survey.columns):
+            answers = survey[item_id][in_wave].map(_answer_of(codebook, item_id))
+            given = answers.notna()
+            counts: dict = defaultdict(dict)
+            where = {"unit": units[in_wave][given], "group": survey["group"][in_wave][given]}
+            cells = pd.DataFrame(where | {"answer": answers[given]})
+            for (unit, group, answer), n in cells.value_counts(sort=False).items():
+                counts[(unit, group)][answer] = int(n)
+            categories = _categories(codebook, item_id, answers[given])
+            before = tuple(earlier.get((wave, item_id), ()))
+            tables[(wave, item_id)] = LinkedTable(dict(counts), categories, respondents, before)
+    return tables
+
+
+def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> dict[Cell, int]:
+    """The numbers of respondents reports show: each unit's (its report), each group's and everyone's (the
+    project's report), and a unit's group where the group table shows it (never for a group below the width)."""
+    published: dict[Cell, int] = {(ALL, ALL): len(units)}
+    published |= {(unit, ALL): int(n) for unit, n in units.value_counts().items() if unit != NO_UNIT}
+    published |= {(ALL, group): int(n) for group, n in groups.value_counts().items()}
+    for (unit, group), n in pd.DataFrame({"unit": units, "group": groups}).value_counts(sort=False).items():
+        if unit != NO_UNIT and n >= width:
+            published[(unit, group)] = int(n)
+    return published
+
+
+def _answer_of(codebook, item_id: str):
+    """An answer as the figures count it: a scale label, an NPS band, or the answer itself."""
+    if codebook.items[item_id].kind == "nps":
+        return lambda score: None if pd.isna(score) else ("detractor", "passive", "promoter")[(score > 6) + (score > 8)]
+    return lambda answer: None if pd.isna(answer) else str(answer)
+
+
+def _categories(codebook, item_id: str, given: pd.Series) -> tuple:
+    """Every answer the attacker knows the question allows: the scale's labels, the bands, the options given."""
+    item = codebook.items[item_id]
+    if item.kind == "likert":
+        scale = codebook.scales[item.scale]
+        known = [*scale.labels, *scale.dont_know]
+    elif item.kind == "nps":
+        known = ["detractor", "passive", "promoter"]
+    else:
+        known = list(item.options)
+    return tuple(dict.fromkeys([*known, *sorted(given.unique())]))
+
+
+def _rule(cell: Cell, sizes: Mapping, hidden: frozenset, min_size: int) -> str:
+    size = sum(n for (u, g), n in sizes.items() if cell[0] in (ALL, u) and cell[1] in (ALL, g))
+    if cell[0] == NO_UNIT:
+        return NO_UNIT_RULE
+    return PRIMARY if 0 < size < min_size else SECONDARY
 
 
 # --- The table and its graph ----------------------------------------------------------------------------

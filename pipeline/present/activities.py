@@ -26,7 +26,7 @@ def activities_section(report: Report) -> doc.Section | None:
     period = report.scope.period
     if held.empty:
         return doc.section("activities", t("activities"), doc.paragraph(t("act_none")))
-    total = act.total_participants(held)
+    total = decision(report).total_of(held["id"])
     lead = t("act_lead", period=period.label, count=t.number(len(held)), participants=t.number(total)) if total is not None else t("act_lead_uncounted", period=period.label, count=t.number(len(held)))
     parts: list = [doc.paragraph(lead, lead=True), per_year_table(report), participation_chart(report)]
     if report.scope.unit is None:
@@ -40,11 +40,10 @@ def activities_section(report: Report) -> doc.Section | None:
 def per_year_table(report: Report) -> doc.Table:
     t, held, years = report.t, report.activities, report.scope.period.years
     counts = act.per_year_and_kind(held, years)
-    participants = act.participants_per_year(held, years)
-    rows = [[str(year), *(cells.count(t, n) for n in counts.loc[year]), cells.count(t, counts.loc[year].sum()), count_text(t, participants[year])] for year in years]
+    participants = participants_per_year(report)
+    rows = [[str(year), *(cells.count(t, n) for n in counts.loc[year]), cells.count(t, counts.loc[year].sum()), participants[year]] for year in years]
     if len(years) > 1:
-        everyone = act.total_participants(held)
-        rows.append([t("total"), *(cells.count(t, n) for n in counts.sum()), cells.count(t, counts.to_numpy().sum()), count_text(t, everyone)])
+        rows.append([t("total"), *(cells.count(t, n) for n in counts.sum()), cells.count(t, counts.to_numpy().sum()), participants_cell(report, held)])
     headers = [t("year"), *counts.columns, t("total"), t("participants")]
     return doc.table(headers, rows, report.table_caption(t("caption_activities_per_year")), numeric=tuple(range(1, len(headers))))
 
@@ -54,9 +53,37 @@ def count_text(t, value) -> doc.Datum:
     return cells.count(t, value, t("not_counted") if value is None else None)
 
 
-def participation_chart(report: Report) -> doc.Figure | None:
+def participants_cell(report: Report, activities: pd.DataFrame) -> doc.Datum:
+    """The participants of these activities together as the decision lets them be shown: withheld, not counted, or
+    the number."""
     t = report.t
+    counted = activities.dropna(subset=["participants"])
+    if counted.empty:
+        return count_text(t, None)
+    total = decision(report).total_of(counted["id"])
+    return cells.withheld("count", t("act_suppressed_note", min=decision_limit(report)), t("suppressed")) if total is None else cells.count(t, total)
+
+
+def participants_text(report: Report, activities: pd.DataFrame) -> str:
+    """`participants_cell` in words, for a sentence."""
+    return participants_cell(report, activities).text
+
+
+def participants_per_year(report: Report) -> dict[int, doc.Datum]:
+    held = report.activities
+    years = held["date"].map(lambda day: day.year) if len(held) else pd.Series(dtype=int)
+    return {year: participants_cell(report, held[years == year]) for year in report.scope.period.years}
+
+
+def decision(report: Report) -> act.ByGroup:
+    """The project's one decision on participants (the same for all its reports)."""
+    return report.project.participation
+
+
+def participation_chart(report: Report) -> doc.Figure | None:
+    t, shown = report.t, decision(report)
     counted = report.activities.dropna(subset=["participants"])
+    counted = counted[[shown.activity(id) is not None for id in counted["id"]]]  # withheld: not drawn
     if counted.empty:
         return None
     kinds = act.kinds(report.activities)
@@ -77,24 +104,24 @@ def by_group(report: Report) -> list[doc.Block]:
     """Participants per year (the report's years) by group; a total column when the report covers every year with
     activities, since only then is it one of the sums the decision was taken on."""
     t, spec = report.t, report.spec
-    decision = act.participants_by_group(report.project.activities, decision_limit(report))
-    years = [year for year in report.scope.period.years if any(y == year for y, _ in decision.sizes)]
-    groups = decision.groups(group_order(spec))
+    decided = decision(report)
+    years = [year for year in report.scope.period.years if any(y == year for y, _ in decided.sizes)]
+    groups = decided.groups(group_order(spec))
     if not years or groups == [act.NOT_BY_GROUP]:
         return []
-    every_year = {y for y, _ in decision.sizes} <= set(years)
+    every_year = {y for y, _ in decided.sizes} <= set(years)
     # Withheld: in words; nobody counted in the group: a dash, since those not counted by group may include some.
     why = t("act_suppressed_note", min=decision_limit(report))
     shown = lambda value: cells.withheld("count", why, t("suppressed")) if value is None else cells.count(t, value or None, None if value else "–")  # noqa: E731
     rows = []
     for group in groups:
         label = t("not_by_group") if group == act.NOT_BY_GROUP else spec.participant_group_label(group)
-        row = [label, *(shown(decision.count(year, group)) for year in years)]
-        rows.append(row + [shown(decision.count(ALL, group))] if every_year else row)
-    rows.append([t("total"), *(cells.count(t, decision.count(year, ALL)) for year in years)] + ([cells.count(t, sum(decision.count(y, ALL) for y in years))] if every_year else []))
+        row = [label, *(shown(decided.count(year, group)) for year in years)]
+        rows.append(row + [shown(decided.count(ALL, group))] if every_year else row)
+    rows.append([t("total"), *(shown(decided.count(year, ALL)) for year in years)] + ([shown(decided.count(ALL, ALL))] if every_year else []))
     headers = [t("group"), *(str(year) for year in years)] + ([t("total")] if every_year else [])
     parts = [doc.heading(t("participants_by_group"), 3), doc.table(headers, rows, report.table_caption(t("caption_participants_by_group")), numeric=tuple(range(1, len(headers))))]
-    if decision.withheld:
+    if decided.withheld:
         parts.append(doc.note(t("act_suppressed_note", min=decision_limit(report)), " ", t("act_twice")))
     else:
         parts.append(doc.note(t("act_twice")))
@@ -107,7 +134,7 @@ def group_order(spec) -> list[str]:
 
 
 def decision_limit(report: Report) -> int:
-    """The survey's smallest group shown; 5, the survey's default, for a project without a survey."""
+    """The survey's smallest group shown; the survey's default for a project without a survey."""
     return report.spec.min_group_size
 
 
@@ -124,7 +151,7 @@ def themes(report: Report) -> list[doc.Block]:
 
 def activities_table(report: Report) -> doc.Table:
     t = report.t
-    rows = [[cells.day(t.date(row.date), row.date), row.title, row.kind, count_text(t, None if pd.isna(row.participants) else int(row.participants))] for row in report.activities.itertuples()]
+    rows = [[cells.day(t.date(row.date), row.date), row.title, row.kind, participants_cell(report, report.activities.iloc[[i]])] for i, row in enumerate(report.activities.itertuples())]
     headers = [t("activity_date"), t("activity"), t("activity_kind"), t("participants")]
     return doc.table(headers, rows, report.table_caption(t("caption_activities", period=report.scope.period.label)), numeric=(3,))
 
@@ -162,20 +189,21 @@ def results(report: Report) -> dict:
     the project's decision lets them be shown (None: withheld). No activity's own group counts: they are not shown."""
     held, years = report.activities, report.scope.period.years
     counts = act.per_year_and_kind(held, years)
-    per_year = act.participants_per_year(held, years)
+    shown = decision(report)
+    in_year = held["date"].map(lambda day: day.year) if len(held) else pd.Series(dtype=int)
+    per_year = {year: shown.total_of(held["id"][in_year == year]) for year in years}
     record = {
         "count": len(held),
-        "participants": act.total_participants(held),
+        "participants": shown.total_of(held["id"]) if len(held) else None,
         "per_year": {str(year): {"activities": int(counts.loc[year].sum()), "by_kind": {kind: int(n) for kind, n in counts.loc[year].items()}, "participants": per_year[year]} for year in years},
         "themes": act.themes(held),
         "items": [
             {"id": row.id, "date": row.date.isoformat(), "title": row.title, "kind": row.kind, "unit": row.unit or None,
-             "participants": None if pd.isna(row.participants) else int(row.participants), "themes": list(row.themes)}
+             "participants": shown.activity(row.id), "themes": list(row.themes)}
             for row in held.itertuples()
         ],
     }
     if report.scope.unit is None:
-        decision = act.participants_by_group(report.project.activities, decision_limit(report))
-        groups = decision.groups(group_order(report.spec))
-        record["by_group"] = {str(year): {group or "not_by_group": decision.count(year, group) for group in groups} for year in years if any(y == year for y, _ in decision.sizes)}
+        groups = shown.groups(group_order(report.spec))
+        record["by_group"] = {str(year): {group or "not_by_group": shown.count(year, group) for group in groups} for year in years if any(y == year for y, _ in shown.sizes)}
     return record

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from pipeline.analysis import milestones as ms
 from pipeline.analysis import survey as sv
-from pipeline.analysis.activities import total_participants
 from pipeline.analysis.criteria import CriterionResult, Status, mean_capped_attainment, summary_counts, units_met
 from pipeline.analysis.evaluation import survey_waves
 from pipeline.analysis.recommendations import counts_by_status
 from pipeline.errors import EvalreportError
+from pipeline.present.activities import participants_text
 from pipeline.present.cells import figure_text
 from pipeline.text_figures import PLACEHOLDER, catalogue
 
@@ -93,5 +93,5 @@ VALUES: dict[str, Callable[[Report, str], str]] = {
     "recommendations.total": lambda r, _: r.t.number(len(r.recommendations)),
     "recommendations.count": lambda r, status: r.t.number(counts_by_status(r.recommendations)[status]),
     "activities.count": lambda r, _: r.t.number(len(r.activities)),
-    "activities.participants": lambda r, _: r.t.number(total_participants(r.activities)),
+    "activities.participants": lambda r, _: participants_text(r, r.activities),  # under the decision on participants
 }
