@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from pipeline import render  # noqa: E402
 from pipeline.present import Report  # noqa: E402
 from pipeline.project import list_projects, load_project  # noqa: E402
-from pipeline import render  # noqa: E402
 from pipeline.render import html, pdf  # noqa: E402
 from pipeline.render.cover import cover  # noqa: E402
 from pipeline.run import execute  # noqa: E402
