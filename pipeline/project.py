@@ -15,6 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from pipeline import coverage, tables
+from pipeline.analysis.activities import ByGroup, participants_by_group
 from pipeline.analysis.suppression import Suppression, survey_suppression
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
 from pipeline.narrative import Narrative, read_narrative
@@ -81,10 +82,9 @@ class Project:
         lines = "".join(f"{name}:{digest}\n" for name, digest in sorted(self._input_hashes.items()))
         return hashlib.sha256(lines.encode()).hexdigest()
 
-    def participation(self):
+    @cached_property
+    def participation(self) -> ByGroup:
         """Which figures of participants (activities.csv) no report of this project may show, decided once."""
-        from pipeline.analysis.activities import participants_by_group
-
         survey = self.spec.survey
         limit, width = (survey.min_group_size, survey.protection_width) if survey else (MIN_GROUP_SIZE, None)
         return participants_by_group(self.activities, limit, width)

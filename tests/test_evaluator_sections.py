@@ -254,7 +254,7 @@ def test_a_stored_status_is_believed_over_todays_table(tmp_path):
 def test_a_status_takes_the_years_own_texts():
     report = status("2026-10-01", "2025-2026", None)
     introduction = unescape(report.introduction().data)
-    assert "Årets status er den anden til Beskæftigelses- og Integrationsudvalget" in introduction
+    assert "Forummet har siden sidste status holdt sit første temamøde" in introduction
     assert "Baggrund" not in introduction  # the end report's introduction is not repeated
     assert report.lessons() is None  # text/status/2025-2026/ has no lessons.md: nothing, no heading
     expected = Messages("da")(report.criteria[1].status.value).lower()
@@ -264,7 +264,7 @@ def test_a_status_takes_the_years_own_texts():
 def test_the_committees_email_quotes_the_years_comment():
     report = status("2026-10-01", "2025-2026", None)
     comment = report.results()["status"]["comment"]
-    assert comment.startswith("Årets status er den anden") and "{{" not in comment
+    assert comment.startswith("Forummet har siden sidste status") and "{{" not in comment
     _, body = letter_text(Letter("da", "Beskæftigelses- og Integrationsudvalget", "Integrationsforum", "Viborg Kommune", "2025–2026", "1. oktober 2026", comment=comment))
     assert comment in body
 

@@ -51,7 +51,7 @@ def test_the_examples_notebook_becomes_a_section():
     assert table.caption.text == "Helhedsplanens indikatorer år for år"  # from the cell tag `caption: …`
     assert table.header == ["Indikator", "2022", "2023", "2024", "2025"] and table.numeric == [1, 2, 3, 4]
     first = table.rows[0]
-    assert [first[0], *(cell.text for cell in first[1:])] == ["Andel 16–30-årige beboere i uddannelse eller job (%)", "62,8", "64,1", "66,9", "68,4"]
+    assert [first[0], *(cell.text for cell in first[1:])] == ["Andel 16–30-årige beboere i uddannelse eller job", "62,8", "64,1", "66,9", "68,4"]
     assert [cell.value for cell in first[1:]] == [62.8, 64.1, 66.9, 68.4]  # the figures themselves, for the exports
     assert table.rows[3][-1] == "–"  # no figure for 2025: no data, not 0
     assert figure.alt.startswith("Linjediagram: andelen af unge")  # from the cell tag `alt: …`

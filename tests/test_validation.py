@@ -263,9 +263,9 @@ def test_unclosed_quote_over_a_large_file_is_a_problem_not_a_crash(example_copy)
 @pytest.mark.parametrize(
     "line, old, new, message",
     [
-        (66, "numerator: vedtatt", "numerator: vedtat", ("numerator", "'vedtat'", "'vedtatt'")),
-        (72, "item: kompetanse", "item: kompetence", ("item", "'kompetence'", "'kompetanse'")),
-        (72, "item: kompetanse", "item: kommentar", ("item", "'kommentar'", "likert")),  # a free-text item has no share
+        (71, "numerator: vedtatt", "numerator: vedtat", ("numerator", "'vedtat'", "'vedtatt'")),
+        (77, "item: kompetanse", "item: kompetence", ("item", "'kompetence'", "'kompetanse'")),
+        (77, "item: kompetanse", "item: kommentar", ("item", "'kommentar'", "likert")),  # a free-text item has no share
     ],
 )
 def test_criterion_naming_an_unknown_indicator_or_survey_item(example_copy, line, old, new, message):
@@ -282,8 +282,8 @@ def test_criterion_naming_an_unknown_indicator_or_survey_item(example_copy, line
     "line, old, new, field, value, missing",
     [
         (2, "owner:", "ownr:", "ownr", "Fylkesmannen i Vestfold", ["owner"]),
-        (31, "aggregate: sum", "agregate: sum", "indicators.vedtatt.agregate", "sum", []),  # has a default: not missing
-        (66, "numerator:", "numeratr:", "criteria.0.measure.ratio.numeratr", "vedtatt", ["criteria.0.measure.ratio.numerator"]),
+        (33, "aggregate: sum", "agregate: sum", "indicators.vedtatt.agregate", "sum", []),  # has a default: not missing
+        (71, "numerator:", "numeratr:", "criteria.0.measure.ratio.numeratr", "vedtatt", ["criteria.0.measure.ratio.numerator"]),
     ],
 )
 def test_misspelt_key_in_project_yaml(example_copy, line, old, new, field, value, missing):

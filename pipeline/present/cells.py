@@ -60,13 +60,16 @@ def _known(value) -> float | None:
     return None if math.isnan(value) else value
 
 
-def figure_text(report: Report, result: CriterionResult, value: float | None) -> str:
-    """A criterion's result or target as a reader expects it: a share as a percentage, a count as a number."""
+def figure_text(report: Report, result: CriterionResult, value: float | None, in_prose: bool = False) -> str:
+    """A criterion's result or target as a reader expects it: a share as a percentage, a count as a number, with its
+    indicator's unit; `in_prose`, the unit a sentence names itself ("381 deltagere") is left to the sentence, and a
+    percentage keeps its sign."""
     if result.kind == "assessment":
         return ""
     if result.kind in SHARE_KINDS:
         return report.t.percent(value)
-    return report.t.quantity(value, indicator_unit(report, result), 1)
+    unit = indicator_unit(report, result)
+    return report.t.quantity(value, unit if unit == "percent" or not in_prose else None, 1)
 
 
 def indicator_unit(report: Report, result: CriterionResult) -> str | None:

@@ -44,7 +44,7 @@ def _result(report: Report, id: str) -> CriterionResult:
 def _figure_text(which: str) -> Callable[[Report, str], str]:
     def value(report: Report, id: str) -> str:
         result = _result(report, id)
-        return figure_text(report, result, getattr(result, which))  # as the criteria table shows it
+        return figure_text(report, result, getattr(result, which), in_prose=True)  # as the criteria table shows it
 
     return value
 
