@@ -9,9 +9,11 @@ READY := $(VENV)/.ready
 demo: $(READY)
 	$(BIN)/evalreport run --all
 	$(BIN)/evalreport run integrationsforum-viborg --report status_report --period 2025-2026
+	$(BIN)/evalreport run integrationsforum-viborg --report committee_case --period 2025-2026
 	@echo
 	@echo "Open the reports in reports/<project>/<period>/ (end_report.html, end_report.pdf), the committee's"
-	@echo "yearly status in reports/integrationsforum-viborg/2025-2026/, and the index in reports/index.html."
+	@echo "yearly status and its committee case (committee_case.docx and .pdf) in reports/integrationsforum-viborg/2025-2026/,"
+	@echo "and the index in reports/index.html."
 
 # Everything, on every core: the import contract, the linter, the type checker, then the whole suite (the examples
 # rendered once, on one worker; tests/conftest.py).

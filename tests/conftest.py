@@ -114,6 +114,7 @@ def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main([*base, "--all", "--jobs", "2"]) == 0
     assert main([*base, "bosetting-vestfold", "--report", "end_report", "--language", "en"]) == 0
     assert main([*base, "integrationsforum-viborg", "--report", "status_report", "--period", "2025-2026"]) == 0
+    assert main([*base, "integrationsforum-viborg", "--report", "committee_case", "--period", "2025-2026"]) == 0
     return folder
 
 

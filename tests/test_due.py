@@ -184,8 +184,8 @@ def test_due_makes_records_and_delivers_once_and_retries_a_failed_email(tmp_path
         assert "0 status(es) to make, 1 delivery(ies) to retry" in out and "delivered e-mail udvalg@viborg.example" in out
         assert "0 made, 0 failed, 0 unchanged; 1 delivered, 0 delivery(ies) failed" in out
         [message] = inbox.messages
-        [attachment] = message.iter_attachments()
-        assert attachment.get_content() == pdf.read_bytes()
+        attached = {part.get_content_type(): part for part in message.iter_attachments()}
+        assert attached["application/pdf"].get_content() == pdf.read_bytes()
         assert "1 af 5" in message.get_body(("plain",)).get_content()  # the previous status, in the letter
 
         # A second call the same day makes nothing and sends nothing.
@@ -253,15 +253,21 @@ def test_viborg_gets_its_2025_2026_status_compared_with_last_years_delivered_onc
     assert (results["project"], results["period"], results["as_of"]) == (VIBORG, "2025-2026", "2026-10-01")
     parameters = json.loads((folder / "run.json").read_text())["status_report"]["parameters"]
     assert parameters["previous"] == str(last_year)
-    assert (reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget" / f"{VIBORG}_status_report_2025-2026.pdf").exists()
+    outbox = reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget"
+    assert (outbox / f"{VIBORG}_status_report_2025-2026.pdf").exists()
+    assert (outbox / f"{VIBORG}_committee_case_2025-2026.docx").exists() and (outbox / f"{VIBORG}_committee_case_2025-2026.pdf").exists()
     made = (folder / "status_report.pdf").stat().st_mtime_ns
 
     with smtp_server(smtp_port) as inbox:
         assert main([*due, "--on", "2026-10-01"]) == 0  # the e-mail is retried, the report is not made again
         [message] = inbox.messages
         assert message["To"] == "udvalg@viborg.example" and message["Subject"].startswith("Årlig status 2025–2026")
-        [attachment] = message.iter_attachments()
-        assert attachment.get_content() == (folder / "status_report.pdf").read_bytes()
+        # The committee case as Word for the agenda system, and the status as PDF.
+        case, status = message.iter_attachments()
+        assert case.get_filename() == f"{VIBORG}_committee_case_2025-2026.docx"
+        assert case.get_content() == (folder / "committee_case.docx").read_bytes()
+        assert status.get_content() == (folder / "status_report.pdf").read_bytes()
+        assert "Sagen til dagsordenen er vedhæftet som Word-dokument" in message.get_body(("plain",)).get_content()
         assert main([*due, "--on", "2026-10-01"]) == 0  # a second call the same day does nothing
         assert len(inbox.messages) == 1
     assert "nothing due on 2026-10-01, and nothing to deliver" in capsys.readouterr().out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from pipeline.errors import UnsafePath
 from pipeline.present.i18n import Messages
 from pipeline.project import Project
 from pipeline.run.files import ReportFiles
-from pipeline.run.jobs import Job
+from pipeline.run.jobs import CASE_REPORT, Job
 from pipeline.run.kernel import delivery_environment
 from pipeline.spec import Committee
 
@@ -49,7 +49,7 @@ def deliver(run: Run, committee: Committee, project: Project, reports: Path, led
     for target in attempted:
         try:
             if target.channel == "outbox":
-                files = status_files(run, committee, project, reports, "html", "pdf")
+                files = status_files(run, committee, project, reports, "html", "pdf") | case_files(run, committee, project, reports)
                 copy_to_outbox(files, outbox_folder(committee.delivery.outbox, reports))
             else:
                 send_status(run, committee, project, reports, target.target, environment)
@@ -89,13 +89,31 @@ def status_files(run: Run, committee: Committee, project: Project, reports: Path
     return delivered
 
 
+def case_files(run: Run, committee: Committee, project: Project, reports: Path) -> dict[str, Path]:
+    """The committee case made with the status (`CASE_REPORT`), as Word and PDF, by the names they are delivered
+    under; none when the project has no case of this period (a run before cases, or a failed case)."""
+    job = Job(run.project, CASE_REPORT, run.period, committee.language or project.spec.language, run.unit,
+              project_language=project.spec.language)
+    files = ReportFiles.of(job, reports)
+    version = files.current_version()
+    found = {}
+    for output in ("docx", "pdf"):
+        path = files.in_set(output, version)
+        if path.is_file():
+            suffix, language = files.published(output).suffix, status_language(committee, project)
+            found[outbox_name(run.project, CASE_REPORT, run.period, run.unit, suffix, language)] = path
+    return found
+
+
 def send_status(run: Run, committee: Committee, project: Project, reports: Path, recipient: str,
                 environment: Mapping[str, str] | None = None) -> None:
     [(pdf_name, pdf)] = status_files(run, committee, project, reports, "pdf").items()
+    case = next(((path.read_bytes(), name) for name, path in case_files(run, committee, project, reports).items() if name.endswith(".docx")), None)
     # Read here and nowhere else: the SMTP settings live in no process's environment that starts kernels.
     environment = delivery_environment() if environment is None else environment
     settings = SmtpSettings.from_environment(smtp_environment(environment))
-    message = mail.status_email(settings, recipient, letter(run, committee, project, reports), pdf.read_bytes(), pdf_name)
+    words = replace(letter(run, committee, project, reports), with_case=case is not None)
+    message = mail.status_email(settings, recipient, words, pdf.read_bytes(), pdf_name, case)
     mail.send(message, settings)
 
 

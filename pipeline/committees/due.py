@@ -8,7 +8,7 @@ status made and does nothing, apart from retrying deliveries that failed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from pipeline.committees.deliver import Target, deliver, targets
@@ -18,7 +18,7 @@ from pipeline.errors import InputError, in_one_line
 from pipeline.project import PROJECT_FILE, Project, list_projects, load_project, load_spec, project_folder
 from pipeline.run.batch import FORMATS, JobResult, run_jobs, why_each_runs
 from pipeline.run.files import ReportFiles
-from pipeline.run.jobs import Job, Workspace, with_previous_status
+from pipeline.run.jobs import CASE_REPORT, Job, Workspace, with_previous_status
 from pipeline.spec import Committee
 
 
@@ -136,12 +136,14 @@ def make_due(
     """Make every due status (HTML and PDF), record each in the ledger, then deliver every made status that has
     targets it has not reached. A status that fails is recorded as failed and is due again next time."""
     due = [s for s in statuses if s.due and not s.problem]
-    jobs = list(dict.fromkeys(s.job for s in due))  # two committees may get the very same report
+    cases = {status: case for status in due if (case := case_job(status, workspace)) is not None}
+    jobs = list(dict.fromkeys([*(s.job for s in due), *cases.values()]))  # two committees may get the very same report
     projects = {s.project.id: s.project for s in due}  # loaded when planned; the jobs use them, not a second load
     reasons = why_each_runs(jobs, workspace, FORMATS, force, projects)
     run_ids = {status: start_run(ledger, status, already_made=not reasons[status.job]) for status in due}
     made = run_jobs(jobs, workspace, FORMATS, timeout, workers, on_done, reasons, projects=projects)
     results = {result.job: result for result in made}
+    results |= {status.job: with_case(results[status.job], results[case]) for status, case in cases.items()}
 
     outcomes = []
     for status in statuses:
@@ -154,6 +156,22 @@ def make_due(
         else:
             outcomes.append(Outcome(status, result, run, deliver(run, status.committee, status.project, workspace.reports, ledger, environment)))
     return outcomes
+
+
+def case_job(status: CommitteeStatus, workspace: Workspace) -> Job | None:
+    """The committee case made with a yearly status: the document the committee acts on, with the status attached
+    (docs/committees.md); none where the notebooks have no case, or the committee's report is itself the case."""
+    job = status.job
+    if job is None or job.report == CASE_REPORT or CASE_REPORT not in workspace.available_reports():
+        return None
+    return replace(job, report=CASE_REPORT, committee=status.committee.name)
+
+
+def with_case(status: JobResult, case: JobResult) -> JobResult:
+    """The status's result, failed when its case failed: the two are delivered together, and made again together."""
+    if case.ok:
+        return replace(status, outputs=[*status.outputs, *case.outputs])
+    return replace(status, ok=False, reason=f"the committee case: {case.reason}")
 
 
 def start_run(ledger: Ledger, status: CommitteeStatus, already_made: bool) -> int:

@@ -82,6 +82,7 @@ LETTERS = {
         "met": "{met} af {criteria} succeskriterier er opfyldt.",
         "before": "Ved sidste status ({date}) var det {met} af {criteria}.",
         "attached": "Statusrapporten er vedhæftet som PDF.",
+        "attached_case": "Sagen til dagsordenen er vedhæftet som Word-dokument, og statusrapporten som PDF.",
         "closing": "Med venlig hilsen\n{owner}",
         "automatic": "Denne e-mail er sendt automatisk af evalreport.",
     },
@@ -92,6 +93,7 @@ LETTERS = {
         "met": "{met} av {criteria} suksesskriterier er nådd.",
         "before": "Ved forrige status ({date}) var det {met} av {criteria}.",
         "attached": "Statusrapporten er vedlagt som PDF.",
+        "attached_case": "Saksframlegget er vedlagt som Word-dokument, og statusrapporten som PDF.",
         "closing": "Med vennlig hilsen\n{owner}",
         "automatic": "Denne e-posten er sendt automatisk av evalreport.",
     },
@@ -102,6 +104,7 @@ LETTERS = {
         "met": "{met} of {criteria} success criteria are met.",
         "before": "At the previous status ({date}) it was {met} of {criteria}.",
         "attached": "The status report is attached as a PDF.",
+        "attached_case": "The committee case is attached as a Word document, and the status report as a PDF.",
         "closing": "Kind regards\n{owner}",
         "automatic": "This e-mail was sent automatically by evalreport.",
     },
@@ -121,6 +124,7 @@ class Letter:
     met: tuple[int, int] | None = None  # criteria met, of how many
     before: tuple[str, int, int] | None = None  # the previous status's date, met, of how many
     comment: str | None = None  # the evaluator's comment to the committee this year (text/status/<period>/introduction.md)
+    with_case: bool = False  # the committee case is attached too, as a Word document
 
 
 def letter_text(letter: Letter) -> tuple[str, str]:
@@ -144,7 +148,7 @@ def letter_paragraphs(letter: Letter) -> tuple[list[str], list[str]]:
         opening.append(words["met"].format(met=letter.met[0], criteria=letter.met[1]))
         if letter.before:
             opening.append(words["before"].format(date=letter.before[0], met=letter.before[1], criteria=letter.before[2]))
-    return [words["greeting"].format(**fields), " ".join(opening)], [words["attached"], words["closing"].format(**fields), words["automatic"]]
+    return [words["greeting"].format(**fields), " ".join(opening)], [words["attached_case" if letter.with_case else "attached"], words["closing"].format(**fields), words["automatic"]]
 
 
 def letter_html(letter: Letter) -> str:
@@ -163,7 +167,13 @@ def header_text(text: str) -> str:
     return one_line(text).replace("=?", "=\u2060?")
 
 
-def status_email(settings: SmtpSettings, recipient: str, letter: Letter, pdf: bytes, pdf_name: str) -> EmailMessage:
+WORD = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+def status_email(
+    settings: SmtpSettings, recipient: str, letter: Letter, pdf: bytes, pdf_name: str, case: tuple[bytes, str] | None = None
+) -> EmailMessage:
+    """The letter, with the committee case as Word (for the agenda system, when made) and the status as PDF."""
     subject, body = letter_text(letter)
     message = EmailMessage()
     message["From"] = settings.sender
@@ -174,6 +184,8 @@ def status_email(settings: SmtpSettings, recipient: str, letter: Letter, pdf: by
     message["Content-Language"] = letter.language
     message.set_content(body)
     message.add_alternative(letter_html(letter), subtype="html")
+    if case is not None:
+        message.add_attachment(case[0], maintype=WORD[0], subtype=WORD[1], filename=header_text(case[1]))
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=header_text(pdf_name))
     return message
 

@@ -42,6 +42,7 @@ class Job:
     as_of: str | None = None  # ISO date a status is judged at; None: the notebook's own rule
     previous: str | None = None  # the previous status's results.json, for a status that compares with it
     project_language: str | None = None  # None: the same as `language`
+    committee: str | None = None  # the committee a committee case goes to; None: the notebook's own rule
 
     @property
     def name(self) -> str:
@@ -56,7 +57,7 @@ class Job:
         """The values papermill injects into the notebook's `parameters` cell."""
         parameters = {"project": self.project, "unit": self.unit, "period": self.period, "language": self.language, "inputs": str(workspace.inputs)}
         # Only a status has these: leaving them out otherwise keeps other reports' parameters, and keys, as they were.
-        optional = {"as_of": self.as_of, "previous": self.previous}
+        optional = {"as_of": self.as_of, "previous": self.previous, "committee": self.committee}
         return parameters | {name: value for name, value in optional.items() if value is not None}
 
     def folder(self, workspace: Workspace) -> Path:
@@ -137,8 +138,10 @@ def with_previous_status(job: Job, workspace: Workspace) -> Job:
 # one made by `evalreport due`. The ledger keeps which file each scheduled run was given (`runs.previous`).
 
 
-# A committee case compares with the status before it, as the status it attaches does (it stores no results itself).
-COMPARED_WITH = {"committee_case": "status_report"}
+# The committee case made with each committee's yearly status (notebooks/committee_case.ipynb); it compares with the
+# status before it, as the status it attaches does (it stores no results itself).
+CASE_REPORT = "committee_case"
+COMPARED_WITH = {CASE_REPORT: "status_report"}
 
 
 def previous_status(job: Job, workspace: Workspace) -> Path | None:

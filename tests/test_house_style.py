@@ -1,0 +1,71 @@
+"""Every sentence of every example report, read as a committee reads it (issue 20): no sentence opens with a numeral,
+one never stands before a plural, and one quote style per language."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.present.style import ABBREVIATIONS
+
+# Plurals the reports' words use, which "1" must never stand before ("1 aktiviteter").
+PLURALS = (
+    "aktiviteter", "anbefalinger", "milepæle", "milepæler", "kommuner", "succeskriterier", "suksesskriterier",
+    "deltagere", "deltakere", "møder", "møter", "spørgsmål", "respondenter", "kommentarer", "grupper", "år ",
+)
+OTHER_QUOTES = {"da": "«“”\"", "nb": "»“”\""}
+
+
+def sentences(page: str) -> list[str]:
+    """The sentences of the page's paragraphs, list items and headings; tables, charts and the page's own style and
+    script left out. A full stop after an abbreviation or a day's number ends no sentence."""
+    body = re.sub(r"<(table|script|style|figure|svg|nav)\b.*?</\1>", " ", page, flags=re.S)
+    found = []
+    for block in re.findall(r"<(?:p|li|h[1-6])\b[^>]*>(.*?)</(?:p|li|h[1-6])>", body, flags=re.S):
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", block)).split())
+        start = 0
+        for end in re.finditer(r"[.!?]\s+(?=[A-ZÆØÅ0-9«»\"“])", text):
+            word = text[: end.start()].rsplit(" ", 1)[-1].lower().strip("(«»\"")
+            if word in ABBREVIATIONS or word.isdigit():  # "ca. 70", "4. november"
+                continue
+            found.append(text[start : end.start() + 1])
+            start = end.end()
+        found.append(text[start:])
+    return [sentence for sentence in found if sentence.strip()]
+
+
+def pages(reports: Path) -> list[tuple[Path, str, str]]:
+    found = []
+    for path in sorted(reports.glob("*/*/*.html")):
+        page = path.read_text(encoding="utf-8")
+        language = re.search(r'<html[^>]*lang="([a-z]+)', page[:500]).group(1)
+        if language in ("da", "nb"):
+            found.append((path, language, page))
+    return found
+
+
+def test_no_sentence_of_any_example_report_opens_with_a_numeral_or_puts_one_before_a_plural(rendered_examples):
+    read = pages(rendered_examples)
+    assert len(read) >= 6  # every example's reports in Danish and Norwegian, and the yearly status
+    opening, one_before_plural = [], []
+    for path, _, page in read:
+        for sentence in sentences(page):
+            if re.match(r"\d{1,3}(?![\d.,:/%])\s+\S", sentence):
+                opening.append(f"{path.name}: {sentence[:80]}")
+            if re.search(r"(?<![\d.,])\b1\s+(" + "|".join(PLURALS) + ")", sentence + " "):
+                one_before_plural.append(f"{path.name}: {sentence[:80]}")
+    assert not opening, "\n".join(opening[:20])
+    assert not one_before_plural, "\n".join(one_before_plural[:20])
+
+
+@pytest.mark.parametrize("language", ["da", "nb"])
+def test_one_quote_style_per_language(rendered_examples, language):
+    for path, found, page in pages(rendered_examples):
+        if found != language:
+            continue
+        text = " ".join(sentences(page))
+        stray = [mark for mark in OTHER_QUOTES[language] if mark in text]
+        assert not stray, f"{path.name}: {stray} in {language} text"
