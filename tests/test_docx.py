@@ -222,7 +222,7 @@ def example_docx(tmp_path_factory) -> Path:
         cover=cover(Job(project.id, "end_report", "2022-2025", "da"), project, MADE), sections=sections
     )
     path = tmp_path_factory.mktemp("docx") / "end_report.docx"
-    path.write_bytes(render(document, ["docx"])[".docx"])
+    path.write_bytes(render(document, ["docx"])["docx"])
     return path
 
 

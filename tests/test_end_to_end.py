@@ -99,7 +99,7 @@ def test_norwegian_end_report_states_the_hand_checked_figures(reports):
     text = visible_text(html_of(reports, "bosetting-vestfold"))
     # indicators.csv: vedtatt / anmodet summed over 2015-2016, Svelvik (blank 2016 decision) left out.
     assert "Målet er nådd i 4 av 10 kommuner: Horten, Holmestrand, Sandefjord og Sande." in text
-    assert "1 kommune mangler tall og inngår ikke i totalen: Svelvik (Anmodet om bosetting: 18; Vedtak om bosetting: ingen tall)." in text
+    assert "Én kommune mangler tall og inngår ikke i totalen: Svelvik (Anmodet om bosetting: 18; Vedtak om bosetting: ingen tall)." in text
     assert "Samlet: 518 av 585 (88,5 %)." in text
     assert "Side" not in text  # page numbers belong to the PDF only
     # Comments: escaped, and identifiers redacted before anything is shown.
@@ -142,8 +142,8 @@ def test_index_links_every_report_and_fetches_nothing(reports):
     index = (reports / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]+)"', index)
     # HTML, PDF and Excel of each report rendered (tests/conftest.py): the examples' end reports, the Norwegian one
-    # in English, and the Danish yearly status.
-    assert len(links) == 3 * (len(EXAMPLES) + 2)
+    # in English, the Danish yearly status and its committee case.
+    assert len(links) == 3 * (len(EXAMPLES) + 3)
     assert all((reports / link).exists() for link in links)
     assert "<script src" not in index and not re.search(r"(src|href)=\"(https?:)?//", index)
     for project_id in EXAMPLES:

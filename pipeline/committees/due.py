@@ -18,7 +18,7 @@ from pipeline.errors import InputError, in_one_line
 from pipeline.project import PROJECT_FILE, Project, list_projects, load_project, load_spec, project_folder
 from pipeline.run.batch import FORMATS, JobResult, run_jobs, why_each_runs
 from pipeline.run.files import ReportFiles
-from pipeline.run.jobs import CASE_REPORT, Job, Workspace, with_previous_status
+from pipeline.run.jobs import CASE_REPORT, Job, Workspace, notebook_parameters, with_previous_status
 from pipeline.spec import Committee
 
 
@@ -160,9 +160,12 @@ def make_due(
 
 def case_job(status: CommitteeStatus, workspace: Workspace) -> Job | None:
     """The committee case made with a yearly status: the document the committee acts on, with the status attached
-    (docs/committees.md); none where the notebooks have no case, or the committee's report is itself the case."""
+    (docs/committees.md); none where the notebooks have no case, or the committee's report is not a yearly status
+    (a notebook comparing with the previous one) or is itself the case."""
     job = status.job
     if job is None or job.report == CASE_REPORT or CASE_REPORT not in workspace.available_reports():
+        return None
+    if "previous" not in notebook_parameters(workspace, job.report):
         return None
     return replace(job, report=CASE_REPORT, committee=status.committee.name)
 

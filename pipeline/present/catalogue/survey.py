@@ -22,7 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} answered the questionnaire ({wave}).",
     },
     "survey_best": {
-        "da": "Størst enighed: «{item}» ({share} positive).",
+        "da": "Størst enighed: »{item}« ({share} positive).",
         "nb": "Størst enighet: «{item}» ({share} positive).",
         "en": "Most agreement: “{item}” ({share} positive).",
     },
@@ -46,7 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{text} (n\u00a0=\u00a0{n},\u00a0don't\u00a0know\u00a0{dont_know})",
     },
     "caption_likert_chart": {
-        "da": "Svarfordeling pr. spørgsmål, {wave}. Neutrale svar ligger omkring nul, negative til venstre og positive til højre; «ved ikke» indgår ikke i søjlerne, men står i parentes",
+        "da": "Svarfordeling pr. spørgsmål, {wave}. Neutrale svar ligger omkring nul, negative til venstre og positive til højre; »ved ikke« indgår ikke i søjlerne, men står i parentes",
         "nb": "Svarfordeling per spørsmål, {wave}. Nøytrale svar ligger rundt null, negative til venstre og positive til høyre; «vet ikke» inngår ikke i stolpene, men står i parentes",
         "en": "Answers by question, {wave}. Neutral answers are centred on zero, negative ones to the left and positive ones to the right; “don't know” is left out of the bars and given in brackets",
     },
@@ -56,11 +56,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Positive share with 95 % confidence interval, and mean, {wave}",
     },
     "alt_likert": {
-        "da": "Diagram over svarfordelingen på {count} spørgsmål, sorteret efter andel positive svar: {items}. «Ved ikke» ({dont_know} svar i alt) indgår ikke i søjlerne.",
+        "da": "Diagram over svarfordelingen på {count} spørgsmål, sorteret efter andel positive svar: {items}. »Ved ikke« ({dont_know} svar i alt) indgår ikke i søjlerne.",
         "nb": "Diagram over svarfordelingen på {count} spørsmål, sortert etter andel positive svar: {items}. «Vet ikke» ({dont_know} svar totalt) inngår ikke i stolpene.",
         "en": "Chart of the answers to {count} questions, sorted by positive share: {items}. “Don't know” ({dont_know} answers in all) is left out of the bars.",
     },
-    "alt_likert_item": {"da": "«{text}» {share} positive", "nb": "«{text}» {share} positive", "en": "“{text}” {share} positive"},
+    "alt_likert_item": {"da": "»{text}« {share} positive", "nb": "«{text}» {share} positive", "en": "“{text}” {share} positive"},
     # Response rates.
     "response_rate": {"da": "Svarprocent", "nb": "Svarprosent", "en": "Response rate"},
     "invited": {"da": "Inviterede", "nb": "Inviterte", "en": "Invited"},
@@ -136,12 +136,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "promoters": {"da": "Anbefalere", "nb": "Ambassadører", "en": "Promoters"},
     "count_share": {"da": "{count} ({share})", "nb": "{count} ({share})", "en": "{count} ({share})"},
     "nps_sentence": {
-        "da": "«{item}»: Net Promoter Score {score} ({promoters} anbefalere minus {detractors} kritikere, n = {n}).",
+        "da": "»{item}«: Net Promoter Score {score} ({promoters} anbefalere minus {detractors} kritikere, n = {n}).",
         "nb": "«{item}»: Net Promoter Score {score} ({promoters} ambassadører minus {detractors} kritikere, n = {n}).",
         "en": "“{item}”: Net Promoter Score {score} ({promoters} promoters minus {detractors} detractors, n = {n}).",
     },
     "caption_nps": {
-        "da": "Net Promoter Score pr. respondentgruppe, {wave}: «{item}» (kritikere har svaret 0–6, passive 7–8 og anbefalere 9–10)",
+        "da": "Net Promoter Score pr. respondentgruppe, {wave}: »{item}« (kritikere har svaret 0–6, passive 7–8 og anbefalere 9–10)",
         "nb": "Net Promoter Score per respondentgruppe, {wave}: «{item}» (kritikere har svart 0–6, passive 7–8 og ambassadører 9–10)",
         "en": "Net Promoter Score by respondent group, {wave}: “{item}” (detractors answered 0–6, passives 7–8 and promoters 9–10)",
     },
@@ -226,12 +226,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # How the survey figures are made: shown under the section, in small print.
     "survey_methods_shares": {
-        "da": "Andel positive svar regnes af dem, der har taget stilling («ved ikke» og blanke svar indgår ikke), med et 95 %-konfidensinterval efter Wilson. Gennemsnittet er den gennemsnitlige placering på skalaen (1 = laveste svarmulighed).",
+        "da": "Andel positive svar regnes af dem, der har taget stilling (»ved ikke« og blanke svar indgår ikke), med et 95 %-konfidensinterval efter Wilson. Gennemsnittet er den gennemsnitlige placering på skalaen (1 = laveste svarmulighed).",
         "nb": "Andel positive svar regnes av dem som har tatt stilling («vet ikke» og blanke svar inngår ikke), med et 95 %-konfidensintervall etter Wilson. Gjennomsnittet er den gjennomsnittlige plasseringen på skalaen (1 = laveste svaralternativ).",
         "en": "Positive shares are taken of those who gave an opinion (“don't know” and blanks are left out), with a Wilson 95 % confidence interval. The mean is the average position on the scale (1 = the lowest option).",
     },
     "survey_methods_rates": {
-        "da": "Svarprocenterne følger AAPOR: RR1 = fuldt besvarede ÷ inviterede og RR2 = (fuldt + delvist besvarede) ÷ inviterede, hvor alle inviterede regnes som berettigede til at svare. En besvarelse er fuld, når alle skalaspørgsmål har et svar («ved ikke» tæller som svar), og delvis, når nogle, men ikke alle, har.",
+        "da": "Svarprocenterne følger AAPOR: RR1 = fuldt besvarede ÷ inviterede og RR2 = (fuldt + delvist besvarede) ÷ inviterede, hvor alle inviterede regnes som berettigede til at svare. En besvarelse er fuld, når alle skalaspørgsmål har et svar (»ved ikke« tæller som svar), og delvis, når nogle, men ikke alle, har.",
         "nb": "Svarprosentene følger AAPOR: RR1 = fullstendig besvarte ÷ inviterte og RR2 = (fullstendig + delvis besvarte) ÷ inviterte, der alle inviterte regnes som kvalifisert til å svare. En besvarelse er fullstendig når alle skalaspørsmål har et svar («vet ikke» teller som svar), og delvis når noen, men ikke alle, har det.",
         "en": "Response rates follow AAPOR: RR1 = complete ÷ invited and RR2 = (complete + partial) ÷ invited, everyone invited being counted as eligible. A response is complete when every scale question has an answer (“don't know” counts as one) and partial when some but not all have.",
     },
