@@ -235,23 +235,32 @@ def validate_command(args, workspace: Workspace) -> int:
 
 
 def published_results(reports: Path, project_id: str) -> list[dict]:
-    """Every results.json of the project that the run ledger names (made, or compared with) and that is still there:
-    the versions of its figures published before."""
+    """Every results.json of the project in the reports folder (`project.published_records`: what the reports decide
+    with) and every one the run ledger names (made, or compared with) that is still there: the versions of its
+    figures published before."""
+    import hashlib
+
     from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
     from pipeline.committees.ledger import Ledger
+    from pipeline.project import published_records
 
+    in_folder = list(published_records(reports, project_id))
     if not (reports / LEDGER_FILE).exists():
-        return []
+        return in_folder
     with Ledger.at(reports) as ledger:
         runs = ledger.runs(project_id)
     named = [p for run in runs for p in [run.previous, *run.outputs] if p and p.endswith(".results.json")]
-    paths = dict.fromkeys(Path(p) for p in named)
-    records = []
-    for path in paths:
+    seen = {hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest() for record in in_folder}
+    records = in_folder
+    for path in dict.fromkeys(Path(p) for p in named):
         try:
-            records.append(json.loads(path.read_text(encoding="utf-8")))
+            record = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue  # pruned or replaced since: what is not there is not published any more
+        digest = hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
+        if digest not in seen:
+            seen.add(digest)
+            records.append(record)
     return records
 
 
@@ -262,13 +271,15 @@ def print_audit(project, published: list[dict]) -> bool:
     from pipeline.analysis import activities as act  # the solver only when asked
     from pipeline.analysis import disclosure
     from pipeline.analysis.suppression import audit_survey, earlier_versions
+    from pipeline.project import with_published
     from pipeline.spec import MIN_GROUP_SIZE
 
     survey = project.spec.survey
     width = (survey.protection_width or survey.min_group_size) if survey else MIN_GROUP_SIZE
     earlier = earlier_versions(published, survey) if survey else {}
     print(f"  audit: {len(published)} results file(s) published before, from the run ledger")
-    audited = audit_survey(project.survey, survey, project.survey_suppression, earlier)
+    decided = with_published(project, tuple(published)).survey_suppression  # as the reports decide, over them all
+    audited = audit_survey(project.survey, survey, decided, earlier)
     found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audited.items()}
     participants = act.audit_participants(project.activities, project.participation, width)
     found["participants by activity, year and group"] = participants

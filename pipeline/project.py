@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 
 from pipeline import coverage, tables
 from pipeline.analysis.activities import ByGroup, participants_by_group
-from pipeline.analysis.suppression import Suppression, survey_suppression
+from pipeline.analysis.suppression import Suppression, earlier_versions, survey_suppression
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
 from pipeline.narrative import Narrative, read_narrative
 from pipeline.own_notebooks import read_notebook
@@ -58,6 +59,9 @@ class Project:
     decisions: pd.DataFrame = field(default_factory=tables.empty_decisions)  # decisions.csv, when the folder has one
     narrative: Narrative = field(default_factory=Narrative)  # the evaluator's texts in text/
     notices: tuple[Problem, ...] = ()  # what validate says about the inputs without stopping a report
+    # The results.json records of the project's reports published before (`with_published`): the decision keeps
+    # what they showed from giving away an answer added since.
+    published: tuple[dict, ...] = ()
 
     def input_hashes(self) -> dict[str, str]:
         """SHA-256 of every file the project reads, by its path in the project folder: the provenance of a report."""
@@ -74,8 +78,11 @@ class Project:
 
     @cached_property
     def survey_suppression(self) -> Suppression:
+        """The one decision every report of the project obeys, over today's answers and every version of the survey's
+        figures published before (`published`: their results.json records)."""
         """Which survey figures no report of this project may show, decided once over all of them."""
-        return survey_suppression(self.survey, self.spec.survey)
+        earlier = earlier_versions(self.published, self.spec.survey) if self.published and self.spec.survey else None
+        return survey_suppression(self.survey, self.spec.survey, earlier)
 
     @cached_property
     def _input_digest(self) -> str:
@@ -109,6 +116,27 @@ def project_folder(project: str | Path, inputs: Path | None = None) -> Path:
 def list_projects(inputs: Path | None = None) -> list[str]:
     root = inputs or default_inputs()
     return sorted(p.parent.name for p in root.glob(f"*/{PROJECT_FILE}"))
+
+
+def published_records(reports: Path, project_id: str) -> tuple[dict, ...]:
+    """Every results.json of the project in the reports folder: what its current reports show, and the versions
+    publishing keeps beside them (`.<name>.versions/`), each once. A file that cannot be read is not published."""
+    folder = reports / project_id
+    found: dict[str, dict] = {}
+    for path in sorted([*folder.glob("*/*.results.json"), *folder.glob("*/.*.versions/*/*.results.json")]):
+        try:
+            text = path.read_text(encoding="utf-8")
+            record = json.loads(text)
+        except (OSError, ValueError):
+            continue
+        if isinstance(record, dict) and record.get("project") in (None, project_id):
+            found.setdefault(hashlib.sha256(text.encode()).hexdigest(), record)
+    return tuple(found.values())
+
+
+def with_published(project: Project, records: tuple[dict, ...]) -> Project:
+    """The project whose decision also covers `records`, the figures published of it before."""
+    return replace(project, published=records) if records else project
 
 
 def load_project(project: str | Path, inputs: Path | None = None) -> Project:

@@ -188,7 +188,7 @@ def store_status(space: Workspace, period: str, as_of: str | None, name: str = "
 def test_other_reports_keep_their_parameters_and_keys(space):
     project = load_project(VIBORG, space.inputs)
     job = Job(VIBORG, "end_report", "2025-2026", "da")
-    assert set(job.parameters(space)) == {"project", "unit", "period", "language", "inputs"}
+    assert set(job.parameters(space)) == {"project", "unit", "period", "language", "inputs", "reports"}
     # A status's `previous` is no part of another report's key; every report's key has the rest (see test_cache.py).
     assert set(fingerprint(job, space, project)) == {"notebook", "inputs", "parameters", "code", "as_of", "logo", "fonts", "libraries"}
 

@@ -16,6 +16,7 @@ from pipeline.analysis import recommendations as rec
 from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.errors import EvalreportError
+from pipeline.paths import default_reports
 from pipeline.periods import ReportPeriod, parse_period
 from pipeline.present import case, status, texts
 from pipeline.present.activities import activities_section
@@ -29,7 +30,7 @@ from pipeline.present.recommendations import recommendations_section
 from pipeline.present.results import RESULTS_MIMETYPE, results_record
 from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
-from pipeline.project import Project, load_project
+from pipeline.project import Project, load_project, published_records, with_published
 from pipeline.spec import Committee
 
 
@@ -58,13 +59,18 @@ class Report:
         language: str | None = None,
         inputs: str | Path | None = None,
         as_of: str | None = None,
+        reports: str | Path | None = None,
     ) -> Report:
         """Load and validate the project, then set up the report: what a notebook's first cell calls.
 
         `as_of` (an ISO date) is the day the report is judged at, so that a status scheduled for 1 October says
-        what was known then, whenever it runs; None: today, or the period's last day once it is over.
+        what was known then, whenever it runs; None: today, or the period's last day once it is over. `reports`:
+        the reports folder (default reports/), whose published figures of the project the suppression decision
+        takes into account, so that no late answer follows from this report and an earlier one together.
         """
-        report = cls(load_project(project, Path(inputs) if inputs else None), unit, period, language, report_date(as_of))
+        loaded = load_project(project, Path(inputs) if inputs else None)
+        loaded = with_published(loaded, published_records(Path(reports) if reports else default_reports(), loaded.id))
+        report = cls(loaded, unit, period, language, report_date(as_of))
         if report.scope.today and report.scope.today < date(report.scope.period.start, 1, 1):
             raise EvalreportError(f"as_of: expected a day in or after the period {report.scope.period.label}, found {as_of}")
         return report

@@ -55,7 +55,10 @@ class Job:
 
     def parameters(self, workspace: Workspace) -> dict:
         """The values papermill injects into the notebook's `parameters` cell."""
-        parameters = {"project": self.project, "unit": self.unit, "period": self.period, "language": self.language, "inputs": str(workspace.inputs)}
+        parameters = {
+            "project": self.project, "unit": self.unit, "period": self.period, "language": self.language,
+            "inputs": str(workspace.inputs), "reports": str(workspace.reports),
+        }
         # Only a status has these: leaving them out otherwise keeps other reports' parameters, and keys, as they were.
         optional = {"as_of": self.as_of, "previous": self.previous, "committee": self.committee}
         return parameters | {name: value for name, value in optional.items() if value is not None}
