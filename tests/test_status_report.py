@@ -114,6 +114,7 @@ def test_the_parameters_cell_has_the_schedulers_names_and_defaults():
         "period": '"2025-2026"',
         "language": "None",
         "inputs": "None",
+        "reports": "None",
         "as_of": '"2026-10-01"',
         "previous": "None",
     }
