@@ -3,6 +3,7 @@ budget behind its economy; the decision recorded with `evalreport decide` and qu
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from datetime import date
@@ -197,3 +198,26 @@ def test_the_notebook_has_the_committee_parameter_and_no_outputs():
     [parameters] = [cell for cell in notebook["cells"] if "parameters" in cell["metadata"].get("tags", [])]
     assert "committee = None" in "".join(parameters["source"]) and "previous = None" in "".join(parameters["source"])
     assert not any(cell.get("outputs") for cell in notebook["cells"] if cell["cell_type"] == "code")
+
+
+def test_the_case_starts_on_its_first_page_without_a_table_of_contents():
+    from docx import Document as WordDocument
+
+    from pipeline.present.document import Document
+    from pipeline.render.cover import cover
+    from pipeline.render.docx import to_docx
+    from pipeline.render.html import page
+    from pipeline.run.jobs import Job
+
+    report = case_report()
+    sections = [case.heading_section(report, report.committee), case.proposal_section(report, report.committee)]
+    project = load_project(PROJECT)
+    for kind, contents in (("committee_case", False), ("status_report", True)):
+        made = Document(cover=cover(Job(PROJECT, kind, "2025-2026", "da"), project), sections=sections)
+        assert made.cover.contents is contents
+        assert ('class="toc"' in page(made)) is contents
+        word = WordDocument(io.BytesIO(to_docx(made)))
+        assert any(p.style.name == "TOC Heading" for p in word.paragraphs) is contents
+        # The case's proposal is on its first page: no page break before it.
+        breaks = sum('w:br w:type="page"' in p._p.xml.replace("'", '"') for p in word.paragraphs)
+        assert (breaks == 0) is not contents

@@ -192,6 +192,9 @@ class Cover(Model):
     version: str
     made: datetime  # UTC
     inputs: str = ""  # the SHA-256 over every input file (`Project.input_digest`)
+    # A table of contents after the cover, and the sections on a page of their own; False for a short document read
+    # in one go (a committee case, whose proposal belongs on its first page).
+    contents: bool = True
 
 
 class Document(Model):

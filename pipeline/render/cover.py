@@ -14,6 +14,8 @@ from pipeline.present.i18n import Messages
 from pipeline.project import Project
 
 REPORT_KINDS = ("end_report", "survey_feedback", "success_criteria", "milestones", "status_report", "committee_case")
+# Documents read in one go, from their first page: no table of contents, no page of their own for the cover.
+SHORT_DOCUMENTS = ("committee_case",)
 LOGO_TYPES = {"svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
 
 
@@ -52,6 +54,7 @@ def cover(job: ReportJob, project: Project, generated: datetime | None = None) -
         version=__version__,
         made=generated,
         inputs=digest,
+        contents=job.report not in SHORT_DOCUMENTS,
     )
 
 

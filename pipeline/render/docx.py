@@ -63,7 +63,8 @@ def to_docx(document: Document) -> bytes:
     set_properties(word, document.cover)
     page_setup(word, document.cover)
     write_cover(word, document.cover)
-    write_table_of_contents(word, document.sections, document.cover.labels["contents"])
+    if document.cover.contents:
+        write_table_of_contents(word, document.sections, document.cover.labels["contents"])
     writer = Writer(word)
     for part in document.sections:
         writer.section(part)
@@ -200,7 +201,8 @@ def write_cover(word, cover: Cover) -> None:
         line = word.add_paragraph(style="Normal")
         line.add_run(xml_text(cover.labels[key] + ": "), style="Strong")
         line.add_run(xml_text(value))
-    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if cover.contents:  # a short document goes on below its title
+        word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def write_table_of_contents(word, sections: Sequence[Section], title: str) -> None:

@@ -49,7 +49,7 @@ def page(document: Document) -> str:
     c = document.cover
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(c.language)}">\n{head(c)}\n<body>\n{cover(c)}'
-        f"{table_of_contents(document.sections, c.labels['contents'])}\n<main>\n"
+        f"{table_of_contents(document.sections, c.labels['contents']) if c.contents else ''}\n<main>\n"
         + "\n".join(section(part) for part in document.sections)
         + f'\n</main>\n<footer class="provenance">{escape(c.provenance)}</footer>\n</body>\n</html>\n'
     )
