@@ -25,7 +25,7 @@ def summary_section(report: Report) -> doc.Section:
         sentences.append(t("criteria_met", met=counts[Status.MET], total=len(results)))
         rest = [t(f"count_{s.value}", count=counts[s]) for s in (Status.PARTLY_MET, Status.NOT_MET, Status.NO_DATA) if counts[s]]
         if rest:
-            sentences.append(t.join(rest)[0].upper() + t.join(rest)[1:] + ".")
+            sentences.append(t("criteria_rest", counts=t.join(rest)))
         mean, count = mean_capped_attainment([r.attainment for r in results])
         if count:
             sentences.append(t("mean_attainment", mean=t.percent(mean), count=count))

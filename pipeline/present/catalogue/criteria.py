@@ -28,9 +28,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{met} av {total} suksesskriterier er nådd.",
         "en": "{met} of {total} success criteria are met.",
     },
-    "count_partly_met": {"da": "{count} er delvist opfyldt", "nb": "{count} er delvis nådd", "en": "{count} partly met"},
-    "count_not_met": {"da": "{count} er ikke opfyldt", "nb": "{count} er ikke nådd", "en": "{count} not met"},
-    "count_no_data": {"da": "{count} mangler data", "nb": "{count} mangler data", "en": "{count} without data"},
+    "count_partly_met": {"da": "{count} delvist opfyldt", "nb": "{count} delvis nådd", "en": "{count} partly met"},
+    "count_not_met": {"da": "{count} ikke opfyldt", "nb": "{count} ikke nådd", "en": "{count} not met"},
+    "count_no_data": {"da": "{count} uden data", "nb": "{count} uten data", "en": "{count} without data"},
+    # The rest after "Tre af fem … er opfyldt.": led by words, so that no sentence opens with a count.
+    "criteria_rest": {"da": "Af de øvrige er {counts}.", "nb": "Av de øvrige er {counts}.", "en": "Of the others, {counts}."},
     "units_met": {
         "da": "Målet er nået i {met} af {total} {units}",
         "nb": "Målet er nådd i {met} av {total} {units}",
