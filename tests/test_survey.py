@@ -227,9 +227,20 @@ def test_comments_are_quoted_only_from_groups_of_at_least_min_quote_group():
     ).assign(wave="2016", unit="")
     entries = sv.comments_by_group(responses, codebook(), "fritekst")
     assert entries == [
-        {"group": "kommune", "respondents": 10, "quotes": ["Nyttig", "Mail: […]"], "sampled_from": 2, "withheld": 0},
-        {"group": "partner", "respondents": 6, "quotes": [], "sampled_from": 0, "withheld": 1},
+        {"group": "kommune", "respondents": 10, "quotes": ["Nyttig", "Mail: […]"], "sampled_from": 2, "withheld": 0, "uncounted": False},
+        {"group": "partner", "respondents": 6, "quotes": [], "sampled_from": 0, "withheld": 1, "uncounted": False},
     ]
+
+
+def test_comments_of_a_cell_too_small_to_show_are_not_even_counted():
+    # B's three respondents: no figure of their cell is published, and neither is how many of them commented.
+    responses = pd.DataFrame(
+        {"unit": ["A"] * 12 + ["B"] * 3, "group": "kommune", "fritekst": ["Fra A"] + [None] * 11 + ["Fra B", "Også B", None]}
+    ).assign(wave="2016")
+    (entry,) = sv.comments_by_group(responses, codebook(), "fritekst")
+    assert entry["withheld"] == 2 and entry["uncounted"] is True
+    (six,) = sv.comments_by_group(responses.assign(unit="A").iloc[:6], codebook(), "fritekst")
+    assert six["withheld"] == 1 and six["uncounted"] is False  # six respondents: shown in the tables, so counted
 
 
 def test_comments_are_quoted_only_from_units_whose_group_is_big_enough():

@@ -348,10 +348,14 @@ def comments_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: st
     at least `codebook.quote_limit` respondents: a project's report and its units' reports then quote the same
     comments under the same cells, so no comparison of two reports narrows one down to a small group. Other
     comments are withheld and only counted. Of many, a fixed random sample of `MAX_QUOTES` is quoted, in the
-    order given. Each entry: group, respondents, quotes, sampled_from (comments that could be quoted), withheld.
+    order given. Each entry: group, respondents, quotes, sampled_from (comments that could be quoted), withheld, and
+    uncounted: whether some withheld come from a cell below `min_group_size`, whose number of comments, like every
+    figure of such a cell, is no report's to state.
     """
     cell = [responses["wave"], responses["unit"].fillna(""), responses["group"]]
-    quotable = responses.groupby(cell, sort=False)["group"].transform("size") >= codebook.quote_limit
+    sizes = responses.groupby(cell, sort=False)["group"].transform("size")
+    quotable = sizes >= codebook.quote_limit
+    small = sizes < codebook.min_group_size
     entries = []
     for group in codebook.groups:
         members = responses["group"] == group
@@ -359,7 +363,9 @@ def comments_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: st
         withheld = len(comments(responses[members & ~quotable], item_id))
         if not texts and not withheld:
             continue
-        entries.append({"group": group, "respondents": int(members.sum()), "quotes": quote_sample(texts, f"{item_id}/{group}"), "sampled_from": len(texts), "withheld": withheld})
+        uncounted = len(comments(responses[members & small], item_id)) > 0
+        entries.append({"group": group, "respondents": int(members.sum()), "quotes": quote_sample(texts, f"{item_id}/{group}"),
+                        "sampled_from": len(texts), "withheld": withheld, "uncounted": uncounted})
     return entries
 
 

@@ -334,7 +334,8 @@ def comments(report: Report, responses, asked: set[str]) -> list[doc.Block]:
                 if len(entry["quotes"]) < entry["sampled_from"]:
                     parts.append(doc.note(t("comments_sample", shown=t.number(len(entry["quotes"])), count=t.number(entry["sampled_from"]))))
             if entry["withheld"]:
-                key = ("comments_withheld_unit" if report.spec.units else "comments_withheld") + ("_one" if entry["withheld"] == 1 else "_many")
+                count = "_uncounted" if entry["uncounted"] else "_one" if entry["withheld"] == 1 else "_many"
+                key = ("comments_withheld_unit" if report.spec.units else "comments_withheld") + count
                 noun = report.spec.unit_noun
                 parts.append(doc.note(t(key, count=entry["withheld"], group=group, min=codebook.quote_limit, unit=noun.singular, units=noun.plural)))
     if not parts:

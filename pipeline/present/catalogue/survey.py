@@ -199,6 +199,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{shown} of {count} comments, chosen at random.",
     },
     # Comments.
+    # Withheld from a cell too small to publish any figure of (below the suppression limit): not even counted.
+    "comments_withheld_uncounted": {
+        "da": "Kommentarer fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter.",
+        "nb": "Kommentarer fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter.",
+        "en": "Comments from {group} are not quoted, because the group has fewer than {min} respondents.",
+    },
+    "comments_withheld_unit_uncounted": {
+        "da": "Kommentarer fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter i de {units}, de kommer fra.",
+        "nb": "Kommentarer fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter i de {units} de kommer fra.",
+        "en": "Comments from {group} are not quoted, because the group has fewer than {min} respondents in the {units} they come from.",
+    },
     "comments_withheld_one": {
         "da": "1 kommentar fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter.",
         "nb": "1 kommentar fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter.",
