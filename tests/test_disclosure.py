@@ -267,6 +267,19 @@ def test_one_late_answer_in_a_published_wave_cannot_be_told_from_both_statuses()
     assert decision.rules[("2024", "q")].get((ALL, ALL)) == "revision"
 
 
+def test_an_answer_corrected_away_after_publication_is_never_read_as_safe():
+    # Published with twelve answers; one of them deleted since. No count of answers added since explains both
+    # versions, so nothing can be shown safe: every cell of the question is withheld, and the audit says so.
+    then = survey([(NO_UNIT, "borger", a) for a in LABELS * 4])
+    status = published_status(then, hidden_of(then))
+    now = then.iloc[1:].reset_index(drop=True)
+    earlier = earlier_versions([status], codebook())
+    decision = survey_suppression(now, codebook(), earlier)
+    table = survey_tables(now, codebook(), earlier)[("2024", "q")]
+    assert set(table.cells) <= set(decision.hidden[("2024", "q")])
+    assert not any(i.protected and i.width > table.size(i.cell) for i in audit(table, decision.hidden[("2024", "q")], K))
+
+
 def test_a_published_version_read_back_from_its_results_file(tmp_path):
     then = survey([(NO_UNIT, "borger", a) for a in LABELS * 4])
     path = tmp_path / "status.results.json"

@@ -151,7 +151,8 @@ def audit(
             )
     for index, version in enumerate(table.earlier):
         for cell, then in version.sizes.items():
-            if cell in table.cells and 0 < table.size(cell) - then < k and (only is None or cell in only):
+            # A few answers added since, or taken away (a correction): either could be told from both versions.
+            if cell in table.cells and 0 < abs(table.size(cell) - then) < k and (only is None or cell in only):
                 found += model.late_intervals(index, cell, k)
     return found
 
@@ -193,6 +194,10 @@ def _cheapest_beside(table: LinkedTable, cell: Cell, hidden: set[Cell]) -> Cell 
     within = [c for c in shown if any(set(table.members(*c)) < set(table.members(*d)) for d in direct)]
     beside = direct + within or shown
     return min(beside, key=lambda c: (table.size(c), c[0] is ALL, c[1] is ALL, str(c)), default=None)
+
+
+class Unexplained(Exception):
+    """The published figures contradict each other under the model: no count fits them all."""
 
 
 class _Model:
@@ -254,7 +259,12 @@ class _Model:
         if not terms:
             return constant, constant
         columns, weights = np.fromiter(terms, dtype=np.int32), np.fromiter(terms.values(), dtype=float)
-        return constant + self._optimum(columns, weights), constant - self._optimum(columns, -weights)
+        try:
+            return constant + self._optimum(columns, weights), constant - self._optimum(columns, -weights)
+        except Unexplained:
+            # What was published cannot be explained by answers only added since (an answer was corrected away):
+            # nothing is known to be safe, so the interval counts as none at all, and more is hidden.
+            return constant, constant
 
     def _optimum(self, columns: np.ndarray, weights: np.ndarray) -> float:
         """The least value of Σ weights · counts over whole-number solutions. The linear relaxation first (fast);
@@ -262,6 +272,9 @@ class _Model:
         for solver in (self.highs, self.integer):
             solver.changeColsCost(len(columns), columns, weights)
             solver.run()
+            if solver.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
+                solver.changeColsCost(len(columns), columns, np.zeros(len(columns)))
+                raise Unexplained
             optimal = solver.getModelStatus() == highspy.HighsModelStatus.kOptimal
             value = solver.getInfo().objective_function_value if optimal else -UNBOUNDED
             if optimal:
