@@ -137,3 +137,8 @@ class ProjectBusy(EvalreportError):
 
 class KernelMissing(MachineFault):
     """No Jupyter kernel that starts this evalreport's Python, and none can be installed."""
+
+
+class Unexplained(Exception):
+    """The figures published of a table contradict each other under the disclosure audit's model (an answer taken
+    away since, say): no count fits them all, so nothing is read as safe (pipeline.analysis.disclosure)."""

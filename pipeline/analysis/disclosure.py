@@ -30,6 +30,8 @@ import highspy
 import numpy as np
 from scipy import sparse
 
+from pipeline.errors import Unexplained
+
 ALL = None  # the margin: every unit, or every group
 Cell = tuple  # (unit or ALL, group or ALL)
 EPSILON = 1e-6
@@ -194,10 +196,6 @@ def _cheapest_beside(table: LinkedTable, cell: Cell, hidden: set[Cell]) -> Cell 
     within = [c for c in shown if any(set(table.members(*c)) < set(table.members(*d)) for d in direct)]
     beside = direct + within or shown
     return min(beside, key=lambda c: (table.size(c), c[0] is ALL, c[1] is ALL, str(c)), default=None)
-
-
-class Unexplained(Exception):
-    """The published figures contradict each other under the model: no count fits them all."""
 
 
 class _Model:
