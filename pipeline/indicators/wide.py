@@ -54,25 +54,31 @@ def read(path: Path, *, sheet: str | None = None) -> Source:
     upper = [_merged(row, years) for row in header[:-1]]
     by_column = {frame.columns[i]: [row[i] for row in upper] + [header[-1][i].strip()] for i in years}
 
-    table = frame.assign(_row=list(frame.attrs["line"]))
-    long = table.melt(id_vars=[*row_dimensions, "_row"], value_vars=list(by_column), var_name="_column", value_name="_figure")
     names = HEADER_DIMENSIONS[count] + [PERIOD]
-    for position, name in enumerate(names):
-        long[name] = long["_column"].map(lambda column: by_column[column][position])  # noqa: B023 (used at once)
-    dimensions = [Dimension(name) for name in row_dimensions + names]
-    source = Source(
-        file=path.name,
-        format="wide",
-        dimensions=dimensions,
-        cells=long[[d.name for d in dimensions]].reset_index(drop=True),
-        figures=list(long["_figure"]),
-        rows=list(long["_row"]),
-        decimal_comma=bool(frame.attrs.get("decimal_comma", False)),
-    )
-    source = guessed(source)
+    source = guessed(_long(path, frame, row_dimensions, by_column, names))
     source.periods = PERIOD
     source.content = source.content or (HEADER_DIMENSIONS[count] or [None])[0]
     return source
+
+
+def _long(path: Path, frame, row_dimensions: list[str], by_column: dict[str, list[str]], names: list[str]) -> Source:
+    """The table long: a row per figure, with the rows' own dimensions and, from `by_column` (each year column's
+    header values, one per name in `names`), the header's."""
+    table = frame.assign(_row=list(frame.attrs["line"]))
+    melted = table.melt(id_vars=[*row_dimensions, "_row"], value_vars=list(by_column), var_name="_column",
+                        value_name="_figure")
+    for position, name in enumerate(names):
+        melted[name] = melted["_column"].map({column: cells[position] for column, cells in by_column.items()})
+    dimensions = [Dimension(name) for name in row_dimensions + names]
+    return Source(
+        file=path.name,
+        format="wide",
+        dimensions=dimensions,
+        cells=melted[[d.name for d in dimensions]].reset_index(drop=True),
+        figures=list(melted["_figure"]),
+        rows=list(melted["_row"]),
+        decimal_comma=bool(frame.attrs.get("decimal_comma", False)),
+    )
 
 
 def _header_rows(rows: list[list[str]], file: str) -> int:
@@ -146,22 +152,7 @@ def _read_labelled(path: Path, sheet: str | None, count: int) -> Source:
             cells.append(value)
         by_column[frame.columns[i]] = cells
 
-    table = frame.assign(_row=list(frame.attrs["line"]))
-    melted = table.melt(id_vars=[*row_dimensions, "_row"], value_vars=list(by_column), var_name="_column",
-                        value_name="_figure")
-    for position, name in enumerate(names):
-        melted[name] = melted["_column"].map({column: cells[position] for column, cells in by_column.items()})
-    dimensions = [Dimension(name) for name in row_dimensions + names]
-    source = Source(
-        file=path.name,
-        format="wide",
-        dimensions=dimensions,
-        cells=melted[[d.name for d in dimensions]].reset_index(drop=True),
-        figures=list(melted["_figure"]),
-        rows=list(melted["_row"]),
-        decimal_comma=bool(frame.attrs.get("decimal_comma", False)),
-    )
-    source = guessed(source)
+    source = guessed(_long(path, frame, row_dimensions, by_column, names))
     years = [name for n, name in enumerate(names) if all(year_of(cells[n]) is not None for cells in by_column.values())]
     source.periods = years[-1] if years else source.periods
     source.content = source.content or next((name for name in names if name not in years), None)

@@ -18,6 +18,7 @@ from babel.dates import format_date
 
 from pipeline.analysis import recommendations as rec
 from pipeline.analysis.criteria import Status, summary_counts
+from pipeline.errors import EvalreportError
 from pipeline.present import document as doc
 from pipeline.present import status, texts
 from pipeline.present.economy import economy_blocks
@@ -39,10 +40,10 @@ def committee_of(report: Report, name: str | None) -> Committee:
         for committee in committees:
             if committee.name == name:
                 return committee
-        raise ValueError(f"committee: expected one of {[c.name for c in committees]}, found {name!r}")
+        raise EvalreportError(f"committee: expected one of {[c.name for c in committees]}, found {name!r}")
     scheduled = [committee for committee in committees if committee.schedule is not None]
     if not scheduled:
-        raise ValueError("a committee case needs a committee with a schedule in project.yaml (committees:)")
+        raise EvalreportError("a committee case needs a committee with a schedule in project.yaml (committees:)")
     return scheduled[0]
 
 
