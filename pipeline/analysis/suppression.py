@@ -79,6 +79,10 @@ class Suppression:
     def shows(self, wave: str, item: str, unit: str | None = ALL, group: str | None = ALL) -> bool:
         return (unit or ALL, group or ALL) not in self.hidden.get((wave, item), frozenset())
 
+    def too_small(self, wave: str, item: str, unit: str | None = ALL, group: str | None = ALL) -> bool:
+        """Whether a withheld cell was withheld for its own size (below the limit), not to protect another."""
+        return self.rules.get((wave, item), {}).get((unit or ALL, group or ALL)) in (PRIMARY, NO_UNIT_RULE)
+
 
 def survey_suppression(
     survey: pd.DataFrame, codebook, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None

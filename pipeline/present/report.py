@@ -112,6 +112,12 @@ class Report:
         or all: the project's one suppression decision, which every report of it obeys."""
         return self.project.survey_suppression.shows(wave, item, self.scope.unit, group)
 
+    def withheld_word(self, wave: str, item: str, group: str | None = None) -> str:
+        """The words for a withheld figure: too few answers, or withheld to protect a small group elsewhere (a total
+        of 45 answers is not 'too few')."""
+        too_small = self.project.survey_suppression.too_small(wave, item, self.scope.unit, group)
+        return self.t("suppressed") if too_small else self.t("suppressed_to_protect")
+
     # A yearly status: compared with the previous one, looking at milestones beyond the period.
     def compare_with(self, previous: str | Path | None) -> None:
         """Make this report a yearly status compared with the stored results of the previous one (its

@@ -43,7 +43,7 @@ def survey_section(report: Report) -> doc.Section:
         summary = summary[summary["item"].isin(asked)]
         items = list(summary["item"])
         if items:
-            parts.append(answers_part(report, responses, summary, wave.label))
+            parts.append(answers_part(report, responses, summary, wave))
             pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end)
             in_both = [item for item in items if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)]
             if pair and pair[-1].id == wave.id and in_both:
@@ -91,15 +91,15 @@ def rate_cells(t: Messages, label: str, row) -> list:
 # --- The answers ----------------------------------------------------------------------------------------
 
 
-def answers_part(report: Report, responses, summary, wave_label: str) -> list[doc.Block]:
+def answers_part(report: Report, responses, summary, wave) -> list[doc.Block]:
     """The question with most agreement, then the chart and the table of every question."""
-    t = report.t
+    t, wave_label = report.t, wave.label
     parts = [doc.heading(t("answers_heading"), 3)]
     answered = summary.dropna(subset=["positive_share"])
     if len(answered):
         best = answered.iloc[0]
         parts.append(doc.paragraph(t("survey_best", item=best["text"], share=t.percent(best["positive_share"]))))
-    parts += [*likert_chart(report, responses, answered, wave_label), likert_table(report, summary, wave_label)]
+    parts += [*likert_chart(report, responses, answered, wave_label), likert_table(report, summary, wave)]
     if summary["suppressed"].any():
         parts.append(doc.note(t("items_suppressed_note", min=report.spec.survey.min_group_size)))
     return parts
@@ -132,12 +132,12 @@ def likert_alt(t: Messages, items) -> str:
     return t("alt_likert", count=len(items), items=shares, dont_know=t.number(int(items["dont_know"].sum())))
 
 
-def likert_table(report: Report, summary, wave_label: str) -> doc.Table:
-    t, codebook = report.t, report.spec.survey
+def likert_table(report: Report, summary, wave) -> doc.Table:
+    t, codebook, wave_label = report.t, report.spec.survey, wave.label
     tops = {len(codebook.scales[codebook.items[i].scale].labels) for i in summary["item"]}
     why = t("item_too_few", min=codebook.min_group_size)
     rows = [
-        [row.text, cells.withheld("count", why, t("suppressed")), *(cells.withheld(unit, why) for unit in ("count", "share", "share", "number"))]
+        [row.text, cells.withheld("count", why, report.withheld_word(wave.id, row.item)), *(cells.withheld(unit, why) for unit in ("count", "share", "share", "number"))]
         if row.suppressed
         else [
             row.text,
@@ -189,7 +189,8 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
     rows = []
     for _, row in table.iterrows():
         if row["suppressed"]:
-            hidden = [cells.withheld("share", why, t("suppressed")), cells.withheld("share", why, t("suppressed")), cells.withheld("share", why, "–"), cells.withheld("share", why, "–")]
+            word = report.withheld_word(previous.id, row["item"]) if not report.shows(previous.id, row["item"]) else report.withheld_word(latest.id, row["item"])
+            hidden = [cells.withheld("share", why, word), cells.withheld("share", why, word), cells.withheld("share", why, "–"), cells.withheld("share", why, "–")]
             rows.append([row["text"], *hidden, t("change_short_unknown")])
             continue
         computed = row["change"] is not None and not pd.isna(row["change"])
@@ -232,7 +233,7 @@ def nps_part(report: Report, responses, wave, asked: set[str]) -> list[doc.Block
             for _, row in sv.nps_by_group(responses, codebook, item_id, lambda group: report.shows(wave.id, item_id, group)).iterrows():  # noqa: B023 (used at once)
                 label = codebook.groups.get(row["group"], row["group"])
                 why = t("item_too_few", min=codebook.min_group_size)
-                hidden = [cells.withheld("count", why, t("suppressed")), *(cells.withheld(unit, why) for unit in ("count", "count", "count", "number"))]
+                hidden = [cells.withheld("count", why, report.withheld_word(wave.id, item_id, row["group"])), *(cells.withheld(unit, why) for unit in ("count", "count", "count", "number"))]
                 rows.append([label, *hidden] if row["suppressed"] else nps_cells(t, label, row))
         headers = [t("group"), t("answers"), t("detractors"), t("passives"), t("promoters"), t("nps")]
         parts.append(doc.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5)))
@@ -279,7 +280,7 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
             text = codebook.items[item_id].text
             if not report.shows(wave.id, item_id):
                 why = t("item_too_few", min=codebook.min_group_size)
-                rows.append([text, cells.withheld("count", why, t("suppressed")), cells.withheld("number", why), cells.withheld("number", why)])
+                rows.append([text, cells.withheld("count", why, report.withheld_word(wave.id, item_id)), cells.withheld("number", why), cells.withheld("number", why)])
                 continue
             figures = sv.number_summary(responses[item_id])
             rows.append([text, cells.count(t, figures["n"]), cells.number(t, figures["mean"], 1), cells.number(t, figures["median"], 1)])
@@ -303,7 +304,7 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[d
     why = t("item_too_few", min=codebook.min_group_size)
     rows = [
         [codebook.items[item_id].text]
-        + [cells.withheld("share", why, t("suppressed")) if by_item[item_id].loc[g, "suppressed"] else cells.share(t, by_item[item_id].loc[g, "positive_share"]) for g in groups]
+        + [cells.withheld("share", why, report.withheld_word(wave.id, item_id, g)) if by_item[item_id].loc[g, "suppressed"] else cells.share(t, by_item[item_id].loc[g, "positive_share"]) for g in groups]
         for item_id in item_ids
     ]
     caption = report.table_caption(t("caption_groups"))
