@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -230,85 +229,12 @@ def validate_command(args, workspace: Workspace) -> int:
         for notice in project.notices:  # shown otherwise than written (raw HTML as text, say): the report is made
             print(f"  ! {notice}")
         if args.audit:
-            failed += not print_audit(project, published_results(workspace.reports, project.id))
+            from pipeline.committees.audit import audit_lines, published_results  # the solver only when asked
+
+            lines, safe = audit_lines(project, published_results(workspace.reports, project.id))
+            print("\n".join(f"  {line}" for line in lines))
+            failed += not safe
     return 1 if failed else 0
-
-
-def published_results(reports: Path, project_id: str) -> list[dict]:
-    """Every results.json of the project in the reports folder (`project.published_records`: what the reports decide
-    with) and every one the run ledger names (made, or compared with) that is still there: the versions of its
-    figures published before."""
-    import hashlib
-
-    from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
-    from pipeline.committees.ledger import Ledger
-    from pipeline.project import published_records
-
-    in_folder = list(published_records(reports, project_id))
-    if not (reports / LEDGER_FILE).exists():
-        return in_folder
-    with Ledger.at(reports) as ledger:
-        runs = ledger.runs(project_id)
-    named = [p for run in runs for p in [run.previous, *run.outputs] if p and p.endswith(".results.json")]
-    seen = {hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest() for record in in_folder}
-    records = in_folder
-    for path in dict.fromkeys(Path(p) for p in named):
-        try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # pruned or replaced since: what is not there is not published any more
-        digest = hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
-        if digest not in seen:
-            seen.add(digest)
-            records.append(record)
-    return records
-
-
-def print_audit(project, published: list[dict]) -> bool:
-    """`validate --audit`: every withheld cell, per wave (and for participants), with the rule that hid it and the
-    narrowest interval an attacker can work out for an answer in it, over this version and every earlier one
-    `published`; False when one is narrower than it must be."""
-    from pipeline.analysis import activities as act  # the solver only when asked
-    from pipeline.analysis import disclosure
-    from pipeline.analysis.suppression import audit_survey, earlier_versions
-    from pipeline.project import with_published
-    from pipeline.spec import MIN_GROUP_SIZE
-
-    survey = project.spec.survey
-    width = (survey.protection_width or survey.min_group_size) if survey else MIN_GROUP_SIZE
-    earlier = earlier_versions(published, survey) if survey else {}
-    print(f"  audit: {len(published)} results file(s) published before, from the run ledger")
-    decided = with_published(project, tuple(published)).survey_suppression  # as the reports decide, over them all
-    audited = audit_survey(project.survey, survey, decided, earlier)
-    found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audited.items()}
-    participants = act.audit_participants(project.activities, project.participation, width)
-    found["participants by activity, year and group"] = participants
-    print(f"  audit: protection width {width} (an answer's count in a withheld small group: an interval at least this "
-          "wide, or from none to all the published numbers allow)")
-    cells = failing = 0
-    narrowest = None
-    for table, intervals in found.items():
-        by_cell: dict = {}
-        for interval in intervals:
-            by_cell.setdefault((interval.cell, interval.revision), []).append(interval)
-        if by_cell:
-            print(f"  {table}: {len(by_cell)} withheld")
-        for (cell, revision), answers in by_cell.items():
-            worst = min(answers, key=lambda i: (i.protected, i.width - i.required))
-            cells += 1
-            failing += not worst.protected
-            if worst.required:
-                narrowest = worst.width if narrowest is None else min(narrowest, worst.width)
-            blank = ("no unit", "no group")
-            where = " × ".join("all" if part is disclosure.ALL else str(part) or blank[i] for i, part in enumerate(cell))
-            late = f" (late answers since version {revision + 1})" if revision is not None else ""
-            why = "pinned to one answer" if worst.pinned else "too narrow"
-            verdict = "ok" if worst.protected else f"FAILS: {why}"
-            bounds = f"{worst.answer} in [{worst.low:g}, {worst.high:g}], needs {worst.required:g}"
-            print(f"    {where}{late}: {worst.rule}; {bounds}: {verdict}")
-    narrow = "none protected" if narrowest is None else f"narrowest protected interval {narrowest:g}"
-    print(f"  audit: {cells} withheld cells, {narrow}, {failing} failing")
-    return failing == 0
 
 
 def print_problems(project_id: str, problems: list) -> None:
