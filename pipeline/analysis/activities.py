@@ -11,13 +11,14 @@ of the decision's own cells and shown: then it tells nothing the shown figures d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
 from pipeline.analysis.disclosure import PRIMARY, SECONDARY, Interval, LinkedTable, audit, protect
-from pipeline.analysis.suppression import ALL, suppressed_cells
+from pipeline.analysis.suppression import ALL, Cell, suppressed_cells
 from pipeline.periods import ReportPeriod
 
 NOT_BY_GROUP = ""  # the participants of an activity not counted in any group
@@ -75,12 +76,12 @@ class ByGroup:
     total, group ALL: a year's total); `activity(id)` an activity's participants, None where withheld or not
     counted; `total_of(ids)` the participants of those activities together, None where that would tell more."""
 
-    sizes: dict[tuple, int]
-    hidden: frozenset
+    sizes: dict[Cell, int]
+    hidden: frozenset[Cell]
     activities: dict[str, tuple[int, int]] = field(default_factory=dict)  # id: (year, participants), counted only
-    rules: dict = field(default_factory=dict)
+    rules: dict[Cell, str] = field(default_factory=dict)
 
-    def count(self, year, group) -> int | None:
+    def count(self, year: int | None, group: str | None) -> int | None:
         if (year, group) in self.hidden:
             return None
         return sum(n for (y, g), n in self.sizes.items() if (year is ALL or y == year) and (group is ALL or g == group))
@@ -90,7 +91,7 @@ class ByGroup:
             return None
         return self.activities[id][1]
 
-    def total_of(self, ids) -> int | None:
+    def total_of(self, ids: Iterable[str]) -> int | None:
         counted = [id for id in ids if id in self.activities]
         if not counted:
             return None
@@ -99,7 +100,7 @@ class ByGroup:
             return None
         return sum(self.activities[id][1] for id in counted)
 
-    def _as_a_cell(self, ids: set) -> tuple | None:
+    def _as_a_cell(self, ids: set[str]) -> Cell | None:
         """The decision's cell that these activities make up exactly: a year's total, or everyone's."""
         if ids == set(self.activities):
             return (ALL, ALL)
@@ -154,7 +155,7 @@ def participation_table(table: pd.DataFrame) -> LinkedTable:
     return LinkedTable(inner, (TOOK_PART,), parents={row.id: row.date.year for row in counted.itertuples()})
 
 
-def _size(sizes: dict, cell: tuple) -> int:
+def _size(sizes: dict[Cell, int], cell: Cell) -> int:
     return sum(n for (y, g), n in sizes.items() if cell[0] in (ALL, y) and cell[1] in (ALL, g))
 
 
