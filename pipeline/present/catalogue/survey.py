@@ -212,14 +212,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Comments from {group} are not quoted, because the group has fewer than {min} respondents in the {units} they come from.",
     },
     "comments_withheld_one": {
-        "da": "1 kommentar fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter.",
-        "nb": "1 kommentar fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter.",
-        "en": "1 comment from {group} is not quoted, because the group has fewer than {min} respondents.",
+        "da": "Én kommentar fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter.",
+        "nb": "Én kommentar fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter.",
+        "en": "One comment from {group} is not quoted, because the group has fewer than {min} respondents.",
     },
     "comments_withheld_unit_one": {
-        "da": "1 kommentar fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter i den {unit}, den kommer fra.",
-        "nb": "1 kommentar fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter i den {unit} den kommer fra.",
-        "en": "1 comment from {group} is not quoted, because the group has fewer than {min} respondents in the {unit} it comes from.",
+        "da": "Én kommentar fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter i den {unit}, den kommer fra.",
+        "nb": "Én kommentar fra {group} gjengis ikke, fordi gruppen har færre enn {min} respondenter i den {unit} den kommer fra.",
+        "en": "One comment from {group} is not quoted, because the group has fewer than {min} respondents in the {unit} it comes from.",
     },
     "comments_withheld_many": {
         "da": "{count} kommentarer fra {group} gengives ikke, fordi gruppen har færre end {min} respondenter.",
