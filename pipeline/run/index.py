@@ -152,7 +152,7 @@ class Lead:
     period: str | None  # the project's period, as its reports name it: 2024-2026
     closed: bool | None  # the project's period has ended; None when project.yaml can't say
     failing: list[dict]  # criteria not met, or worse than at the last status: id, title, status, worse
-    overdue: list[dict]  # milestones past their planned day and not done: the results' milestone rows
+    overdue: list[dict]  # milestones past their planned day and not done: the results' rows (unit name unless in title)
     waiting: list[dict]  # recommendations given and not decided on: the results' items, with `for` (how long)
     cases: list[WaitingCase]
     next_meeting: Meeting | None
@@ -173,7 +173,11 @@ def lead(card: Card, today: date) -> Lead:
         for c in results.get("criteria", [])
         if c.get("status") == "not_met" or changes.get(c.get("id")) == "worse"
     ]
-    overdue = [m for m in results.get("milestone_rows", []) if m.get("outcome") == "overdue"]
+    overdue = [
+        m | {"unit_name": None if (m.get("unit_name") or "") in m.get("title", "") else m["unit_name"]}  # not twice
+        for m in results.get("milestone_rows", [])
+        if m.get("outcome") == "overdue"
+    ]
     as_of = head.as_of if head else None
     waiting = [
         item | {"for": (as_of - given) if as_of and (given := _day(item.get("given"))) and given <= as_of else None}
