@@ -29,10 +29,10 @@ from pipeline.errors import UnsafePath
 from pipeline.present.case import meeting_day
 from pipeline.present.i18n import LOCALES, Messages
 from pipeline.project import PROJECT_FILE, load_spec
-from pipeline.spec import ProjectSpec
-from pipeline.tables import DECISIONS_FILE, parse_decisions
 from pipeline.run.files import ReportFiles
 from pipeline.run.publish import write_atomically
+from pipeline.spec import ProjectSpec
+from pipeline.tables import DECISIONS_FILE, parse_decisions
 
 # The four statuses an index counts, by symbol, word and colour; `not_applicable` counts as no data here.
 STATUSES = ("met", "partly_met", "not_met", "no_data")
@@ -116,7 +116,7 @@ class Card:
     def headline(self) -> Report | None:
         """The report whose figures the card shows: the one with the newest data among those with counted criteria
         (the newest made of those), in the project's language first."""
-        counted = sorted((r for r in self.reports if r.counts is not None), key=lambda r: (r.as_of or date.min, r.made or r.last_run or _EPOCH), reverse=True)
+        counted = sorted((r for r in self.reports if r.counts is not None), key=_newest_data_first)
         return next((r for r in counted if r.language is None), counted[0] if counted else None)
 
     def latest(self, report: str) -> Report | None:
@@ -169,9 +169,9 @@ def lead(card: Card, today: date) -> Lead:
     results = (head.results if head else None) or {}
     changes = {c.get("id"): c.get("change") for c in (results.get("status") or {}).get("criteria", [])}
     failing = [
-        {"id": c.get("id", ""), "title": c.get("title", ""), "status": _counted(c.get("status", "no_data")), "worse": changes.get(c.get("id")) == "worse"}
+        {"id": c.get("id", ""), "title": c.get("title", ""), "status": _counted(c.get("status", "")), "worse": worse}
         for c in results.get("criteria", [])
-        if c.get("status") == "not_met" or changes.get(c.get("id")) == "worse"
+        if (worse := changes.get(c.get("id")) == "worse") or c.get("status") == "not_met"
     ]
     overdue = [
         m | {"unit_name": None if (m.get("unit_name") or "") in m.get("title", "") else m["unit_name"]}  # not twice
@@ -207,7 +207,8 @@ def _waiting_cases(card: Card) -> list[WaitingCase]:
         return []
     scheduled = [c for c in card.spec.committees if c.schedule is not None]
     day = case.as_of or date.min
-    return [WaitingCase(case.period, c.name, meeting_day(c, day)) for c in scheduled if (c.name, case.period) not in card.decided]
+    waiting = [c for c in scheduled if (c.name, case.period) not in card.decided]
+    return [WaitingCase(case.period, c.name, meeting_day(c, day)) for c in waiting]
 
 
 def reports_in(root: Path) -> list[Report]:
@@ -385,6 +386,10 @@ def _unit_tables(card: Card, reports: list[Report]) -> list[UnitTable]:
 
 def _counted(status: str) -> str:
     return status if status in STATUSES else "no_data"
+
+
+def _newest_data_first(report: Report):
+    return (-(report.as_of or date.min).toordinal(), _newest_first(report))
 
 
 def _newest_first(report: Report):
