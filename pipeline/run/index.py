@@ -57,7 +57,6 @@ class Report:
     unit: str | None
     language: str | None  # set only for a report in another language than the project's
     ok: bool
-    reason: str
     last_run: datetime | None
     made: datetime | None  # when the report now published was made: the last run's, or the last good one's
     files: dict[str, str]  # kind (html, pdf, xlsx) → link relative to the index
@@ -239,7 +238,6 @@ def reports_in(root: Path) -> list[Report]:
                     unit=parameters.get("unit"),
                     language=language if language and name.endswith(f".{language}") else None,
                     ok=ok,
-                    reason=record.get("reason", ""),
                     last_run=last_run,
                     made=made,
                     files=files,
