@@ -166,6 +166,10 @@ def test_the_second_status_compares_the_two_waves(year):
     assert "fra efteråret 2025 til efteråret 2026" in page
     # The question both waves asked is compared with its figures of both years.
     assert re.search(r"Mine synspunkter bliver hørt i forummet \d+,\d % \(\d+\) \d+,\d % \(\d+\) [+−]\d", page)
+    # The question new in 2026 is not compared with a wave that did not ask it; the end report shows its answers.
+    assert "Møderne ligger på tidspunkter" not in page and "Kan ikke sammenlignes" not in page
+    end = year.text_of("2025-2026", "end_report.html")
+    assert "Møderne ligger på tidspunkter" in end and "Kan ikke sammenlignes" not in end
     # And the criteria against the status stored a year before.
     assert "sammenlignet med sidste status pr. 1. december 2025" in page
 
