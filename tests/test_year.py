@@ -144,6 +144,8 @@ def test_the_year_runs_from_a_new_project_to_the_end_report_in_the_order_a_user_
     assert year.report("2025", "status_report.pdf").is_file()
     assert year.report("2025-2026", "status_report.pdf").is_file()
     assert year.report("2025-2026", "end_report.pdf").is_file()
+    history = outputs(year, "history")[0]
+    assert "2025-12-01" in history and "2026-12-01" in history and history.count("delivered") == 2, history
     outbox = year.folder / "reports" / "udvalg" / "social-integration"
     assert {p.name for p in outbox.iterdir()} >= {
         f"{PROJECT}_status_report_2025.pdf", f"{PROJECT}_committee_case_2025.docx",
@@ -179,6 +181,8 @@ def test_the_decision_recorded_shows_in_its_case_and_in_next_years(year):
     decision = first[first.index("--text") + 1]
     assert f"Social- og Integrationsudvalget,2025,2025-12-09,{decision}" in (
         year.folder / "inputs" / PROJECT / "decisions.csv").read_text(encoding="utf-8")
+    decisions = (year.folder / "inputs" / PROJECT / "decisions.csv").read_text(encoding="utf-8")
+    assert "Social- og Integrationsudvalget,2025-2026,2026-12-08,Indstillingen blev godkendt." in decisions
     case = year.text_of("2025-2026", "committee_case.html")
     assert "Ved sidste status besluttede udvalget den 9. december 2025" in case
     assert f"»{decision}«" in case
