@@ -397,7 +397,7 @@ def due_command(args, workspace: Workspace) -> int:
         print("\n".join(show.plan_lines(statuses, args.on, workspace.reports)))
         if args.dry_run:
             return 1 if problems or any(status.problem for status in statuses) else 0
-        to_make = len({s.job for s in statuses if s.due and not s.problem})
+        to_make = len(committees_due.jobs_to_make(statuses, workspace))  # each status and its case
         with batch_progress(to_make, args.jobs) if to_make else nullcontext() as progress:
             on_done = progress.finished if progress else lambda result: None
             outcomes = committees_due.make_due(statuses, workspace, ledger, args.timeout, args.jobs, on_done, args.force)

@@ -137,7 +137,7 @@ def make_due(
     targets it has not reached. A status that fails is recorded as failed and is due again next time."""
     due = [s for s in statuses if s.due and not s.problem]
     cases = {status: case for status in due if (case := case_job(status, workspace)) is not None}
-    jobs = list(dict.fromkeys([*(s.job for s in due), *cases.values()]))  # two committees may get the very same report
+    jobs = jobs_to_make(statuses, workspace)
     projects = {s.project.id: s.project for s in due}  # loaded when planned; the jobs use them, not a second load
     reasons = why_each_runs(jobs, workspace, FORMATS, force, projects)
     run_ids = {status: start_run(ledger, status, already_made=not reasons[status.job]) for status in due}
@@ -156,6 +156,14 @@ def make_due(
         else:
             outcomes.append(Outcome(status, result, run, deliver(run, status.committee, status.project, workspace.reports, ledger, environment)))
     return outcomes
+
+
+def jobs_to_make(statuses: list[CommitteeStatus], workspace: Workspace) -> list[Job]:
+    """The reports the due statuses need: each status and its committee case, once each (two committees may get the
+    very same report)."""
+    due = [s for s in statuses if s.due and not s.problem]
+    cases = [case for status in due if (case := case_job(status, workspace)) is not None]
+    return list(dict.fromkeys([*(s.job for s in due), *cases]))
 
 
 def case_job(status: CommitteeStatus, workspace: Workspace) -> Job | None:

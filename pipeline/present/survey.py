@@ -181,7 +181,9 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
         parts.append(doc.paragraph(t("change_previous_too_few", wave=previous.label.lower(), n=len(before), min=codebook.min_group_size)))
         return parts, False
     shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
-    table = sv.compare_waves(before, responses, codebook, shown_in_both, set(item_order)).set_index("item").loc[item_order].reset_index()
+    asked_before = sv.asked_items(report.project.survey, codebook, previous.id)
+    in_both = [item for item in item_order if item in asked_before]  # a question new in the latest wave has no change
+    table = sv.compare_waves(before, responses, codebook, shown_in_both, set(in_both)).set_index("item").loc[in_both].reset_index()
     parts.append(doc.paragraph(t("change_intro", latest=latest.label.lower(), previous=previous.label.lower())))
     sentences = [[doc.Strong(text=row["text"]), ": " + change_sentence(t, row)] for _, row in table.iterrows() if not row["suppressed"]]
     parts.append(doc.BulletList(items=sentences, role="changes"))
