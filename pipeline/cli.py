@@ -120,7 +120,7 @@ def parser() -> argparse.ArgumentParser:
     indicators.add_argument("--from", dest="form", nargs=2, required=True, metavar=("FORMAT", "FILE"),
                             help="long, wide (CSV, .xlsx, .xls, .ods), px (PC-Axis) or jsonstat (JSON-stat 2.0), then the file")
     indicators.add_argument("--project", required=True, metavar="P", help="writes inputs/P/indicators.csv and inputs/P/indicators.draft.yaml")
-    indicators.add_argument("--unit-column", metavar="COL", help="the column (or dimension) of units, e.g. region (default: guessed from its name)")
+    indicators.add_argument("--unit-column", metavar="COL", help="the column (or dimension) of units, e.g. region (default: guessed from its name); none: the figures are the whole project's")
     indicators.add_argument("--period-column", metavar="COL", help="the column of years, e.g. år (default: guessed)")
     indicators.add_argument("--indicator-column", metavar="COL", help="the column whose values are the indicators, e.g. statistikkvariabel")
     indicators.add_argument("--value-column", metavar="COL", help="--from long: the column of figures (default: value/verdi/værdi, else the last)")
