@@ -44,7 +44,7 @@ def survey_section(report: Report) -> doc.Section:
         items = list(summary["item"])
         if items:
             parts.append(answers_part(report, responses, summary, wave.label))
-            pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end)
+            pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end, report.spec.period)
             in_both = [item for item in items if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)]
             if pair and pair[-1].id == wave.id and in_both:
                 change, compared = wave_change(report, pair[0], wave, responses, in_both)
