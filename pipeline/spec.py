@@ -86,10 +86,10 @@ class Period(Strict):
     @classmethod
     def _months(cls, value: object) -> object:
         """`start: 2018-04, end: 2021-03` (or `end: 2020/21`): years that begin in April, the last one 2020/21."""
-        if not isinstance(value, dict) or not isinstance(value.get("start"), str):
-            return value
-        match = MONTH.fullmatch(value["start"])
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        match = MONTH.fullmatch(value["start"]) if isinstance(value, dict) and isinstance(value.get("start"), str) else None
+        if match is None:
+            return value  # a year, or something the fields refuse with their own message
+        if not 1 <= int(match.group(2)) <= 12:
             raise ValueError(f"start: a year (2018) or the month the first year begins (2018-04), found {value['start']!r}")
         start, month = int(match.group(1)), int(match.group(2))
         end, last_month = value.get("end"), (month - 2) % 12 + 1
