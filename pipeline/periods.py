@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from pipeline.errors import EvalreportError
 from pipeline.paths import safe_name
@@ -98,7 +98,7 @@ def parse_period(text: str | None, project_period: Period) -> ReportPeriod:
         example = "a year such as 2016 or a span such as 2015-2016"
         match = CALENDAR_SPAN.fullmatch(str(text))
         start = int(match.group(1)) if match else None
-        end = int(match.group(2) or start) if match else None
+        end = int(match.group(2)) if match and match.group(2) else start
     if start is None or end is None:
         raise EvalreportError(f"period: expected {example}, found {text!r}")
     if end < start or start < project_period.start or end > project_period.end:

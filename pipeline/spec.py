@@ -86,7 +86,9 @@ class Period(Strict):
     @classmethod
     def _months(cls, value: object) -> object:
         """`start: 2018-04, end: 2021-03` (or `end: 2020/21`): years that begin in April, the last one 2020/21."""
-        match = MONTH.fullmatch(value["start"]) if isinstance(value, dict) and isinstance(value.get("start"), str) else None
+        if not isinstance(value, dict) or not isinstance(value.get("start"), str):
+            return value
+        match = MONTH.fullmatch(value["start"])
         if match is None:
             return value  # a year, or something the fields refuse with their own message
         if not 1 <= int(match.group(2)) <= 12:
