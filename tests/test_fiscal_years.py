@@ -10,6 +10,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import jsonschema
 import openpyxl
 import pytest
 from pydantic import ValidationError
@@ -166,7 +167,10 @@ def test_a_fiscal_year_report_says_2019_20_in_every_file(tmp_path):
     folder = reports / "fiscal-year" / "2019-20"
     page = (folder / "end_report.html").read_text(encoding="utf-8")
     assert "2019/20" in page and "2019-20" not in page and "2019–20" not in page
-    assert json.loads((folder / "end_report.results.json").read_text(encoding="utf-8"))["period"] == "2019/20"
+    results = json.loads((folder / "end_report.results.json").read_text(encoding="utf-8"))
+    assert results["period"] == "2019/20" and list(results["activities"]["per_year"]) == ["2019/20"]
+    schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "results.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(results)
     about = openpyxl.load_workbook(folder / "end_report.xlsx").worksheets[0]
     assert "2019/20" in [cell for row in about.iter_rows(values_only=True) for cell in row]
     figures = (folder / "end_report.figures.csv").read_text(encoding="utf-8")
