@@ -175,3 +175,30 @@ def test_a_fiscal_year_report_says_2019_20_in_every_file(tmp_path):
     assert "2019/20" in [cell for row in about.iter_rows(values_only=True) for cell in row]
     figures = (folder / "end_report.figures.csv").read_text(encoding="utf-8")
     assert ",2019/20," in figures  # the activities' year, as the table shows it
+
+
+def test_due_on_1_may_2020_makes_the_status_of_2019_20_in_its_folder(tmp_path):
+    from pipeline.committees.due import plan
+    from pipeline.committees.ledger import Ledger
+
+    workspace = Workspace(FIXTURES, tmp_path / "reports", Workspace.default().notebooks)
+    project = load_project("fiscal-year", FIXTURES)
+    with Ledger.at(workspace.reports) as ledger:
+        (status,) = plan([project], workspace, ledger, date(2020, 6, 15))
+    assert status.job is not None and status.why
+    assert (status.job.period, status.job.as_of) == ("2019-20", "2020-05-01")
+    assert status.occurrence.period.label == "2019/20"
+    with Ledger.at(workspace.reports) as ledger:
+        (before,) = plan([project], workspace, ledger, date(2019, 4, 30))  # 1 May 2018 covered 2017/18
+    assert before.job is None and "covers no year of the project's 2018/19-2020/21" in before.note
+    assert "next on 2019-05-01 (2018/19)" in before.note
+
+
+def test_a_committees_decision_on_2019_20_is_recorded_and_read_by_the_years_label(tmp_path):
+    from pipeline.committees.decide import record_decision
+
+    shutil.copytree(FIXTURES / "fiscal-year", tmp_path / "fiscal-year")
+    project = load_project("fiscal-year", tmp_path)
+    record_decision(project, "2019-20", "Indstillingen blev godkendt.", date(2020, 5, 20))
+    assert "Social- og Sundhedsudvalget,2019/20,2020-05-20" in (tmp_path / "fiscal-year" / "decisions.csv").read_text(encoding="utf-8")
+    assert list(load_project("fiscal-year", tmp_path).decisions["period"]) == ["2019/20"]
