@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date, timedelta
 from typing import Annotated, Literal
 
@@ -72,6 +73,14 @@ def _year_key(value: object) -> object:
 Year = Annotated[int, BeforeValidator(_year_key)]
 
 
+def _month_of(key: str, day: date) -> str:
+    """YAML reads `start: 2018-04-01` as a day: the month it begins (the first) or, for `end`, ends (the last)."""
+    if (key == "start" and day.day == 1) or (key == "end" and day.day == monthrange(day.year, day.month)[1]):
+        return f"{day:%Y-%m}"
+    which = "the first day of the month the first year begins" if key == "start" else "the last day of the month the last year ends"
+    raise ValueError(f"{key}: a year, a month such as 2018-04, or {which}, not {day.isoformat()}")
+
+
 class Period(Strict):
     """The project's years: calendar years, or years that begin in another month (`start: 2018-04`, April to
     March; `start: 2018-08`, school years). Each year is known by the calendar year it begins in (2018 for 2018/19)
@@ -86,13 +95,16 @@ class Period(Strict):
     @classmethod
     def _months(cls, value: object) -> object:
         """`start: 2018-04, end: 2021-03` (or `end: 2020/21`): years that begin in April, the last one 2020/21."""
-        if not isinstance(value, dict) or not isinstance(value.get("start"), str):
+        if not isinstance(value, dict):
+            return value
+        value = {**value, **{key: _month_of(key, day) for key, day in value.items() if key in ("start", "end") and isinstance(day, date)}}
+        if not isinstance(value.get("start"), str):
             return value
         match = MONTH.fullmatch(value["start"])
         if match is None:
             return value  # a year, or something the fields refuse with their own message
         if not 1 <= int(match.group(2)) <= 12:
-            raise ValueError(f"start: a year (2018) or the month the first year begins (2018-04), found {value['start']!r}")
+            raise ValueError(f"start: a year (2018) or the month the first year begins (2018-04), not {value['start']!r}")
         start, month = int(match.group(1)), int(match.group(2))
         end, last_month = value.get("end"), (month - 2) % 12 + 1
         written = MONTH.fullmatch(end) if isinstance(end, str) else None
@@ -101,10 +113,10 @@ class Period(Strict):
         elif isinstance(end, str) and month != 1 and _follows(end):  # the last year's label
             end = split_year(end)
         elif month != 1 or isinstance(end, str):
-            shown = f"{end}/{(end + 1) % 100:02d}" if isinstance(end, int) else "2020/21"
+            year = end if isinstance(end, int) else start + 2
             raise ValueError(
-                f"end: the month the last year ends ({end if isinstance(end, int) else 2021}-{last_month:02d}) or the last "
-                f"year's label ({shown}) for years beginning in month {month}, found {end!r}"
+                f"end: the month the last year ends, such as {year + 1}-{last_month:02d}, or the last year's label, such as "
+                f"{year}/{(year + 1) % 100:02d}: years beginning in month {month} span two calendar years"
             )
         return {**value, "start": start, "end": end, "start_month": month}
 
