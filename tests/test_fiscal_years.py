@@ -208,3 +208,15 @@ def test_a_committees_decision_on_2019_20_is_recorded_and_read_by_the_years_labe
     record_decision(project, "2019-20", "Indstillingen blev godkendt.", date(2020, 5, 20))
     assert "Social- og Sundhedsudvalget,2019/20,2020-05-20" in (tmp_path / "fiscal-year" / "decisions.csv").read_text(encoding="utf-8")
     assert list(load_project("fiscal-year", tmp_path).decisions["period"]) == ["2019/20"]
+
+
+def test_a_wave_of_2019_20_is_not_yet_held_in_february_2020_s_fiscal_year_before_it():
+    from pipeline.analysis import comparison as cmp
+
+    waves = load_project("fiscal-year", FIXTURES).spec.survey.waves  # 2018/19 and 2019/20
+    # 15 February 2019 lies in 2018/19: the wave of 2019/20 is still to come, though 2019 has begun
+    assert [w.id for w in cmp.waves_up_to(waves, date(2019, 2, 15), calendar=APRIL)] == ["v1"]
+    assert [w.id for w in cmp.comparable_waves(waves, date(2019, 2, 15), 2018, 2020, APRIL)] == ["v1"]
+    assert [w.id for w in cmp.comparable_waves(waves, date(2019, 4, 1), 2018, 2020, APRIL)] == ["v1", "v2"]
+    previous, as_of = cmp.previous_period(parse_period("2019/20", APRIL), date(2020, 3, 31), APRIL)
+    assert (previous.label, as_of) == ("2018/19", date(2019, 3, 31))
