@@ -75,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
     where = run.add_mutually_exclusive_group()
     where.add_argument("--unit", help="one unit (municipality) id")
     where.add_argument("--per-unit", action="store_true", help="one report per unit")
-    run.add_argument("--period", help="a year (2016) or span (2015-2016); default the project's whole period")
+    run.add_argument("--period", help="a year (2016) or span (2015-2016), on fiscal or school years 2018/19 or 2018-19; default the project's whole period")
     run.add_argument("--language", choices=LANGUAGES, help="override the project's language")
     run.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
@@ -194,7 +194,7 @@ def list_command(args, workspace: Workspace) -> int:
     for project_id in projects:
         try:
             spec = load_project(project_id, workspace.inputs).spec
-            period = f"{spec.period.start}-{spec.period.end}"
+            period = f"{spec.period.start}-{spec.period.end}" if not spec.period.split else spec.period.label
             print(f"{project_id:28} {spec.language:4} {period:10} {len(spec.units):>5}  {'valid':7} {spec.title}")
         except InputError as error:
             failed += 1

@@ -30,7 +30,7 @@ from pipeline import text_figures
 from pipeline.analysis.privacy import REDACTED, redact
 from pipeline.errors import EvalreportError, InputError, Problem, UnsafePath
 from pipeline.paths import confined
-from pipeline.periods import parse_period
+from pipeline.periods import ReportPeriod, parse_period
 from pipeline.sources.limits import check_size
 from pipeline.spec import ProjectSpec
 from pipeline.vocabulary import LANGUAGES
@@ -136,9 +136,9 @@ def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | N
             return (
                 "",
                 None,
-                f"a folder status/<period> named by a year or years of the project's {spec.period.start}-{spec.period.end}, such as status/{spec.period.end}",
+                f"a folder status/<period> named by a year or years of the project's {spec.period.label}, such as status/{ReportPeriod(spec.period.end, spec.period.end, spec.period.start_month).name}",
             )
-        prefix, parts = ["status", period.label], parts[2:]
+        prefix, parts = ["status", period.name], parts[2:]
     if len(parts) == 1 and (parts[0] in PLACES or (prefix and parts[0] in CASE_PLACES)):
         return "/".join(prefix + parts), language, None
     if len(parts) == 2 and parts[0] in KINDS:

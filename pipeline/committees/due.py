@@ -91,9 +91,9 @@ def plan_committee(project: Project, committee: Committee, workspace: Workspace,
     period = project.spec.period
     day, occurrence = latest_occurrence(committee.schedule, period, on)
     coming = next_occurrence(committee.schedule, period, on)
-    then = f"next on {coming.day} ({coming.period.label})" if coming else f"no more statuses: the project's period is {period.start}-{period.end}"
+    then = f"next on {coming.day} ({coming.period.label})" if coming else f"no more statuses: the project's period is {period.label}"
     if occurrence is None:
-        note = f"not due: the status scheduled on {day} covers no year of the project's {period.start}-{period.end}; {then}"
+        note = f"not due: the status scheduled on {day} covers no year of the project's {period.label}; {then}"
         return CommitteeStatus(project, committee, None, None, note)
 
     made = ledger.last_good_run(project.id, committee.name, occurrence.as_of)
@@ -112,7 +112,7 @@ def plan_committee(project: Project, committee: Committee, workspace: Workspace,
     else:
         why = f"scheduled {occurrence.day}" + (f", caught up {on}" if on != occurrence.day else "")
     language = committee.language or project.spec.language
-    job = Job(project.id, committee.report, occurrence.period.label, language, committee.unit, as_of=occurrence.as_of, project_language=project.spec.language)
+    job = Job(project.id, committee.report, occurrence.period.name, language, committee.unit, as_of=occurrence.as_of, project_language=project.spec.language)
     if committee.report not in workspace.available_reports():
         problem = f"no notebook {committee.report}.ipynb in {workspace.notebooks}"
         return CommitteeStatus(project, committee, occurrence, why, f"due: {why}", job, problem=problem)

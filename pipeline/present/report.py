@@ -17,7 +17,7 @@ from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.errors import EvalreportError
 from pipeline.paths import default_reports
-from pipeline.periods import ReportPeriod, parse_period
+from pipeline.periods import parse_period, whole
 from pipeline.present import case, status, texts
 from pipeline.present.activities import activities_section
 from pipeline.present.criteria import criteria_section
@@ -71,7 +71,7 @@ class Report:
         loaded = load_project(project, Path(inputs) if inputs else None)
         loaded = with_published(loaded, published_records(Path(reports) if reports else default_reports(), loaded.id))
         report = cls(loaded, unit, period, language, report_date(as_of))
-        if report.scope.today and report.scope.today < date(report.scope.period.start, 1, 1):
+        if report.scope.today and report.scope.today < report.scope.period.first_day:
             raise EvalreportError(f"as_of: expected a day in or after the period {report.scope.period.label}, found {as_of}")
         return report
 
@@ -104,7 +104,7 @@ class Report:
         waves, since a status compares with a wave before its period."""
         if wave is None:
             return evaluation.responses(self.scope)
-        whole_project = ReportPeriod(self.spec.period.start, self.spec.period.end)
+        whole_project = whole(self.spec.period)
         return evaluation.responses(replace(self.scope, period=whole_project), wave)
 
     def shows(self, wave: str, item: str, group: str | None = None) -> bool:
@@ -166,7 +166,7 @@ class Report:
     @cached_property
     def milestones_reached(self) -> pd.DataFrame:
         """Done from the period's first day up to the report date."""
-        return comparison.reached_in(self.timeline, date(self.scope.period.start, 1, 1), self.scope.as_of)
+        return comparison.reached_in(self.timeline, self.scope.period.first_day, self.scope.as_of)
 
     @cached_property
     def milestones_due(self) -> pd.DataFrame:

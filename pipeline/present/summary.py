@@ -36,7 +36,7 @@ def summary_section(report: Report) -> doc.Section:
                 lines.append(doc.paragraph(f"{result.id}: " + " ".join(units_sentences(report, result))))
     waves = survey_waves(report.scope)
     if waves:
-        lines.append(doc.paragraph(t("survey_responses", n=len(report.responses()), wave=waves[-1].label.lower())))
+        lines.append(doc.paragraph(t("survey_responses", n=len(report.responses()), wave=waves[-1].label)))
     summary = ms.summarise(report.milestones)
     lines.append(doc.paragraph(" ".join(milestones_sentences(report, summary))))
 

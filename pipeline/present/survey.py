@@ -28,7 +28,7 @@ def survey_section(report: Report) -> doc.Section:
         return doc.section("survey", t("survey"), doc.paragraph(t("survey_none")))
     wave = waves[-1]
     responses = report.responses(wave.id)
-    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=wave.label.lower()))]
+    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=wave.label))]
     # The numbers invited are the project's, per group: a report for one unit has no denominator of its own.
     with_rates = report.scope.unit is None and bool(codebook.invited.get(wave.id))
     if with_rates:
@@ -44,7 +44,7 @@ def survey_section(report: Report) -> doc.Section:
         items = list(summary["item"])
         if items:
             parts.append(answers_part(report, responses, summary, wave))
-            pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end)
+            pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end, report.spec.period)
             in_both = [item for item in items if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)]
             if pair and pair[-1].id == wave.id and in_both:
                 change, compared = wave_change(report, pair[0], wave, responses, in_both)
@@ -76,7 +76,7 @@ def response_rates(report: Report, responses, wave) -> list[doc.Block]:
         doc.paragraph(
             t("response_rate_sentence", complete=t.number(total["complete"]), invited=t.number(total["invited"]), rr1=t.percent(total["rr1"]), rr2=t.percent(total["rr2"]))
         ),
-        doc.table(headers, rows, report.table_caption(t("caption_response_rates", wave=wave.label.lower())), numeric=(1, 2, 3, 4, 5)),
+        doc.table(headers, rows, report.table_caption(t("caption_response_rates", wave=wave.label)), numeric=(1, 2, 3, 4, 5)),
     ]
     missing = sv.groups_without_invited(responses, codebook, wave.id)
     if missing:
@@ -122,7 +122,7 @@ def likert_chart(report: Report, responses, summary, wave_label: str) -> list[do
         counts = sv.distribution_table(responses, codebook, list(items["item"]))
         rows = [(item_label(t, row.text, row.n, row.dont_know), sv.diverging_segments(counts.loc[row.item], scale)) for row in items.itertuples()]
         svg = charts.likert_chart(rows, scale.labels, lambda x: t.percent(x, 0))
-        parts.append(doc.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label.lower())), likert_alt(t, items)))
+        parts.append(doc.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label)), likert_alt(t, items)))
     return parts
 
 
@@ -150,7 +150,7 @@ def likert_table(report: Report, summary, wave) -> doc.Table:
         for row in summary.itertuples()
     ]
     headers = [t("item"), t("answers"), t("dont_know"), t("positive_share"), t("interval"), t("scale_mean", top=max(tops) if len(tops) == 1 else "n")]
-    return doc.table(headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5))
+    return doc.table(headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label)), numeric=(1, 2, 3, 4, 5))
 
 
 # --- Change since the wave before -----------------------------------------------------------------------
@@ -176,15 +176,15 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
     """
     t, codebook = report.t, report.spec.survey
     before = report.responses(previous.id)
-    parts = [doc.heading(t("change_heading", wave=previous.label.lower()), 3)]
+    parts = [doc.heading(t("change_heading", wave=previous.label), 3)]
     if len(before) < codebook.min_group_size:
-        parts.append(doc.paragraph(t("change_previous_too_few", wave=previous.label.lower(), n=len(before), min=codebook.min_group_size)))
+        parts.append(doc.paragraph(t("change_previous_too_few", wave=previous.label, n=len(before), min=codebook.min_group_size)))
         return parts, False
     shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
     asked_before = sv.asked_items(report.project.survey, codebook, previous.id)
     in_both = [item for item in item_order if item in asked_before]  # a question new in the latest wave has no change
     table = sv.compare_waves(before, responses, codebook, shown_in_both, set(in_both)).set_index("item").loc[in_both].reset_index()
-    parts.append(doc.paragraph(t("change_intro", latest=latest.label.lower(), previous=previous.label.lower())))
+    parts.append(doc.paragraph(t("change_intro", latest=latest.label, previous=previous.label)))
     sentences = [[doc.Strong(text=row["text"]), ": " + change_sentence(t, row)] for _, row in table.iterrows() if not row["suppressed"]]
     parts.append(doc.BulletList(items=sentences, role="changes"))
     why = t("item_too_few", min=codebook.min_group_size)
@@ -208,7 +208,7 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
             ]
         )
     headers = [t("item"), previous.label, latest.label, t("change_points"), t("interval"), t("change_verdict")]
-    caption = report.table_caption(t("caption_change", previous=previous.label.lower(), latest=latest.label.lower()))
+    caption = report.table_caption(t("caption_change", previous=previous.label, latest=latest.label))
     parts.append(doc.table(headers, rows, caption, numeric=(1, 2, 3, 4)))
     return parts, True
 
@@ -238,7 +238,7 @@ def nps_part(report: Report, responses, wave, asked: set[str]) -> list[doc.Block
                 hidden = [cells.withheld("count", why, report.withheld_word(wave.id, item_id, row["group"])), *(cells.withheld(unit, why) for unit in ("count", "count", "count", "number"))]
                 rows.append([label, *hidden] if row["suppressed"] else nps_cells(t, label, row))
         headers = [t("group"), t("answers"), t("detractors"), t("passives"), t("promoters"), t("nps")]
-        parts.append(doc.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5)))
+        parts.append(doc.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label)), numeric=(1, 2, 3, 4, 5)))
     return [doc.heading(t("nps_heading"), 3), *parts] if parts else []
 
 
@@ -273,7 +273,7 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
         table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(responses[item_id], item.option_list)
         answered = int(responses[item_id].notna().sum())
         rows = [[row.option, cells.count(t, row.count), cells.share(t, row.share)] for row in table.itertuples()]
-        caption = t(f"caption_{item.kind}", item=item.text, wave=wave.label.lower(), n=t.number(answered))
+        caption = t(f"caption_{item.kind}", item=item.text, wave=wave.label, n=t.number(answered))
         parts.append(doc.table([t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)))
     numbers = [item for item in sv.items_of_kind(codebook, "number") if item in asked]
     if numbers:
@@ -286,7 +286,7 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
                 continue
             figures = sv.number_summary(responses[item_id])
             rows.append([text, cells.count(t, figures["n"]), cells.number(t, figures["mean"], 1), cells.number(t, figures["median"], 1)])
-        caption = report.table_caption(t("caption_numbers", wave=wave.label.lower()))
+        caption = report.table_caption(t("caption_numbers", wave=wave.label))
         parts.append(doc.table([t("item"), t("answers"), t("mean"), t("median")], rows, caption, numeric=(1, 2, 3)))
     return [doc.heading(t("other_questions"), 3), *parts] if parts else []
 

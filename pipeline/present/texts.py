@@ -23,7 +23,7 @@ def text_for(report: Report, place: str) -> Text | None:
     """The text for `place` ('introduction', 'criteria/K1', 'units/0701') in the report's language; a yearly status's
     own from text/status/<period>/, never the end report's."""
     if report.previous_status is not None:
-        place = f"status/{report.scope.period.label}/{place}"
+        place = f"status/{report.scope.period.name}/{place}"
     return report.project.narrative.text(place, report.t.language)
 
 
