@@ -14,6 +14,7 @@ from pipeline.analysis import survey as sv
 from pipeline.analysis.suppression import ALL
 from pipeline.present import cells, charts, texts
 from pipeline.present import document as doc
+from pipeline.present.criteria import in_words
 from pipeline.present.milestones import milestones_sentences, slippage_sentences
 
 if TYPE_CHECKING:
@@ -60,14 +61,13 @@ def activities_told(report: Report) -> doc.Section | None:
         lead = lead_sentence(report)
         covered = act.themes(held)
         if covered:
-            lead += " " + t("act_themes_told", count=t.number(len(covered)), themes=t.join(list(covered)))
-        parts += [doc.paragraph(lead, lead=True), participation_chart(report)]
+            lead += " " + t("act_themes_told", count=in_words(t, len(covered)), themes=t.join(list(covered)))
+        parts += [doc.paragraph(lead, lead=True), participation_chart(report), see_appendix(report, "activities")]
         for i, row in enumerate(held.itertuples()):
             blocks = texts.text_blocks(report, f"activities/{row.id}", 4)
             if blocks:
                 count = participants_text(report, held.iloc[[i]])
                 parts += [doc.heading(f"{row.title}, {t.date(row.date)}", 3), doc.paragraph(t("act_told_participants", count=count)), *blocks]
-        parts.append(see_appendix(report, "activities"))
     if summary["total"]:
         if parts:
             parts.append(doc.heading(t("milestones"), 3))

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 Part = tuple[str, Callable[["Report"], bool], Callable[["Report"], "doc.Section | None"]]
 PARTS: list[Part] = [
     ("criteria", lambda report: bool(report.criteria), criteria.criteria_figures),
-    ("survey", lambda report: report.spec.survey is not None and bool(survey_waves(report.scope)), lambda report: survey.survey_section(report, comments=False)),
+    ("survey", lambda report: report.spec.survey is not None and bool(survey_waves(report.scope)), lambda report: survey.survey_section(report, told=True)),
     ("milestones", lambda report: ms.summarise(report.milestones)["total"] > 0, milestones_section),
     ("activities", lambda report: bool(report.spec.files.activities) and not report.activities.empty, activities.activities_tables),
     ("recommendations", lambda report: bool(report.spec.files.recommendations) and not report.recommendations.empty, recommendations.recommendations_appendix),

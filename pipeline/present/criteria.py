@@ -10,6 +10,7 @@ from pipeline.analysis.criteria import CriterionResult, RatioTotal, Status, exce
 from pipeline.present import cells, charts, texts
 from pipeline.present import document as doc
 from pipeline.present.cells import figure_cell
+from pipeline.present.style import WORDS
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
@@ -209,9 +210,12 @@ def criteria_told(report: Report) -> doc.Section | None:
     t, results = report.t, report.criteria
     if not results:
         return None
-    parts: list = [doc.paragraph(t("criteria_told_lead", count=t.number(len(results))))]
+    parts: list = [doc.paragraph(t("criteria_told_lead", count=in_words(t, len(results))))]
     for result in results:
-        told = [doc.heading(f"{result.id} {result.title}", 3), doc.paragraph(doc.status_badge(result.status.value, status_text(report, result)), " ", key_figure(report, result))]
+        figure = key_figure(report, result)
+        told = [doc.heading(f"{result.id} {result.title}", 3), doc.paragraph(doc.status_badge(result.status.value, status_text(report, result)))]
+        if figure:
+            told.append(doc.paragraph(figure))
         if result.kind == "assessment" and result.detail:
             told.append(doc.paragraph(result.detail["justification"]))
         told += texts.text_blocks(report, f"criteria/{result.id}", 4)
@@ -222,12 +226,19 @@ def criteria_told(report: Report) -> doc.Section | None:
     return doc.section("criteria", t("criteria"), *parts)
 
 
+def in_words(t, count: int) -> str:
+    """'fem' for 5: a small count in a sentence, as a Danish or Norwegian editor writes it; 11 and more in digits."""
+    return WORDS[t.language][count] if 1 < count <= 10 else t.number(count)
+
+
 def key_figure(report: Report, result: CriterionResult) -> str:
     """'Resultatet er 381 personer mod et mål på 420 personer. Opnåelsesgraden er 90,7 %.'; for an assessed criterion
     nothing (its justification follows), and words for no figures."""
     t = report.t
     if result.kind == "assessment":
         return ""
+    if (result.detail or {}).get("suppressed"):
+        return t("criterion_key_withheld")
     if result.status == Status.NO_DATA or pd.isna(result.actual):
         return t("criterion_key_no_data")
     sentence = t("criterion_key_figure", result=figure_cell(report, result, result.actual).text, target=figure_cell(report, result, result.target).text)

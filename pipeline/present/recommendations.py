@@ -51,8 +51,9 @@ def recommendations_told(report: Report) -> doc.Section | None:
         return doc.section("recommendations", t("recommendations"), doc.paragraph(t("rec_none")))
     parts: list = [doc.paragraph(counts_sentence(t, rec.counts_by_status(table), len(table)), lead=True)]
     for row in table.itertuples():
-        given = t("rec_told_given", source=", ".join(part for part in (row.source, t.date(row.given)) if part), to=t.join(list(row.to)))
-        told = [doc.heading(f"{row.id} {row.title}", 3), doc.paragraph(doc.Badge(symbol="", label=t(f"rec_{row.status}"), tone=TONES[row.status]), " ", given)]
+        given = t("rec_told_given", source=row.source, date=t.date(row.given), to=t.join(list(row.to)))
+        badge = doc.Badge(symbol="", label=t(f"rec_{row.status}"), tone=TONES[row.status])
+        told = [doc.heading(f"{row.id} {row.title}", 3), doc.paragraph(badge), doc.paragraph(given)]
         told += texts.text_blocks(report, f"recommendations/{row.id}", 4)
         course = []
         if rec.dated(row.decided):

@@ -57,7 +57,7 @@ def methods_section(report: Report) -> doc.Section:
     formulas (the only place in the end report that names them)."""
     t = report.t
     thresholds = report.spec.thresholds
-    plain = t("methods_plain", min=report.spec.min_group_size, partly=t.percent(thresholds.partly, 0))
+    plain = t("methods_plain", min=report.spec.min_group_size, met=t.percent(thresholds.met, 0), partly=t.percent(thresholds.partly, 0))
     terms = t("methods_note", min=report.spec.min_group_size, met=t.percent(thresholds.met, 0), partly=t.percent(thresholds.partly, 0))
     return doc.section(
         "about", t("appendix_methods"), doc.paragraph(plain), doc.heading(t("methods_terms"), 3), doc.paragraph(terms),

@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 MINUS = "\u2212"  # a true minus sign: a hyphen is easy to miss in print
 
 
-def survey_section(report: Report, comments: bool = True) -> doc.Section:
-    """`comments`: quote the free-text answers (False in an end report's appendix: its story quotes them)."""
+def survey_section(report: Report, told: bool = False) -> doc.Section:
+    """`told`: the end report's story has told the chart and the comments (`survey_told`), so its appendix has the
+    tables and figures without them."""
     t = report.t
     codebook = report.spec.survey
     waves = survey_waves(report.scope)
@@ -44,7 +45,7 @@ def survey_section(report: Report, comments: bool = True) -> doc.Section:
         summary = summary[summary["item"].isin(asked)]
         items = list(summary["item"])
         if items:
-            parts.append(answers_part(report, responses, summary, wave.label))
+            parts.append(answers_part(report, responses, summary, wave.label, chart=not told))
             pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end)
             in_both = [item for item in items if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)]
             if pair and pair[-1].id == wave.id and in_both:
@@ -54,7 +55,7 @@ def survey_section(report: Report, comments: bool = True) -> doc.Section:
         parts.append(other_questions_part(report, responses, wave, asked))
         if items and responses["group"].nunique() > 1:
             parts.append(groups_table(report, responses, items, wave))
-        if comments:
+        if not told:
             parts.append(comment_blocks(report, responses, asked))
     parts.append(methods_note(report, shown=shown, rates=with_rates, compared=compared))
     return doc.section("survey", t("survey"), *parts)
@@ -93,15 +94,15 @@ def rate_cells(t: Messages, label: str, row) -> list:
 # --- The answers ----------------------------------------------------------------------------------------
 
 
-def answers_part(report: Report, responses, summary, wave_label: str) -> list[doc.Block]:
-    """The question with most agreement, then the chart and the table of every question."""
+def answers_part(report: Report, responses, summary, wave_label: str, chart: bool = True) -> list[doc.Block]:
+    """The question with most agreement, then the chart (unless told elsewhere) and the table of every question."""
     t = report.t
     parts = [doc.heading(t("answers_heading"), 3)]
     answered = summary.dropna(subset=["positive_share"])
     if len(answered):
         best = answered.iloc[0]
         parts.append(doc.paragraph(t("survey_best", item=best["text"], share=t.percent(best["positive_share"]))))
-    parts += [*likert_chart(report, responses, answered, wave_label), likert_table(report, summary, wave_label)]
+    parts += [*(likert_chart(report, responses, answered, wave_label) if chart else []), likert_table(report, summary, wave_label)]
     if summary["suppressed"].any():
         parts.append(doc.note(t("items_suppressed_note", min=report.spec.survey.min_group_size)))
     return parts
@@ -357,13 +358,13 @@ def survey_told(report: Report) -> doc.Section | None:
         return None
     wave = waves[-1]
     responses = report.responses(wave.id)
-    sentences = [t("survey_responses", n=len(responses), wave=wave.label.lower())]
+    lead = t("survey_responses", n=len(responses), wave=wave.label.lower())
     rates = sv.response_rates(responses, codebook, wave.id) if report.scope.unit is None and codebook.invited.get(wave.id) else None
     if rates is not None and not rates.empty:
         total = sv.total_response_rate(rates)
         answered = t.number(total["complete"] + total["partial"])
-        sentences.append(t("survey_answered_of", invited=t.number(total["invited"]), answered=answered, share=t.percent(total["rr2"], 0)))
-    parts: list = [doc.paragraph(" ".join(sentences), lead=True)]
+        lead = t("survey_answered_of", wave=wave.label.lower(), invited=t.number(total["invited"]), answered=answered, share=t.percent(total["rr2"], 0))
+    parts: list = [doc.paragraph(lead, lead=True)]
     if len(responses) < codebook.min_group_size:
         parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
         return doc.section("participants", t("participants_say"), *parts)

@@ -34,6 +34,11 @@ MESSAGES = {
         "nb": "Det finnes ingen tall å vurdere kriteriet etter i perioden.",
         "en": "There are no figures to judge the criterion by in the period.",
     },
+    "criterion_key_withheld": {
+        "da": "Svarene på spørgsmålet bag kriteriet vises ikke, fordi for få har svaret til, at ingen kan genkendes; kriteriet kan derfor ikke vurderes ud fra dem.",
+        "nb": "Svarene på spørsmålet bak kriteriet vises ikke, fordi for få har svart til at ingen kan kjennes igjen; kriteriet kan derfor ikke vurderes ut fra dem.",
+        "en": "The answers to the question behind the criterion are not shown, since too few answered for nobody to be recognised; so the criterion cannot be judged by them.",
+    },
     "done": {"da": "Hvad der er gjort", "nb": "Hva som er gjort", "en": "What was done"},
     "act_themes_told": {
         "da": "Aktiviteterne har taget {count} temaer op: {themes}.",
@@ -43,9 +48,9 @@ MESSAGES = {
     "act_told_participants": {"da": "Deltagere: {count}.", "nb": "Deltakere: {count}.", "en": "Participants: {count}."},
     "participants_say": {"da": "Deltagernes vurdering", "nb": "Deltakernes vurdering", "en": "What participants say"},
     "survey_answered_of": {
-        "da": "Af de {invited} inviterede har {answered} svaret helt eller delvis ({share}).",
-        "nb": "Av de {invited} inviterte har {answered} svart helt eller delvis ({share}).",
-        "en": "Of the {invited} invited, {answered} answered all or some of the questions ({share}).",
+        "da": "I {wave} har {answered} af de {invited} inviterede svaret på spørgeskemaet helt eller delvis ({share}).",
+        "nb": "I {wave} har {answered} av de {invited} inviterte svart på spørreskjemaet helt eller delvis ({share}).",
+        "en": "In {wave}, {answered} of the {invited} invited answered all or some of the questionnaire ({share}).",
     },
     "survey_least": {
         "da": "Mindst enighed: »{item}« ({share} positive).",
@@ -53,14 +58,14 @@ MESSAGES = {
         "en": "Least agreement: “{item}” ({share} positive).",
     },
     "rec_told_given": {
-        "da": "Givet af {source} og sendt til {to}.",
-        "nb": "Gitt av {source} og sendt til {to}.",
-        "en": "Given by {source} and sent to {to}.",
+        "da": "Givet af {source} den {date} og sendt til {to}.",
+        "nb": "Gitt av {source} den {date} og sendt til {to}.",
+        "en": "Given by {source} on {date} and sent to {to}.",
     },
     "methods_plain": {
-        "da": "Rapportens tal er regnet ud fra projektets egne opgørelser, spørgeskemaer og milepælsplan. Et succeskriterium er opfyldt, når resultatet når målet, og delvist opfyldt, når det når mindst {partly} af vejen. En »positiv« andel er dem, der har givet et af skalaens positive svar, blandt dem, der har taget stilling. Ingen gruppe med færre end {min} personer vises, så ingen kan genkendes, og kommentarer gengives uden personoplysninger. Et tomt felt betyder, at der ikke er tal, og tæller aldrig som nul.",
-        "nb": "Rapportens tall er regnet ut fra prosjektets egne oppgjørelser, spørreskjemaer og milepælsplan. Et suksesskriterium er nådd når resultatet når målet, og delvis nådd når det når minst {partly} av veien. En «positiv» andel er dem som har gitt et av skalaens positive svar, blant dem som har tatt stilling. Ingen gruppe med færre enn {min} personer vises, slik at ingen kan kjennes igjen, og kommentarer gjengis uten personopplysninger. Et tomt felt betyr at det ikke finnes tall, og teller aldri som null.",
-        "en": "The report's figures are worked out from the project's own records, questionnaires and milestone plan. A success criterion is met when the result reaches the target, and partly met when it gets at least {partly} of the way. A “positive” share is those who gave one of the scale's positive answers, among those who gave an opinion. No group of fewer than {min} people is shown, so that nobody can be recognised, and comments are quoted without personal data. An empty field means there is no figure, and never counts as zero.",
+        "da": "Rapportens tal er regnet ud fra projektets egne opgørelser, spørgeskemaer og milepælsplan. Et succeskriterium er opfyldt, når resultatet når mindst {met} af vejen til målet, og delvist opfyldt, når det når mindst {partly}. En »positiv« andel er dem, der har givet et af skalaens positive svar, blandt dem, der har taget stilling. Ingen gruppe med færre end {min} personer vises, så ingen kan genkendes, og kommentarer gengives uden personoplysninger. Et tomt felt betyder, at der ikke er tal, og tæller aldrig som nul.",
+        "nb": "Rapportens tall er regnet ut fra prosjektets egne oppgjørelser, spørreskjemaer og milepælsplan. Et suksesskriterium er nådd når resultatet når minst {met} av veien til målet, og delvis nådd når det når minst {partly}. En «positiv» andel er dem som har gitt et av skalaens positive svar, blant dem som har tatt stilling. Ingen gruppe med færre enn {min} personer vises, slik at ingen kan kjennes igjen, og kommentarer gjengis uten personopplysninger. Et tomt felt betyr at det ikke finnes tall, og teller aldri som null.",
+        "en": "The report's figures are worked out from the project's own records, questionnaires and milestone plan. A success criterion is met when the result gets at least {met} of the way to the target, and partly met when it gets at least {partly}. A “positive” share is those who gave one of the scale's positive answers, among those who gave an opinion. No group of fewer than {min} people is shown, so that nobody can be recognised, and comments are quoted without personal data. An empty field means there is no figure, and never counts as zero.",
     },
     "methods_terms": {"da": "Fagudtryk og formler", "nb": "Fagbegreper og formler", "en": "Terms and formulas"},
 }
