@@ -14,10 +14,9 @@ from pypdf import PdfReader
 from pipeline.cli import main
 from pipeline.paths import default_inputs
 from pipeline.present import document as doc
-from pipeline.present.activities import activities_told
 from pipeline.present.appendix import appendix_sections
-from pipeline.present.recommendations import recommendations_told
 from pipeline.present.report import Report
+from pipeline.present.story import activities_told, recommendations_told
 from pipeline.project import load_project
 
 VIBORG = "integrationsforum-viborg"

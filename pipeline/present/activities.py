@@ -9,13 +9,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from pipeline.analysis import activities as act
-from pipeline.analysis import milestones as ms
 from pipeline.analysis import survey as sv
 from pipeline.analysis.suppression import ALL
-from pipeline.present import cells, charts, texts
+from pipeline.present import cells, charts
 from pipeline.present import document as doc
-from pipeline.present.criteria import in_words
-from pipeline.present.milestones import milestones_sentences, slippage_sentences
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
@@ -45,34 +42,6 @@ def lead_sentence(report: Report) -> str:
     if total is None:
         return t("act_lead_uncounted", period=period, count=t.number(len(held)))
     return t("act_lead", period=period, count=t.number(len(held)), participants=t.number(total))
-
-
-def activities_told(report: Report) -> doc.Section | None:
-    """The end report's "what was done": how many activities and participants, the themes, the chart over time,
-    each activity the evaluator told (text/activities/<id>.md: what happened, what came of it, quotes) under its
-    title and date, and how the milestones went. The tables are in the appendix. None with neither activities nor
-    milestones."""
-    from pipeline.present.appendix import see_appendix  # the appendix is made of this module's parts
-
-    t, held = report.t, report.activities
-    summary = ms.summarise(report.milestones)
-    parts: list = []
-    if report.spec.files.activities and not held.empty:
-        lead = lead_sentence(report)
-        covered = act.themes(held)
-        if covered:
-            lead += " " + t("act_themes_told", count=in_words(t, len(covered)), themes=t.join(list(covered)))
-        parts += [doc.paragraph(lead, lead=True), participation_chart(report), see_appendix(report, "activities")]
-        for i, row in enumerate(held.itertuples()):
-            blocks = texts.text_blocks(report, f"activities/{row.id}", 4)
-            if blocks:
-                count = participants_text(report, held.iloc[[i]])
-                parts += [doc.heading(f"{row.title}, {t.date(row.date)}", 3), doc.paragraph(t("act_told_participants", count=count)), *blocks]
-    if summary["total"]:
-        if parts:
-            parts.append(doc.heading(t("milestones"), 3))
-        parts += [doc.paragraph(" ".join(milestones_sentences(report, summary) + slippage_sentences(report, summary))), see_appendix(report, "milestones")]
-    return doc.section("done", t("done"), *parts) if parts else None
 
 
 def activities_tables(report: Report) -> doc.Section:

@@ -1,6 +1,6 @@
 """The end report's appendix (Danish bilag, Norwegian vedlegg): the detailed tables after the story — the criteria in
 figures, the survey, the milestones, the activities, the recommendations — and how the figures were made, with the
-technical terms that the story leaves out. Each part is numbered in order, in its title ("Bilag 2: Milepæle"), so
+technical terms that the story leaves out. Each part is numbered in order, in its title ("Bilag 3: Milepæle"), so
 every format (page, PDF, Word, their tables of contents) shows the number, and the story can point to it.
 """
 
@@ -11,47 +11,67 @@ from typing import TYPE_CHECKING
 
 from pipeline.analysis import milestones as ms
 from pipeline.analysis.evaluation import survey_waves
-from pipeline.present import activities, criteria, recommendations, summary, survey
 from pipeline.present import document as doc
+from pipeline.present.activities import activities_tables
+from pipeline.present.criteria import criteria_figures
 from pipeline.present.milestones import milestones_section
+from pipeline.present.recommendations import recommendations_appendix
+from pipeline.present.summary import methods_section
+from pipeline.present.survey import survey_section
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
 
-# The parts, in order: each with whether the report has it, and what it shows.
-Part = tuple[str, Callable[["Report"], bool], Callable[["Report"], "doc.Section | None"]]
-PARTS: list[Part] = [
-    ("criteria", lambda report: bool(report.criteria), criteria.criteria_figures),
-    ("survey", lambda report: report.spec.survey is not None and bool(survey_waves(report.scope)), lambda report: survey.survey_section(report, told=True)),
-    ("milestones", lambda report: ms.summarise(report.milestones)["total"] > 0, milestones_section),
-    ("activities", lambda report: bool(report.spec.files.activities) and not report.activities.empty, activities.activities_tables),
-    ("recommendations", lambda report: bool(report.spec.files.recommendations) and not report.recommendations.empty, recommendations.recommendations_appendix),
-    ("methods", lambda report: True, summary.methods_section),
+
+def has_survey(report: Report) -> bool:
+    return report.spec.survey is not None and bool(survey_waves(report.scope))
+
+
+def has_milestones(report: Report) -> bool:
+    return ms.summarise(report.milestones)["total"] > 0
+
+
+def has_activities(report: Report) -> bool:
+    return bool(report.spec.files.activities) and not report.activities.empty
+
+
+def has_recommendations(report: Report) -> bool:
+    return bool(report.spec.files.recommendations) and not report.recommendations.empty
+
+
+# The parts in order: a name the story points to, whether the report has the part, and the part itself (the survey
+# without the chart and the comments, which the story has told).
+PARTS: list[tuple[str, Callable[[Report], bool], Callable[[Report], doc.Section]]] = [
+    ("criteria", lambda report: bool(report.criteria), criteria_figures),
+    ("survey", has_survey, lambda report: survey_section(report, told=True)),
+    ("milestones", has_milestones, milestones_section),
+    ("activities", has_activities, activities_tables),
+    ("recommendations", has_recommendations, recommendations_appendix),
+    ("methods", lambda report: True, methods_section),
 ]
 
 
-def number(report: Report, place: str) -> int | None:
-    """The appendix's number for `place` ('survey', 'methods', …), or None when the report has no such part: what the
-    story says when it points to the figures behind it."""
+def numbers(report: Report) -> dict[str, int]:
+    """Each part the report has, by name, with its number."""
     present = [name for name, has, _ in PARTS if has(report)]
-    return present.index(place) + 1 if place in present else None
+    return {name: n for n, name in enumerate(present, start=1)}
 
 
-def see_appendix(report: Report, place: str) -> doc.Paragraph | None:
-    """'Tallene bag står i bilag 2.', or nothing when there is no such appendix."""
-    n = number(report, place)
-    return doc.paragraph(report.t("see_appendix", n=n)) if n else None
+def see_appendix(report: Report, *places: str) -> doc.Paragraph | None:
+    """'Tallene bag står i bilag 3 og 4.', or nothing when the report has none of those parts."""
+    found = numbers(report)
+    shown = [str(found[place]) for place in places if place in found]
+    return doc.paragraph(report.t("see_appendix", n=report.t.join(shown))) if shown else None
 
 
 def appendix_sections(report: Report) -> list[doc.Section]:
-    """Every part the report has, numbered, after the story (call it once the story's sections are made, so tables
-    and figures are numbered in reading order)."""
+    """Every part the report has, numbered, after the story (made once the story's sections are, so that tables and
+    figures are numbered in reading order)."""
+    found = numbers(report)
     sections = []
     for name, has, make in PARTS:
-        if not has(report):
-            continue
-        made = make(report)
-        if made is not None:
-            n = len(sections) + 1
-            sections.append(made.model_copy(update={"title": report.t("appendix_title", n=n, title=made.title), "anchor": f"appendix-{made.anchor}"}))
+        if has(report):
+            part = make(report)
+            title = report.t("appendix_title", n=found[name], title=part.title)
+            sections.append(part.model_copy(update={"title": title, "anchor": f"appendix-{part.anchor}"}))
     return sections

@@ -6,11 +6,18 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from pipeline.analysis.criteria import CriterionResult, RatioTotal, Status, exceeded, mean_capped_attainment, rank_units, status_of
+from pipeline.analysis.criteria import (
+    CriterionResult,
+    RatioTotal,
+    Status,
+    exceeded,
+    mean_capped_attainment,
+    rank_units,
+    status_of,
+)
 from pipeline.present import cells, charts, texts
 from pipeline.present import document as doc
 from pipeline.present.cells import figure_cell
-from pipeline.present.style import WORDS
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
@@ -199,66 +206,6 @@ def units_detail(report: Report, result: CriterionResult) -> doc.Box:
 
 
 # --- The end report: each criterion told, and its figures in the appendix ----------------------------------------
-
-
-def criteria_told(report: Report) -> doc.Section | None:
-    """Each criterion under its own heading: its status and key figure in a sentence, the evaluator's assessment
-    (text/criteria/<id>.md, or the justification of an assessed one), and for one judged per unit who met it and
-    the chart. The table of every criterion and the units' figures are in the appendix."""
-    from pipeline.present.appendix import see_appendix  # the appendix is made of this module's parts
-
-    t, results = report.t, report.criteria
-    if not results:
-        return None
-    parts: list = [doc.paragraph(t("criteria_told_lead", count=in_words(t, len(results))))]
-    for result in results:
-        figure = key_figure(report, result)
-        told = [doc.heading(f"{result.id} {result.title}", 3), doc.paragraph(doc.status_badge(result.status.value, status_text(report, result)))]
-        if figure:
-            told.append(doc.paragraph(figure))
-        if result.kind == "assessment" and result.detail:
-            told.append(doc.paragraph(result.detail["justification"]))
-        told += texts.text_blocks(report, f"criteria/{result.id}", 4)
-        if report.scope.unit is None and result.units is not None and len(result.units):
-            told += [doc.paragraph(" ".join(units_sentences(report, result))), units_chart(report, result)]
-        parts.append(doc.box("assessment", told))
-    parts.append(see_appendix(report, "criteria"))
-    return doc.section("criteria", t("criteria"), *parts)
-
-
-def in_words(t, count: int) -> str:
-    """'fem' for 5: a small count in a sentence, as a Danish or Norwegian editor writes it; 11 and more in digits."""
-    return WORDS[t.language][count] if 1 < count <= 10 else t.number(count)
-
-
-def key_figure(report: Report, result: CriterionResult) -> str:
-    """'Resultatet er 381 personer mod et mål på 420 personer. Opnåelsesgraden er 90,7 %.'; for an assessed criterion
-    nothing (its justification follows), and words for no figures."""
-    t = report.t
-    if result.kind == "assessment":
-        return ""
-    if (result.detail or {}).get("suppressed"):
-        return t("criterion_key_withheld")
-    if result.status == Status.NO_DATA or pd.isna(result.actual):
-        return t("criterion_key_no_data")
-    sentence = t("criterion_key_figure", result=figure_cell(report, result, result.actual).text, target=figure_cell(report, result, result.target).text)
-    if result.attainment is not None and not pd.isna(result.attainment):
-        sentence += " " + t("criterion_key_attainment", attainment=t.percent(result.attainment, 0))
-    return sentence
-
-
-def units_chart(report: Report, result: CriterionResult) -> doc.Figure | None:
-    """The criterion's attainment per unit, best first."""
-    t, noun = report.t, report.spec.unit_noun
-    units = result.units
-    charted = units.dropna(subset=["attainment"])
-    if not len(charted):
-        return None
-    title = f"{result.id} {result.title}"
-    met = int((charted["status"] == Status.MET).sum())
-    svg = charts.attainment_chart(report.unit_names(charted["unit"]), list(charted["attainment"]), [s.value for s in charted["status"]], lambda x: t.percent(x, 0))
-    alt = t("alt_units", met=met, total=len(units[units["status"] != Status.NOT_APPLICABLE]), units=noun.plural)
-    return doc.figure(svg, report.figure_caption(t("caption_units_chart", criterion=title, unit=noun.singular)), alt)
 
 
 def criteria_figures(report: Report) -> doc.Section:

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 
 from pipeline.analysis import recommendations as rec
 from pipeline.present import document as doc
-from pipeline.present import texts
 
 if TYPE_CHECKING:
     from pipeline.present.i18n import Messages
     from pipeline.present.report import Report
 
 # A status shown by word and colour: carried out as met, on its way as partly met, a no as a cancelled milestone.
-TONES = {"proposed": "open", "adopted": "partly_met", "in_progress": "partly_met", "implemented": "met", "rejected": "cancelled", "dropped": "cancelled"}
+TONES: dict[str, doc.Tone] = {"proposed": "open", "adopted": "partly_met", "in_progress": "partly_met", "implemented": "met", "rejected": "cancelled", "dropped": "cancelled"}
 CHANGES = ("new", "adopted", "implemented", "rejected", "dropped")
 
 
@@ -34,35 +33,6 @@ def recommendations_section(report: Report) -> doc.Section | None:
     parts.append(recommendations_table(report))
     if report.scope.as_of < max(dates_in(report.project.recommendations)):
         parts.append(doc.note(t("rec_as_known", date=t.date(report.scope.as_of))))  # what the table says happened later is left out
-    return doc.section("recommendations", t("recommendations"), *parts)
-
-
-def recommendations_told(report: Report) -> doc.Section | None:
-    """The end report's recommendations, each under its own heading: where it stands, who gave it and to whom, its
-    substance as the evaluator wrote it (text/recommendations/<id>.md: the problem, the reasoning, what it costs),
-    and the decision and follow-up in sentences. The table of all of them is in the appendix. None without
-    recommendations.csv."""
-    from pipeline.present.appendix import see_appendix  # the appendix is made of this module's parts
-
-    if not report.spec.files.recommendations:
-        return None
-    t, table = report.t, report.recommendations
-    if table.empty:
-        return doc.section("recommendations", t("recommendations"), doc.paragraph(t("rec_none")))
-    parts: list = [doc.paragraph(counts_sentence(t, rec.counts_by_status(table), len(table)), lead=True)]
-    for row in table.itertuples():
-        given = t("rec_told_given", source=row.source, date=t.date(row.given), to=t.join(list(row.to)))
-        badge = doc.Badge(symbol="", label=t(f"rec_{row.status}"), tone=TONES[row.status])
-        told = [doc.heading(f"{row.id} {row.title}", 3), doc.paragraph(badge), doc.paragraph(given)]
-        told += texts.text_blocks(report, f"recommendations/{row.id}", 4)
-        course = []
-        if rec.dated(row.decided):
-            course.append(t("rec_decided_on", date=t.date(row.decided), decision=row.decision) if row.decision else t.date(row.decided))
-        if row.follow_up:
-            course.append(t("rec_followed_up_on", date=t.date(row.updated), note=row.follow_up) if rec.dated(row.updated) else row.follow_up)
-        told += [doc.paragraph(sentence) for sentence in course]
-        parts += told
-    parts.append(see_appendix(report, "recommendations"))
     return doc.section("recommendations", t("recommendations"), *parts)
 
 

@@ -19,18 +19,19 @@ from pipeline.errors import EvalreportError
 from pipeline.paths import default_reports
 from pipeline.periods import ReportPeriod, parse_period
 from pipeline.present import case, status, texts
-from pipeline.present.activities import activities_section, activities_told
+from pipeline.present.activities import activities_section
 from pipeline.present.appendix import appendix_sections
-from pipeline.present.criteria import criteria_section, criteria_told
+from pipeline.present.criteria import criteria_section
 from pipeline.present.document import DOCUMENT_MIMETYPE, Caption, Section
 from pipeline.present.economy import economy_section
 from pipeline.present.i18n import Messages
 from pipeline.present.milestones import milestones_section
 from pipeline.present.notebook import notebook_section
-from pipeline.present.recommendations import recommendations_section, recommendations_told
+from pipeline.present.recommendations import recommendations_section
 from pipeline.present.results import RESULTS_MIMETYPE, results_record
+from pipeline.present.story import activities_told, criteria_told, recommendations_told, survey_told
 from pipeline.present.summary import about_section, summary_section
-from pipeline.present.survey import survey_section, survey_told
+from pipeline.present.survey import survey_section
 from pipeline.project import Project, load_project, published_records, with_published
 from pipeline.spec import Committee
 

@@ -346,41 +346,6 @@ def comment_blocks(report: Report, responses, asked: set[str]) -> list[doc.Block
     return [doc.heading(t("comments"), 3), *parts, doc.note(t("comments_note"))]
 
 
-# --- The end report's story: what the participants say -----------------------------------------------------
-
-
-def survey_told(report: Report) -> doc.Section | None:
-    """Who answered, of how many asked, what they agreed with most and least, the chart of every question, and
-    their own words; no interval, rate or score by its technical name (the appendix has them). None without a survey."""
-    t, codebook = report.t, report.spec.survey
-    waves = survey_waves(report.scope)
-    if codebook is None or not waves:
-        return None
-    wave = waves[-1]
-    responses = report.responses(wave.id)
-    lead = t("survey_responses", n=len(responses), wave=wave.label.lower())
-    rates = sv.response_rates(responses, codebook, wave.id) if report.scope.unit is None and codebook.invited.get(wave.id) else None
-    if rates is not None and not rates.empty:
-        total = sv.total_response_rate(rates)
-        answered = t.number(total["complete"] + total["partial"])
-        lead = t("survey_answered_of", wave=wave.label.lower(), invited=t.number(total["invited"]), answered=answered, share=t.percent(total["rr2"], 0))
-    parts: list = [doc.paragraph(lead, lead=True)]
-    if len(responses) < codebook.min_group_size:
-        parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
-        return doc.section("participants", t("participants_say"), *parts)
-    asked = sv.asked_items(report.project.survey, codebook, wave.id)
-    summary = sv.summarise_items(responses, codebook, lambda item: report.shows(wave.id, item)).sort_values("positive_share", ascending=False, na_position="last")
-    answered_items = summary[summary["item"].isin(asked)].dropna(subset=["positive_share"])
-    if len(answered_items):
-        best, least = answered_items.iloc[0], answered_items.iloc[-1]
-        agreement = [t("survey_best", item=best["text"], share=t.percent(best["positive_share"], 0))]
-        if len(answered_items) > 1:
-            agreement.append(t("survey_least", item=least["text"], share=t.percent(least["positive_share"], 0)))
-        parts += [doc.paragraph(" ".join(agreement)), *likert_chart(report, responses, answered_items, wave.label)]
-    parts += comment_blocks(report, responses, asked)
-    return doc.section("participants", t("participants_say"), *parts)
-
-
 # --- How the figures are made ---------------------------------------------------------------------------
 
 
