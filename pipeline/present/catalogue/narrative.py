@@ -48,9 +48,9 @@ MESSAGES = {
     "act_told_participants": {"da": "Deltagere: {count}.", "nb": "Deltakere: {count}.", "en": "Participants: {count}."},
     "participants_say": {"da": "Deltagernes vurdering", "nb": "Deltakernes vurdering", "en": "What participants say"},
     "survey_answered_of": {
-        "da": "I {wave} har {answered} af de {invited} inviterede svaret på spørgeskemaet helt eller delvis ({share}).",
-        "nb": "I {wave} har {answered} av de {invited} inviterte svart på spørreskjemaet helt eller delvis ({share}).",
-        "en": "In {wave}, {answered} of the {invited} invited answered all or some of the questionnaire ({share}).",
+        "da": "Spørgeskemaet blev sendt til {invited}, og {answered} har svaret helt eller delvis ({share}, {wave}).",
+        "nb": "Spørreskjemaet ble sendt til {invited}, og {answered} har svart helt eller delvis ({share}, {wave}).",
+        "en": "The questionnaire went to {invited} people, and {answered} answered all or some of it ({share}, {wave}).",
     },
     "survey_least": {
         "da": "Mindst enighed: »{item}« ({share} positive).",
