@@ -20,7 +20,7 @@ from pipeline import coverage, tables
 from pipeline.analysis.activities import ByGroup, participants_by_group
 from pipeline.analysis.suppression import Suppression, earlier_versions, survey_suppression
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
-from pipeline.narrative import Narrative, read_narrative
+from pipeline.narrative import Narrative, read_narrative, unknown_rows
 from pipeline.own_notebooks import read_notebook
 from pipeline.paths import confined, default_inputs, safe_name
 from pipeline.placeholders import is_placeholder_error, placeholders, text_placeholders
@@ -191,6 +191,8 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
     if problems:
         raise InputError(problems)
     notices += unshown + coverage.notices(spec, frames)  # nothing dropped in silence
+    for kind, table in (("activities", spec.files.activities), ("recommendations", spec.files.recommendations)):
+        notices += unknown_rows(narrative, kind, list(frames[kind]["id"]), table or f"{kind}.csv")
     return Project(
         id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files + text_files), narrative=narrative, notices=tuple(notices), **frames
     )

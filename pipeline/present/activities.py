@@ -23,18 +23,38 @@ def activities_section(report: Report) -> doc.Section | None:
     if not report.spec.files.activities:
         return None
     t, held = report.t, report.activities
-    period = report.scope.period
     if held.empty:
         return doc.section("activities", t("activities"), doc.paragraph(t("act_none")))
-    total = decision(report).total_of(held["id"])
-    lead = t("act_lead", period=period.label, count=t.number(len(held)), participants=t.number(total)) if total is not None else t("act_lead_uncounted", period=period.label, count=t.number(len(held)))
-    parts: list = [doc.paragraph(lead, lead=True), per_year_table(report), participation_chart(report)]
+    parts: list = [doc.paragraph(lead_sentence(report), lead=True), per_year_table(report), participation_chart(report)]
     if report.scope.unit is None:
         parts += by_group(report)
     parts += themes(report)
     parts += [doc.heading(t("activities_held"), 3), activities_table(report)]
     parts += feedback(report)
     return doc.section("activities", t("activities"), *parts)
+
+
+def lead_sentence(report: Report) -> str:
+    """'I perioden 2024–2026 er der holdt 15 aktiviteter med i alt 381 deltagere.'"""
+    t, held = report.t, report.activities
+    total = decision(report).total_of(held["id"])
+    period = report.scope.period.label
+    if total is None:
+        return t("act_lead_uncounted", period=period, count=t.number(len(held)))
+    return t("act_lead", period=period, count=t.number(len(held)), participants=t.number(total))
+
+
+def activities_tables(report: Report) -> doc.Section:
+    """The end report's appendix on the activities: per year and kind, participants by group, the themes, every
+    activity, and the feedback from a survey tied to one."""
+    t = report.t
+    parts: list = [per_year_table(report)]
+    if report.scope.unit is None:
+        parts += by_group(report)
+    parts += themes(report)
+    parts += [doc.heading(t("activities_held"), 3), activities_table(report)]
+    parts += feedback(report)
+    return doc.section("activities", t("appendix_activities"), *parts)
 
 
 def per_year_table(report: Report) -> doc.Table:

@@ -20,6 +20,7 @@ from pipeline.paths import default_reports
 from pipeline.periods import parse_period, whole
 from pipeline.present import case, status, texts
 from pipeline.present.activities import activities_section
+from pipeline.present.appendix import appendix_sections
 from pipeline.present.criteria import criteria_section
 from pipeline.present.document import DOCUMENT_MIMETYPE, Caption, Section
 from pipeline.present.economy import economy_section
@@ -28,6 +29,7 @@ from pipeline.present.milestones import milestones_section
 from pipeline.present.notebook import notebook_section
 from pipeline.present.recommendations import recommendations_section
 from pipeline.present.results import RESULTS_MIMETYPE, results_record
+from pipeline.present.story import activities_told, criteria_told, recommendations_told, survey_told
 from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
 from pipeline.project import Project, load_project, published_records, with_published
@@ -288,6 +290,32 @@ class Report:
 
     def lessons(self) -> Shown | None:
         return self._followed("lessons", texts.text_section(self, "lessons"))
+
+    # The end report told as a story, the detailed tables in a numbered appendix after it (notebooks/end_report.ipynb).
+    def criteria_told(self) -> Shown | None:
+        return self._followed("criteria", criteria_told(self))
+
+    def activities_told(self) -> None:
+        """What was done: the activities told and the milestones, then the evaluator's notebooks after either."""
+        for place, section in (("activities", activities_told(self)), ("milestones", None)):
+            part = self._followed(place, section)
+            if part is not None:
+                display(part)
+
+    def survey_told(self) -> Shown | None:
+        return self._followed("survey", survey_told(self))
+
+    def recommendations_told(self) -> Shown | None:
+        return self._followed("recommendations", recommendations_told(self))
+
+    def next_steps(self) -> Shown | None:
+        """The way forward (text/next.md): Det videre arbejde, Veien videre."""
+        return shown(texts.text_section(self, "next"))
+
+    def appendix(self) -> None:
+        """The appendix's parts, numbered: Bilag 1, 2, … (Vedlegg in Norwegian)."""
+        for section in appendix_sections(self):
+            display(Shown(section))
 
     def about(self) -> Shown:
         return Shown(about_section(self))

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 MINUS = "\u2212"  # a true minus sign: a hyphen is easy to miss in print
 
 
-def survey_section(report: Report) -> doc.Section:
+def survey_section(report: Report, told: bool = False) -> doc.Section:
+    """`told`: the end report's story has told the chart and the comments (`survey_told`), so its appendix has the
+    tables and figures without them."""
     t = report.t
     codebook = report.spec.survey
     waves = survey_waves(report.scope)
@@ -43,7 +45,7 @@ def survey_section(report: Report) -> doc.Section:
         summary = summary[summary["item"].isin(asked)]
         items = list(summary["item"])
         if items:
-            parts.append(answers_part(report, responses, summary, wave))
+            parts.append(answers_part(report, responses, summary, wave, chart=not told))
             pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end, report.spec.period)
             in_both = [item for item in items if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)]
             if pair and pair[-1].id == wave.id and in_both:
@@ -53,7 +55,8 @@ def survey_section(report: Report) -> doc.Section:
         parts.append(other_questions_part(report, responses, wave, asked))
         if items and responses["group"].nunique() > 1:
             parts.append(groups_table(report, responses, items, wave))
-        parts.append(comments(report, responses, asked))
+        if not told:
+            parts.append(comment_blocks(report, responses, asked))
     parts.append(methods_note(report, shown=shown, rates=with_rates, compared=compared))
     return doc.section("survey", t("survey"), *parts)
 
@@ -91,15 +94,15 @@ def rate_cells(t: Messages, label: str, row) -> list:
 # --- The answers ----------------------------------------------------------------------------------------
 
 
-def answers_part(report: Report, responses, summary, wave) -> list[doc.Block]:
-    """The question with most agreement, then the chart and the table of every question."""
+def answers_part(report: Report, responses, summary, wave, chart: bool = True) -> list[doc.Block]:
+    """The question with most agreement, then the chart (unless told elsewhere) and the table of every question."""
     t, wave_label = report.t, wave.label
     parts = [doc.heading(t("answers_heading"), 3)]
     answered = summary.dropna(subset=["positive_share"])
     if len(answered):
         best = answered.iloc[0]
         parts.append(doc.paragraph(t("survey_best", item=best["text"], share=t.percent(best["positive_share"]))))
-    parts += [*likert_chart(report, responses, answered, wave_label), likert_table(report, summary, wave)]
+    parts += [*(likert_chart(report, responses, answered, wave_label) if chart else []), likert_table(report, summary, wave)]
     if summary["suppressed"].any():
         parts.append(doc.note(t("items_suppressed_note", min=report.spec.survey.min_group_size)))
     return parts
@@ -319,7 +322,7 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[d
 # --- Comments -------------------------------------------------------------------------------------------
 
 
-def comments(report: Report, responses, asked: set[str]) -> list[doc.Block]:
+def comment_blocks(report: Report, responses, asked: set[str]) -> list[doc.Block]:
     """Free-text answers per question and group: redacted by the analysis (and on reading), escaped by each renderer,
     quoted only from groups with at least `quote_limit` respondents; the rest are counted, not shown."""
     t, codebook = report.t, report.spec.survey
