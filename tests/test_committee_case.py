@@ -137,7 +137,7 @@ def test_an_unwritten_proposal_takes_note_and_asks_for_a_decision_on_waiting_rec
     report.for_committee("Børne- og Ungdomsudvalget")  # A4 waits for this committee's decision
     [clauses] = [block for block in case.proposal_section(report, report.committee).blocks if block.kind == "list"]
     written = [" ".join(map(str, item)) for item in clauses.items]
-    assert written[0] == "at udvalget tager den årlige status for Integrationsforum i Viborg Kommune – årlig status til efterretning"
+    assert written[0] == "at udvalget tager den årlige status for Integrationsforum i Viborg Kommune til efterretning"
     assert written[1].startswith("at udvalget tager stilling til anbefaling A4: Foreningsguider")
     assert len(written) == 2
 
