@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 from defusedxml import ElementTree
 from PIL import Image, UnidentifiedImageError
+
+from pipeline.errors import InputError
+from pipeline.sources.limits import check_size
 
 # The bitmap formats each renderer can draw, by Pillow's name for them, and the file endings that say them.
 BITMAPS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG"}
@@ -16,7 +20,17 @@ BITMAPS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG"}
 # the report cannot reach.
 INSIDE = re.compile(r"\s*(#|data:)", re.IGNORECASE)
 HREF = re.compile(r"(?:^|})href$")
+MAX_LOGO_BYTES = 10 * 1024 * 1024  # a logo is some kilobytes; ten megabytes is a photograph or the wrong file
 MAX_PIXELS = 50_000_000  # a logo of more is no logo; Pillow's own guard stops at 179 million
+
+
+def logo_problem(path: Path) -> str | None:
+    """What keeps the logo file at `path` from being drawn (its kind by its ending); None when nothing."""
+    try:
+        check_size(path, MAX_LOGO_BYTES)
+    except InputError as error:
+        return error.problems[0].found if error.problems else "a file too large for a logo"
+    return image_problem(path.read_bytes(), path.suffix.removeprefix("."))
 
 
 def image_problem(data: bytes, kind: str) -> str | None:
@@ -32,7 +46,7 @@ def image_problem(data: bytes, kind: str) -> str | None:
             found, size = image.format, image.size
             image.verify()  # reads the whole file: a truncated or damaged PNG is found here
     except UnidentifiedImageError:
-        return f"no picture Pillow or a browser can read (it starts {describe_start(data)})"
+        return f"no {expected} picture: the file starts {describe_start(data)}{', a web page or other text' if data.lstrip()[:1] == b'<' else ''}"
     except Exception as error:  # Pillow raises many kinds for a damaged file
         return f"a damaged {expected} file ({type(error).__name__}: {str(error)[:80]})"
     if found != expected:

@@ -65,6 +65,8 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "versions": cache.package_versions(),
     }
+    if "pdf" in formats:
+        pdf.ENGINE.started()  # the PDF's compiler starts in its own process while the notebook runs
     try:
         project = _planned.get((workspace.inputs, job.project)) or load_project(job.project, workspace.inputs)
         record["inputs"] = project.input_hashes()
