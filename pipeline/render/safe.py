@@ -55,11 +55,33 @@ ADDRESS = re.compile(r"(?i)(https?://|mailto:)")
 LONG_RUN = re.compile(rf"[^\s{BREAK}]{{{MAX_RUN + 1},}}")
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 HOUSE_ACCENT = "#1b4f72"
+SURROGATE = re.compile("[\ud800-\udfff]")
 LOGO_KINDS = {"image/svg+xml": "svg", "image/png": "png", "image/jpeg": "jpg"}
 
 def made_safe(document: Document) -> tuple[Document, list[str]]:
     """The document as every renderer can draw it, and a warning for each thing changed that the reader would miss."""
-    return _Pass(document).run()
+    return _Pass(encodable(document)).run()
+
+
+def encodable(document: Document) -> Document:
+    """Every text as UTF-8 can hold it: half a UTF-16 pair (a JSON output may carry one) becomes U+FFFD."""
+    found = False
+
+    def clean(value):
+        nonlocal found
+        if isinstance(value, str):
+            if SURROGATE.search(value):
+                found = True
+                return SURROGATE.sub("\ufffd", value)
+            return value
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return type(value)(clean(item) for item in value)
+        return value
+
+    cleaned = clean(document.model_dump())
+    return Document.model_validate(cleaned) if found else document
 
 
 def is_blank(text: str) -> bool:
