@@ -15,6 +15,7 @@ import base64
 import binascii
 import re
 import unicodedata
+from datetime import date
 from collections.abc import Sequence
 
 from pipeline.images import image_problem, svg_problem
@@ -53,9 +54,11 @@ MAX_ADDRESS = 2_000
 MAX_DEPTH = 3
 ADDRESS = re.compile(r"(?i)(https?://|mailto:)")
 LONG_RUN = re.compile(rf"[^\s{BREAK}]{{{MAX_RUN + 1},}}")
+ANCHOR = re.compile(r"[A-Za-z][\w-]{0,79}", re.ASCII)
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 HOUSE_ACCENT = "#1b4f72"
 SURROGATE = re.compile("[\ud800-\udfff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # a tab, a line break and a carriage return stay
 LOGO_KINDS = {"image/svg+xml": "svg", "image/png": "png", "image/jpeg": "jpg"}
 
 def made_safe(document: Document) -> tuple[Document, list[str]]:
@@ -64,16 +67,16 @@ def made_safe(document: Document) -> tuple[Document, list[str]]:
 
 
 def encodable(document: Document) -> Document:
-    """Every text as UTF-8 can hold it: half a UTF-16 pair (a JSON output may carry one) becomes U+FFFD."""
-    found = False
+    """Every text as each format can hold it: without control characters (NUL, escape: no font draws them, and a
+    workbook cannot store them), and half a UTF-16 pair (a JSON output may carry one) as U+FFFD."""
+    changed = False
 
     def clean(value):
-        nonlocal found
+        nonlocal changed
         if isinstance(value, str):
-            if SURROGATE.search(value):
-                found = True
-                return SURROGATE.sub("\ufffd", value)
-            return value
+            cleaned = SURROGATE.sub("\ufffd", CONTROL.sub("", value))
+            changed = changed or cleaned != value
+            return cleaned
         if isinstance(value, dict):
             return {key: clean(item) for key, item in value.items()}
         if isinstance(value, (list, tuple)):
@@ -81,7 +84,16 @@ def encodable(document: Document) -> Document:
         return value
 
     cleaned = clean(document.model_dump())
-    return Document.model_validate(cleaned) if found else document
+    return Document.model_validate(cleaned) if changed else document
+
+
+def is_day(value) -> bool:
+    """Whether a date's figure is a day the exports can write ('2025-05-01')."""
+    try:
+        date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def is_blank(text: str) -> bool:
@@ -109,11 +121,14 @@ class _Pass:
         self.document = document
         self.t = Messages(document.cover.language)
         self.warnings: list[str] = []
-        self.anchors = self.unique_anchors(document.sections)
-        self.where = ""
+        self.drawn = self.drawn_anchors(document.sections)
+        # A link names a section's anchor as written; the first section of that name is where it leads.
+        self.anchors = dict(reversed([(part.anchor, drawn) for part, drawn in zip(document.sections, self.drawn)]))
+        self.where = ""  # the part being walked, for the warnings
+        self.level = 2  # the level of the last heading in the section being walked (its title is 2)
 
     def run(self) -> tuple[Document, list[str]]:
-        sections = [self.section(part, anchor) for part, anchor in zip(self.document.sections, self.anchors)]
+        sections = [self.section(part, anchor) for part, anchor in zip(self.document.sections, self.drawn)]
         document = self.document.model_copy(update={"cover": self.cover(self.document.cover), "sections": sections})
         return document, self.warnings
 
@@ -135,6 +150,7 @@ class _Pass:
             "provenance": broken(c.provenance),
             "accent": c.accent if HEX_COLOUR.fullmatch(c.accent) else HOUSE_ACCENT,
             "logo": self.logo(c.logo),
+            "labels": self.labels(c.labels),
         }
         self.where = ""
         return c.model_copy(update=update)
@@ -144,6 +160,17 @@ class _Pass:
             self.warn(f"the {what} is empty; the report shows {instead!r}")
             return instead
         return label(text)
+
+    def labels(self, labels: dict[str, str]) -> dict[str, str]:
+        """The cover's words, the catalogue's wherever one is blank; 'Side {page} af {pages}' keeps both fields."""
+        own = {key: self.t(key) for key in ("owner", "period", "report_date", "contents")}
+        own["page_of"] = self.t("page_of", page="{page}", pages="{pages}")
+        safe = {key: label(text) for key, text in labels.items()} | {
+            key: word for key, word in own.items() if is_blank(labels.get(key, "")) or len(labels[key]) > MAX_LABEL
+        }
+        if any(field not in safe["page_of"] for field in ("{page}", "{pages}")):
+            safe["page_of"] = own["page_of"]
+        return safe
 
     def logo(self, data_uri: str | None) -> str | None:
         if not data_uri:
@@ -162,21 +189,21 @@ class _Pass:
     # --- Sections and blocks ------------------------------------------------------------------------------------
 
     @staticmethod
-    def unique_anchors(sections: Sequence[Section]) -> list[str]:
-        """Each section's anchor, made non-empty and unique: a link must lead to one place."""
-        seen: set[str] = set()
-        anchors = []
+    def drawn_anchors(sections: Sequence[Section]) -> list[str]:
+        """Each section's anchor as drawn: a short plain name, unique, since a link leads to one place and the PDF
+        keeps the name as one string."""
+        drawn: list[str] = []
         for number, part in enumerate(sections, start=1):
-            anchor = part.anchor.strip() or f"section-{number}"
-            while anchor in seen:
+            anchor = part.anchor if ANCHOR.fullmatch(part.anchor) else f"section-{number}"
+            while anchor in drawn:
                 anchor += f"-{number}"
-            seen.add(anchor)
-            anchors.append(anchor)
-        return anchors
+            drawn.append(anchor)
+        return drawn
 
     def section(self, part: Section, anchor: str) -> Section:
         self.where = f"section {part.title.strip()[:60]!r}" if not is_blank(part.title) else f"section {anchor!r}"
         title = self.titled(part.title, "section's title", self.t("untitled"))
+        self.level = 2  # the section's title
         blocks = self.blocks(part.blocks, depth=0)
         self.where = ""
         return part.model_copy(update={"anchor": anchor, "title": title, "blocks": blocks})
@@ -192,7 +219,9 @@ class _Pass:
                 if is_blank(part.text):
                     self.warn("a heading with no text is left out")
                     return []
-                return [part.model_copy(update={"text": label(part.text)})]
+                # No level skipped (PDF/UA): a level-4 heading with no level-3 one above it in its section is one.
+                self.level = min(part.level, self.level + 1)
+                return [part.model_copy(update={"text": label(part.text), "level": self.level})]
             case BulletList():
                 items = [self.runs(item) for item in part.items]
                 if part.role == "statuses":  # a badge, then the words it judges: an item without its badge says nothing
@@ -231,7 +260,7 @@ class _Pass:
         text = run.text if not is_blank(run.text) else target
         if target.startswith("#"):
             if target[1:] in self.anchors:
-                return Link(text=label(text), target=target)
+                return Link(text=label(text), target="#" + self.anchors[target[1:]])
             self.warn(f"a link to {target[:60]!r}, a place the report does not have, is shown as text")
             return broken(text)
         if not ADDRESS.match(target) or len(target) > MAX_ADDRESS:
@@ -253,6 +282,8 @@ class _Pass:
     def cell(self, cell) -> str | Marked | Datum:
         if isinstance(cell, str):
             return broken(cell)
+        if isinstance(cell, Datum) and cell.unit == "date" and not is_day(cell.value):
+            return cell.model_copy(update={"text": broken(cell.text), "value": None})  # the exports' date is a day or none
         return cell.model_copy(update={"text": broken(cell.text)})
 
     def caption(self, caption: Caption) -> Caption:
