@@ -19,8 +19,8 @@ from pipeline import coverage, tables
 from pipeline.analysis.activities import ByGroup, participants_by_group
 from pipeline.analysis.suppression import Suppression, earlier_versions, survey_suppression
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
-from pipeline.narrative import Narrative, read_narrative
 from pipeline.images import logo_problem
+from pipeline.narrative import Narrative, read_narrative
 from pipeline.own_notebooks import read_notebook
 from pipeline.paths import confined, default_inputs, safe_name
 from pipeline.placeholders import is_placeholder_error, placeholders, text_placeholders

@@ -15,8 +15,8 @@ import base64
 import binascii
 import re
 import unicodedata
-from datetime import date
 from collections.abc import Sequence
+from datetime import date
 
 from pipeline.images import image_problem, svg_problem
 from pipeline.present.document import (
