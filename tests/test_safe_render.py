@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import shutil
 import time
 from datetime import UTC, datetime
@@ -18,14 +19,18 @@ from PIL import Image
 from pypdf import PdfReader
 
 from pipeline import render
-from pipeline.errors import EvalreportError, InputError, RenderTimedOut
-from pipeline.paths import default_inputs
+from pipeline.errors import EvalreportError, InputError, RenderFailed, RenderTimedOut
+from pipeline.paths import default_inputs, notebooks_dir
 from pipeline.present import document as doc
+from pipeline.present.document import DOCUMENT_MIMETYPE
 from pipeline.present.notebook import notebook_section
 from pipeline.present.report import Report
 from pipeline.project import load_project
 from pipeline.render import pdf
 from pipeline.render.safe import MAX_DEPTH, made_safe
+from pipeline.run import batch, execute
+from pipeline.run.files import ReportFiles
+from pipeline.run.jobs import Job, Workspace
 
 NORREVANG = "helhedsplan-norrevang"
 LABELS = {"owner": "Ansvarlig", "period": "Periode", "report_date": "Udarbejdet", "contents": "Indhold",
@@ -236,3 +241,58 @@ def test_the_pdf_compile_is_stopped_at_the_deadline_and_the_next_one_works():
         pdf.to_pdf(big_table(3_000), seconds=0.2)
     assert time.monotonic() - started < 30, "a hang guard, far above the 0.2 s asked"
     assert pdf.to_pdf(document(doc.paragraph("Efter")), seconds=60).startswith(b"%PDF")
+
+
+# --- In a job: the other files published, the job failed for that format; the PDF within --timeout ----------------
+
+JOB = Job("bosetting-vestfold", "end_report", "2015-2016", "nb")
+
+
+@pytest.fixture
+def space(tmp_path) -> Workspace:
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(notebooks_dir(), notebooks)
+    return Workspace(default_inputs(), tmp_path / "reports", notebooks)
+
+
+def executed_showing(*sections: doc.Section):
+    """An `execute` that runs nothing and returns a notebook whose one cell shows `sections`."""
+    outputs = [nbformat.v4.new_output("display_data", data={DOCUMENT_MIMETYPE: s.model_dump(mode="json")}) for s in sections]
+
+    def executed(job, workspace, timeout, warm_kernel=False, **options):
+        return new_notebook(cells=[new_code_cell("", outputs=outputs)])
+
+    return executed
+
+
+def test_a_format_that_fails_in_a_job_fails_the_job_and_the_others_are_published(space, monkeypatch):
+    analysis = doc.section("section-1", "Analyse", doc.paragraph("Tekst")).model_copy(update={"source": "analysis/udvikling.ipynb"})
+    monkeypatch.setattr(execute, "execute", executed_showing(doc.section("intro", "Indledning", doc.paragraph("a")), analysis))
+
+    def refusing(document: doc.Document, seconds: float | None = None) -> bytes:
+        if any(part.source for part in document.sections):
+            raise RenderFailed("pdf", "PDF/UA-1 error: a rule this test made")
+        return b"%PDF-1.7"
+
+    monkeypatch.setattr(pdf, "to_pdf", refusing)
+    result = batch.run_job(JOB, space, formats=("html", "pdf"), timeout=600)
+    files = ReportFiles.of(JOB, space.reports)
+    assert not result.ok
+    assert result.reason == ("pdf not made: section 2 'Analyse' (analysis/udvikling.ipynb): PDF/UA-1 error: a rule this "
+                             "test made (the other files are published)")
+    assert files.published("html").is_file() and files.published("xlsx").is_file()
+    assert not files.published("pdf").exists()
+    assert json.loads(files.record.read_text())["end_report"]["status"] == "failed"
+
+
+def test_the_timeout_bounds_the_pdf_compile_in_a_job(space, monkeypatch):
+    """A text table of 330 KB took 76 s to compile, 26 s past a 50 s limit; the compile is stopped at the limit now.
+    This one, of 660 KB, takes some 40 s to compile on a quiet machine."""
+    rows = [[f"Kommune {i}", "svar ord", "ja", "nej", "kommentar her", "slut"] for i in range(10_000)]
+    big = doc.section("big", "Kommentarer", doc.table(["Kommune", "A", "B", "C", "D", "E"], rows, caption()))
+    monkeypatch.setattr(execute, "execute", executed_showing(big))
+    monkeypatch.setattr(render, "ALWAYS", ())  # the page and the PDF only: the time is the PDF's
+    started = time.monotonic()
+    result = batch.run_job(JOB, space, formats=("html", "pdf"), timeout=4)
+    assert (result.ok, result.reason) == (False, "timed out after 4 s (while rendering)")
+    assert time.monotonic() - started < 25, "a hang guard, far above the 4 s asked and far below the compile's 40 s"
