@@ -19,7 +19,7 @@ BITMAPS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG"}
 # An SVG may refer to its own parts (#id) and carry a picture inside it (data:); anything else is a file or an address
 # the report cannot reach.
 INSIDE = re.compile(r"\s*(#|data:)", re.IGNORECASE)
-HREF = re.compile(r"(?:^|})href$")
+LINK = re.compile(r"""href\s*=\s*["']\s*(?!#|data:)([^"']*)""", re.IGNORECASE)
 MAX_LOGO_BYTES = 10 * 1024 * 1024  # a logo is some kilobytes; ten megabytes is a photograph or the wrong file
 MAX_PIXELS = 50_000_000  # a logo of more is no logo; Pillow's own guard stops at 179 million
 
@@ -67,8 +67,19 @@ def svg_problem(data: bytes) -> str | None:
         return f"no SVG picture: its outermost element is <{root.tag.rsplit('}', 1)[-1]}>, not <svg>"
     for element in root.iter():
         for name, value in element.attrib.items():
-            if HREF.search(name) and not INSIDE.match(value):
+            if (name == "href" or name.endswith("}href")) and not INSIDE.match(value):
                 return f"an SVG that links the file {value[:80]!r}: a report carries the picture itself, so embed it"
+    return None
+
+
+def chart_problem(svg: str) -> str | None:
+    """A quick look at a chart's SVG, made by matplotlib as a rule (a report has many, and each is large): it starts
+    as an SVG and links no file. What else is wrong in one, the renderer that fails on it names."""
+    if "<svg" not in svg[:2000] or not svg.lstrip().startswith("<"):
+        return f"no SVG picture (it starts {describe_start(svg.encode('utf-8'))})"
+    linked = LINK.search(svg)
+    if linked:
+        return f"an SVG that links the file {linked.group(1)[:80]!r}"
     return None
 
 

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
-from pipeline.images import image_problem, svg_problem
+from pipeline.images import chart_problem, image_problem
 from pipeline.present.document import (
     Badge,
     Block,
@@ -60,6 +60,7 @@ HOUSE_ACCENT = "#1b4f72"
 SURROGATE = re.compile("[\ud800-\udfff]")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # a tab, a line break and a carriage return stay
 LOGO_KINDS = {"image/svg+xml": "svg", "image/png": "png", "image/jpeg": "jpg"}
+
 
 def made_safe(document: Document) -> tuple[Document, list[str]]:
     """The document as every renderer can draw it, and a warning for each thing changed that the reader would miss."""
@@ -292,7 +293,7 @@ class _Pass:
     def figure(self, part: Figure) -> list[Block]:
         caption = self.caption(part.caption)
         alt = next((text for text in (part.alt, caption.text, caption.label) if not is_blank(text)), self.t("untitled"))
-        problem = svg_problem(part.svg.encode("utf-8"))
+        problem = chart_problem(part.svg)
         if problem:
             self.warn(f"{caption.label}: a chart that cannot be drawn ({problem}) is shown by its text")
             return [Note(runs=[f"{caption}. {self.t('figure_not_drawn', alt=label(alt))}"])]
