@@ -236,6 +236,8 @@ class _Pass:
             case Box():
                 inner = self.blocks(part.blocks, depth + 1)
                 if depth >= MAX_DEPTH:  # flattened: its blocks stand in the box around it
+                    if depth == MAX_DEPTH:
+                        self.warn(f"quotes (or boxes) nested deeper than {MAX_DEPTH} levels are shown at level {MAX_DEPTH}")
                     return inner
                 return [part.model_copy(update={"blocks": inner})]
         raise TypeError(f"no safe form for {type(part).__name__}")
