@@ -73,9 +73,8 @@ def render_each(document: Document, formats: Iterable[str], time_left: Callable[
     rendered = Rendered(warnings=warnings)
     for name in sorted(dict.fromkeys(formats), key=lambda name: OUTPUTS[name].timed):  # the bounded one last
         output = OUTPUTS[name]
-        timed = {"seconds": max(time_left(), 0.0)} if output.timed and time_left is not None else {}
         try:
-            data = output.draw()(document, **timed)
+            data = output.draw()(document, **limit(output, time_left))
         except RenderTimedOut as error:
             rendered.failed[name] = error.reason
             continue
@@ -98,7 +97,7 @@ def failure(document: Document, output: Output, error: Exception, time_left: Cal
     ]
     for name, alone in parts:
         try:
-            draw(alone, **({"seconds": max(time_left(), 0.0)} if output.timed and time_left is not None else {}))
+            draw(alone, **limit(output, time_left))
         except RenderTimedOut:
             break  # no time left to look further
         except Exception:
@@ -106,8 +105,13 @@ def failure(document: Document, output: Output, error: Exception, time_left: Cal
     return rule
 
 
+def limit(output: Output, time_left: Callable[[], float] | None) -> dict[str, float]:
+    """The time a bounded renderer may take: what the job has left."""
+    return {"seconds": max(time_left(), 0.0)} if output.timed and time_left is not None else {}
+
+
 def where(part: Section, number: int) -> str:
-    """'section 3 "Analyse" (sections/analyse.ipynb)'"""
+    """The section, and its source where it says: section 3 'Analyse' (analysis/udvikling.ipynb)."""
     source = f" ({part.source})" if part.source else ""
     return f"section {number} {part.title[:60]!r}{source}"
 

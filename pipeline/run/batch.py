@@ -27,6 +27,8 @@ from pipeline.run.publish import publish_report, record_run
 FORMATS = ("html", "pdf")
 
 
+
+
 def why_each_runs(
     jobs: list[Job], workspace: Workspace, formats: Iterable[str], force: bool = False, projects: Mapping[str, Project] | None = None
 ) -> dict[Job, str | None]:
