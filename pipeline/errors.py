@@ -105,6 +105,19 @@ class JobFailed(EvalreportError):
         super().__init__(f"{job_name}: {reason}")
 
 
+class RenderFailed(EvalreportError):
+    """One format of a report could not be drawn; `reason` names the part of the inputs and the rule, where known."""
+
+    def __init__(self, output: str, reason: str):
+        self.output = output
+        self.reason = reason
+        super().__init__(f"{output}: {reason}")
+
+
+class RenderTimedOut(RenderFailed):
+    """A renderer was stopped at the job's deadline."""
+
+
 class UnsafePath(EvalreportError):
     """A path or name from a user's file or command that would lead outside the folder it belongs in."""
 

@@ -13,8 +13,8 @@
 
 Each may have language variants (`introduction.nb.md`, `.da.md`, `.en.md`), picked by the report's language; a file
 without one is in the project's language and serves any report that has no variant of its own. The text is read
-as UTF-8, redacted like every other free text (pipeline.analysis.privacy), and checked: its figures (`{{K1.status}}`)
-must be names that exist, and what a report will not show as written — raw HTML, scripts, links that are not web
+as UTF-8, redacted like every other free text (pipeline.analysis.privacy), and checked (pipeline.prose): its
+headings must have words and its figures (`{{K1.status}}`) names that exist; and what a report will not show as written — raw HTML, scripts, links that are not web
 or e-mail addresses, images — is listed as a notice. Turning the text into a report's blocks is
 pipeline.present.markdown's job.
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from pipeline import text_figures
+from pipeline import prose
 from pipeline.analysis.privacy import REDACTED, redact
 from pipeline.errors import EvalreportError, InputError, Problem, UnsafePath
 from pipeline.paths import confined
@@ -117,7 +117,7 @@ def read_narrative(folder: Path, spec: ProjectSpec) -> tuple[Narrative, list[Pat
             continue
         paths.append(path)
         narrative.texts.setdefault(place, {})[language] = text
-        problems += text_figures.problems(text.file, text.source, spec)
+        problems += prose.problems(text.file, text.source, spec)
         notices += markup_notices(text)
     return narrative, paths, problems, notices
 

@@ -20,6 +20,7 @@ from pipeline import coverage, tables
 from pipeline.analysis.activities import ByGroup, participants_by_group
 from pipeline.analysis.suppression import Suppression, earlier_versions, survey_suppression
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
+from pipeline.images import logo_problem
 from pipeline.narrative import Narrative, read_narrative, unknown_rows
 from pipeline.own_notebooks import read_notebook
 from pipeline.paths import confined, default_inputs, safe_name
@@ -185,7 +186,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
     for section in spec.sections:  # the evaluator's own notebooks: part of the job key, checked before any run
         path = confined(folder, section.notebook, "sections.notebook")  # checked by cross_reference_problems already
         text_files.append(path)
-        _, notebook_problems, notebook_notices = read_notebook(path, section.notebook)
+        _, notebook_problems, notebook_notices = read_notebook(path, section.notebook, spec)
         problems += notebook_problems
         notices += notebook_notices
     if problems:
@@ -454,6 +455,8 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
             continue
         if not path.is_file():
             problems.append(Problem(file, None, key, f"a file {name} in {folder}", "no such file"))
+        elif key == "report.logo" and (unfit := logo_problem(path)):  # decoded now, not first by the PDF
+            problems.append(Problem(file, None, key, f"{name} as a picture every report can draw (SVG, PNG or JPEG)", unfit))
 
     if spec.survey:
         for item_id, item in spec.survey.items.items():

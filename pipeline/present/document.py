@@ -172,6 +172,7 @@ class Section(Model):
     anchor: str
     title: str
     blocks: list[Block]
+    source: str = ""  # where its words come from, for a message that must name it: sections/analyse.ipynb
 
 
 class Cover(Model):

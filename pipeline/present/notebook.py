@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import sys
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, NoReturn
 
 import matplotlib.pyplot as plt
 import nbformat
@@ -75,7 +77,8 @@ def notebook_section(report: Report, section: NotebookSection, index: int) -> do
     finally:
         formatters.pop(FRAME_MIMETYPE, None)
         plt.close("all")
-    return redaction.section(doc.section(f"section-{index + 1}", section.title, blocks))
+    made = redaction.section(doc.section(f"section-{index + 1}", section.title, blocks))
+    return made.model_copy(update={"source": section.notebook})  # a message about the section names its notebook
 
 
 def parameters(report: Report) -> dict:
@@ -98,12 +101,28 @@ def run_cell(shell: InteractiveShell, cell, namespace: dict, notebook: str, numb
     try:
         tree = ast.parse(source, filename=f"{notebook}, cell {number}")
         last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-        with capture_output(stdout=True, stderr=True, display=True) as captured:
+        with capture_output(stdout=True, stderr=True, display=True) as captured, _no_exit():
             exec(compile(tree, f"{notebook}, cell {number}", "exec"), namespace)
             value = eval(compile(ast.Expression(last.value), f"{notebook}, cell {number}", "eval"), namespace) if last else None
+    except SystemExit:  # sys.exit(), exit(), or os._exit() as `_no_exit` turns it: the report names the cell
+        raise EvalreportError(f"{notebook}, cell {number}: the cell ends the program (sys.exit, exit or os._exit); "
+                              "a section's cells must run to their end") from None
     except Exception as error:
         raise EvalreportError(f"{notebook}, cell {number}: {type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}".rstrip(": ")) from error
     return captured.outputs, value
+
+
+@contextmanager
+def _no_exit():
+    """While a section's cell runs, os._exit raises SystemExit instead of ending the kernel without a word."""
+    def refused(status: int = 0) -> NoReturn:
+        raise SystemExit(status)
+
+    kept, os._exit = os._exit, refused
+    try:
+        yield
+    finally:
+        os._exit = kept
 
 
 def shown_blocks(report: Report, section: NotebookSection, cell, outputs, value) -> list[doc.Block]:

@@ -37,7 +37,8 @@ def text_section(report: Report, place: str) -> doc.Section | None:
     title, blocks = markdown.title_and_blocks(text.source, 3, _fill(report, text), report.table_caption)
     if not blocks and title is None:
         return None
-    return doc.section(ANCHORS[place], title or report.t(f"text_{place}"), blocks)
+    made = doc.section(ANCHORS[place], title or report.t(f"text_{place}"), blocks)
+    return made.model_copy(update={"source": text.file})  # a message about the section names its file
 
 
 def text_blocks(report: Report, place: str, base: int) -> list[doc.Block]:

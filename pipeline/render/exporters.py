@@ -21,6 +21,7 @@ from pipeline.present.document import Cover, Document
 from pipeline.project import load_project
 from pipeline.render import document_of
 from pipeline.render.cover import cover
+from pipeline.render.safe import made_safe
 
 
 class DocumentExporter(Exporter):
@@ -30,7 +31,8 @@ class DocumentExporter(Exporter):
         self, nb: nbformat.NotebookNode, resources: dict | None = None, **kw
     ) -> tuple[bytes, dict]:
         nb, resources = super().from_notebook_node(nb, resources, **kw)
-        return self.draw(document_of(nb, resources.get("evalreport") or cover_of_papermill_job(nb))), resources
+        document, _ = made_safe(document_of(nb, resources.get("evalreport") or cover_of_papermill_job(nb)))
+        return self.draw(document), resources  # made safe as a run makes it (render/safe.py)
 
     def draw(self, document: Document) -> bytes:
         raise NotImplementedError

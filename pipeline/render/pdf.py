@@ -18,6 +18,7 @@ import typst
 
 from pipeline.present import fonts
 from pipeline.present.document import Document
+from pipeline.render.engine import Engine
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "evalreport" / "report.typ"
 PDF_STANDARDS = ["a-2a", "ua-1"]  # PDF/A-2a: archivable and tagged; PDF/UA-1: accessible. Typst writes both in one file.
@@ -36,14 +37,25 @@ def compiler(root: str) -> typst.Compiler:
     return typst.Compiler(root=root, font_paths=font_book(), ignore_system_fonts=True)
 
 
-def to_pdf(document: Document) -> bytes:
-    """The document as one PDF/A-2a + PDF/UA-1 file."""
+# The compiles of this process go to a child it keeps, which a job's deadline can stop (render/engine.py).
+ENGINE = Engine()
+
+
+def to_pdf(document: Document, seconds: float | None = None) -> bytes:
+    """The document as one PDF/A-2a + PDF/UA-1 file, made within `seconds` (RenderTimedOut after them)."""
     inputs = {"document": json.dumps(typst_data(document), ensure_ascii=False)}
     if not document.cover.logo:
-        return compile_pdf(compiler(str(TEMPLATE.parent)), inputs)
+        return ENGINE.compile({"call": f"{__name__}:compile_here", "arguments": {"root": None, "inputs": inputs}}, seconds)
     with tempfile.TemporaryDirectory(prefix="evalreport-typst-") as root:  # the logo's folder, and nothing else
         inputs["logo"] = "/" + write_logo(document.cover.logo, Path(root))
-        return compile_pdf(typst.Compiler(root=root, font_paths=font_book(), ignore_system_fonts=True), inputs)
+        return ENGINE.compile({"call": f"{__name__}:compile_here", "arguments": {"root": root, "inputs": inputs}}, seconds)
+
+
+def compile_here(root: str | None, inputs: dict[str, str]) -> bytes:
+    """The PDF, compiled in this process: by the kept compiler, or by one of its own for a folder with a logo."""
+    if root is None:
+        return compile_pdf(compiler(str(TEMPLATE.parent)), inputs)
+    return compile_pdf(typst.Compiler(root=root, font_paths=font_book(), ignore_system_fonts=True), inputs)
 
 
 def compile_pdf(typst_compiler: typst.Compiler, inputs: dict[str, str]) -> bytes:

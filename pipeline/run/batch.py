@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -66,6 +67,8 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "versions": cache.package_versions(),
     }
+    if "pdf" in formats:
+        pdf.ENGINE.started()  # the PDF's compiler starts in its own process while the notebook runs
     try:
         project = _planned.get((workspace.inputs, job.project)) or load_project(job.project, workspace.inputs)
         record["inputs"] = project.input_hashes()
@@ -74,12 +77,18 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         # A kept kernel that ran a project's own sections serves no other project (see `warm`).
         notebook = execute.execute(job, workspace, deadline, warm_kernel=True, own_code=bool(project.spec.sections))
         document = render.document_of(notebook, cover(job, project))  # read once; every file is drawn from it
-        outputs = render.render(document, [*formats, *render.ALWAYS])
+        # Each format on its own, the PDF within the time left: one that cannot be drawn leaves the others made.
+        rendered = render.render_each(document, [*formats, *render.ALWAYS], time_left=deadline.remaining)
+        record["warnings"] = rendered.warnings
+        for warning in rendered.warnings:  # what the document needed changed to be drawn: said, not hidden
+            print(f"evalreport: {job.label}: {warning}", file=sys.stderr)
         deadline.check(job, "rendering")  # too late: the last good report stays
         # Outputs by name; ReportFiles names their files, and publishing makes them current as one set.
-        publish_report(files, outputs)
-        published = [str(files.published(output)) for output in outputs]
-        result = JobResult(job, True, time.perf_counter() - started, published, why=why)
+        publish_report(files, rendered.files)
+        published = [str(files.published(output)) for output in rendered.files]
+        failed = "; ".join(f"{name} not made: {reason}" for name, reason in rendered.failed.items())
+        reason = f"{failed} (the other files are published)" if failed and published else failed
+        result = JobResult(job, not failed, time.perf_counter() - started, published, reason=reason, why=why)
     except JobFailed as error:
         result = JobResult(job, False, time.perf_counter() - started, reason=error.reason, why=why)
     except EvalreportError as error:
@@ -105,7 +114,8 @@ def prepare_worker() -> None:
     for output in render.OUTPUTS.values():
         output.draw()  # every renderer imported
     html.stylesheet()
-    pdf.font_book()
+    pdf.font_book()  # the Word file's charts are drawn in this process
+    pdf.ENGINE.started()  # the PDF's compiler, in the child it keeps, loading its fonts while the first job runs
     gc.collect()
     gc.freeze()
 

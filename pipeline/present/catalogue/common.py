@@ -21,4 +21,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Laget med evalreport {version}",
         "en": "Made with evalreport {version}",
     },
+    # What a report shows where its inputs gave nothing to draw (pipeline/render/safe.py).
+    "untitled": {"da": "Uden titel", "nb": "Uten tittel", "en": "Untitled"},
+    "table_empty": {"da": "Tabellen er tom.", "nb": "Tabellen er tom.", "en": "The table is empty."},
+    "table_without_rows": {"da": "Tabellen har ingen rækker.", "nb": "Tabellen har ingen rader.", "en": "The table has no rows."},
+    "figure_not_drawn": {
+        "da": "Figuren kan ikke vises: {alt}",
+        "nb": "Figuren kan ikke vises: {alt}",
+        "en": "The figure cannot be shown: {alt}",
+    },
 }
