@@ -17,8 +17,6 @@ DECIDED_STATUSES = ("adopted", "in_progress", "implemented", "rejected")  # a de
 # colour, so it survives grey print and colour blindness. The words are the catalogues' (present/catalogue).
 STATUS_SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "no_data": "–", "not_applicable": "–"}
 CHANGE_SYMBOLS = {"improved": "↑", "unchanged": "→", "worse": "↓"}
-# A milestone's outcome in a chart, where a word does not fit: a marker shape as well as a colour.
-OUTCOME_MARKERS = {"on_time": "o", "late": "s", "overdue": ">", "open": "D", "cancelled": "x"}
 # The status palette, the one place its colours are written (tests/test_layout.py checks): `ink` for words on white
 # and on the tables' light bands (WCAG AA, 4.5:1; None: the text's own colour), `fill` for bars and marks, apart in
 # lightness as well as hue (ColorBrewer RdBu ends), so that they survive grey print. The stylesheet and the index read

@@ -36,7 +36,7 @@ def pages(pdf: Path) -> list[Page]:
     found: list[tuple[float, str]] = []
     for page in root.iter(f"{XHTML}page"):
         height = float(page.get("height", 842))
-        lines = [line for line in page.iter(f"{XHTML}line") if MARGIN - 1 <= float(line.get("yMin", 0)) and float(line.get("yMax", 0)) <= height - MARGIN + 1]
+        lines = [line for line in page.iter(f"{XHTML}line") if in_text_area(line, height)]
         bottom = max((float(line.get("yMax", 0)) for line in lines), default=MARGIN)
         first = " ".join(word.text or "" for word in lines[0].iter(f"{XHTML}word")) if lines else ""
         found.append(((bottom - MARGIN) / (height - 2 * MARGIN), first))
@@ -44,6 +44,11 @@ def pages(pdf: Path) -> list[Page]:
         Page(number, fill, number == len(found) or number + 1 in chapter_pages, first)
         for number, (fill, first) in enumerate(found, start=1)
     ]
+
+
+def in_text_area(line: ElementTree.Element, height: float) -> bool:
+    """Whether a line stands in the page's text area, not in the running header or footer."""
+    return float(line.get("yMin", 0)) >= MARGIN - 1 and float(line.get("yMax", 0)) <= height - MARGIN + 1
 
 
 def chapter_openings(pdf: Path) -> set[int]:
@@ -63,7 +68,7 @@ def chapter_openings(pdf: Path) -> set[int]:
 
 
 def lowest_fill(pdf: Path) -> tuple[float, int]:
-    """The least-filled page that ends no chapter: its fill and its number (1.0, 0 when every page is full or ends one)."""
+    """The least-filled page that ends no chapter: its fill and its number (1.0, 0 when every page ends one)."""
     short = [(page.fill, page.number) for page in pages(pdf) if not page.chapter_ends]
     return min(short, default=(1.0, 0))
 
@@ -72,4 +77,5 @@ if __name__ == "__main__":  # python tests/page_fill.py REPORT.pdf ...: each pag
     for name in sys.argv[1:]:
         print(name)
         for page in pages(Path(name)):
-            print(f"  {page.number:3} {page.fill:6.0%} {'chapter ends' if page.chapter_ends else '':12} {page.first_line[:60]}")
+            ends = "chapter ends" if page.chapter_ends else ""
+            print(f"  {page.number:3} {page.fill:6.0%} {ends:12} {page.first_line[:60]}")

@@ -22,11 +22,10 @@ from pipeline.present.i18n import LOCALES, Messages
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.files import ReportFiles
 from pipeline.run.publish import write_atomically
+from pipeline.vocabulary import CHANGE_SYMBOLS, STATUS_SYMBOLS, palette_css
 
 # The four statuses an index counts, by symbol, word and colour; `not_applicable` counts as no data here.
 STATUSES = ("met", "partly_met", "not_met", "no_data")
-SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "no_data": "–"}
-CHANGES = {"improved": "↑", "unchanged": "→", "worse": "↓"}
 REPORT_NAMES = ("end_report", "success_criteria", "survey_feedback", "milestones", "status_report")
 FILE_KINDS = {"html": "HTML", "pdf": "PDF", "xlsx": "Excel"}
 
@@ -64,7 +63,7 @@ class Report:
         if not status:
             return None
         found = Counter(criterion.get("change") for criterion in status.get("criteria", []))
-        return {change: found[change] for change in CHANGES}
+        return {change: found[change] for change in CHANGE_SYMBOLS}
 
 
 @dataclass
@@ -167,8 +166,9 @@ def index_html(reports: list[Report], root: Path, language: str | None = None) -
         page=Words(page_language),
         cards=[(card, Words(language or card.language)) for card in found],
         statuses=STATUSES,
-        symbols=SYMBOLS,
-        changes=CHANGES,
+        symbols=STATUS_SYMBOLS,
+        changes=CHANGE_SYMBOLS,
+        palette=palette_css(),
         file_kinds=FILE_KINDS,
         version=__version__,
         today=date.today(),
