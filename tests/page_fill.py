@@ -48,7 +48,7 @@ def pages(pdf: Path) -> list[Page]:
 
 def in_text_area(line: ElementTree.Element, height: float) -> bool:
     """Whether a line stands in the page's text area, not in the running header or footer."""
-    return float(line.get("yMin", 0)) >= MARGIN - 1 and float(line.get("yMax", 0)) <= height - MARGIN + 1
+    return float(line.get("yMin", 0)) >= MARGIN - 4 and float(line.get("yMax", 0)) <= height - MARGIN + 4
 
 
 def chapter_openings(pdf: Path) -> set[int]:
