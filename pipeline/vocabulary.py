@@ -37,4 +37,5 @@ PALETTE: dict[str, dict[str, str | None]] = {
 
 def palette_css() -> str:
     """The palette as CSS custom properties, for a stylesheet's :root: `--ink-met: #1c4f8a; --fill-met: #2166ac; …`."""
-    return " ".join(f"--{role}-{tone}: {colour};" for tone, roles in PALETTE.items() for role, colour in roles.items() if colour)
+    properties = (f"--{role}-{tone}: {colour};" for tone, roles in PALETTE.items() for role, colour in roles.items() if colour)
+    return " ".join(properties)
