@@ -4,6 +4,7 @@ units on one line, short headings whole, charts readable without colour, and the
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -84,6 +85,21 @@ def test_every_page_of_every_example_is_40_percent_filled_unless_a_chapter_ends_
         if fill < LEAST_FILL:
             short[f"{pdf.relative_to(rendered_examples)} page {number}"] = f"{fill:.0%}"
     assert short == {}
+
+
+def test_no_figure_of_an_example_is_parted_from_its_unit_at_a_line_break(rendered_examples):
+    """ "95 / %-konfidensinterval" broke across lines: a figure ends no line whose next begins with its unit."""
+    parted = []
+    for pdf in sorted(rendered_examples.glob("*/*/*.pdf")):
+        lines = subprocess.run(
+            ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout.splitlines()
+        parted += [
+            f"{pdf.name}: {a[-20:]} / {b[:20]}"
+            for a, b in zip(lines, lines[1:])
+            if re.search(r"\d$", a) and re.match(r"%|kr\b", b)
+        ]
+    assert parted == []
 
 
 # --- The template: a chart or a table leaves no gap ---------------------------------------------------------------
