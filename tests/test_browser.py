@@ -190,3 +190,34 @@ def test_page_fits_a_phone_without_horizontal_scrolling(views, name):
     view = views(name)
     assert (ARTIFACTS / f"{name}.png").stat().st_size > 0 and (ARTIFACTS / f"{name}-phone.png").stat().st_size > 0
     assert view.phone_scroll_width <= PHONE["width"] + 1, f"{name} scrolls sideways at 390 px; too wide: {view.phone_overflowing}"
+
+
+# Every cell of a wide table, on the phone: inside the screen, not clipped, not hidden.
+CARD_CELLS = """() => [...document.querySelectorAll("table.cards td")].filter((td) => {
+  const r = td.getBoundingClientRect();
+  return r.width <= 0 || r.height <= 0 || r.left < -1 || r.right > window.innerWidth + 1
+    || getComputedStyle(td).visibility !== "visible" || td.scrollWidth > td.clientWidth + 1;
+}).slice(0, 5).map((td) => `${td.dataset.label}: ${td.textContent.slice(0, 40)}`)"""
+WIDE_TABLES = """() => [...document.querySelectorAll("table")].filter((t) => t.querySelectorAll("thead th").length > 4)
+  .map((t) => [t.classList.contains("cards"), getComputedStyle(t.querySelector("thead")).position])"""
+
+
+@pytest.mark.parametrize("report", ["end_report", "status_report"])
+def test_on_a_phone_a_table_of_over_four_columns_is_cards_with_every_cell_in_view(reports, browser, report):
+    """The Status and Decision columns of a wide table are never off-screen on a 390 px phone: each row is a card."""
+    pages = sorted(reports.glob(f"*/*/{report}.html"))
+    assert pages, f"no {report}.html among the examples"
+    for html in pages:
+        context = browser.new_context(viewport=PHONE, device_scale_factor=1)
+        try:
+            phone = context.new_page()
+            phone.goto(html.as_uri(), wait_until="load")
+            wide = phone.evaluate(WIDE_TABLES)
+            assert wide and all(cards and hidden == "absolute" for cards, hidden in wide), f"{html.name}: {wide}"
+            scroll_width = phone.evaluate("document.scrollingElement.scrollWidth")
+            assert scroll_width <= PHONE["width"] + 1, f"{html} scrolls sideways"
+            assert phone.evaluate(CARD_CELLS) == [], f"{html}: cells out of view"
+            shot = ARTIFACTS / f"{html.parent.parent.name}-{report}-cards-phone.png"
+            phone.screenshot(path=str(shot), full_page=True)
+        finally:
+            context.close()

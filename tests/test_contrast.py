@@ -11,6 +11,7 @@ import tinycss2
 from tinycss2.color3 import parse_color
 
 from pipeline.project import list_projects, load_project
+from pipeline.vocabulary import palette_css
 
 CSS = Path(__file__).resolve().parent.parent / "pipeline" / "templates" / "evalreport" / "report.css"
 PAGE = (1.0, 1.0, 1.0)  # no background on html or body: the paper or the browser's white
@@ -56,7 +57,9 @@ def colour_of(tokens, variables: dict):
 
 def stylesheet_colours() -> tuple[list, list]:
     """(selector, colour) of every text colour and every background colour report.css declares."""
-    parsed = list(rules(tinycss2.parse_stylesheet(CSS.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)))
+    # The status palette arrives in the page's head (render/html.py) as custom properties on :root.
+    css = f":root {{ {palette_css()} }}\n" + CSS.read_text(encoding="utf-8")
+    parsed = list(rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)))
     variables = {
         d.name: next(t for t in d.value if t.type != "whitespace")
         for selector, contents in parsed

@@ -41,7 +41,8 @@ def test_a_section_survives_the_trip_through_json():
 def test_the_html_renderer_escapes_every_text():
     html = html_section(sample_section())
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert '<td class="num">12</td>' in html and '<td class="status-not_met">Ikke opfyldt</td>' in html
+    assert '<td class="num" data-label="Andel">12</td>' in html
+    assert '<td class="status-not_met" data-label="Kriterium">Ikke opfyldt</td>' in html
     assert '<span class="status status-met">● Opfyldt</span> <span>K1 ' in html
     assert '<a href="#about">mere</a>' in html and "<em>kursiv</em>" in html
 

@@ -244,7 +244,7 @@ def test_overdue_milestones_come_first_with_days_overdue_and_forecast(norrevang)
 
 def test_phase_overview_counts_done_of_due(norrevang):
     html = norrevang.milestones_section().data
-    overview = next(t for t in re.findall(r"<table>.*?</table>", html) if "Gennemførte milepæle efter fase" in t)
+    overview = next(t for t in re.findall(r"<table[^>]*>.*?</table>", html) if "Gennemførte milepæle efter fase" in t)
     rows = [text_of(row).strip() for row in re.findall(r"<tr>(.*?)</tr>", overview)[1:]]
     assert rows == [
         "Opstart 4 4 af 4 100,0 % 2 0",
@@ -257,7 +257,7 @@ def test_phase_overview_counts_done_of_due(norrevang):
 
 def test_phase_tables_show_forecasts_apart_from_realised_slippage(norrevang):
     html = norrevang.milestones_section().data
-    last = re.findall(r"<table>.*?</table>", html)[-1]
+    last = re.findall(r"<table[^>]*>.*?</table>", html)[-1]
     assert "Milepæle i fasen Afslutning" in last
     rows = [text_of(row).strip() for row in re.findall(r"<tr>(.*?)</tr>", last)[1:]]
     assert rows[0].startswith("Forankringsplan") and " 21 " in rows[0]  # done 21 days late

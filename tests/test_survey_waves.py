@@ -152,12 +152,13 @@ def test_a_group_of_four_is_suppressed_together_with_its_complement():
     rows = respondents("2025", "kommune", 12) + respondents("2025", "partner", 4, "Helt uenig") + respondents("2025", "borger", 6)
     report = Report(project(rows))
     html = report.survey_section().data
-    groups = re.search(r"<table><caption>Tabell \d+: Andel positive svar per respondentgruppe.*?</table>", html).group(0)
+    groups = re.search(r"<table[^>]*><caption>Tabell \d+: Andel positive svar per respondentgruppe.*?</table>", html).group(0)
     assert "Kommuner (n\xa0=\xa012)" in groups
     assert "Partnere (n" not in groups and "Innbyggere (n" not in groups
     # kommune all positive; nothing from the two hidden groups appears as a share, and each says why it is hidden:
     # the partners are too few, the residents (6) are withheld to protect them
-    assert [plain(cell) for cell in re.findall(r'<td class="num">([^<]*)</td>', groups)] == ["100,0 %", "for få til å vises", "skjult for å beskytte små grupper"]
+    cells = re.findall(r'<td class="num"[^>]*>([^<]*)</td>', groups)
+    assert [plain(cell) for cell in cells] == ["100,0 %", "for få til å vises", "skjult for å beskytte små grupper"]
 
 
 def test_a_single_respondent_gets_no_results_but_the_response_rate():
@@ -250,7 +251,7 @@ def test_a_report_for_one_unit_shows_no_response_rate():
 def test_a_question_everyone_answered_dont_know_shows_no_share_and_no_interval():
     rows = respondents("2025", "kommune", 6, "Vet ikke")
     html = Report(project(rows)).survey_section().data
-    table = re.search(r"<table><caption>Tabell \d+: Andel positive svar med.*?</table>", html).group(0)
+    table = re.search(r"<table[^>]*><caption>Tabell \d+: Andel positive svar med.*?</table>", html).group(0)
     cells = [plain(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", table)]
     assert cells == ["Samarbeidet fungerer", "0", "6", "–", "–", "–"]  # n, don't know, share, interval, mean
     assert "Størst enighet" not in html

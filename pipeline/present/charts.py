@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 import math
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import matplotlib
 
@@ -13,29 +14,32 @@ matplotlib.use("Agg")  # no display, and no interactive backend started in a ker
 
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MultipleLocator  # noqa: E402
+from matplotlib.legend_handler import HandlerTuple  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator  # noqa: E402
 
 from pipeline.present import fonts  # noqa: E402
+from pipeline.vocabulary import PALETTE  # noqa: E402
 
 Percent = Callable[[float], str]
 
 fonts.register_for_charts()
 
-# Status colours differ in lightness as well as hue (ColorBrewer RdBu ends), so they survive grey print.
-STATUS_COLOURS = {
-    "met": "#2166ac",
-    "partly_met": "#92c5de",
-    "not_met": "#d6604d",
-    "no_data": "#bdbdbd",
-    "not_applicable": "#e0e0e0",
+# The palette's fills (pipeline/vocabulary.py), apart in lightness as well as hue, so they survive grey print; a status
+# is also drawn by its pattern and its symbol, so that it survives without colour altogether.
+STATUS_COLOURS = {tone: PALETTE[tone]["fill"] for tone in ("met", "partly_met", "not_met", "no_data", "not_applicable")}
+OUTCOME_COLOURS = {tone: PALETTE[tone]["fill"] for tone in ("on_time", "late", "overdue", "open", "cancelled")}
+STATUS_HATCHES = {"met": "", "partly_met": "////", "not_met": "xxxx", "no_data": "....", "not_applicable": "...."}
+# The status symbols (STATUS_SYMBOLS: ● ◐ ○ –) drawn as markers.
+STATUS_MARKERS: dict[str, dict] = {
+    "met": {"marker": "o"},
+    "partly_met": {"marker": "o", "fillstyle": "left", "markerfacecoloralt": "white"},
+    "not_met": {"marker": "o", "fillstyle": "none"},
+    "no_data": {"marker": "_"},
+    "not_applicable": {"marker": "_"},
 }
-OUTCOME_COLOURS = {
-    "on_time": "#2166ac",
-    "late": "#92c5de",
-    "overdue": "#d6604d",
-    "open": "#e0e0e0",
-    "cancelled": "#878787",
-}
+SYMBOL_INK = "#1a1a1a"
 # Purple-orange diverging scheme (ColorBrewer PuOr), readable by the common forms of colour blindness.
 DIVERGING = {
     2: ["#e66101", "#5e3c99"],
@@ -122,15 +126,44 @@ def _ink_on(colour) -> str:
     return "#111111" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.55 else "#ffffff"
 
 
-def attainment_chart(names: Sequence[str], values: Sequence[float], statuses: Sequence[str], percent: Percent, target: float = 1.0) -> str:
-    """Horizontal bars of attainment per unit, best first, coloured by status, with the target as a line."""
+def attainment_chart(
+    names: Sequence[str], values: Sequence[float], statuses: Sequence[str], percent: Percent, target: float = 1.0,
+    words: Mapping[str, str] | None = None,
+) -> str:
+    """Horizontal bars of attainment per unit, best first, with the target as a line. Each bar shows its status three
+    ways: its colour, its pattern, and its symbol beside its value (● 105 %), drawn as a marker (the report's typeface
+    has no such glyph); a legend names the statuses shown when `words` gives their names."""
     order = sorted(range(len(names)), key=lambda i: values[i])
-    with plt.rc_context(STYLE):
-        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 0.32 * len(names) + 1.0))
-        axes.barh([label_lines(names[i], lines=2) for i in order], [values[i] for i in order], color=[STATUS_COLOURS[statuses[i]] for i in order])
+    reach = max([target * 1.1, *values]) * 1.15  # room on the right for the longest bar's symbol and value
+    with plt.rc_context(STYLE), plt.rc_context({"hatch.color": "#ffffff", "hatch.linewidth": 0.8}):
+        figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 0.32 * len(names) + 1.0 + (0.3 if words else 0)))
+        bars = axes.barh(
+            [label_lines(names[i], lines=2) for i in order],
+            [values[i] for i in order],
+            color=[STATUS_COLOURS[statuses[i]] for i in order],
+            hatch=[STATUS_HATCHES[statuses[i]] for i in order],
+        )
+        for bar, i in zip(bars, order):
+            y = bar.get_y() + bar.get_height() / 2
+            symbol = STATUS_MARKERS[statuses[i]]
+            axes.plot([bar.get_width() + reach * 0.015], [y], color=SYMBOL_INK, markersize=5, clip_on=False, **symbol)
+            axes.text(bar.get_width() + reach * 0.03, y, percent(values[i]), va="center", fontsize=7.5)
         axes.axvline(target, color="#333333", linewidth=1)
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(x)))
-        axes.set_xlim(0, max([target * 1.1, *values]) * 1.05)
+        axes.set_xlim(0, reach)
+        if words:
+            shown = [s for s in STATUS_COLOURS if s in statuses and s in words]
+            handles = [
+                (
+                    Patch(facecolor=STATUS_COLOURS[s], hatch=STATUS_HATCHES[s]),
+                    Line2D([], [], color=SYMBOL_INK, linestyle="none", markersize=5, **STATUS_MARKERS[s]),
+                )
+                for s in shown
+            ]
+            axes.legend(
+                handles, [words[s] for s in shown], handler_map={tuple: HandlerTuple(ndivide=None, pad=0.6)},
+                ncol=len(shown), loc="lower left", bbox_to_anchor=(0, 1), frameon=False, fontsize=8,
+            )
         return to_svg(figure)
 
 
@@ -148,9 +181,14 @@ def activities_chart(dates: Sequence, counts: Sequence[int], kinds: Sequence[str
             if at:
                 axes.bar([dates[i] for i in at], [counts[i] for i in at], width=12, color=colours[kind], label=label_lines(kind, 30, 1))
         axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: number(y)))
-        # Years on the axis, quarters as ticks between them: the same in every language.
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # people are counted whole
+        # Years on the axis, quarters as ticks between them: the same in every language. The axis spans whole years,
+        # so that even one activity stands between two labelled years (an axis inside one year would have no label).
+        first, last = min(dates), max(dates)
+        axes.set_xlim(datetime.date(first.year, 1, 1), datetime.date(last.year + 1, 1, 1))
         axes.xaxis.set_major_locator(mdates.YearLocator())
         axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         axes.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
+        axes.tick_params(axis="x", which="minor", length=3)
         axes.legend(ncol=min(len(kind_order), 4), loc="upper center", bbox_to_anchor=(0.5, -0.14), frameon=False, fontsize=8)
         return to_svg(figure)

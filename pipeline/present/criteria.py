@@ -120,12 +120,9 @@ def units_overview_chart(report: Report, charted) -> doc.Figure:
     """Units by mean capped attainment, best on top, coloured by the status that mean would have."""
     t, noun = report.t, report.spec.unit_noun
     thresholds = report.spec.thresholds
-    svg = charts.attainment_chart(
-        report.unit_names(charted["unit"]),
-        list(charted["mean"]),
-        [status_of(mean, thresholds).value for mean in charted["mean"]],
-        lambda x: t.percent(x, 0),
-    )
+    statuses = [status_of(mean, thresholds).value for mean in charted["mean"]]
+    names, words = report.unit_names(charted["unit"]), {s: t(s) for s in statuses}
+    svg = charts.attainment_chart(names, list(charted["mean"]), statuses, lambda x: t.percent(x, 0), words=words)
     best, worst = report.unit_names(charted["unit"].iloc[[0, -1]])
     alt = t("alt_units_overview", best=best, best_mean=t.percent(charted["mean"].iloc[0], 0), worst=worst, worst_mean=t.percent(charted["mean"].iloc[-1], 0))
     return doc.figure(svg, report.figure_caption(t("caption_units_overview_chart", unit=noun.singular)), alt)
@@ -192,7 +189,9 @@ def units_detail(report: Report, result: CriterionResult) -> doc.Box:
     if len(charted):
         names = report.unit_names(charted["unit"])
         met = int((charted["status"] == Status.MET).sum())
-        svg = charts.attainment_chart(names, list(charted["attainment"]), [s.value for s in charted["status"]], lambda x: t.percent(x, 0))
+        statuses = [s.value for s in charted["status"]]
+        words, percent = {s: t(s) for s in statuses}, lambda x: t.percent(x, 0)
+        svg = charts.attainment_chart(names, list(charted["attainment"]), statuses, percent, words=words)
         alt = t("alt_units", met=met, total=len(units[units["status"] != Status.NOT_APPLICABLE]), units=noun.plural)
         parts.append(doc.figure(svg, report.figure_caption(t("caption_units_chart", criterion=title, unit=noun.singular)), alt))
     rows = [

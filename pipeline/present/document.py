@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pipeline.vocabulary import STATUS_SYMBOLS
+
 DOCUMENT_MIMETYPE = "application/vnd.evalreport.document+json"
 # The results a notebook publishes (`Report.publish_results`): read with the sections, stored as results.json.
 RESULTS_MIMETYPE = "application/vnd.evalreport.results+json"
@@ -22,7 +24,6 @@ RESULTS_MIMETYPE = "application/vnd.evalreport.results+json"
 STATUSES = ("met", "partly_met", "not_met", "no_data", "not_applicable")
 OUTCOMES = ("on_time", "late", "overdue", "open", "cancelled")
 Tone = Literal["met", "partly_met", "not_met", "no_data", "not_applicable", "on_time", "late", "overdue", "open", "cancelled"]
-STATUS_SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "no_data": "–", "not_applicable": "–"}
 
 
 class Model(BaseModel):

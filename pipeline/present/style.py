@@ -4,7 +4,8 @@ with a numeral, quotes are the language's own (»…« in Danish, «…» in Nor
 years takes an en dash (2024–2026).
 
 A filter over the document model, as Quarto's filters are: it changes the tree's text, never a format, so every
-renderer draws the same words. Table cells are figures and are left as they are.
+renderer draws the same words. Table cells are figures and are left as they are, but for the no-break spaces that keep
+a figure with its unit on one line ("95 %", "n = 24", "kr. 1.000").
 """
 
 from __future__ import annotations
@@ -33,6 +34,17 @@ OPENING_COUNT = re.compile(r"(^|[.!?]\s+)(\d{1,3})(?![\d.,:/\u00a0%]|\s*%)(\s+)(
 ABBREVIATIONS = frozenset(
     ["ca", "cirka", "pr", "kr", "nr", "jf", "fx", "f.eks", "evt", "inkl", "ekskl", "kl", "tlf", "mio", "mia", "mill", "bl.a", "dvs", "osv", "mv", "m.v", "ift", "vedr", "iht", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "st", "sagsnr", "saksnr", "no", "vs", "etc", "approx", "e.g", "i.e", "ang.", "gl", "ca", "ekskl", "obs", "p.t"]
 )
+# Where a line must never break: between a figure and its sign or unit ("95 %", "n = 24", "kr. 1.000", "1.000 kr.") and
+# between the groups of a number written with spaces ("1 000 000", Norwegian thousands), so that "95 / %" or "n / = 24"
+# never stands at a line's end. No-break spaces (U+00A0), which every format keeps.
+NBSP = "\u00a0"
+NO_BREAK = (
+    (re.compile(r"(?<=\d) (?=[%‰])"), NBSP),
+    (re.compile(r"\b(?<![\w.])([nN]) ?= ?(?=\d)"), f"\\1{NBSP}={NBSP}"),
+    (re.compile(r"(\bkr\.?|\bNOK|\bDKK|\bEUR|\bmio\.|\bmill\.|\bmia\.|\bnr\.|\bpr\.|\bca\.|§) (?=\d)"), f"\\1{NBSP}"),
+    (re.compile(r"(?<=\d) (?=(?:kr|mio|mill|mia|NOK|DKK|EUR)\b)"), NBSP),
+)
+THOUSANDS = re.compile(r"\b\d{1,3}(?: \d{3})+\b")
 # A fiscal or school year keeps its slash: 2018/19-2020/21 is 2018/19–2020/21.
 YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d(?:/\d\d)?)\s?-\s?((?:19|20)\d\d(?:/\d\d)?)\b")
 STRAIGHT_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”“]")
@@ -43,7 +55,15 @@ def styled_text(text: str, language: str) -> str:
     text = YEAR_RANGE.sub("\\1–\\2", text)
     opening, closing = QUOTES[language]
     text = STRAIGHT_QUOTED.sub(lambda found: f"{opening}{found.group(1)}{closing}", text)
-    return OPENING_COUNT.sub(lambda found: _opening_in_words(found, language), text)
+    # No-break spaces first: "12 000 deltagere" is one number, not a count of twelve to write in words.
+    return OPENING_COUNT.sub(lambda found: _opening_in_words(found, language), unbroken(text))
+
+
+def unbroken(text: str) -> str:
+    """The text with no-break spaces where a line must not break: in "95 %", "n = 24", "kr. 1.000", "1 000"."""
+    for pattern, replacement in NO_BREAK:
+        text = pattern.sub(replacement, text)
+    return THOUSANDS.sub(lambda found: found.group().replace(" ", NBSP), text)
 
 
 def _opening_in_words(found: re.Match, language: str) -> str:
@@ -87,10 +107,22 @@ def _block(block: doc.Block, language: str) -> doc.Block:
         return block.model_copy(update={"text": styled_text(block.text, language)})
     if isinstance(block, doc.Box):
         return block.model_copy(update={"blocks": [_block(inner, language) for inner in block.blocks]})
-    if isinstance(block, (doc.Table, doc.Figure)):
+    if isinstance(block, doc.Table):
+        caption = block.caption.model_copy(update={"text": styled_text(block.caption.text, language)})
+        header = [unbroken(text) for text in block.header]
+        rows = [[_cell(cell) for cell in row] for row in block.rows]
+        return block.model_copy(update={"caption": caption, "header": header, "rows": rows})
+    if isinstance(block, doc.Figure):
         caption = block.caption.model_copy(update={"text": styled_text(block.caption.text, language)})
         return block.model_copy(update={"caption": caption})
     return block
+
+
+def _cell(cell: doc.Cell) -> doc.Cell:
+    """A table cell with its figure and its unit kept on one line; its words are left as they are."""
+    if isinstance(cell, str):
+        return unbroken(cell)
+    return cell.model_copy(update={"text": unbroken(cell.text)})
 
 
 def _runs(runs: list[doc.Inline], language: str) -> list[doc.Inline]:
@@ -117,7 +149,7 @@ def _styled_inside(text: str, language: str) -> str:
     head, separator, tail = re.split(r"([.!?]\s+)", text, maxsplit=1) + ["", ""] if re.search(r"[.!?]\s+", text) else [text, "", ""]
     opening, closing = QUOTES[language]
     head = STRAIGHT_QUOTED.sub(lambda found: f"{opening}{found.group(1)}{closing}", YEAR_RANGE.sub("\\1–\\2", head))
-    return head + separator + (styled_text(tail, language) if tail else "")
+    return unbroken(head) + separator + (styled_text(tail, language) if tail else "")
 
 
 def styled_document(document: doc.Document) -> doc.Document:

@@ -34,6 +34,7 @@ from pipeline.present.document import (
     Table,
 )
 from pipeline.present.i18n import Messages
+from pipeline.vocabulary import palette_css
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "templates" / "evalreport" / "report.css"
 
@@ -62,7 +63,7 @@ def head(c: Cover) -> str:
         f'<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="evalreport {escape(c.version)}">\n'
         f"<title>{escape(c.title)} – {escape(c.report_title)}</title>\n<style>\n{stylesheet()}\n"
-        f":root {{ --accent: {css_colour(c.accent)}; }}\n"
+        f":root {{ --accent: {css_colour(c.accent)}; {palette_css()} }}\n"
         f"@page {{ @bottom-right {{ content: {page_counter(Messages(c.language))}; }}"
         f" @top-right {{ content: {css_string(c.title)}; }} }}\n"
         "</style>\n</head>"
@@ -96,7 +97,7 @@ def css_string(text: str) -> str:
 
 
 def css_colour(colour: str) -> str:
-    """The accent colour as the project gives it ('#1c4f8a'); anything else is no colour CSS could misread."""
+    """The accent colour as the project gives it ('#1b4f72'); anything else is no colour CSS could misread."""
     return colour if re.fullmatch(r"#[0-9a-fA-F]{3,8}", colour) else "inherit"
 
 
@@ -171,20 +172,27 @@ def tone_class(tone: str | None) -> str:
     return f"outcome-{tone}" if tone in OUTCOMES else f"status-{tone}"
 
 
+# A table of more columns than this is drawn on a phone as a card per row, each cell under its column's name.
+CARD_COLUMNS = 4
+
+
 def table(part: Table) -> str:
-    """Column headers with scope, the caption first; numeric columns align right."""
+    """Column headers with scope, the caption first; numeric columns align right. Each cell carries its column's name
+    (`data-label`), which a wide table's cards show on a narrow screen (report.css)."""
     numeric = set(part.numeric)
 
     def cell(value, index: int) -> str:
         text, extra = (value.text, tone_class(value.tone)) if isinstance(value, (Marked, Datum)) else (value, "")
         classes = " ".join(c for c in ("num" if index in numeric else "", extra) if c)
         attribute = f' class="{classes}"' if classes else ""
-        return f"<td{attribute}>{escape(text)}</td>"
+        label = f' data-label="{escape(part.header[index])}"' if index < len(part.header) else ""
+        return f"<td{attribute}{label}>{escape(text)}</td>"
 
     num = ' class="num"'
     head = "".join(f'<th scope="col"{num if i in numeric else ""}>{escape(h)}</th>' for i, h in enumerate(part.header))
     body = "".join("<tr>" + "".join(cell(v, i) for i, v in enumerate(row)) + "</tr>" for row in part.rows)
-    attribute = f' class="{part.role}"' if part.role else ""
+    classes = " ".join(c for c in (part.role, "cards" if len(part.header) > CARD_COLUMNS else "") if c)
+    attribute = f' class="{classes}"' if classes else ""
     return f"<table{attribute}><caption>{escape(str(part.caption))}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -19,6 +19,7 @@ import typst
 from pipeline.present import fonts
 from pipeline.present.document import Document
 from pipeline.render.engine import Engine
+from pipeline.vocabulary import PALETTE
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "evalreport" / "report.typ"
 PDF_STANDARDS = ["a-2a", "ua-1"]  # PDF/A-2a: archivable and tagged; PDF/UA-1: accessible. Typst writes both in one file.
@@ -102,5 +103,5 @@ def write_logo(data_uri: str, folder: Path) -> str:
 
 
 def typst_data(document: Document) -> dict:
-    """The document as JSON for the template (the logo travels as a file)."""
-    return document.model_dump(mode="json", exclude={"cover": {"logo"}, "results": True})
+    """The document as JSON for the template (the logo travels as a file), with the status palette to draw it in."""
+    return document.model_dump(mode="json", exclude={"cover": {"logo"}, "results": True}) | {"palette": PALETTE}

@@ -33,11 +33,10 @@ from pipeline.run.files import ReportFiles
 from pipeline.run.publish import write_atomically
 from pipeline.spec import ProjectSpec
 from pipeline.tables import DECISIONS_FILE, parse_decisions
+from pipeline.vocabulary import CHANGE_SYMBOLS, STATUS_SYMBOLS, palette_css
 
 # The four statuses an index counts, by symbol, word and colour; `not_applicable` counts as no data here.
 STATUSES = ("met", "partly_met", "not_met", "no_data")
-SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "no_data": "–"}
-CHANGES = {"improved": "↑", "unchanged": "→", "worse": "↓"}
 REPORT_NAMES = ("end_report", "success_criteria", "survey_feedback", "milestones", "status_report", "committee_case")
 # The reports a lead opens, in the order the card links them: the latest of each kind.
 LEAD_REPORTS = ("committee_case", "status_report", "end_report")
@@ -83,7 +82,7 @@ class Report:
         if not status:
             return None
         found = Counter(criterion.get("change") for criterion in status.get("criteria", []))
-        return {change: found[change] for change in CHANGES}
+        return {change: found[change] for change in CHANGE_SYMBOLS}
 
 
 @dataclass
@@ -279,8 +278,9 @@ def index_html(reports: list[Report], root: Path, language: str | None = None, t
         page=Words(language or portfolio_language([card.language for card in found])),
         cards=[(card, lead(card, today), Words(language or card.language)) for card in found],
         statuses=STATUSES,
-        symbols=SYMBOLS,
-        changes=CHANGES,
+        symbols=STATUS_SYMBOLS,
+        changes=CHANGE_SYMBOLS,
+        palette=palette_css(),
         version=__version__,
         today=today,
     )
