@@ -372,3 +372,74 @@ def test_a_project_with_units_asks_which_column_holds_them_or_none_for_the_whole
         import_indicators("long", table, folder)
     result = import_indicators("long", table, folder, choices=Choices(unit_column="none"))
     assert list(written(result)["unit"]) == ["", ""]
+
+
+# --- school and fiscal years ------------------------------------------------------------------------------------
+
+SCHOOL_YEARS = FIXTURES / "ssb-skolear-grunnskole.csv"
+
+
+def school_project(tmp_path: Path, period: str = "{start: 2018-08, end: 2020/21}") -> Path:
+    folder = tmp_path / "inputs" / "skole"
+    folder.mkdir(parents=True)
+    (folder / "project.yaml").write_text(
+        f"title: Skole\nowner: O\nlanguage: nb\nperiod: {period}\n"
+        "units: [{id: '3001', name: Halden}, {id: '3002', name: Moss}]\n", encoding="utf-8"
+    )
+    return folder
+
+
+def ssb_school_years() -> dict[tuple[str, str], str]:
+    """The fixture as read by hand: (unit code, first calendar year of the school year) → figure as written."""
+    lines = SCHOOL_YEARS.read_bytes().decode("iso-8859-1").splitlines()[1:]
+    cells = [line.replace('"', "").split(";") for line in lines]
+    return {(region.split()[0], year[:4]): figure for region, year, _, figure in cells}
+
+
+@pytest.mark.parametrize("name", ["ssb-skolear-grunnskole.csv", "ssb-skolear-grunnskole.px"])
+def test_ssb_school_years_are_written_as_the_projects_labels_and_validate(tmp_path, name):
+    folder = school_project(tmp_path)
+    form = "px" if name.endswith(".px") else "long"
+    result = import_indicators(form, FIXTURES / name, folder, units_from_project=True)
+    rows = written(result)
+    expected = ssb_school_years()
+    assert sorted(set(rows["period"])) == ["2018/19", "2019/20", "2020/21"]
+    for unit, period, value in rows[["unit", "period", "value"]].itertuples(index=False):
+        figure = expected[(unit, period[:4])]
+        assert value == ("" if figure == ".." else figure)
+    spec = ProjectSpec.model_validate(
+        {**yaml.safe_load((folder / "project.yaml").read_text(encoding="utf-8")), **draft(result)}
+    )
+    assert len(parse_indicators(result.table_path, spec)) == len(expected)
+
+
+@pytest.mark.parametrize("written_as", ["2018/19", "2018-19", "2018/2019", "2018-2019", "2018M09", "2019M03"])
+def test_each_way_of_writing_a_school_year_is_the_same_year(tmp_path, written_as):
+    folder = school_project(tmp_path)
+    table = tmp_path / "tall.csv"
+    table.write_text(f"region;skoleår;mål;verdi\n3001;{written_as};Elever;12\n", encoding="utf-8")
+    result = import_indicators("long", table, folder)
+    assert list(written(result)["period"]) == ["2018/19"]
+
+
+def test_a_calendar_year_in_a_fiscal_project_is_refused_naming_file_row_field_and_both_years(tmp_path):
+    folder = school_project(tmp_path, "{start: 2018-04, end: 2021-03}")
+    table = tmp_path / "tall.csv"
+    table.write_text("region;år;mål;verdi\n3001;2018/19;Elever;12\n3001;2019;Elever;14\n3002;2019;Elever;9\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        import_indicators("long", table, folder)
+    assert len(refused.value.problems) == 1  # the year is named once, not once per figure
+    message = str(refused.value)
+    assert "tall.csv" in message and "row 3" in message and "'år'" in message
+    assert "2018/19" in message and "2019/20" in message and "'2019'" in message
+    assert not (folder / "indicators.csv").exists()
+
+
+def test_a_calendar_project_reads_years_as_before_and_says_what_a_school_year_needs(tmp_path):
+    folder = school_project(tmp_path, "{start: 2018, end: 2021}")
+    table = tmp_path / "tall.csv"
+    table.write_text("region;år;mål;verdi\n3001;2019;Elever;12\n3001;2020K4;Elever;14\n", encoding="utf-8")
+    result = import_indicators("long", table, folder)
+    assert list(written(result)["period"]) == ["2019", "2020"]
+    with pytest.raises(InputError, match=r"period: \{start: 2018-08\}"):
+        import_indicators("long", SCHOOL_YEARS, folder, force=True)

@@ -108,10 +108,13 @@ def import_indicators(
     if not append:
         refuse_to_replace([table_path, draft_path], force)
     choices = choices or Choices()
+    spec = load_spec(folder / PROJECT_FILE) if (folder / PROJECT_FILE).is_file() else None
     if units_from_project:
         choices.project_units = _project_units(folder)
-    elif (folder / PROJECT_FILE).is_file() and not load_spec(folder / PROJECT_FILE).units:
+    elif spec is not None and not spec.units:
         choices.whole_project = True  # a file without a unit column holds the project's own figures
+    if spec is not None:
+        choices.calendar = spec.period  # fiscal or school years: periods read as the project's and written '2018/19'
     if not Path(file).is_file():
         raise EvalreportError(f"{file}: no such file")
     source = READERS[form](Path(file), value_column, sheet)
