@@ -443,3 +443,12 @@ def test_a_calendar_project_reads_years_as_before_and_says_what_a_school_year_ne
     assert list(written(result)["period"]) == ["2019", "2020"]
     with pytest.raises(InputError, match=r"period: \{start: 2018-08\}"):
         import_indicators("long", SCHOOL_YEARS, folder, force=True)
+
+
+def test_a_fiscal_project_still_being_filled_in_gets_its_years_labelled(tmp_path):
+    """project.yaml without its owner yet does not load, but its period says how the years are counted."""
+    folder = tmp_path / "inputs" / "skole"
+    folder.mkdir(parents=True)
+    (folder / "project.yaml").write_text("title: Skole\nlanguage: nb\nperiod: {start: 2018-08, end: 2020/21}\n", encoding="utf-8")
+    result = import_indicators("long", SCHOOL_YEARS, folder, choices=Choices(unit_column="region"))
+    assert sorted(set(written(result)["period"])) == ["2018/19", "2019/20", "2020/21"]

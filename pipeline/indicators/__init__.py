@@ -23,6 +23,7 @@ from pipeline.indicators.shape import Canonical, Choices, to_canonical
 from pipeline.indicators.source import Source
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.publish import publish, refuse_to_replace
+from pipeline.spec import Period, ProjectSpec
 from pipeline.sources.readers import read_any
 
 READERS: dict[str, Callable[..., Source]] = {
@@ -108,13 +109,13 @@ def import_indicators(
     if not append:
         refuse_to_replace([table_path, draft_path], force)
     choices = choices or Choices()
-    spec = load_spec(folder / PROJECT_FILE) if (folder / PROJECT_FILE).is_file() else None
+    spec = _project_spec(folder)
     if units_from_project:
         choices.project_units = _project_units(folder)
     elif spec is not None and not spec.units:
         choices.whole_project = True  # a file without a unit column holds the project's own figures
-    if spec is not None:
-        choices.calendar = spec.period  # fiscal or school years: periods read as the project's and written '2018/19'
+    # Fiscal or school years: periods read as the project's and written by their labels ('2018/19').
+    choices.calendar = spec.period if spec is not None else _written_period(folder)
     if not Path(file).is_file():
         raise EvalreportError(f"{file}: no such file")
     source = READERS[form](Path(file), value_column, sheet)
@@ -218,6 +219,24 @@ def _keep_known_ids(canonical: Canonical, known: dict[str, str]) -> None:
     if renamed:
         canonical.table["indicator"] = canonical.table["indicator"].map(lambda ident: renamed.get(ident, ident))
         canonical.indicators = {renamed.get(ident, ident): label for ident, label in canonical.indicators.items()}
+
+
+def _project_spec(folder: Path) -> ProjectSpec | None:
+    """project.yaml as loaded, or None while there is none or it is still being filled in (TODOs left)."""
+    try:
+        return load_spec(folder / PROJECT_FILE) if (folder / PROJECT_FILE).is_file() else None
+    except EvalreportError:
+        return None
+
+
+def _written_period(folder: Path) -> Period | None:
+    """project.yaml's `period` alone, when the rest of the file does not load yet; None when it does not read."""
+    path = folder / PROJECT_FILE
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8-sig")) if path.is_file() else None
+        return Period.model_validate(document["period"]) if isinstance(document, dict) else None
+    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, ValueError):
+        return None  # pydantic's ValidationError is a ValueError
 
 
 def _project_units(folder: Path) -> list[str]:
