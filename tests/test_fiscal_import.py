@@ -1,6 +1,7 @@
 """Importing into a project on fiscal or school years: a new survey wave takes the project year holding its answers,
 written by its label, and each way a tool writes the time of an answer is read as the same day."""
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import yaml
 
 from pipeline.importers import import_survey
 from pipeline.importers.waves import _project_year
+from pipeline.project import load_project
 from pipeline.spec import Period
 
 FISCAL = Period(start=2018, end=2020, start_month=4)  # 2018/19, 2019/20, 2020/21: April to March
@@ -70,3 +72,32 @@ def test_each_way_tools_write_an_answers_time_is_read_as_its_project_year(writte
     assert _project_year(written, FISCAL) == year
     if year is not None and written[:4].isdigit():
         assert FISCAL.year_of(date.fromisoformat(written[:10])) == year
+
+
+# --- validate: a wave tied to an activity of another year ---------------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def notices_with_waves_tied(tmp_path: Path, first: str, second: str) -> list:
+    project = tmp_path / "fiscal-year"
+    shutil.copytree(FIXTURES / "fiscal-year", project)
+    text = (project / "project.yaml").read_text(encoding="utf-8")
+    text = text.replace("year: 2018/19}", f"year: 2018/19, activity: {first}}}")
+    text = text.replace("year: 2019/20}", f"year: 2019/20, activity: {second}}}")
+    (project / "project.yaml").write_text(text, encoding="utf-8")
+    return [notice for notice in load_project("fiscal-year", tmp_path).notices if "activity" in notice.expected]
+
+
+def test_a_wave_tied_to_an_activity_of_another_fiscal_year_is_a_notice_naming_both_years(tmp_path):
+    # A2 was held on 28 March 2019: the calendar's 2019, the fiscal year 2018/19; the wave v2 says 2019/20.
+    (notice,) = notices_with_waves_tied(tmp_path, "A1", "A2")
+    assert (notice.file, notice.field) == ("project.yaml", "survey.waves.1.year")
+    assert notice.expected == "2018/19, the year of activity 'A2' (held 2019-03-28)"
+    assert notice.found.startswith("2019/20: wave 'v2'")
+    assert str(notice).startswith("project.yaml, field 'survey.waves.1.year'")
+
+
+def test_waves_tied_to_activities_of_their_own_years_give_no_notice(tmp_path):
+    # A1 on 10 April 2018 is in 2018/19; A3 on 2 April 2019 is in 2019/20, the first days of that year.
+    assert notices_with_waves_tied(tmp_path, "A1", "A3") == []
