@@ -64,10 +64,12 @@ def waves_in_another_year_than_their_activity(spec: ProjectSpec, activities: pd.
             continue  # no activity, or one activities.csv does not have (an error of its own)
         year = spec.period.year_of(activity["date"])
         if year != wave.year:
+            day = activity["date"].isoformat()
             found.append(Problem(
                 PROJECT_FILE, None, f"survey.waves.{i}.year",
-                f"{spec.period.year_label(year)}, the year of activity {wave.activity!r} (held {activity['date'].isoformat()})",
-                f"{spec.period.year_label(wave.year)}: wave {wave.id!r} is reported in another year than the activity it asked about",
+                f"{spec.period.year_label(year)}, the year of activity {wave.activity!r} (held {day})",
+                f"{spec.period.year_label(wave.year)}: wave {wave.id!r} is reported in another year than the activity "
+                "it asked about",
             ))
     return found
 

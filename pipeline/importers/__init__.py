@@ -36,8 +36,8 @@ from pipeline.importers.export import Export, rename_items
 from pipeline.importers.known import keep_known_groups, keep_known_ids, known_survey
 from pipeline.importers.waves import Appended, append_wave, existing_table
 from pipeline.project import PROJECT_FILE, load_spec
-from pipeline.spec import Period
 from pipeline.run.publish import publish, refuse_to_replace
+from pipeline.spec import Period
 
 IMPORTERS: dict[str, Callable[[Path], Export]] = {
     tabular.TOOL: tabular.read_export,
@@ -174,7 +174,9 @@ def import_survey(
     keep_known_ids(canonical, known)
     keep_known_groups(canonical, known)
     appended = append_wave(before, survey_path, canonical, export, replace_wave) if append else None
-    draft = draft_codebook(export, canonical, language=report_language(folder), known=known, calendar=project_period(folder))
+    draft = draft_codebook(
+        export, canonical, language=report_language(folder), known=known, calendar=project_period(folder)
+    )
     table = appended.table if appended else canonical.table
     publish({survey_path: survey_csv(table), draft_path: draft.text})
     return ImportResult(

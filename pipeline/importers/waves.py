@@ -136,7 +136,9 @@ def project_years(canonical: Canonical, export: Export, calendar: Period) -> dic
         year = _project_year(answered.get(respondent) or "", calendar)
         if year is not None:
             counted[wave][year] += 1
-    return {wave: (counted[wave].most_common(1)[0][0] if counted[wave] else year) for wave, year in canonical.waves.items()}
+    return {
+        wave: counted[wave].most_common(1)[0][0] if counted[wave] else year for wave, year in canonical.waves.items()
+    }
 
 
 def _project_year(written: str, calendar: Period) -> int | None:

@@ -23,8 +23,8 @@ from pipeline.indicators.shape import Canonical, Choices, to_canonical
 from pipeline.indicators.source import Source
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.publish import publish, refuse_to_replace
-from pipeline.spec import Period, ProjectSpec
 from pipeline.sources.readers import read_any
+from pipeline.spec import Period, ProjectSpec
 
 READERS: dict[str, Callable[..., Source]] = {
     "long": lambda path, value_column, sheet: long.read(path, value_column=value_column, sheet=sheet),

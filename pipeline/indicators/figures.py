@@ -85,8 +85,8 @@ def project_year(period: str, calendar: Period) -> int:
     if not calendar.split:
         year = year_of(period)
         if year is None:
-            hint = " (a school or fiscal year such as 2018-2019 needs the project's years to begin in its month, such " \
-                   "as period: {start: 2018-08})" if two_years(period) is not None else ""
+            hint = (" (a school or fiscal year such as 2018-2019 needs the project's years to begin in its month, "
+                    "such as period: {start: 2018-08})") if two_years(period) is not None else ""
             raise ValueError("a year such as 2021 (a quarter or month such as 2021K4 counts in its year)" + hint)
         return year
     first = calendar.year_label(calendar.start)

@@ -26,12 +26,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from pipeline import __version__
 from pipeline.errors import EvalreportError, UnsafePath
+from pipeline.periods import parse_period
 from pipeline.present.case import meeting_day
 from pipeline.present.i18n import LOCALES, Messages
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.files import ReportFiles
 from pipeline.run.publish import write_atomically
-from pipeline.periods import parse_period
 from pipeline.spec import Period, ProjectSpec
 from pipeline.tables import DECISIONS_FILE, parse_decisions
 
