@@ -18,10 +18,11 @@ from pipeline.cli import indicators_word, main
 from pipeline.errors import EvalreportError, InputError
 from pipeline.indicators import READERS, import_indicators
 from pipeline.indicators.draft import safe_id
+from pipeline.indicators.figures import project_year
 from pipeline.indicators.shape import Choices
 from pipeline.indicators.units import match_units, split_unit
 from pipeline.present.i18n import Messages
-from pipeline.spec import ProjectSpec
+from pipeline.spec import Period, ProjectSpec
 from pipeline.tables import parse_indicators
 
 FIXTURES = Path(__file__).parent / "fixtures" / "indicators"
@@ -452,3 +453,33 @@ def test_a_fiscal_project_still_being_filled_in_gets_its_years_labelled(tmp_path
     (folder / "project.yaml").write_text("title: Skole\nlanguage: nb\nperiod: {start: 2018-08, end: 2020/21}\n", encoding="utf-8")
     result = import_indicators("long", SCHOOL_YEARS, folder, choices=Choices(unit_column="region"))
     assert sorted(set(written(result)["period"])) == ["2018/19", "2019/20", "2020/21"]
+
+
+@pytest.mark.parametrize(
+    "written, year",
+    [("2019K1", 2018), ("2019K2", 2019), ("2019M03", 2018), ("2019M04", 2019), ("2019-03-31", 2018), ("2019-04-01", 2019)],
+)
+def test_quarters_months_and_days_fall_in_the_fiscal_year_holding_them(written, year):
+    april = Period(start=2018, end=2020, start_month=4)
+    assert project_year(written, april) == year
+
+
+def test_a_quarter_is_refused_when_the_years_begin_inside_one():
+    august = Period(start=2018, end=2020, start_month=8)  # July–September 2019 is half of 2018/19, half of 2019/20
+    with pytest.raises(ValueError, match="2018/19"):
+        project_year("2019K3", august)
+
+
+def test_a_wide_download_with_a_header_row_of_school_years(tmp_path):
+    """IMDi's and the statistics banks' wide download: `Skoleår: 2018-2019` over each column."""
+    folder = school_project(tmp_path)
+    table = tmp_path / "wide.csv"
+    table.write_bytes(
+        "Region;Navn;Elever: Elever i grunnskolen;Elever: Elever i grunnskolen\r\n"
+        ";;Skoleår: 2018-2019;Skoleår: 2019-2020\r\n"
+        "K3001;Halden;3211;3187\r\nK3002;Moss;5120;:\r\n".encode("iso-8859-1")
+    )
+    rows = written(import_indicators("wide", table, folder))
+    assert sorted(zip(rows["unit"], rows["period"], rows["value"])) == [
+        ("3001", "2018/19", "3211"), ("3001", "2019/20", "3187"), ("3002", "2018/19", "5120"), ("3002", "2019/20", ""),
+    ]

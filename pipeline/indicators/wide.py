@@ -121,8 +121,8 @@ def _labelled_rows(rows: list[list[str]]) -> int:
         cells = [cell for cell in row[first:] if cell.strip()]
         if cells and all(_labelled(cell) for cell in cells):
             count += 1
-        elif cells and all(is_period(cell) for cell in cells):
-            return count + 1
+        elif cells and all(is_period(cell) for cell in cells) and not any(cell.strip() for cell in row[:first]):
+            return count + 1  # a row of plain years, empty under the rows' own headings (a row of figures is not)
         else:
             break
     return count
