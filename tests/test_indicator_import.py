@@ -426,7 +426,8 @@ def test_each_way_of_writing_a_school_year_is_the_same_year(tmp_path, written_as
 def test_a_calendar_year_in_a_fiscal_project_is_refused_naming_file_row_field_and_both_years(tmp_path):
     folder = school_project(tmp_path, "{start: 2018-04, end: 2021-03}")
     table = tmp_path / "tall.csv"
-    table.write_text("region;år;mål;verdi\n3001;2018/19;Elever;12\n3001;2019;Elever;14\n3002;2019;Elever;9\n", encoding="utf-8")
+    table.write_text("region;år;mål;verdi\n3001;2018/19;Elever;12\n3001;2019;Elever;14\n3002;2019;Elever;9\n",
+                     encoding="utf-8")
     with pytest.raises(InputError) as refused:
         import_indicators("long", table, folder)
     assert len(refused.value.problems) == 1  # the year is named once, not once per figure
@@ -450,14 +451,16 @@ def test_a_fiscal_project_still_being_filled_in_gets_its_years_labelled(tmp_path
     """project.yaml without its owner yet does not load, but its period says how the years are counted."""
     folder = tmp_path / "inputs" / "skole"
     folder.mkdir(parents=True)
-    (folder / "project.yaml").write_text("title: Skole\nlanguage: nb\nperiod: {start: 2018-08, end: 2020/21}\n", encoding="utf-8")
+    (folder / "project.yaml").write_text("title: Skole\nlanguage: nb\nperiod: {start: 2018-08, end: 2020/21}\n",
+                                         encoding="utf-8")
     result = import_indicators("long", SCHOOL_YEARS, folder, choices=Choices(unit_column="region"))
     assert sorted(set(written(result)["period"])) == ["2018/19", "2019/20", "2020/21"]
 
 
 @pytest.mark.parametrize(
     "written, year",
-    [("2019K1", 2018), ("2019K2", 2019), ("2019M03", 2018), ("2019M04", 2019), ("2019-03-31", 2018), ("2019-04-01", 2019)],
+    [("2019K1", 2018), ("2019K2", 2019), ("2019M03", 2018), ("2019M04", 2019),
+     ("2019-03-31", 2018), ("2019-04-01", 2019)],
 )
 def test_quarters_months_and_days_fall_in_the_fiscal_year_holding_them(written, year):
     april = Period(start=2018, end=2020, start_month=4)

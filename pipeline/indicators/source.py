@@ -12,7 +12,8 @@ from pipeline.errors import EvalreportError
 # (SSB, Statistics Denmark, Statistics Sweden, Statistics Finland, Eurostat, IMDi), lower case.
 UNIT_NAMES = ("region", "kommune", "kommunenummer", "kommunenr", "municipality", "unit", "område", "omrade", "alue", "geo", "fylke", "bydel")
 PERIOD_NAMES = (
-    "år", "aar", "year", "tid", "time", "time_period", "period", "periode", "vuosi", "kvartal", "quarter", "måned", "month",
+    "år", "aar", "year", "tid", "time", "time_period", "period", "periode", "vuosi",
+    "kvartal", "quarter", "måned", "month",
     "skoleår", "skuleår", "skoleaar", "skolår", "läsår", "school year", "regnskapsår", "regnskabsår", "budgetår",
 )
 CONTENT_NAMES = ("statistikkvariabel", "contentscode", "tabellinnehåll", "indhold", "indikator", "indicator", "measure", "tiedot", "variabel")
