@@ -486,3 +486,17 @@ def test_a_wide_download_with_a_header_row_of_school_years(tmp_path):
     assert sorted(zip(rows["unit"], rows["period"], rows["value"])) == [
         ("3001", "2018/19", "3211"), ("3001", "2019/20", "3187"), ("3002", "2018/19", "5120"), ("3002", "2019/20", ""),
     ]
+
+
+def test_appending_to_a_fiscal_table_written_by_hand_finds_its_years_however_written(tmp_path):
+    """indicators.csv written by hand with 2018-19 and a day inside 2019/20: the import's 2018/19 and 2019/20 are
+    those years, so the same figure is kept once and a different one is refused, not added as a second row."""
+    folder = school_project(tmp_path)
+    (folder / "indicators.csv").write_text(
+        "unit,indicator,period,value,note\n3001,elevar,2018-19,3211,\n3002,elevar,2019-11-15,5164,\n", encoding="utf-8"
+    )
+    result = import_indicators("long", SCHOOL_YEARS, folder, units_from_project=True, append=True)
+    assert result.merged is not None and result.merged.same == 2
+    rows = written(result)
+    assert len(rows) == len(ssb_school_years())  # 6 figures, no year twice
+    assert set(rows["period"]) == {"2018/19", "2019/20", "2020/21"}

@@ -122,7 +122,7 @@ def import_indicators(
     canonical = to_canonical(source, choices)
     known = _known_indicators(folder)
     _keep_known_ids(canonical, known)
-    merged = merge_figures(table_path, canonical.table, replace) if append else None
+    merged = merge_figures(table_path, canonical.table, replace, choices.calendar) if append else None
     new = {ident: label for ident, label in canonical.indicators.items() if ident not in known}
     draft = draft_block(new, source.file, None if units_from_project else canonical.units)
     if len(new) < len(canonical.indicators):
@@ -155,14 +155,17 @@ class Merged:
 _KEY = ["unit", "indicator", "period"]
 
 
-def merge_figures(path: Path, new: pd.DataFrame, replace: bool) -> Merged:
+def merge_figures(path: Path, new: pd.DataFrame, replace: bool, calendar: Period | None = None) -> Merged:
     """indicators.csv with `new` merged in by unit, indicator and year; a different figure for one already there is
-    refused, naming the first ones, unless `replace`. Nothing is written here."""
+    refused, naming the first ones, unless `replace`. Nothing is written here. On fiscal or school years (`calendar`)
+    a year written by hand another way (2018-19, a day inside it) is the same year as the import's 2018/19."""
     columns = ["unit", "indicator", "period", "value", "note"]
     before = pd.DataFrame(columns=columns)
     if path.is_file():
         before = read_any(path, missing=()).reindex(columns=columns).fillna("")
     before = before.astype(str)
+    if calendar is not None and calendar.split:
+        before["period"] = before["period"].map(lambda written: _labelled(written, calendar))
     new = new.astype(str)
     old = {tuple(row[:3]): row for row in before[columns].itertuples(index=False, name=None)}
     differing = []
@@ -183,6 +186,14 @@ def merge_figures(path: Path, new: pd.DataFrame, replace: bool) -> Merged:
     same = len(incoming & set(old)) - len(differing)
     replaced = [f"{u}, {i}, {y}: {was or '–'} → {now or '–'}" for (u, i, y), was, now in differing]
     return Merged(table, len(before), len(incoming - set(old)), same, replaced)
+
+
+def _labelled(written: str, calendar: Period) -> str:
+    """A fiscal or school year by its label (2018-19 → 2018/19); as written when it is none (validate names it)."""
+    try:
+        return calendar.year_label(calendar.parse_year(written))
+    except ValueError:
+        return written
 
 
 def _same(was: str, now: str) -> bool:
