@@ -18,6 +18,7 @@ def notices(spec: ProjectSpec, frames: dict[str, pd.DataFrame]) -> list[Problem]
     return (
         indicators_without_a_unit(spec) + waves_outside_the_period(spec) + criteria_without_data(spec, frames)
         + items_asked_in_some_waves(spec, frames.get("survey"))
+        + waves_in_another_year_than_their_activity(spec, frames.get("activities"))
     )
 
 
@@ -47,6 +48,30 @@ def waves_outside_the_period(spec: ProjectSpec) -> list[Problem]:
         for i, wave in enumerate(waves)
         if not spec.period.start <= wave.year <= spec.period.end
     ]
+
+
+def waves_in_another_year_than_their_activity(spec: ProjectSpec, activities: pd.DataFrame | None) -> list[Problem]:
+    """A wave tied to an activity (`activity: A2`) asked about it, so it belongs to the project year the activity was
+    held in: another `year` puts the feedback in another year's reports than the meeting it is about (on fiscal
+    years, a meeting on 28 March 2019 is in 2018/19, though the calendar says 2019)."""
+    if activities is None or activities.empty or spec.survey is None:
+        return []
+    held = {str(row["id"]): row for row in activities.to_dict("records") if row.get("date") is not None}
+    found = []
+    for i, wave in enumerate(spec.survey.waves):
+        activity = held.get(wave.activity) if wave.activity is not None else None
+        if activity is None:
+            continue  # no activity, or one activities.csv does not have (an error of its own)
+        year = spec.period.year_of(activity["date"])
+        if year != wave.year:
+            day = activity["date"].isoformat()
+            found.append(Problem(
+                PROJECT_FILE, None, f"survey.waves.{i}.year",
+                f"{spec.period.year_label(year)}, the year of activity {wave.activity!r} (held {day})",
+                f"{spec.period.year_label(wave.year)}: wave {wave.id!r} is reported in another year than the activity "
+                "it asked about",
+            ))
+    return found
 
 
 def criteria_without_data(spec: ProjectSpec, frames: dict[str, pd.DataFrame]) -> list[Problem]:

@@ -523,3 +523,66 @@ def test_a_norwegian_portfolio_is_in_norwegian(rendered_examples, tmp_path):
         "Sluttrapport (på engelsk)" in vestfold.get_text()
         and soup.footer.get_text() == "Siden er oppdatert 7. desember 2026."
     )
+
+
+# --- a project on school years: periods by their labels, not their folders --------------------------------------
+
+SCHOOL_PROJECT = """title: Skolemiljø i Halden og Moss
+owner: Viken fylkeskommune
+language: nb
+period: {start: 2018-08, end: 2020/21}
+unit_noun: {singular: kommune, plural: kommuner}
+units:
+  - {id: "3001", name: Halden}
+  - {id: "3002", name: Moss}
+"""
+
+
+@pytest.fixture
+def school_reports(tmp_path) -> Path:
+    """A year's report whose results.json says its period, one whose run failed before any results (the folder's
+    name is all there is), and a report per unit."""
+    inputs, root = tmp_path / "inputs", tmp_path / "reports"
+    (inputs / "skole").mkdir(parents=True)
+    (inputs / "skole" / "project.yaml").write_text(SCHOOL_PROJECT, encoding="utf-8")
+    first = ("skole", "2018-19")
+    publish(root, inputs, *first, "end_report", "2019-09-01T08:00:00+00:00",
+            results("skole", "2018/19", ["met", "met", "not_met"]))
+    for unit in ("3001", "3002"):
+        publish(root, inputs, *first, f"end_report-{unit}", "2019-09-01T08:00:00+00:00",
+                results("skole", "2018/19", ["met", "met", "met"], unit), unit=unit)
+    publish(root, inputs, "skole", "2019-20", "milestones", "2020-09-01T08:00:00+00:00", None, files=("html",))
+    return root
+
+
+def test_a_school_year_projects_periods_are_shown_by_their_labels(school_reports):
+    soup = card(page(school_reports, today=date(2021, 7, 15)), "skole")
+    rows = soup.select("tr[data-period]")
+    shown = {row["data-period"]: row.select_one("td[data-label='Periode']").get_text() for row in rows}
+    assert shown == {"2018-19": "2018/19", "2019-20": "2019/20"}
+    headings = [h3.get_text() for h3 in soup.select("h3")]
+    assert "Status ifølge Sluttrapport, 2018/19" in headings  # the headline status
+    assert "Sluttrapport per kommune, 2018/19" in headings  # the units × criteria table
+    assert not [h for h in headings if "2018-19" in h or "2018–19" in h]
+    assert soup.select_one(".facts .period").get_text() == "Periode 2018/19–2020/21, pågår"  # school years end in July
+    assert soup.select_one(".facts .period")["data-closed"] == "false"
+    later = card(page(school_reports, today=date(2021, 8, 1)), "skole")
+    assert later.select_one(".facts .period").get_text() == "Periode 2018/19–2020/21, avsluttet"
+
+
+def test_a_case_on_a_school_year_is_decided_when_decisions_csv_names_the_years_label(school_reports):
+    """decisions.csv names the period as the reports say it (2019/20); the case's folder is 2019-20."""
+    inputs = school_reports.parent / "inputs" / "skole"
+    committee = "Hovedutvalg for oppvekst"
+    schedule = '{every: year, on: "09-01", covers: previous-year}'
+    (inputs / "project.yaml").write_text(
+        SCHOOL_PROJECT + f"committees:\n  - name: {committee}\n    schedule: {schedule}\n", encoding="utf-8"
+    )
+    publish(school_reports, inputs.parent, "skole", "2019-20", "committee_case", "2020-09-01T04:05:00+00:00", None,
+            files=("html", "pdf", "docx"), as_of="2020-07-31")
+    waiting = card(page(school_reports, today=date(2020, 9, 15)), "skole").select(".case-waiting")
+    assert [li["data-period"] for li in waiting] == ["2019/20"]
+    assert "2019/20" in waiting[0].get_text()
+    (inputs / "decisions.csv").write_text(f"committee,period,date,decision\n{committee},2019/20,2020-09-10,Vedtatt.\n",
+                                          encoding="utf-8")
+    assert not card(page(school_reports, today=date(2020, 9, 15)), "skole").select(".case-waiting")

@@ -18,10 +18,11 @@ from pipeline.cli import indicators_word, main
 from pipeline.errors import EvalreportError, InputError
 from pipeline.indicators import READERS, import_indicators
 from pipeline.indicators.draft import safe_id
+from pipeline.indicators.figures import project_year
 from pipeline.indicators.shape import Choices
 from pipeline.indicators.units import match_units, split_unit
 from pipeline.present.i18n import Messages
-from pipeline.spec import ProjectSpec
+from pipeline.spec import Period, ProjectSpec
 from pipeline.tables import parse_indicators
 
 FIXTURES = Path(__file__).parent / "fixtures" / "indicators"
@@ -372,3 +373,130 @@ def test_a_project_with_units_asks_which_column_holds_them_or_none_for_the_whole
         import_indicators("long", table, folder)
     result = import_indicators("long", table, folder, choices=Choices(unit_column="none"))
     assert list(written(result)["unit"]) == ["", ""]
+
+
+# --- school and fiscal years ------------------------------------------------------------------------------------
+
+SCHOOL_YEARS = FIXTURES / "ssb-skolear-grunnskole.csv"
+
+
+def school_project(tmp_path: Path, period: str = "{start: 2018-08, end: 2020/21}") -> Path:
+    folder = tmp_path / "inputs" / "skole"
+    folder.mkdir(parents=True)
+    (folder / "project.yaml").write_text(
+        f"title: Skole\nowner: O\nlanguage: nb\nperiod: {period}\n"
+        "units: [{id: '3001', name: Halden}, {id: '3002', name: Moss}]\n", encoding="utf-8"
+    )
+    return folder
+
+
+def ssb_school_years() -> dict[tuple[str, str], str]:
+    """The fixture as read by hand: (unit code, first calendar year of the school year) → figure as written."""
+    lines = SCHOOL_YEARS.read_bytes().decode("iso-8859-1").splitlines()[1:]
+    cells = [line.replace('"', "").split(";") for line in lines]
+    return {(region.split()[0], year[:4]): figure for region, year, _, figure in cells}
+
+
+@pytest.mark.parametrize("name", ["ssb-skolear-grunnskole.csv", "ssb-skolear-grunnskole.px"])
+def test_ssb_school_years_are_written_as_the_projects_labels_and_validate(tmp_path, name):
+    folder = school_project(tmp_path)
+    form = "px" if name.endswith(".px") else "long"
+    result = import_indicators(form, FIXTURES / name, folder, units_from_project=True)
+    rows = written(result)
+    expected = ssb_school_years()
+    assert sorted(set(rows["period"])) == ["2018/19", "2019/20", "2020/21"]
+    for unit, period, value in rows[["unit", "period", "value"]].itertuples(index=False):
+        figure = expected[(unit, period[:4])]
+        assert value == ("" if figure == ".." else figure)
+    spec = ProjectSpec.model_validate(
+        {**yaml.safe_load((folder / "project.yaml").read_text(encoding="utf-8")), **draft(result)}
+    )
+    assert len(parse_indicators(result.table_path, spec)) == len(expected)
+
+
+@pytest.mark.parametrize("written_as", ["2018/19", "2018-19", "2018/2019", "2018-2019", "2018M09", "2019M03"])
+def test_each_way_of_writing_a_school_year_is_the_same_year(tmp_path, written_as):
+    folder = school_project(tmp_path)
+    table = tmp_path / "tall.csv"
+    table.write_text(f"region;skoleår;mål;verdi\n3001;{written_as};Elever;12\n", encoding="utf-8")
+    result = import_indicators("long", table, folder)
+    assert list(written(result)["period"]) == ["2018/19"]
+
+
+def test_a_calendar_year_in_a_fiscal_project_is_refused_naming_file_row_field_and_both_years(tmp_path):
+    folder = school_project(tmp_path, "{start: 2018-04, end: 2021-03}")
+    table = tmp_path / "tall.csv"
+    table.write_text("region;år;mål;verdi\n3001;2018/19;Elever;12\n3001;2019;Elever;14\n3002;2019;Elever;9\n",
+                     encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        import_indicators("long", table, folder)
+    assert len(refused.value.problems) == 1  # the year is named once, not once per figure
+    message = str(refused.value)
+    assert "tall.csv" in message and "row 3" in message and "'år'" in message
+    assert "2018/19" in message and "2019/20" in message and "'2019'" in message
+    assert not (folder / "indicators.csv").exists()
+
+
+def test_a_calendar_project_reads_years_as_before_and_says_what_a_school_year_needs(tmp_path):
+    folder = school_project(tmp_path, "{start: 2018, end: 2021}")
+    table = tmp_path / "tall.csv"
+    table.write_text("region;år;mål;verdi\n3001;2019;Elever;12\n3001;2020K4;Elever;14\n", encoding="utf-8")
+    result = import_indicators("long", table, folder)
+    assert list(written(result)["period"]) == ["2019", "2020"]
+    with pytest.raises(InputError, match=r"period: \{start: 2018-08\}"):
+        import_indicators("long", SCHOOL_YEARS, folder, force=True)
+
+
+def test_a_fiscal_project_still_being_filled_in_gets_its_years_labelled(tmp_path):
+    """project.yaml without its owner yet does not load, but its period says how the years are counted."""
+    folder = tmp_path / "inputs" / "skole"
+    folder.mkdir(parents=True)
+    (folder / "project.yaml").write_text("title: Skole\nlanguage: nb\nperiod: {start: 2018-08, end: 2020/21}\n",
+                                         encoding="utf-8")
+    result = import_indicators("long", SCHOOL_YEARS, folder, choices=Choices(unit_column="region"))
+    assert sorted(set(written(result)["period"])) == ["2018/19", "2019/20", "2020/21"]
+
+
+@pytest.mark.parametrize(
+    "written, year",
+    [("2019K1", 2018), ("2019K2", 2019), ("2019M03", 2018), ("2019M04", 2019),
+     ("2019-03-31", 2018), ("2019-04-01", 2019)],
+)
+def test_quarters_months_and_days_fall_in_the_fiscal_year_holding_them(written, year):
+    april = Period(start=2018, end=2020, start_month=4)
+    assert project_year(written, april) == year
+
+
+def test_a_quarter_is_refused_when_the_years_begin_inside_one():
+    august = Period(start=2018, end=2020, start_month=8)  # July–September 2019 is half of 2018/19, half of 2019/20
+    with pytest.raises(ValueError, match="2018/19"):
+        project_year("2019K3", august)
+
+
+def test_a_wide_download_with_a_header_row_of_school_years(tmp_path):
+    """IMDi's and the statistics banks' wide download: `Skoleår: 2018-2019` over each column."""
+    folder = school_project(tmp_path)
+    table = tmp_path / "wide.csv"
+    table.write_bytes(
+        "Region;Navn;Elever: Elever i grunnskolen;Elever: Elever i grunnskolen\r\n"
+        ";;Skoleår: 2018-2019;Skoleår: 2019-2020\r\n"
+        "K3001;Halden;3211;3187\r\nK3002;Moss;5120;:\r\n".encode("iso-8859-1")
+    )
+    rows = written(import_indicators("wide", table, folder))
+    assert sorted(zip(rows["unit"], rows["period"], rows["value"])) == [
+        ("3001", "2018/19", "3211"), ("3001", "2019/20", "3187"), ("3002", "2018/19", "5120"), ("3002", "2019/20", ""),
+    ]
+
+
+def test_appending_to_a_fiscal_table_written_by_hand_finds_its_years_however_written(tmp_path):
+    """indicators.csv written by hand with 2018-19 and a day inside 2019/20: the import's 2018/19 and 2019/20 are
+    those years, so the same figure is kept once and a different one is refused, not added as a second row."""
+    folder = school_project(tmp_path)
+    (folder / "indicators.csv").write_text(
+        "unit,indicator,period,value,note\n3001,elevar,2018-19,3211,\n3002,elevar,2019-11-15,5164,\n", encoding="utf-8"
+    )
+    result = import_indicators("long", SCHOOL_YEARS, folder, units_from_project=True, append=True)
+    assert result.merged is not None and result.merged.same == 2
+    rows = written(result)
+    assert len(rows) == len(ssb_school_years())  # 6 figures, no year twice
+    assert set(rows["period"]) == {"2018/19", "2019/20", "2020/21"}

@@ -37,6 +37,7 @@ from pipeline.importers.known import keep_known_groups, keep_known_ids, known_su
 from pipeline.importers.waves import Appended, append_wave, existing_table
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.publish import publish, refuse_to_replace
+from pipeline.spec import Period
 
 IMPORTERS: dict[str, Callable[[Path], Export]] = {
     tabular.TOOL: tabular.read_export,
@@ -173,7 +174,9 @@ def import_survey(
     keep_known_ids(canonical, known)
     keep_known_groups(canonical, known)
     appended = append_wave(before, survey_path, canonical, export, replace_wave) if append else None
-    draft = draft_codebook(export, canonical, language=report_language(folder), known=known)
+    draft = draft_codebook(
+        export, canonical, language=report_language(folder), known=known, calendar=project_period(folder)
+    )
     table = appended.table if appended else canonical.table
     publish({survey_path: survey_csv(table), draft_path: draft.text})
     return ImportResult(
@@ -186,6 +189,14 @@ def report_language(folder: Path) -> str | None:
     only 'Ja' gets 'Nej' in a Danish report and 'Nei' in a Norwegian one."""
     try:
         return load_spec(folder / PROJECT_FILE).language if (folder / PROJECT_FILE).is_file() else None
+    except EvalreportError:
+        return None
+
+
+def project_period(folder: Path) -> Period | None:
+    """The years of the project imported into, when it has a valid project.yaml: a new wave's year is one of them."""
+    try:
+        return load_spec(folder / PROJECT_FILE).period if (folder / PROJECT_FILE).is_file() else None
     except EvalreportError:
         return None
 

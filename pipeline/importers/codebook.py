@@ -23,6 +23,8 @@ from pipeline.importers.kinds import Guess, guess_items
 from pipeline.importers.known import Known
 from pipeline.importers.scales import normalised
 from pipeline.importers.vocabularies import LANGUAGES
+from pipeline.importers.waves import project_years
+from pipeline.spec import Period
 
 CONFIRM = "Check, then set confirmed: true"
 
@@ -65,8 +67,11 @@ def draft_codebook(
     made: date | None = None,
     language: str | None = None,
     known: Known | None = None,
+    calendar: Period | None = None,
 ) -> Draft:
     """The draft; `language` is the report's, in which a yes/no question answered only yes gets its no.
+    `calendar` is the project's years: on fiscal or school years a new wave's year is the one holding its answers,
+    written by its label (2019/20).
 
     With `known` (the project's survey section), the draft is the project's merged with what is new: its waves,
     groups, scales and items kept as written, new items drafted, and a new item's scale the project's own when it
@@ -86,7 +91,10 @@ def draft_codebook(
     by_name = {scale.name: scale for scale in scales.values() if scale.name not in known.scales}
     groups = _groups(canonical, known)
     review = _review(export, canonical, by_name, {q.id: guesses[q.id] for q in new}, known)
-    text = _yaml(export, canonical, by_name, items, groups, review, made or date.today(), known)
+    made, calendar = made or date.today(), calendar or Period(start=1900, end=2200)
+    years = {wave: calendar.year_label(year or calendar.year_of(made))
+             for wave, year in project_years(canonical, export, calendar).items()}
+    text = _yaml(export, canonical, by_name, items, groups, review, made, known, years)
     return Draft(text, review, by_name, items)
 
 
@@ -286,6 +294,7 @@ def _yaml(
     review: list[str],
     made: date,
     known: Known,
+    years: dict[str, str],
 ) -> str:
     kept = len(canonical.table)
     status = ", ".join(f"{count} {name}" for name, count in sorted(canonical.status.items()))
@@ -304,8 +313,8 @@ def _yaml(
     lines += [f"  - {_flow(wave)}" for wave in known.waves]
     ids = {str(wave.get("id")) for wave in known.waves}
     lines += [
-        f"  - {{id: {_q(wave)}, label: {_q(wave)}, year: {year or made.year}}}"
-        for wave, year in canonical.waves.items()
+        f"  - {{id: {_q(wave)}, label: {_q(wave)}, year: {year}}}"
+        for wave, year in years.items()
         if wave not in ids
     ]
     lines.append("groups:")

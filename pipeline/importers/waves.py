@@ -1,4 +1,5 @@
-"""A new wave added to a project's survey.csv: the rows already there kept as they are, the new ones after them.
+"""A new wave added to a project's survey.csv: the rows already there kept as they are, the new ones after them;
+and a wave's year in a project on fiscal or school years.
 
 Refused, before anything is written, when survey.csv already has the wave (unless it is to be replaced) or one of
 the new respondents' ids: the same export imported twice would otherwise count everyone twice. Ids an export did
@@ -8,7 +9,9 @@ not have (r0001 …) are numbered on from the highest already there.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +20,7 @@ from pipeline.errors import EvalreportError, InputError, Problem
 from pipeline.importers.canonical import Canonical
 from pipeline.importers.export import Export
 from pipeline.sources.readers import read_any
+from pipeline.spec import Period
 from pipeline.tables import SURVEY_COLUMNS
 
 _MADE = re.compile(r"r(\d+)")
@@ -111,3 +115,47 @@ def _numbered_on(new: pd.DataFrame, before: pd.DataFrame) -> tuple[pd.DataFrame,
     new = new.copy()
     new["respondent_id"] = [f"r{highest + n:0{width}d}" for n in range(1, len(new) + 1)]
     return new, len(new)
+
+
+# When a respondent answered, as the tools write it: 2020-02-13 10:22 (year first), 13.02.2020 or 13-02-2020 (day
+# first), 2/13/2020 or 13/2/2020 (Google Forms and Microsoft Forms: month or day first, by the form's language).
+_YEAR_FIRST = re.compile(r"\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+_DAY_FIRST = re.compile(r"\s*(\d{1,2})[-.](\d{1,2})[-.](\d{4})")
+_SLASHED = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def project_years(canonical: Canonical, export: Export, calendar: Period) -> dict[str, int | None]:
+    """Each wave's year of a project on fiscal or school years: the project year most of its respondents answered in
+    (answers in February 2020 are in 2019/20 when years begin in April, 2019); the year the import found where the
+    export does not say when they answered. A calendar project's waves keep the years the import found."""
+    if not calendar.split:
+        return dict(canonical.waves)
+    answered = dict(zip(export.respondent_ids, export.submitted))
+    counted: dict[str, Counter] = {wave: Counter() for wave in canonical.waves}
+    for respondent, wave in zip(canonical.table["respondent_id"], canonical.table["wave"]):
+        year = _project_year(answered.get(respondent) or "", calendar)
+        if year is not None:
+            counted[wave][year] += 1
+    return {
+        wave: counted[wave].most_common(1)[0][0] if counted[wave] else year for wave, year in canonical.waves.items()
+    }
+
+
+def _project_year(written: str, calendar: Period) -> int | None:
+    """The project year of one answer's time, or None when it cannot be told (no date, or 3/2/2020 read as either
+    3 February or 2 March falling in different years)."""
+    readings = []
+    if match := _YEAR_FIRST.match(written):
+        readings = [(int(match.group(1)), int(match.group(2)), int(match.group(3)))]
+    elif match := _DAY_FIRST.match(written):
+        readings = [(int(match.group(3)), int(match.group(2)), int(match.group(1)))]
+    elif match := _SLASHED.match(written):
+        first, second, year = (int(group) for group in match.groups())
+        readings = [(year, first, second), (year, second, first)]
+    years = set()
+    for year, month, day in readings:
+        try:
+            years.add(calendar.year_of(date(year, month, day)))
+        except ValueError:
+            continue  # not a day: the other reading is the one
+    return years.pop() if len(years) == 1 else None

@@ -24,6 +24,7 @@ from pipeline.indicators.source import Source
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.publish import publish, refuse_to_replace
 from pipeline.sources.readers import read_any
+from pipeline.spec import Period, ProjectSpec
 
 READERS: dict[str, Callable[..., Source]] = {
     "long": lambda path, value_column, sheet: long.read(path, value_column=value_column, sheet=sheet),
@@ -108,17 +109,20 @@ def import_indicators(
     if not append:
         refuse_to_replace([table_path, draft_path], force)
     choices = choices or Choices()
+    spec = _project_spec(folder)
     if units_from_project:
         choices.project_units = _project_units(folder)
-    elif (folder / PROJECT_FILE).is_file() and not load_spec(folder / PROJECT_FILE).units:
+    elif spec is not None and not spec.units:
         choices.whole_project = True  # a file without a unit column holds the project's own figures
+    # Fiscal or school years: periods read as the project's and written by their labels ('2018/19').
+    choices.calendar = spec.period if spec is not None else _written_period(folder)
     if not Path(file).is_file():
         raise EvalreportError(f"{file}: no such file")
     source = READERS[form](Path(file), value_column, sheet)
     canonical = to_canonical(source, choices)
     known = _known_indicators(folder)
     _keep_known_ids(canonical, known)
-    merged = merge_figures(table_path, canonical.table, replace) if append else None
+    merged = merge_figures(table_path, canonical.table, replace, choices.calendar) if append else None
     new = {ident: label for ident, label in canonical.indicators.items() if ident not in known}
     draft = draft_block(new, source.file, None if units_from_project else canonical.units)
     if len(new) < len(canonical.indicators):
@@ -151,14 +155,17 @@ class Merged:
 _KEY = ["unit", "indicator", "period"]
 
 
-def merge_figures(path: Path, new: pd.DataFrame, replace: bool) -> Merged:
+def merge_figures(path: Path, new: pd.DataFrame, replace: bool, calendar: Period | None = None) -> Merged:
     """indicators.csv with `new` merged in by unit, indicator and year; a different figure for one already there is
-    refused, naming the first ones, unless `replace`. Nothing is written here."""
+    refused, naming the first ones, unless `replace`. Nothing is written here. On fiscal or school years (`calendar`)
+    a year written by hand another way (2018-19, a day inside it) is the same year as the import's 2018/19."""
     columns = ["unit", "indicator", "period", "value", "note"]
     before = pd.DataFrame(columns=columns)
     if path.is_file():
         before = read_any(path, missing=()).reindex(columns=columns).fillna("")
     before = before.astype(str)
+    if calendar is not None and calendar.split:
+        before["period"] = before["period"].map(lambda written: _labelled(written, calendar))
     new = new.astype(str)
     old = {tuple(row[:3]): row for row in before[columns].itertuples(index=False, name=None)}
     differing = []
@@ -179,6 +186,14 @@ def merge_figures(path: Path, new: pd.DataFrame, replace: bool) -> Merged:
     same = len(incoming & set(old)) - len(differing)
     replaced = [f"{u}, {i}, {y}: {was or '–'} → {now or '–'}" for (u, i, y), was, now in differing]
     return Merged(table, len(before), len(incoming - set(old)), same, replaced)
+
+
+def _labelled(written: str, calendar: Period) -> str:
+    """A fiscal or school year by its label (2018-19 → 2018/19); as written when it is none (validate names it)."""
+    try:
+        return calendar.year_label(calendar.parse_year(written))
+    except ValueError:
+        return written
 
 
 def _same(was: str, now: str) -> bool:
@@ -215,6 +230,24 @@ def _keep_known_ids(canonical: Canonical, known: dict[str, str]) -> None:
     if renamed:
         canonical.table["indicator"] = canonical.table["indicator"].map(lambda ident: renamed.get(ident, ident))
         canonical.indicators = {renamed.get(ident, ident): label for ident, label in canonical.indicators.items()}
+
+
+def _project_spec(folder: Path) -> ProjectSpec | None:
+    """project.yaml as loaded, or None while there is none or it is still being filled in (TODOs left)."""
+    try:
+        return load_spec(folder / PROJECT_FILE) if (folder / PROJECT_FILE).is_file() else None
+    except EvalreportError:
+        return None
+
+
+def _written_period(folder: Path) -> Period | None:
+    """project.yaml's `period` alone, when the rest of the file does not load yet; None when it does not read."""
+    path = folder / PROJECT_FILE
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8-sig")) if path.is_file() else None
+        return Period.model_validate(document["period"]) if isinstance(document, dict) else None
+    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, ValueError):
+        return None  # pydantic's ValidationError is a ValueError
 
 
 def _project_units(folder: Path) -> list[str]:

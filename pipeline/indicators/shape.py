@@ -9,10 +9,11 @@ import pandas as pd
 
 from pipeline.errors import EvalreportError, InputError, Problem
 from pipeline.indicators.draft import indicator_ids
-from pipeline.indicators.figures import DEFAULT_MISSING, NIL, NotAFigure, figure, year_of
+from pipeline.indicators.figures import DEFAULT_MISSING, NIL, NotAFigure, figure, project_year
 from pipeline.indicators.source import Dimension, Source
 from pipeline.indicators.units import match_units, split_unit
 from pipeline.sources.cells import as_text
+from pipeline.spec import Period
 
 MAX_PROBLEMS = 20
 
@@ -30,6 +31,9 @@ class Choices:
     # Figures of the whole project (an empty unit in indicators.csv): `--unit-column none`, or a file with no unit
     # column for a project that declares no units (there is nothing else they could be).
     whole_project: bool = False
+    # The project's years (project.yaml's period): on fiscal or school years a figure's period is read as one of them
+    # and written by its label ('2018/19'). None: calendar years, written '2018'.
+    calendar: Period | None = None
 
 
 @dataclass
@@ -84,10 +88,18 @@ def to_canonical(source: Source, choices: Choices) -> Canonical:
     problems: list[Problem] = []
     values, notes, years = [], [], []
     shown_missing, nil = Counter(), 0
+    calendar = choices.calendar or CALENDAR_YEARS
+    unread: set[str] = set()  # periods already named as a problem: one line each, not one per figure
     for i, (code, text, row) in enumerate(zip(cells[periods.name], figures, rows)):
-        year = year_of(code)
-        if year is None:
-            problems.append(Problem(source.file, row, periods.name, "a year such as 2021 (a quarter or month such as 2021K4 counts in its year)", repr(code)))
+        try:
+            year: int | str | None = project_year(code, calendar)
+        except ValueError as error:
+            year = None
+            if code not in unread:
+                unread.add(code)
+                problems.append(Problem(source.file, row, periods.name, str(error), repr(code)))
+        if year is not None and calendar.split:
+            year = calendar.year_label(int(year))
         try:
             value, symbol = figure(text, missing_codes, source.decimal_comma)
         except NotAFigure:
@@ -121,6 +133,7 @@ def to_canonical(source: Source, choices: Choices) -> Canonical:
     )
 
 
+CALENDAR_YEARS = Period(start=1900, end=2200)  # a project's years when no project says otherwise
 UNITS_WHAT = "the units (municipalities), or say --unit-column none for figures of the whole project"
 _WHOLE = Dimension("")  # no column: every figure is the project's own
 

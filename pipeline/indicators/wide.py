@@ -28,7 +28,7 @@ import re
 from pathlib import Path
 
 from pipeline.errors import InputError, Problem
-from pipeline.indicators.figures import year_of
+from pipeline.indicators.figures import is_period
 from pipeline.indicators.long import guessed
 from pipeline.indicators.source import Dimension, Source
 from pipeline.sources.readers import read_any, read_rows
@@ -49,7 +49,7 @@ def read(path: Path, *, sheet: str | None = None) -> Source:
     count = _header_rows(rows, path.name)
     frame = read_any(path, sheet=sheet, missing=(), header_rows=count)
     header = [list(row) + [""] * (len(frame.columns) - len(row)) for row in frame.attrs["header_rows"]]
-    years = [i for i, cell in enumerate(header[-1][: len(frame.columns)]) if year_of(cell) is not None]
+    years = [i for i, cell in enumerate(header[-1][: len(frame.columns)]) if is_period(cell)]
     row_dimensions = [frame.columns[i] for i in range(len(frame.columns)) if i not in years]
     upper = [_merged(row, years) for row in header[:-1]]
     by_column = {frame.columns[i]: [row[i] for row in upper] + [header[-1][i].strip()] for i in years}
@@ -84,8 +84,8 @@ def _long(path: Path, frame, row_dimensions: list[str], by_column: dict[str, lis
 def _header_rows(rows: list[list[str]], file: str) -> int:
     """How many header rows: up to and including the first row that names years (or quarters, months)."""
     for number, row in enumerate(rows[:3], start=1):
-        periods = [i for i, cell in enumerate(row) if year_of(cell) is not None]
-        if periods and all(year_of(cell) is not None for cell in row[periods[0] :] if cell.strip()):
+        periods = [i for i, cell in enumerate(row) if is_period(cell)]
+        if periods and all(is_period(cell) for cell in row[periods[0] :] if cell.strip()):
             return number
     found = " | ".join(";".join(row) for row in rows[:3])[:200]
     raise InputError([Problem(file, None, None, "a header row of years (2015, 2016 …) in one of the first three rows, as in a wide table", repr(found))])
@@ -121,8 +121,8 @@ def _labelled_rows(rows: list[list[str]]) -> int:
         cells = [cell for cell in row[first:] if cell.strip()]
         if cells and all(_labelled(cell) for cell in cells):
             count += 1
-        elif cells and all(year_of(cell) is not None for cell in cells):
-            return count + 1
+        elif cells and all(is_period(cell) for cell in cells) and not any(cell.strip() for cell in row[:first]):
+            return count + 1  # a row of plain years, empty under the rows' own headings (a row of figures is not)
         else:
             break
     return count
@@ -132,7 +132,7 @@ def _read_labelled(path: Path, sheet: str | None, count: int) -> Source:
     frame = read_any(path, sheet=sheet, missing=(), header_rows=count)
     width = len(frame.columns)
     header = [list(row) + [""] * (width - len(row)) for row in frame.attrs["header_rows"]]
-    values = [i for i in range(width) if any(_labelled(row[i]) or (n == count - 1 and year_of(row[i]) is not None)
+    values = [i for i in range(width) if any(_labelled(row[i]) or (n == count - 1 and is_period(row[i]))
                                               for n, row in enumerate(header))]
     row_dimensions = [frame.columns[i] for i in range(width) if i not in values]
     merged = [_merged(row, values) for row in header]
@@ -142,7 +142,7 @@ def _read_labelled(path: Path, sheet: str | None, count: int) -> Source:
         cells = []
         for n, row in enumerate(merged):
             label = _labelled(row[i])
-            plain = PERIOD if year_of(row[i]) is not None else f"header {n + 1}"
+            plain = PERIOD if is_period(row[i]) else f"header {n + 1}"
             name, value = label if label else (plain, row[i].strip())
             if len(names) <= n:
                 names.append(name)
@@ -153,7 +153,7 @@ def _read_labelled(path: Path, sheet: str | None, count: int) -> Source:
         by_column[frame.columns[i]] = cells
 
     source = guessed(_long(path, frame, row_dimensions, by_column, names))
-    years = [name for n, name in enumerate(names) if all(year_of(cells[n]) is not None for cells in by_column.values())]
+    years = [name for n, name in enumerate(names) if all(is_period(cells[n]) for cells in by_column.values())]
     source.periods = years[-1] if years else source.periods
     source.content = source.content or next((name for name in names if name not in years), None)
     return _unit_names(source)

@@ -25,13 +25,14 @@ from babel.dates import format_timedelta
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from pipeline import __version__
-from pipeline.errors import UnsafePath
+from pipeline.errors import EvalreportError, UnsafePath
+from pipeline.periods import parse_period
 from pipeline.present.case import meeting_day
 from pipeline.present.i18n import LOCALES, Messages
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.files import ReportFiles
 from pipeline.run.publish import write_atomically
-from pipeline.spec import ProjectSpec
+from pipeline.spec import Period, ProjectSpec
 from pipeline.tables import DECISIONS_FILE, parse_decisions
 from pipeline.vocabulary import CHANGE_SYMBOLS, STATUS_SYMBOLS, palette_css
 
@@ -50,7 +51,7 @@ class Report:
     """One job's report: its files, the results it computed, and how its last run went."""
 
     project: str
-    period: str
+    period: str  # the period's folder: 2016, 2015-2016, 2018-19
     name: str  # the file name without suffix: end_report, end_report-0701, end_report.en
     report: str
     unit: str | None
@@ -61,6 +62,7 @@ class Report:
     files: dict[str, str]  # kind (html, pdf, xlsx) → link relative to the index
     results: dict | None
     as_of: date | None = None  # the day its figures are as of: its results', else the day its run judged at
+    label: str = ""  # the period as a reader sees it: 2015-2016, 2018/19; its results' or read by project.yaml
 
     @property
     def criteria(self) -> list[dict]:
@@ -186,8 +188,8 @@ def lead(card: Card, today: date) -> Lead:
     meetings = sorted((day, c.name) for c in (spec.committees if spec else []) for day in c.meetings if day >= today)
     return Lead(
         as_of=as_of,
-        period=f"{spec.period.start}-{spec.period.end}" if spec else None,
-        closed=None if spec is None else date(spec.period.end, 12, 31) < today,
+        period=spec.period.label if spec else None,
+        closed=None if spec is None else spec.period.last_day(spec.period.end) < today,
         failing=failing,
         overdue=overdue,
         waiting=waiting,
@@ -205,8 +207,9 @@ def _waiting_cases(card: Card) -> list[WaitingCase]:
         return []
     scheduled = [c for c in card.spec.committees if c.schedule is not None]
     day = case.as_of or date.min
-    waiting = [c for c in scheduled if (c.name, case.period) not in card.decided]
-    return [WaitingCase(case.period, c.name, meeting_day(c, day)) for c in waiting]
+    # decisions.csv names a period as reports say it (2018/19), not as its folder does (2018-19)
+    waiting = [c for c in scheduled if (c.name, case.label) not in card.decided]
+    return [WaitingCase(case.label, c.name, meeting_day(c, day)) for c in waiting]
 
 
 def reports_in(root: Path) -> list[Report]:
@@ -242,6 +245,7 @@ def reports_in(root: Path) -> list[Report]:
                     files=files,
                     results=results,
                     as_of=_day((results or {}).get("as_of") or parameters.get("as_of")),
+                    label=_text((results or {}).get("period")) or folder.name,
                 )
             )
     return found
@@ -253,6 +257,8 @@ def cards(reports: list[Report], root: Path) -> list[Card]:
     for project_id in sorted({r.project for r in reports}):
         own = [r for r in reports if r.project == project_id]
         card = _card(project_id, own, root)
+        if card.spec is not None:
+            _label_periods(own, card.spec.period)
         card.reports = sorted((r for r in own if r.unit is None), key=_newest_first)
         card.unit_tables = _unit_tables(card, [r for r in own if r.unit is not None])
         card.newest = max((moment for r in own if (moment := r.made or r.last_run)), default=None)
@@ -325,6 +331,21 @@ class Words(Messages):
         return label.replace("-", "\u2013")
 
 
+def _label_periods(reports: list[Report], years: Period) -> None:
+    """A report without results (a failed first run, an older report) has its period's label read from its folder
+    by the project's years: '2018-19' is 2018/19 in a project on fiscal or school years."""
+    for report in reports:
+        if report.label == report.period:
+            try:
+                report.label = parse_period(report.period, years).label
+            except EvalreportError:
+                continue  # a folder of years the project no longer has: its name is the best there is
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def _card(project_id: str, reports: list[Report], root: Path) -> Card:
     """The project's title, owner, language and unit noun from its project.yaml; its id and its reports' language
     when the project is gone or no longer valid."""
@@ -367,6 +388,7 @@ def _unit_tables(card: Card, reports: list[Report]) -> list[UnitTable]:
     tables = []
     for period, report, language in sorted({(r.period, r.report, r.language) for r in reports}, key=lambda k: (k[0], k[1], k[2] or ""), reverse=True):
         group = [r for r in reports if (r.period, r.report, r.language) == (period, report, language)]
+        label = group[0].label
         criteria: dict[str, str] = {}
         for r in group:
             for criterion in (r.results or {}).get("criteria", []):
@@ -378,7 +400,7 @@ def _unit_tables(card: Card, reports: list[Report]) -> list[UnitTable]:
             link = r.files.get("html")
             cells = [(cid, _counted(statuses.get(cid, "no_data")), link, not r.ok) for cid in criteria]
             rows.append((r.unit, names.get(r.unit, r.unit), cells))
-        tables.append(UnitTable(period, report, language, list(criteria.items()), rows))
+        tables.append(UnitTable(label, report, language, list(criteria.items()), rows))
     return tables
 
 
