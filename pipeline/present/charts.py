@@ -26,6 +26,7 @@ STATUS_COLOURS = {
     "met": "#2166ac",
     "partly_met": "#92c5de",
     "not_met": "#d6604d",
+    "in_progress": "#d1e5f0",
     "no_data": "#bdbdbd",
     "not_applicable": "#e0e0e0",
 }

@@ -74,6 +74,13 @@ def criterion_record(result: CriterionResult) -> dict:
         "target": _number(result.target),
         "attainment": _number(result.attainment),
     }
+    if result.measured is not None:  # what a later status tells a new measurement by
+        record["measured"] = result.measured.record()
+    provisional = result.detail.get("provisional")
+    if provisional:
+        coverage = provisional["coverage"]
+        record["provisional"] = {"coverage": coverage.isoformat() if coverage else None, "rule": provisional["rule"]} | (
+            {"prorated": True} if provisional.get("prorated") else {})
     total = result.detail.get("ratio_total") if result.kind == "ratio" else None
     if total is not None:  # a ratio's total, and how units without a figure counted in it
         record["total"] = {

@@ -118,7 +118,8 @@ def recomputed_status(report: Report) -> PreviousStatus:
 
 
 def criteria_changes(report: Report) -> list[CriterionChange]:
-    return cmp.compare_criteria([criterion_record(r) for r in report.criteria], report.previous_status.criteria)
+    previous = report.previous_status
+    return cmp.compare_criteria([criterion_record(r) for r in report.criteria], previous.criteria, then_as_of=previous.as_of)
 
 
 # --- The survey's waves ---------------------------------------------------------------------------------
@@ -193,8 +194,9 @@ def basis_sentence(report: Report) -> str:
 def change_counts_text(t: Messages, changes: list[CriterionChange]) -> str:
     """'1 forbedret, 3 uændret og 1 forværret', leaving out what did not occur; those not compared come last."""
     counts = cmp.change_counts(changes)
-    parts = [t(f"since_count_{change.value}", count=counts[change]) for change in cmp.COMPARED if counts[change]]
-    not_compared = len(changes) - sum(counts[change] for change in cmp.COMPARED)
+    told = (*cmp.COMPARED, Change.NOT_MEASURED)
+    parts = [t(f"since_count_{change.value}", count=counts[change]) for change in told if counts[change]]
+    not_compared = len(changes) - sum(counts[change] for change in told)
     if not_compared:
         parts.append(t("since_count_not_compared", count=not_compared))
     return t.join(parts)
@@ -216,8 +218,9 @@ def verdict_badge(t: Messages, change: Change) -> doc.Badge:
 
 
 def verdict(t: Messages, change: Change) -> str:
-    """'Forbedret', 'Uændret', 'Forværret', or 'Kan ikke sammenlignes' for every kind of missing figure."""
-    return t(f"since_{change.value}") if change in cmp.COMPARED else t("since_not_compared")
+    """'Forbedret', 'Uændret', 'Forværret', 'Ingen ny måling', or 'Kan ikke sammenlignes' for every kind of missing
+    figure."""
+    return t(f"since_{change.value}") if change in (*cmp.COMPARED, Change.NOT_MEASURED) else t("since_not_compared")
 
 
 def survey_summary_sentence(report: Report) -> str | None:
@@ -262,7 +265,8 @@ def status_criteria_section(report: Report) -> doc.Section:
     parts = [doc.table(headers, rows, report.table_caption(caption), numeric=(1,))]
     if compared:
         sentences = [
-            [doc.Strong(text=f"{result.id} {result.title}"), " – " + change_sentence(t, change)] for change, result in zip(report.changes, report.criteria)
+            [doc.Strong(text=f"{result.id} {result.title}"), " – " + change_sentence(report, change, result)]
+            for change, result in zip(report.changes, report.criteria)
         ]
         parts.append(doc.BulletList(items=sentences, role="changes"))
         if previous.source == RECOMPUTED:
@@ -309,13 +313,29 @@ def verdict_cell(t: Messages, change: Change) -> doc.Cell:
     return doc.marked(text, tone) if tone else text
 
 
-def change_sentence(t: Messages, change: CriterionChange) -> str:
+def change_sentence(report: Report, change: CriterionChange, result: CriterionResult) -> str:
     """'Forværret: status er gået fra opfyldt til delvist opfyldt, og opnåelsesgraden er faldet fra 120,4 % til 83,0 %.'"""
+    t = report.t
+    if change.change == Change.NOT_MEASURED:  # never 'unchanged': nothing was measured to be unchanged
+        return t("since_not_measured_sentence", since=measured_text(report, result), now=status_words(t, change.status_now, change.attainment_now))
     return t("since_sentence", verdict=verdict(t, change.change), detail=change_detail(t, change))
+
+
+def measured_text(report: Report, result: CriterionResult) -> str:
+    """When the figure was measured: '31. december 2025', or a wave's name ('efteråret 2025')."""
+    measured = result.measured
+    if measured is None:
+        return report.t.date(report.previous_status.as_of) if report.previous_status.as_of else ""
+    if measured.wave is not None:
+        waves = {wave.id: wave.label for wave in report.spec.survey.waves} if report.spec.survey else {}
+        return waves.get(measured.wave, measured.wave).lower()
+    return report.t.date(measured.day) if measured.day else ""
 
 
 def change_detail(t: Messages, change: CriterionChange) -> str:
     kind = change.change
+    if kind == Change.NOT_JUDGED_NOW:
+        return t("since_not_judged_now", then=status_words(t, change.status_then, change.attainment_then) if change.status_then else "–")
     if kind == Change.NEW:
         return t("since_new")
     if kind == Change.NO_DATA_EITHER:

@@ -19,17 +19,18 @@ if TYPE_CHECKING:
 def summary_section(report: Report) -> doc.Section:
     t = report.t
     results = report.criteria
-    sentences = []
+    # The day the report is judged at, said first: the period's last day once it has ended, today while it runs.
+    sentences = [t("as_of", date=t.date(report.scope.as_of))]
     if results:
         counts = summary_counts(results)
         sentences.append(t("criteria_met", met=counts[Status.MET], total=len(results)))
-        rest = [t(f"count_{s.value}", count=counts[s]) for s in (Status.PARTLY_MET, Status.NOT_MET, Status.NO_DATA) if counts[s]]
+        rest = [t(f"count_{s.value}", count=counts[s]) for s in (Status.PARTLY_MET, Status.IN_PROGRESS, Status.NOT_MET, Status.NO_DATA) if counts[s]]
         if rest:
             sentences.append(t("criteria_rest", counts=t.join(rest)))
         mean, count = mean_capped_attainment([r.attainment for r in results])
         if count:
             sentences.append(t("mean_attainment", mean=t.percent(mean), count=count))
-    lines = [doc.paragraph(" ".join(sentences), lead=True)] if sentences else []
+    lines = [doc.paragraph(" ".join(sentences), lead=True)]
     if report.scope.unit is None:
         for result in results:
             if result.units is not None and len(result.units):
@@ -38,7 +39,8 @@ def summary_section(report: Report) -> doc.Section:
     if waves:
         lines.append(doc.paragraph(t("survey_responses", n=len(report.responses()), wave=waves[-1].label.lower())))
     summary = ms.summarise(report.milestones)
-    lines.append(doc.paragraph(" ".join(milestones_sentences(report, summary))))
+    told = milestones_sentences(report, summary)
+    lines.append(doc.paragraph(" ".join(told[1:] if summary["total"] else told)))  # the day is said above
 
     overview = [[doc.status_badge(r.status.value, t(r.status.value)), f"{r.id} {r.title}"] for r in results]
     statuses = doc.BulletList(items=overview, role="statuses") if results else None

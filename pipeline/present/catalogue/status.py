@@ -38,6 +38,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "since_count_improved": {"da": "{count} forbedret", "nb": "{count} forbedret", "en": "{count} improved"},
     "since_count_unchanged": {"da": "{count} uændret", "nb": "{count} uendret", "en": "{count} unchanged"},
     "since_count_worse": {"da": "{count} forværret", "nb": "{count} forverret", "en": "{count} worse"},
+    "since_count_not_measured": {"da": "{count} uden ny måling", "nb": "{count} uten ny måling", "en": "{count} not measured again"},
     "since_count_not_compared": {"da": "{count} kan ikke sammenlignes", "nb": "{count} kan ikke sammenlignes", "en": "{count} cannot be compared"},
     # One criterion since the last status: a verdict, then what moved.
     "since_last_status": {"da": "Siden sidste status", "nb": "Siden forrige status", "en": "Since the last status"},
@@ -45,6 +46,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "since_unchanged": {"da": "Uændret", "nb": "Uendret", "en": "Unchanged"},
     "since_worse": {"da": "Forværret", "nb": "Forverret", "en": "Worse"},
     "since_not_compared": {"da": "Kan ikke sammenlignes", "nb": "Kan ikke sammenlignes", "en": "Cannot be compared"},
+    "since_not_measured": {"da": "Ingen ny måling", "nb": "Ingen ny måling", "en": "No new measurement"},
+    "since_not_measured_sentence": {
+        "da": "Ingen ny måling siden {since}; status er {now}.",
+        "nb": "Ingen ny måling siden {since}; status er {now}.",
+        "en": "No new measurement since {since}; the status is {now}.",
+    },
+    "since_not_judged_now": {
+        "da": "tallet er foreløbigt og vurderes ikke endnu (sidst: {then}).",
+        "nb": "tallet er foreløpig og vurderes ikke ennå (sist: {then}).",
+        "en": "the figure is provisional and not judged yet (last time: {then}).",
+    },
     "since_sentence": {"da": "{verdict}: {detail}", "nb": "{verdict}: {detail}", "en": "{verdict}: {detail}"},
     "since_moved": {
         "da": "status er gået fra {then} til {now}.",
