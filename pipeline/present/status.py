@@ -22,6 +22,7 @@ from pipeline.periods import parse_period
 from pipeline.present import cells, texts
 from pipeline.present import document as doc
 from pipeline.present.cells import SHARE_KINDS, figure_text
+from pipeline.present.criteria import judged_notes
 from pipeline.present.milestones import date_cell, forecast_cell, phase_name, table_date, title_of
 from pipeline.present.results import criterion_record
 from pipeline.present.survey import methods_note, wave_change
@@ -29,7 +30,7 @@ from pipeline.present.survey import methods_note, wave_change
 if TYPE_CHECKING:
     from pipeline.present.i18n import Messages
     from pipeline.present.report import Report
-    from pipeline.spec import Wave
+    from pipeline.spec import Committee, Wave
 
 STORED, RECOMPUTED, NOTHING = "stored", "recomputed", "none"
 
@@ -165,7 +166,7 @@ def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]
 
 def status_summary_section(report: Report) -> doc.Section:
     t, scope, previous = report.t, report.scope, report.previous_status
-    lines = [doc.paragraph(t("status_lead", date=t.date(scope.as_of), period=period_text(scope.period.label)), lead=True)]
+    lines = [doc.paragraph(" ".join(lead_sentences(report)), lead=True)]
     lines.append(doc.paragraph(basis_sentence(report)))
     if previous.changed_since:
         lines.append(doc.paragraph(t("status_data_changed", criteria=t.join(previous.changed_since))))
@@ -180,6 +181,40 @@ def status_summary_section(report: Report) -> doc.Section:
     if survey:
         lines.append(doc.paragraph(survey))
     return doc.section("status-summary", t("summary"), doc.box("summary", lines, verdict_list(report)))
+
+
+def status_committee(report: Report) -> Committee | None:
+    """The committee this status goes to: the case's, else the first with a yearly status of the report's scope."""
+    if report.committee is not None:
+        return report.committee
+    return next((c for c in report.spec.committees if c.schedule is not None and c.unit == report.scope.unit), None)
+
+
+def meeting_day(committee: Committee, as_of: date) -> date | None:
+    """The committee's first meeting on or after the day the status is judged at: the day it is presented."""
+    return min((day for day in committee.meetings if day >= as_of), default=None)
+
+
+def number(report: Report) -> int | None:
+    """Which of its committee's yearly statuses this is (3: the third), by the schedule; None for a status judged on
+    another day than a scheduled one."""
+    committee = status_committee(report)
+    if committee is None or committee.schedule is None:
+        return None
+    return cmp.status_number(committee.schedule, report.spec.period, report.scope.as_of)
+
+
+def lead_sentences(report: Report) -> list[str]:
+    """'Årlig status nr. 3 pr. 1. oktober 2026 for perioden 2025–2026. Den forelægges … den 13. oktober 2026.'"""
+    t, scope = report.t, report.scope
+    nth = number(report)
+    fields = {"date": t.date(scope.as_of), "period": period_text(scope.period.label)}
+    sentences = [t("status_lead_numbered", number=nth, **fields) if nth else t("status_lead", **fields)]
+    committee = status_committee(report)
+    meeting = meeting_day(committee, scope.as_of) if committee else None
+    if committee and meeting:
+        sentences.append(t("status_presented", committee=committee.name, date=t.date(meeting)))
+    return sentences
 
 
 def basis_sentence(report: Report) -> str:
@@ -262,7 +297,7 @@ def status_criteria_section(report: Report) -> doc.Section:
     headers.append(now_header)
     if compared:
         headers.append(t("since_last_status"))
-    parts = [doc.table(headers, rows, report.table_caption(caption), numeric=(1,))]
+    parts = [doc.table(headers, rows, report.table_caption(caption), numeric=(1,)), *judged_notes(report, report.criteria)]
     if compared:
         sentences = [
             [doc.Strong(text=f"{result.id} {result.title}"), " – " + change_sentence(report, change, result)]

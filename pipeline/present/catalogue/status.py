@@ -5,6 +5,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     # The report kind, on the cover (keyed by the notebook's name).
     "status_report": {"da": "Årlig status", "nb": "Årlig status", "en": "Annual status"},
     # What is compared with what.
+    "status_lead_numbered": {
+        "da": "Årlig status nr. {number} pr. {date} for perioden {period}.",
+        "nb": "Årlig status nr. {number} per {date} for perioden {period}.",
+        "en": "Annual status no. {number} as of {date} for the period {period}.",
+    },
+    "status_presented": {
+        "da": "Den forelægges {committee} den {date}.",
+        "nb": "Den legges fram for {committee} {date}.",
+        "en": "It goes to the {committee} on {date}.",
+    },
     "status_lead": {
         "da": "Årlig status pr. {date} for perioden {period}.",
         "nb": "Årlig status per {date} for perioden {period}.",
@@ -135,9 +145,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Success criteria as of {now}; attainment in brackets",
     },
     "status_comparison_rule": {
-        "da": "Et kriterium er forbedret eller forværret, når dets status er gået op eller ned (ikke opfyldt, delvist opfyldt, opfyldt). Med samme status afgør opnåelsesgraden: den skal have flyttet sig mere end {points} procentpoint, og over 100 % tæller som 100 %. Et kriterium uden data nu eller sidst sammenlignes ikke.",
-        "nb": "Et kriterium er forbedret eller forverret når statusen har gått opp eller ned (ikke nådd, delvis nådd, nådd). Med samme status avgjør måloppnåelsen: den må ha flyttet seg mer enn {points} prosentpoeng, og over 100 % teller som 100 %. Et kriterium uten data nå eller sist sammenlignes ikke.",
-        "en": "A criterion has improved or got worse when its status has moved up or down (not met, partly met, met). With the same status, attainment decides: it must have moved by more than {points} percentage point, and anything over 100 % counts as 100 %. A criterion without data now or last time is not compared.",
+        "da": "Et kriterium er forbedret eller forværret, når dets status er gået op eller ned (ikke opfyldt, delvist opfyldt, opfyldt). Med samme status, eller når et kriterium er undervejs, afgør opnåelsesgraden: den skal have flyttet sig mere end {points} procentpoint, og over 100 % tæller som 100 %. Et tal, der blev målt før sidste status, er ingen ny måling og kan ikke have ændret sig. Et kriterium uden data nu eller sidst sammenlignes ikke.",
+        "nb": "Et kriterium er forbedret eller forverret når statusen har gått opp eller ned (ikke nådd, delvis nådd, nådd). Med samme status, eller når et kriterium er underveis, avgjør måloppnåelsen: den må ha flyttet seg mer enn {points} prosentpoeng, og over 100 % teller som 100 %. Et tall som ble målt før forrige status, er ingen ny måling og kan ikke ha endret seg. Et kriterium uten data nå eller sist sammenlignes ikke.",
+        "en": "A criterion has improved or got worse when its status has moved up or down (not met, partly met, met). With the same status, or while a criterion is in progress, attainment decides: it must have moved by more than {points} percentage point, and anything over 100 % counts as 100 %. A figure measured before the last status is no new measurement and cannot have changed. A criterion without data now or last time is not compared.",
     },
     # Milestones reached in the period and due in the year ahead.
     "status_milestones_reached_heading": {"da": "Nået i perioden", "nb": "Nådd i perioden", "en": "Reached in the period"},
