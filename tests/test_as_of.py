@@ -206,3 +206,18 @@ def test_a_status_made_by_hand_is_judged_as_of_its_scheduled_day_and_as_of_sets_
     with pytest.raises(EvalreportError, match="--as-of: expected a day in or after the period 2025-2026"):
         plan_jobs(project, space, ["end_report"], period="2025-2026", as_of=date(2024, 12, 31))
     assert parser().parse_args(["run", PROJECT, "--as-of", "2026-10-31"]).as_of == date(2026, 10, 31)
+
+
+# --- Figures in the evaluator's text ---------------------------------------------------------------------
+
+
+def test_a_figure_in_digits_that_the_report_does_not_compute_gets_a_hint(viborg_copy: Path):
+    from pipeline.present.text_figures import narrative_hints, written_numbers
+
+    assert [n for n, _, _ in written_numbers("I 2025 kom 1.400 beboere, 13. oktober, anbefaling A3, 55,0 % og {{K1.result}}")] == [1400, 55.0]
+    (viborg_copy / "text" / "introduction.md").write_text(
+        "Forummet har haft 381 deltagere i 2024–2026 og 77 aktive frivillige.\n\nMålet er {{K2.target}}.\n", encoding="utf-8")
+    hints = [h for h in narrative_hints(load_project(PROJECT, viborg_copy.parent)) if h.file == "text/introduction.md"]
+    # 381 is K1's result over the whole period (132 + 181 + 68); 77 is no figure of the report: write it by name.
+    assert [(h.row, h.found) for h in hints] == [(1, "'77', which equals none")]
+    assert "{{K1.result}}" in hints[0].expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from pipeline.analysis import milestones as ms
@@ -15,7 +16,7 @@ from pipeline.analysis import survey as sv
 from pipeline.analysis.criteria import CriterionResult, Status, mean_capped_attainment, summary_counts, units_met
 from pipeline.analysis.evaluation import survey_waves
 from pipeline.analysis.recommendations import counts_by_status
-from pipeline.errors import EvalreportError
+from pipeline.errors import EvalreportError, Problem
 from pipeline.present.activities import participants_text
 from pipeline.present.cells import figure_text
 from pipeline.text_figures import PLACEHOLDER, catalogue
@@ -95,3 +96,85 @@ VALUES: dict[str, Callable[[Report, str], str]] = {
     "activities.count": lambda r, _: r.t.number(len(r.activities)),
     "activities.participants": lambda r, _: participants_text(r, r.activities),  # under the decision on participants
 }
+
+
+# --- Figures written in digits ----------------------------------------------------------------------------
+
+# A number as prose writes it: 1.234 or 1 234, a decimal comma or point, and a percent sign.
+WRITTEN_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)(?:[,.](\d+))?(\s?%)?(?![\w/]|[.,]\d)")
+MONTH_AFTER = re.compile(r"\.?\s*(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec|des)", re.IGNORECASE)
+LIST_MARKER = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
+
+
+def computed_figures(report: Report) -> list[float]:
+    """Every figure the report's placeholders stand for, as numbers, every figure in indicators.csv, and the criteria's
+    targets and baselines as project.yaml writes them."""
+    names = catalogue(report.spec)
+    figures: list[float] = [float(value) for value in report.project.indicators["value"].dropna()]
+    for criterion in report.spec.criteria:
+        target = getattr(criterion.measure, "target", None)
+        written = [*(target.values() if isinstance(target, dict) else [target]), getattr(criterion.measure, "baseline", None)]
+        figures += [float(value) * (100 if criterion.measure.kind in ("survey", "milestones") else 1) for value in written if value is not None]
+    for figure in names.values():
+        try:
+            shown = VALUES[figure.kind](report, figure.about)
+        except Exception:  # a figure this report cannot compute (no survey, say) is no figure to match
+            continue
+        figures += [number for number, _, _ in written_numbers(shown)]
+    return figures
+
+
+def written_numbers(text: str) -> list[tuple[float, int, str]]:
+    """The numbers written in digits in `text`, outside placeholders: each as a number, its decimals and as written.
+    Years (1900–2100), days of a date ('13. oktober'), list markers and ids ('A3', 'K1') are not figures."""
+    text = LIST_MARKER.sub(" ", PLACEHOLDER.sub(" ", text))
+    numbers = []
+    for match in WRITTEN_NUMBER.finditer(text):
+        whole, decimals, percent = match.group(1), match.group(2) or "", match.group(3)
+        value = float(re.sub(r"[.\u00a0 ]", "", whole) + (f".{decimals}" if decimals else ""))
+        if not percent and not decimals and (1900 <= value <= 2100 or MONTH_AFTER.match(text, match.end())):
+            continue
+        numbers.append((value, len(decimals), match.group(0)))
+    return numbers
+
+
+def unplaced_figures(report: Report, file: str, source: str) -> list[tuple[int, str]]:
+    """Figures the text writes in digits that equal none the report computes: each with its line, for `validate`'s
+    hint to write the figure as a placeholder (`{{K1.result}}`), which always shows what the report computes."""
+    computed = computed_figures(report)
+    found = []
+    for line, text in enumerate(source.splitlines(), start=1):
+        for value, decimals, written in written_numbers(text):
+            margin = 0.5 * 10 ** -decimals + 1e-9  # '55 %' stands for anything from 54,5 % to 55,5 %
+            if not any(abs(value - figure) <= margin for figure in computed):
+                found.append((line, written.strip()))
+    return found
+
+
+def narrative_hints(project) -> list[Problem]:
+    """`validate`'s hints over every text of the project: a figure in digits that no report of it computes. The end
+    report's texts are read against the whole period, a yearly status's against its period and scheduled day."""
+    from pipeline.present.report import Report  # the report is built on this module's figures
+
+    hints, reports = [], {}
+    for place, variants in project.narrative.texts.items():
+        period = place.split("/")[1] if place.startswith("status/") else None
+        for language, text in variants.items():
+            key = (period, language)
+            if key not in reports:
+                reports[key] = Report(project, period=period, language=language, today=_scheduled(project, period))
+            for line, written in unplaced_figures(reports[key], text.file, text.source):
+                hints.append(Problem(text.file, line, None, "a figure the report computes; write it by name, such as "
+                                     "{{K1.result}}, and it always shows what the report computes", f"{written!r}, which equals none"))
+    return hints
+
+
+def _scheduled(project, period: str | None):
+    """The day a committee's schedule judged a status of `period` at, if any: the day its texts were written for."""
+    from pipeline.analysis.comparison import scheduled_statuses
+
+    if period is None:
+        return None
+    days = [day for c in project.spec.committees if c.schedule for day, p in scheduled_statuses(c.schedule, project.spec.period, date.max)
+            if p.label == period]
+    return max(days, default=None)
