@@ -232,7 +232,7 @@ def validate_command(args, workspace: Workspace) -> int:
         )
         for notice in project.notices:  # shown otherwise than written (raw HTML as text, say): the report is made
             print(f"  ! {notice}")
-        from pipeline.present.text_figures import narrative_hints  # the reports' libraries, for the figures they compute
+        from pipeline.present.report import narrative_hints  # the reports' libraries, for the figures they compute
 
         for hint in narrative_hints(project):
             print(f"  hint: {hint}")

@@ -212,7 +212,8 @@ def test_a_status_made_by_hand_is_judged_as_of_its_scheduled_day_and_as_of_sets_
 
 
 def test_a_figure_in_digits_that_the_report_does_not_compute_gets_a_hint(viborg_copy: Path):
-    from pipeline.present.text_figures import narrative_hints, written_numbers
+    from pipeline.present.report import narrative_hints
+    from pipeline.present.text_figures import written_numbers
 
     assert [n for n, _, _ in written_numbers("I 2025 kom 1.400 beboere, 13. oktober, anbefaling A3, 55,0 % og {{K1.result}}")] == [1400, 55.0]
     (viborg_copy / "text" / "introduction.md").write_text(

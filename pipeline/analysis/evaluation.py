@@ -32,11 +32,12 @@ from pipeline.spec import (
     AssessmentMeasure,
     Criterion,
     IndicatorMeasure,
-    Provisional,
     ProjectSpec,
+    Provisional,
     RatioMeasure,
     SurveyMeasure,
     SurveySpec,
+    Thresholds,
     Wave,
 )
 
@@ -166,8 +167,9 @@ def provisional_figures(indicators: pd.DataFrame, names: list[str], units: list[
     return ProvisionalFigures(max(days) if days else None, covered)
 
 
-def judge_provisional(result: CriterionResult, found: ProvisionalFigures, rule: Provisional, target, years: list[int],
-                      summed: bool, thresholds, baseline: float | None = None, direction: str = "higher") -> None:
+def judge_provisional(result: CriterionResult, found: ProvisionalFigures, rule: Provisional, target: float | dict[int, float],
+                      years: list[int], summed: bool, thresholds: Thresholds, baseline: float | None = None,
+                      direction: str = "higher") -> None:
     """A provisional figure: against the target pro-rated to the days it counts (a sum with its coverage day known,
     under `prorate`), a ratio as it stands (under `prorate`), else no verdict (in progress, no attainment)."""
     result.detail["provisional"] = {"coverage": found.coverage, "rule": rule}

@@ -165,7 +165,7 @@ def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]
 
 
 def status_summary_section(report: Report) -> doc.Section:
-    t, scope, previous = report.t, report.scope, report.previous_status
+    t, previous = report.t, report.previous_status
     lines = [doc.paragraph(" ".join(lead_sentences(report)), lead=True)]
     lines.append(doc.paragraph(basis_sentence(report)))
     if previous.changed_since:

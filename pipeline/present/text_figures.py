@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING
 
 from pipeline.analysis import milestones as ms
@@ -16,7 +15,7 @@ from pipeline.analysis import survey as sv
 from pipeline.analysis.criteria import CriterionResult, Status, mean_capped_attainment, summary_counts, units_met
 from pipeline.analysis.evaluation import survey_waves
 from pipeline.analysis.recommendations import counts_by_status
-from pipeline.errors import EvalreportError, Problem
+from pipeline.errors import EvalreportError
 from pipeline.present.activities import participants_text
 from pipeline.present.cells import figure_text
 from pipeline.text_figures import PLACEHOLDER, catalogue
@@ -150,31 +149,3 @@ def unplaced_figures(report: Report, file: str, source: str) -> list[tuple[int, 
                 found.append((line, written.strip()))
     return found
 
-
-def narrative_hints(project) -> list[Problem]:
-    """`validate`'s hints over every text of the project: a figure in digits that no report of it computes. The end
-    report's texts are read against the whole period, a yearly status's against its period and scheduled day."""
-    from pipeline.present.report import Report  # the report is built on this module's figures
-
-    hints, reports = [], {}
-    for place, variants in project.narrative.texts.items():
-        period = place.split("/")[1] if place.startswith("status/") else None
-        for language, text in variants.items():
-            key = (period, language)
-            if key not in reports:
-                reports[key] = Report(project, period=period, language=language, today=_scheduled(project, period))
-            for line, written in unplaced_figures(reports[key], text.file, text.source):
-                hints.append(Problem(text.file, line, None, "a figure the report computes; write it by name, such as "
-                                     "{{K1.result}}, and it always shows what the report computes", f"{written!r}, which equals none"))
-    return hints
-
-
-def _scheduled(project, period: str | None):
-    """The day a committee's schedule judged a status of `period` at, if any: the day its texts were written for."""
-    from pipeline.analysis.comparison import scheduled_statuses
-
-    if period is None:
-        return None
-    days = [day for c in project.spec.committees if c.schedule for day, p in scheduled_statuses(c.schedule, project.spec.period, date.max)
-            if p.label == period]
-    return max(days, default=None)
