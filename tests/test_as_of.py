@@ -222,3 +222,15 @@ def test_a_figure_in_digits_that_the_report_does_not_compute_gets_a_hint(viborg_
     # 381 is K1's result over the whole period (132 + 181 + 68); 77 is no figure of the report: write it by name.
     assert [(h.row, h.found) for h in hints] == [(1, "'77', which equals none")]
     assert "{{K1.result}}" in hints[0].expected
+
+
+def test_the_stored_status_and_the_e_mail_say_its_number_day_and_meeting():
+    from pipeline.committees.mail import Letter, letter_text
+
+    stored = status().results()
+    assert (stored["as_of"], stored["status"]["number"], stored["status"]["presented"]) == ("2026-10-01", 3, "2026-10-13")
+    letter = Letter("da", "Beskæftigelses- og Integrationsudvalget", "Integrationsforum", "Viborg Kommune", "2025–2026",
+                    "1. oktober 2026", number=3, presented="13. oktober 2026")
+    _, body = letter_text(letter)
+    assert "Hermed årlig status nr. 3 for perioden 2025–2026 for »Integrationsforum«, opgjort pr. 1. oktober 2026." in body
+    assert "Den forelægges udvalget den 13. oktober 2026." in body

@@ -121,6 +121,17 @@ class Report:
         for compared in ("changes", "recommendation_changes"):
             self.__dict__.pop(compared, None)  # a comparison made before was with another status
 
+    @property
+    def status_number(self) -> int | None:
+        """Which of its committee's yearly statuses this is (3: the third); None on a day no schedule made one."""
+        return status.number(self)
+
+    @property
+    def presented(self) -> date | None:
+        """The committee meeting the status goes to: its first on or after the as-of day."""
+        committee = status.status_committee(self)
+        return status.meeting_day(committee, self.scope.as_of) if committee else None
+
     @cached_property
     def changes(self) -> list[CriterionChange]:
         self._needs_comparison()

@@ -97,6 +97,9 @@ def status_record(report: Report) -> dict:
     """A yearly status's comparison, milestones reached and due, and survey shares per wave: aggregates only."""
     previous = report.previous_status
     return {
+        # Which of its committee's statuses this is (3: the third), and the meeting it goes to: the e-mail says both.
+        "number": report.status_number,
+        "presented": report.presented.isoformat() if report.presented else None,
         "previous": {"source": previous.source, "period": previous.period, "as_of": previous.as_of.isoformat() if previous.as_of else None},
         "tolerance": cmp.ATTAINMENT_TOLERANCE,
         "criteria": [

@@ -207,11 +207,9 @@ def number(report: Report) -> int | None:
 def lead_sentences(report: Report) -> list[str]:
     """'Årlig status nr. 3 pr. 1. oktober 2026 for perioden 2025–2026. Den forelægges … den 13. oktober 2026.'"""
     t, scope = report.t, report.scope
-    nth = number(report)
+    nth, committee, meeting = report.status_number, status_committee(report), report.presented
     fields = {"date": t.date(scope.as_of), "period": period_text(scope.period.label)}
     sentences = [t("status_lead_numbered", number=nth, **fields) if nth else t("status_lead", **fields)]
-    committee = status_committee(report)
-    meeting = meeting_day(committee, scope.as_of) if committee else None
     if committee and meeting:
         sentences.append(t("status_presented", committee=committee.name, date=t.date(meeting)))
     return sentences
