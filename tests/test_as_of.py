@@ -234,3 +234,15 @@ def test_the_stored_status_and_the_e_mail_say_its_number_day_and_meeting():
     _, body = letter_text(letter)
     assert "Hermed årlig status nr. 3 for perioden 2025–2026 for »Integrationsforum«, opgjort pr. 1. oktober 2026." in body
     assert "Den forelægges udvalget den 13. oktober 2026." in body
+
+
+def test_run_as_of_reaches_the_notebook_and_its_results(tmp_path: Path):
+    import json
+
+    from pipeline.cli import main
+
+    reports = tmp_path / "reports"
+    assert main(["--reports", str(reports), "run", PROJECT, "--report", "success_criteria", "--as-of", "2026-06-30", "--format", "html"]) == 0
+    results = json.loads((reports / PROJECT / "2024-2026" / "success_criteria.results.json").read_text(encoding="utf-8"))
+    assert results["as_of"] == "2026-06-30"
+    assert {c["id"]: c["status"] for c in results["criteria"]}["K2"] == "in_progress"  # 2026 not over on 30 June
