@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -76,7 +75,7 @@ def parser() -> argparse.ArgumentParser:
     where = run.add_mutually_exclusive_group()
     where.add_argument("--unit", help="one unit (municipality) id")
     where.add_argument("--per-unit", action="store_true", help="one report per unit")
-    run.add_argument("--period", help="a year (2016) or span (2015-2016); default the project's whole period")
+    run.add_argument("--period", help="a year (2016) or span (2015-2016), on fiscal or school years 2018/19 or 2018-19; default the project's whole period")
     run.add_argument("--language", choices=LANGUAGES, help="override the project's language")
     run.add_argument("--as-of", type=iso_day, metavar="DATE",
                      help="the day the reports are judged at, e.g. 2026-10-31 (default: a status its scheduled day, "
@@ -124,7 +123,7 @@ def parser() -> argparse.ArgumentParser:
     indicators.add_argument("--from", dest="form", nargs=2, required=True, metavar=("FORMAT", "FILE"),
                             help="long, wide (CSV, .xlsx, .xls, .ods), px (PC-Axis) or jsonstat (JSON-stat 2.0), then the file")
     indicators.add_argument("--project", required=True, metavar="P", help="writes inputs/P/indicators.csv and inputs/P/indicators.draft.yaml")
-    indicators.add_argument("--unit-column", metavar="COL", help="the column (or dimension) of units, e.g. region (default: guessed from its name)")
+    indicators.add_argument("--unit-column", metavar="COL", help="the column (or dimension) of units, e.g. region (default: guessed from its name); none: the figures are the whole project's")
     indicators.add_argument("--period-column", metavar="COL", help="the column of years, e.g. år (default: guessed)")
     indicators.add_argument("--indicator-column", metavar="COL", help="the column whose values are the indicators, e.g. statistikkvariabel")
     indicators.add_argument("--value-column", metavar="COL", help="--from long: the column of figures (default: value/verdi/værdi, else the last)")
@@ -198,7 +197,7 @@ def list_command(args, workspace: Workspace) -> int:
     for project_id in projects:
         try:
             spec = load_project(project_id, workspace.inputs).spec
-            period = f"{spec.period.start}-{spec.period.end}"
+            period = f"{spec.period.start}-{spec.period.end}" if not spec.period.split else spec.period.label
             print(f"{project_id:28} {spec.language:4} {period:10} {len(spec.units):>5}  {'valid':7} {spec.title}")
         except InputError as error:
             failed += 1
@@ -237,85 +236,12 @@ def validate_command(args, workspace: Workspace) -> int:
         for hint in narrative_hints(project):
             print(f"  hint: {hint}")
         if args.audit:
-            failed += not print_audit(project, published_results(workspace.reports, project.id))
+            from pipeline.committees.audit import audit_lines, published_results  # the solver only when asked
+
+            lines, safe = audit_lines(project, published_results(workspace.reports, project.id))
+            print("\n".join(f"  {line}" for line in lines))
+            failed += not safe
     return 1 if failed else 0
-
-
-def published_results(reports: Path, project_id: str) -> list[dict]:
-    """Every results.json of the project in the reports folder (`project.published_records`: what the reports decide
-    with) and every one the run ledger names (made, or compared with) that is still there: the versions of its
-    figures published before."""
-    import hashlib
-
-    from pipeline.committees.ledger import FILE_NAME as LEDGER_FILE
-    from pipeline.committees.ledger import Ledger
-    from pipeline.project import published_records
-
-    in_folder = list(published_records(reports, project_id))
-    if not (reports / LEDGER_FILE).exists():
-        return in_folder
-    with Ledger.at(reports) as ledger:
-        runs = ledger.runs(project_id)
-    named = [p for run in runs for p in [run.previous, *run.outputs] if p and p.endswith(".results.json")]
-    seen = {hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest() for record in in_folder}
-    records = in_folder
-    for path in dict.fromkeys(Path(p) for p in named):
-        try:
-            record = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # pruned or replaced since: what is not there is not published any more
-        digest = hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest()
-        if digest not in seen:
-            seen.add(digest)
-            records.append(record)
-    return records
-
-
-def print_audit(project, published: list[dict]) -> bool:
-    """`validate --audit`: every withheld cell, per wave (and for participants), with the rule that hid it and the
-    narrowest interval an attacker can work out for an answer in it, over this version and every earlier one
-    `published`; False when one is narrower than it must be."""
-    from pipeline.analysis import activities as act  # the solver only when asked
-    from pipeline.analysis import disclosure
-    from pipeline.analysis.suppression import audit_survey, earlier_versions
-    from pipeline.project import with_published
-    from pipeline.spec import MIN_GROUP_SIZE
-
-    survey = project.spec.survey
-    width = (survey.protection_width or survey.min_group_size) if survey else MIN_GROUP_SIZE
-    earlier = earlier_versions(published, survey) if survey else {}
-    print(f"  audit: {len(published)} results file(s) published before, from the run ledger")
-    decided = with_published(project, tuple(published)).survey_suppression  # as the reports decide, over them all
-    audited = audit_survey(project.survey, survey, decided, earlier)
-    found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audited.items()}
-    participants = act.audit_participants(project.activities, project.participation, width)
-    found["participants by activity, year and group"] = participants
-    print(f"  audit: protection width {width} (an answer's count in a withheld small group: an interval at least this "
-          "wide, or from none to all the published numbers allow)")
-    cells = failing = 0
-    narrowest = None
-    for table, intervals in found.items():
-        by_cell: dict = {}
-        for interval in intervals:
-            by_cell.setdefault((interval.cell, interval.revision), []).append(interval)
-        if by_cell:
-            print(f"  {table}: {len(by_cell)} withheld")
-        for (cell, revision), answers in by_cell.items():
-            worst = min(answers, key=lambda i: (i.protected, i.width - i.required))
-            cells += 1
-            failing += not worst.protected
-            if worst.required:
-                narrowest = worst.width if narrowest is None else min(narrowest, worst.width)
-            blank = ("no unit", "no group")
-            where = " × ".join("all" if part is disclosure.ALL else str(part) or blank[i] for i, part in enumerate(cell))
-            late = f" (late answers since version {revision + 1})" if revision is not None else ""
-            why = "pinned to one answer" if worst.pinned else "too narrow"
-            verdict = "ok" if worst.protected else f"FAILS: {why}"
-            bounds = f"{worst.answer} in [{worst.low:g}, {worst.high:g}], needs {worst.required:g}"
-            print(f"    {where}{late}: {worst.rule}; {bounds}: {verdict}")
-    narrow = "none protected" if narrowest is None else f"narrowest protected interval {narrowest:g}"
-    print(f"  audit: {cells} withheld cells, {narrow}, {failing} failing")
-    return failing == 0
 
 
 def print_problems(project_id: str, problems: list) -> None:
@@ -478,7 +404,7 @@ def due_command(args, workspace: Workspace) -> int:
         print("\n".join(show.plan_lines(statuses, args.on, workspace.reports)))
         if args.dry_run:
             return 1 if problems or any(status.problem for status in statuses) else 0
-        to_make = len({s.job for s in statuses if s.due and not s.problem})
+        to_make = len(committees_due.jobs_to_make(statuses, workspace))  # each status and its case
         with batch_progress(to_make, args.jobs) if to_make else nullcontext() as progress:
             on_done = progress.finished if progress else lambda result: None
             outcomes = committees_due.make_due(statuses, workspace, ledger, args.timeout, args.jobs, on_done, args.force)

@@ -22,7 +22,7 @@ def notices(spec: ProjectSpec, frames: dict[str, pd.DataFrame]) -> list[Problem]
 
 
 def _years(spec: ProjectSpec) -> str:
-    return f"{spec.period.start}–{spec.period.end}"
+    return f"{spec.period.year_label(spec.period.start)}–{spec.period.year_label(spec.period.end)}"
 
 
 def indicators_without_a_unit(spec: ProjectSpec) -> list[Problem]:
@@ -43,7 +43,7 @@ def waves_outside_the_period(spec: ProjectSpec) -> list[Problem]:
     waves = spec.survey.waves if spec.survey else []
     return [
         Problem(PROJECT_FILE, None, f"survey.waves.{i}.year", f"a year of the project's period {_years(spec)}",
-                f"{wave.year}: wave {wave.id!r} is shown in no report and is no status's baseline")
+                f"{spec.period.year_label(wave.year)}: wave {wave.id!r} is shown in no report and is no status's baseline")
         for i, wave in enumerate(waves)
         if not spec.period.start <= wave.year <= spec.period.end
     ]
@@ -77,7 +77,7 @@ def _what_is_missing(spec: ProjectSpec, measure, frames: dict[str, pd.DataFrame]
             return f"answers to '{measure.item}' in survey.csv from a wave of {_years(spec)}"
     elif kind == "milestones":
         milestones = frames.get("milestones")
-        if milestones is None or milestones.empty or not milestones["planned"].map(lambda day: spec.period.start <= day.year <= spec.period.end).any():
+        if milestones is None or milestones.empty or not milestones["planned"].map(lambda day: spec.period.contains(spec.period.year_of(day))).any():
             return f"milestones planned in {_years(spec)} in milestones.csv"
     elif kind == "assessment":
         return None  # judged in assessments.csv; a criterion not yet judged says so in the report

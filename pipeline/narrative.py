@@ -4,6 +4,8 @@
     text/criteria/<criterion id>.md                       the assessment of a criterion, shown under it
     text/units/<unit id>.md                               shown in that unit's report and in the per-unit part
     text/next.md                                          the way forward (Det videre arbejde / Veien videre)
+    text/activities/<activity id>.md                      an activity told: what happened, what came of it, quotes
+    text/recommendations/<recommendation id>.md           a recommendation's substance: problem, reasoning, cost
     text/status/<period>/...                              the same names, for the yearly status of that period,
                                                           and the committee case's parts: proposal.md (the
                                                           "at"-clauses), case.md, assessment.md, economy.md,
@@ -30,7 +32,7 @@ from pipeline import text_figures
 from pipeline.analysis.privacy import REDACTED, redact
 from pipeline.errors import EvalreportError, InputError, Problem, UnsafePath
 from pipeline.paths import confined
-from pipeline.periods import parse_period
+from pipeline.periods import ReportPeriod, parse_period
 from pipeline.sources.limits import check_size
 from pipeline.spec import ProjectSpec
 from pipeline.vocabulary import LANGUAGES
@@ -38,7 +40,10 @@ from pipeline.vocabulary import LANGUAGES
 FOLDER = "text"
 PLACES = ("introduction", "conclusion", "lessons", "next")
 CASE_PLACES = ("proposal", "case", "assessment", "economy", "legal")  # a committee case's parts (status/<period>/ only)
-KINDS = {"criteria": "criterion", "units": "unit"}  # a folder of texts, one per criterion or unit
+KINDS = {"criteria": "criterion", "units": "unit"}  # a folder of texts, one per criterion or unit of project.yaml
+# A folder of texts, one per row of a table (activities.csv, recommendations.csv): the ids are known only once the
+# tables are read, and a text for an id they lack is a notice (`unknown_rows`), since the row may yet be written.
+ROW_KINDS = {"activities": "activity", "recommendations": "recommendation"}
 # A chapter of prose is some kilobytes; a megabyte is a book, or the wrong file.
 MAX_TEXT_BYTES = 1024 * 1024
 
@@ -120,7 +125,7 @@ def read_narrative(folder: Path, spec: ProjectSpec) -> tuple[Narrative, list[Pat
 def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | None]:
     """'status/2026/criteria/K1.da.md' → ('status/2026/criteria/K1', 'da', None); a name no report uses gives a problem."""
     names = ", ".join(f"{place}.md" for place in PLACES)
-    expected = f"a Markdown file named {names}, criteria/<criterion id>.md, units/<unit id>.md or status/<period>/ with the same names or a committee case's {', '.join(f'{place}.md' for place in CASE_PLACES)}, each optionally as <name>.da.md, .nb.md or .en.md (docs/inputs.md)"
+    expected = f"a Markdown file named {names}, criteria/<criterion id>.md, units/<unit id>.md, activities/<activity id>.md, recommendations/<recommendation id>.md or status/<period>/ with the same names or a committee case's {', '.join(f'{place}.md' for place in CASE_PLACES)}, each optionally as <name>.da.md, .nb.md or .en.md (docs/inputs.md)"
     if not relative.endswith(".md"):
         return "", None, expected
     parts = relative.removesuffix(".md").split("/")
@@ -136,11 +141,13 @@ def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | N
             return (
                 "",
                 None,
-                f"a folder status/<period> named by a year or years of the project's {spec.period.start}-{spec.period.end}, such as status/{spec.period.end}",
+                f"a folder status/<period> named by a year or years of the project's {spec.period.label}, such as status/{ReportPeriod(spec.period.end, spec.period.end, spec.period.start_month).name}",
             )
-        prefix, parts = ["status", period.label], parts[2:]
+        prefix, parts = ["status", period.name], parts[2:]
     if len(parts) == 1 and (parts[0] in PLACES or (prefix and parts[0] in CASE_PLACES)):
         return "/".join(prefix + parts), language, None
+    if len(parts) == 2 and parts[0] in ROW_KINDS and not prefix:
+        return "/".join(parts), language, None
     if len(parts) == 2 and parts[0] in KINDS:
         known = [c.id for c in spec.criteria] if parts[0] == "criteria" else [u.id for u in spec.units]
         if parts[1] in known:
@@ -151,6 +158,20 @@ def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | N
             f"a file named <id>.md after a {KINDS[parts[0]]} of project.yaml, whose ids are {', '.join(known) or 'none'}",
         )
     return "", None, expected
+
+
+def unknown_rows(narrative: Narrative, kind: str, ids: list[str], table: str) -> list[Problem]:
+    """A notice for each text in text/<kind>/ (activities, recommendations) whose id no row of `table` has: the
+    report leaves it out."""
+    known = set(ids)
+    notices = []
+    for place, variants in sorted(narrative.texts.items()):
+        folder, _, id = place.partition("/")
+        if folder == kind and id not in known:
+            for text in variants.values():
+                expected = f"a file named after the id of a {ROW_KINDS[kind]} in {table}, whose ids are {', '.join(ids) or 'none'} (no report shows this text)"
+                notices.append(Problem(text.file, None, None, expected, repr(id)))
+    return notices
 
 
 def read_text(path: Path, relative: str) -> Text:

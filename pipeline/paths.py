@@ -23,7 +23,8 @@ def notebooks_dir() -> Path:
     return Path(os.environ.get("EVALREPORT_NOTEBOOKS", REPO_ROOT / "notebooks"))
 
 
-# One rule for every id that becomes part of a file or folder name (project, unit, report, period, language):
+# One rule for every id that becomes part of a file or folder name (project, unit, report, period, language; a fiscal
+# year's period, labelled 2018/19, is named 2018-19: pipeline.periods.ReportPeriod.name):
 # letters (Nørrevang is fine), digits, '.', '_' and '-', starting with a letter or digit. No separator, no '..'.
 # File systems count a name's bytes (255 at most), not its letters: an id is at most 64 bytes in UTF-8 (64 letters
 # a–z, 32 such as æ, 16 outside the Basic Multilingual Plane), so that the longest name a job writes, three ids and

@@ -6,6 +6,7 @@ import codecs
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -19,7 +20,7 @@ from pipeline import coverage, tables
 from pipeline.analysis.activities import ByGroup, participants_by_group
 from pipeline.analysis.suppression import Suppression, earlier_versions, survey_suppression
 from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
-from pipeline.narrative import Narrative, read_narrative
+from pipeline.narrative import Narrative, read_narrative, unknown_rows
 from pipeline.own_notebooks import read_notebook
 from pipeline.paths import confined, default_inputs, safe_name
 from pipeline.placeholders import is_placeholder_error, placeholders, text_placeholders
@@ -118,19 +119,20 @@ def list_projects(inputs: Path | None = None) -> list[str]:
     return sorted(p.parent.name for p in root.glob(f"*/{PROJECT_FILE}"))
 
 
-def published_records(reports: Path, project_id: str) -> tuple[dict, ...]:
-    """Every results.json of the project in the reports folder: what its current reports show, and the versions
-    publishing keeps beside them (`.<name>.versions/`), each once. A file that cannot be read is not published."""
+def published_records(reports: Path, project_id: str, also: Iterable[Path] = ()) -> tuple[dict, ...]:
+    """Every results.json of the project in the reports folder: what its current reports show, the versions
+    publishing keeps beside them (`.<name>.versions/`), and `also` (the ones a ledger names), each once. A file that
+    cannot be read is not published."""
     folder = reports / project_id
     found: dict[str, dict] = {}
-    for path in sorted([*folder.glob("*/*.results.json"), *folder.glob("*/.*.versions/*/*.results.json")]):
+    paths = sorted([*folder.glob("*/*.results.json"), *folder.glob("*/.*.versions/*/*.results.json")])
+    for path in dict.fromkeys([*paths, *also]):
         try:
-            text = path.read_text(encoding="utf-8")
-            record = json.loads(text)
+            record = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            continue
+            continue  # pruned or replaced since: what is not there is not published any more
         if isinstance(record, dict) and record.get("project") in (None, project_id):
-            found.setdefault(hashlib.sha256(text.encode()).hexdigest(), record)
+            found.setdefault(hashlib.sha256(json.dumps(record, sort_keys=True).encode()).hexdigest(), record)
     return tuple(found.values())
 
 
@@ -189,6 +191,8 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
     if problems:
         raise InputError(problems)
     notices += unshown + coverage.notices(spec, frames)  # nothing dropped in silence
+    for kind, table in (("activities", spec.files.activities), ("recommendations", spec.files.recommendations)):
+        notices += unknown_rows(narrative, kind, list(frames[kind]["id"]), table or f"{kind}.csv")
     return Project(
         id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files + text_files), narrative=narrative, notices=tuple(notices), **frames
     )

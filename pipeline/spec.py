@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from calendar import monthrange
+from datetime import date, timedelta
 from typing import Annotated, Literal
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from pipeline.paths import NAME_RULE, name_problem, path_problem
 from pipeline.text import one_line
@@ -38,15 +39,142 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A year of a project on fiscal or school years, written as its label: "2018/19" (or "2018-19"), the year that begins
+# in 2018 and ends in 2019.
+SPLIT_YEAR = re.compile(r"\s*(\d{4})\s*[/-]\s*(\d{2})\s*")
+MONTH = re.compile(r"\s*(\d{4})-(\d{2})\s*")
+
+
+def split_year(text: str) -> int | None:
+    """2018 for "2018/19" or "2018-19"; None when `text` is not written so; ValueError when its two years do not
+    follow each other ("2018/20")."""
+    match = SPLIT_YEAR.fullmatch(text)
+    if not match:
+        return None
+    first = int(match.group(1))
+    if int(match.group(2)) != (first + 1) % 100:
+        raise ValueError(f"a year such as {first}/{(first + 1) % 100:02d}, whose second year follows the first")
+    return first
+
+
+def _follows(text: str) -> bool:
+    try:
+        return split_year(text) is not None
+    except ValueError:
+        return False
+
+
+def _year_key(value: object) -> object:
+    # A per-year target or a wave's year may name a fiscal or school year by its label: {"2018/19": 40}.
+    return split_year(value) if isinstance(value, str) and split_year(value) is not None else value
+
+
+# A year of the project: 2018, or "2018/19" in a project on fiscal or school years (then the year beginning in 2018).
+Year = Annotated[int, BeforeValidator(_year_key)]
+
+
+def _month_of(key: str, day: date) -> str:
+    """YAML reads `start: 2018-04-01` as a day: the month it begins (the first) or, for `end`, ends (the last)."""
+    if (key == "start" and day.day == 1) or (key == "end" and day.day == monthrange(day.year, day.month)[1]):
+        return f"{day:%Y-%m}"
+    which = "the first day of the month the first year begins" if key == "start" else "the last day of the month the last year ends"
+    raise ValueError(f"{key}: a year, a month such as 2018-04, or {which}, not {day.isoformat()}")
+
+
 class Period(Strict):
+    """The project's years: calendar years, or years that begin in another month (`start: 2018-04`, April to
+    March; `start: 2018-08`, school years). Each year is known by the calendar year it begins in (2018 for 2018/19)
+    and labelled "2018/19"; a calendar-year project's years are labelled as before ("2018")."""
+
     start: int = Field(ge=1900, le=2200)
     end: int = Field(ge=1900, le=2200)
+    # The month each year begins: 1 for calendar years. Read from `start: 2018-04`, never written by hand.
+    start_month: int = Field(default=1, ge=1, le=12)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _months(cls, value: object) -> object:
+        """`start: 2018-04, end: 2021-03` (or `end: 2020/21`): years that begin in April, the last one 2020/21."""
+        if not isinstance(value, dict):
+            return value
+        value = {**value, **{key: _month_of(key, day) for key, day in value.items() if key in ("start", "end") and isinstance(day, date)}}
+        if not isinstance(value.get("start"), str):
+            return value
+        match = MONTH.fullmatch(value["start"])
+        if match is None:
+            return value  # a year, or something the fields refuse with their own message
+        if not 1 <= int(match.group(2)) <= 12:
+            raise ValueError(f"start: a year (2018) or the month the first year begins (2018-04), not {value['start']!r}")
+        start, month = int(match.group(1)), int(match.group(2))
+        end, last_month = value.get("end"), (month - 2) % 12 + 1
+        written = MONTH.fullmatch(end) if isinstance(end, str) else None
+        if written and int(written.group(2)) == last_month:  # the month the last year ends
+            end = int(written.group(1)) - (month != 1)
+        elif isinstance(end, str) and month != 1 and _follows(end):  # the last year's label
+            end = split_year(end)
+        elif month != 1 or isinstance(end, str):
+            year = end if isinstance(end, int) else start + 2
+            raise ValueError(
+                f"end: the month the last year ends, such as {year + 1}-{last_month:02d}, or the last year's label, such as "
+                f"{year}/{(year + 1) % 100:02d}: years beginning in month {month} span two calendar years"
+            )
+        return {**value, "start": start, "end": end, "start_month": month}
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError(f"end ({self.end}) must not be before start ({self.start})")
         return self
+
+    @property
+    def split(self) -> bool:
+        """Whether the project's years span two calendar years (fiscal or school years)."""
+        return self.start_month != 1
+
+    def year_of(self, day: date) -> int:
+        """The project year that holds `day`: 2018 for 15 February 2019 in years beginning in April."""
+        return day.year if day.month >= self.start_month else day.year - 1
+
+    def first_day(self, year: int) -> date:
+        return date(year, self.start_month, 1)
+
+    def last_day(self, year: int) -> date:
+        return date(year + 1, self.start_month, 1) - timedelta(days=1) if self.split else date(year, 12, 31)
+
+    def year_label(self, year: int) -> str:
+        """"2018", or "2018/19" for a year beginning in 2018 and ending in 2019."""
+        return f"{year}/{(year + 1) % 100:02d}" if self.split else str(year)
+
+    def span_label(self, start: int, end: int) -> str:
+        """"2018" or "2018-2020"; "2018/19" or "2018/19-2020/21" (the page's style sets the dash)."""
+        return self.year_label(start) if start == end else f"{self.year_label(start)}-{self.year_label(end)}"
+
+    @property
+    def label(self) -> str:
+        return self.span_label(self.start, self.end)
+
+    def contains(self, year: int) -> bool:
+        return self.start <= year <= self.end
+
+    def parse_year(self, text: str) -> int:
+        """A year of this calendar as a table writes it: "2018" in calendar years; "2018/19", "2018-19" or a day
+        inside the year ("2019-02-15") in fiscal or school years, where a bare 2018 is refused (the year beginning
+        in 2018, or ending in it?). ValueError with what was expected otherwise."""
+        text = str(text).strip()
+        if not self.split:
+            if not re.fullmatch(r"\d{4}", text):
+                raise ValueError("a year such as 2016")
+            return int(text)
+        expected = f"a year such as {self.year_label(self.start)}, or a day inside one such as {self.first_day(self.start).isoformat()}"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            try:
+                return self.year_of(date.fromisoformat(text))
+            except ValueError:
+                raise ValueError(expected) from None
+        first = split_year(text) if SPLIT_YEAR.fullmatch(text) else None
+        if first is None:
+            raise ValueError(expected)
+        return first
 
 
 class UnitNoun(Strict):
@@ -180,7 +308,7 @@ class Item(Strict):
 class Wave(Strict):
     id: str
     label: OneLine
-    year: int
+    year: Year
     # The activity (an id in activities.csv) this wave asked about, such as a theme meeting: its feedback is shown
     # beside the activity.
     activity: str | None = None
@@ -267,8 +395,8 @@ class Thresholds(Strict):
         return self
 
 
-# A target is one number, or one per year ({2019: 40, 2020: 45}).
-Target = float | dict[int, float]
+# A target is one number, or one per year ({2019: 40, 2020: 45}; {2018/19: 40} on fiscal or school years).
+Target = float | dict[Year, float]
 
 
 class RatioMeasure(Strict):

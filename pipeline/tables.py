@@ -13,8 +13,9 @@ import pandas as pd
 
 from pipeline.analysis.budget import BUDGET_COLUMNS, empty_budget
 from pipeline.analysis.privacy import REDACTED, redact
-from pipeline.errors import InputError, Problem, grouped
+from pipeline.errors import EvalreportError, InputError, Problem, grouped
 from pipeline.paths import NAME_RULE, name_problem
+from pipeline.periods import parse_period
 from pipeline.sources.csv import read_table
 from pipeline.sources.frame import STANDARD_MISSING
 from pipeline.spec import ProjectSpec
@@ -91,8 +92,8 @@ class Rows:
     def outside_period(self, line: int, field: str, year: int | None, spec: ProjectSpec, cell: str) -> None:
         """A row of a year outside the project's period is read, and shown in no report: say so."""
         period = spec.period
-        if year is not None and not period.start <= year <= period.end:
-            self.notice(line, field, f"a date in the project's period {period.start}–{period.end}", f"{cell!r}, outside it: the row is shown in no report")
+        if year is not None and not period.contains(year):
+            self.notice(line, field, f"a date in the project's period {period.year_label(period.start)}–{period.year_label(period.end)}", f"{cell!r}, outside it: the row is shown in no report")
 
     def finished(self, frame: pd.DataFrame) -> pd.DataFrame:
         """The parsed table, carrying the notices for `load_project` to collect."""
@@ -131,6 +132,20 @@ def parse_year(text: str) -> int:
     if not re.fullmatch(r"\d{4}", text):
         raise ValueError(text)
     return int(text)
+
+
+def project_year(spec: ProjectSpec, example: int = 2016) -> tuple[Callable[[str], int], str]:
+    """How a table's year cell is read in the project's years, and what is expected of it: a year such as 2016, or on
+    fiscal or school years the year's label (2018/19) or a day inside it."""
+    period = spec.period
+    if not period.split:
+        return parse_year, f"a year such as {example}"
+    label = period.year_label(period.start)
+    return period.parse_year, (
+        f"a year of the project written {label} (or {label.replace('/', '-')}), or a day inside one such as "
+        f"{period.last_day(period.start).isoformat()}: its years begin in month {period.start_month}, so {period.start} alone "
+        "does not say which"
+    )
 
 
 def parse_date(text: str) -> date:
@@ -175,7 +190,7 @@ def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         check_unit(line, row["unit"])
         if row["indicator"] not in spec.indicators:
             rows.problem(line, "indicator", f"an indicator declared in project.yaml {sorted(spec.indicators)}", row["indicator"])
-        year = rows.check(line, "period", row["period"], parse_year, "a year such as 2016")
+        year = rows.check(line, "period", row["period"], *project_year(spec))
         rows.outside_period(line, "period", year, spec, row["period"])
         value = float("nan")
         if row["value"]:
@@ -414,7 +429,7 @@ def parse_assessments(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     for line, row in rows:
         if row["criterion"] not in assessed:
             rows.problem(line, "criterion", f"a criterion measured by assessment {assessed}", row["criterion"])
-        year = rows.check(line, "period", row["period"], parse_year, "a year such as 2016")
+        year = rows.check(line, "period", row["period"], *project_year(spec))
         if row["status"] not in ASSESSMENT_STATUSES:
             rows.problem(line, "status", f"one of {', '.join(ASSESSMENT_STATUSES)}", row["status"])
         if row["status"] != "not_assessed" and not row["justification"]:
@@ -508,7 +523,7 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     for line, row in rows:
         _check_id(rows, line, row["id"], seen, "the activity")
         held = rows.check(line, "date", row["date"], parse_date, "the date it was held, written YYYY-MM-DD")
-        rows.outside_period(line, "date", held.year if held else None, spec, row["date"])
+        rows.outside_period(line, "date", spec.period.year_of(held) if held else None, spec, row["date"])
         for column in ("title", "kind"):
             if not row[column]:
                 rows.problem(line, column, {"title": "the activity's title", "kind": "what kind of activity it was, such as Forummøde or Temamøde"}[column], "")
@@ -527,10 +542,11 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             {
                 "id": row["id"], "date": held, "title": one_line(row["title"]), "kind": one_line(row["kind"]), "unit": row.get("unit", ""),
                 "participants": participants, "themes": tuple(one_line(theme) for theme in _split(row.get("themes", ""))), "groups": groups,
+                "year": spec.period.year_of(held) if held else None,  # the project's year that holds it (2018 for 2018/19)
             }
         )
     rows.raise_if_any()
-    return rows.finished(pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups"]).astype({"participants": "Int64"}))  # empty: not counted
+    return rows.finished(pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups", "year"]).astype({"participants": "Int64"}))  # empty: not counted
 
 
 # An id is published as written (a milestone's, recommendation's or activity's, in every report and export), so it
@@ -587,7 +603,7 @@ def empty_recommendations(_spec: ProjectSpec | None = None) -> pd.DataFrame:
 
 
 def empty_activities(_spec: ProjectSpec | None = None) -> pd.DataFrame:
-    return pd.DataFrame(columns=ACTIVITY_COLUMNS + ["groups"], dtype=object)
+    return pd.DataFrame(columns=ACTIVITY_COLUMNS + ["groups", "year"], dtype=object)
 
 
 def parse_budget(path: Path, spec: ProjectSpec) -> pd.DataFrame:
@@ -600,9 +616,9 @@ def parse_budget(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     example = "an amount in kroner ≥ 0 such as 250.000 or 250000" + (" (or empty if not known)" if comma else "")
     records = []
     for line, row in rows:
-        year = rows.check(line, "year", row["year"], parse_year, "a year such as 2025")
-        if year is not None and not spec.period.start <= year <= spec.period.end:
-            rows.problem(line, "year", f"a year of the project's period {spec.period.start}–{spec.period.end}", row["year"])
+        year = rows.check(line, "year", row["year"], *project_year(spec, 2025))
+        if year is not None and not spec.period.contains(year):
+            rows.problem(line, "year", f"a year of the project's period {spec.period.year_label(spec.period.start)}–{spec.period.year_label(spec.period.end)}", row["year"])
         if not row["post"]:
             rows.problem(line, "post", "what the money is for, such as Koordinator or Aktiviteter", "")
         amounts = {}
@@ -642,18 +658,30 @@ def parse_decisions(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     for line, row in rows:
         if row["committee"] not in committees:
             rows.problem(line, "committee", f"a committee from project.yaml ({_listed(committees)})" if committees else "a committee (project.yaml lists none)", row["committee"])
-        if not re.fullmatch(r"\d{4}(-\d{4})?", row["period"]):
-            rows.problem(line, "period", "the period of the case, such as 2025 or 2024-2025", row["period"])
+        period = _case_period(row["period"], spec)
+        if period is None:
+            example = f"{spec.period.year_label(spec.period.end)} or {spec.period.label}" if spec.period.split else "2025 or 2024-2025"
+            rows.problem(line, "period", f"the period of the case, such as {example}", row["period"])
         day = rows.check(line, "date", row["date"], parse_date, "the day of the decision, written YYYY-MM-DD")
         if not row["decision"]:
             rows.problem(line, "decision", "what the committee decided, such as: Indstillingen blev godkendt.", "")
-        key = (row["committee"], row["period"])
+        key = (row["committee"], period or row["period"])
         if key in seen:
             rows.problem(line, "period", "one decision per committee and period", row["period"], f"again (row {seen[key]} has it)")
         seen.setdefault(key, line)
-        records.append({"committee": row["committee"], "period": row["period"], "date": day, "decision": one_line(row["decision"])})
+        records.append({"committee": row["committee"], "period": period or row["period"], "date": day, "decision": one_line(row["decision"])})
     rows.raise_if_any()
     return pd.DataFrame.from_records(records, columns=DECISION_COLUMNS)
+
+
+def _case_period(cell: str, spec: ProjectSpec) -> str | None:
+    """A case's period as its report labels it ('2025', '2024-2025'; '2018/19' also when written 2018-19), or None."""
+    if not spec.period.split:
+        return cell if re.fullmatch(r"\d{4}(-\d{4})?", cell) else None
+    try:
+        return parse_period(cell, spec.period).label
+    except EvalreportError:
+        return None
 
 
 def empty_decisions(_spec: ProjectSpec | None = None) -> pd.DataFrame:

@@ -43,6 +43,7 @@ SLOW_TESTS = {
     "test_evaluator_sections.py::test_since_the_last_status_from_two_stored_results",
     "test_faults.py::test_a_full_disk_keeps_the_last_good_report_and_says_what_and_where",
     "test_faults.py::test_a_project_nested_20000_deep_is_one_line_and_the_others_go_on",
+    "test_fiscal_years.py::test_a_fiscal_year_report_says_2019_20_in_every_file",
     "test_fuzz.py::test_load_project_raises_only_input_error_on_edited_project_yaml",
     "test_fuzz.py::test_load_project_raises_only_input_error_on_generated_files",
     "test_fuzz.py::test_load_project_raises_only_input_error_on_mutated_files",

@@ -154,8 +154,10 @@ def headings(html: str) -> list[tuple[int, str]]:
 
 def test_each_text_stands_where_it_belongs(html):
     titles = [text for level, text in headings(html) if level == 2]
-    expected = ["Sammenfatning", "Baggrund", "Succeskriterier", "Spørgeskemaundersøgelse", "Milepæle", "Anbefalinger og opfølgning",
-                "Aktiviteter og deltagelse", "Konklusion", "Erfaringer fra forummet", "Om rapporten"]
+    expected = ["Sammenfatning", "Baggrund", "Succeskriterier", "Hvad der er gjort", "Deltagernes vurdering", "Anbefalinger og opfølgning",
+                "Økonomi", "Konklusion", "Erfaringer fra forummet", "Det videre arbejde", "Bilag 1: Succeskriterierne i tal",
+                "Bilag 2: Spørgeskemaundersøgelse", "Bilag 3: Milepæle", "Bilag 4: Aktiviteter og deltagere",
+                "Bilag 5: Anbefalingerne samlet", "Bilag 6: Sådan er tallene lavet"]
     assert [title for title in titles if title in expected] == expected
     criteria = html.split('<section id="criteria">', 1)[1].split("</section>", 1)[0]
     assert "Forummets møder og arrangementer har samlet 381 deltagere mod et mål på 393,3" in criteria  # text/criteria/K1.md; 2026 counted to 31 October (pro-rated)
@@ -184,7 +186,7 @@ def test_every_element_in_the_pdfs_text_and_tags(rendered):
     squeezed = re.sub(r"\s+", " ", text)
     for words in ("Erfaringer fra forummet", "Det vigtigste", "Temamøder samler flere.", "Vi blev hørt, og det kunne mærkes.",
                   "Viborg Kommune (https://viborg.dk/)", "skriv til sekretariatet.", "Anbefalinger og opfølgning",
-                  "Aktiviteter og deltagelse", "<script>alert('hej')</script>"):
+                  "Aktiviteter og deltagere", "<script>alert('hej')</script>"):
         assert words in squeezed, words
     assert re.search(r"Tabel \d+: Deltagere i workshops på temamødet", squeezed)
     with pikepdf.open(rendered.with_suffix(".pdf")) as pdf:
@@ -199,10 +201,12 @@ def test_the_sections_count_what_the_tables_hold(html):
     counts = rec.counts_by_status(project.recommendations)
     section = unescape(html.split('<section id="recommendations">', 1)[1].split("</section>", 1)[0])
     assert f"Der er givet {len(project.recommendations)} anbefalinger: {counts['implemented']} er gennemført, {counts['in_progress']} er i gang" in section
-    assert section.count("<tr>") == len(project.recommendations) + 1
-    activities = unescape(html.split('<section id="activities">', 1)[1].split("</section>", 1)[0])
+    table = unescape(html.split('<section id="appendix-recommendations-table">', 1)[1].split("</section>", 1)[0])
+    assert table.count("<tr>") == len(project.recommendations) + 1
+    story = unescape(html.split('<section id="done">', 1)[1].split("</section>", 1)[0])
     held = act.held(project.activities, Report(project).scope.period, date(2026, 12, 31))
-    assert f"er der holdt {len(held)} aktiviteter med i alt {act.total_participants(held)} deltagere" in activities
+    assert f"er der holdt {len(held)} aktiviteter med i alt {act.total_participants(held)} deltagere" in story
+    activities = unescape(html.split('<section id="appendix-activities">', 1)[1].split("</section>", 1)[0])
     per_year = act.per_year_and_kind(held, [2024, 2025, 2026])
     for year in (2024, 2025, 2026):
         row = re.search(rf"<tr><td>{year}</td>(.*?)</tr>", activities).group(1)

@@ -18,6 +18,7 @@ PLURALS = (
 )
 # The language's quotes, opening and closing: Danish »…«, Norwegian «…».
 QUOTES = {"da": ("»", "«"), "nb": ("«", "»")}
+INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 
 
 def sentences(page: str) -> list[str]:
@@ -72,3 +73,42 @@ def test_one_quote_style_per_language(rendered_examples, language):
         marks = re.findall("[«»]", text)  # each quote opened and closed the language's way, in turn
         opening, closing = QUOTES[language]
         assert marks == [opening, closing] * (len(marks) // 2), f"{path.name}: quotes {''.join(marks)}"
+
+
+def written_labels(project: str) -> set[str]:
+    """Every label the project's user wrote that a sentence may name: activities, criteria, milestones and waves."""
+    from pipeline.project import load_project
+
+    loaded = load_project(INPUTS / project)
+    labels = {criterion.title for criterion in loaded.spec.criteria}
+    labels |= set(loaded.activities["title"]) | set(loaded.milestones["title"])
+    labels |= {wave.label for wave in loaded.spec.survey.waves} if loaded.spec.survey else set()
+    return {label for label in labels if label}
+
+
+def written_so(project: str) -> str:
+    """Every word the user or the catalogue wrote as it is: the project's files and every message in every language.
+    A label's words found there in small letters were written so ("i undersøkelsen høsten 2016" in a criterion's text,
+    "planlagte aktiviteter er gjennomført" in a sentence of the catalogue)."""
+    from pipeline.present.catalogue import MESSAGES
+
+    files = [path.read_text(encoding="utf-8") for path in (INPUTS / project).rglob("*") if path.suffix in (".md", ".csv", ".yaml")]
+    return "\n".join(files + [text for message in MESSAGES.values() for text in message.values()])
+
+
+def test_every_label_keeps_the_capitals_its_user_wrote_in_every_sentence(rendered_examples):
+    # Issue 21: a report read "borgermødet i nakskov" for the activity "Borgermødet i Nakskov". The report lowers only
+    # its own words, never a letter of a label the user wrote (a sentence's first letter may be raised).
+    read = pages(rendered_examples)
+    changed, named = [], 0
+    for project in sorted({path.parent.parent.name for path, _, _ in read}):
+        labels, own = written_labels(project), written_so(project)
+        for path, _, page in (p for p in read if p[0].parent.parent.name == project):
+            text = " ".join(sentences(page))
+            for label in labels:
+                for found in re.findall(re.escape(label), text, flags=re.I):
+                    named += 1
+                    if found not in (label, label[0].upper() + label[1:]) and found not in own:
+                        changed.append(f"{path.name}: {found!r} for {label!r}")
+    assert named >= 20  # the examples' sentences name their waves, activities and milestones
+    assert changed == []

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime
+import re
+import shutil
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from pipeline.cli import main
-from pipeline.run.index import write_index
+from pipeline.run.index import index_html, portfolio_language, reports_in, write_index
 
 CRITERIA = [("K1", "Alle kommuner vedtar å bosette så mange som anmodet"), ("K2", "Kommunene opplever økt kompetanse"), ("K3", "Planlagte aktiviteter er gjennomført")]
 
@@ -52,7 +54,7 @@ def results(project: str, period: str, statuses: list[str], unit: str | None = N
 
 def publish(root: Path, inputs: Path, project: str, period: str, name: str, started: str, result: dict | None,
             failed: str = "", files: tuple[str, ...] = ("html", "pdf", "xlsx"), unit: str | None = None, language: str = "nb",
-            good: str = "2024-12-01T12:00:00+00:00") -> None:
+            good: str = "2024-12-01T12:00:00+00:00", as_of: str | None = None) -> None:
     """What a run leaves: the report's files (made at `good` when the last run failed), its results and its record."""
     folder = root / project / period
     folder.mkdir(parents=True, exist_ok=True)
@@ -66,7 +68,7 @@ def publish(root: Path, inputs: Path, project: str, period: str, name: str, star
     runs = json.loads(ledger.read_text(encoding="utf-8")) if ledger.exists() else {}
     runs[name] = {
         "report": name.split("-")[0].split(".")[0],
-        "parameters": {"project": project, "unit": unit, "period": period, "language": language, "inputs": str(inputs)},
+        "parameters": {"project": project, "unit": unit, "period": period, "language": language, "inputs": str(inputs)} | ({"as_of": as_of} if as_of else {}),
         "started": started,
         "status": "failed" if failed else "ok",
         "reason": failed,
@@ -97,8 +99,8 @@ def reports(tmp_path) -> Path:
     return root
 
 
-def page(root: Path, language: str | None = None) -> BeautifulSoup:
-    return BeautifulSoup(write_index(root, language).read_text(encoding="utf-8"), "html.parser")
+def page(root: Path, language: str | None = None, today: date | None = None) -> BeautifulSoup:
+    return BeautifulSoup(write_index(root, language, today).read_text(encoding="utf-8"), "html.parser")
 
 
 def card(soup: BeautifulSoup, project: str):
@@ -116,7 +118,7 @@ def test_projects_by_title_and_owner_newest_report_first(reports):
 
 def test_each_project_in_its_own_words_or_all_in_one_language(reports):
     soup = page(reports)
-    assert soup.html["lang"] == "en"  # the projects' languages differ: the page's own words are English
+    assert soup.html["lang"] == "da"  # one project each: a tie goes to the first of da, nb, en
     assert card(soup, "bosetting-agder")["lang"] == "nb" and card(soup, "forum-viborg")["lang"] == "da"
     assert "Nådd" in card(soup, "bosetting-agder").get_text() and "Opfyldt" in card(soup, "forum-viborg").get_text()
     assert "Slutrapport (på engelsk)" in card(soup, "forum-viborg").get_text()
@@ -156,20 +158,19 @@ def test_every_link_resolves_and_each_report_links_its_files(reports):
     assert links and all((reports / link).is_file() for link in links)
     row = card(soup, "bosetting-agder").find("tr", attrs={"data-report": "end_report"})
     assert {a.get_text(): a["href"] for a in row.find_all("a")} == {
-        "HTML": "bosetting-agder/2024-2025/end_report.html", "PDF": "bosetting-agder/2024-2025/end_report.pdf", "Excel": "bosetting-agder/2024-2025/end_report.xlsx"
+        "Nettside": "bosetting-agder/2024-2025/end_report.html", "PDF": "bosetting-agder/2024-2025/end_report.pdf", "Excel": "bosetting-agder/2024-2025/end_report.xlsx"
     }
-    assert [a.get_text() for a in card(soup, "bosetting-agder").find("tr", attrs={"data-report": "milestones"}).find_all("a")] == ["HTML"]
+    assert [a.get_text() for a in card(soup, "bosetting-agder").find("tr", attrs={"data-report": "milestones"}).find_all("a")] == ["Nettside"]
 
 
-def test_a_failed_last_run_is_shown_with_the_good_report_still_linked(reports):
+def test_a_failed_last_run_is_told_in_plain_words_with_the_good_report_still_linked(reports):
     soup = page(reports)
     row = card(soup, "forum-viborg").find("tr", attrs={"data-report": "end_report"})
     assert "failed-run" in row["class"]
-    assert "Mislykkedes" in row.find(class_="run-failed").get_text()
-    assert row.find(class_="reason").get_text() == "K2: indicators.csv row 7: expected a number"
-    assert "den seneste gode rapport er fra 1. juni 2026" in row.get_text()
+    assert row.find(class_="run-failed").get_text() == "Den seneste opdatering 2. november 2026 mislykkedes; rapporten her er fra 1. juni 2026"
+    assert "indicators.csv" not in soup.get_text()  # the evaluator's error is in the run's output, not for a lead
     assert [a["href"] for a in row.find_all("a")][0] == "forum-viborg/2024-2026/end_report.html"
-    assert card(soup, "forum-viborg").find("tr", attrs={"data-report": "status_report"}).find(class_="run-ok") is not None
+    assert card(soup, "forum-viborg").find("tr", attrs={"data-report": "status_report"}).find(class_="run-failed") is None
 
 
 def test_units_by_criteria_link_each_units_report(reports):
@@ -230,8 +231,8 @@ def browser_page():
         browser.close()
 
 
-def test_in_a_browser_nothing_is_fetched_no_error_and_it_fits_a_phone(reports, browser_page):
-    url = write_index(reports).as_uri()
+def test_in_a_browser_nothing_is_fetched_no_error_and_it_fits_a_phone(reports, lead_reports, browser_page):
+    url = write_index(reports).as_uri()  # three projects: the fixtures share one reports folder
     for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
         page = browser_page(url, viewport)
         assert page.requests == [url] and page.errors == []
@@ -257,3 +258,268 @@ def test_in_a_browser_the_filter_and_the_sorting_work(reports, browser_page):
     assert page.evaluate(visible) == ["project-forum-viborg", "project-bosetting-agder"]
     page.click("table.units tbody tr[data-unit='4203'] td[data-criterion='K1'] a")
     assert page.url.endswith("bosetting-agder/2024-2025/end_report-4203.html")
+
+
+
+LEAD_PROJECT = """title: Integrationsforum i Viborg
+owner: Viborg Kommune
+language: da
+period: {start: 2025, end: 2026}
+committees:
+  - name: Beskæftigelses- og Integrationsudvalget
+    schedule: {every: year, on: "10-01", covers: previous-and-current-year}
+    meetings: [2026-10-13, 2027-01-19]
+"""
+
+
+def lead_results(period: str, as_of: str) -> dict:
+    """A yearly status as results.json has it: one criterion not met, one worse than last year, one overdue
+    milestone, a recommendation waiting since 19 November 2024 and one decided; titles a browser must not run."""
+    record = results(
+        "forum", period, ["met", "not_met", "partly_met"], language="da", changes=["unchanged", "unchanged", "worse"]
+    )
+    record["criteria"][0]["title"] = "<script>alert(1)</script>"
+    record["as_of"] = as_of
+    milestone = {"unit": None, "unit_name": None, "phase": "", "forecast": None, "actual": None, "slippage": "so_far"}
+    record["milestone_rows"] = [
+        milestone
+        | {
+            "id": "M1",
+            "title": "Temamøde <b>holdt</b>",
+            "planned": "2026-09-01",
+            "outcome": "overdue",
+            "slippage_days": 30,
+        },
+        milestone
+        | {"id": "M2", "title": "Forummøde i maj", "planned": "2026-05-01", "outcome": "on_time", "slippage_days": 0},
+    ]
+    record["recommendations"] = {
+        "counts": {},
+        "items": [
+            {
+                "id": "A1",
+                "title": "Én indgang for nyankomne",
+                "status": "adopted",
+                "given": "2024-11-19",
+                "decided": "2025-02-11",
+                "to": [],
+            },
+            {
+                "id": "A4",
+                "title": "Foreningsguider",
+                "status": "proposed",
+                "given": "2024-11-19",
+                "decided": None,
+                "to": ["Børne- og Ungdomsudvalget"],
+            },
+        ],
+    }
+    return record
+
+
+@pytest.fixture
+def lead_reports(tmp_path) -> Path:
+    inputs, root = tmp_path / "inputs", tmp_path / "reports"
+    (inputs / "forum").mkdir(parents=True)
+    (inputs / "forum" / "project.yaml").write_text(LEAD_PROJECT, encoding="utf-8")
+    publish(
+        root,
+        inputs,
+        "forum",
+        "2024-2025",
+        "status_report",
+        "2025-10-01T04:00:00+00:00",
+        lead_results("2024-2025", "2025-09-30"),
+        language="da",
+    )
+    publish(
+        root,
+        inputs,
+        "forum",
+        "2025-2026",
+        "status_report",
+        "2026-10-01T04:00:00+00:00",
+        lead_results("2025-2026", "2026-09-30"),
+        language="da",
+    )
+    publish(
+        root,
+        inputs,
+        "forum",
+        "2025-2026",
+        "committee_case",
+        "2026-10-01T04:05:00+00:00",
+        None,
+        language="da",
+        files=("html", "pdf", "docx"),
+        as_of="2026-09-30",
+    )
+    return root
+
+
+def test_a_lead_sees_what_to_look_at_from_the_newest_results(lead_reports):
+    forum = card(page(lead_reports, today=date(2026, 12, 7)), "forum")
+    facts = [li.get_text() for li in forum.select(".facts li")]
+    assert facts == [
+        "Tal pr. 30. september 2026",
+        "Periode 2025–2026, i gang",
+        "Næste udvalgsmøde: 19. januar 2027, Beskæftigelses- og Integrationsudvalget",
+    ]
+    items = [li.get_text(" ", strip=True) for li in forum.select(".attention li")]
+    assert items[0] == "○ Kriterium K2 »Kommunene opplever økt kompetanse«: ikke opfyldt"
+    assert (
+        items[1]
+        == "◐ Kriterium K3 »Planlagte aktiviteter er gjennomført«: delvist opfyldt, ↓ forværret siden sidste status"
+    )
+    assert (
+        items[2] == "Milepælen »Temamøde <b>holdt</b>« skulle være nået 1. september 2026 og er det ikke."
+    )  # as text, not markup
+    assert items[3] == (
+        "Anbefaling A4 »Foreningsguider« venter på en beslutning i Børne- og Ungdomsudvalget; den blev givet 19. november 2024 "
+        "og har ventet i 2 år."
+    )  # 19 November 2024 to the figures' 30 September 2026
+    assert items[4] == (
+        "Sagen til Beskæftigelses- og Integrationsudvalget om status 2025–2026 venter på en beslutning; "
+        "den var på mødet 13. oktober 2026, men beslutningen er ikke registreret endnu."
+    )  # the first after the case's day
+    assert len(items) == 5 and "<script>" not in str(forum) and "<b>holdt" not in str(forum)
+    links = {li["data-report"]: li.a["href"] for li in forum.select(".documents li")}
+    assert links == {
+        "committee_case": "forum/2025-2026/committee_case.html",
+        "status_report": "forum/2025-2026/status_report.html",
+    }
+    assert [a.get_text() for a in forum.select(".documents li")[0].find_all("a")] == [
+        "Sag til udvalget 2025–2026",
+        "PDF",
+        "Word",
+    ]
+
+
+def test_the_meeting_ahead_the_closed_period_and_a_recorded_decision_follow_the_day_and_decisions_csv(lead_reports):
+    inputs = lead_reports.parent / "inputs" / "forum"
+    before = card(page(lead_reports, today=date(2026, 10, 5)), "forum")
+    assert "Næste udvalgsmøde: 13. oktober 2026" in before.select(".facts li")[-1].get_text()
+    assert before.select(".attention li")[-1].get_text().endswith("; den skal behandles på mødet 13. oktober 2026.")
+    later = card(page(lead_reports, today=date(2027, 2, 1)), "forum")
+    assert [li.get_text() for li in later.select(".facts li")][1:] == [
+        "Periode 2025–2026, afsluttet",
+        "Intet udvalgsmøde er planlagt.",
+    ]
+    assert "men beslutningen er ikke registreret endnu" in later.select(".attention li")[-1].get_text()
+    (inputs / "decisions.csv").write_text(
+        "committee,period,date,decision\nBeskæftigelses- og Integrationsudvalget,2025-2026,2027-01-19,Indstillingen blev godkendt.\n",
+        encoding="utf-8",
+    )
+    assert not card(page(lead_reports, today=date(2027, 2, 1)), "forum").select(".case-waiting")
+    (inputs / "decisions.csv").write_text(
+        "committee,period\nno such committee", encoding="utf-8"
+    )  # being edited: the card stays
+    assert len(card(page(lead_reports, today=date(2027, 2, 1)), "forum").select(".case-waiting")) == 1
+
+
+def test_the_page_is_in_the_language_most_projects_use():
+    assert portfolio_language(["nb", "da", "nb"]) == "nb"
+    assert (
+        portfolio_language(["da", "nb"]) == "da"
+        and portfolio_language(["en", "nb"]) == "nb"
+        and portfolio_language([]) == "da"
+    )
+
+
+def test_one_project_that_cannot_be_read_leaves_the_others_whole(lead_reports, reports):
+    assert lead_reports == reports  # one reports folder with three projects
+    (lead_reports.parent / "inputs" / "forum" / "project.yaml").write_text("title: [unclosed", encoding="utf-8")
+    (lead_reports / "forum" / "2025-2026" / "status_report.results.json").write_text("{not json", encoding="utf-8")
+    soup = page(lead_reports, today=date(2026, 12, 7))
+    forum = card(soup, "forum")
+    assert forum.h2.get_text() == "forum"  # by its id, with the reports it has
+    assert [li["data-report"] for li in forum.select(".documents li")] == ["committee_case", "status_report"]
+    assert "Tal pr. 30. september 2025" in forum.get_text()  # last year's status is now the newest with figures
+    assert card(soup, "bosetting-agder").h2.get_text() == "Bosetting i Agder 2024–2025"
+    assert card(soup, "forum-viborg").select(".legend li")
+
+
+# Words of the page's own that must not stand in a Danish or Norwegian index: English chrome, and run states.
+ENGLISH = (
+    "Projects",
+    "Report",
+    "Reports",
+    "Files",
+    "Made",
+    "Last run",
+    "Search",
+    "Sort",
+    "Status in",
+    "Period",
+    "Figures as of",
+    "What to look at",
+    "Next committee meeting",
+    "Open",
+    "Web page",
+    "Succeeded",
+    "Failed",
+    "Page updated",
+)
+RUN_STATES = ("cached", "stale", "skipped", "running", "queued", "ok", "failed", "job")
+
+
+def chrome_words(soup: BeautifulSoup, words: tuple[str, ...]) -> list[str]:
+    text = soup.get_text(" ")
+    return [
+        word for word in words if re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE if word.islower() else 0)
+    ]
+
+
+def test_the_examples_index_tells_a_danish_lead_what_to_look_at(rendered_examples):
+    soup = BeautifulSoup(
+        index_html(reports_in(rendered_examples), rendered_examples, today=date(2026, 12, 7)), "html.parser"
+    )
+    assert soup.html["lang"] == "da"  # two Danish projects, one Norwegian
+    assert chrome_words(soup, ENGLISH + RUN_STATES) == []
+    viborg = card(soup, "integrationsforum-viborg")
+    assert viborg["lang"] == "da" and card(soup, "bosetting-vestfold")["lang"] == "nb"
+    stored = json.loads(
+        (rendered_examples / "integrationsforum-viborg" / "2025-2026" / "status_report.results.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    failing = [c for c in stored["criteria"] if c["status"] == "not_met"]
+    overdue = [m for m in stored["milestone_rows"] if m["outcome"] == "overdue"]
+    assert failing and overdue
+    shown = [li.get_text(" ", strip=True) for li in viborg.select(".attention li")]
+    for criterion in failing:
+        assert f"○ Kriterium {criterion['id']} »{criterion['title']}«: ikke opfyldt" in shown
+    for milestone in overdue:
+        assert any(line.startswith(f"Milepælen »{milestone['title']}« skulle være nået ") for line in shown)
+    assert (
+        "Næste udvalgsmøde: 19. januar 2027, Beskæftigelses- og Integrationsudvalget"
+        in viborg.select_one(".next-meeting").get_text()
+    )
+    assert [li["data-report"] for li in viborg.select(".documents li")] == [
+        "committee_case",
+        "status_report",
+        "end_report",
+    ]
+    assert all((rendered_examples / a["href"]).is_file() for a in soup.find_all("a"))
+
+
+def test_a_norwegian_portfolio_is_in_norwegian(rendered_examples, tmp_path):
+    root = tmp_path / "reports"
+    shutil.copytree(rendered_examples / "bosetting-vestfold", root / "bosetting-vestfold", symlinks=True)
+    soup = BeautifulSoup(index_html(reports_in(root), root, today=date(2026, 12, 7)), "html.parser")
+    assert soup.html["lang"] == "nb" and {a["lang"] for a in soup.find_all("article")} == {"nb"}
+    assert (
+        chrome_words(soup, ENGLISH + RUN_STATES + ("Tal pr.", "Det skal du se på", "Seneste", "Åbn", "opdateret")) == []
+    )
+    vestfold = card(soup, "bosetting-vestfold")
+    assert [li.get_text() for li in vestfold.select(".facts li")] == [
+        "Tall per 31. desember 2016",
+        "Periode 2015–2016, avsluttet",
+    ]
+    assert vestfold.select_one(".attention h3").get_text() == "Dette bør du se på" and vestfold.select(
+        ".attention li.overdue"
+    )
+    assert (
+        "Sluttrapport (på engelsk)" in vestfold.get_text()
+        and soup.footer.get_text() == "Siden er oppdatert 7. desember 2026."
+    )

@@ -339,3 +339,36 @@ def test_a_long_imdi_table_imported_validated_and_reported_gives_the_ratio_compu
     assert k1 in text and k2 in text
     assert "Én kommune uten tall for Vedtak om bosetting av enslige mindreårige telles som 0 i totalen" in text  # Re: '..'
     assert "Tjøme (Anmodet om bosetting av enslige mindreårige: ingen tall" in text  # ':' leaves Tjøme out
+
+
+# --- figures of the whole project ------------------------------------------------------------------------------
+
+
+def test_a_table_without_units_is_the_whole_projects_figures_for_a_project_without_units(tmp_path):
+    """A forum with no units keeps its own counts (co-financing, participants) in a table of year and figure: they
+    are imported as the project's figures (an empty unit), and indicators.csv validates against the project."""
+    folder = tmp_path / "inputs" / "forum"
+    folder.mkdir(parents=True)
+    (folder / "project.yaml").write_text("title: Forum\nowner: Odder Kommune\nlanguage: da\nperiod: {start: 2025, end: 2026}\n", encoding="utf-8")
+    table = tmp_path / "tal.csv"
+    table.write_text("år;mål;værdi\n2025;Medfinansiering;6645000\n2025;Budget;17645000\n2026;Medfinansiering;7100000\n", encoding="utf-8")
+    result = import_indicators("long", table, folder)
+    rows = written(result)
+    assert list(rows["unit"]) == ["", "", ""]
+    assert sorted(zip(rows["period"], rows["value"])) == [("2025", "17645000"), ("2025", "6645000"), ("2026", "7100000")]
+    spec = ProjectSpec.model_validate({"title": "t", "owner": "o", "language": "da", "period": {"start": 2025, "end": 2026}, **draft(result)})
+    assert len(parse_indicators(result.table_path, spec)) == 3
+
+
+def test_a_project_with_units_asks_which_column_holds_them_or_none_for_the_whole_project(tmp_path):
+    folder = tmp_path / "inputs" / "p"
+    folder.mkdir(parents=True)
+    (folder / "project.yaml").write_text(
+        "title: P\nowner: O\nlanguage: nb\nperiod: {start: 2020, end: 2021}\nunits: [{id: '3001', name: Halden}]\n", encoding="utf-8"
+    )
+    table = tmp_path / "tall.csv"
+    table.write_text("år;mål;verdi\n2020;Bosatte;12\n2021;Bosatte;14\n", encoding="utf-8")
+    with pytest.raises(EvalreportError, match="--unit-column none for figures of the whole project"):
+        import_indicators("long", table, folder)
+    result = import_indicators("long", table, folder, choices=Choices(unit_column="none"))
+    assert list(written(result)["unit"]) == ["", ""]

@@ -226,8 +226,22 @@ def test_no_withheld_count_follows_by_subtraction_over_all_published_files(publi
 
 def test_the_small_wave_and_small_comment_cells_appear_nowhere(published):
     everything = " ".join(p.read_text(encoding="utf-8") for p in published.glob("*.html"))
-    assert "høsten 2015" in everything  # named: too few to compare with
+    assert "Høsten 2015" in everything  # named: too few to compare with
     for i, (wave, unit, group) in enumerate(ROWS):
         quoted = f"Kommentar {i}<" in everything
         # Only cells of at least the quote limit (5) are quoted: A's, C's municipalities', and the 6 partners'.
         assert quoted == (wave == "2016" and (unit, group) in {("A", "kommune"), ("C", "kommune"), ("", "partner")}), (i, wave, unit, group)
+
+
+def test_a_cell_says_whether_it_was_withheld_for_its_own_size_or_to_protect_another():
+    """A withheld total of 45 answers is not 'too few': the decision keeps the rule that hid each cell, and the
+    report's words follow it (too few to show / withheld to protect small groups)."""
+    from pipeline.analysis.disclosure import PRIMARY, SECONDARY
+    from pipeline.analysis.suppression import Suppression
+
+    small, partner = ("A", ALL), ("B", ALL)
+    decision = Suppression(5, {("w", "q1"): frozenset({small, partner})}, {("w", "q1"): {small: PRIMARY, partner: SECONDARY}})
+    assert not decision.shows("w", "q1", "A") and not decision.shows("w", "q1", "B")
+    assert decision.too_small("w", "q1", "A")
+    assert not decision.too_small("w", "q1", "B")
+    assert not decision.too_small("w", "q1", "C")  # shown, so not withheld at all

@@ -108,11 +108,11 @@ def test_no_comparison_when_a_wave_has_no_substantive_answer():
 # --- The section, on a small project built in memory ----------------------------------------------------
 
 
-def project(rows: list[dict], **survey) -> Project:
-    """A project with two waves (2024, 2025), groups kommune / partner / borger, one Likert item `q1`,
-    an NPS item and a comment item; `rows` are respondents (wave, group, q1, nps, text)."""
+def project(rows: list[dict], labels: tuple[str, str] = ("Høsten 2024", "Høsten 2025"), **survey) -> Project:
+    """A project with two waves (2024, 2025, labelled `labels`), groups kommune / partner / borger, one Likert item
+    `q1`, an NPS item and a comment item; `rows` are respondents (wave, group, q1, nps, text)."""
     codebook = SurveySpec(
-        waves=[Wave(id="2024", label="Høsten 2024", year=2024), Wave(id="2025", label="Høsten 2025", year=2025)],
+        waves=[Wave(id="2024", label=labels[0], year=2024), Wave(id="2025", label=labels[1], year=2025)],
         groups={"kommune": "Kommuner", "partner": "Partnere", "borger": "Innbyggere"},
         scales={"enig": AGREE},
         items={"q1": Item(text="Samarbeidet fungerer", scale="enig"), "anbefale": Item(text="Anbefale", kind="nps"), "fritekst": Item(text="Kommentar", kind="text")},
@@ -155,15 +155,15 @@ def test_a_group_of_four_is_suppressed_together_with_its_complement():
     groups = re.search(r"<table><caption>Tabell \d+: Andel positive svar per respondentgruppe.*?</table>", html).group(0)
     assert "Kommuner (n\xa0=\xa012)" in groups
     assert "Partnere (n" not in groups and "Innbyggere (n" not in groups
-    assert groups.count("for få til å vises") == 2
-    # kommune all positive; nothing from the two hidden groups appears as a share
-    assert [plain(cell) for cell in re.findall(r'<td class="num">([^<]*)</td>', groups)] == ["100,0 %", "for få til å vises", "for få til å vises"]
+    # kommune all positive; nothing from the two hidden groups appears as a share, and each says why it is hidden:
+    # the partners are too few, the residents (6) are withheld to protect them
+    assert [plain(cell) for cell in re.findall(r'<td class="num">([^<]*)</td>', groups)] == ["100,0 %", "for få til å vises", "skjult for å beskytte små grupper"]
 
 
 def test_a_single_respondent_gets_no_results_but_the_response_rate():
     report = Report(project(respondents("2025", "kommune", 1, text="Ring meg på 412 34 567"), invited={"2025": {"kommune": 10}}))
     text = section_text(report)
-    assert "1 har svart på spørreskjemaet (høsten 2025)." in text
+    assert "1 har svart på spørreskjemaet (Høsten 2025)." in text
     assert "Det er for få svar (1) til å vise resultater; grensen er 5." in text
     assert "1 av 10 inviterte har besvart alle skalaspørsmålene (10,0 %)" in text
     assert "<figure>" not in report.survey_section().data and "412" not in text and "Ring meg" not in text
@@ -174,11 +174,24 @@ def test_the_section_states_a_change_only_when_it_is_certain():
     before = respondents("2024", "kommune", 17) + respondents("2024", "kommune", 13, "Litt uenig")
     after = respondents("2025", "kommune", 18) + respondents("2025", "kommune", 12, "Litt uenig")
     text = section_text(Report(project(before + after)))
-    assert "Utvikling siden høsten 2024" in text
+    assert "Utvikling siden Høsten 2024" in text
     assert "Samarbeidet fungerer : Ingen sikker endring (fra 57 % til 60 %)." in text
     low, high = newcombe(18, 30, 17, 30)
     assert f"{signed_points(Messages('nb'), low)} til {signed_points(Messages('nb'), high)}" in text  # −20,5 til +26,6
     assert "Ingen sikker endring" in text and "Sikker økning" not in text
+
+
+def test_a_waves_label_keeps_the_capitals_its_user_wrote_in_every_sentence():
+    # Issue 21: a report read "borgermødet i nakskov" for the wave "Borgermødet i Nakskov". A label is the user's:
+    # the report never lowers a letter of it, mid-sentence or in a caption.
+    before = respondents("2024", "kommune", 17) + respondents("2024", "kommune", 13, "Litt uenig")
+    after = respondents("2025", "kommune", 18) + respondents("2025", "kommune", 12, "Litt uenig")
+    text = section_text(Report(project(before + after, labels=("Borgermødet i Nakskov", "Dialogmøde i Kolding"))))
+    assert "Utvikling siden Borgermødet i Nakskov" in text
+    assert "30 har svart på spørreskjemaet (Dialogmøde i Kolding)." in text
+    written = {"Borgermødet i Nakskov", "Dialogmøde i Kolding"}
+    found = set(re.findall(r"(?i)borgermødet i nakskov|dialogmøde i kolding", text))
+    assert found == written
 
 
 def test_one_wave_in_the_period_gives_no_comparison():

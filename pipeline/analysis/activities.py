@@ -11,16 +11,25 @@ of the decision's own cells and shown: then it tells nothing the shown figures d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
 from pipeline.analysis.disclosure import PRIMARY, SECONDARY, Interval, LinkedTable, audit, protect
-from pipeline.analysis.suppression import ALL, suppressed_cells
+from pipeline.analysis.suppression import ALL, Cell, suppressed_cells
 from pipeline.periods import ReportPeriod
 
 NOT_BY_GROUP = ""  # the participants of an activity not counted in any group
+
+
+def project_years(table: pd.DataFrame) -> pd.Series:
+    """The project's year of each activity (2018 for one in 2018/19 on fiscal or school years), placed when the table
+    was read; calendar years for a table made without them."""
+    if "year" in table and table["year"].notna().all():
+        return table["year"].astype(int)
+    return table["date"].map(lambda day: day.year)
 
 
 def held(table: pd.DataFrame, period: ReportPeriod, as_of: date, unit: str | None = None) -> pd.DataFrame:
@@ -28,7 +37,7 @@ def held(table: pd.DataFrame, period: ReportPeriod, as_of: date, unit: str | Non
     project's."""
     if table.empty:
         return table
-    rows = table[table["date"].map(lambda day: period.contains(day.year) and day <= as_of)]
+    rows = table[project_years(table).map(period.contains) & table["date"].map(lambda day: day <= as_of)]
     if unit:
         rows = rows[rows["unit"].isin(["", unit])]
     return rows.sort_values("date", kind="stable")
@@ -41,24 +50,23 @@ def kinds(table: pd.DataFrame) -> list[str]:
 
 def per_year_and_kind(table: pd.DataFrame, years: list[int]) -> pd.DataFrame:
     """Number of activities per year (rows, every year of the report) and kind (columns, first occurrence first)."""
-    counts = pd.crosstab(table["date"].map(lambda day: day.year), table["kind"]) if len(table) else pd.DataFrame()
+    counts = pd.crosstab(project_years(table), table["kind"]) if len(table) else pd.DataFrame()
     return counts.reindex(index=years, columns=kinds(table), fill_value=0).astype(int)
 
 
 def participants_per_year(table: pd.DataFrame, years: list[int]) -> pd.Series:
     """Participants per year, of the activities whose participants were counted; a year without a count is None."""
     counted = table.dropna(subset=["participants"]) if len(table) else table
-    sums = counted.groupby(counted["date"].map(lambda day: day.year))["participants"].sum() if len(counted) else pd.Series(dtype=int)
+    sums = counted.groupby(project_years(counted))["participants"].sum() if len(counted) else pd.Series(dtype=int)
     return pd.Series([int(sums[year]) if year in sums.index else None for year in years], index=years, dtype=object)
 
 
 def group_sizes(table: pd.DataFrame) -> dict[tuple[int, str], int]:
     """Participants per (year, group), those not counted by group under NOT_BY_GROUP."""
     sizes: dict[tuple[int, str], int] = {}
-    for row in table.itertuples():
+    for row, year in zip(table.itertuples(), project_years(table) if len(table) else []):
         if pd.isna(row.participants):
             continue
-        year = row.date.year
         for group, count in {**row.groups, NOT_BY_GROUP: int(row.participants) - sum(row.groups.values())}.items():
             if count:
                 sizes[(year, group)] = sizes.get((year, group), 0) + count
@@ -75,12 +83,12 @@ class ByGroup:
     total, group ALL: a year's total); `activity(id)` an activity's participants, None where withheld or not
     counted; `total_of(ids)` the participants of those activities together, None where that would tell more."""
 
-    sizes: dict[tuple, int]
-    hidden: frozenset
+    sizes: dict[Cell, int]
+    hidden: frozenset[Cell]
     activities: dict[str, tuple[int, int]] = field(default_factory=dict)  # id: (year, participants), counted only
-    rules: dict = field(default_factory=dict)
+    rules: dict[Cell, str] = field(default_factory=dict)
 
-    def count(self, year, group) -> int | None:
+    def count(self, year: int | None, group: str | None) -> int | None:
         if (year, group) in self.hidden:
             return None
         return sum(n for (y, g), n in self.sizes.items() if (year is ALL or y == year) and (group is ALL or g == group))
@@ -90,7 +98,7 @@ class ByGroup:
             return None
         return self.activities[id][1]
 
-    def total_of(self, ids) -> int | None:
+    def total_of(self, ids: Iterable[str]) -> int | None:
         counted = [id for id in ids if id in self.activities]
         if not counted:
             return None
@@ -99,7 +107,7 @@ class ByGroup:
             return None
         return sum(self.activities[id][1] for id in counted)
 
-    def _as_a_cell(self, ids: set) -> tuple | None:
+    def _as_a_cell(self, ids: set[str]) -> Cell | None:
         """The decision's cell that these activities make up exactly: a year's total, or everyone's."""
         if ids == set(self.activities):
             return (ALL, ALL)
@@ -123,7 +131,7 @@ def participants_by_group(table: pd.DataFrame, min_size: int, width: int | None 
     that every report of the project shows the same cells): the rules on years × groups, then the audit over those
     and every activity's participants, which hides more (an activity's count, a year's total) where it must."""
     counted = table.dropna(subset=["participants"]) if len(table) else table
-    activities = {row.id: (row.date.year, int(row.participants)) for row in counted.itertuples()}
+    activities = {row.id: (year, int(row.participants)) for row, year in zip(counted.itertuples(), project_years(counted) if len(counted) else [])}
     sizes = group_sizes(table)
     if not any(row.groups for row in counted.itertuples()):  # nobody counted by group: no group to protect
         return ByGroup(sizes, frozenset(), activities)
@@ -151,10 +159,11 @@ def participation_table(table: pd.DataFrame) -> LinkedTable:
         for group, n in {**row.groups, NOT_BY_GROUP: int(row.participants) - sum(row.groups.values())}.items():
             if n:
                 inner[(row.id, group)] = {TOOK_PART: int(n)}
-    return LinkedTable(inner, (TOOK_PART,), parents={row.id: row.date.year for row in counted.itertuples()})
+    parents = dict(zip(counted["id"], project_years(counted))) if len(counted) else {}
+    return LinkedTable(inner, (TOOK_PART,), parents=parents)
 
 
-def _size(sizes: dict, cell: tuple) -> int:
+def _size(sizes: dict[Cell, int], cell: Cell) -> int:
     return sum(n for (y, g), n in sizes.items() if cell[0] in (ALL, y) and cell[1] in (ALL, g))
 
 

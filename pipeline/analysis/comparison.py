@@ -4,7 +4,7 @@ the period and those due in the year ahead; which period and survey waves a stat
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -197,21 +197,23 @@ def previous_period(period: ReportPeriod, as_of: date, project_period: Period) -
     end = period.end - 1
     if end < project_period.start:
         return None
-    previous = ReportPeriod(max(period.start - 1, project_period.start), end)
+    previous = replace(period, start=max(period.start - 1, project_period.start), end=end)
     return previous, previous.as_of(one_year_before(as_of))
 
 
-def waves_up_to(waves: list[Wave], as_of: date, count: int = 2) -> list[Wave]:
-    """The last `count` survey waves held by the report date (a wave's year at the latest), oldest first."""
-    held = [wave for wave in waves if wave.year <= as_of.year]
+def waves_up_to(waves: list[Wave], as_of: date, count: int = 2, calendar: Period | None = None) -> list[Wave]:
+    """The last `count` survey waves held by the report date (a wave's year at the latest; the project's year of it
+    on fiscal or school years, `calendar`), oldest first."""
+    held = [wave for wave in waves if wave.year <= (calendar.year_of(as_of) if calendar else as_of.year)]
     return sorted(held, key=lambda wave: wave.year)[-count:]
 
 
-def comparable_waves(waves: list[Any], as_of: date, first_year: int, last_year: int) -> list[Any]:
+def comparable_waves(waves: list[Any], as_of: date, first_year: int, last_year: int, calendar: Period | None = None) -> list[Any]:
     """The latest wave held by the report date, and the wave it is compared with: the latest before it that asked the
     same population; both within the project's years (a wave outside them is never a baseline). Oldest first; one
     wave, or none, when there is nothing to compare."""
-    held = [wave for wave in waves if first_year <= wave.year <= min(last_year, as_of.year)]
+    year = calendar.year_of(as_of) if calendar else as_of.year  # the project's year of the report date
+    held = [wave for wave in waves if first_year <= wave.year <= min(last_year, year)]
     if not held:
         return []
     order = {wave.id: i for i, wave in enumerate(waves)}

@@ -33,7 +33,7 @@ from scipy import sparse
 from pipeline.errors import Unexplained
 
 ALL = None  # the margin: every unit, or every group
-Cell = tuple  # (unit or ALL, group or ALL)
+Cell = tuple[Any, Any]  # (unit or ALL, group or ALL); a year and a group for participants
 EPSILON = 1e-6
 UNBOUNDED = 10**7  # the attacker's bound when nothing published bounds a count: any larger count is as unknown
 
@@ -69,7 +69,7 @@ class LinkedTable:
     """
 
     counts: Mapping[tuple[str, str], Mapping[Any, int]]
-    answers: tuple
+    answers: tuple[Any, ...]
     respondents: Mapping[Cell, int] = field(default_factory=dict)
     earlier: tuple[Earlier, ...] = ()
     # A unit's row inside a larger one, published too (an activity's participants inside its year's).
@@ -94,10 +94,10 @@ class LinkedTable:
                     found.setdefault((unit, group), []).append(c)
         return found
 
-    def members(self, unit, group) -> list[Cell]:
+    def members(self, unit: Any, group: Any) -> list[Cell]:
         return self._members.get((unit, group), [])
 
-    def count(self, cell: Cell, answer) -> int:
+    def count(self, cell: Cell, answer: Any) -> int:
         return sum(self.counts[c].get(answer, 0) for c in self.members(*cell))
 
     def size(self, cell: Cell) -> int:
@@ -174,7 +174,7 @@ def protect(
         failing = {i.cell: i for i in intervals if not i.protected}
         recheck = {i.cell for i in intervals if not i.protected or i.width < k - EPSILON}
         # One more cell beside each failing one per round, then the audit again: few rounds, each cell cheap.
-        added = {}
+        added: dict[Cell, str] = {}
         for interval in failing.values():
             cell = _cheapest_beside(table, interval.cell, hidden | set(added))
             if cell is not None:
@@ -221,7 +221,7 @@ class _Model:
                 continue
             inside = [c for c in table.members(*cell) if c in hidden]
             for a in answers:  # a shown total: its count of each answer
-                known = sum(table.counts[c].get(a, 0) for c in inside)
+                known = float(sum(table.counts[c].get(a, 0) for c in inside))
                 add({self.x[(c, a)]: 1.0 for c in inside}, known, known)
         for cell, respondents in table.respondents.items():
             inside = [c for c in table.members(*cell) if c in hidden]
@@ -289,8 +289,9 @@ class _Model:
     def integer(self) -> highspy.Highs:
         return _program(*self.program, integer=True)
 
-    def _terms(self, cell: Cell, answers) -> tuple[dict[int, float], float]:
-        terms, constant = {}, 0.0
+    def _terms(self, cell: Cell, answers: Iterable[Any]) -> tuple[dict[int, float], float]:
+        terms: dict[int, float] = {}
+        constant = 0.0
         for c in self.table.members(*cell):
             for a in answers:
                 if (c, a) in self.x:
@@ -299,7 +300,7 @@ class _Model:
                     constant += self.table.counts[c].get(a, 0)
         return terms, constant
 
-    def intervals(self, cell: Cell, given: list, k: int, rule: str) -> list[Interval]:
+    def intervals(self, cell: Cell, given: list[Any], k: int, rule: str) -> list[Interval]:
         answers = self.table.answers
         ranges = {a: self._range(*self._terms(cell, [a])) for a in given}
         narrowest = min(high - low for low, high in ranges.values())
@@ -312,7 +313,7 @@ class _Model:
         return [Interval(cell, a, *ranges[a], required, pinned, rule) for a in given]
 
     def late_intervals(self, version: int, cell: Cell, k: int) -> list[Interval]:
-        def terms(answers) -> dict[int, float]:
+        def terms(answers: Iterable[Any]) -> dict[int, float]:
             return {self.late[(version, c, a)]: 1.0 for c in self.table.members(*cell) for a in answers}
 
         answers = self.table.answers
@@ -356,13 +357,13 @@ def _silent_highs() -> highspy.Highs:
     process's standard output, past Python): `validate --audit` and reports print only their own lines."""
     global _greeted
     if _greeted:
-        return highspy.Highs()
+        return highspy.Highs()  # type: ignore[no-untyped-call]
     sys.stdout.flush()
     saved = os.dup(1)
     try:
         with open(os.devnull, "w") as nowhere:
             os.dup2(nowhere.fileno(), 1)
-            solver = highspy.Highs()
+            solver = highspy.Highs()  # type: ignore[no-untyped-call]
     finally:
         os.dup2(saved, 1)
         os.close(saved)

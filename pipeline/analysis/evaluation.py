@@ -109,7 +109,7 @@ def milestones(scope: Scope) -> pd.DataFrame:
     table = scope.project.milestones
     if table.empty:
         return ms.classify(table, scope.as_of)
-    in_period = table["planned"].map(lambda d: scope.period.contains(d.year))
+    in_period = table["planned"].map(scope.period.holds)
     if scope.unit:
         in_period &= table["unit"].isin(["", scope.unit])
     return ms.classify(

@@ -19,7 +19,7 @@ REDACTED = "[…]"
 # pattern for runs of digit groups, each run then judged in Python.
 
 
-class _ForMatching(dict):
+class _ForMatching(dict[int, str]):
     """A `str.translate` table, filled in as characters are met: each character as a reader takes it.
 
     Word, Outlook and web pages group numbers with no-break or thin spaces and join them with en dashes, non-breaking
@@ -29,7 +29,7 @@ class _ForMatching(dict):
     (NFKC: ＠ as @, ［ as [). `reshaping` holds the characters that do not become exactly one character.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.reshaping: set[str] = set()
 
@@ -178,7 +178,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return [(starts[start], ends[end - 1]) for start, end in spans if end > start]
 
 
-def _with_emphasis(text: str, run: re.Match) -> tuple[int, int]:
+def _with_emphasis(text: str, run: re.Match[str]) -> tuple[int, int]:
     """A run's span, with the emphasis marks just before and after it when some stand inside it: `86 12 **34 56**`
     goes whole, leaving no stray `**`."""
     start, end = run.span()

@@ -26,8 +26,9 @@ start; they may follow when they are large, but never when they are small.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -42,13 +43,14 @@ from pipeline.analysis.disclosure import (
     audit,
     protect,
 )
+from pipeline.spec import SurveySpec
 
 ALL = None  # the margin: every unit, or every group
-Cell = tuple  # (unit or ALL, group or ALL)
+Cell = tuple[Any, Any]  # (unit or ALL, group or ALL)
 NO_UNIT = ""  # the unit column of a respondent who belongs to none
 
 
-def suppressed_cells(sizes: Mapping[tuple[str, str], int], min_size: int, unpublished_units: Iterable[str] = (NO_UNIT,)) -> frozenset[Cell]:
+def suppressed_cells(sizes: Mapping[Cell, int], min_size: int, unpublished_units: Iterable[str] = (NO_UNIT,)) -> frozenset[Cell]:
     """The cells of a units × groups table (with margins) that must not be shown.
 
     `sizes`: how many answered, per (unit, group) with anyone in it. Margins are keyed with ALL in place of the
@@ -79,9 +81,13 @@ class Suppression:
     def shows(self, wave: str, item: str, unit: str | None = ALL, group: str | None = ALL) -> bool:
         return (unit or ALL, group or ALL) not in self.hidden.get((wave, item), frozenset())
 
+    def too_small(self, wave: str, item: str, unit: str | None = ALL, group: str | None = ALL) -> bool:
+        """Whether a withheld cell was withheld for its own size (below the limit), not to protect another."""
+        return self.rules.get((wave, item), {}).get((unit or ALL, group or ALL)) in (PRIMARY, NO_UNIT_RULE)
+
 
 def survey_suppression(
-    survey: pd.DataFrame, codebook, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None
+    survey: pd.DataFrame, codebook: SurveySpec | None, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None
 ) -> Suppression:
     """Decide, for every wave and every question with figures (all but free text), which cells of units × groups
     no report may show: the rules above, then as many more cells as the attacker's audit needs
@@ -102,7 +108,7 @@ def survey_suppression(
 
 
 def audit_survey(
-    survey: pd.DataFrame, codebook, decision: Suppression, earlier: Mapping | None = None
+    survey: pd.DataFrame, codebook: SurveySpec | None, decision: Suppression, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None
 ) -> dict[tuple[str, str], list[Interval]]:
     """Per wave and question, the attacker's interval of every answer in every withheld cell of `decision`."""
     if codebook is None or survey.empty:
@@ -114,7 +120,7 @@ def audit_survey(
     }
 
 
-def earlier_versions(records: Iterable[Mapping], codebook) -> dict[tuple[str, str], tuple[Earlier, ...]]:
+def earlier_versions(records: Iterable[Mapping[str, Any]], codebook: SurveySpec) -> dict[tuple[str, str], tuple[Earlier, ...]]:
     """What earlier reports published of each wave and question, from their results.json (one record per report
     file): per figure they show (n, don't know, positive answers, the mean with its n; the NPS bands), a sum of
     counts the attacker knows. The mean was stored to six decimals: its sum is known to within n · 5e-7."""
@@ -127,20 +133,20 @@ def earlier_versions(records: Iterable[Mapping], codebook) -> dict[tuple[str, st
                 if item is None or entry.get("suppressed") or entry.get("n") is None:
                     continue
                 cell = (unit, entry.get("group") or ALL)
-                figures, size = _figures_of(entry, item, codebook, cell)
+                figures, size = _figures_of(entry, entry["item"], codebook, cell)
                 found[(str(wave["wave"]), entry["item"])][file].append(Earlier(tuple(figures), {cell: size}))
     # One report file is one version: its cells together (their late answers are the same people).
     return {key: tuple(_joined(cells) for cells in files.values()) for key, files in found.items()}
 
 
-def _figures_of(entry: Mapping, item, codebook, cell: Cell) -> tuple[list[Figure], int]:
+def _figures_of(entry: Mapping[str, Any], item_id: str, codebook: SurveySpec, cell: Cell) -> tuple[list[Figure], int]:
     n = entry["n"]
-    if item.kind == "nps":
+    if codebook.items[item_id].kind == "nps":
         bands = {"detractors": "detractor", "passives": "passive", "promoters": "promoter"}
         figures = [Figure(cell, {b: 1 for b in bands.values()}, n, n)]
         figures += [Figure(cell, {bands[k]: 1}, entry[k], entry[k]) for k in bands if entry.get(k) is not None]
         return figures, n
-    scale = codebook.scales[item.scale]
+    scale = codebook.scale_of(item_id)
     figures = [Figure(cell, {label: 1 for label in scale.labels}, n, n)]
     if entry.get("dont_know") is not None:
         figures.append(Figure(cell, {label: 1 for label in scale.dont_know}, entry["dont_know"], entry["dont_know"]))
@@ -158,12 +164,14 @@ def _joined(cells: list[Earlier]) -> Earlier:
     return Earlier(tuple(f for cell in cells for f in cell.figures), sizes)
 
 
-def protection_width(codebook) -> int:
+def protection_width(codebook: SurveySpec) -> int:
     """How many answers wide the attacker's interval of a withheld count must be: the limit, unless set."""
-    return codebook.protection_width or codebook.min_group_size
+    return int(codebook.protection_width or codebook.min_group_size)
 
 
-def survey_tables(survey: pd.DataFrame, codebook, earlier: Mapping | None = None) -> dict[tuple[str, str], LinkedTable]:
+def survey_tables(
+    survey: pd.DataFrame, codebook: SurveySpec, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None
+) -> dict[tuple[str, str], LinkedTable]:
     """Every wave's every question with figures as the linked table the project's reports publish between them:
     the count of each answer per unit × group, and the published numbers of respondents that bound them."""
     earlier = earlier or {}
@@ -175,7 +183,7 @@ def survey_tables(survey: pd.DataFrame, codebook, earlier: Mapping | None = None
         for item_id in (i for i, item in codebook.items.items() if item.kind != "text" and i in survey.columns):
             answers = survey[item_id][in_wave].map(_answer_of(codebook, item_id))
             given = answers.notna()
-            counts: dict = defaultdict(dict)
+            counts: dict[Cell, dict[Any, int]] = defaultdict(dict)
             where = {"unit": units[in_wave][given], "group": survey["group"][in_wave][given]}
             cells = pd.DataFrame(where | {"answer": answers[given]})
             for (unit, group, answer), n in cells.value_counts(sort=False).items():
@@ -198,18 +206,18 @@ def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> d
     return published
 
 
-def _answer_of(codebook, item_id: str):
+def _answer_of(codebook: SurveySpec, item_id: str) -> Callable[[Any], str | None]:
     """An answer as the figures count it: a scale label, an NPS band, or the answer itself."""
     if codebook.items[item_id].kind == "nps":
         return lambda score: None if pd.isna(score) else ("detractor", "passive", "promoter")[(score > 6) + (score > 8)]
     return lambda answer: None if pd.isna(answer) else str(answer)
 
 
-def _categories(codebook, item_id: str, given: pd.Series) -> tuple:
+def _categories(codebook: SurveySpec, item_id: str, given: pd.Series) -> tuple[Any, ...]:
     """Every answer the attacker knows the question allows: the scale's labels, the bands, the options given."""
     item = codebook.items[item_id]
     if item.kind == "likert":
-        scale = codebook.scales[item.scale]
+        scale = codebook.scale_of(item_id)
         known = [*scale.labels, *scale.dont_know]
     elif item.kind == "nps":
         known = ["detractor", "passive", "promoter"]
@@ -218,7 +226,7 @@ def _categories(codebook, item_id: str, given: pd.Series) -> tuple:
     return tuple(dict.fromkeys([*known, *sorted(given.unique())]))
 
 
-def _rule(cell: Cell, sizes: Mapping, hidden: frozenset, min_size: int) -> str:
+def _rule(cell: Cell, sizes: Mapping[Cell, int], hidden: frozenset[Cell], min_size: int) -> str:
     size = sum(n for (u, g), n in sizes.items() if cell[0] in (ALL, u) and cell[1] in (ALL, g))
     if cell[0] == NO_UNIT:
         return NO_UNIT_RULE
@@ -231,7 +239,7 @@ def _rule(cell: Cell, sizes: Mapping, hidden: frozenset, min_size: int) -> str:
 class _Table:
     """A units × groups table with its margins: each cell's size, and its rows and columns as sum relations."""
 
-    def __init__(self, sizes: Mapping[tuple[str, str], int], unpublished_units: set[str]):
+    def __init__(self, sizes: Mapping[Cell, int], unpublished_units: set[str]):
         units = sorted({u for u, _ in sizes}) + [ALL]
         groups = sorted({g for _, g in sizes}) + [ALL]
         size: dict[Cell, int] = defaultdict(int)
@@ -247,7 +255,7 @@ class _Table:
     def shown(self, cell: Cell, hidden: set[Cell]) -> bool:
         return cell not in hidden and self.size[cell] > 0
 
-    def smallest(self, cells) -> Cell | None:
+    def smallest(self, cells: Iterable[Cell]) -> Cell | None:
         """The cell whose hiding costs least: fewest respondents, an inner cell before a total."""
         return min(cells, key=lambda c: (self.size[c], c[0] is ALL, c[1] is ALL, str(c)), default=None)
 
@@ -279,12 +287,15 @@ class _Table:
         return self.smallest(closing) or self.smallest(beside)
 
 
-def _nodes(cell: Cell) -> tuple[tuple, tuple]:
+Node = tuple[str, Any]  # a row (unit) or a column (group) of the table
+
+
+def _nodes(cell: Cell) -> tuple[Node, Node]:
     return ("row", cell[0]), ("col", cell[1])
 
 
-def _reachable(start: tuple, edges: list[Cell]) -> set[tuple]:
-    neighbours = defaultdict(list)
+def _reachable(start: Node, edges: list[Cell]) -> set[Node]:
+    neighbours: dict[Node, list[Node]] = defaultdict(list)
     for edge in edges:
         a, b = _nodes(edge)
         neighbours[a].append(b)
@@ -305,8 +316,8 @@ def _bridges(edges: list[Cell]) -> list[Cell]:
         a, b = _nodes(edge)
         neighbours[a].append((b, index))
         neighbours[b].append((a, index))
-    order: dict[tuple, int] = {}
-    low: dict[tuple, int] = {}
+    order: dict[Node, int] = {}
+    low: dict[Node, int] = {}
     found = []
     for root in list(neighbours):
         if root in order:

@@ -91,9 +91,9 @@ def plan_committee(project: Project, committee: Committee, workspace: Workspace,
     period = project.spec.period
     day, occurrence = latest_occurrence(committee.schedule, period, on)
     coming = next_occurrence(committee.schedule, period, on)
-    then = f"next on {coming.day} ({coming.period.label})" if coming else f"no more statuses: the project's period is {period.start}-{period.end}"
+    then = f"next on {coming.day} ({coming.period.label})" if coming else f"no more statuses: the project's period is {period.label}"
     if occurrence is None:
-        note = f"not due: the status scheduled on {day} covers no year of the project's {period.start}-{period.end}; {then}"
+        note = f"not due: the status scheduled on {day} covers no year of the project's {period.label}; {then}"
         return CommitteeStatus(project, committee, None, None, note)
 
     made = ledger.last_good_run(project.id, committee.name, occurrence.as_of)
@@ -112,7 +112,7 @@ def plan_committee(project: Project, committee: Committee, workspace: Workspace,
     else:
         why = f"scheduled {occurrence.day}" + (f", caught up {on}" if on != occurrence.day else "")
     language = committee.language or project.spec.language
-    job = Job(project.id, committee.report, occurrence.period.label, language, committee.unit, as_of=occurrence.as_of, project_language=project.spec.language)
+    job = Job(project.id, committee.report, occurrence.period.name, language, committee.unit, as_of=occurrence.as_of, project_language=project.spec.language)
     if committee.report not in workspace.available_reports():
         problem = f"no notebook {committee.report}.ipynb in {workspace.notebooks}"
         return CommitteeStatus(project, committee, occurrence, why, f"due: {why}", job, problem=problem)
@@ -137,7 +137,7 @@ def make_due(
     targets it has not reached. A status that fails is recorded as failed and is due again next time."""
     due = [s for s in statuses if s.due and not s.problem]
     cases = {status: case for status in due if (case := case_job(status, workspace)) is not None}
-    jobs = list(dict.fromkeys([*(s.job for s in due), *cases.values()]))  # two committees may get the very same report
+    jobs = jobs_to_make(statuses, workspace)
     projects = {s.project.id: s.project for s in due}  # loaded when planned; the jobs use them, not a second load
     reasons = why_each_runs(jobs, workspace, FORMATS, force, projects)
     run_ids = {status: start_run(ledger, status, already_made=not reasons[status.job]) for status in due}
@@ -156,6 +156,14 @@ def make_due(
         else:
             outcomes.append(Outcome(status, result, run, deliver(run, status.committee, status.project, workspace.reports, ledger, environment)))
     return outcomes
+
+
+def jobs_to_make(statuses: list[CommitteeStatus], workspace: Workspace) -> list[Job]:
+    """The reports the due statuses need: each status and its committee case, once each (two committees may get the
+    very same report)."""
+    due = [s for s in statuses if s.due and not s.problem]
+    cases = [case for status in due if (case := case_job(status, workspace)) is not None]
+    return list(dict.fromkeys([*(s.job for s in due), *cases]))
 
 
 def case_job(status: CommitteeStatus, workspace: Workspace) -> Job | None:

@@ -31,23 +31,25 @@ def last_scheduled_day(schedule: Schedule, on: date) -> date:
     return this_year if this_year <= on else scheduled_day(schedule, on.year - 1)
 
 
-def covered_years(schedule: Schedule, day: date) -> tuple[int, int]:
-    """The calendar years a status made on `day` covers, before clipping to the project's period."""
+def covered_years(schedule: Schedule, day: date, project_period: Period | None = None) -> tuple[int, int]:
+    """The years a status made on `day` covers, before clipping to the project's period: the project's years (the
+    fiscal or school year holding `day` is its current year), calendar years when no period is given."""
+    year = project_period.year_of(day) if project_period else day.year
     return {
-        "previous-year": (day.year - 1, day.year - 1),
-        "current-year": (day.year, day.year),
-        "previous-and-current-year": (day.year - 1, day.year),
+        "previous-year": (year - 1, year - 1),
+        "current-year": (year, year),
+        "previous-and-current-year": (year - 1, year),
     }[schedule.covers]
 
 
 def occurrence(schedule: Schedule, project_period: Period, day: date) -> Occurrence | None:
     """The status scheduled on `day`, its years clipped to the project's; None when the project has not begun by
     then, or the years covered lie wholly outside the project's period."""
-    if day < date(project_period.start, 1, 1):
+    if day < project_period.first_day(project_period.start):
         return None
-    first, last = covered_years(schedule, day)
+    first, last = covered_years(schedule, day, project_period)
     start, end = max(first, project_period.start), min(last, project_period.end)
-    return Occurrence(day, ReportPeriod(start, end)) if start <= end else None
+    return Occurrence(day, ReportPeriod(start, end, project_period.start_month)) if start <= end else None
 
 
 def latest_occurrence(schedule: Schedule, project_period: Period, on: date) -> tuple[date, Occurrence | None]:
@@ -59,7 +61,7 @@ def latest_occurrence(schedule: Schedule, project_period: Period, on: date) -> t
 def next_occurrence(schedule: Schedule, project_period: Period, after: date) -> Occurrence | None:
     """The first status scheduled after `after`, or None when the project's statuses are over."""
     # The last year a status can cover the project's end is the year after it (covers: previous-year).
-    for year in range(after.year, project_period.end + 2):
+    for year in range(after.year, project_period.last_day(project_period.end).year + 2):
         day = scheduled_day(schedule, year)
         found = occurrence(schedule, project_period, day) if day > after else None
         if found:

@@ -208,12 +208,18 @@ def _review(
         notes.append("waves: the export has no answer dates, so wave '1' is a placeholder; import again with --wave")
     elif canonical.wave_source == "column":
         notes.append(f"waves: {', '.join(repr(w) for w in canonical.waves)} are the answers to {canonical.wave_column.column!r}; write a label for each and check its year")
-    else:
+    elif not any(str(wave.get("id")) == canonical.wave and wave.get("label") for wave in known.waves):
+        # A wave the project already declares with its label (written before an --append) needs no note.
         notes.append(f"waves: write a label for wave '{canonical.wave}'" + ("" if canonical.wave_year else " and its year"))
     if canonical.group is None:
         notes.append(f"groups: everyone is in group '{DEFAULT_GROUP}' (no --group-column); rename it, or import again with --group-column")
     else:
-        notes.append(f"groups: the codes are the answers to {canonical.group.column!r}; write a label for each")
+        new_codes = sorted({code for code in canonical.table["group"] if code and code not in known.groups}, key=normalised)
+        if new_codes:
+            notes.append(
+                f"groups: the codes are the answers to {canonical.group.column!r}; write a label for each"
+                + (f" new one ({', '.join(new_codes)})" if known.groups else "")
+            )
         without = int((canonical.table["group"] == "").sum())
         if without:
             notes.append(f"groups: {without} respondent(s) did not answer {canonical.group.column!r} and have no group; give them one in survey.csv")

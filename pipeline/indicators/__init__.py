@@ -110,6 +110,8 @@ def import_indicators(
     choices = choices or Choices()
     if units_from_project:
         choices.project_units = _project_units(folder)
+    elif (folder / PROJECT_FILE).is_file() and not load_spec(folder / PROJECT_FILE).units:
+        choices.whole_project = True  # a file without a unit column holds the project's own figures
     if not Path(file).is_file():
         raise EvalreportError(f"{file}: no such file")
     source = READERS[form](Path(file), value_column, sheet)

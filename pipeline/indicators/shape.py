@@ -27,6 +27,9 @@ class Choices:
     where: list[str] = field(default_factory=list)  # COL=VALUE; one column repeated means any of its values
     missing: list[str] | None = None  # codes for "no figure"; None: the statistics offices' codes
     project_units: list[str] | None = None  # --units-from-project: the project's unit ids
+    # Figures of the whole project (an empty unit in indicators.csv): `--unit-column none`, or a file with no unit
+    # column for a project that declares no units (there is nothing else they could be).
+    whole_project: bool = False
 
 
 @dataclass
@@ -44,8 +47,14 @@ class Canonical:
     without_figures: list[str] = field(default_factory=list)  # project units the file has no figure for
 
 
+WHOLE_PROJECT = "none"  # --unit-column none: the figures are the whole project's
+
+
 def to_canonical(source: Source, choices: Choices) -> Canonical:
-    units = _role(source, choices.unit_column, source.units, "--unit-column", "the units (municipalities)")
+    whole_project = (choices.unit_column or "").strip().casefold() == WHOLE_PROJECT or (
+        choices.whole_project and not choices.unit_column and not source.units
+    )
+    units = _WHOLE if whole_project else _role(source, choices.unit_column, source.units, "--unit-column", UNITS_WHAT)
     periods = _role(source, choices.period_column, source.periods, "--period-column", "the years")
     if units.name == periods.name:
         raise EvalreportError(f"--unit-column and --period-column: both name {units.name!r}; the units and the years are two columns")
@@ -55,13 +64,13 @@ def to_canonical(source: Source, choices: Choices) -> Canonical:
     rows = [r for r, k in zip(source.rows, keep) if k]
     measures = _indicator_dimensions(source, cells, choices.indicator_column, {units.name, periods.name})
 
-    split = [split_unit(code, units.label(code)) for code in cells[units.name]]
+    split = [("", "") for _ in range(len(cells))] if whole_project else [split_unit(code, units.label(code)) for code in cells[units.name]]
     unit_ids = [ident for ident, _ in split]
     labels = [", ".join(d.label(code) for d, code in zip(measures, codes)) for codes in cells[[d.name for d in measures]].itertuples(index=False)]
     table = pd.DataFrame({"unit": unit_ids, "label": labels}, dtype=str)
     names = dict(split)
     outside, without = [], []
-    if choices.project_units is not None:
+    if choices.project_units is not None and not whole_project:
         matched = match_units(list(dict.fromkeys(unit_ids)), choices.project_units)
         outside = [u for u in dict.fromkeys(unit_ids) if u not in matched]
         without = [u for u in choices.project_units if u not in set(matched.values())]
@@ -98,7 +107,7 @@ def to_canonical(source: Source, choices: Choices) -> Canonical:
     table = table.assign(indicator=table["label"].map(ids), period=years, value=values, note=notes)
     _one_figure_each(table, cells, rows, source, [units, periods, *measures])
     table = table.sort_values(["unit", "indicator", "period"], kind="stable")[["unit", "indicator", "period", "value", "note"]]
-    roles = {"units": units.name, "periods": periods.name, "indicator": " + ".join(d.name for d in measures)}
+    roles = {"units": "none: the whole project" if whole_project else units.name, "periods": periods.name, "indicator": " + ".join(d.name for d in measures)}
     return Canonical(
         table=table.reset_index(drop=True),
         indicators={ident: label for label, ident in ids.items()},
@@ -110,6 +119,10 @@ def to_canonical(source: Source, choices: Choices) -> Canonical:
         outside_project=outside,
         without_figures=without,
     )
+
+
+UNITS_WHAT = "the units (municipalities), or say --unit-column none for figures of the whole project"
+_WHOLE = Dimension("")  # no column: every figure is the project's own
 
 
 def _role(source: Source, chosen: str | None, guessed: str | None, option: str, what: str) -> Dimension:

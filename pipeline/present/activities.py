@@ -23,12 +23,9 @@ def activities_section(report: Report) -> doc.Section | None:
     if not report.spec.files.activities:
         return None
     t, held = report.t, report.activities
-    period = report.scope.period
     if held.empty:
         return doc.section("activities", t("activities"), doc.paragraph(t("act_none")))
-    total = decision(report).total_of(held["id"])
-    lead = t("act_lead", period=period.label, count=t.number(len(held)), participants=t.number(total)) if total is not None else t("act_lead_uncounted", period=period.label, count=t.number(len(held)))
-    parts: list = [doc.paragraph(lead, lead=True), per_year_table(report), participation_chart(report)]
+    parts: list = [doc.paragraph(lead_sentence(report), lead=True), per_year_table(report), participation_chart(report)]
     if report.scope.unit is None:
         parts += by_group(report)
     parts += themes(report)
@@ -37,11 +34,34 @@ def activities_section(report: Report) -> doc.Section | None:
     return doc.section("activities", t("activities"), *parts)
 
 
+def lead_sentence(report: Report) -> str:
+    """'I perioden 2024–2026 er der holdt 15 aktiviteter med i alt 381 deltagere.'"""
+    t, held = report.t, report.activities
+    total = decision(report).total_of(held["id"])
+    period = report.scope.period.label
+    if total is None:
+        return t("act_lead_uncounted", period=period, count=t.number(len(held)))
+    return t("act_lead", period=period, count=t.number(len(held)), participants=t.number(total))
+
+
+def activities_tables(report: Report) -> doc.Section:
+    """The end report's appendix on the activities: per year and kind, participants by group, the themes, every
+    activity, and the feedback from a survey tied to one."""
+    t = report.t
+    parts: list = [per_year_table(report)]
+    if report.scope.unit is None:
+        parts += by_group(report)
+    parts += themes(report)
+    parts += [doc.heading(t("activities_held"), 3), activities_table(report)]
+    parts += feedback(report)
+    return doc.section("activities", t("appendix_activities"), *parts)
+
+
 def per_year_table(report: Report) -> doc.Table:
     t, held, years = report.t, report.activities, report.scope.period.years
     counts = act.per_year_and_kind(held, years)
     participants = participants_per_year(report)
-    rows = [[str(year), *(cells.count(t, n) for n in counts.loc[year]), cells.count(t, counts.loc[year].sum()), participants[year]] for year in years]
+    rows = [[report.scope.period.year_label(year), *(cells.count(t, n) for n in counts.loc[year]), cells.count(t, counts.loc[year].sum()), participants[year]] for year in years]
     if len(years) > 1:
         rows.append([t("total"), *(cells.count(t, n) for n in counts.sum()), cells.count(t, counts.to_numpy().sum()), participants_cell(report, held)])
     headers = [t("year"), *counts.columns, t("total"), t("participants")]
@@ -71,7 +91,7 @@ def participants_text(report: Report, activities: pd.DataFrame) -> str:
 
 def participants_per_year(report: Report) -> dict[int, doc.Datum]:
     held = report.activities
-    years = held["date"].map(lambda day: day.year) if len(held) else pd.Series(dtype=int)
+    years = act.project_years(held) if len(held) else pd.Series(dtype=int)
     return {year: participants_cell(report, held[years == year]) for year in report.scope.period.years}
 
 
@@ -119,7 +139,7 @@ def by_group(report: Report) -> list[doc.Block]:
         row = [label, *(shown(decided.count(year, group)) for year in years)]
         rows.append(row + [shown(decided.count(ALL, group))] if every_year else row)
     rows.append([t("total"), *(shown(decided.count(year, ALL)) for year in years)] + ([shown(decided.count(ALL, ALL))] if every_year else []))
-    headers = [t("group"), *(str(year) for year in years)] + ([t("total")] if every_year else [])
+    headers = [t("group"), *(report.scope.period.year_label(year) for year in years)] + ([t("total")] if every_year else [])
     parts = [doc.heading(t("participants_by_group"), 3), doc.table(headers, rows, report.table_caption(t("caption_participants_by_group")), numeric=tuple(range(1, len(headers))))]
     if decided.withheld:
         parts.append(doc.note(t("act_suppressed_note", min=decision_limit(report)), " ", t("act_twice")))
@@ -190,12 +210,12 @@ def results(report: Report) -> dict:
     held, years = report.activities, report.scope.period.years
     counts = act.per_year_and_kind(held, years)
     shown = decision(report)
-    in_year = held["date"].map(lambda day: day.year) if len(held) else pd.Series(dtype=int)
+    in_year = act.project_years(held) if len(held) else pd.Series(dtype=int)
     per_year = {year: shown.total_of(held["id"][in_year == year]) for year in years}
     record = {
         "count": len(held),
         "participants": shown.total_of(held["id"]) if len(held) else None,
-        "per_year": {str(year): {"activities": int(counts.loc[year].sum()), "by_kind": {kind: int(n) for kind, n in counts.loc[year].items()}, "participants": per_year[year]} for year in years},
+        "per_year": {report.scope.period.year_label(year): {"activities": int(counts.loc[year].sum()), "by_kind": {kind: int(n) for kind, n in counts.loc[year].items()}, "participants": per_year[year]} for year in years},
         "themes": act.themes(held),
         "items": [
             {"id": row.id, "date": row.date.isoformat(), "title": row.title, "kind": row.kind, "unit": row.unit or None,
@@ -205,5 +225,5 @@ def results(report: Report) -> dict:
     }
     if report.scope.unit is None:
         groups = shown.groups(group_order(report.spec))
-        record["by_group"] = {str(year): {group or "not_by_group": shown.count(year, group) for group in groups} for year in years if any(y == year for y, _ in shown.sizes)}
+        record["by_group"] = {report.scope.period.year_label(year): {group or "not_by_group": shown.count(year, group) for group in groups} for year in years if any(y == year for y, _ in shown.sizes)}
     return record

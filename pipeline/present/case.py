@@ -182,7 +182,7 @@ def next_status_day(committee: Committee, report: Report) -> date | None:
     as_of = report.scope.as_of
     for year in (as_of.year, as_of.year + 1):
         day = date(year, schedule.month, schedule.day)
-        if day > as_of and year <= report.spec.period.end + 1:
+        if day > as_of and year <= report.spec.period.last_day(report.spec.period.end).year + 1:
             return day
     return None
 

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from pipeline.analysis.criteria import CriterionResult, RatioTotal, Status, exceeded, rank_units, status_of
+from pipeline.analysis.criteria import (
+    CriterionResult,
+    RatioTotal,
+    Status,
+    exceeded,
+    mean_capped_attainment,
+    rank_units,
+    status_of,
+)
 from pipeline.present import cells, charts, texts
 from pipeline.present import document as doc
 from pipeline.present.cells import figure_cell
@@ -228,3 +236,47 @@ def units_detail(report: Report, result: CriterionResult) -> doc.Box:
     caption = report.table_caption(t("caption_units_table", criterion=title, unit=noun.singular))
     parts.append(doc.table(headers, rows, caption, numeric=(1, 2, 3)))
     return doc.box("detail", parts)
+
+
+# --- The end report: each criterion told, and its figures in the appendix ----------------------------------------
+
+
+def criteria_figures(report: Report) -> doc.Section:
+    """The appendix's part on the criteria: the mean attainment, the table of every criterion, and the figures per
+    unit (the story has each criterion's assessment and chart)."""
+    t, results = report.t, report.criteria
+    parts: list = []
+    mean, count = mean_capped_attainment([r.attainment for r in results])
+    if count:
+        parts.append(doc.paragraph(t("mean_attainment", mean=t.percent(mean), count=count)))
+    rows = [
+        [f"{r.id} {r.title}", measured_by(report, r), figure_cell(report, r, r.actual), figure_cell(report, r, r.target),
+         cells.share(t, r.attainment), doc.marked(status_text(report, r), r.status.value)]
+        for r in results
+    ]
+    headers = [t("criterion"), t("measured_by"), t("result"), t("target"), t("attainment"), t("status")]
+    parts.append(doc.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), role="criteria"))
+    if report.scope.unit is None:
+        parts.append(units_overview(report, results))
+        for result in [r for r in results if r.units is not None and len(r.units)]:
+            parts += units_figures(report, result)
+    return doc.section("criteria-figures", t("appendix_criteria"), *parts)
+
+
+def units_figures(report: Report, result: CriterionResult) -> list[doc.Block]:
+    """A criterion judged per unit: the total over every unit, and each unit's figures in a table."""
+    t, noun = report.t, report.spec.unit_noun
+    measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
+    labels = report.spec.indicators
+    title = f"{result.id} {result.title}"
+    parts: list = [doc.heading(title, 3)]
+    total = result.detail["ratio_total"]
+    if total.denominator:
+        parts.append(doc.paragraph(t("ratio_total", numerator=t.number(total.numerator), denominator=t.number(total.denominator), ratio=t.percent(total.ratio))))
+    rows = [
+        [name, cells.number(t, row.numerator), cells.number(t, row.denominator), cells.share(t, row.ratio), doc.marked(t(row.status.value), row.status.value)]
+        for name, row in zip(report.unit_names(result.units["unit"]), result.units.itertuples())
+    ]
+    headers = [noun.singular.capitalize(), labels[measure.numerator].label, labels[measure.denominator].label, t("ratio"), t("status")]
+    parts.append(doc.table(headers, rows, report.table_caption(t("caption_units_table", criterion=title, unit=noun.singular)), numeric=(1, 2, 3)))
+    return parts

@@ -29,10 +29,16 @@ def economy_blocks(report: Report) -> list[doc.Block]:
     return [doc.paragraph(" ".join(sentences)), budget_table(report, rows, years)]
 
 
+def year_cell(report: Report, year: int) -> doc.Cell:
+    """A calendar year is a number to a spreadsheet; a fiscal or school year (2018/19) is its label."""
+    period = report.scope.period
+    return doc.Datum(text=str(year), value=year, unit="number") if period.start_month == 1 else period.year_label(year)
+
+
 def budget_table(report: Report, rows, years: str) -> doc.Table:
     """Each year's sums, then the period's, as figures the workbook and the CSV take as numbers."""
     t = report.t
-    lines: list[list[doc.Cell]] = [[doc.Datum(text=str(year), value=year, unit="number"), *amount_cells(t, sums)] for year, sums in bg.by_year(rows)]
+    lines: list[list[doc.Cell]] = [[year_cell(report, year), *amount_cells(t, sums)] for year, sums in bg.by_year(rows)]
     lines.append([t("economy_total"), *amount_cells(t, bg.totals(rows))])
     header = [t("economy_year"), t("economy_budget"), t("economy_spent_column"), t("economy_cofinancing")]
     return doc.table(header, lines, report.table_caption(t("caption_budget", years=years)), numeric=[1, 2, 3])

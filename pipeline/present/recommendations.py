@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from pipeline.present.report import Report
 
 # A status shown by word and colour: carried out as met, on its way as partly met, a no as a cancelled milestone.
-TONES = {"proposed": "open", "adopted": "partly_met", "in_progress": "partly_met", "implemented": "met", "rejected": "cancelled", "dropped": "cancelled"}
+TONES: dict[str, doc.Tone] = {"proposed": "open", "adopted": "partly_met", "in_progress": "partly_met", "implemented": "met", "rejected": "cancelled", "dropped": "cancelled"}
 CHANGES = ("new", "adopted", "implemented", "rejected", "dropped")
 
 
@@ -34,6 +34,15 @@ def recommendations_section(report: Report) -> doc.Section | None:
     if report.scope.as_of < max(dates_in(report.project.recommendations)):
         parts.append(doc.note(t("rec_as_known", date=t.date(report.scope.as_of))))  # what the table says happened later is left out
     return doc.section("recommendations", t("recommendations"), *parts)
+
+
+def recommendations_appendix(report: Report) -> doc.Section:
+    """The end report's appendix on the recommendations: the table of each, its decision and follow-up."""
+    t = report.t
+    parts: list = [recommendations_table(report)]
+    if report.scope.as_of < max(dates_in(report.project.recommendations)):
+        parts.append(doc.note(t("rec_as_known", date=t.date(report.scope.as_of))))
+    return doc.section("recommendations-table", t("appendix_recommendations"), *parts)
 
 
 def counts_sentence(t: Messages, counts: dict[str, int], total: int) -> str:

@@ -17,9 +17,10 @@ from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.errors import EvalreportError, Problem
 from pipeline.paths import default_reports
-from pipeline.periods import ReportPeriod, parse_period
+from pipeline.periods import parse_period, whole
 from pipeline.present import case, status, text_figures, texts
 from pipeline.present.activities import activities_section
+from pipeline.present.appendix import appendix_sections
 from pipeline.present.criteria import criteria_section
 from pipeline.present.document import DOCUMENT_MIMETYPE, Caption, Section
 from pipeline.present.economy import economy_section
@@ -28,6 +29,7 @@ from pipeline.present.milestones import milestones_section
 from pipeline.present.notebook import notebook_section
 from pipeline.present.recommendations import recommendations_section
 from pipeline.present.results import RESULTS_MIMETYPE, results_record
+from pipeline.present.story import activities_told, criteria_told, recommendations_told, survey_told
 from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
 from pipeline.project import Project, load_project, published_records, with_published
@@ -71,7 +73,7 @@ class Report:
         loaded = load_project(project, Path(inputs) if inputs else None)
         loaded = with_published(loaded, published_records(Path(reports) if reports else default_reports(), loaded.id))
         report = cls(loaded, unit, period, language, report_date(as_of))
-        if report.scope.today and report.scope.today < date(report.scope.period.start, 1, 1):
+        if report.scope.today and report.scope.today < report.scope.period.first_day:
             raise EvalreportError(f"as_of: expected a day in or after the period {report.scope.period.label}, found {as_of}")
         return report
 
@@ -104,13 +106,19 @@ class Report:
         waves, since a status compares with a wave before its period."""
         if wave is None:
             return evaluation.responses(self.scope)
-        whole_project = ReportPeriod(self.spec.period.start, self.spec.period.end)
+        whole_project = whole(self.spec.period)
         return evaluation.responses(replace(self.scope, period=whole_project), wave)
 
     def shows(self, wave: str, item: str, group: str | None = None) -> bool:
         """Whether this report may show a question's figures for its unit (or the whole project), for one group
         or all: the project's one suppression decision, which every report of it obeys."""
         return self.project.survey_suppression.shows(wave, item, self.scope.unit, group)
+
+    def withheld_word(self, wave: str, item: str, group: str | None = None) -> str:
+        """The words for a withheld figure: too few answers, or withheld to protect a small group elsewhere (a total
+        of 45 answers is not 'too few')."""
+        too_small = self.project.survey_suppression.too_small(wave, item, self.scope.unit, group)
+        return self.t("suppressed") if too_small else self.t("suppressed_to_protect")
 
     # A yearly status: compared with the previous one, looking at milestones beyond the period.
     def compare_with(self, previous: str | Path | None) -> None:
@@ -171,7 +179,7 @@ class Report:
     @cached_property
     def milestones_reached(self) -> pd.DataFrame:
         """Done from the period's first day up to the report date."""
-        return comparison.reached_in(self.timeline, date(self.scope.period.start, 1, 1), self.scope.as_of)
+        return comparison.reached_in(self.timeline, self.scope.period.first_day, self.scope.as_of)
 
     @cached_property
     def milestones_due(self) -> pd.DataFrame:
@@ -293,6 +301,32 @@ class Report:
 
     def lessons(self) -> Shown | None:
         return self._followed("lessons", texts.text_section(self, "lessons"))
+
+    # The end report told as a story, the detailed tables in a numbered appendix after it (notebooks/end_report.ipynb).
+    def criteria_told(self) -> Shown | None:
+        return self._followed("criteria", criteria_told(self))
+
+    def activities_told(self) -> None:
+        """What was done: the activities told and the milestones, then the evaluator's notebooks after either."""
+        for place, section in (("activities", activities_told(self)), ("milestones", None)):
+            part = self._followed(place, section)
+            if part is not None:
+                display(part)
+
+    def survey_told(self) -> Shown | None:
+        return self._followed("survey", survey_told(self))
+
+    def recommendations_told(self) -> Shown | None:
+        return self._followed("recommendations", recommendations_told(self))
+
+    def next_steps(self) -> Shown | None:
+        """The way forward (text/next.md): Det videre arbejde, Veien videre."""
+        return shown(texts.text_section(self, "next"))
+
+    def appendix(self) -> None:
+        """The appendix's parts, numbered: Bilag 1, 2, … (Vedlegg in Norwegian)."""
+        for section in appendix_sections(self):
+            display(Shown(section))
 
     def about(self) -> Shown:
         return Shown(about_section(self))

@@ -136,7 +136,7 @@ class WaveChange:
 def wave_comparison(report: Report) -> WaveChange | None:
     """The last two survey waves held by the report date, and the change between them; None with fewer waves."""
     codebook, period = report.spec.survey, report.spec.period
-    waves = cmp.comparable_waves(codebook.waves, report.scope.as_of, period.start, period.end) if codebook else []
+    waves = cmp.comparable_waves(codebook.waves, report.scope.as_of, period.start, period.end, report.spec.period) if codebook else []
     if len(waves) < 2:
         return None
     previous, latest = waves
@@ -154,7 +154,7 @@ def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]
     if codebook is None:
         return []
     waves = []
-    for wave in cmp.waves_up_to(codebook.waves, report.scope.as_of, count=len(codebook.waves)):
+    for wave in cmp.waves_up_to(codebook.waves, report.scope.as_of, count=len(codebook.waves), calendar=report.spec.period):
         answers = report.responses(wave.id)
         shown = len(answers) >= codebook.min_group_size
         waves.append((wave, len(answers), sv.summarise_items(answers, codebook, lambda item, wave=wave: report.shows(wave.id, item)) if shown else None))
@@ -219,7 +219,7 @@ def basis_sentence(report: Report) -> str:
     """What this status is compared with: the stored status, last year recomputed (said plainly), or nothing."""
     t, previous = report.t, report.previous_status
     if previous.source == NOTHING:
-        return t("status_nothing_to_compare", year=report.scope.period.start)
+        return t("status_nothing_to_compare", year=report.scope.period.year_label(report.scope.period.start))
     key = "status_compared_stored" if previous.source == STORED else "status_compared_recomputed"
     return t(key, date=t.date(previous.as_of), period=period_text(previous.period))
 
@@ -263,7 +263,7 @@ def survey_summary_sentence(report: Report) -> str | None:
     directions = [sv.change_direction(row) for _, row in found.table.iterrows() if not row["suppressed"]]
     if not directions:
         return None
-    fields = {"latest": found.latest.label.lower(), "previous": found.previous.label.lower(), "total": len(directions)}
+    fields = {"latest": found.latest.label, "previous": found.previous.label, "total": len(directions)}
     if set(directions) == {"none"}:
         return t("status_survey_summary_none", **fields)
     parts = [t(f"survey_part_{d}", count=directions.count(d)) for d in ("up", "down", "none") if d in directions]
@@ -423,7 +423,7 @@ def status_milestones_section(report: Report) -> doc.Section:
 
 
 def period_start(report: Report) -> date:
-    return date(report.scope.period.start, 1, 1)
+    return report.scope.period.first_day
 
 
 def window_end(report: Report) -> date:
@@ -516,11 +516,11 @@ def status_survey_section(report: Report) -> doc.Section:
     t, codebook, found = report.t, report.spec.survey, report.survey_change
     as_of = t.date(report.scope.as_of)
     if found is None:
-        waves = cmp.waves_up_to(codebook.waves, report.scope.as_of) if codebook else []
-        text = t("status_survey_one_wave", date=as_of, wave=waves[0].label.lower()) if waves else t("status_survey_none", date=as_of)
+        waves = cmp.waves_up_to(codebook.waves, report.scope.as_of, calendar=report.spec.period) if codebook else []
+        text = t("status_survey_one_wave", date=as_of, wave=waves[0].label) if waves else t("status_survey_none", date=as_of)
         return doc.section("status-survey", t("survey"), doc.paragraph(text))
     responses = report.responses(found.latest.id)
-    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=found.latest.label.lower()))]
+    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=found.latest.label))]
     compared = False
     if len(responses) < codebook.min_group_size:
         parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))

@@ -33,7 +33,8 @@ OPENING_COUNT = re.compile(r"(^|[.!?]\s+)(\d{1,3})(?![\d.,:/\u00a0%]|\s*%)(\s+)(
 ABBREVIATIONS = frozenset(
     ["ca", "cirka", "pr", "kr", "nr", "jf", "fx", "f.eks", "evt", "inkl", "ekskl", "kl", "tlf", "mio", "mia", "mill", "bl.a", "dvs", "osv", "mv", "m.v", "ift", "vedr", "iht", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "st", "sagsnr", "saksnr", "no", "vs", "etc", "approx", "e.g", "i.e", "ang.", "gl", "ca", "ekskl", "obs", "p.t"]
 )
-YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s?-\s?((?:19|20)\d\d)\b")
+# A fiscal or school year keeps its slash: 2018/19-2020/21 is 2018/19–2020/21.
+YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d(?:/\d\d)?)\s?-\s?((?:19|20)\d\d(?:/\d\d)?)\b")
 STRAIGHT_QUOTED = re.compile(r"[\"“„]([^\"“”„\n]{1,400})[\"”“]")
 
 

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 MINUS = "\u2212"  # a true minus sign: a hyphen is easy to miss in print
 
 
-def survey_section(report: Report) -> doc.Section:
+def survey_section(report: Report, told: bool = False) -> doc.Section:
+    """`told`: the end report's story has told the chart and the comments (`survey_told`), so its appendix has the
+    tables and figures without them."""
     t = report.t
     codebook = report.spec.survey
     waves = survey_waves(report.scope)
@@ -28,7 +30,7 @@ def survey_section(report: Report) -> doc.Section:
         return doc.section("survey", t("survey"), doc.paragraph(t("survey_none")))
     wave = waves[-1]
     responses = report.responses(wave.id)
-    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=wave.label.lower()))]
+    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=wave.label))]
     # The numbers invited are the project's, per group: a report for one unit has no denominator of its own.
     with_rates = report.scope.unit is None and bool(codebook.invited.get(wave.id))
     if with_rates:
@@ -43,8 +45,8 @@ def survey_section(report: Report) -> doc.Section:
         summary = summary[summary["item"].isin(asked)]
         items = list(summary["item"])
         if items:
-            parts.append(answers_part(report, responses, summary, wave.label))
-            pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end)
+            parts.append(answers_part(report, responses, summary, wave, chart=not told))
+            pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end, report.spec.period)
             in_both = [item for item in items if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)]
             if pair and pair[-1].id == wave.id and in_both:
                 change, compared = wave_change(report, pair[0], wave, responses, in_both)
@@ -53,7 +55,8 @@ def survey_section(report: Report) -> doc.Section:
         parts.append(other_questions_part(report, responses, wave, asked))
         if items and responses["group"].nunique() > 1:
             parts.append(groups_table(report, responses, items, wave))
-        parts.append(comments(report, responses, asked))
+        if not told:
+            parts.append(comment_blocks(report, responses, asked))
     parts.append(methods_note(report, shown=shown, rates=with_rates, compared=compared))
     return doc.section("survey", t("survey"), *parts)
 
@@ -76,7 +79,7 @@ def response_rates(report: Report, responses, wave) -> list[doc.Block]:
         doc.paragraph(
             t("response_rate_sentence", complete=t.number(total["complete"]), invited=t.number(total["invited"]), rr1=t.percent(total["rr1"]), rr2=t.percent(total["rr2"]))
         ),
-        doc.table(headers, rows, report.table_caption(t("caption_response_rates", wave=wave.label.lower())), numeric=(1, 2, 3, 4, 5)),
+        doc.table(headers, rows, report.table_caption(t("caption_response_rates", wave=wave.label)), numeric=(1, 2, 3, 4, 5)),
     ]
     missing = sv.groups_without_invited(responses, codebook, wave.id)
     if missing:
@@ -91,15 +94,15 @@ def rate_cells(t: Messages, label: str, row) -> list:
 # --- The answers ----------------------------------------------------------------------------------------
 
 
-def answers_part(report: Report, responses, summary, wave_label: str) -> list[doc.Block]:
-    """The question with most agreement, then the chart and the table of every question."""
-    t = report.t
+def answers_part(report: Report, responses, summary, wave, chart: bool = True) -> list[doc.Block]:
+    """The question with most agreement, then the chart (unless told elsewhere) and the table of every question."""
+    t, wave_label = report.t, wave.label
     parts = [doc.heading(t("answers_heading"), 3)]
     answered = summary.dropna(subset=["positive_share"])
     if len(answered):
         best = answered.iloc[0]
         parts.append(doc.paragraph(t("survey_best", item=best["text"], share=t.percent(best["positive_share"]))))
-    parts += [*likert_chart(report, responses, answered, wave_label), likert_table(report, summary, wave_label)]
+    parts += [*(likert_chart(report, responses, answered, wave_label) if chart else []), likert_table(report, summary, wave)]
     if summary["suppressed"].any():
         parts.append(doc.note(t("items_suppressed_note", min=report.spec.survey.min_group_size)))
     return parts
@@ -122,7 +125,7 @@ def likert_chart(report: Report, responses, summary, wave_label: str) -> list[do
         counts = sv.distribution_table(responses, codebook, list(items["item"]))
         rows = [(item_label(t, row.text, row.n, row.dont_know), sv.diverging_segments(counts.loc[row.item], scale)) for row in items.itertuples()]
         svg = charts.likert_chart(rows, scale.labels, lambda x: t.percent(x, 0))
-        parts.append(doc.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label.lower())), likert_alt(t, items)))
+        parts.append(doc.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label)), likert_alt(t, items)))
     return parts
 
 
@@ -132,12 +135,12 @@ def likert_alt(t: Messages, items) -> str:
     return t("alt_likert", count=len(items), items=shares, dont_know=t.number(int(items["dont_know"].sum())))
 
 
-def likert_table(report: Report, summary, wave_label: str) -> doc.Table:
-    t, codebook = report.t, report.spec.survey
+def likert_table(report: Report, summary, wave) -> doc.Table:
+    t, codebook, wave_label = report.t, report.spec.survey, wave.label
     tops = {len(codebook.scales[codebook.items[i].scale].labels) for i in summary["item"]}
     why = t("item_too_few", min=codebook.min_group_size)
     rows = [
-        [row.text, cells.withheld("count", why, t("suppressed")), *(cells.withheld(unit, why) for unit in ("count", "share", "share", "number"))]
+        [row.text, cells.withheld("count", why, report.withheld_word(wave.id, row.item)), *(cells.withheld(unit, why) for unit in ("count", "share", "share", "number"))]
         if row.suppressed
         else [
             row.text,
@@ -150,7 +153,7 @@ def likert_table(report: Report, summary, wave_label: str) -> doc.Table:
         for row in summary.itertuples()
     ]
     headers = [t("item"), t("answers"), t("dont_know"), t("positive_share"), t("interval"), t("scale_mean", top=max(tops) if len(tops) == 1 else "n")]
-    return doc.table(headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5))
+    return doc.table(headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label)), numeric=(1, 2, 3, 4, 5))
 
 
 # --- Change since the wave before -----------------------------------------------------------------------
@@ -176,20 +179,23 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
     """
     t, codebook = report.t, report.spec.survey
     before = report.responses(previous.id)
-    parts = [doc.heading(t("change_heading", wave=previous.label.lower()), 3)]
+    parts = [doc.heading(t("change_heading", wave=previous.label), 3)]
     if len(before) < codebook.min_group_size:
-        parts.append(doc.paragraph(t("change_previous_too_few", wave=previous.label.lower(), n=len(before), min=codebook.min_group_size)))
+        parts.append(doc.paragraph(t("change_previous_too_few", wave=previous.label, n=len(before), min=codebook.min_group_size)))
         return parts, False
     shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
-    table = sv.compare_waves(before, responses, codebook, shown_in_both, set(item_order)).set_index("item").loc[item_order].reset_index()
-    parts.append(doc.paragraph(t("change_intro", latest=latest.label.lower(), previous=previous.label.lower())))
+    asked_before = sv.asked_items(report.project.survey, codebook, previous.id)
+    in_both = [item for item in item_order if item in asked_before]  # a question new in the latest wave has no change
+    table = sv.compare_waves(before, responses, codebook, shown_in_both, set(in_both)).set_index("item").loc[in_both].reset_index()
+    parts.append(doc.paragraph(t("change_intro", latest=latest.label, previous=previous.label)))
     sentences = [[doc.Strong(text=row["text"]), ": " + change_sentence(t, row)] for _, row in table.iterrows() if not row["suppressed"]]
     parts.append(doc.BulletList(items=sentences, role="changes"))
     why = t("item_too_few", min=codebook.min_group_size)
     rows = []
     for _, row in table.iterrows():
         if row["suppressed"]:
-            hidden = [cells.withheld("share", why, t("suppressed")), cells.withheld("share", why, t("suppressed")), cells.withheld("share", why, "–"), cells.withheld("share", why, "–")]
+            word = report.withheld_word(previous.id, row["item"]) if not report.shows(previous.id, row["item"]) else report.withheld_word(latest.id, row["item"])
+            hidden = [cells.withheld("share", why, word), cells.withheld("share", why, word), cells.withheld("share", why, "–"), cells.withheld("share", why, "–")]
             rows.append([row["text"], *hidden, t("change_short_unknown")])
             continue
         computed = row["change"] is not None and not pd.isna(row["change"])
@@ -205,7 +211,7 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
             ]
         )
     headers = [t("item"), previous.label, latest.label, t("change_points"), t("interval"), t("change_verdict")]
-    caption = report.table_caption(t("caption_change", previous=previous.label.lower(), latest=latest.label.lower()))
+    caption = report.table_caption(t("caption_change", previous=previous.label, latest=latest.label))
     parts.append(doc.table(headers, rows, caption, numeric=(1, 2, 3, 4)))
     return parts, True
 
@@ -232,10 +238,10 @@ def nps_part(report: Report, responses, wave, asked: set[str]) -> list[doc.Block
             for _, row in sv.nps_by_group(responses, codebook, item_id, lambda group: report.shows(wave.id, item_id, group)).iterrows():  # noqa: B023 (used at once)
                 label = codebook.groups.get(row["group"], row["group"])
                 why = t("item_too_few", min=codebook.min_group_size)
-                hidden = [cells.withheld("count", why, t("suppressed")), *(cells.withheld(unit, why) for unit in ("count", "count", "count", "number"))]
+                hidden = [cells.withheld("count", why, report.withheld_word(wave.id, item_id, row["group"])), *(cells.withheld(unit, why) for unit in ("count", "count", "count", "number"))]
                 rows.append([label, *hidden] if row["suppressed"] else nps_cells(t, label, row))
         headers = [t("group"), t("answers"), t("detractors"), t("passives"), t("promoters"), t("nps")]
-        parts.append(doc.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label.lower())), numeric=(1, 2, 3, 4, 5)))
+        parts.append(doc.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label)), numeric=(1, 2, 3, 4, 5)))
     return [doc.heading(t("nps_heading"), 3), *parts] if parts else []
 
 
@@ -270,7 +276,7 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
         table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(responses[item_id], item.option_list)
         answered = int(responses[item_id].notna().sum())
         rows = [[row.option, cells.count(t, row.count), cells.share(t, row.share)] for row in table.itertuples()]
-        caption = t(f"caption_{item.kind}", item=item.text, wave=wave.label.lower(), n=t.number(answered))
+        caption = t(f"caption_{item.kind}", item=item.text, wave=wave.label, n=t.number(answered))
         parts.append(doc.table([t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)))
     numbers = [item for item in sv.items_of_kind(codebook, "number") if item in asked]
     if numbers:
@@ -279,11 +285,11 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
             text = codebook.items[item_id].text
             if not report.shows(wave.id, item_id):
                 why = t("item_too_few", min=codebook.min_group_size)
-                rows.append([text, cells.withheld("count", why, t("suppressed")), cells.withheld("number", why), cells.withheld("number", why)])
+                rows.append([text, cells.withheld("count", why, report.withheld_word(wave.id, item_id)), cells.withheld("number", why), cells.withheld("number", why)])
                 continue
             figures = sv.number_summary(responses[item_id])
             rows.append([text, cells.count(t, figures["n"]), cells.number(t, figures["mean"], 1), cells.number(t, figures["median"], 1)])
-        caption = report.table_caption(t("caption_numbers", wave=wave.label.lower()))
+        caption = report.table_caption(t("caption_numbers", wave=wave.label))
         parts.append(doc.table([t("item"), t("answers"), t("mean"), t("median")], rows, caption, numeric=(1, 2, 3)))
     return [doc.heading(t("other_questions"), 3), *parts] if parts else []
 
@@ -303,7 +309,7 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[d
     why = t("item_too_few", min=codebook.min_group_size)
     rows = [
         [codebook.items[item_id].text]
-        + [cells.withheld("share", why, t("suppressed")) if by_item[item_id].loc[g, "suppressed"] else cells.share(t, by_item[item_id].loc[g, "positive_share"]) for g in groups]
+        + [cells.withheld("share", why, report.withheld_word(wave.id, item_id, g)) if by_item[item_id].loc[g, "suppressed"] else cells.share(t, by_item[item_id].loc[g, "positive_share"]) for g in groups]
         for item_id in item_ids
     ]
     caption = report.table_caption(t("caption_groups"))
@@ -316,7 +322,7 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[d
 # --- Comments -------------------------------------------------------------------------------------------
 
 
-def comments(report: Report, responses, asked: set[str]) -> list[doc.Block]:
+def comment_blocks(report: Report, responses, asked: set[str]) -> list[doc.Block]:
     """Free-text answers per question and group: redacted by the analysis (and on reading), escaped by each renderer,
     quoted only from groups with at least `quote_limit` respondents; the rest are counted, not shown."""
     t, codebook = report.t, report.spec.survey

@@ -58,7 +58,9 @@ def _survey_figure(report: Report, item_id: str, key: str) -> str:
     """A Likert item's figure in the latest wave, or 'too few to show' where the report withholds it."""
     codebook, answers, waves = report.spec.survey, report.responses(), survey_waves(report.scope)
     if not waves or len(answers) < codebook.min_group_size or not report.shows(waves[-1].id, item_id):
-        return report.t("suppressed") if waves and len(answers) else "–"
+        if not waves or not len(answers):
+            return "–"
+        return report.t("suppressed") if len(answers) < codebook.min_group_size else report.withheld_word(waves[-1].id, item_id)
     share = sv.positive_share(answers[item_id], codebook.scale_of(item_id))
     return report.t.percent(share[key]) if key == "positive_share" else report.t.number(share[key])
 

@@ -1,6 +1,7 @@
 """The evaluator's own texts (inputs/<project>/text/) placed where they belong in a report, with their figures filled
 in: the introduction after the summary, each criterion's assessment under it, each unit's text in its report and in
-the project's, the conclusion and lessons at the end. A yearly status takes its texts from text/status/<period>/.
+the project's, each activity told and each recommendation's substance in the end report's story, the conclusion,
+lessons and the way forward at the end. A yearly status takes its texts from text/status/<period>/.
 A place without a text shows nothing, not even a heading.
 """
 
@@ -16,19 +17,19 @@ from pipeline.present import markdown, text_figures
 if TYPE_CHECKING:
     from pipeline.present.report import Report
 
-ANCHORS = {"introduction": "introduction", "conclusion": "conclusion", "lessons": "lessons"}
+ANCHORS = {"introduction": "introduction", "conclusion": "conclusion", "lessons": "lessons", "next": "next"}
 
 
 def text_for(report: Report, place: str) -> Text | None:
     """The text for `place` ('introduction', 'criteria/K1', 'units/0701') in the report's language; a yearly status's
     own from text/status/<period>/, never the end report's."""
     if report.previous_status is not None:
-        place = f"status/{report.scope.period.label}/{place}"
+        place = f"status/{report.scope.period.name}/{place}"
     return report.project.narrative.text(place, report.t.language)
 
 
 def text_section(report: Report, place: str) -> doc.Section | None:
-    """A section of its own (introduction, conclusion, lessons): titled by the text's `#` heading, or by the
+    """A section of its own (introduction, conclusion, lessons, next): titled by the text's `#` heading, or by the
     report's word for it."""
     text = text_for(report, place)
     if text is None:

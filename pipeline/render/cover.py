@@ -9,6 +9,7 @@ from typing import Protocol
 
 from pipeline import __version__
 from pipeline.paths import confined
+from pipeline.periods import parse_period
 from pipeline.present.document import Cover
 from pipeline.present.i18n import Messages
 from pipeline.project import Project
@@ -43,7 +44,7 @@ def cover(job: ReportJob, project: Project, generated: datetime | None = None) -
         owner=spec.owner,
         report_title=t(job.report) if job.report in REPORT_KINDS else job.report,
         unit_name=spec.unit_name(job.unit),
-        period=job.period.replace("-", "–"),
+        period=parse_period(job.period, spec.period).label.replace("-", "–"),  # the job's folder name 2018-19 is 2018/19
         date=t.date(generated.date()),
         accent=spec.report.accent_colour,
         logo=logo_data_uri(project),

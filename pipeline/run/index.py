@@ -1,34 +1,49 @@
-"""reports/index.html, the portfolio's front page: every project by its title and owner, the status of its success
-criteria and their change since the last status, its reports newest first with the outcome of their last run, and
-for reports per unit a table of units × criteria. One self-contained file: style and script inline, nothing fetched.
+"""reports/index.html, the portfolio's front page, for a project lead: every project by its title and owner, the day
+its figures are as of, whether its period is open or closed, what to look at (criteria not met or worse than at the
+last status, overdue milestones, recommendations and committee cases waiting for a decision), the committee's next
+meeting, links to the latest committee case, status and end report, the status of its success criteria, its reports
+newest first, and for reports per unit a table of units × criteria. One self-contained file: style and script
+inline, nothing fetched.
 
-It reads only what runs leave in the reports folder (run.json, results.json, the files) and each project's
-project.yaml where the run says its inputs are; a project no longer there is shown by its id."""
+It reads the facts from what runs publish in the reports folder (each report's results.json, run.json, the files),
+and the committees, their meetings and decisions from each project's project.yaml and decisions.csv where the run
+says its inputs are; a project no longer there is shown by its id, and one that can't be read keeps its card.
+
+The page is in one language (`--language`, else the one most projects use; a tie goes to the first of da, nb, en);
+each project's card is in that project's language, unless `--language` is given."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from babel import Locale
+from babel.dates import format_timedelta
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from pipeline import __version__
 from pipeline.errors import UnsafePath
+from pipeline.present.case import meeting_day
 from pipeline.present.i18n import LOCALES, Messages
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.files import ReportFiles
 from pipeline.run.publish import write_atomically
+from pipeline.spec import ProjectSpec
+from pipeline.tables import DECISIONS_FILE, parse_decisions
 
 # The four statuses an index counts, by symbol, word and colour; `not_applicable` counts as no data here.
 STATUSES = ("met", "partly_met", "not_met", "no_data")
 SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "no_data": "–"}
 CHANGES = {"improved": "↑", "unchanged": "→", "worse": "↓"}
-REPORT_NAMES = ("end_report", "success_criteria", "survey_feedback", "milestones", "status_report")
-FILE_KINDS = {"html": "HTML", "pdf": "PDF", "xlsx": "Excel"}
+REPORT_NAMES = ("end_report", "success_criteria", "survey_feedback", "milestones", "status_report", "committee_case")
+# The reports a lead opens, in the order the card links them: the latest of each kind.
+LEAD_REPORTS = ("committee_case", "status_report", "end_report")
+CASE_REPORT = "committee_case"
+# The files a reader opens, by the name the page gives them (the web page's name is a word of the catalogue).
+FILE_KINDS = {"html": "web_page", "pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
 
 
 @dataclass
@@ -42,11 +57,15 @@ class Report:
     unit: str | None
     language: str | None  # set only for a report in another language than the project's
     ok: bool
-    reason: str
     last_run: datetime | None
     made: datetime | None  # when the report now published was made: the last run's, or the last good one's
     files: dict[str, str]  # kind (html, pdf, xlsx) → link relative to the index
     results: dict | None
+    as_of: date | None = None  # the day its figures are as of: its results', else the day its run judged at
+
+    @property
+    def criteria(self) -> list[dict]:
+        return (self.results or {}).get("criteria", [])
 
     @property
     def counts(self) -> dict[str, int] | None:
@@ -89,16 +108,106 @@ class Card:
     reports: list[Report] = field(default_factory=list)  # for the project as a whole, newest first
     unit_tables: list[UnitTable] = field(default_factory=list)
     newest: datetime | None = None  # when its newest report (of the whole project or a unit) was made
+    spec: ProjectSpec | None = None  # None: the project is gone or its project.yaml can't be read now
+    decided: set[tuple[str, str]] = field(default_factory=set)  # (committee, period) of each case decisions.csv records
 
     @property
     def headline(self) -> Report | None:
-        """The report whose status the card shows: the newest with counted criteria, in the project's language first."""
-        counted = [r for r in self.reports if r.counts is not None]
+        """The report whose figures the card shows: the one with the newest data among those with counted criteria
+        (the newest made of those), in the project's language first."""
+        counted = sorted((r for r in self.reports if r.counts is not None), key=_newest_data_first)
         return next((r for r in counted if r.language is None), counted[0] if counted else None)
+
+    def latest(self, report: str) -> Report | None:
+        """The latest report of a kind in the project's language with a page to open: the newest period, then made."""
+        found = [r for r in self.reports if r.report == report and r.language is None and "html" in r.files]
+        return max(found, key=lambda r: (r.period, r.made or r.last_run or _EPOCH), default=None)
 
     @property
     def changed(self) -> Report | None:
         return next((r for r in self.reports if r.changes is not None), None)
+
+
+@dataclass
+class Meeting:
+    day: date
+    committee: str
+
+
+@dataclass
+class WaitingCase:
+    """A committee case made for a period with no decision in decisions.csv yet, and the meeting it goes to."""
+
+    period: str
+    committee: str
+    meeting: date | None  # the committee's first meeting on or after the case's day; None: none planned
+
+
+@dataclass
+class Lead:
+    """What a project lead looks at first, from the card's headline results, its project.yaml and decisions.csv."""
+
+    as_of: date | None  # the day the headline figures are as of
+    period: str | None  # the project's period, as its reports name it: 2024-2026
+    closed: bool | None  # the project's period has ended; None when project.yaml can't say
+    failing: list[dict]  # criteria not met, or worse than at the last status: id, title, status, worse
+    overdue: list[dict]  # milestones past their planned day and not done: the results' rows (unit name unless in title)
+    waiting: list[dict]  # recommendations given and not decided on: the results' items, with `for` (how long)
+    cases: list[WaitingCase]
+    next_meeting: Meeting | None
+    has_committee: bool  # project.yaml names a committee with meetings: say so when none is ahead
+    links: list[Report]  # the latest committee case, status and end report
+
+    @property
+    def calm(self) -> bool:
+        return not (self.failing or self.overdue or self.waiting or self.cases)
+
+
+def lead(card: Card, today: date) -> Lead:
+    head = card.headline
+    results = (head.results if head else None) or {}
+    changes = {c.get("id"): c.get("change") for c in (results.get("status") or {}).get("criteria", [])}
+    failing = [
+        {"id": c.get("id", ""), "title": c.get("title", ""), "status": _counted(c.get("status", "")), "worse": worse}
+        for c in results.get("criteria", [])
+        if (worse := changes.get(c.get("id")) == "worse") or c.get("status") == "not_met"
+    ]
+    overdue = [
+        m | {"unit_name": None if (m.get("unit_name") or "") in m.get("title", "") else m["unit_name"]}  # not twice
+        for m in results.get("milestone_rows", [])
+        if m.get("outcome") == "overdue"
+    ]
+    as_of = head.as_of if head else None
+    waiting = [
+        item | {"for": (as_of - given) if as_of and (given := _day(item.get("given"))) and given <= as_of else None}
+        for item in (results.get("recommendations") or {}).get("items", [])
+        if item.get("status") == "proposed"
+    ]
+    spec = card.spec
+    meetings = sorted((day, c.name) for c in (spec.committees if spec else []) for day in c.meetings if day >= today)
+    return Lead(
+        as_of=as_of,
+        period=f"{spec.period.start}-{spec.period.end}" if spec else None,
+        closed=None if spec is None else date(spec.period.end, 12, 31) < today,
+        failing=failing,
+        overdue=overdue,
+        waiting=waiting,
+        cases=_waiting_cases(card),
+        next_meeting=Meeting(*meetings[0]) if meetings else None,
+        has_committee=bool(spec and any(c.meetings for c in spec.committees)),
+        links=[r for kind in LEAD_REPORTS if (r := card.latest(kind))],
+    )
+
+
+def _waiting_cases(card: Card) -> list[WaitingCase]:
+    """The latest committee case, when decisions.csv has no decision of a scheduled committee on its period yet."""
+    case = card.latest(CASE_REPORT)
+    if case is None or card.spec is None:
+        return []
+    scheduled = [c for c in card.spec.committees if c.schedule is not None]
+    day = case.as_of or date.min
+    waiting = [c for c in scheduled if (c.name, case.period) not in card.decided]
+    return [WaitingCase(case.period, c.name, meeting_day(c, day)) for c in waiting]
 
 
 def reports_in(root: Path) -> list[Report]:
@@ -116,6 +225,7 @@ def reports_in(root: Path) -> list[Report]:
             published = {kind: report_files.published(kind) for kind in FILE_KINDS}
             files = {kind: path.relative_to(root).as_posix() for kind, path in published.items() if path.exists()}
             html = report_files.html
+            results = _json(report_files.results, None)
             ok = record.get("status") != "failed"
             last_run = _moment(record.get("started"))
             made = last_run if ok else (datetime.fromtimestamp(html.stat().st_mtime, UTC) if html.exists() else None)
@@ -128,11 +238,11 @@ def reports_in(root: Path) -> list[Report]:
                     unit=parameters.get("unit"),
                     language=language if language and name.endswith(f".{language}") else None,
                     ok=ok,
-                    reason=record.get("reason", ""),
                     last_run=last_run,
                     made=made,
                     files=files,
-                    results=_json(report_files.results, None),
+                    results=results,
+                    as_of=_day((results or {}).get("as_of") or parameters.get("as_of")),
                 )
             )
     return found
@@ -151,11 +261,12 @@ def cards(reports: list[Report], root: Path) -> list[Card]:
     return sorted(result, key=lambda c: c.newest.timestamp() if c.newest else 0, reverse=True)
 
 
-def index_html(reports: list[Report], root: Path, language: str | None = None) -> str:
-    """The page: in `language` throughout, or each project in its own language (the page's own words in the one all
-    projects share, else English)."""
+def index_html(reports: list[Report], root: Path, language: str | None = None, today: date | None = None) -> str:
+    """The page: in `language` throughout, or each project in its own language and the page's own words in the one
+    most projects use. `today` (default: the day it is written) decides which meetings are ahead and which periods
+    have ended."""
+    today = today or date.today()
     found = cards(reports, root)
-    page_language = language or (found[0].language if len({c.language for c in found}) == 1 else "en")
     environment = Environment(
         loader=PackageLoader("pipeline", "templates/portfolio"),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -163,22 +274,28 @@ def index_html(reports: list[Report], root: Path, language: str | None = None) -
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["as_date"] = _day
     return environment.get_template("index.html.j2").render(
-        page=Words(page_language),
-        cards=[(card, Words(language or card.language)) for card in found],
+        page=Words(language or portfolio_language([card.language for card in found])),
+        cards=[(card, lead(card, today), Words(language or card.language)) for card in found],
         statuses=STATUSES,
         symbols=SYMBOLS,
         changes=CHANGES,
-        file_kinds=FILE_KINDS,
         version=__version__,
-        today=date.today(),
+        today=today,
     )
 
 
-def write_index(root: Path, language: str | None = None) -> Path:
+def portfolio_language(languages: list[str]) -> str:
+    """The language most projects use; a tie goes to the first of da, nb, en (the catalogue's order)."""
+    counts = Counter(languages)
+    return max(LOCALES, key=lambda language: (counts[language], -list(LOCALES).index(language)))
+
+
+def write_index(root: Path, language: str | None = None, today: date | None = None) -> Path:
     """Write reports/index.html atomically (a reader never sees half a page); runs call it after publishing."""
     path = root / "index.html"
-    write_atomically(path, index_html(reports_in(root), root, language))
+    write_atomically(path, index_html(reports_in(root), root, language, today))
     return path
 
 
@@ -195,6 +312,18 @@ class Words(Messages):
     def when(self, moment: datetime | None) -> str:
         return self.date(moment.astimezone().date()) if moment else "–"
 
+    def file_kind(self, kind: str) -> str:
+        return self(FILE_KINDS[kind]) if kind == "html" else FILE_KINDS[kind]
+
+    def duration(self, span: timedelta) -> str:
+        """'2 år', '3 måneder', '1 uge': how long something has waited, to the nearest whole unit, through Babel."""
+        return format_timedelta(span, threshold=1, locale=self.locale)
+
+    @staticmethod
+    def period(label: str) -> str:
+        """'2024–2026': a span of years with its dash."""
+        return label.replace("-", "\u2013")
+
 
 def _card(project_id: str, reports: list[Report], root: Path) -> Card:
     """The project's title, owner, language and unit noun from its project.yaml; its id and its reports' language
@@ -209,8 +338,20 @@ def _card(project_id: str, reports: list[Report], root: Path) -> Card:
             continue
         card.title, card.owner, card.language, card.unit_singular = spec.title, spec.owner, spec.language, spec.unit_noun.singular
         card.unit_names = {unit.id: unit.name for unit in spec.units}
+        card.spec = spec
+        card.decided = _decided(inputs / project_id, spec)
         break
     return card
+
+
+def _decided(folder: Path, spec: ProjectSpec) -> set[tuple[str, str]]:
+    """(committee, period) of each decision decisions.csv records; none when it is missing or can't be read now."""
+    path = folder / DECISIONS_FILE
+    try:
+        decisions = parse_decisions(path, spec) if path.is_file() else None
+    except Exception:  # the index must not stop for a file being edited: its cases show as waiting
+        return set()
+    return set() if decisions is None else set(zip(decisions["committee"], decisions["period"], strict=True))
 
 
 def _inputs_of(reports: list[Report], root: Path):
@@ -245,9 +386,23 @@ def _counted(status: str) -> str:
     return status if status in STATUSES else "no_data"
 
 
+def _newest_data_first(report: Report):
+    return (-(report.as_of or date.min).toordinal(), _newest_first(report))
+
+
 def _newest_first(report: Report):
     moment = report.made or report.last_run
     return (-(moment.timestamp() if moment else 0), report.name)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _moment(text: str | None) -> datetime | None:

@@ -103,7 +103,7 @@ def plan_jobs(
         raise EvalreportError(f"language: expected one of {sorted(LOCALES)}, found {language!r}")
     report_period = parse_period(period, spec.period)
     units: list[str | None] = unit_ids if per_unit else [unit]
-    jobs = [Job(project.id, name, report_period.label, language or spec.language, u, project_language=spec.language) for name in names for u in units]
+    jobs = [Job(project.id, name, report_period.name, language or spec.language, u, project_language=spec.language) for name in names for u in units]
     for job in jobs:
         job.folder(workspace)  # refused here, before any kernel starts, if its files would land outside the reports folder
     if as_of is not None and as_of < date(report_period.start, 1, 1):

@@ -34,7 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Det er gitt {total} anbefalinger: {counts}.",
         "en": "{total} recommendations have been given: {counts}.",
     },
-    "rec_lead_one": {"da": "Der er givet 1 anbefaling: {counts}.", "nb": "Det er gitt 1 anbefaling: {counts}.", "en": "1 recommendation has been given: {counts}."},
+    "rec_lead_one": {"da": "Der er givet én anbefaling: {counts}.", "nb": "Det er gitt én anbefaling: {counts}.", "en": "One recommendation has been given: {counts}."},
     "rec_none": {
         "da": "Der er ikke givet nogen anbefalinger i perioden.",
         "nb": "Det er ikke gitt noen anbefalinger i perioden.",

@@ -6,7 +6,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "on_time": {"da": "Gennemført til tiden", "nb": "Gjennomført i tide", "en": "Done on time"},
     "late": {"da": "Gennemført forsinket", "nb": "Gjennomført forsinket", "en": "Done late"},
     "overdue": {"da": "Ikke gennemført, forsinket", "nb": "Ikke gjennomført, forsinket", "en": "Not done, overdue"},
-    "open": {"da": "Ikke forfalden endnu", "nb": "Ikke forfalt ennå", "en": "Not yet due"},
+    "open": {"da": "Fristen er ikke nået", "nb": "Fristen er ikke passert", "en": "Not yet due"},
     "cancelled": {"da": "Aflyst", "nb": "Avlyst", "en": "Cancelled"},
     # Column headings
     "milestone": {"da": "Milepæl", "nb": "Milepæl", "en": "Milestone"},
@@ -22,7 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "days_overdue": {"da": "Dage forsinket", "nb": "Dager forsinket", "en": "Days overdue"},
     "outcome": {"da": "Status", "nb": "Status", "en": "Status"},
     "milestones_total": {"da": "Milepæle", "nb": "Milepæler", "en": "Milestones"},
-    "milestones_done_of_due": {"da": "Gennemført af forfaldne", "nb": "Gjennomført av forfalte", "en": "Done of those due"},
+    "milestones_done_of_due": {"da": "Gennemført af dem med passeret frist", "nb": "Gjennomført av dem med passert frist", "en": "Done of those due"},
     "done_of_due": {"da": "{done} af {due}", "nb": "{done} av {due}", "en": "{done} of {due}"},
     "milestones_done_share": {"da": "Andel gennemført", "nb": "Andel gjennomført", "en": "Share done"},
     "milestones_on_time_count": {"da": "Heraf til tiden", "nb": "Herav i tide", "en": "Of which on time"},
@@ -42,9 +42,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} are overdue and not done.",
     },
     "milestones_overdue_one": {
-        "da": "1 er forsinket og ikke gennemført.",
-        "nb": "1 er forsinket og ikke gjennomført.",
-        "en": "1 is overdue and not done.",
+        "da": "Én er forsinket og ikke gennemført.",
+        "nb": "Én er forsinket og ikke gjennomført.",
+        "en": "One is overdue and not done.",
     },
     "milestones_late_one": {
         "da": "Den, der blev gennemført forsinket, kom {days} dage for sent.",
@@ -52,8 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The one done late was {days} days late.",
     },
     "milestones_forecast_late_one": {
-        "da": "Ifølge prognosen bliver 1 milepæl, der ikke er gennemført endnu, {days} dage forsinket.",
-        "nb": "Etter prognosen blir 1 milepæl som ikke er gjennomført ennå, {days} dager forsinket.",
+        "da": "Ifølge prognosen bliver én milepæl, der ikke er gennemført endnu, {days} dage forsinket.",
+        "nb": "Etter prognosen blir én milepæl som ikke er gjennomført ennå, {days} dager forsinket.",
         "en": "By its forecast, 1 milestone not yet done will be {days} days late.",
     },
     "milestones_late_mean": {

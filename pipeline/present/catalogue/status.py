@@ -157,9 +157,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} milestones were reached from {start} to {end}.",
     },
     "status_milestones_reached_one": {
-        "da": "1 milepæl er nået fra {start} til {end}.",
-        "nb": "1 milepæl er nådd fra {start} til {end}.",
-        "en": "1 milestone was reached from {start} to {end}.",
+        "da": "Én milepæl er nået fra {start} til {end}.",
+        "nb": "Én milepæl er nådd fra {start} til {end}.",
+        "en": "One milestone was reached from {start} to {end}.",
     },
     "status_milestones_reached_none": {
         "da": "Ingen milepæle er nået fra {start} til {end}.",
@@ -199,9 +199,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} milestones are due before {end}.",
     },
     "status_milestones_due_one": {
-        "da": "1 milepæl forventes før {end}.",
-        "nb": "1 milepæl ventes før {end}.",
-        "en": "1 milestone is due before {end}.",
+        "da": "Én milepæl forventes før {end}.",
+        "nb": "Én milepæl ventes før {end}.",
+        "en": "One milestone is due before {end}.",
     },
     "status_milestones_due_none": {
         "da": "Ingen milepæle forventes før {end}.",
