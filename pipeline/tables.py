@@ -201,7 +201,7 @@ def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         if year is not None and key in seen:
             rows.problem(line, "period", "one row per unit, indicator and year", row["period"], f"again (row {seen[key]} has the same unit, indicator and year)")
         seen.setdefault(key, line)
-        coverage = _coverage(rows, line, row, year)
+        coverage = _coverage(rows, line, row, year, spec)
         provisional = _provisional(rows, line, row) or coverage is not None
         if provisional and year is not None:
             counted = f"counted up to {coverage.isoformat()}" if coverage else "marked provisional"
@@ -229,7 +229,7 @@ def _provisional(rows: Rows, line: int, row: dict) -> bool:
     return cell.lower() in YES_WORDS
 
 
-def _coverage(rows: Rows, line: int, row: dict, year: int | None) -> date | None:
+def _coverage(rows: Rows, line: int, row: dict, year: int | None, spec: ProjectSpec) -> date | None:
     """The optional `coverage` column: the last day a provisional figure counts, inside its year. The year's last day
     is no coverage: the figure covers the whole year."""
     cell = row.get("coverage", "")
@@ -238,10 +238,10 @@ def _coverage(rows: Rows, line: int, row: dict, year: int | None) -> date | None
     day = rows.check(line, "coverage", cell, parse_date, "the last day the figure counts, such as 2026-10-31")
     if day is None or year is None:
         return None
-    if day.year != year:
-        rows.problem(line, "coverage", f"a day in the figure's year {year}", cell)
+    if spec.period.year_of(day) != year:
+        rows.problem(line, "coverage", f"a day in the figure's year {spec.period.year_label(year)}", cell)
         return None
-    return None if day == date(year, 12, 31) else day
+    return None if day == spec.period.last_day(year) else day
 
 
 def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:

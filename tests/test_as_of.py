@@ -57,8 +57,10 @@ def test_short_of_a_target_whose_year_runs_is_in_progress_and_final_once_it_ends
 
 
 def test_a_target_is_prorated_by_the_days_a_provisional_count_covers():
-    assert share_of_year(2026, date(2026, 10, 31)) == pytest.approx(COUNTED_2026)
-    assert share_of_year(2026, date(2025, 12, 31)) == 0
+    year = (date(2026, 1, 1), date(2026, 12, 31))
+    assert share_of_year(year[0], date(2026, 10, 31), year[1]) == pytest.approx(COUNTED_2026)
+    assert share_of_year(year[0], date(2025, 12, 31), year[1]) == 0
+    assert share_of_year(date(2026, 4, 1), date(2026, 9, 30), date(2027, 3, 31)) == pytest.approx(183 / 365)  # a fiscal year
     covered = {2026: COUNTED_2026}
     assert prorated_target({2025: 140, 2026: 160}, [2025, 2026], covered) == pytest.approx(140 + 160 * COUNTED_2026)
     assert prorated_target(300, [2025, 2026], covered) == pytest.approx(300 * (1 + COUNTED_2026) / 2)
@@ -178,7 +180,7 @@ def test_a_count_and_a_survey_from_last_year_are_no_new_measurement_in_this_year
     assert (changes["K2"], changes["K3"]) == (cmp.Change.NOT_MEASURED, cmp.Change.NOT_MEASURED)
     text = text_of(report.status_summary(), report.status_criteria())
     assert "Ingen ny måling siden 31. december 2025; status er undervejs, 55,0 %." in text
-    assert "Ingen ny måling siden efteråret 2025; status er opfyldt, 102,0 %." in text
+    assert "Ingen ny måling siden Efteråret 2025; status er opfyldt, 102,0 %." in text
     assert "Siden sidste status: 1 forbedret, 1 uændret, 1 forværret og 2 uden ny måling." in text
     nb = text_of(status(language="nb").status_criteria())
     assert "Ingen ny måling siden 31. desember 2025" in nb

@@ -38,7 +38,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / PROJECT
 VERDICTS = {
     "K1": "Forværret: status er gået fra opfyldt til undervejs, og opnåelsesgraden er faldet fra 120,4 % til 91,1 %.",
     "K2": "Ingen ny måling siden 31. december 2025; status er undervejs, 55,0 %.",
-    "K3": "Ingen ny måling siden efteråret 2025; status er opfyldt, 102,0 %.",
+    "K3": "Ingen ny måling siden Efteråret 2025; status er opfyldt, 102,0 %.",
     "K4": "Uændret: fortsat opfyldt, med en opnåelsesgrad på 111,1 % ligesom sidst.",
     "K5": "Forbedret: status er gået fra delvist opfyldt til opfyldt.",
 }

@@ -238,7 +238,7 @@ def scheduled_statuses(schedule: Schedule, project_period: Period, up_to: date) 
         before, after = COVERED_YEARS[schedule.covers]
         start, end = max(year + before, project_period.start), min(year + after, project_period.end)
         if day <= up_to and start <= end:
-            found.append((day, ReportPeriod(start, end)))
+            found.append((day, ReportPeriod(start, end, project_period.start_month)))
     return found
 
 

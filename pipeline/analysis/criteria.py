@@ -110,9 +110,8 @@ def prorated_target(target: float | dict[int, float], years: list[int], covered:
     return float(target) * sum(covered.get(year, 1.0) for year in years) / len(years)
 
 
-def share_of_year(year: int, through: date, year_ends: date | None = None) -> float:
-    """How much of `year` a count up to and including `through` covers, by days (0 to 1)."""
-    first, last = date(year, 1, 1), year_ends or date(year, 12, 31)
+def share_of_year(first: date, through: date, last: date) -> float:
+    """How much of a year from `first` to `last` a count up to and including `through` covers, by days (0 to 1)."""
     if through < first:
         return 0.0
     return min(1.0, ((through - first).days + 1) / ((last - first).days + 1))

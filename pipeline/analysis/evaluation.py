@@ -32,6 +32,7 @@ from pipeline.spec import (
     AssessmentMeasure,
     Criterion,
     IndicatorMeasure,
+    Period,
     ProjectSpec,
     Provisional,
     RatioMeasure,
@@ -128,18 +129,13 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
     measure = criterion.measure
     if isinstance(measure, AssessmentMeasure):
         return result  # the assessor's verdict, as written
-    ends = year_end(target_year(measure.target, scope.period.years))
+    ends = scope.period.calendar.last_day(target_year(measure.target, scope.period.years))
     judged = in_progress(result.status, ends, scope.as_of)
     if judged != result.status:
         result.status, result.detail["target_year_ends"] = judged, ends
     if result.units is not None and len(result.units):
         result.units = result.units.assign(status=[in_progress(status, ends, scope.as_of) for status in result.units["status"]])
     return result
-
-
-def year_end(year: int) -> date:
-    """The last day of a target's year."""
-    return date(year, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -151,7 +147,8 @@ class ProvisionalFigures:
     covered: dict[int, float]
 
 
-def provisional_figures(indicators: pd.DataFrame, names: list[str], units: list[str], years: list[int]) -> ProvisionalFigures | None:
+def provisional_figures(indicators: pd.DataFrame, names: list[str], units: list[str], years: list[int],
+                        calendar: Period) -> ProvisionalFigures | None:
     """The provisional rows (indicators.csv `provisional`, `coverage`) among these indicators, units and years; None
     when every figure is final. A provisional figure without a coverage day covers its year as far as anyone says."""
     if "provisional" not in indicators:
@@ -163,7 +160,8 @@ def provisional_figures(indicators: pd.DataFrame, names: list[str], units: list[
     if rows.empty:
         return None
     days = [day for day in rows["coverage"] if isinstance(day, date)]
-    covered = {int(year): share_of_year(int(year), day) for year, day in zip(rows["period"], rows["coverage"]) if isinstance(day, date)}
+    covered = {int(year): share_of_year(calendar.first_day(int(year)), day, calendar.last_day(int(year)))
+               for year, day in zip(rows["period"], rows["coverage"]) if isinstance(day, date)}
     return ProvisionalFigures(max(days) if days else None, covered)
 
 
@@ -208,10 +206,10 @@ def measured_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
         result.units = units
         result.detail = {"ratio_total": total}
         names = [measure.numerator, measure.denominator]
-        found = provisional_figures(scope.project.indicators, names, scope.units, years)
+        found = provisional_figures(scope.project.indicators, names, scope.units, years, scope.period.calendar)
         if found:
             judge_provisional(result, found, rule, measure.target, years, False, thresholds)
-        result.measured = indicator_measurement(scope.project.indicators, names, scope.units, years, found)
+        result.measured = indicator_measurement(scope.project.indicators, names, scope.units, years, found, scope.period.calendar)
 
     elif isinstance(measure, IndicatorMeasure):
         how = scope.project.spec.indicators[measure.indicator].aggregate
@@ -223,11 +221,12 @@ def measured_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
             result.actual, result.target, thresholds, measure.baseline, measure.direction
         )
         drawn_on = years if how == "sum" else [result.detail["year"]] if result.detail["year"] else []
-        found = provisional_figures(scope.project.indicators, [measure.indicator], [scope.unit or ""], drawn_on)
+        found = provisional_figures(scope.project.indicators, [measure.indicator], [scope.unit or ""], drawn_on, scope.period.calendar)
         if found and result.actual is not None:
             judge_provisional(result, found, rule, measure.target, years, how == "sum", thresholds, measure.baseline, measure.direction)
         if result.actual is not None:
-            result.measured = indicator_measurement(scope.project.indicators, [measure.indicator], [scope.unit or ""], drawn_on, found)
+            result.measured = indicator_measurement(scope.project.indicators, [measure.indicator], [scope.unit or ""], drawn_on, found,
+                                                    scope.period.calendar)
 
     elif isinstance(measure, SurveyMeasure):
         codebook = scope.project.spec.survey
@@ -265,18 +264,19 @@ def measured_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
             latest = rows.sort_values("period").iloc[-1]
             result.status = Status.NO_DATA if latest["status"] == "not_assessed" else Status(latest["status"])
             result.detail = latest.to_dict()
-            day = latest["date"] if isinstance(latest["date"], date) else year_end(int(latest["period"]))
+            day = latest["date"] if isinstance(latest["date"], date) else scope.period.calendar.last_day(int(latest["period"]))
             result.measured = Measurement(day=day)
     return result
 
 
 def indicator_measurement(indicators: pd.DataFrame, names: list[str], units: list[str], years: list[int],
-                          found: ProvisionalFigures | None) -> Measurement | None:
+                          found: ProvisionalFigures | None, calendar: Period) -> Measurement | None:
     """When a criterion's figures were measured: the last day a provisional one counts, else the end of the last year
     with a figure among those it draws on."""
     rows = indicators[indicators["indicator"].isin(names) & indicators["unit"].isin(units) & indicators["period"].isin(years)]
     known = rows[rows["value"].notna()]
     if known.empty:
         return None
-    last = year_end(int(known["period"].max()))
-    return Measurement(day=found.coverage if found and found.coverage and found.coverage.year == last.year else last)
+    year = int(known["period"].max())
+    last = calendar.last_day(year)
+    return Measurement(day=found.coverage if found and found.coverage and calendar.year_of(found.coverage) == year else last)

@@ -82,7 +82,8 @@ def in_progress_sentences(report: Report, result: CriterionResult) -> list[str]:
     ends = result.detail.get("target_year_ends")
     if ends is None:
         return []
-    return [report.t("in_progress_note", year=ends.year, date=report.t.date(report.scope.as_of))]
+    year = report.scope.period.year_label(report.scope.period.year_of(ends))  # '2026', or '2025/26' on fiscal years
+    return [report.t("in_progress_note", year=year, date=report.t.date(report.scope.as_of))]
 
 
 def status_text(report: Report, result: CriterionResult) -> str:

@@ -390,5 +390,5 @@ def _scheduled(project: Project, period: str | None) -> date | None:
         return None
     last = date(project.spec.period.end + 1, 12, 31)  # a status of the year before covers the project's last year
     days = [day for c in project.spec.committees if c.schedule
-            for day, p in comparison.scheduled_statuses(c.schedule, project.spec.period, last) if p.label == period]
+            for day, p in comparison.scheduled_statuses(c.schedule, project.spec.period, last) if period in (p.label, p.name)]
     return max(days, default=None)

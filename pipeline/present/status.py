@@ -361,7 +361,7 @@ def measured_text(report: Report, result: CriterionResult) -> str:
         return report.t.date(report.previous_status.as_of) if report.previous_status.as_of else ""
     if measured.wave is not None:
         waves = {wave.id: wave.label for wave in report.spec.survey.waves} if report.spec.survey else {}
-        return waves.get(measured.wave, measured.wave).lower()
+        return waves.get(measured.wave, measured.wave)  # a label keeps its capitals
     return report.t.date(measured.day) if measured.day else ""
 
 

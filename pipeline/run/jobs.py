@@ -106,7 +106,7 @@ def plan_jobs(
     jobs = [Job(project.id, name, report_period.name, language or spec.language, u, project_language=spec.language) for name in names for u in units]
     for job in jobs:
         job.folder(workspace)  # refused here, before any kernel starts, if its files would land outside the reports folder
-    if as_of is not None and as_of < date(report_period.start, 1, 1):
+    if as_of is not None and as_of < report_period.first_day:
         raise EvalreportError(f"--as-of: expected a day in or after the period {report_period.label}, found {as_of}")
     # A status (a notebook with a `previous` parameter) made by hand is judged as of the day its committee's schedule
     # set for it, as `evalreport due` judges it; without one, as of today, or the period's last day once it is over.
@@ -129,7 +129,7 @@ def scheduled_day(project: Project, job: Job, today: date | None = None) -> date
         for committee in project.spec.committees
         if committee.schedule is not None and committee.report == COMPARED_WITH.get(job.report, job.report) and committee.unit == job.unit
         for day, period in scheduled_statuses(committee.schedule, project.spec.period, today or date.today())
-        if period.label == job.period
+        if period.name == job.period
     ]
     return max(days, default=None)
 
