@@ -77,6 +77,9 @@ def parser() -> argparse.ArgumentParser:
     where.add_argument("--per-unit", action="store_true", help="one report per unit")
     run.add_argument("--period", help="a year (2016) or span (2015-2016), on fiscal or school years 2018/19 or 2018-19; default the project's whole period")
     run.add_argument("--language", choices=LANGUAGES, help="override the project's language")
+    run.add_argument("--as-of", type=iso_day, metavar="DATE",
+                     help="the day the reports are judged at, e.g. 2026-10-31 (default: a status its scheduled day, "
+                          "others today while the period runs, else the period's last day)")
     run.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
     run.add_argument("--timeout", type=int, default=600, help="seconds each report may take: loading, running and rendering it (default 600)")
@@ -228,6 +231,10 @@ def validate_command(args, workspace: Workspace) -> int:
         )
         for notice in project.notices:  # shown otherwise than written (raw HTML as text, say): the report is made
             print(f"  ! {notice}")
+        from pipeline.present.report import narrative_hints  # the reports' libraries, for the figures they compute
+
+        for hint in narrative_hints(project):
+            print(f"  hint: {hint}")
         if args.audit:
             from pipeline.committees.audit import audit_lines, published_results  # the solver only when asked
 
@@ -281,7 +288,7 @@ def run_command(args, workspace: Workspace) -> int:
     for project_id in list_projects(workspace.inputs) if args.all else [args.project]:
         try:
             project = projects[project_id] = load_project(project_id, workspace.inputs)
-            planned = plan_jobs(project, workspace, args.report, args.unit, args.per_unit, args.period, args.language)
+            planned = plan_jobs(project, workspace, args.report, args.unit, args.per_unit, args.period, args.language, args.as_of)
             for job in planned:  # a name too long for the file system stops its project here, not the batch at writing
                 safe_job_name(job.name, project_id)
         except Exception as error:

@@ -441,11 +441,17 @@ Measure = Annotated[
 ]
 
 
+# How a criterion is judged whose figures include a provisional one (indicators.csv `provisional`, `coverage`):
+# `prorate` against the target's share of the days counted (a figure summed over its years), `not_judged` not at all.
+Provisional = Literal["prorate", "not_judged"]
+
+
 class Criterion(Strict):
     id: str
     title: OneLine
     measure: Measure
     thresholds: Thresholds | None = None
+    provisional: Provisional | None = None  # None: the project's rule
 
 
 class ReportSettings(Strict):
@@ -631,6 +637,7 @@ class ProjectSpec(Strict):
     indicators: dict[str, IndicatorSpec] = {}
     survey: SurveySpec | None = None
     thresholds: Thresholds = Thresholds()
+    provisional: Provisional = "not_judged"  # each criterion's rule for provisional figures, unless it has its own
     criteria: list[Criterion] = []
     report: ReportSettings = ReportSettings()
     committees: list[Committee] = []
@@ -654,3 +661,6 @@ class ProjectSpec(Strict):
 
     def thresholds_for(self, criterion: Criterion) -> Thresholds:
         return criterion.thresholds or self.thresholds
+
+    def provisional_for(self, criterion: Criterion) -> Provisional:
+        return criterion.provisional or self.provisional

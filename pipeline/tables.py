@@ -201,9 +201,47 @@ def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         if year is not None and key in seen:
             rows.problem(line, "period", "one row per unit, indicator and year", row["period"], f"again (row {seen[key]} has the same unit, indicator and year)")
         seen.setdefault(key, line)
-        records.append({"unit": row["unit"], "indicator": row["indicator"], "period": year, "value": value, "note": row.get("note", "")})
+        coverage = _coverage(rows, line, row, year, spec)
+        provisional = _provisional(rows, line, row) or coverage is not None
+        if provisional and year is not None:
+            counted = f"counted up to {coverage.isoformat()}" if coverage else "marked provisional"
+            rows.notice(line, "coverage" if coverage else "provisional", f"a final figure for the whole of {year}",
+                        f"a figure {counted}: the criteria it enters say 'provisional' and are judged as project.yaml's "
+                        f"`provisional:` says ({spec.provisional}, unless a criterion says otherwise)")
+        records.append({"unit": row["unit"], "indicator": row["indicator"], "period": year, "value": value, "note": row.get("note", ""),
+                        "provisional": provisional, "coverage": coverage})
     rows.raise_if_any()
-    return rows.finished(pd.DataFrame.from_records(records, columns=["unit", "indicator", "period", "value", "note"]).astype({"period": int, "value": float}))
+    frame = pd.DataFrame.from_records(records, columns=INDICATOR_TABLE)
+    return rows.finished(frame.astype({"period": int, "value": float, "provisional": bool}))
+
+
+# The indicator table as the analyses read it: a figure may be provisional, counted only up to its `coverage` day.
+INDICATOR_TABLE = ["unit", "indicator", "period", "value", "note", "provisional", "coverage"]
+YES_WORDS, NO_WORDS = {"true", "yes", "ja", "1", "x"}, {"false", "no", "nej", "nei", "0", ""}
+
+
+def _provisional(rows: Rows, line: int, row: dict) -> bool:
+    """The optional `provisional` column: true (yes, ja, 1, x) for a figure that will still change."""
+    cell = row.get("provisional", "")
+    if cell.lower() not in YES_WORDS | NO_WORDS:
+        rows.problem(line, "provisional", "true or false (or yes/no, ja/nej/nei, 1/0), or an empty cell", cell)
+        return False
+    return cell.lower() in YES_WORDS
+
+
+def _coverage(rows: Rows, line: int, row: dict, year: int | None, spec: ProjectSpec) -> date | None:
+    """The optional `coverage` column: the last day a provisional figure counts, inside its year. The year's last day
+    is no coverage: the figure covers the whole year."""
+    cell = row.get("coverage", "")
+    if not cell:
+        return None
+    day = rows.check(line, "coverage", cell, parse_date, "the last day the figure counts, such as 2026-10-31")
+    if day is None or year is None:
+        return None
+    if spec.period.year_of(day) != year:
+        rows.problem(line, "coverage", f"a day in the figure's year {spec.period.year_label(year)}", cell)
+        return None
+    return None if day == spec.period.last_day(year) else day
 
 
 def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
@@ -412,7 +450,8 @@ def parse_assessments(path: Path, spec: ProjectSpec) -> pd.DataFrame:
 
 
 def empty_indicators(_spec: ProjectSpec) -> pd.DataFrame:
-    return pd.DataFrame({"unit": pd.Series(dtype=str), "indicator": pd.Series(dtype=str), "period": pd.Series(dtype=int), "value": pd.Series(dtype=float), "note": pd.Series(dtype=str)})
+    return pd.DataFrame({"unit": pd.Series(dtype=str), "indicator": pd.Series(dtype=str), "period": pd.Series(dtype=int), "value": pd.Series(dtype=float),
+                         "note": pd.Series(dtype=str), "provisional": pd.Series(dtype=bool), "coverage": pd.Series(dtype=object)})
 
 
 def empty_survey(spec: ProjectSpec) -> pd.DataFrame:

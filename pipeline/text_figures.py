@@ -43,7 +43,7 @@ def catalogue(spec: ProjectSpec) -> dict[str, Figure]:
     figures: list[Figure] = []
     for criterion in spec.criteria:
         figures += criterion_figures(criterion)
-    statuses = ("met", "partly_met", "not_met", "no_data")
+    statuses = ("met", "partly_met", "not_met", "in_progress", "no_data")
     figures += [
         Figure("criteria.total", "the number of success criteria", "criteria.total"),
         *(

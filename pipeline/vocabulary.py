@@ -15,7 +15,7 @@ DECIDED_STATUSES = ("adopted", "in_progress", "implemented", "rejected")  # a de
 
 # How a status looks, wherever it is shown (the page, the PDF, the charts, the index): by symbol and word as well as
 # colour, so it survives grey print and colour blindness. The words are the catalogues' (present/catalogue).
-STATUS_SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "no_data": "–", "not_applicable": "–"}
+STATUS_SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "in_progress": "◌", "no_data": "–", "not_applicable": "–"}
 CHANGE_SYMBOLS = {"improved": "↑", "unchanged": "→", "worse": "↓"}
 # The status palette, the one place its colours are written (tests/test_layout.py checks): `ink` for words on white
 # and on the tables' light bands (WCAG AA, 4.5:1; None: the text's own colour), `fill` for bars and marks, apart in
@@ -25,6 +25,7 @@ PALETTE: dict[str, dict[str, str | None]] = {
     "met": {"ink": "#1c4f8a", "fill": "#2166ac"},
     "partly_met": {"ink": "#2f6f8f", "fill": "#92c5de"},
     "not_met": {"ink": "#a53a22", "fill": "#d6604d"},
+    "in_progress": {"ink": None, "fill": "#d1e5f0"},
     "no_data": {"ink": "#5b6169", "fill": "#bdbdbd"},
     "not_applicable": {"ink": "#5b6169", "fill": "#e0e0e0"},
     "on_time": {"ink": None, "fill": "#2166ac"},

@@ -28,15 +28,17 @@ PROJECT = "integrationsforum-viborg"
 EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / PROJECT
 
 # Hand-checked from inputs/integrationsforum-viborg, as of 1 October 2026 (2025-2026) against 1 October 2025 (2024-2025):
-# K1 participants summed: (181 + 68) / (140 + 160) = 83,0 % partly met, against (132 + 181) / (120 + 140) = 120,4 % met.
-# K2 active volunteers, latest 31 in both, baseline 20, target 40: (31 − 20) / 20 = 55,0 % not met both times.
-# K3 "hørt" in the 2025 wave, the latest in both periods: 35 / 49 = 71,4 % of 70 % = 102,0 % met both times.
+# K1 participants summed, 2026 counted to 31 October (provisional, pro-rated): (181 + 68) / (140 + 160 × 304/365) =
+# 91,1 %, in progress while 2026 runs, against (132 + 181) / (120 + 140) = 120,4 % met.
+# K2 active volunteers, latest 31 (2025's count) in both, baseline 20, target 40: (31 − 20) / 20 = 55,0 %, in progress
+# both times (the target's year not over) and no new measurement since the count of December 2025.
+# K3 "hørt" in the 2025 wave, the latest in both periods: 35 / 49 = 71,4 % of 70 % = 102,0 % met; no new wave since.
 # K4 every milestone due done, both times: 100 % of 90 % = 111,1 % met. K5: on 1 October 2025 the latest assessment
 # known was 2024's "partly met" (2025's "met" is dated 9 December 2025); on 1 October 2026 it is 2025's "met".
 VERDICTS = {
-    "K1": "Forværret: status er gået fra opfyldt til delvist opfyldt, og opnåelsesgraden er faldet fra 120,4 % til 83,0 %.",
-    "K2": "Uændret: fortsat ikke opfyldt, med en opnåelsesgrad på 55,0 % ligesom sidst.",
-    "K3": "Uændret: fortsat opfyldt, med en opnåelsesgrad på 102,0 % ligesom sidst.",
+    "K1": "Forværret: status er gået fra opfyldt til undervejs, og opnåelsesgraden er faldet fra 120,4 % til 91,1 %.",
+    "K2": "Ingen ny måling siden 31. december 2025; status er undervejs, 55,0 %.",
+    "K3": "Ingen ny måling siden Efteråret 2025; status er opfyldt, 102,0 %.",
     "K4": "Uændret: fortsat opfyldt, med en opnåelsesgrad på 111,1 % ligesom sidst.",
     "K5": "Forbedret: status er gået fra delvist opfyldt til opfyldt.",
 }
@@ -124,8 +126,8 @@ def test_without_a_stored_status_last_year_is_recomputed_and_the_report_says_so(
     html, results = runs["recomputed"]
     text = text_of(html)
     assert RECOMPUTED in text
-    assert "Årlig status pr. 1. oktober 2026 for perioden 2025–2026." in text
-    assert "Siden sidste status: 1 forbedret, 3 uændret og 1 forværret." in text
+    assert "Årlig status nr. 3 pr. 1. oktober 2026 for perioden 2025–2026." in text
+    assert "Siden sidste status: 1 forbedret, 1 uændret, 1 forværret og 2 uden ny måling." in text
     assert verdict_sentences(html) == VERDICTS
     assert results["status"]["previous"] == {"source": "recomputed", "period": "2024-2025", "as_of": "2025-10-01"}
 
@@ -138,7 +140,7 @@ def test_with_a_stored_status_it_is_compared_with_that_and_not_recomputed(runs):
     assert verdict_sentences(html) == VERDICTS  # the data have not changed since last year's status
     assert "Tallene for forrige periode er ændret" not in text
     assert results["status"]["previous"] == {"source": "stored", "period": "2024-2025", "as_of": "2025-10-01"}
-    assert [c["change"] for c in results["status"]["criteria"]] == ["worse", "unchanged", "unchanged", "unchanged", "improved"]
+    assert [c["change"] for c in results["status"]["criteria"]] == ["worse", "not_measured", "not_measured", "unchanged", "improved"]
     # What the stored status expected in its next 12 months (S02, F08-F11) has all been done since.
     assert last_year_due(runs) == ["S02", "F08", "F09", "F10", "F11"]
     assert "5 milepæle var planlagt i de 12 måneder efter sidste status; 5 af dem er nået." in text
@@ -155,8 +157,8 @@ def test_last_years_status_compares_with_2024_and_finds_improvements(runs):
     sentences = verdict_sentences(html)
     # 2024: K2 26 → (26 − 20) / 20 = 30 %; K3 33 of 58 = 56,9 % of 70 % = 81,3 % partly met. K5: the 2024 assessment
     # is dated 10 December 2024, after 1 October 2024, so last year had none; now it is "partly met".
-    assert sentences["K2"] == "Forbedret: opnåelsesgraden er steget fra 30,0 % til 55,0 %; status er fortsat ikke opfyldt."
-    assert sentences["K3"] == "Forbedret: status er gået fra delvist opfyldt til opfyldt, og opnåelsesgraden er steget fra 81,3 % til 102,0 %."
+    assert sentences["K2"] == "Forbedret: opnåelsesgraden er steget fra 30,0 % til 55,0 %; status er fortsat undervejs."
+    assert sentences["K3"] == "Forbedret: status er gået fra undervejs til opfyldt, og opnåelsesgraden er steget fra 81,3 % til 102,0 %."
     assert sentences["K5"] == "Kan ikke sammenlignes: der var ingen data i forrige periode (nu: delvist opfyldt)."
     # K1 132 / 120 = 110 % then, 120,4 % now: both met and capped at 100 %, so no change.
     assert sentences["K1"] == "Uændret: fortsat opfyldt, med en opnåelsesgrad på 120,4 % mod 110,0 % sidst."
@@ -210,8 +212,9 @@ def hand_made_previous(runs, tmp_path: Path) -> Path:
     """Last year's stored status with other figures than today's data give for it: as if data were corrected since."""
     record = json.loads(runs["stored"].read_text(encoding="utf-8"))
     criteria = {c["id"]: c for c in record["criteria"]}
-    criteria["K2"].update(status="not_met", actual=26.0, attainment=0.3)
-    criteria["K3"].update(status="partly_met", actual=0.569, attainment=0.8128)
+    # K2 and K3 as 2024's count and wave gave them: other measurements than today's, so each is compared.
+    criteria["K2"].update(status="in_progress", actual=26.0, attainment=0.3, measured={"day": "2024-12-31", "wave": None})
+    criteria["K3"].update(status="partly_met", actual=0.569, attainment=0.8128, measured={"day": None, "wave": "2024"})
     criteria["K4"].update(status="no_data", actual=None, attainment=None)
     path = tmp_path / "previous.results.json"
     path.write_text(json.dumps(record), encoding="utf-8")
@@ -232,7 +235,7 @@ def test_a_stored_status_is_believed_and_changed_data_are_named(runs, tmp_path):
     html = whole(status(hand_made_previous(runs, tmp_path)))
     sentences = verdict_sentences(html)
     assert sentences["K1"] == VERDICTS["K1"]
-    assert sentences["K2"] == "Forbedret: opnåelsesgraden er steget fra 30,0 % til 55,0 %; status er fortsat ikke opfyldt."
+    assert sentences["K2"] == "Forbedret: opnåelsesgraden er steget fra 30,0 % til 55,0 %; status er fortsat undervejs."
     assert sentences["K3"] == "Forbedret: status er gået fra delvist opfyldt til opfyldt, og opnåelsesgraden er steget fra 81,3 % til 102,0 %."
     assert sentences["K4"] == "Kan ikke sammenlignes: der var ingen data i forrige periode (nu: opfyldt, 111,1 %)."
     assert sentences["K5"] == VERDICTS["K5"]
@@ -252,8 +255,8 @@ def test_a_project_without_a_year_before_has_nothing_to_compare_with():
 @pytest.mark.parametrize(
     "language, recomputed, since, worse",
     [
-        ("nb", "Det finnes ingen lagret forrige status; forrige periode (2024–2025, per 1. oktober 2025) er beregnet ut fra dagens data.", "Siden forrige status", "Forverret: status har gått fra nådd til delvis nådd"),
-        ("en", "No previous status is stored; the previous period (2024–2025, as of 1 October 2025) has been recomputed from the current data.", "Since the last status", "Worse: status moved from met to partly met"),
+        ("nb", "Det finnes ingen lagret forrige status; forrige periode (2024–2025, per 1. oktober 2025) er beregnet ut fra dagens data.", "Siden forrige status", "Forverret: status har gått fra nådd til underveis"),
+        ("en", "No previous status is stored; the previous period (2024–2025, as of 1 October 2025) has been recomputed from the current data.", "Since the last status", "Worse: status moved from met to in progress"),
     ],
 )
 def test_norwegian_and_english_words(language, recomputed, since, worse):

@@ -14,13 +14,15 @@ import pandas as pd
 from pipeline.analysis import milestones as ms
 from pipeline.analysis.criteria import Status
 from pipeline.periods import ReportPeriod
-from pipeline.spec import Period, Wave
+from pipeline.spec import Period, Schedule, Wave
 
 # Attainment within one percentage point of last time is "unchanged": a rounding or a corrected count is no change.
 ATTAINMENT_TOLERANCE = 0.01
 
 # Only these statuses can be better or worse than each other; no data and not applicable cannot.
 STATUS_RANK = {Status.NOT_MET: 0, Status.PARTLY_MET: 1, Status.MET: 2}
+# These have a figure to compare: the ranked ones, and one in progress (by its attainment).
+JUDGED = (*STATUS_RANK, Status.IN_PROGRESS)
 
 
 class Change(StrEnum):
@@ -31,6 +33,8 @@ class Change(StrEnum):
     NO_DATA_THEN = "no_data_then"  # no figure in the previous status
     NO_DATA_EITHER = "no_data_either"
     NEW = "new"  # the criterion was not part of the previous status
+    NOT_MEASURED = "not_measured"  # no new figure since the previous status: its figure was measured before it
+    NOT_JUDGED_NOW = "not_judged_now"  # a provisional figure, not judged: no attainment to compare
 
 
 COMPARED = (Change.IMPROVED, Change.UNCHANGED, Change.WORSE)
@@ -56,13 +60,17 @@ class CriterionChange:
 # --- Criteria -------------------------------------------------------------------------------------------
 
 
-def compare_criterion(now: dict[str, Any], then: dict[str, Any] | None, tolerance: float = ATTAINMENT_TOLERANCE) -> CriterionChange:
-    """Compare one criterion's record (id, title, status, attainment, as stored in results.json) with last time's.
+def compare_criterion(now: dict[str, Any], then: dict[str, Any] | None, tolerance: float = ATTAINMENT_TOLERANCE,
+                      then_as_of: date | None = None) -> CriterionChange:
+    """Compare one criterion's record (id, title, status, attainment, measured, as stored in results.json) with last
+    time's, judged as of `then_as_of`.
 
-    The status decides first: a move between not met, partly met and met is an improvement or a worsening
-    whatever the attainment did. With the same status, attainment decides, each side capped at 100 % (going
-    from 120 % to 150 % of a met target is no news), and a move within `tolerance` is no change. A criterion
-    without a status to rank now or then (no data) is not compared at all.
+    A figure measured before the last status (the same measurement it drew on, or one dated on or before its day) is
+    no news, whatever its status did since: not measured again. Otherwise the status decides first: a move between
+    not met, partly met and met is an improvement or a worsening whatever the attainment did. With the same status,
+    or either in progress (its target's year not over), attainment decides, each side capped at 100 % (going from
+    120 % to 150 % of a met target is no news), and a move within `tolerance` is no change. A criterion without a
+    status to rank now or then (no data) is not compared at all.
     """
     status_now = Status(now["status"])
     attainment_now = _known(now.get("attainment"))
@@ -71,17 +79,32 @@ def compare_criterion(now: dict[str, Any], then: dict[str, Any] | None, toleranc
     status_then = Status(then["status"])
     attainment_then = _known(then.get("attainment"))
     change = _change(status_now, status_then, attainment_now, attainment_then, tolerance)
+    if change not in (Change.NO_DATA_NOW, Change.NO_DATA_THEN, Change.NO_DATA_EITHER) and _measured_before(now, then, then_as_of):
+        change = Change.NOT_MEASURED
     return CriterionChange(now["id"], now["title"], change, status_now, status_then, attainment_now, attainment_then)
 
 
+def _measured_before(now: dict[str, Any], then: dict[str, Any], then_as_of: date | None) -> bool:
+    """Whether this status's figure is one the last status had: the same measurement, or one dated by its day."""
+    measured_now, measured_then = now.get("measured"), then.get("measured")
+    if not measured_now:
+        return False  # measured as of the report date itself (milestones), or not said
+    if measured_then and measured_now == measured_then:
+        return True
+    day = measured_now.get("day")
+    return bool(day and then_as_of and date.fromisoformat(day) <= then_as_of)
+
+
 def _change(status_now: Status, status_then: Status, attainment_now: float | None, attainment_then: float | None, tolerance: float) -> Change:
-    ranked_now, ranked_then = status_now in STATUS_RANK, status_then in STATUS_RANK
+    ranked_now, ranked_then = status_now in JUDGED, status_then in JUDGED
     if not ranked_now and not ranked_then:
         return Change.NO_DATA_EITHER
     if not ranked_now:
         return Change.NO_DATA_NOW
     if not ranked_then:
         return Change.NO_DATA_THEN
+    if Status.IN_PROGRESS in (status_now, status_then):
+        return _change_in_progress(status_now, status_then, attainment_now, attainment_then, tolerance)
     if STATUS_RANK[status_now] != STATUS_RANK[status_then]:
         return Change.IMPROVED if STATUS_RANK[status_now] > STATUS_RANK[status_then] else Change.WORSE
     if attainment_now is None or attainment_then is None:  # an assessment, or a target that gives no ratio
@@ -92,10 +115,26 @@ def _change(status_now: Status, status_then: Status, attainment_now: float | Non
     return Change.IMPROVED if moved > 0 else Change.WORSE
 
 
-def compare_criteria(now: list[dict[str, Any]], then: list[dict[str, Any]], tolerance: float = ATTAINMENT_TOLERANCE) -> list[CriterionChange]:
+def _change_in_progress(status_now: Status, status_then: Status, attainment_now: float | None, attainment_then: float | None,
+                        tolerance: float) -> Change:
+    """Either side in progress: how far it has come decides; a figure not judged cannot be compared."""
+    if attainment_now is None and status_now == Status.IN_PROGRESS:
+        return Change.NOT_JUDGED_NOW
+    if attainment_now is not None and attainment_then is not None:
+        moved = min(attainment_now, 1.0) - min(attainment_then, 1.0)
+        if abs(moved) <= tolerance + 1e-9:
+            return Change.UNCHANGED
+        return Change.IMPROVED if moved > 0 else Change.WORSE
+    if status_now == status_then:
+        return Change.UNCHANGED
+    return Change.IMPROVED if status_now == Status.MET else Change.WORSE if status_then == Status.MET else Change.UNCHANGED
+
+
+def compare_criteria(now: list[dict[str, Any]], then: list[dict[str, Any]], tolerance: float = ATTAINMENT_TOLERANCE,
+                     then_as_of: date | None = None) -> list[CriterionChange]:
     """Every criterion of this status, in its order, against the record with the same id last time."""
     previous = {record["id"]: record for record in then}
-    return [compare_criterion(record, previous.get(record["id"]), tolerance) for record in now]
+    return [compare_criterion(record, previous.get(record["id"]), tolerance, then_as_of) for record in now]
 
 
 def change_counts(changes: list[CriterionChange]) -> dict[Change, int]:
@@ -182,6 +221,32 @@ def comparable_waves(waves: list[Any], as_of: date, first_year: int, last_year: 
     latest = held[-1]
     earlier = [wave for wave in held[:-1] if getattr(wave, "population", None) == getattr(latest, "population", None)]
     return [earlier[-1], latest] if earlier else [latest]
+
+
+# --- A committee's statuses -----------------------------------------------------------------------------
+
+COVERED_YEARS = {"previous-year": (-1, -1), "current-year": (0, 0), "previous-and-current-year": (-1, 0)}
+
+
+def scheduled_statuses(schedule: Schedule, project_period: Period, up_to: date) -> list[tuple[date, ReportPeriod]]:
+    """Every yearly status a schedule calls for on or before `up_to`: its day and its years (clipped to the project's),
+    oldest first. A day whose years lie wholly outside the project's calls for none. The position of a status in this
+    list is its number: the committee's third status is the third scheduled day that covered a year of the project."""
+    found = []
+    for year in range(project_period.start, up_to.year + 1):
+        day = date(year, schedule.month, schedule.day)
+        before, after = COVERED_YEARS[schedule.covers]
+        start, end = max(year + before, project_period.start), min(year + after, project_period.end)
+        if day <= up_to and start <= end:
+            found.append((day, ReportPeriod(start, end, project_period.start_month)))
+    return found
+
+
+def status_number(schedule: Schedule, project_period: Period, as_of: date) -> int | None:
+    """Which of the committee's statuses one judged as of `as_of` is (1 for the first); None when `as_of` is not one of
+    its scheduled days (a status made by hand on another day is no scheduled one)."""
+    days = [day for day, _ in scheduled_statuses(schedule, project_period, as_of)]
+    return len(days) if days and days[-1] == as_of else None
 
 
 # --- Milestones -----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,12 @@ class Status(StrEnum):
     NOT_MET = "not_met"
     NO_DATA = "no_data"
     NOT_APPLICABLE = "not_applicable"  # nothing to attain, e.g. a unit that was asked to settle nobody
+    # Short of the target while the target's year runs, or a provisional figure not judged: no verdict yet.
+    IN_PROGRESS = "in_progress"
+
+
+# Verdicts that are final only once the target's year is over: before it, falling short is being under way.
+SHORT_OF_TARGET = (Status.NOT_MET, Status.PARTLY_MET)
 
 
 def attainment(actual: float | None, target: float | None, baseline: float | None = None, direction: str = "higher") -> float | None:
@@ -79,6 +86,35 @@ def target_for(target: float | dict[int, float], years: list[int], how: str = "l
         return float(sum(target[year] for year in years)) if all(year in target for year in years) else None
     covered = [year for year in years if year in target]
     return float(target[max(covered)]) if covered else None
+
+
+def target_year(target: float | dict[int, float], years: list[int]) -> int:
+    """The year a report's target belongs to: the last of `years` with a yearly target, else the last of `years`."""
+    covered = [year for year in years if isinstance(target, dict) and year in target]
+    return max(covered) if covered else max(years)
+
+
+def in_progress(status: Status, year_ends: date, as_of: date) -> Status:
+    """Not met or partly met before the target's year has ended (`year_ends`, its last day) is no verdict yet."""
+    return Status.IN_PROGRESS if status in SHORT_OF_TARGET and as_of < year_ends else status
+
+
+def prorated_target(target: float | dict[int, float], years: list[int], covered: dict[int, float]) -> float | None:
+    """The target of a summed figure whose years are counted only in part: each year's target times the share of it
+    the figures cover (`covered`: year → share, 1 where absent). A single target for the whole span is shared out
+    over its years evenly. None where a year lacks its target."""
+    if isinstance(target, dict):
+        if not all(year in target for year in years):
+            return None
+        return float(sum(target[year] * covered.get(year, 1.0) for year in years))
+    return float(target) * sum(covered.get(year, 1.0) for year in years) / len(years)
+
+
+def share_of_year(first: date, through: date, last: date) -> float:
+    """How much of a year from `first` to `last` a count up to and including `through` covers, by days (0 to 1)."""
+    if through < first:
+        return 0.0
+    return min(1.0, ((through - first).days + 1) / ((last - first).days + 1))
 
 
 def aggregate(values: pd.Series, years: list[int], how: str) -> tuple[float | None, int | None]:
@@ -171,6 +207,18 @@ def ratio_total(judged_units: pd.DataFrame, missing: str = "exclude") -> RatioTo
     return RatioTotal(top, bottom, top / bottom, missing, left_out, zeros)
 
 
+@dataclass(frozen=True)
+class Measurement:
+    """When a criterion's figure was measured: a day (the end of a count's year, or the last day a provisional count
+    covers, or an assessment's date), or a survey wave. Two statuses drawing on the same measurement show no change."""
+
+    day: date | None = None
+    wave: str | None = None
+
+    def record(self) -> dict[str, str | None]:
+        return {"day": self.day.isoformat() if self.day else None, "wave": self.wave}
+
+
 @dataclass
 class CriterionResult:
     """What a report says about one criterion."""
@@ -186,6 +234,7 @@ class CriterionResult:
     direction: str = "higher"
     units: pd.DataFrame | None = None  # per-unit figures for ratio criteria
     detail: dict[str, Any] = field(default_factory=dict)
+    measured: Measurement | None = None  # None: measured as of the report date (milestones), or not at all
 
 
 def summary_counts(results: list[CriterionResult]) -> dict[Status, int]:

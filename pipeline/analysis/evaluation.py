@@ -12,14 +12,19 @@ from pipeline.analysis import milestones as ms
 from pipeline.analysis import survey as sv
 from pipeline.analysis.criteria import (
     CriterionResult,
+    Measurement,
     Status,
     aggregate,
+    in_progress,
     indicator_series,
     judge,
     judge_units,
+    prorated_target,
     ratio_by_unit,
     ratio_total,
+    share_of_year,
     target_for,
+    target_year,
 )
 from pipeline.analysis.suppression import Suppression
 from pipeline.periods import ReportPeriod
@@ -27,10 +32,13 @@ from pipeline.spec import (
     AssessmentMeasure,
     Criterion,
     IndicatorMeasure,
+    Period,
     ProjectSpec,
+    Provisional,
     RatioMeasure,
     SurveyMeasure,
     SurveySpec,
+    Thresholds,
     Wave,
 )
 
@@ -115,7 +123,68 @@ def evaluate_criteria(scope: Scope) -> list[CriterionResult]:
 
 
 def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
+    """One criterion judged as of the report date: a target whose year has not ended yet is not failed, it is in
+    progress; a provisional figure is judged against a pro-rated target or not at all, as project.yaml says."""
+    result = measured_criterion(scope, criterion)
     measure = criterion.measure
+    if isinstance(measure, AssessmentMeasure):
+        return result  # the assessor's verdict, as written
+    ends = scope.period.calendar.last_day(target_year(measure.target, scope.period.years))
+    judged = in_progress(result.status, ends, scope.as_of)
+    if judged != result.status:
+        result.status, result.detail["target_year_ends"] = judged, ends
+    if result.units is not None and len(result.units):
+        result.units = result.units.assign(status=[in_progress(status, ends, scope.as_of) for status in result.units["status"]])
+    return result
+
+
+@dataclass(frozen=True)
+class ProvisionalFigures:
+    """The provisional figures a criterion draws on: the last day they count (None: not said) and, by year, the share
+    of the year they cover."""
+
+    coverage: date | None
+    covered: dict[int, float]
+
+
+def provisional_figures(indicators: pd.DataFrame, names: list[str], units: list[str], years: list[int],
+                        calendar: Period) -> ProvisionalFigures | None:
+    """The provisional rows (indicators.csv `provisional`, `coverage`) among these indicators, units and years; None
+    when every figure is final. A provisional figure without a coverage day covers its year as far as anyone says."""
+    if "provisional" not in indicators:
+        return None
+    rows = indicators[
+        indicators["provisional"] & indicators["indicator"].isin(names) & indicators["unit"].isin(units)
+        & indicators["period"].isin(years) & indicators["value"].notna()
+    ]
+    if rows.empty:
+        return None
+    days = [day for day in rows["coverage"] if isinstance(day, date)]
+    covered = {int(year): share_of_year(calendar.first_day(int(year)), day, calendar.last_day(int(year)))
+               for year, day in zip(rows["period"], rows["coverage"]) if isinstance(day, date)}
+    return ProvisionalFigures(max(days) if days else None, covered)
+
+
+def judge_provisional(result: CriterionResult, found: ProvisionalFigures, rule: Provisional, target: float | dict[int, float],
+                      years: list[int], summed: bool, thresholds: Thresholds, baseline: float | None = None,
+                      direction: str = "higher") -> None:
+    """A provisional figure: against the target pro-rated to the days it counts (a sum with its coverage day known,
+    under `prorate`), a ratio as it stands (under `prorate`), else no verdict (in progress, no attainment)."""
+    result.detail["provisional"] = {"coverage": found.coverage, "rule": rule}
+    if rule == "prorate" and result.kind == "ratio":
+        return
+    if rule == "prorate" and summed and found.covered:
+        result.target = prorated_target(target, years, found.covered)
+        result.detail["provisional"]["prorated"] = True
+        result.attainment, result.status = judge(result.actual, result.target, thresholds, baseline, direction)
+        return
+    result.attainment, result.status = None, Status.IN_PROGRESS if result.actual is not None else result.status
+
+
+def measured_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
+    """The criterion's figure against its target, and when that figure was measured."""
+    measure = criterion.measure
+    rule = scope.project.spec.provisional_for(criterion)
     thresholds = scope.project.spec.thresholds_for(criterion)
     result = CriterionResult(id=criterion.id, title=criterion.title, kind=measure.kind, status=Status.NO_DATA)
     years = scope.period.years
@@ -136,6 +205,11 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
         result.attainment, result.status = judge(total.ratio, result.target, thresholds)
         result.units = units
         result.detail = {"ratio_total": total}
+        names = [measure.numerator, measure.denominator]
+        found = provisional_figures(scope.project.indicators, names, scope.units, years, scope.period.calendar)
+        if found:
+            judge_provisional(result, found, rule, measure.target, years, False, thresholds)
+        result.measured = indicator_measurement(scope.project.indicators, names, scope.units, years, found, scope.period.calendar)
 
     elif isinstance(measure, IndicatorMeasure):
         how = scope.project.spec.indicators[measure.indicator].aggregate
@@ -146,6 +220,13 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
         result.attainment, result.status = judge(
             result.actual, result.target, thresholds, measure.baseline, measure.direction
         )
+        drawn_on = years if how == "sum" else [result.detail["year"]] if result.detail["year"] else []
+        found = provisional_figures(scope.project.indicators, [measure.indicator], [scope.unit or ""], drawn_on, scope.period.calendar)
+        if found and result.actual is not None:
+            judge_provisional(result, found, rule, measure.target, years, how == "sum", thresholds, measure.baseline, measure.direction)
+        if result.actual is not None:
+            result.measured = indicator_measurement(scope.project.indicators, [measure.indicator], [scope.unit or ""], drawn_on, found,
+                                                    scope.period.calendar)
 
     elif isinstance(measure, SurveyMeasure):
         codebook = scope.project.spec.survey
@@ -162,6 +243,7 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
             share = sv.positive_share(answers[measure.item], codebook.scale_of(measure.item))
             result.actual = share["positive_share"]
             result.detail = share
+            result.measured = Measurement(wave=waves[-1].id)
         else:
             result.detail = {"suppressed": len(answers) > 0}
         result.attainment, result.status = judge(result.actual, result.target, thresholds)
@@ -182,4 +264,19 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
             latest = rows.sort_values("period").iloc[-1]
             result.status = Status.NO_DATA if latest["status"] == "not_assessed" else Status(latest["status"])
             result.detail = latest.to_dict()
+            day = latest["date"] if isinstance(latest["date"], date) else scope.period.calendar.last_day(int(latest["period"]))
+            result.measured = Measurement(day=day)
     return result
+
+
+def indicator_measurement(indicators: pd.DataFrame, names: list[str], units: list[str], years: list[int],
+                          found: ProvisionalFigures | None, calendar: Period) -> Measurement | None:
+    """When a criterion's figures were measured: the last day a provisional one counts, else the end of the last year
+    with a figure among those it draws on."""
+    rows = indicators[indicators["indicator"].isin(names) & indicators["unit"].isin(units) & indicators["period"].isin(years)]
+    known = rows[rows["value"].notna()]
+    if known.empty:
+        return None
+    year = int(known["period"].max())
+    last = calendar.last_day(year)
+    return Measurement(day=found.coverage if found and found.coverage and calendar.year_of(found.coverage) == year else last)

@@ -135,7 +135,15 @@ def letter(run: Run, committee: Committee, project: Project, reports: Path) -> L
         met=met,
         before=(t.date(date.fromisoformat(before["as_of"])), *before_met) if before_met and _is_date(before.get("as_of")) else None,
         comment=_comment(now),
+        number=_status(now).get("number") if isinstance(_status(now).get("number"), int) else None,
+        presented=t.date(date.fromisoformat(_status(now)["presented"])) if _is_date(_status(now).get("presented")) else None,
     )
+
+
+def _status(results: dict | None) -> dict:
+    """The yearly status's part of the stored results; empty for results without one."""
+    status = (results or {}).get("status")
+    return status if isinstance(status, dict) else {}
 
 
 def _comment(results: dict | None) -> str | None:

@@ -79,6 +79,8 @@ LETTERS = {
         "subject": "Årlig status {period}: {title}",
         "greeting": "Til {committee}",
         "opening": "Hermed den årlige status for perioden {period} for »{title}«, opgjort pr. {date}.",
+        "opening_numbered": "Hermed årlig status nr. {number} for perioden {period} for »{title}«, opgjort pr. {date}.",
+        "presented": "Den forelægges udvalget den {presented}.",
         "met": "{met} af {criteria} succeskriterier er opfyldt.",
         "before": "Ved sidste status ({date}) var det {met} af {criteria}.",
         "attached": "Statusrapporten er vedhæftet som PDF.",
@@ -90,6 +92,8 @@ LETTERS = {
         "subject": "Årlig status {period}: {title}",
         "greeting": "Til {committee}",
         "opening": "Her er den årlige statusen for perioden {period} for «{title}», per {date}.",
+        "opening_numbered": "Her er årlig status nr. {number} for perioden {period} for «{title}», per {date}.",
+        "presented": "Den legges fram for utvalget {presented}.",
         "met": "{met} av {criteria} suksesskriterier er nådd.",
         "before": "Ved forrige status ({date}) var det {met} av {criteria}.",
         "attached": "Statusrapporten er vedlagt som PDF.",
@@ -101,6 +105,8 @@ LETTERS = {
         "subject": "Yearly status {period}: {title}",
         "greeting": "To {committee}",
         "opening": "Please find the yearly status for {period} of “{title}”, as of {date}.",
+        "opening_numbered": "Please find yearly status no. {number} for {period} of “{title}”, as of {date}.",
+        "presented": "It goes to the committee on {presented}.",
         "met": "{met} of {criteria} success criteria are met.",
         "before": "At the previous status ({date}) it was {met} of {criteria}.",
         "attached": "The status report is attached as a PDF.",
@@ -125,6 +131,8 @@ class Letter:
     before: tuple[str, int, int] | None = None  # the previous status's date, met, of how many
     comment: str | None = None  # the evaluator's comment to the committee this year (text/status/<period>/introduction.md)
     with_case: bool = False  # the committee case is attached too, as a Word document
+    number: int | None = None  # which of the committee's yearly statuses this is, as the status says
+    presented: str | None = None  # the meeting it goes to, written in the committee's language
 
 
 def letter_text(letter: Letter) -> tuple[str, str]:
@@ -143,7 +151,10 @@ def letter_paragraphs(letter: Letter) -> tuple[list[str], list[str]]:
     words = LETTERS[letter.language]
     named = {"committee": letter.committee, "title": letter.title, "owner": letter.owner, "period": letter.period, "date": letter.date}
     fields = {key: one_line(value) for key, value in named.items()}
-    opening = [words["opening"].format(**fields)]
+    # The status's own words of itself: its as-of day (the ledger's, which the report was judged at), number, meeting.
+    opening = [words["opening_numbered"].format(number=letter.number, **fields) if letter.number else words["opening"].format(**fields)]
+    if letter.presented:
+        opening.append(words["presented"].format(presented=letter.presented))
     if letter.met:
         opening.append(words["met"].format(met=letter.met[0], criteria=letter.met[1]))
         if letter.before:

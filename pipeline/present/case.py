@@ -24,7 +24,7 @@ from pipeline.present import status, texts
 from pipeline.present.economy import economy_blocks
 from pipeline.present.milestones import title_of
 from pipeline.present.recommendations import counts_sentence
-from pipeline.present.status import NOTHING, period_text
+from pipeline.present.status import NOTHING, meeting_day, period_text
 from pipeline.spec import Committee
 
 if TYPE_CHECKING:
@@ -45,11 +45,6 @@ def committee_of(report: Report, name: str | None) -> Committee:
     if not scheduled:
         raise EvalreportError("a committee case needs a committee with a schedule in project.yaml (committees:)")
     return scheduled[0]
-
-
-def meeting_day(committee: Committee, as_of: date) -> date | None:
-    """The committee's first meeting on or after the day the status is judged at."""
-    return min((day for day in committee.meetings if day >= as_of), default=None)
 
 
 def written(report: Report, place: str, base: int = 3) -> list[doc.Block]:

@@ -28,14 +28,15 @@ fonts.register_for_charts()
 
 # The palette's fills (pipeline/vocabulary.py), apart in lightness as well as hue, so they survive grey print; a status
 # is also drawn by its pattern and its symbol, so that it survives without colour altogether.
-STATUS_COLOURS = {tone: PALETTE[tone]["fill"] for tone in ("met", "partly_met", "not_met", "no_data", "not_applicable")}
+STATUS_COLOURS = {tone: PALETTE[tone]["fill"] for tone in ("met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable")}
 OUTCOME_COLOURS = {tone: PALETTE[tone]["fill"] for tone in ("on_time", "late", "overdue", "open", "cancelled")}
-STATUS_HATCHES = {"met": "", "partly_met": "////", "not_met": "xxxx", "no_data": "....", "not_applicable": "...."}
+STATUS_HATCHES = {"met": "", "partly_met": "////", "not_met": "xxxx", "in_progress": "--", "no_data": "....", "not_applicable": "...."}
 # The status symbols (STATUS_SYMBOLS: ● ◐ ○ –) drawn as markers.
 STATUS_MARKERS: dict[str, dict] = {
     "met": {"marker": "o"},
     "partly_met": {"marker": "o", "fillstyle": "left", "markerfacecoloralt": "white"},
     "not_met": {"marker": "o", "fillstyle": "none"},
+    "in_progress": {"marker": "d", "fillstyle": "none"},  # ◌ has no marker of its own: a hollow diamond
     "no_data": {"marker": "_"},
     "not_applicable": {"marker": "_"},
 }

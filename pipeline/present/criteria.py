@@ -41,6 +41,7 @@ def criteria_section(report: Report) -> doc.Section:
     headers = [t("criterion"), t("measured_by"), t("result"), t("target"), t("attainment"), t("status")]
     parts = [doc.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), role="criteria")]
     parts += [assessment_note(report, r) for r in results if r.kind == "assessment" and r.detail]
+    parts += judged_notes(report, results)
     detailed = [r for r in results if r.units is not None and len(r.units)] if report.scope.unit is None else []
     # The evaluator's assessment of each criterion (text/criteria/<id>.md); an assessed criterion has it beside the
     # verdict above, one with figures per unit in its own part below.
@@ -50,6 +51,39 @@ def criteria_section(report: Report) -> doc.Section:
         parts.append(units_overview(report, results))
         parts += [units_detail(report, r) for r in detailed]
     return doc.section("criteria", t("criteria"), *parts)
+
+
+def judged_notes(report: Report, results: list[CriterionResult]) -> list[doc.Block]:
+    """A note for each criterion judged on a provisional figure, or not yet because its target's year runs."""
+    notes = []
+    for result in results:
+        sentences = provisional_sentences(report, result) + in_progress_sentences(report, result)
+        if sentences:
+            notes.append(doc.note(f"{result.id}: " + " ".join(sentences)))
+    return notes
+
+
+def provisional_sentences(report: Report, result: CriterionResult) -> list[str]:
+    """'Tallet er foreløbigt, opgjort pr. 31. oktober 2026.', and how the criterion was judged on it."""
+    t, provisional = report.t, result.detail.get("provisional")
+    if not provisional:
+        return []
+    coverage = provisional["coverage"]
+    sentences = [t("provisional_figure", date=t.date(coverage)) if coverage else t("provisional_undated")]
+    if provisional.get("prorated"):
+        sentences.append(t("provisional_prorated", target=cells.figure_text(report, result, result.target)))
+    elif result.status == Status.IN_PROGRESS and result.attainment is None:
+        sentences.append(t("provisional_not_judged"))
+    return sentences
+
+
+def in_progress_sentences(report: Report, result: CriterionResult) -> list[str]:
+    """Why a criterion short of its target is not 'not met': its target's year has not ended by the report date."""
+    ends = result.detail.get("target_year_ends")
+    if ends is None:
+        return []
+    year = report.scope.period.year_label(report.scope.period.year_of(ends))  # '2026', or '2025/26' on fiscal years
+    return [report.t("in_progress_note", year=year, date=report.t.date(report.scope.as_of))]
 
 
 def status_text(report: Report, result: CriterionResult) -> str:

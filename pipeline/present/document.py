@@ -21,9 +21,9 @@ DOCUMENT_MIMETYPE = "application/vnd.evalreport.document+json"
 RESULTS_MIMETYPE = "application/vnd.evalreport.results+json"
 
 # How a status or a milestone's outcome looks: by symbol and word, and by colour where a renderer has colour.
-STATUSES = ("met", "partly_met", "not_met", "no_data", "not_applicable")
+STATUSES = ("met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable")
 OUTCOMES = ("on_time", "late", "overdue", "open", "cancelled")
-Tone = Literal["met", "partly_met", "not_met", "no_data", "not_applicable", "on_time", "late", "overdue", "open", "cancelled"]
+Tone = Literal["met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable", "on_time", "late", "overdue", "open", "cancelled"]
 
 
 class Model(BaseModel):

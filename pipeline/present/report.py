@@ -15,10 +15,10 @@ from pipeline.analysis import comparison, evaluation
 from pipeline.analysis import recommendations as rec
 from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
-from pipeline.errors import EvalreportError
+from pipeline.errors import EvalreportError, Problem
 from pipeline.paths import default_reports
 from pipeline.periods import parse_period, whole
-from pipeline.present import case, status, texts
+from pipeline.present import case, status, text_figures, texts
 from pipeline.present.activities import activities_section
 from pipeline.present.appendix import appendix_sections
 from pipeline.present.criteria import criteria_section
@@ -128,6 +128,17 @@ class Report:
         self.previous_status = status.previous_status(self, previous)
         for compared in ("changes", "recommendation_changes"):
             self.__dict__.pop(compared, None)  # a comparison made before was with another status
+
+    @property
+    def status_number(self) -> int | None:
+        """Which of its committee's yearly statuses this is (3: the third); None on a day no schedule made one."""
+        return status.number(self)
+
+    @property
+    def presented(self) -> date | None:
+        """The committee meeting the status goes to: its first on or after the as-of day."""
+        committee = status.status_committee(self)
+        return status.meeting_day(committee, self.scope.as_of) if committee else None
 
     @cached_property
     def changes(self) -> list[CriterionChange]:
@@ -355,3 +366,29 @@ def report_date(as_of: str | date | None) -> date | None:
         return date.fromisoformat(str(as_of).strip())
     except ValueError:
         raise EvalreportError(f"as_of: expected an ISO date such as 2026-10-01, found {as_of!r}") from None
+
+
+def narrative_hints(project: Project) -> list[Problem]:
+    """`validate`'s hints over every text of the project: a figure in digits that no report of it computes. The end
+    report's texts are read against the whole period, a yearly status's against its period and scheduled day."""
+    hints, reports = [], {}
+    for place, variants in project.narrative.texts.items():
+        period = place.split("/")[1] if place.startswith("status/") else None
+        for language, text in variants.items():
+            key = (period, language)
+            if key not in reports:
+                reports[key] = Report(project, period=period, language=language, today=_scheduled(project, period))
+            for line, written in text_figures.unplaced_figures(reports[key], text.file, text.source):
+                hints.append(Problem(text.file, line, None, "a figure the report computes; write it by name, such as "
+                                     "{{K1.result}}, and it always shows what the report computes", f"{written!r}, which equals none"))
+    return hints
+
+
+def _scheduled(project: Project, period: str | None) -> date | None:
+    """The day a committee's schedule judged a status of `period` at, if any: the day its texts were written for."""
+    if period is None:
+        return None
+    last = date(project.spec.period.end + 1, 12, 31)  # a status of the year before covers the project's last year
+    days = [day for c in project.spec.committees if c.schedule
+            for day, p in comparison.scheduled_statuses(c.schedule, project.spec.period, last) if period in (p.label, p.name)]
+    return max(days, default=None)

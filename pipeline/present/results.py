@@ -74,6 +74,13 @@ def criterion_record(result: CriterionResult) -> dict:
         "target": _number(result.target),
         "attainment": _number(result.attainment),
     }
+    if result.measured is not None:  # what a later status tells a new measurement by
+        record["measured"] = result.measured.record()
+    provisional = result.detail.get("provisional")
+    if provisional:
+        coverage = provisional["coverage"]
+        record["provisional"] = {"coverage": coverage.isoformat() if coverage else None, "rule": provisional["rule"]} | (
+            {"prorated": True} if provisional.get("prorated") else {})
     total = result.detail.get("ratio_total") if result.kind == "ratio" else None
     if total is not None:  # a ratio's total, and how units without a figure counted in it
         record["total"] = {
@@ -90,6 +97,9 @@ def status_record(report: Report) -> dict:
     """A yearly status's comparison, milestones reached and due, and survey shares per wave: aggregates only."""
     previous = report.previous_status
     return {
+        # Which of its committee's statuses this is (3: the third), and the meeting it goes to: the e-mail says both.
+        "number": report.status_number,
+        "presented": report.presented.isoformat() if report.presented else None,
         "previous": {"source": previous.source, "period": previous.period, "as_of": previous.as_of.isoformat() if previous.as_of else None},
         "tolerance": cmp.ATTAINMENT_TOLERANCE,
         "criteria": [

@@ -22,6 +22,7 @@ from pipeline.periods import parse_period
 from pipeline.present import cells, texts
 from pipeline.present import document as doc
 from pipeline.present.cells import SHARE_KINDS, figure_text
+from pipeline.present.criteria import judged_notes
 from pipeline.present.milestones import date_cell, forecast_cell, phase_name, table_date, title_of
 from pipeline.present.results import criterion_record
 from pipeline.present.survey import methods_note, wave_change
@@ -29,7 +30,7 @@ from pipeline.present.survey import methods_note, wave_change
 if TYPE_CHECKING:
     from pipeline.present.i18n import Messages
     from pipeline.present.report import Report
-    from pipeline.spec import Wave
+    from pipeline.spec import Committee, Wave
 
 STORED, RECOMPUTED, NOTHING = "stored", "recomputed", "none"
 
@@ -118,7 +119,8 @@ def recomputed_status(report: Report) -> PreviousStatus:
 
 
 def criteria_changes(report: Report) -> list[CriterionChange]:
-    return cmp.compare_criteria([criterion_record(r) for r in report.criteria], report.previous_status.criteria)
+    previous = report.previous_status
+    return cmp.compare_criteria([criterion_record(r) for r in report.criteria], previous.criteria, then_as_of=previous.as_of)
 
 
 # --- The survey's waves ---------------------------------------------------------------------------------
@@ -163,8 +165,8 @@ def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]
 
 
 def status_summary_section(report: Report) -> doc.Section:
-    t, scope, previous = report.t, report.scope, report.previous_status
-    lines = [doc.paragraph(t("status_lead", date=t.date(scope.as_of), period=period_text(scope.period.label)), lead=True)]
+    t, previous = report.t, report.previous_status
+    lines = [doc.paragraph(" ".join(lead_sentences(report)), lead=True)]
     lines.append(doc.paragraph(basis_sentence(report)))
     if previous.changed_since:
         lines.append(doc.paragraph(t("status_data_changed", criteria=t.join(previous.changed_since))))
@@ -181,6 +183,38 @@ def status_summary_section(report: Report) -> doc.Section:
     return doc.section("status-summary", t("summary"), doc.box("summary", lines, verdict_list(report)))
 
 
+def status_committee(report: Report) -> Committee | None:
+    """The committee this status goes to: the case's, else the first with a yearly status of the report's scope."""
+    if report.committee is not None:
+        return report.committee
+    return next((c for c in report.spec.committees if c.schedule is not None and c.unit == report.scope.unit), None)
+
+
+def meeting_day(committee: Committee, as_of: date) -> date | None:
+    """The committee's first meeting on or after the day the status is judged at: the day it is presented."""
+    return min((day for day in committee.meetings if day >= as_of), default=None)
+
+
+def number(report: Report) -> int | None:
+    """Which of its committee's yearly statuses this is (3: the third), by the schedule; None for a status judged on
+    another day than a scheduled one."""
+    committee = status_committee(report)
+    if committee is None or committee.schedule is None:
+        return None
+    return cmp.status_number(committee.schedule, report.spec.period, report.scope.as_of)
+
+
+def lead_sentences(report: Report) -> list[str]:
+    """'Årlig status nr. 3 pr. 1. oktober 2026 for perioden 2025–2026. Den forelægges … den 13. oktober 2026.'"""
+    t, scope = report.t, report.scope
+    nth, committee, meeting = report.status_number, status_committee(report), report.presented
+    fields = {"date": t.date(scope.as_of), "period": period_text(scope.period.label)}
+    sentences = [t("status_lead_numbered", number=nth, **fields) if nth else t("status_lead", **fields)]
+    if committee and meeting:
+        sentences.append(t("status_presented", committee=committee.name, date=t.date(meeting)))
+    return sentences
+
+
 def basis_sentence(report: Report) -> str:
     """What this status is compared with: the stored status, last year recomputed (said plainly), or nothing."""
     t, previous = report.t, report.previous_status
@@ -193,8 +227,9 @@ def basis_sentence(report: Report) -> str:
 def change_counts_text(t: Messages, changes: list[CriterionChange]) -> str:
     """'1 forbedret, 3 uændret og 1 forværret', leaving out what did not occur; those not compared come last."""
     counts = cmp.change_counts(changes)
-    parts = [t(f"since_count_{change.value}", count=counts[change]) for change in cmp.COMPARED if counts[change]]
-    not_compared = len(changes) - sum(counts[change] for change in cmp.COMPARED)
+    told = (*cmp.COMPARED, Change.NOT_MEASURED)
+    parts = [t(f"since_count_{change.value}", count=counts[change]) for change in told if counts[change]]
+    not_compared = len(changes) - sum(counts[change] for change in told)
     if not_compared:
         parts.append(t("since_count_not_compared", count=not_compared))
     return t.join(parts)
@@ -216,8 +251,9 @@ def verdict_badge(t: Messages, change: Change) -> doc.Badge:
 
 
 def verdict(t: Messages, change: Change) -> str:
-    """'Forbedret', 'Uændret', 'Forværret', or 'Kan ikke sammenlignes' for every kind of missing figure."""
-    return t(f"since_{change.value}") if change in cmp.COMPARED else t("since_not_compared")
+    """'Forbedret', 'Uændret', 'Forværret', 'Ingen ny måling', or 'Kan ikke sammenlignes' for every kind of missing
+    figure."""
+    return t(f"since_{change.value}") if change in (*cmp.COMPARED, Change.NOT_MEASURED) else t("since_not_compared")
 
 
 def survey_summary_sentence(report: Report) -> str | None:
@@ -259,10 +295,11 @@ def status_criteria_section(report: Report) -> doc.Section:
     headers.append(now_header)
     if compared:
         headers.append(t("since_last_status"))
-    parts = [doc.table(headers, rows, report.table_caption(caption), numeric=(1,))]
+    parts = [doc.table(headers, rows, report.table_caption(caption), numeric=(1,)), *judged_notes(report, report.criteria)]
     if compared:
         sentences = [
-            [doc.Strong(text=f"{result.id} {result.title}"), " – " + change_sentence(t, change)] for change, result in zip(report.changes, report.criteria)
+            [doc.Strong(text=f"{result.id} {result.title}"), " – " + change_sentence(report, change, result)]
+            for change, result in zip(report.changes, report.criteria)
         ]
         parts.append(doc.BulletList(items=sentences, role="changes"))
         if previous.source == RECOMPUTED:
@@ -309,13 +346,29 @@ def verdict_cell(t: Messages, change: Change) -> doc.Cell:
     return doc.marked(text, tone) if tone else text
 
 
-def change_sentence(t: Messages, change: CriterionChange) -> str:
+def change_sentence(report: Report, change: CriterionChange, result: CriterionResult) -> str:
     """'Forværret: status er gået fra opfyldt til delvist opfyldt, og opnåelsesgraden er faldet fra 120,4 % til 83,0 %.'"""
+    t = report.t
+    if change.change == Change.NOT_MEASURED:  # never 'unchanged': nothing was measured to be unchanged
+        return t("since_not_measured_sentence", since=measured_text(report, result), now=status_words(t, change.status_now, change.attainment_now))
     return t("since_sentence", verdict=verdict(t, change.change), detail=change_detail(t, change))
+
+
+def measured_text(report: Report, result: CriterionResult) -> str:
+    """When the figure was measured: '31. december 2025', or a wave's name ('efteråret 2025')."""
+    measured = result.measured
+    if measured is None:
+        return report.t.date(report.previous_status.as_of) if report.previous_status.as_of else ""
+    if measured.wave is not None:
+        waves = {wave.id: wave.label for wave in report.spec.survey.waves} if report.spec.survey else {}
+        return waves.get(measured.wave, measured.wave)  # a label keeps its capitals
+    return report.t.date(measured.day) if measured.day else ""
 
 
 def change_detail(t: Messages, change: CriterionChange) -> str:
     kind = change.change
+    if kind == Change.NOT_JUDGED_NOW:
+        return t("since_not_judged_now", then=status_words(t, change.status_then, change.attainment_then) if change.status_then else "–")
     if kind == Change.NEW:
         return t("since_new")
     if kind == Change.NO_DATA_EITHER:

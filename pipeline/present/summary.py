@@ -23,14 +23,15 @@ if TYPE_CHECKING:
 def summary_section(report: Report) -> doc.Section:
     t = report.t
     results = report.criteria
-    sentences = []
+    # The day the report is judged at, said first: the period's last day once it has ended, today while it runs.
+    sentences = [t("as_of", date=t.date(report.scope.as_of))]
     if results:
         counts = summary_counts(results)
         sentences.append(t("criteria_met", met=counts[Status.MET], total=len(results)))
-        rest = [t(f"count_{s.value}", count=counts[s]) for s in (Status.PARTLY_MET, Status.NOT_MET, Status.NO_DATA) if counts[s]]
+        rest = [t(f"count_{s.value}", count=counts[s]) for s in (Status.PARTLY_MET, Status.IN_PROGRESS, Status.NOT_MET, Status.NO_DATA) if counts[s]]
         if rest:
             sentences.append(t("criteria_rest", counts=t.join(rest)))
-    lines = [doc.paragraph(" ".join(sentences), lead=True)] if sentences else []
+    lines = [doc.paragraph(" ".join(sentences), lead=True)]
     if report.scope.unit is None:
         for result in results:
             if result.units is not None and len(result.units):
@@ -42,7 +43,8 @@ def summary_section(report: Report) -> doc.Section:
     if report.spec.files.activities and not held.empty:
         lines.append(doc.paragraph(lead_sentence(report)))
     summary = ms.summarise(report.milestones)
-    lines.append(doc.paragraph(" ".join(milestones_sentences(report, summary))))
+    told = milestones_sentences(report, summary)
+    lines.append(doc.paragraph(" ".join(told[1:] if summary["total"] else told)))  # the day is said above
     table = report.recommendations
     if report.spec.files.recommendations and len(table):
         lines.append(doc.paragraph(counts_sentence(t, rec.counts_by_status(table), len(table))))

@@ -97,3 +97,57 @@ VALUES: dict[str, Callable[[Report, str], str]] = {
     "activities.count": lambda r, _: r.t.number(len(r.activities)),
     "activities.participants": lambda r, _: participants_text(r, r.activities),  # under the decision on participants
 }
+
+
+# --- Figures written in digits ----------------------------------------------------------------------------
+
+# A number as prose writes it: 1.234 or 1 234, a decimal comma or point, and a percent sign.
+WRITTEN_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}(?:[.\u00a0 ]\d{3})+|\d+)(?:[,.](\d+))?(\s?%)?(?![\w/]|[.,]\d)")
+MONTH_AFTER = re.compile(r"\.?\s*(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec|des)", re.IGNORECASE)
+LIST_MARKER = re.compile(r"^\s*\d+[.)]\s", re.MULTILINE)
+
+
+def computed_figures(report: Report) -> list[float]:
+    """Every figure the report's placeholders stand for, as numbers, every figure in indicators.csv, and the criteria's
+    targets and baselines as project.yaml writes them."""
+    names = catalogue(report.spec)
+    figures: list[float] = [float(value) for value in report.project.indicators["value"].dropna()]
+    for criterion in report.spec.criteria:
+        target = getattr(criterion.measure, "target", None)
+        written = [*(target.values() if isinstance(target, dict) else [target]), getattr(criterion.measure, "baseline", None)]
+        figures += [float(value) * (100 if criterion.measure.kind in ("survey", "milestones") else 1) for value in written if value is not None]
+    for figure in names.values():
+        try:
+            shown = VALUES[figure.kind](report, figure.about)
+        except Exception:  # a figure this report cannot compute (no survey, say) is no figure to match
+            continue
+        figures += [number for number, _, _ in written_numbers(shown)]
+    return figures
+
+
+def written_numbers(text: str) -> list[tuple[float, int, str]]:
+    """The numbers written in digits in `text`, outside placeholders: each as a number, its decimals and as written.
+    Years (1900–2100), days of a date ('13. oktober'), list markers and ids ('A3', 'K1') are not figures."""
+    text = LIST_MARKER.sub(" ", PLACEHOLDER.sub(" ", text))
+    numbers = []
+    for match in WRITTEN_NUMBER.finditer(text):
+        whole, decimals, percent = match.group(1), match.group(2) or "", match.group(3)
+        value = float(re.sub(r"[.\u00a0 ]", "", whole) + (f".{decimals}" if decimals else ""))
+        if not percent and not decimals and (1900 <= value <= 2100 or MONTH_AFTER.match(text, match.end())):
+            continue
+        numbers.append((value, len(decimals), match.group(0)))
+    return numbers
+
+
+def unplaced_figures(report: Report, file: str, source: str) -> list[tuple[int, str]]:
+    """Figures the text writes in digits that equal none the report computes: each with its line, for `validate`'s
+    hint to write the figure as a placeholder (`{{K1.result}}`), which always shows what the report computes."""
+    computed = computed_figures(report)
+    found = []
+    for line, text in enumerate(source.splitlines(), start=1):
+        for value, decimals, written in written_numbers(text):
+            margin = 0.5 * 10 ** -decimals + 1e-9  # '55 %' stands for anything from 54,5 % to 55,5 %
+            if not any(abs(value - figure) <= margin for figure in computed):
+                found.append((line, written.strip()))
+    return found
+

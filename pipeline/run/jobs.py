@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 import papermill
 
+from pipeline.analysis.comparison import scheduled_statuses
 from pipeline.errors import EvalreportError
 from pipeline.paths import default_inputs, default_reports, notebooks_dir
 from pipeline.periods import parse_period
@@ -83,8 +85,10 @@ def plan_jobs(
     per_unit: bool = False,
     period: str | None = None,
     language: str | None = None,
+    as_of: date | None = None,
 ) -> list[Job]:
-    """The jobs for one project, every parameter checked before any kernel starts."""
+    """The jobs for one project, every parameter checked before any kernel starts. `as_of`: the day every report is
+    judged at (`--as-of`); None: a status its scheduled day, any other report the notebook's own rule."""
     spec = project.spec
     names = reports or spec.reports
     unknown = [name for name in names if name not in workspace.available_reports()]
@@ -102,11 +106,32 @@ def plan_jobs(
     jobs = [Job(project.id, name, report_period.name, language or spec.language, u, project_language=spec.language) for name in names for u in units]
     for job in jobs:
         job.folder(workspace)  # refused here, before any kernel starts, if its files would land outside the reports folder
-    # A status (a notebook with a `previous` parameter) made by hand is judged as of today, or the period's last
-    # day once it is over, and compared with the latest status stored before that day.
+    if as_of is not None and as_of < report_period.first_day:
+        raise EvalreportError(f"--as-of: expected a day in or after the period {report_period.label}, found {as_of}")
+    # A status (a notebook with a `previous` parameter) made by hand is judged as of the day its committee's schedule
+    # set for it, as `evalreport due` judges it; without one, as of today, or the period's last day once it is over.
+    # It is compared with the latest status stored before that day.
     statuses = {name for name in names if "previous" in notebook_parameters(workspace, name)}
-    as_of = report_period.as_of().isoformat()
-    return [with_previous_status(replace(job, as_of=as_of), workspace) if job.report in statuses else job for job in jobs]
+    planned = []
+    for job in jobs:
+        if job.report in statuses:
+            day = as_of or scheduled_day(project, job) or report_period.as_of()
+            planned.append(with_previous_status(replace(job, as_of=day.isoformat()), workspace))
+        else:
+            planned.append(replace(job, as_of=as_of.isoformat()) if as_of else job)
+    return planned
+
+
+def scheduled_day(project: Project, job: Job, today: date | None = None) -> date | None:
+    """The latest day up to today a committee's schedule made the job's status (the same report, unit and period)."""
+    days = [
+        day
+        for committee in project.spec.committees
+        if committee.schedule is not None and committee.report == COMPARED_WITH.get(job.report, job.report) and committee.unit == job.unit
+        for day, period in scheduled_statuses(committee.schedule, project.spec.period, today or date.today())
+        if period.name == job.period
+    ]
+    return max(days, default=None)
 
 
 @dataclass

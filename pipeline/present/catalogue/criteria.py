@@ -8,6 +8,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "not_met": {"da": "Ikke opfyldt", "nb": "Ikke nådd", "en": "Not met"},
     "no_data": {"da": "Ingen data", "nb": "Ingen data", "en": "No data"},
     "not_applicable": {"da": "Ikke relevant", "nb": "Ikke aktuelt", "en": "Not applicable"},
+    "in_progress": {"da": "Undervejs", "nb": "Underveis", "en": "In progress"},
     "criterion": {"da": "Succeskriterium", "nb": "Suksesskriterium", "en": "Success criterion"},
     "measured_by": {"da": "Målt ved", "nb": "Målt ved", "en": "Measured by"},
     "result": {"da": "Resultat", "nb": "Resultat", "en": "Result"},
@@ -29,6 +30,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{met} of {total} success criteria are met.",
     },
     "count_partly_met": {"da": "{count} delvist opfyldt", "nb": "{count} delvis nådd", "en": "{count} partly met"},
+    "count_in_progress": {"da": "{count} undervejs", "nb": "{count} underveis", "en": "{count} in progress"},
+    "provisional_figure": {
+        "da": "Tallet er foreløbigt, opgjort pr. {date}.",
+        "nb": "Tallet er foreløpig, opgjort per {date}.",
+        "en": "The figure is provisional, counted up to {date}.",
+    },
+    "provisional_undated": {"da": "Tallet er foreløbigt.", "nb": "Tallet er foreløpig.", "en": "The figure is provisional."},
+    "provisional_prorated": {
+        "da": "Det er vurderet mod den del af målet, der svarer til den optalte periode ({target}).",
+        "nb": "Det er vurdert mot den delen av målet som svarer til perioden som er telt opp ({target}).",
+        "en": "It is judged against the part of the target that matches the period counted ({target}).",
+    },
+    "provisional_not_judged": {
+        "da": "Kriteriet vurderes først, når tallet er endeligt.",
+        "nb": "Kriteriet vurderes først når tallet er endelig.",
+        "en": "The criterion is judged once the figure is final.",
+    },
+    "in_progress_note": {
+        "da": "Målåret {year} er ikke slut pr. {date}: kriteriet er undervejs og vurderes ved årets udgang.",
+        "nb": "Målåret {year} er ikke over per {date}: kriteriet er underveis og vurderes ved årets slutt.",
+        "en": "The target year {year} has not ended by {date}: the criterion is in progress, judged when the year is over.",
+    },
     "count_not_met": {"da": "{count} ikke opfyldt", "nb": "{count} ikke nådd", "en": "{count} not met"},
     "count_no_data": {"da": "{count} uden data", "nb": "{count} uten data", "en": "{count} without data"},
     # The rest after "Tre af fem … er opfyldt.": led by words, so that no sentence opens with a count.

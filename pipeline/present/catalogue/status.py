@@ -5,6 +5,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     # The report kind, on the cover (keyed by the notebook's name).
     "status_report": {"da": "Årlig status", "nb": "Årlig status", "en": "Annual status"},
     # What is compared with what.
+    "status_lead_numbered": {
+        "da": "Årlig status nr. {number} pr. {date} for perioden {period}.",
+        "nb": "Årlig status nr. {number} per {date} for perioden {period}.",
+        "en": "Annual status no. {number} as of {date} for the period {period}.",
+    },
+    "status_presented": {
+        "da": "Den forelægges {committee} den {date}.",
+        "nb": "Den legges fram for {committee} {date}.",
+        "en": "It goes to the {committee} on {date}.",
+    },
     "status_lead": {
         "da": "Årlig status pr. {date} for perioden {period}.",
         "nb": "Årlig status per {date} for perioden {period}.",
@@ -38,6 +48,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "since_count_improved": {"da": "{count} forbedret", "nb": "{count} forbedret", "en": "{count} improved"},
     "since_count_unchanged": {"da": "{count} uændret", "nb": "{count} uendret", "en": "{count} unchanged"},
     "since_count_worse": {"da": "{count} forværret", "nb": "{count} forverret", "en": "{count} worse"},
+    "since_count_not_measured": {"da": "{count} uden ny måling", "nb": "{count} uten ny måling", "en": "{count} not measured again"},
     "since_count_not_compared": {"da": "{count} kan ikke sammenlignes", "nb": "{count} kan ikke sammenlignes", "en": "{count} cannot be compared"},
     # One criterion since the last status: a verdict, then what moved.
     "since_last_status": {"da": "Siden sidste status", "nb": "Siden forrige status", "en": "Since the last status"},
@@ -45,6 +56,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "since_unchanged": {"da": "Uændret", "nb": "Uendret", "en": "Unchanged"},
     "since_worse": {"da": "Forværret", "nb": "Forverret", "en": "Worse"},
     "since_not_compared": {"da": "Kan ikke sammenlignes", "nb": "Kan ikke sammenlignes", "en": "Cannot be compared"},
+    "since_not_measured": {"da": "Ingen ny måling", "nb": "Ingen ny måling", "en": "No new measurement"},
+    "since_not_measured_sentence": {
+        "da": "Ingen ny måling siden {since}; status er {now}.",
+        "nb": "Ingen ny måling siden {since}; status er {now}.",
+        "en": "No new measurement since {since}; the status is {now}.",
+    },
+    "since_not_judged_now": {
+        "da": "tallet er foreløbigt og vurderes ikke endnu (sidst: {then}).",
+        "nb": "tallet er foreløpig og vurderes ikke ennå (sist: {then}).",
+        "en": "the figure is provisional and not judged yet (last time: {then}).",
+    },
     "since_sentence": {"da": "{verdict}: {detail}", "nb": "{verdict}: {detail}", "en": "{verdict}: {detail}"},
     "since_moved": {
         "da": "status er gået fra {then} til {now}.",
@@ -123,9 +145,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Success criteria as of {now}; attainment in brackets",
     },
     "status_comparison_rule": {
-        "da": "Et kriterium er forbedret eller forværret, når dets status er gået op eller ned (ikke opfyldt, delvist opfyldt, opfyldt). Med samme status afgør opnåelsesgraden: den skal have flyttet sig mere end {points} procentpoint, og over 100 % tæller som 100 %. Et kriterium uden data nu eller sidst sammenlignes ikke.",
-        "nb": "Et kriterium er forbedret eller forverret når statusen har gått opp eller ned (ikke nådd, delvis nådd, nådd). Med samme status avgjør måloppnåelsen: den må ha flyttet seg mer enn {points} prosentpoeng, og over 100 % teller som 100 %. Et kriterium uten data nå eller sist sammenlignes ikke.",
-        "en": "A criterion has improved or got worse when its status has moved up or down (not met, partly met, met). With the same status, attainment decides: it must have moved by more than {points} percentage point, and anything over 100 % counts as 100 %. A criterion without data now or last time is not compared.",
+        "da": "Et kriterium er forbedret eller forværret, når dets status er gået op eller ned (ikke opfyldt, delvist opfyldt, opfyldt). Med samme status, eller når et kriterium er undervejs, afgør opnåelsesgraden: den skal have flyttet sig mere end {points} procentpoint, og over 100 % tæller som 100 %. Et tal, der blev målt før sidste status, er ingen ny måling og kan ikke have ændret sig. Et kriterium uden data nu eller sidst sammenlignes ikke.",
+        "nb": "Et kriterium er forbedret eller forverret når statusen har gått opp eller ned (ikke nådd, delvis nådd, nådd). Med samme status, eller når et kriterium er underveis, avgjør måloppnåelsen: den må ha flyttet seg mer enn {points} prosentpoeng, og over 100 % teller som 100 %. Et tall som ble målt før forrige status, er ingen ny måling og kan ikke ha endret seg. Et kriterium uten data nå eller sist sammenlignes ikke.",
+        "en": "A criterion has improved or got worse when its status has moved up or down (not met, partly met, met). With the same status, or while a criterion is in progress, attainment decides: it must have moved by more than {points} percentage point, and anything over 100 % counts as 100 %. A figure measured before the last status is no new measurement and cannot have changed. A criterion without data now or last time is not compared.",
     },
     # Milestones reached in the period and due in the year ahead.
     "status_milestones_reached_heading": {"da": "Nået i perioden", "nb": "Nådd i perioden", "en": "Reached in the period"},
