@@ -45,7 +45,7 @@ def results(project: str, period: str, statuses: list[str], unit: str | None = N
         "period": period,
         "language": language,
         "criteria": [{"id": cid, "title": title, "status": status} for (cid, title), status in zip(CRITERIA, statuses)],
-        "summary": {"criteria": len(statuses), **{s: statuses.count(s) for s in ("met", "partly_met", "not_met", "no_data", "not_applicable")}},
+        "summary": {"criteria": len(statuses), **{s: statuses.count(s) for s in ("met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable")}},
     }
     if changes is not None:
         record["status"] = {"criteria": [{"id": cid, "change": change} for (cid, _), change in zip(CRITERIA, changes)]}
@@ -134,7 +134,7 @@ def test_status_counts_are_the_results_files(reports):
     for project, period, name in (("bosetting-agder", "2024-2025", "end_report"), ("forum-viborg", "2025-2026", "status_report")):
         summary = json.loads((reports / project / period / f"{name}.results.json").read_text(encoding="utf-8"))["summary"]
         shown = {li["data-status"]: int(li.b.get_text()) for li in card(soup, project).select(".legend li")}
-        assert shown == {s: summary[s] for s in ("met", "partly_met", "not_met")} | {"no_data": summary["no_data"] + summary["not_applicable"]}
+        assert shown == {s: summary[s] for s in ("met", "partly_met", "not_met", "in_progress")} | {"no_data": summary["no_data"] + summary["not_applicable"]}
         bar = card(soup, project).find(class_="bar")
         assert [(span["class"][0], span["style"]) for span in bar.find_all("span")] == [
             (f"seg-{s}", f"flex-grow: {n}") for s, n in shown.items() if n
@@ -393,6 +393,20 @@ def test_a_lead_sees_what_to_look_at_from_the_newest_results(lead_reports):
         "PDF",
         "Word",
     ]
+
+
+def test_an_end_report_with_newer_figures_keeps_the_statuss_worse_and_counts_in_progress(lead_reports):
+    """The end report (figures as of 31 December) heads the card; it has no comparison, so 'worse' comes from the
+    newest yearly status; a criterion whose target year still runs is counted as in progress, not as no data."""
+    record = results("forum", "2025-2026", ["met", "in_progress", "partly_met"], language="da")
+    record["as_of"] = "2026-12-31"
+    inputs = lead_reports.parent / "inputs"
+    publish(lead_reports, inputs, "forum", "2025-2026", "end_report", "2027-01-05T04:00:00+00:00", record, language="da")
+    forum = card(page(lead_reports, today=date(2027, 1, 6)), "forum")
+    assert forum.select(".facts li")[0].get_text() == "Tal pr. 31. december 2026"
+    items = [li.get_text(" ", strip=True) for li in forum.select(".attention li.criterion")]
+    assert items == ["◐ Kriterium K3 »Planlagte aktiviteter er gjennomført«: delvist opfyldt, ↓ forværret siden sidste status"]
+    assert "1 Undervejs" in forum.select_one(".bar")["aria-label"]
 
 
 def test_the_meeting_ahead_the_closed_period_and_a_recorded_decision_follow_the_day_and_decisions_csv(lead_reports):

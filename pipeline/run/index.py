@@ -36,8 +36,8 @@ from pipeline.spec import Period, ProjectSpec
 from pipeline.tables import DECISIONS_FILE, parse_decisions
 from pipeline.vocabulary import CHANGE_SYMBOLS, STATUS_SYMBOLS, palette_css
 
-# The four statuses an index counts, by symbol, word and colour; `not_applicable` counts as no data here.
-STATUSES = ("met", "partly_met", "not_met", "no_data")
+# The statuses an index counts, by symbol, word and colour; `not_applicable` counts as no data here.
+STATUSES = ("met", "partly_met", "not_met", "in_progress", "no_data")
 REPORT_NAMES = ("end_report", "success_criteria", "survey_feedback", "milestones", "status_report", "committee_case")
 # The reports a lead opens, in the order the card links them: the latest of each kind.
 LEAD_REPORTS = ("committee_case", "status_report", "end_report")
@@ -167,7 +167,9 @@ class Lead:
 def lead(card: Card, today: date) -> Lead:
     head = card.headline
     results = (head.results if head else None) or {}
-    changes = {c.get("id"): c.get("change") for c in (results.get("status") or {}).get("criteria", [])}
+    # Worse than at the last status: the newest yearly status says so (the headline may be an end report, with none).
+    status = card.changed.results if card.changed and card.changed.results else results
+    changes = {c.get("id"): c.get("change") for c in (status.get("status") or {}).get("criteria", [])}
     failing = [
         {"id": c.get("id", ""), "title": c.get("title", ""), "status": _counted(c.get("status", "")), "worse": worse}
         for c in results.get("criteria", [])
