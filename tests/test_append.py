@@ -341,3 +341,22 @@ def test_two_waves_imported_and_pasted_validate_without_a_script(tmp_path, capsy
     capsys.readouterr()
     assert run(inputs, "validate", "p") == 0, capsys.readouterr().out
     assert "p: valid (0 units, 0 criteria, 0 indicator rows, 7 respondents, 0 milestones)" in capsys.readouterr().out
+
+
+def test_appended_figures_keep_the_users_own_columns_and_a_final_figure_clears_provisional(project, tmp_path, capsys):
+    """indicators.csv may mark a figure provisional, with the day it covers: --append keeps those columns on the rows
+    it leaves alone, and a figure it brings is final (the statistics office published it)."""
+    common = ["import", "indicators", "--project", "forum"]
+    assert run(project, *common, "--from", "long", str(write(tmp_path / "f2020.csv", FIGURES_2020))) == 0
+    table_path = project / "forum" / "indicators.csv"
+    table = pd.read_csv(table_path, dtype=str, keep_default_na=False)
+    table["provisional"], table["coverage"] = "ja", "2020-10-31"  # both of 2020's figures
+    table.to_csv(table_path, index=False)
+    replaced = FIGURES_2021.replace("2020;Vedtak om bosetting;25", "2020;Vedtak om bosetting;27")
+    assert run(project, *common, "--from", "long", str(write(tmp_path / "f2021.csv", replaced)), "--append", "--replace") == 0
+    merged = pd.read_csv(table_path, dtype=str, keep_default_na=False)
+    assert list(merged.columns) == ["unit", "indicator", "period", "value", "note", "provisional", "coverage"]
+    rows = {(u, p): (v, pr, c) for u, p, v, pr, c in merged[["unit", "period", "value", "provisional", "coverage"]].values}
+    assert rows[("3001", "2020")] == ("27", "", "")  # the office's final figure
+    assert rows[("3002", "2020")] == ("", "ja", "2020-10-31")  # not in the file: left as the user marked it
+    assert rows[("3001", "2021")][1:] == ("", "")

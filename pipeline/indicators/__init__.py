@@ -162,7 +162,9 @@ def merge_figures(path: Path, new: pd.DataFrame, replace: bool, calendar: Period
     columns = ["unit", "indicator", "period", "value", "note"]
     before = pd.DataFrame(columns=columns)
     if path.is_file():
-        before = read_any(path, missing=()).reindex(columns=columns).fillna("")
+        found = read_any(path, missing=())
+        # Columns of the user's own (provisional, coverage) stay with their rows; an imported figure has none.
+        before = found.reindex(columns=[*columns, *(c for c in found.columns if c not in columns)]).fillna("")
     before = before.astype(str)
     if calendar is not None and calendar.split:
         before["period"] = before["period"].map(lambda written: _labelled(written, calendar))
@@ -182,7 +184,7 @@ def merge_figures(path: Path, new: pd.DataFrame, replace: bool, calendar: Period
         )
     incoming = {tuple(row[:3]) for row in new[columns].itertuples(index=False, name=None)}
     kept = before[[tuple(row) not in incoming for row in before[_KEY].itertuples(index=False, name=None)]]
-    table = pd.concat([kept, new[columns]], ignore_index=True).sort_values(_KEY, kind="stable").reset_index(drop=True)
+    table = pd.concat([kept, new[columns]], ignore_index=True).fillna("").sort_values(_KEY, kind="stable").reset_index(drop=True)
     same = len(incoming & set(old)) - len(differing)
     replaced = [f"{u}, {i}, {y}: {was or '–'} → {now or '–'}" for (u, i, y), was, now in differing]
     return Merged(table, len(before), len(incoming - set(old)), same, replaced)
@@ -263,6 +265,8 @@ def indicators_csv(table: pd.DataFrame) -> str:
     """The table as UTF-8 CSV text in the canonical format, quoted only where a cell needs it."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["unit", "indicator", "period", "value", "note"])
-    writer.writerows(table[["unit", "indicator", "period", "value", "note"]].itertuples(index=False, name=None))
+    columns = ["unit", "indicator", "period", "value", "note"]
+    columns += [c for c in table.columns if c not in columns]  # the user's own, kept by --append
+    writer.writerow(columns)
+    writer.writerows(table[columns].itertuples(index=False, name=None))
     return out.getvalue()
