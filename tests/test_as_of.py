@@ -180,7 +180,7 @@ def test_a_count_and_a_survey_from_last_year_are_no_new_measurement_in_this_year
     assert (changes["K2"], changes["K3"]) == (cmp.Change.NOT_MEASURED, cmp.Change.NOT_MEASURED)
     text = text_of(report.status_summary(), report.status_criteria())
     assert "Ingen ny måling siden 31. december 2025; status er undervejs, 55,0 %." in text
-    assert "Ingen ny måling siden Efteråret 2025; status er opfyldt, 102,0 %." in text
+    assert "Ingen ny måling siden efteråret 2025; status er opfyldt, 102,0 %." in text
     assert "Siden sidste status: 1 forbedret, 1 uændret, 1 forværret og 2 uden ny måling." in text
     nb = text_of(status(language="nb").status_criteria())
     assert "Ingen ny måling siden 31. desember 2025" in nb

@@ -286,6 +286,6 @@ def test_the_feedback_of_a_wave_stands_beside_its_activity(tmp_path):
     section = unescape(report.activities_section().data)
     feedback = section.split("Tilbagemeldinger fra Temamøde om fællesskaber på tværs", 1)[1]
     answers = report.responses("2025")
-    assert f"{len(answers)} svarede på spørgeskemaet efter aktiviteten (Efteråret 2025)." in feedback
+    assert f"{len(answers)} svarede på spørgeskemaet efter aktiviteten (efteråret 2025)." in feedback
     assert "Mine synspunkter bliver hørt i forummet" in feedback
 

@@ -65,7 +65,7 @@ def test_the_section_shows_each_kind_and_no_positive_share_for_a_choice():
     rows = [{"group": "kommune", "q1": "Enig", "sted": PLACES[i % 3], "tilbud": ("Kurs",) if i % 2 else ("Kurs", "Nettverk"), "timer": float(i)} for i in range(12)]
     text = text_of(Report(project(rows)))
     assert "Andre spørsmål" in text
-    assert "Svarene på «Hvor bor du?», Høsten 2025 (n = 12)" in text
+    assert "Svarene på «Hvor bor du?», høsten 2025 (n = 12)" in text
     assert "Sentrum 4 33,3 %" in text and "Nord 4 33,3 %" in text  # counted from the rows above: i % 3
     assert "Kurs 12 100,0 %" in text and "Nettverk 6 50,0 %" in text and "Veiledning 0 0,0 %" in text
     assert "Hvor mange timer brukte du? 12 5,5 5,5" in text  # mean and median of 0..11

@@ -38,7 +38,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / PROJECT
 VERDICTS = {
     "K1": "Forværret: status er gået fra opfyldt til undervejs, og opnåelsesgraden er faldet fra 120,4 % til 91,1 %.",
     "K2": "Ingen ny måling siden 31. december 2025; status er undervejs, 55,0 %.",
-    "K3": "Ingen ny måling siden Efteråret 2025; status er opfyldt, 102,0 %.",
+    "K3": "Ingen ny måling siden efteråret 2025; status er opfyldt, 102,0 %.",
     "K4": "Uændret: fortsat opfyldt, med en opnåelsesgrad på 111,1 % ligesom sidst.",
     "K5": "Forbedret: status er gået fra delvist opfyldt til opfyldt.",
 }
@@ -182,7 +182,7 @@ def test_the_survey_change_between_the_last_two_waves_uses_the_newcombe_verdict(
     before, after = survey[survey["wave"] == "2024"], survey[survey["wave"] == "2025"]
     codebook = load_project(PROJECT).spec.survey
     table = sv.compare_waves(before, after, codebook)
-    assert "Udvikling siden Efteråret 2024" in text
+    assert "Udvikling siden efteråret 2024" in text
     for row in table.itertuples():
         verdict = "Ingen sikker ændring" if not row.certain else ("Steget" if row.change > 0 else "Faldet")
         assert f"{row.text} : {verdict}" in text
@@ -249,7 +249,7 @@ def test_a_project_without_a_year_before_has_nothing_to_compare_with():
     text = text_of(whole(report))
     assert "Projektet havde intet år før 2024, så der er ingen forrige status at sammenligne med." in text
     assert "Siden sidste status" not in text and "Forbedret" not in text and "Uændret" not in text
-    assert "Der er kun én spørgeskemaundersøgelse frem til 1. oktober 2024 (Efteråret 2024)" in text
+    assert "Der er kun én spørgeskemaundersøgelse frem til 1. oktober 2024 (efteråret 2024)" in text
 
 
 @pytest.mark.parametrize(
@@ -306,7 +306,7 @@ def test_a_wave_below_the_limit_is_neither_shown_nor_stored(viborg_copy):
     report = Report.open(PROJECT, period="2025-2026", inputs=viborg_copy.parent, as_of="2026-10-01")
     report.compare_with(None)
     text = text_of(report.status_survey().data)
-    assert "Undersøgelsen Efteråret 2024 havde for få svar (4) til en sammenligning; grænsen er 5." in text
+    assert "Undersøgelsen efteråret 2024 havde for få svar (4) til en sammenligning; grænsen er 5." in text
     assert "%" not in text  # no share is shown, not even the latest wave's: there is nothing to compare it with
     waves = {w["wave"]: w for w in report.results()["status"]["survey_waves"]}
     assert waves["2024"] == {"wave": "2024", "label": "Efteråret 2024", "respondents": 4, "suppressed": True}

@@ -59,3 +59,23 @@ def test_a_run_that_goes_on_a_sentence_keeps_its_figure():
     paragraph = doc.paragraph("Målet er nået i ", "3 af 5 kommuner.")
     styled = styled_section(doc.section("s", "S", paragraph), "da")
     assert styled.blocks[0].runs == ["Målet er nået i ", "3 af 5 kommuner."]
+
+
+@pytest.mark.parametrize(
+    ("label", "shown"),
+    [
+        ("Efteråret 2025", "efteråret 2025"),
+        ("Borgermødet i Nakskov", "borgermødet i Nakskov"),  # the issue's own example: the place keeps its capital
+        ("Høsten 2016", "høsten 2016"),
+        ("Nakskov 2024", "Nakskov 2024"),  # a place opens the label
+        ("Viborg-mødet 2025", "Viborg-mødet 2025"),
+        ("NAV-samarbeidet 2020", "NAV-samarbeidet 2020"),  # an acronym
+        ("SurveyXact 2025", "SurveyXact 2025"),  # capitals inside a word
+        ("Temamødet", "Temamødet"),  # one word: it may be a name
+        ("2025", "2025"),
+    ],
+)
+def test_a_label_mid_sentence_loses_only_the_capital_that_opened_it(label, shown):
+    from pipeline.text import mid_sentence
+
+    assert mid_sentence(label, frozenset({"nakskov", "viborg"})) == shown

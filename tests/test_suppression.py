@@ -226,7 +226,7 @@ def test_no_withheld_count_follows_by_subtraction_over_all_published_files(publi
 
 def test_the_small_wave_and_small_comment_cells_appear_nowhere(published):
     everything = " ".join(p.read_text(encoding="utf-8") for p in published.glob("*.html"))
-    assert "Høsten 2015" in everything  # named: too few to compare with
+    assert "høsten 2015" in everything.lower()  # named: too few to compare with
     for i, (wave, unit, group) in enumerate(ROWS):
         quoted = f"Kommentar {i}<" in everything
         # Only cells of at least the quote limit (5) are quoted: A's, C's municipalities', and the 6 partners'.

@@ -188,7 +188,7 @@ def feedback(report: Report) -> list[doc.Block]:
         if wave.activity not in titles:
             continue
         answers = report.responses(wave.id)
-        parts += [doc.heading(t("feedback_from", activity=titles[wave.activity]), 3), doc.paragraph(t("feedback_respondents", n=t.number(len(answers)), wave=wave.label))]
+        parts += [doc.heading(t("feedback_from", activity=titles[wave.activity]), 3), doc.paragraph(t("feedback_respondents", n=t.number(len(answers)), wave=report.in_sentence(wave.label)))]
         if len(answers) < codebook.min_group_size:
             parts.append(doc.paragraph(t("survey_too_few", n=len(answers), min=codebook.min_group_size)))
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from functools import cached_property
@@ -16,6 +17,7 @@ from pipeline.analysis import recommendations as rec
 from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.errors import EvalreportError, Problem
+from pipeline.municipalities import LISTS, municipalities
 from pipeline.paths import default_reports
 from pipeline.periods import parse_period, whole
 from pipeline.present import case, status, text_figures, texts
@@ -34,6 +36,7 @@ from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
 from pipeline.project import Project, load_project, published_records, with_published
 from pipeline.spec import Committee
+from pipeline.text import mid_sentence
 
 
 class Report:
@@ -113,6 +116,16 @@ class Report:
         """Whether this report may show a question's figures for its unit (or the whole project), for one group
         or all: the project's one suppression decision, which every report of it obeys."""
         return self.project.survey_suppression.shows(wave, item, self.scope.unit, group)
+
+    def in_sentence(self, label: str) -> str:
+        """A label the user wrote, as it reads inside a sentence (`text.mid_sentence`): a place or unit keeps its capital."""
+        return mid_sentence(label, self._names)
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        units = [unit.name for unit in self.spec.units]
+        places = [name for lst in LISTS for _, name in municipalities(lst).units]
+        return frozenset(re.split(r"[ -–]", name)[0].casefold() for name in [*units, *places] if name)
 
     def withheld_word(self, wave: str, item: str, group: str | None = None) -> str:
         """The words for a withheld figure: too few answers, or withheld to protect a small group elsewhere (a total

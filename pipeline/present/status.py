@@ -263,7 +263,7 @@ def survey_summary_sentence(report: Report) -> str | None:
     directions = [sv.change_direction(row) for _, row in found.table.iterrows() if not row["suppressed"]]
     if not directions:
         return None
-    fields = {"latest": found.latest.label, "previous": found.previous.label, "total": len(directions)}
+    fields = {"latest": report.in_sentence(found.latest.label), "previous": report.in_sentence(found.previous.label), "total": len(directions)}
     if set(directions) == {"none"}:
         return t("status_survey_summary_none", **fields)
     parts = [t(f"survey_part_{d}", count=directions.count(d)) for d in ("up", "down", "none") if d in directions]
@@ -361,7 +361,7 @@ def measured_text(report: Report, result: CriterionResult) -> str:
         return report.t.date(report.previous_status.as_of) if report.previous_status.as_of else ""
     if measured.wave is not None:
         waves = {wave.id: wave.label for wave in report.spec.survey.waves} if report.spec.survey else {}
-        return waves.get(measured.wave, measured.wave)  # a label keeps its capitals
+        return report.in_sentence(waves.get(measured.wave, measured.wave))
     return report.t.date(measured.day) if measured.day else ""
 
 
@@ -517,10 +517,10 @@ def status_survey_section(report: Report) -> doc.Section:
     as_of = t.date(report.scope.as_of)
     if found is None:
         waves = cmp.waves_up_to(codebook.waves, report.scope.as_of, calendar=report.spec.period) if codebook else []
-        text = t("status_survey_one_wave", date=as_of, wave=waves[0].label) if waves else t("status_survey_none", date=as_of)
+        text = t("status_survey_one_wave", date=as_of, wave=report.in_sentence(waves[0].label)) if waves else t("status_survey_none", date=as_of)
         return doc.section("status-survey", t("survey"), doc.paragraph(text))
     responses = report.responses(found.latest.id)
-    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=found.latest.label))]
+    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=report.in_sentence(found.latest.label)))]
     compared = False
     if len(responses) < codebook.min_group_size:
         parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))

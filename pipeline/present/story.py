@@ -128,12 +128,12 @@ def survey_told(report: Report) -> doc.Section | None:
         return None
     wave = waves[-1]
     responses = report.responses(wave.id)
-    lead = t("survey_responses", n=len(responses), wave=wave.label)
+    lead = t("survey_responses", n=len(responses), wave=report.in_sentence(wave.label))
     rates = sv.response_rates(responses, codebook, wave.id) if report.scope.unit is None and codebook.invited.get(wave.id) else None
     if rates is not None and not rates.empty:
         total = sv.total_response_rate(rates)
         answered = t.number(total["complete"] + total["partial"])
-        lead = t("survey_answered_of", wave=wave.label, invited=t.number(total["invited"]), answered=answered, share=t.percent(total["rr2"], 0))
+        lead = t("survey_answered_of", wave=report.in_sentence(wave.label), invited=t.number(total["invited"]), answered=answered, share=t.percent(total["rr2"], 0))
     parts: list = [doc.paragraph(lead, lead=True)]
     if len(responses) < codebook.min_group_size:
         parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
@@ -146,7 +146,7 @@ def survey_told(report: Report) -> doc.Section | None:
         agreement = [t("survey_best", item=best["text"], share=t.percent(best["positive_share"], 0))]
         if len(answered_items) > 1:
             agreement.append(t("survey_least", item=least["text"], share=t.percent(least["positive_share"], 0)))
-        parts += [doc.paragraph(" ".join(agreement)), *likert_chart(report, responses, answered_items, wave.label)]
+        parts += [doc.paragraph(" ".join(agreement)), *likert_chart(report, responses, answered_items, report.in_sentence(wave.label))]
     parts += comment_blocks(report, responses, asked)
     return doc.section("participants", t("participants_say"), *parts)
 

@@ -38,7 +38,7 @@ def summary_section(report: Report) -> doc.Section:
                 lines.append(doc.paragraph(f"{result.id}: " + " ".join(units_sentences(report, result))))
     waves = survey_waves(report.scope)
     if waves:
-        lines.append(doc.paragraph(t("survey_responses", n=len(report.responses()), wave=waves[-1].label)))
+        lines.append(doc.paragraph(t("survey_responses", n=len(report.responses()), wave=report.in_sentence(waves[-1].label))))
     held = report.activities
     if report.spec.files.activities and not held.empty:
         lines.append(doc.paragraph(lead_sentence(report)))

@@ -30,7 +30,7 @@ def survey_section(report: Report, told: bool = False) -> doc.Section:
         return doc.section("survey", t("survey"), doc.paragraph(t("survey_none")))
     wave = waves[-1]
     responses = report.responses(wave.id)
-    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=wave.label))]
+    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=report.in_sentence(wave.label)))]
     # The numbers invited are the project's, per group: a report for one unit has no denominator of its own.
     with_rates = report.scope.unit is None and bool(codebook.invited.get(wave.id))
     if with_rates:
@@ -79,7 +79,7 @@ def response_rates(report: Report, responses, wave) -> list[doc.Block]:
         doc.paragraph(
             t("response_rate_sentence", complete=t.number(total["complete"]), invited=t.number(total["invited"]), rr1=t.percent(total["rr1"]), rr2=t.percent(total["rr2"]))
         ),
-        doc.table(headers, rows, report.table_caption(t("caption_response_rates", wave=wave.label)), numeric=(1, 2, 3, 4, 5)),
+        doc.table(headers, rows, report.table_caption(t("caption_response_rates", wave=report.in_sentence(wave.label))), numeric=(1, 2, 3, 4, 5)),
     ]
     missing = sv.groups_without_invited(responses, codebook, wave.id)
     if missing:
@@ -96,7 +96,7 @@ def rate_cells(t: Messages, label: str, row) -> list:
 
 def answers_part(report: Report, responses, summary, wave, chart: bool = True) -> list[doc.Block]:
     """The question with most agreement, then the chart (unless told elsewhere) and the table of every question."""
-    t, wave_label = report.t, wave.label
+    t, wave_label = report.t, report.in_sentence(wave.label)
     parts = [doc.heading(t("answers_heading"), 3)]
     answered = summary.dropna(subset=["positive_share"])
     if len(answered):
@@ -136,7 +136,7 @@ def likert_alt(t: Messages, items) -> str:
 
 
 def likert_table(report: Report, summary, wave) -> doc.Table:
-    t, codebook, wave_label = report.t, report.spec.survey, wave.label
+    t, codebook, wave_label = report.t, report.spec.survey, report.in_sentence(wave.label)
     tops = {len(codebook.scales[codebook.items[i].scale].labels) for i in summary["item"]}
     why = t("item_too_few", min=codebook.min_group_size)
     rows = [
@@ -179,15 +179,15 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
     """
     t, codebook = report.t, report.spec.survey
     before = report.responses(previous.id)
-    parts = [doc.heading(t("change_heading", wave=previous.label), 3)]
+    parts = [doc.heading(t("change_heading", wave=report.in_sentence(previous.label)), 3)]
     if len(before) < codebook.min_group_size:
-        parts.append(doc.paragraph(t("change_previous_too_few", wave=previous.label, n=len(before), min=codebook.min_group_size)))
+        parts.append(doc.paragraph(t("change_previous_too_few", wave=report.in_sentence(previous.label), n=len(before), min=codebook.min_group_size)))
         return parts, False
     shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
     asked_before = sv.asked_items(report.project.survey, codebook, previous.id)
     in_both = [item for item in item_order if item in asked_before]  # a question new in the latest wave has no change
     table = sv.compare_waves(before, responses, codebook, shown_in_both, set(in_both)).set_index("item").loc[in_both].reset_index()
-    parts.append(doc.paragraph(t("change_intro", latest=latest.label, previous=previous.label)))
+    parts.append(doc.paragraph(t("change_intro", latest=report.in_sentence(latest.label), previous=report.in_sentence(previous.label))))
     sentences = [[doc.Strong(text=row["text"]), ": " + change_sentence(t, row)] for _, row in table.iterrows() if not row["suppressed"]]
     parts.append(doc.BulletList(items=sentences, role="changes"))
     why = t("item_too_few", min=codebook.min_group_size)
@@ -211,7 +211,7 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
             ]
         )
     headers = [t("item"), previous.label, latest.label, t("change_points"), t("interval"), t("change_verdict")]
-    caption = report.table_caption(t("caption_change", previous=previous.label, latest=latest.label))
+    caption = report.table_caption(t("caption_change", previous=report.in_sentence(previous.label), latest=report.in_sentence(latest.label)))
     parts.append(doc.table(headers, rows, caption, numeric=(1, 2, 3, 4)))
     return parts, True
 
@@ -221,7 +221,7 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
 
 def nps_part(report: Report, responses, wave, asked: set[str]) -> list[doc.Block]:
     """Per NPS item: a sentence with the score, and a table of the bands in total and per group."""
-    t, codebook, wave_label = report.t, report.spec.survey, wave.label
+    t, codebook, wave_label = report.t, report.spec.survey, report.in_sentence(wave.label)
     parts = []
     for item_id in [item for item in sv.nps_items(codebook) if item in asked]:
         total = sv.net_promoter_score(responses[item_id])
@@ -276,7 +276,7 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
         table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(responses[item_id], item.option_list)
         answered = int(responses[item_id].notna().sum())
         rows = [[row.option, cells.count(t, row.count), cells.share(t, row.share)] for row in table.itertuples()]
-        caption = t(f"caption_{item.kind}", item=item.text, wave=wave.label, n=t.number(answered))
+        caption = t(f"caption_{item.kind}", item=item.text, wave=report.in_sentence(wave.label), n=t.number(answered))
         parts.append(doc.table([t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)))
     numbers = [item for item in sv.items_of_kind(codebook, "number") if item in asked]
     if numbers:
@@ -289,7 +289,7 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
                 continue
             figures = sv.number_summary(responses[item_id])
             rows.append([text, cells.count(t, figures["n"]), cells.number(t, figures["mean"], 1), cells.number(t, figures["median"], 1)])
-        caption = report.table_caption(t("caption_numbers", wave=wave.label))
+        caption = report.table_caption(t("caption_numbers", wave=report.in_sentence(wave.label)))
         parts.append(doc.table([t("item"), t("answers"), t("mean"), t("median")], rows, caption, numeric=(1, 2, 3)))
     return [doc.heading(t("other_questions"), 3), *parts] if parts else []
 
