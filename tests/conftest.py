@@ -118,6 +118,31 @@ def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def run_notebook():
+    """`run_notebook(path, output, **parameters)`: papermill in the kept kernel (`_run_notebook`)."""
+    return _run_notebook
+
+
+def _run_notebook(path: Path, output: Path, **parameters):
+    """Execute a notebook with papermill in this test process's kept kernel (`pipeline.run.warm`), reset before each
+    notebook as a worker's is: the kernel starts once per test process, not once per notebook."""
+    import papermill
+
+    from pipeline.run import warm
+    from pipeline.run.kernel import ensure_kernel
+
+    kernel = warm.kernel_for("tests", str(path.parent), own_code=False)
+    try:
+        return papermill.execute_notebook(
+            path, output, parameters=parameters, kernel_name=ensure_kernel(), cwd=str(path.parent), progress_bar=False,
+            engine_name=warm.ENGINE, warm_kernel=kernel,
+        )
+    except BaseException:
+        warm.discard_kernel()  # a failed notebook never leaves its kernel to the next
+        raise
+
+
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
     """A private copy of the bundled example project, to break one thing in; returns its folder.
