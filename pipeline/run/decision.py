@@ -49,10 +49,12 @@ def decision_key(project: Project) -> str:
         "format": FORMAT,
         "survey": hashes.get(files.survey or "", ""),
         "project": hashes.get(PROJECT_FILE, ""),
-        "published": hashlib.sha256("\n".join(published).encode()).hexdigest(),
+        "published": published,
         "code": code_digest(),
     }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    key = hashlib.sha256()  # over digests and records, not the input files: those were hashed once, by the project
+    key.update(json.dumps(parts, sort_keys=True).encode())
+    return key.hexdigest()
 
 
 def read_decision(path: Path, key: str) -> Suppression | None:
