@@ -17,6 +17,7 @@ SLOW_MODULES = {
     "test_benchmark.py",
     "test_browser.py",
     "test_cluster.py",
+    "test_decision_store.py",  # each test takes the example's decision (seconds), some twice
     "test_end_to_end.py",
     "test_exports.py",
     "test_notebooks.py",
@@ -33,7 +34,6 @@ SLOW_TESTS = {
     "test_cache.py::test_each_part_changes_with_what_it_covers",
     "test_cli.py::test_an_unchanged_job_is_skipped_and_a_changed_input_reruns_it",
     "test_cli.py::test_run_all_skips_an_invalid_project_renders_the_rest_and_fails",
-    "test_decision_store.py::test_a_second_process_reads_the_stored_decision_instead_of_deciding",
     "test_confinement.py::test_run_in_english_leaves_the_norwegian_report_in_place",
     "test_document.py::test_tables_and_figures_are_numbered_through_the_report",
     "test_due.py::test_a_failed_status_is_recorded_keeps_the_last_good_report_and_is_due_again",

@@ -170,14 +170,14 @@ def run_jobs(
 
 
 def prepare_projects(ids: Iterable[str], workspace: Workspace, planned: Mapping[str, Project]) -> dict[tuple[Path, str], Project]:
-    """Each project of a run as its reports see it, by inputs folder and id: the one planning loaded (or loaded now),
-    with the figures published of it before and its survey's decision, taken once for all its jobs (`decision`)
-    before any of them publishes. A project that cannot be loaded is left out: each of its jobs then fails on its own."""
+    """Each project the jobs were planned from, as its reports see it, by inputs folder and id: with the figures
+    published of it before and its survey's decision, taken once for all its jobs (`decision`) before any of them
+    publishes. A project not planned here is loaded by its jobs, within their time limit; one whose decision fails
+    here is left to its jobs too, which report the trouble each."""
     prepared = {}
-    for project_id in sorted(ids):
+    for project_id in sorted(set(ids) & set(planned)):
         try:
-            project = planned.get(project_id) or load_project(project_id, workspace.inputs)
-            prepared[(workspace.inputs, project_id)] = decision.prepared(project, workspace.reports)
+            prepared[(workspace.inputs, project_id)] = decision.prepared(planned[project_id], workspace.reports)
         except Exception:  # noqa: BLE001 (reported by each of the project's jobs, which meet the same trouble)
             continue
     return prepared

@@ -69,17 +69,23 @@ def read_decision(path: Path, key: str) -> Suppression | None:
 
 
 def write_decision(path: Path, key: str, decision: Suppression) -> None:
-    """Store the decision under `key`, whole or not at all (a reader never finds half a file); a decision JSON cannot
-    hold as it is (a cell whose unit or group is not text) is not stored, and is taken again next time."""
+    """Store the decision under `key`, whole or not at all (a reader never finds half a file). Keeping it only saves
+    time: a decision JSON cannot hold as it is (a cell whose unit or group is not text), or a folder that cannot be
+    written (a full disk, which the job then reports where it publishes), leaves it to be taken again next time."""
     record = to_record(decision)
     if from_record(json.loads(json.dumps(record))) != decision:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             json.dump({"key": key, "decision": record}, file)
         os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
