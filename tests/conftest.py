@@ -90,6 +90,12 @@ RENDERED = "rendered_examples"
 RENDERING_FIXTURES = {RENDERED, "rendered", "published"}
 
 
+def module_fixtures(item: pytest.Item) -> set[str]:
+    """The module-scoped fixtures a test uses, directly or not."""
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    return {name for name, defs in definitions.items() if defs and defs[-1].scope == "module"}
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
@@ -97,7 +103,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             # One worker renders the examples and runs every test that reads them (`--dist loadgroup`).
             item.add_marker(pytest.mark.xdist_group(RENDERED))
             item.add_marker(pytest.mark.slow)
-        elif (
+            continue
+        if module_fixtures(item):
+            # The tests sharing a module's fixture (a report rendered, notebooks run) run on one worker, which makes it
+            # once: spread over two, each worker would make it again.
+            item.add_marker(pytest.mark.xdist_group(f"module {item.path.name}"))
+        if (
             item.path.name in SLOW_MODULES
             or f"{item.path.name}::{item.originalname}" in SLOW_TESTS
             or RENDERING_FIXTURES & set(getattr(item, "fixturenames", ()))

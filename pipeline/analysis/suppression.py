@@ -26,7 +26,7 @@ start; they may follow when they are large, but never when they are small.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -173,7 +173,7 @@ def survey_tables(survey: pd.DataFrame, codebook, earlier: Mapping | None = None
         in_wave = survey["wave"] == wave
         respondents = _published_respondents(units[in_wave], survey["group"][in_wave], protection_width(codebook))
         for item_id in (i for i, item in codebook.items.items() if item.kind != "text" and i in survey.columns):
-            answers = survey[item_id][in_wave].map(_answer_of(codebook, item_id))
+            answers = _each_once(survey[item_id][in_wave], _answer_of(codebook, item_id))
             given = answers.notna()
             counts: dict = defaultdict(dict)
             where = {"unit": units[in_wave][given], "group": survey["group"][in_wave][given]}
@@ -196,6 +196,11 @@ def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> d
         if unit != NO_UNIT and n >= width:
             published[(unit, group)] = int(n)
     return published
+
+
+def _each_once(values: pd.Series, answer_of: Callable[[object], object]) -> pd.Series:
+    """`values.map(answer_of)`, with `answer_of` called once per distinct value, not once per respondent."""
+    return values.map({value: answer_of(value) for value in values.dropna().unique()})
 
 
 def _answer_of(codebook, item_id: str):
