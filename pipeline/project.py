@@ -151,7 +151,8 @@ def with_decision(project: Project, decision: Suppression) -> Project:
 
 def _same_files(project: Project, changed: Project) -> Project:
     """`changed`, a copy of `project` reading the same files, with their digests as far as `project` read them."""
-    changed.__dict__.update({name: project.__dict__[name] for name in ("_input_hashes", "_input_digest") if name in project.__dict__})
+    read = {name: project.__dict__[name] for name in ("_input_hashes", "_input_digest") if name in project.__dict__}
+    changed.__dict__.update(read)
     return changed
 
 

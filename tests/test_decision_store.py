@@ -68,7 +68,8 @@ def test_a_second_process_reads_the_stored_decision_instead_of_deciding(inputs, 
     assert taken == [1] and decision_file(reports, VESTFOLD).is_file()
     assert any(first.hidden.values()), "the example withholds some cells, so the test compares something"
 
-    second = subprocess.run([sys.executable, "-c", SECOND_PROCESS, VESTFOLD, inputs, reports], capture_output=True, text=True, timeout=300)
+    command = [sys.executable, "-c", SECOND_PROCESS, VESTFOLD, inputs, reports]
+    second = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert second.returncode == 0, second.stderr[-2000:]
     assert json.loads(second.stdout) == hidden_cells(first)
 

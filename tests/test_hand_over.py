@@ -45,12 +45,13 @@ def test_a_handed_over_project_of_another_id_is_refused(tmp_path):
 
 @pytest.mark.slow
 def test_the_kernel_draws_the_report_from_the_project_its_worker_loaded(tmp_path):
-    """The worker's project, with a criterion's title the inputs do not have, is the one the report shows; the inputs are
-    not read by the kernel at all (they are gone by the time it runs)."""
+    """The worker's project, with a criterion's title the inputs do not have, is the one the report shows; the
+    inputs are not read by the kernel at all (they are gone by the time it runs)."""
     inputs = tmp_path / "inputs"
     shutil.copytree(default_inputs() / VESTFOLD, inputs / VESTFOLD)
     project = load_project(VESTFOLD, inputs)
-    criteria = [project.spec.criteria[0].model_copy(update={"title": "Et kriterium bare arbeideren kjenner"}), *project.spec.criteria[1:]]
+    first, *others = project.spec.criteria
+    criteria = [first.model_copy(update={"title": "Et kriterium bare arbeideren kjenner"}), *others]
     project = replace(project, spec=project.spec.model_copy(update={"criteria": criteria}))
     shutil.rmtree(inputs / VESTFOLD)
     job = Job(VESTFOLD, "end_report", "2015-2016", "nb")

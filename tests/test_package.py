@@ -21,7 +21,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "inputs" / "bosetting-vestfold"
-NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "reports", "build", "dist", "*.egg-info", "__pycache__", ".*_cache")
+NOT_SOURCE = shutil.ignore_patterns(
+    ".git", ".venv", "reports", "build", "dist", "*.egg-info", "__pycache__", ".*_cache"
+)
 
 pytestmark = pytest.mark.slow
 
@@ -56,9 +58,11 @@ def test_installed_from_the_wheel_it_renders_an_example_outside_the_clone(wheel,
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=False)
     python = environment / "bin" / "python"
-    own_site = Path(run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], cwd=tmp_path).stdout.strip())
+    where_libraries = "import sysconfig; print(sysconfig.get_path('purelib'))"
+    own_site = Path(run([python, "-c", where_libraries], cwd=tmp_path).stdout.strip())
     (own_site / "libraries-of-the-test.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
-    run([sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", "--quiet", wheel], cwd=tmp_path)
+    install = [sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index", "--quiet", wheel]
+    run(install, cwd=tmp_path)
 
     work = tmp_path / "work"
     shutil.copytree(EXAMPLE, work / "inputs" / EXAMPLE.name)

@@ -67,7 +67,8 @@ def runs(tmp_path_factory, run_notebook) -> dict:
     stored = folder / "2024-2025" / "status_report.results.json"
     stored.parent.mkdir()
     stored.write_text(json.dumps(last_results, ensure_ascii=False), encoding="utf-8")
-    recomputed = execute(run_notebook, folder, "recomputed")  # the notebook's defaults: 2025-2026 as of 1 October 2026, previous None
+    # The notebook's defaults: 2025-2026 as of 1 October 2026, previous None.
+    recomputed = execute(run_notebook, folder, "recomputed")
     compared = execute(run_notebook, folder, "compared", period="2025-2026", as_of="2026-10-01", previous=str(stored))
     return {"last": (last_html, last_results), "stored": stored, "recomputed": recomputed, "compared": compared}
 

@@ -76,7 +76,8 @@ class Report:
             opened = handed_over(Path(loaded), Path(project).name)
         else:
             opened = load_project(project, Path(inputs) if inputs else None)
-            opened = with_published(opened, published_records(Path(reports) if reports else default_reports(), opened.id))
+            folder = Path(reports) if reports else default_reports()
+            opened = with_published(opened, published_records(folder, opened.id))
         report = cls(opened, unit, period, language, report_date(as_of))
         if report.scope.today and report.scope.today < date(report.scope.period.start, 1, 1):
             raise EvalreportError(f"as_of: expected a day in or after the period {report.scope.period.label}, found {as_of}")

@@ -74,7 +74,8 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
         record["key"] = cache.fingerprint(job, workspace, project)
         deadline.check(job, "loading")
         # A kept kernel that ran a project's own sections serves no other project (see `warm`).
-        notebook = execute.execute(job, workspace, deadline, warm_kernel=True, own_code=bool(project.spec.sections), project=project)
+        own_code = bool(project.spec.sections)
+        notebook = execute.execute(job, workspace, deadline, warm_kernel=True, own_code=own_code, project=project)
         document = render.document_of(notebook, cover(job, project))  # read once; every file is drawn from it
         outputs = render.render(document, [*formats, *render.ALWAYS])
         deadline.check(job, "rendering")  # too late: the last good report stays
@@ -161,7 +162,8 @@ def run_jobs(
             ensure_kernel()  # once here, not raced by the workers
             start = worker_start()
             planned = {} if start.get_start_method() == "fork" else dict(_planned)  # a fork has them already
-            with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, initargs=(planned,), mp_context=start) as pool:
+            options = {"initializer": prepare_worker, "initargs": (planned,), "mp_context": start}
+            with ProcessPoolExecutor(max_workers=workers, **options) as pool:
                 for future in as_completed([pool.submit(run, job, why=why) for job, why in to_run.items()]):
                     finished(future.result())
     finally:
@@ -169,7 +171,9 @@ def run_jobs(
     return sorted(results, key=lambda r: order[r.job])
 
 
-def prepare_projects(ids: Iterable[str], workspace: Workspace, planned: Mapping[str, Project]) -> dict[tuple[Path, str], Project]:
+def prepare_projects(
+    ids: Iterable[str], workspace: Workspace, planned: Mapping[str, Project]
+) -> dict[tuple[Path, str], Project]:
     """Each project the jobs were planned from, as its reports see it, by inputs folder and id: with the figures
     published of it before and its survey's decision, taken once for all its jobs (`decision`) before any of them
     publishes. A project not planned here is loaded by its jobs, within their time limit; one whose decision fails
