@@ -200,7 +200,7 @@ def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> d
 
 def _each_once(values: pd.Series, answer_of: Callable[[object], object]) -> pd.Series:
     """`values.map(answer_of)`, with `answer_of` called once per distinct value, not once per respondent."""
-    return values.map({value: answer_of(value) for value in values.dropna().unique()})
+    return values.map({value: answer_of(value) for value in values.dropna().unique().tolist()})  # Python values
 
 
 def _answer_of(codebook, item_id: str):
