@@ -4,23 +4,33 @@ and the one door every path and file-name id from a user passes: `confined` and 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path, PurePath
 
 from pipeline.errors import UnsafePath
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Installed from the wheel, no checkout surrounds the package: the notebooks come with it, here, and inputs/ and
+# reports/ are those of the folder the command runs in.
+INSTALLED_NOTEBOOKS = Path(sys.prefix) / "share" / "evalreport" / "notebooks"
+
+
+def _home() -> Path:
+    """The checkout around the package, or the folder the command runs in when evalreport is installed."""
+    return REPO_ROOT if (REPO_ROOT / "notebooks").is_dir() else Path.cwd()
 
 
 def default_inputs() -> Path:
-    return Path(os.environ.get("EVALREPORT_INPUTS", REPO_ROOT / "inputs"))
+    return Path(os.environ.get("EVALREPORT_INPUTS", _home() / "inputs"))
 
 
 def default_reports() -> Path:
-    return Path(os.environ.get("EVALREPORT_REPORTS", REPO_ROOT / "reports"))
+    return Path(os.environ.get("EVALREPORT_REPORTS", _home() / "reports"))
 
 
 def notebooks_dir() -> Path:
-    return Path(os.environ.get("EVALREPORT_NOTEBOOKS", REPO_ROOT / "notebooks"))
+    beside = REPO_ROOT / "notebooks"
+    return Path(os.environ.get("EVALREPORT_NOTEBOOKS", beside if beside.is_dir() else INSTALLED_NOTEBOOKS))
 
 
 # One rule for every id that becomes part of a file or folder name (project, unit, report, period, language; a fiscal

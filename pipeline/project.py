@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import pickle
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,7 @@ from pydantic import ValidationError
 from pipeline import coverage, tables
 from pipeline.analysis.activities import ByGroup, participants_by_group
 from pipeline.analysis.suppression import Suppression, earlier_versions, survey_suppression
-from pipeline.errors import InputError, Problem, ProjectNotFound, UnsafePath
+from pipeline.errors import EvalreportError, InputError, Problem, ProjectNotFound, UnsafePath
 from pipeline.images import logo_problem
 from pipeline.narrative import Narrative, read_narrative, unknown_rows
 from pipeline.own_notebooks import read_notebook
@@ -64,6 +65,9 @@ class Project:
     # The results.json records of the project's reports published before (`with_published`): the decision keeps
     # what they showed from giving away an answer added since.
     published: tuple[dict, ...] = ()
+    # The survey's decision taken before for these very answers and published figures (stored beside the reports,
+    # `pipeline.run.decision`): obeyed as it is, not taken again.
+    decision: Suppression | None = None
 
     def input_hashes(self) -> dict[str, str]:
         """SHA-256 of every file the project reads, by its path in the project folder: the provenance of a report."""
@@ -82,7 +86,8 @@ class Project:
     def survey_suppression(self) -> Suppression:
         """The one decision every report of the project obeys, over today's answers and every version of the survey's
         figures published before (`published`: their results.json records)."""
-        """Which survey figures no report of this project may show, decided once over all of them."""
+        if self.decision is not None:
+            return self.decision
         earlier = earlier_versions(self.published, self.spec.survey) if self.published and self.spec.survey else None
         return survey_suppression(self.survey, self.spec.survey, earlier)
 
@@ -139,7 +144,40 @@ def published_records(reports: Path, project_id: str, also: Iterable[Path] = ())
 
 def with_published(project: Project, records: tuple[dict, ...]) -> Project:
     """The project whose decision also covers `records`, the figures published of it before."""
-    return replace(project, published=records) if records else project
+    return _same_files(project, replace(project, published=records, decision=None)) if records else project
+
+
+def with_decision(project: Project, decision: Suppression) -> Project:
+    """The project with its survey's decision taken already (for its answers and its published figures)."""
+    return _same_files(project, replace(project, decision=decision))
+
+
+def _same_files(project: Project, changed: Project) -> Project:
+    """`changed`, a copy of `project` reading the same files, with their digests as far as `project` read them."""
+    read = {name: project.__dict__[name] for name in ("_input_hashes", "_input_digest") if name in project.__dict__}
+    changed.__dict__.update(read)
+    return changed
+
+
+# A job's worker loads and validates the project once, and hands it to the notebook's kernel as a file in the job's
+# own temporary folder (`pipeline.run.execute`): the kernel then neither reads nor validates the inputs again.
+HANDED_OVER = "project.pickle"
+
+
+def hand_over(project: Project, path: Path) -> None:
+    """Write the loaded project for the kernel of its job (`handed_over`)."""
+    with path.open("wb") as file:
+        pickle.dump(project, file, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def handed_over(path: Path, project_id: str) -> Project:
+    """The project a job's worker handed over at `path` (written by `hand_over` in that worker, for this job alone)."""
+    with path.open("rb") as file:
+        project = pickle.load(file)  # noqa: S301 (written by this job's own worker into the job's private folder)
+    if not isinstance(project, Project) or project.id != project_id:
+        found = project.id if isinstance(project, Project) else type(project).__name__
+        raise EvalreportError(f"loaded: expected the project {project_id!r} in {path}, found {found!r}")
+    return project
 
 
 def load_project(project: str | Path, inputs: Path | None = None) -> Project:

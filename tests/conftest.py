@@ -17,6 +17,7 @@ SLOW_MODULES = {
     "test_benchmark.py",
     "test_browser.py",
     "test_cluster.py",
+    "test_decision_store.py",  # each test takes the example's decision (seconds), some twice
     "test_end_to_end.py",
     "test_exports.py",
     "test_notebooks.py",
@@ -90,6 +91,12 @@ RENDERED = "rendered_examples"
 RENDERING_FIXTURES = {RENDERED, "rendered", "published"}
 
 
+def module_fixtures(item: pytest.Item) -> set[str]:
+    """The module-scoped fixtures a test uses, directly or not."""
+    definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    return {name for name, defs in definitions.items() if defs and defs[-1].scope == "module"}
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
@@ -97,7 +104,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             # One worker renders the examples and runs every test that reads them (`--dist loadgroup`).
             item.add_marker(pytest.mark.xdist_group(RENDERED))
             item.add_marker(pytest.mark.slow)
-        elif (
+            continue
+        if module_fixtures(item):
+            # The tests sharing a module's fixture (a report rendered, notebooks run) run on one worker, which makes it
+            # once: spread over two, each worker would make it again.
+            item.add_marker(pytest.mark.xdist_group(f"module {item.path.name}"))
+        if (
             item.path.name in SLOW_MODULES
             or f"{item.path.name}::{item.originalname}" in SLOW_TESTS
             or RENDERING_FIXTURES & set(getattr(item, "fixturenames", ()))
@@ -117,6 +129,31 @@ def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main([*base, "integrationsforum-viborg", "--report", "status_report", "--period", "2025-2026"]) == 0
     assert main([*base, "integrationsforum-viborg", "--report", "committee_case", "--period", "2025-2026"]) == 0
     return folder
+
+
+@pytest.fixture(scope="session")
+def run_notebook():
+    """`run_notebook(path, output, **parameters)`: papermill in the kept kernel (`_run_notebook`)."""
+    return _run_notebook
+
+
+def _run_notebook(path: Path, output: Path, **parameters):
+    """Execute a notebook with papermill in this test process's kept kernel (`pipeline.run.warm`), reset before each
+    notebook as a worker's is: the kernel starts once per test process, not once per notebook."""
+    import papermill
+
+    from pipeline.run import warm
+    from pipeline.run.kernel import ensure_kernel
+
+    kernel = warm.kernel_for("tests", str(path.parent), own_code=False)
+    try:
+        return papermill.execute_notebook(
+            path, output, parameters=parameters, kernel_name=ensure_kernel(), cwd=str(path.parent), progress_bar=False,
+            engine_name=warm.ENGINE, warm_kernel=kernel,
+        )
+    except BaseException:
+        warm.discard_kernel()  # a failed notebook never leaves its kernel to the next
+        raise
 
 
 @pytest.fixture

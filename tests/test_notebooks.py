@@ -3,12 +3,10 @@
 import json
 from pathlib import Path
 
-import papermill
 import pytest
 
 from pipeline.paths import notebooks_dir
 from pipeline.present.document import DOCUMENT_MIMETYPE, Section
-from pipeline.run.kernel import ensure_kernel
 
 NOTEBOOKS = sorted(notebooks_dir().glob("*.ipynb"))
 
@@ -30,8 +28,8 @@ def test_committed_without_outputs_and_with_a_parameters_cell(path: Path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_runs_as_is_with_its_defaults(path: Path, tmp_path: Path):
-    executed = papermill.execute_notebook(path, tmp_path / path.name, kernel_name=ensure_kernel(), cwd=str(path.parent), progress_bar=False)
+def test_runs_as_is_with_its_defaults(path: Path, tmp_path: Path, run_notebook):
+    executed = run_notebook(path, tmp_path / path.name)  # in one kept kernel, reset before each notebook
     shown = [
         output["data"][DOCUMENT_MIMETYPE]
         for cell in executed.cells

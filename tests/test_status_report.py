@@ -21,7 +21,6 @@ from pipeline.project import load_project
 from pipeline.render.cover import cover
 from pipeline.render.html import section
 from pipeline.run.jobs import Job
-from pipeline.run.kernel import ensure_kernel
 
 NOTEBOOK = notebooks_dir() / "status_report.ipynb"
 PROJECT = "integrationsforum-viborg"
@@ -50,11 +49,10 @@ DUE = ["S03", "F12", "F13"]
 RECOMPUTED = "Der findes ingen gemt forrige status; forrige periode (2024–2025, pr. 1. oktober 2025) er beregnet ud fra de nuværende data."
 
 
-def execute(tmp_path: Path, name: str, **parameters) -> tuple[str, dict]:
-    """Run the notebook with papermill; the HTML its cells show, and the results it publishes."""
-    executed = papermill.execute_notebook(
-        NOTEBOOK, tmp_path / f"{name}.ipynb", parameters=parameters, kernel_name=ensure_kernel(), cwd=str(NOTEBOOK.parent), progress_bar=False
-    )
+def execute(run_notebook, tmp_path: Path, name: str, **parameters) -> tuple[str, dict]:
+    """Run the notebook with papermill (in the kept kernel, tests/conftest.py); the HTML its cells show, and the
+    results it publishes."""
+    executed = run_notebook(NOTEBOOK, tmp_path / f"{name}.ipynb", **parameters)
     outputs = [output.get("data", {}) for cell in executed.cells if cell.cell_type == "code" for output in cell.outputs]
     html = "".join(section(Section.model_validate(data[DOCUMENT_MIMETYPE])) for data in outputs if DOCUMENT_MIMETYPE in data)
     results = [data[RESULTS_MIMETYPE] for data in outputs if RESULTS_MIMETYPE in data]
@@ -63,16 +61,17 @@ def execute(tmp_path: Path, name: str, **parameters) -> tuple[str, dict]:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory) -> dict:
+def runs(tmp_path_factory, run_notebook) -> dict:
     """Last year's status (as of 1 October 2025, stored), this year's recomputing last year, and this year's
     compared with the stored one."""
     folder = tmp_path_factory.mktemp("status")
-    last_html, last_results = execute(folder, "last", period="2024-2025", as_of="2025-10-01")
+    last_html, last_results = execute(run_notebook, folder, "last", period="2024-2025", as_of="2025-10-01")
     stored = folder / "2024-2025" / "status_report.results.json"
     stored.parent.mkdir()
     stored.write_text(json.dumps(last_results, ensure_ascii=False), encoding="utf-8")
-    recomputed = execute(folder, "recomputed")  # the notebook's defaults: 2025-2026 as of 1 October 2026, previous None
-    compared = execute(folder, "compared", period="2025-2026", as_of="2026-10-01", previous=str(stored))
+    # The notebook's defaults: 2025-2026 as of 1 October 2026, previous None.
+    recomputed = execute(run_notebook, folder, "recomputed")
+    compared = execute(run_notebook, folder, "compared", period="2025-2026", as_of="2026-10-01", previous=str(stored))
     return {"last": (last_html, last_results), "stored": stored, "recomputed": recomputed, "compared": compared}
 
 
@@ -119,6 +118,7 @@ def test_the_parameters_cell_has_the_schedulers_names_and_defaults():
         "reports": "None",
         "as_of": '"2026-10-01"',
         "previous": "None",
+        "loaded": "None",
     }
 
 

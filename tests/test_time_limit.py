@@ -13,7 +13,7 @@ from pipeline.errors import JobFailed
 from pipeline.paths import default_inputs, notebooks_dir
 from pipeline.project import load_project
 from pipeline.render import html
-from pipeline.run import batch, execute, warm
+from pipeline.run import batch, decision, execute, warm
 from pipeline.run.jobs import Job, Workspace
 
 JOB = Job("bosetting-vestfold", "end_report", "2015-2016", "nb")
@@ -70,6 +70,7 @@ def test_slow_rendering_fails_the_job_and_publishes_nothing(space, monkeypatch):
     monkeypatch.setattr(execute, "execute", executed_instantly)
     monkeypatch.setattr(html, "to_html", slow_on_first_call(html.to_html, LIMIT + 0.5))
     report = last_good_report(JOB, space)
+    decision.prepared(load_project(JOB.project), space.reports)  # kept from an earlier run: loaded at the usual pace
 
     result = batch.run_job(JOB, space, formats=("html",), timeout=LIMIT)
 

@@ -181,7 +181,7 @@ def survey_tables(
         in_wave = survey["wave"] == wave
         respondents = _published_respondents(units[in_wave], survey["group"][in_wave], protection_width(codebook))
         for item_id in (i for i, item in codebook.items.items() if item.kind != "text" and i in survey.columns):
-            answers = survey[item_id][in_wave].map(_answer_of(codebook, item_id))
+            answers = _each_once(survey[item_id][in_wave], _answer_of(codebook, item_id))
             given = answers.notna()
             counts: dict[Cell, dict[Any, int]] = defaultdict(dict)
             where = {"unit": units[in_wave][given], "group": survey["group"][in_wave][given]}
@@ -204,6 +204,11 @@ def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> d
         if unit != NO_UNIT and n >= width:
             published[(unit, group)] = int(n)
     return published
+
+
+def _each_once(values: pd.Series, answer_of: Callable[[Any], str | None]) -> pd.Series:
+    """`values.map(answer_of)`, with `answer_of` called once per distinct value, not once per respondent."""
+    return values.map({value: answer_of(value) for value in values.dropna().unique().tolist()})  # Python values
 
 
 def _answer_of(codebook: SurveySpec, item_id: str) -> Callable[[Any], str | None]:

@@ -34,7 +34,7 @@ from pipeline.present.results import RESULTS_MIMETYPE, results_record
 from pipeline.present.story import activities_told, criteria_told, recommendations_told, survey_told
 from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
-from pipeline.project import Project, load_project, published_records, with_published
+from pipeline.project import Project, handed_over, load_project, published_records, with_published
 from pipeline.spec import Committee
 from pipeline.text import mid_sentence
 
@@ -65,6 +65,7 @@ class Report:
         inputs: str | Path | None = None,
         as_of: str | None = None,
         reports: str | Path | None = None,
+        loaded: str | Path | None = None,
     ) -> Report:
         """Load and validate the project, then set up the report: what a notebook's first cell calls.
 
@@ -72,10 +73,17 @@ class Report:
         what was known then, whenever it runs; None: today, or the period's last day once it is over. `reports`:
         the reports folder (default reports/), whose published figures of the project the suppression decision
         takes into account, so that no late answer follows from this report and an earlier one together.
+        `loaded`: the file in which `evalreport run` hands over the project its worker loaded, validated and decided
+        for, read instead of the inputs; when it is not there (a notebook run by hand, or an audit copy run again),
+        the project is loaded from the inputs.
         """
-        loaded = load_project(project, Path(inputs) if inputs else None)
-        loaded = with_published(loaded, published_records(Path(reports) if reports else default_reports(), loaded.id))
-        report = cls(loaded, unit, period, language, report_date(as_of))
+        if loaded and Path(loaded).is_file():
+            opened = handed_over(Path(loaded), Path(project).name)
+        else:
+            opened = load_project(project, Path(inputs) if inputs else None)
+            folder = Path(reports) if reports else default_reports()
+            opened = with_published(opened, published_records(folder, opened.id))
+        report = cls(opened, unit, period, language, report_date(as_of))
         if report.scope.today and report.scope.today < report.scope.period.first_day:
             raise EvalreportError(f"as_of: expected a day in or after the period {report.scope.period.label}, found {as_of}")
         return report

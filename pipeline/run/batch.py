@@ -17,7 +17,7 @@ from pipeline.errors import EvalreportError, JobFailed
 from pipeline.project import Project, load_project
 from pipeline.render import html, pdf
 from pipeline.render.cover import cover
-from pipeline.run import cache, execute
+from pipeline.run import cache, decision, execute
 from pipeline.run.deadline import Deadline
 from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, JobResult, Workspace
@@ -48,9 +48,9 @@ def why_each_runs(
     return reasons
 
 
-# The projects this process planned its jobs from, by inputs folder and id, while `run_jobs` runs them: a job run
-# here or in a worker forked from here takes its project from this table, loaded, validated and hashed once. A worker
-# that starts afresh (forkserver, Dask) finds it empty and loads the project itself.
+# The projects of the jobs `run_jobs` runs, by inputs folder and id, each loaded, validated, hashed and decided for
+# once (`decision.prepared`) before any job starts: a job run here or in a worker of the pool takes its project from
+# this table and hands it to its kernel. A Dask worker finds it empty and loads the project itself.
 _planned: dict[tuple[Path, str], Project] = {}
 
 
@@ -70,12 +70,15 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
     if "pdf" in formats:
         pdf.ENGINE.started()  # the PDF's compiler starts in its own process while the notebook runs
     try:
-        project = _planned.get((workspace.inputs, job.project)) or load_project(job.project, workspace.inputs)
+        project = _planned.get((workspace.inputs, job.project)) or decision.prepared(
+            load_project(job.project, workspace.inputs), workspace.reports
+        )
         record["inputs"] = project.input_hashes()
         record["key"] = cache.fingerprint(job, workspace, project)
         deadline.check(job, "loading")
         # A kept kernel that ran a project's own sections serves no other project (see `warm`).
-        notebook = execute.execute(job, workspace, deadline, warm_kernel=True, own_code=bool(project.spec.sections))
+        own_code = bool(project.spec.sections)
+        notebook = execute.execute(job, workspace, deadline, warm_kernel=True, own_code=own_code, project=project)
         document = render.document_of(notebook, cover(job, project))  # read once; every file is drawn from it
         # Each format on its own, the PDF within the time left: one that cannot be drawn leaves the others made.
         rendered = render.render_each(document, [*formats, *render.ALWAYS], time_left=deadline.remaining)
@@ -106,11 +109,13 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
     return result
 
 
-def prepare_worker() -> None:
-    """Load what every job of a worker process needs, then exempt it from garbage collection for good.
+def prepare_worker(planned: Mapping[tuple[Path, str], Project]) -> None:
+    """Take the planned projects (inherited already by a forked worker, sent to one of a forkserver), load what every
+    job of a worker process needs, then exempt it from garbage collection for good.
 
     A worker renders report after report; each collection would otherwise walk all of pandas and the renderers again.
     """
+    _planned.update(planned)
     for output in render.OUTPUTS.values():
         output.draw()  # every renderer imported
     html.stylesheet()
@@ -154,8 +159,8 @@ def run_jobs(
         results.append(result)
         on_done(result)
 
-    _planned.update({(workspace.inputs, project_id): project for project_id, project in (projects or {}).items()})
     try:
+        _planned.update(prepare_projects({job.project for job in to_run}, workspace, projects or {}))
         if scheduler:
             from pipeline.run.cluster import run_on_cluster  # Dask loads only for a run that asks for it
 
@@ -165,9 +170,28 @@ def run_jobs(
                 finished(run(job, why=why))
         else:
             ensure_kernel()  # once here, not raced by the workers
-            with ProcessPoolExecutor(max_workers=workers, initializer=prepare_worker, mp_context=worker_start()) as pool:
+            start = worker_start()
+            planned = {} if start.get_start_method() == "fork" else dict(_planned)  # a fork has them already
+            options = {"initializer": prepare_worker, "initargs": (planned,), "mp_context": start}
+            with ProcessPoolExecutor(max_workers=workers, **options) as pool:
                 for future in as_completed([pool.submit(run, job, why=why) for job, why in to_run.items()]):
                     finished(future.result())
     finally:
         _planned.clear()
     return sorted(results, key=lambda r: order[r.job])
+
+
+def prepare_projects(
+    ids: Iterable[str], workspace: Workspace, planned: Mapping[str, Project]
+) -> dict[tuple[Path, str], Project]:
+    """Each project the jobs were planned from, as its reports see it, by inputs folder and id: with the figures
+    published of it before and its survey's decision, taken once for all its jobs (`decision`) before any of them
+    publishes. A project not planned here is loaded by its jobs, within their time limit; one whose decision fails
+    here is left to its jobs too, which report the trouble each."""
+    prepared = {}
+    for project_id in sorted(set(ids) & set(planned)):
+        try:
+            prepared[(workspace.inputs, project_id)] = decision.prepared(planned[project_id], workspace.reports)
+        except Exception:  # noqa: BLE001 (reported by each of the project's jobs, which meet the same trouble)
+            continue
+    return prepared

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 import nbformat
 import papermill
@@ -10,18 +12,21 @@ from nbclient.exceptions import CellTimeoutError
 from papermill.exceptions import PapermillExecutionError
 
 from pipeline.errors import JobFailed
+from pipeline.project import HANDED_OVER, Project, hand_over
 from pipeline.run import warm
 from pipeline.run.deadline import Deadline
 from pipeline.run.files import ReportFiles
-from pipeline.run.jobs import Job, Workspace
+from pipeline.run.jobs import Job, Workspace, notebook_parameters
 from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
 
 
 def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, warm_kernel: bool = False,
-            own_code: bool = True) -> nbformat.NotebookNode:
+            own_code: bool = True, project: Project | None = None) -> nbformat.NotebookNode:
     """Run the notebook, in this worker's kept kernel if `warm_kernel`, else in a kernel of its own, within
     `timeout`: seconds from now, or the deadline of the whole job. `own_code`: the project has code of its own
-    (`sections:`), and a kept kernel serves no other project after it.
+    (`sections:`), and a kept kernel serves no other project after it. `project`: the job's project as this worker
+    loaded it, handed to the kernel in the job's own temporary folder (the notebook's `loaded` parameter), so that
+    the kernel neither reads nor validates the inputs again.
 
     On success the executed copy is `audit/<name>.ipynb`, on failure `audit/<name>.failed.ipynb`.
     """
@@ -30,14 +35,19 @@ def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, war
     running = files.audit("running")
     running.parent.mkdir(parents=True, exist_ok=True)
     engine = {"kernel_manager_class": KernelManagerWithoutSecrets}
+    parameters = job.parameters(workspace)
+    handed = tempfile.TemporaryDirectory(prefix="evalreport-job-")  # readable by this user alone; removed after the job
     try:
+        if project is not None and "loaded" in notebook_parameters(workspace, job.report):  # not in an older notebook
+            parameters["loaded"] = str(Path(handed.name) / HANDED_OVER)
+            hand_over(project, Path(parameters["loaded"]))
         if warm_kernel:
             kernel = warm.kernel_for(job.project, str(workspace.notebooks), own_code)
             engine = {"engine_name": warm.ENGINE, "warm_kernel": kernel}
         notebook = papermill.execute_notebook(
             workspace.notebooks / f"{job.report}.ipynb",
             running,
-            parameters=job.parameters(workspace),
+            parameters=parameters,
             kernel_name=ensure_kernel(),
             cwd=str(workspace.notebooks),
             timeout_func=deadline.cell_timeout,  # each cell may take what is left of the job's time, not a time of its own
@@ -56,6 +66,8 @@ def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, war
         failed(job, workspace, warm_kernel)
         message = str(error).strip().splitlines()
         raise JobFailed(job.label, f"{type(error).__name__}: {message[0] if message else ''}") from None
+    finally:
+        handed.cleanup()
     os.replace(running, files.audit())
     return notebook
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 SUFFIXES = {name: output.suffix for name, output in OUTPUTS.items()}
 AUDIT = "audit"  # executed notebooks live here, apart from the published reports, and are never linked from them
 RECORD = "run.json"
+DECISION = ".survey-decision.json"  # per project: the survey's suppression decision (`pipeline.run.decision`)
 
 
 def job_folder(job: Job, reports: Path) -> Path:
@@ -44,6 +45,13 @@ def job_folder(job: Job, reports: Path) -> Path:
         if value is not None:
             safe_name(value, f"job {what}")
     return confined(reports, f"{job.project}/{job.period}", "the job's report folder", "the reports folder")
+
+
+def decision_file(reports: Path, project: str) -> Path:
+    """reports/<project>/.survey-decision.json, where the decision every report of the project obeys is kept;
+    refused (UnsafePath) unless the project id is a safe name and the file lies inside `reports`."""
+    safe_name(project, "project")
+    return confined(reports, f"{project}/{DECISION}", "the project's survey decision", "the reports folder")
 
 
 @dataclass(frozen=True)
