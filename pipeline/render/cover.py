@@ -48,8 +48,9 @@ def cover(job: ReportJob, project: Project, generated: datetime | None = None) -
         date=t.date(generated.date()),
         accent=spec.report.accent_colour,
         logo=logo_data_uri(project),
-        provenance=f"evalreport {__version__} · {t('report_date').lower()} {generated:%Y-%m-%d %H:%M} UTC"
-        f" · input {digest[:12]}",
+        # In words a reader reads; the program's version and the inputs' digest are the file's (its properties, the
+        # workbook's "Om rapporten", results.json), not the page's.
+        provenance=t("provenance", date=t.date(generated.date()), time=f"{generated:%H.%M}"),
         labels={key: t(key) for key in ("owner", "period", "report_date", "contents")}
         | {"page_of": t("page_of", page="{page}", pages="{pages}")},
         version=__version__,

@@ -137,7 +137,7 @@ def set_properties(word, cover: Cover) -> None:
     properties.language = LANGUAGES.get(cover.language, cover.language)
     properties.created = properties.modified = cover.made.replace(tzinfo=None)
     properties.last_modified_by = property_text(cover.owner)
-    properties.comments = property_text(cover.provenance)
+    properties.comments = property_text(f"evalreport {cover.version} · input {cover.inputs[:12]}")
 
 
 def property_text(text: str) -> str:

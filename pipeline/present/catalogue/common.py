@@ -16,6 +16,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Andel positive svar regnes av dem som har tatt stilling («vet ikke» og blanke svar inngår ikke), med et 95 %-konfidensintervall etter Wilson. Grupper med færre enn {min} respondenter vises ikke. Måloppnåelse er resultat ÷ mål (med utgangspunkt: (resultat − utgangspunkt) ÷ (mål − utgangspunkt)); et kriterium er nådd ved {met} og delvis nådd ved {partly}. Tomme verdier betyr ingen data og telles aldri som null.",
         "en": 'Positive shares are taken of those who gave an opinion ("don\'t know" and blanks are left out), with a Wilson 95 % confidence interval. Groups of fewer than {min} respondents are not shown. Attainment is result ÷ target (with a baseline: (result − baseline) ÷ (target − baseline)); a criterion is met at {met} and partly met at {partly}. Empty values mean no data and never count as zero.',
     },
+    "provenance": {
+        "da": "Udarbejdet {date} kl. {time} (UTC) ud fra projektets data, som de var da.",
+        "nb": "Utarbeidet {date} kl. {time} (UTC) ut fra prosjektets data slik de var da.",
+        "en": "Made on {date} at {time} (UTC) from the project's data as they were then.",
+    },
     "generated_by": {
         "da": "Lavet med evalreport {version}",
         "nb": "Laget med evalreport {version}",
