@@ -69,7 +69,8 @@ def figure_text(report: Report, result: CriterionResult, value: float | None, in
     if result.kind in SHARE_KINDS:
         return report.t.percent(value)
     unit = indicator_unit(report, result)
-    return report.t.quantity(value, unit if unit == "percent" or not in_prose else None, 1)
+    digits = 0 if unit == "persons" else 1  # a pro-rated target of 393.3 people is 393 people
+    return report.t.quantity(value, unit if unit == "percent" or not in_prose else None, digits)
 
 
 def indicator_unit(report: Report, result: CriterionResult) -> str | None:
