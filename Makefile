@@ -28,6 +28,7 @@ test-fast: check
 check: $(READY)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # The venv, the project in it (editable, with test tools; the PDF engine and the report's fonts come with it from

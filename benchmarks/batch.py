@@ -6,7 +6,8 @@ Generates N synthetic municipalities spread over ten county projects (benchmarks
 per municipality, and measures in one run, on this machine:
 
   (1) naive loop: `papermill` CLI, `jupyter nbconvert --to html --no-input` CLI and `jupyter nbconvert --to
-      evalreport-pdf` CLI, one report after another; on an evenly spread sample of --sample reports when N is larger, scaled per report;
+      evalreport-pdf` CLI, one report after another; on an evenly spread sample of --sample reports when N is larger,
+      scaled per report;
   (2a) `evalreport run --all --per-unit --jobs 1` for all N reports (HTML, PDF, results, Excel summary), on one
        core as the naive loop;
   (2b) the same with --jobs J (default: the number of cores);
@@ -85,10 +86,56 @@ def naive_loop(inputs: Path, reports: list[tuple[str, str]], folder: Path) -> fl
     started = time.perf_counter()
     for project, unit in reports:
         stem = folder / f"{project}-{unit}"
-        run([BIN / "papermill", NOTEBOOK, f"{stem}.ipynb", "-p", "project", project, "-r", "unit", unit, "-p", "inputs", inputs,
-             "-k", ensure_kernel(), "--cwd", NOTEBOOK.parent, "--no-progress-bar", "--log-level", "ERROR"])
-        run([BIN / "jupyter", "nbconvert", "--to", "html", "--no-input", f"{stem}.ipynb", "--output", f"{stem}.html", "--log-level", "ERROR"])
-        run([BIN / "jupyter", "nbconvert", "--to", "evalreport-pdf", f"{stem}.ipynb", "--output", f"{stem}.pdf", "--log-level", "ERROR"])
+        run(
+            [
+                BIN / "papermill",
+                NOTEBOOK,
+                f"{stem}.ipynb",
+                "-p",
+                "project",
+                project,
+                "-r",
+                "unit",
+                unit,
+                "-p",
+                "inputs",
+                inputs,
+                "-k",
+                ensure_kernel(),
+                "--cwd",
+                NOTEBOOK.parent,
+                "--no-progress-bar",
+                "--log-level",
+                "ERROR",
+            ]
+        )
+        run(
+            [
+                BIN / "jupyter",
+                "nbconvert",
+                "--to",
+                "html",
+                "--no-input",
+                f"{stem}.ipynb",
+                "--output",
+                f"{stem}.html",
+                "--log-level",
+                "ERROR",
+            ]
+        )
+        run(
+            [
+                BIN / "jupyter",
+                "nbconvert",
+                "--to",
+                "evalreport-pdf",
+                f"{stem}.ipynb",
+                "--output",
+                f"{stem}.pdf",
+                "--log-level",
+                "ERROR",
+            ]
+        )
     return time.perf_counter() - started
 
 
@@ -98,7 +145,13 @@ def bare_analysis(inputs: Path, reports: list[tuple[str, str]]) -> float:
     started = time.perf_counter()
     for project, unit in reports:
         report = Report(load_project(project, inputs), unit)
-        for section in (report.summary, report.criteria_section, report.survey_section, report.milestones_section, report.about):
+        for section in (
+            report.summary,
+            report.criteria_section,
+            report.survey_section,
+            report.milestones_section,
+            report.about,
+        ):
             section()
         results_record(report)
     return time.perf_counter() - started
@@ -121,10 +174,19 @@ def job_steps(inputs: Path, sample: list[tuple[str, str]], reports: Path) -> dic
                 return function(*args, **kwargs)
             finally:
                 spent[step] += time.perf_counter() - started
+
         return call
 
-    originals = {"load": (batch, "load_project"), "execute": (batch.execute, "execute"), "html": (render_html, "to_html"), "pdf": (render_pdf, "to_pdf")}
-    jobs = [plan_jobs(load_project(project, inputs), workspace, ["end_report"], unit=unit)[0] for project, unit in [sample[0], *sample]]
+    originals = {
+        "load": (batch, "load_project"),
+        "execute": (batch.execute, "execute"),
+        "html": (render_html, "to_html"),
+        "pdf": (render_pdf, "to_pdf"),
+    }
+    jobs = [
+        plan_jobs(load_project(project, inputs), workspace, ["end_report"], unit=unit)[0]
+        for project, unit in [sample[0], *sample]
+    ]
     batch.run_job(jobs[0], workspace)  # warm-up: imports, kernel start, fonts
     saved = {step: getattr(owner, name) for step, (owner, name) in originals.items()}
     for step, (owner, name) in originals.items():
@@ -142,9 +204,26 @@ def job_steps(inputs: Path, sample: list[tuple[str, str]], reports: Path) -> dic
 
 def evalreport_run(inputs: Path, reports: Path, jobs: int) -> tuple[float, int, int]:
     """Wall-clock seconds, peak resident bytes of the whole process tree, and reports made, of one `evalreport run`."""
-    command = [BIN / "evalreport", "--inputs", inputs, "--reports", reports, "run", "--all", "--per-unit", "--jobs", str(jobs)]
+    command = [
+        BIN / "evalreport",
+        "--inputs",
+        inputs,
+        "--reports",
+        reports,
+        "run",
+        "--all",
+        "--per-unit",
+        "--jobs",
+        str(jobs),
+    ]
     started = time.perf_counter()
-    process = subprocess.Popen([str(c) for c in command], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "COLUMNS": "200"})
+    process = subprocess.Popen(
+        [str(c) for c in command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+    )
     peak = PeakMemory(process.pid)
     peak.start()
     output, errors = process.communicate()
@@ -196,9 +275,15 @@ def run(command: list) -> None:
 def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, required=True, help="municipalities, one report each")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="evalreport's --jobs (default: the number of cores)")
-    parser.add_argument("--sample", type=int, default=10, help="reports the naive loop makes when N is larger (default 10)")
-    parser.add_argument("--projects", type=int, default=10, help="county projects the municipalities are spread over (default 10)")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="evalreport's --jobs (default: the number of cores)"
+    )
+    parser.add_argument(
+        "--sample", type=int, default=10, help="reports the naive loop makes when N is larger (default 10)"
+    )
+    parser.add_argument(
+        "--projects", type=int, default=10, help="county projects the municipalities are spread over (default 10)"
+    )
     parser.add_argument("--tenfold", action="store_true", help="also measure the peak memory of a run of 10 N reports")
     args = parser.parse_args(argv)
 
@@ -208,20 +293,30 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         projects = write_projects(inputs, args.units, args.projects)
         everything = every_report(inputs)
         sample = spread_sample(everything, args.sample)
-        print(f"{len(everything)} reports in {len(projects)} projects; {args.jobs} job(s) at once; {os.cpu_count()} cores")
+        print(
+            f"{len(everything)} reports in {len(projects)} projects; {args.jobs} job(s) at once; {os.cpu_count()} cores"
+        )
 
         one_seconds, _, _ = evalreport_run(inputs, reports / "one-core", 1)
         one = Measured("(2a) evalreport run --jobs 1", len(everything), one_seconds)
         full_seconds, peak_bytes, _ = evalreport_run(inputs, reports / "parallel", args.jobs)
         full = Measured(f"(2b) evalreport run --jobs {args.jobs}", len(everything), full_seconds)
-        loop = Measured("(1) naive loop", len(sample), naive_loop(inputs, sample, naive),
-                        f"sample of {len(sample)}, scaled per report" if len(sample) < len(everything) else "every report")
+        loop = Measured(
+            "(1) naive loop",
+            len(sample),
+            naive_loop(inputs, sample, naive),
+            f"sample of {len(sample)}, scaled per report" if len(sample) < len(everything) else "every report",
+        )
         bare = Measured("(3) bare analysis", len(everything), bare_analysis(inputs, everything))
         steps = job_steps(inputs, sample, Path(scratch) / "steps")
         changed = change_one_input(inputs)
         rerun_seconds, _, remade = evalreport_run(inputs, reports / "parallel", args.jobs)
-        rerun = Measured("(4) rerun, one input changed", len(everything), rerun_seconds,
-                         f"{changed.parent.name}/{changed.name}: {remade} of {len(everything)} reports remade")
+        rerun = Measured(
+            "(4) rerun, one input changed",
+            len(everything),
+            rerun_seconds,
+            f"{changed.parent.name}/{changed.name}: {remade} of {len(everything)} reports remade",
+        )
         tenfold_bytes = None
         if args.tenfold:
             write_projects(Path(scratch) / "tenfold", 10 * args.units, args.projects)
@@ -248,7 +343,10 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     print(f"peak resident memory of `evalreport run` (all processes): {ratios['peak_gb']:.2f} GB   target < 2 GB")
     if tenfold_bytes is not None:
         ratios["memory_tenfold"] = tenfold_bytes / peak_bytes
-        print(f"peak at 10 N: {tenfold_bytes / 1e9:.2f} GB; memory(10 N) ÷ memory(N) {ratios['memory_tenfold']:.2f}   target ≤ 1.2")
+        print(
+            f"peak at 10 N: {tenfold_bytes / 1e9:.2f} GB; memory(10 N) ÷ memory(N) "
+            f"{ratios['memory_tenfold']:.2f}   target ≤ 1.2"
+        )
     return ratios
 
 

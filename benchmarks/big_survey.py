@@ -37,7 +37,10 @@ def write_project(folder: Path, respondents: int) -> Path:
     project = folder / "inputs" / "stor"
     shutil.copytree(EXAMPLE, project)
     spec = (project / "project.yaml").read_text(encoding="utf-8")
-    spec = spec.replace('waves: [{id: "2016", label: Høsten 2016, year: 2016}]', 'waves: [{id: "2015", label: Høsten 2015, year: 2015}, {id: "2016", label: Høsten 2016, year: 2016}]')
+    spec = spec.replace(
+        'waves: [{id: "2016", label: Høsten 2016, year: 2016}]',
+        'waves: [{id: "2015", label: Høsten 2015, year: 2015}, {id: "2016", label: Høsten 2016, year: 2016}]',
+    )
     spec = re.sub(r"  invited: .*\n", "", spec)
     (project / "project.yaml").write_text(spec, encoding="utf-8")
     generator = random.Random(1)
@@ -88,11 +91,22 @@ def main() -> int:
         started = time.perf_counter()
         project = write_project(folder, args.respondents)
         size = (project / "survey.csv").stat().st_size
-        print(f"survey.csv: {args.respondents:,} respondents, {size / 1e6:.0f} MB, written in {time.perf_counter() - started:.1f} s")
+        print(
+            f"survey.csv: {args.respondents:,} respondents, {size / 1e6:.0f} MB, written in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
         common = [str(EVALREPORT), "--inputs", str(folder / "inputs"), "--reports", str(folder / "reports")]
         steps = {
             "validate": [*common, "validate", "stor"],
-            "run survey_feedback (html, pdf)": [*common, "run", "stor", "--report", "survey_feedback", "--timeout", "3600"],
+            "run survey_feedback (html, pdf)": [
+                *common,
+                "run",
+                "stor",
+                "--report",
+                "survey_feedback",
+                "--timeout",
+                "3600",
+            ],
         }
         failed = False
         print(f"{'step':34} {'seconds':>8} {'peak GB':>8}")

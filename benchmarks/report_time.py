@@ -4,7 +4,8 @@
 
 Measured in one run, on this machine: (1) the analysis and its charts, called in-process as a notebook
 would call them; (2) papermill executing the notebook in a fresh kernel; (3) the HTML page;
-(4) Typst to PDF, each drawn from the document read once from the executed notebook. Prints seconds per step (median of --repeat runs) and the ratio job / analysis.
+(4) Typst to PDF, each drawn from the document read once from the executed notebook. Prints seconds per step (median of
+--repeat runs) and the ratio job / analysis.
 """
 
 from __future__ import annotations
@@ -38,7 +39,13 @@ def median_seconds(action, repeat: int) -> float:
 
 def bare_analysis(project_id: str) -> None:
     report = Report(load_project(project_id))
-    for section in (report.summary, report.criteria_section, report.survey_section, report.milestones_section, report.about):
+    for section in (
+        report.summary,
+        report.criteria_section,
+        report.survey_section,
+        report.milestones_section,
+        report.about,
+    ):
         section()
 
 
@@ -68,7 +75,8 @@ def main() -> None:
             steps = measure(project_id, args.repeat, Path(folder))
             job = steps["execute"] + steps["html"] + steps["pdf"]
             print(
-                f"{project_id:28} {steps['analysis']:9.2f} {steps['execute']:9.2f} {steps['html']:7.2f} {steps['pdf']:7.2f} "
+                f"{project_id:28} {steps['analysis']:9.2f} {steps['execute']:9.2f} {steps['html']:7.2f} "
+                f"{steps['pdf']:7.2f} "
                 f"{job:7.2f} {job / steps['analysis']:13.1f}"
             )
     print("seconds per report, median of", args.repeat, "runs")

@@ -60,10 +60,14 @@ survey:
     kommentar: {{text: Andre kommentarer, kind: text}}
   invited: {{"2016": {{kommune: {invited_staff}, partner: {invited_partners}}}}}
 criteria:
-  - {{id: K1, title: Kommunene vedtar å bosette så mange som IMDi anmoder om, measure: {{kind: ratio, numerator: vedtatt, denominator: anmodet}}}}
-  - {{id: K2, title: Kommunene vedtar å bosette så mange enslige mindreårige som anmodet, measure: {{kind: ratio, numerator: vedtatt_em, denominator: anmodet_em}}}}
-  - {{id: K3, title: Kommunene opplever økt kompetanse om bosetting, measure: {{kind: survey, item: kompetanse, target: 0.75}}}}
-  - {{id: K4, title: Det er mer samarbeid mellom kommunene og statlige aktører, measure: {{kind: survey, item: samarbeid, target: 0.8}}}}
+  - {{id: K1, title: Kommunene vedtar å bosette så mange som IMDi anmoder om, measure: {{kind: ratio, numerator:
+  vedtatt, denominator: anmodet}}}}
+  - {{id: K2, title: Kommunene vedtar å bosette så mange enslige mindreårige som anmodet, measure: {{kind: ratio,
+  numerator: vedtatt_em, denominator: anmodet_em}}}}
+  - {{id: K3, title: Kommunene opplever økt kompetanse om bosetting, measure: {{kind: survey, item: kompetanse, target:
+  0.75}}}}
+  - {{id: K4, title: Det er mer samarbeid mellom kommunene og statlige aktører, measure: {{kind: survey, item:
+  samarbeid, target: 0.8}}}}
   - {{id: K5, title: Planlagte aktiviteter er gjennomført, measure: {{kind: milestones, target: 0.9}}}}
   - {{id: K6, title: Bosetting er innarbeidet i kommunenes planer og budsjetter, measure: {{kind: assessment}}}}
 """
@@ -79,7 +83,13 @@ def write_projects(inputs: Path, units: int, projects: int = 10, seed: int = 201
     for index in range(projects):
         count = units // projects + (1 if index < units % projects else 0)
         project_id = f"fylke-{index + 1:02d}"
-        write_project(inputs / project_id, county=f"Fylke {index + 1}", units=count, first_unit=index * 100 + 1, rng=random.Random(seed + index))
+        write_project(
+            inputs / project_id,
+            county=f"Fylke {index + 1}",
+            units=count,
+            first_unit=index * 100 + 1,
+            rng=random.Random(seed + index),
+        )
         ids.append(project_id)
     return ids
 
@@ -97,13 +107,32 @@ def write_project(folder: Path, county: str, units: int, first_unit: int, rng: r
         ),
         encoding="utf-8",
     )
-    write_csv(folder / "indicators.csv", ["unit", "indicator", "period", "value", "note"], indicator_rows(unit_ids, rng))
-    write_csv(folder / "survey.csv", ["respondent_id", "wave", "group", "unit", *ITEMS, "kommentar"], survey_rows(unit_ids, rng))
-    write_csv(folder / "milestones.csv", ["id", "title", "unit", "phase", "planned", "actual", "status"], milestone_rows(unit_ids, rng))
+    write_csv(
+        folder / "indicators.csv", ["unit", "indicator", "period", "value", "note"], indicator_rows(unit_ids, rng)
+    )
+    write_csv(
+        folder / "survey.csv",
+        ["respondent_id", "wave", "group", "unit", *ITEMS, "kommentar"],
+        survey_rows(unit_ids, rng),
+    )
+    write_csv(
+        folder / "milestones.csv",
+        ["id", "title", "unit", "phase", "planned", "actual", "status"],
+        milestone_rows(unit_ids, rng),
+    )
     write_csv(
         folder / "assessments.csv",
         ["criterion", "period", "status", "justification", "assessor", "date"],
-        [["K6", "2016", rng.choice(["met", "partly_met"]), "Vurdert ut fra kommunenes økonomiplaner og budsjetter.", "Prosjektleder", "2016-12-01"]],
+        [
+            [
+                "K6",
+                "2016",
+                rng.choice(["met", "partly_met"]),
+                "Vurdert ut fra kommunenes økonomiplaner og budsjetter.",
+                "Prosjektleder",
+                "2016-12-01",
+            ]
+        ],
     )
 
 
@@ -134,7 +163,10 @@ def milestone_rows(unit_ids: list[str], rng: random.Random) -> list[list]:
     for n, (title, phase, planned) in enumerate(shared, start=1):
         rows.append([f"M{n:03d}", f"{title} {n}", "", phase, planned, *outcome(planned, rng)])
     for unit in unit_ids:
-        for title, planned in (("Kommunestyrevedtak om bosetting", "2016-06-30"), ("Plan for bosetting og integrering vedtatt", "2016-10-31")):
+        for title, planned in (
+            ("Kommunestyrevedtak om bosetting", "2016-06-30"),
+            ("Plan for bosetting og integrering vedtatt", "2016-10-31"),
+        ):
             rows.append([f"M{len(rows) + 1:03d}", f"{title} ({unit})", unit, "Vedtak", planned, *outcome(planned, rng)])
     return rows
 

@@ -41,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="evalreport", description="Evaluation and status reports for public-sector projects.")
+    top = argparse.ArgumentParser(
+        prog="evalreport", description="Evaluation and status reports for public-sector projects."
+    )
     top.add_argument("--version", action="version", version=f"evalreport {__version__}")
     top.add_argument("--inputs", type=Path, help="folder of projects (default: inputs/ or $EVALREPORT_INPUTS)")
     top.add_argument("--reports", type=Path, help="folder for reports (default: reports/ or $EVALREPORT_REPORTS)")
@@ -50,130 +52,288 @@ def parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the projects and whether their inputs are valid")
     listing.set_defaults(command=list_command)
 
-    new = commands.add_parser("new", help="start a project: inputs/PROJECT/ with a commented project.yaml and empty tables")
-    new.add_argument("project", metavar="PROJECT", help="the new project's id, its folder's name (letters, digits, '-', '_')")
-    new.add_argument("--language", required=True, choices=LANGUAGES, help="the reports' language, and project.yaml's comments'")
-    new.add_argument("--kind", default="blank", choices=["settlement", "forum", "plan", "blank"],
-                     help="what it measures, after the examples in inputs/: settlement (municipalities' settlement of refugees), "
-                          "forum (participation and a yearly survey), plan (an area's plan with baselines), blank (default)")
+    new = commands.add_parser(
+        "new", help="start a project: inputs/PROJECT/ with a commented project.yaml and empty tables"
+    )
+    new.add_argument(
+        "project", metavar="PROJECT", help="the new project's id, its folder's name (letters, digits, '-', '_')"
+    )
+    new.add_argument(
+        "--language", required=True, choices=LANGUAGES, help="the reports' language, and project.yaml's comments'"
+    )
+    new.add_argument(
+        "--kind",
+        default="blank",
+        choices=["settlement", "forum", "plan", "blank"],
+        help="what it measures, after the examples in inputs/: settlement (municipalities' settlement of refugees), "
+        "forum (participation and a yearly survey), plan (an area's plan with baselines), blank (default)",
+    )
     units = new.add_mutually_exclusive_group()
-    units.add_argument("--units", type=Path, metavar="FILE", help="a CSV table with the columns id and name, a row per unit")
-    units.add_argument("--units-from", choices=["kommuner-no", "kommuner-dk"], help="every current municipality of Norway or Denmark, with its official number")
+    units.add_argument(
+        "--units", type=Path, metavar="FILE", help="a CSV table with the columns id and name, a row per unit"
+    )
+    units.add_argument(
+        "--units-from",
+        choices=["kommuner-no", "kommuner-dk"],
+        help="every current municipality of Norway or Denmark, with its official number",
+    )
     new.set_defaults(command=new_command)
 
     validate = commands.add_parser("validate", help="check a project's inputs and list every problem")
     validate.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project)")
-    validate.add_argument("--audit", action="store_true",
-                          help="also print every withheld cell with the interval an attacker can work out, "
-                               "and fail if one is too narrow")
+    validate.add_argument(
+        "--audit",
+        action="store_true",
+        help="also print every withheld cell with the interval an attacker can work out, and fail if one is too narrow",
+    )
     validate.set_defaults(command=validate_command)
 
     run = commands.add_parser("run", help="render reports for a project, or for every project with --all")
     run.add_argument("project", nargs="?", metavar="PROJECT")
     run.add_argument("--all", action="store_true", help="every project under the inputs folder")
-    run.add_argument("--report", action="append", metavar="NAME", help="a notebook in notebooks/ (default: the project's `reports`)")
+    run.add_argument(
+        "--report", action="append", metavar="NAME", help="a notebook in notebooks/ (default: the project's `reports`)"
+    )
     where = run.add_mutually_exclusive_group()
     where.add_argument("--unit", help="one unit (municipality) id")
     where.add_argument("--per-unit", action="store_true", help="one report per unit")
-    run.add_argument("--period", help="a year (2016) or span (2015-2016), on fiscal or school years 2018/19 or 2018-19; default the project's whole period")
+    run.add_argument(
+        "--period",
+        help=(
+            "a year (2016) or span (2015-2016), on fiscal or school years 2018/19 or 2018-19; default the "
+            "project's whole period"
+        ),
+    )
     run.add_argument("--language", choices=LANGUAGES, help="override the project's language")
-    run.add_argument("--as-of", type=iso_day, metavar="DATE",
-                     help="the day the reports are judged at, e.g. 2026-10-31 (default: a status its scheduled day, "
-                          "others today while the period runs, else the period's last day)")
+    run.add_argument(
+        "--as-of",
+        type=iso_day,
+        metavar="DATE",
+        help="the day the reports are judged at, e.g. 2026-10-31 (default: a status its scheduled day, "
+        "others today while the period runs, else the period's last day)",
+    )
     run.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
-    run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
-    run.add_argument("--timeout", type=int, default=600, help="seconds each report may take: loading, running and rendering it (default 600)")
-    run.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                     help="run the jobs on this Dask cluster instead (evalreport and the inputs/reports folders must be on every worker)")
+    run.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)"
+    )
+    run.add_argument(
+        "--timeout",
+        type=int,
+        default=600,
+        help="seconds each report may take: loading, running and rendering it (default 600)",
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help=(
+            "run the jobs on this Dask cluster instead (evalreport and the inputs/reports folders must be on "
+            "every worker)"
+        ),
+    )
     run.add_argument("--dry-run", action="store_true", help="print the jobs, and why each would run, and stop")
     run.add_argument("--force", action="store_true", help="run every job, even those whose inputs have not changed")
-    run.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
+    run.add_argument(
+        "--wait", action="store_true", help="wait for another run of the same project to end instead of stopping"
+    )
     run.set_defaults(command=run_command)
 
-    importing = commands.add_parser("import", help="turn a survey tool's export into a project's survey.csv and a draft codebook")
+    importing = commands.add_parser(
+        "import", help="turn a survey tool's export into a project's survey.csv and a draft codebook"
+    )
     # `--missing -1,99` is a value, not an option: read as Python 3.13's argparse reads a leading '-' and a digit.
     importing._negative_number_matcher = re.compile(r"-\.?\d")
-    importing.add_argument("--from", dest="tool", required=True, metavar="TOOL",
-                           help="csv (any table with a row per respondent: .csv, .tsv, .xlsx, .xls, .ods, .sav), "
-                                "surveyxact, nettskjema, limesurvey, msforms, kobo, googleforms, surveymonkey or spss")
-    importing.add_argument("file", type=Path, metavar="FILE", help="the export (for SurveyXact's CSV files: their folder or dataset.csv)")
-    importing.add_argument("--project", required=True, metavar="P", help="writes inputs/P/survey.csv and inputs/P/codebook.draft.yaml")
+    importing.add_argument(
+        "--from",
+        dest="tool",
+        required=True,
+        metavar="TOOL",
+        help="csv (any table with a row per respondent: .csv, .tsv, .xlsx, .xls, .ods, .sav), "
+        "surveyxact, nettskjema, limesurvey, msforms, kobo, googleforms, surveymonkey or spss",
+    )
+    importing.add_argument(
+        "file", type=Path, metavar="FILE", help="the export (for SurveyXact's CSV files: their folder or dataset.csv)"
+    )
+    importing.add_argument(
+        "--project", required=True, metavar="P", help="writes inputs/P/survey.csv and inputs/P/codebook.draft.yaml"
+    )
     wave = importing.add_mutually_exclusive_group()
     wave.add_argument("--wave", metavar="ID", help="the wave id (default: the year most respondents answered in)")
     wave.add_argument("--wave-column", metavar="COL", help="the column whose answers are each respondent's wave")
     importing.add_argument("--group-column", metavar="COL", help="the column whose answers are the respondent groups")
     importing.add_argument("--unit-column", metavar="COL", help="the column whose answers are unit (municipality) ids")
-    importing.add_argument("--id-column", metavar="COL", help="--from csv: the column of respondent ids (default: ids are made, r0001 ...)")
-    importing.add_argument("--items", metavar="COL,COL,...", help="only these columns become items (default: every other column)")
+    importing.add_argument(
+        "--id-column", metavar="COL", help="--from csv: the column of respondent ids (default: ids are made, r0001 ...)"
+    )
+    importing.add_argument(
+        "--items", metavar="COL,COL,...", help="only these columns become items (default: every other column)"
+    )
     importing.add_argument("--drop", metavar="COL,COL,...", help="leave these columns out")
-    importing.add_argument("--missing", metavar="CODE,CODE,...", help="answers that mean no answer, such as -1,99,999: blank in survey.csv")
+    importing.add_argument(
+        "--missing", metavar="CODE,CODE,...", help="answers that mean no answer, such as -1,99,999: blank in survey.csv"
+    )
     importing.add_argument("--sheet", metavar="NAME", help="--from csv: the workbook's sheet (default: the first)")
     importing.add_argument("--item-ids", type=Path, metavar="FILE", help="a two-column table: question text, item id")
-    importing.add_argument("--force", action="store_true",
-                           help="replace survey.csv and codebook.draft.yaml if they hold data")
-    importing.add_argument("--append", action="store_true",
-                           help="add the export to survey.csv as a new wave (refused if its wave or ids are there)")
-    importing.add_argument("--replace-wave", action="store_true",
-                           help="with --append: replace the wave's rows if survey.csv has it")
+    importing.add_argument(
+        "--force", action="store_true", help="replace survey.csv and codebook.draft.yaml if they hold data"
+    )
+    importing.add_argument(
+        "--append",
+        action="store_true",
+        help="add the export to survey.csv as a new wave (refused if its wave or ids are there)",
+    )
+    importing.add_argument(
+        "--replace-wave", action="store_true", help="with --append: replace the wave's rows if survey.csv has it"
+    )
     importing.set_defaults(command=import_command)
 
-    # `evalreport import indicators …` (see indicators_word): its own options, with names shared where they mean the same.
-    indicators = commands.add_parser("import-indicators", prog="evalreport import indicators", help="written `import indicators`: a statistics table → indicators.csv and the `indicators:` block",
-                                     description="Turn a statistics table into a project's indicators.csv and the `indicators:` block for project.yaml.")
-    indicators.add_argument("--from", dest="form", nargs=2, required=True, metavar=("FORMAT", "FILE"),
-                            help="long, wide (CSV, .xlsx, .xls, .ods), px (PC-Axis) or jsonstat (JSON-stat 2.0), then the file")
-    indicators.add_argument("--project", required=True, metavar="P", help="writes inputs/P/indicators.csv and inputs/P/indicators.draft.yaml")
-    indicators.add_argument("--unit-column", metavar="COL", help="the column (or dimension) of units, e.g. region (default: guessed from its name); none: the figures are the whole project's")
+    # `evalreport import indicators …` (see indicators_word): its own options, with names shared where they mean the
+    # same.
+    indicators = commands.add_parser(
+        "import-indicators",
+        prog="evalreport import indicators",
+        help="written `import indicators`: a statistics table → indicators.csv and the `indicators:` block",
+        description=(
+            "Turn a statistics table into a project's indicators.csv and the `indicators:` block for project.yaml."
+        ),
+    )
+    indicators.add_argument(
+        "--from",
+        dest="form",
+        nargs=2,
+        required=True,
+        metavar=("FORMAT", "FILE"),
+        help="long, wide (CSV, .xlsx, .xls, .ods), px (PC-Axis) or jsonstat (JSON-stat 2.0), then the file",
+    )
+    indicators.add_argument(
+        "--project",
+        required=True,
+        metavar="P",
+        help="writes inputs/P/indicators.csv and inputs/P/indicators.draft.yaml",
+    )
+    indicators.add_argument(
+        "--unit-column",
+        metavar="COL",
+        help=(
+            "the column (or dimension) of units, e.g. region (default: guessed from its name); none: the figures "
+            "are the whole project's"
+        ),
+    )
     indicators.add_argument("--period-column", metavar="COL", help="the column of years, e.g. år (default: guessed)")
-    indicators.add_argument("--indicator-column", metavar="COL", help="the column whose values are the indicators, e.g. statistikkvariabel")
-    indicators.add_argument("--value-column", metavar="COL", help="--from long: the column of figures (default: value/verdi/værdi, else the last)")
-    indicators.add_argument("--where", action="append", default=[], metavar="COL=VALUE",
-                            help="keep only these rows; repeat it: different columns must all match, one column repeated matches any of its values")
-    indicators.add_argument("--missing", metavar="CODE,CODE,...", help="codes for no figure (default: . .. ... :); '-' is nil, a true zero, unless listed")
-    indicators.add_argument("--units-from-project", action="store_true", help="keep only the project's units (0301, 301 and K-0301 are one unit)")
+    indicators.add_argument(
+        "--indicator-column", metavar="COL", help="the column whose values are the indicators, e.g. statistikkvariabel"
+    )
+    indicators.add_argument(
+        "--value-column",
+        metavar="COL",
+        help="--from long: the column of figures (default: value/verdi/værdi, else the last)",
+    )
+    indicators.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="COL=VALUE",
+        help=(
+            "keep only these rows; repeat it: different columns must all match, one column repeated matches any "
+            "of its values"
+        ),
+    )
+    indicators.add_argument(
+        "--missing",
+        metavar="CODE,CODE,...",
+        help="codes for no figure (default: . .. ... :); '-' is nil, a true zero, unless listed",
+    )
+    indicators.add_argument(
+        "--units-from-project",
+        action="store_true",
+        help="keep only the project's units (0301, 301 and K-0301 are one unit)",
+    )
     indicators.add_argument("--sheet", metavar="NAME", help="a workbook's sheet (default: the first)")
-    indicators.add_argument("--force", action="store_true",
-                            help="replace indicators.csv and indicators.draft.yaml if they hold data")
-    indicators.add_argument("--append", action="store_true",
-                            help="merge into indicators.csv by unit, indicator and year (a changed figure is refused)")
-    indicators.add_argument("--replace", action="store_true",
-                            help="with --append: a new figure replaces a different one")
+    indicators.add_argument(
+        "--force", action="store_true", help="replace indicators.csv and indicators.draft.yaml if they hold data"
+    )
+    indicators.add_argument(
+        "--append",
+        action="store_true",
+        help="merge into indicators.csv by unit, indicator and year (a changed figure is refused)",
+    )
+    indicators.add_argument(
+        "--replace", action="store_true", help="with --append: a new figure replaces a different one"
+    )
     indicators.set_defaults(command=import_indicators_command)
 
-    index = commands.add_parser("index", help="write reports/index.html again: every project, its status and its reports")
-    index.add_argument("--language", choices=LANGUAGES, help="every word in this language (default: each project in its own)")
+    index = commands.add_parser(
+        "index", help="write reports/index.html again: every project, its status and its reports"
+    )
+    index.add_argument(
+        "--language", choices=LANGUAGES, help="every word in this language (default: each project in its own)"
+    )
     index.set_defaults(command=index_command)
 
-    due = commands.add_parser("due", help="make, record and deliver the committees' statuses that are due (see docs/committees.md)")
-    due.add_argument("projects", nargs="*", metavar="PROJECT", help="project ids (default: every project with committees)")
-    due.add_argument("--on", type=iso_day, default=date.today(), metavar="DATE", help="the day to judge what is due (default: today), e.g. 2026-10-01")
+    due = commands.add_parser(
+        "due", help="make, record and deliver the committees' statuses that are due (see docs/committees.md)"
+    )
+    due.add_argument(
+        "projects", nargs="*", metavar="PROJECT", help="project ids (default: every project with committees)"
+    )
+    due.add_argument(
+        "--on",
+        type=iso_day,
+        default=date.today(),
+        metavar="DATE",
+        help="the day to judge what is due (default: today), e.g. 2026-10-01",
+    )
     due.add_argument("--dry-run", action="store_true", help="print what is due and why, and stop")
     due.add_argument("--force", action="store_true", help="make the latest scheduled status again, even if it was made")
-    due.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)")
-    due.add_argument("--timeout", type=int, default=600, help="seconds each report may take: loading, running and rendering it (default 600)")
-    due.add_argument("--wait", action="store_true", help="wait for another run of the same project to end instead of stopping")
+    due.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)"
+    )
+    due.add_argument(
+        "--timeout",
+        type=int,
+        default=600,
+        help="seconds each report may take: loading, running and rendering it (default 600)",
+    )
+    due.add_argument(
+        "--wait", action="store_true", help="wait for another run of the same project to end instead of stopping"
+    )
     due.set_defaults(command=due_command)
 
-    decide = commands.add_parser("decide", help="record the decision a committee took on the project's case (decisions.csv)")
+    decide = commands.add_parser(
+        "decide", help="record the decision a committee took on the project's case (decisions.csv)"
+    )
     decide.add_argument("project", metavar="PROJECT")
     decide.add_argument("--period", required=True, metavar="PERIOD", help="the case's period, such as 2025-2026")
-    decide.add_argument("--text", required=True, metavar="TEXT", help='what was decided, such as "Indstillingen blev godkendt."')
-    decide.add_argument("--date", type=iso_day, default=date.today(), metavar="DATE", help="the day of the decision (default: today)")
-    decide.add_argument("--committee", metavar="NAME", help="the committee (default: the project's only one with a yearly status)")
+    decide.add_argument(
+        "--text", required=True, metavar="TEXT", help='what was decided, such as "Indstillingen blev godkendt."'
+    )
+    decide.add_argument(
+        "--date", type=iso_day, default=date.today(), metavar="DATE", help="the day of the decision (default: today)"
+    )
+    decide.add_argument(
+        "--committee", metavar="NAME", help="the committee (default: the project's only one with a yearly status)"
+    )
     decide.add_argument("--replace", action="store_true", help="change a decision already recorded for the period")
     decide.set_defaults(command=decide_command)
 
-    history = commands.add_parser("history", help="show the run ledger: every committee status made, and its deliveries")
+    history = commands.add_parser(
+        "history", help="show the run ledger: every committee status made, and its deliveries"
+    )
     history.add_argument("project", nargs="?", metavar="PROJECT", help="one project's runs (default: all)")
     history.set_defaults(command=history_command)
 
-    schedule = commands.add_parser("schedule", help="print a crontab line or systemd units that run `evalreport due` daily")
+    schedule = commands.add_parser(
+        "schedule", help="print a crontab line or systemd units that run `evalreport due` daily"
+    )
     kind = schedule.add_mutually_exclusive_group(required=True)
     kind.add_argument("--cron", action="store_true", help="a crontab line (crontab -e)")
     kind.add_argument("--systemd", action="store_true", help="a service and a timer unit")
     schedule.add_argument("--at", default="06:15", metavar="HH:MM", help="time of day (default 06:15)")
-    schedule.add_argument("--env-file", type=Path, metavar="FILE",
-                          help="a file of EVALREPORT_SMTP_* settings, named to the delivering code")
+    schedule.add_argument(
+        "--env-file",
+        type=Path,
+        metavar="FILE",
+        help="a file of EVALREPORT_SMTP_* settings, named to the delivering code",
+    )
     schedule.set_defaults(command=schedule_command)
     return top
 
@@ -201,7 +361,10 @@ def list_command(args, workspace: Workspace) -> int:
             print(f"{project_id:28} {spec.language:4} {period:10} {len(spec.units):>5}  {'valid':7} {spec.title}")
         except InputError as error:
             failed += 1
-            print(f"{project_id:28} {'':4} {'':10} {'':>5}  {'INVALID':7} {len(error.problems)} problem(s): evalreport validate {project_id}")
+            print(
+                f"{project_id:28} {'':4} {'':10} {'':>5}  {'INVALID':7} {len(error.problems)} problem(s): "
+                f"evalreport validate {project_id}"
+            )
         except Exception as error:  # whatever one project does, the others are listed
             failed += 1
             print(f"{project_id:28} {'':4} {'':10} {'':>5}  {'UNREAD':7} {in_one_line(error)}")
@@ -226,7 +389,8 @@ def validate_command(args, workspace: Workspace) -> int:
             continue
         spec = project.spec
         print(
-            f"{project_id}: valid ({len(spec.units)} units, {len(spec.criteria)} criteria, {len(project.indicators)} indicator rows, "
+            f"{project_id}: valid ({len(spec.units)} units, {len(spec.criteria)} criteria, "
+            f"{len(project.indicators)} indicator rows, "
             f"{len(project.survey)} respondents, {len(project.milestones)} milestones)"
         )
         for notice in project.notices:  # shown otherwise than written (raw HTML as text, say): the report is made
@@ -283,12 +447,16 @@ def run_command(args, workspace: Workspace) -> int:
         raise EvalreportError("run: --unit names a unit of one project; use it without --all")
     formats = [f.strip() for f in args.format.split(",") if f.strip()]
     if not formats or any(f not in FORMATS for f in formats):
-        raise EvalreportError(f"--format: expected a comma-separated list of {', '.join(FORMATS)}, found {args.format!r}")
+        raise EvalreportError(
+            f"--format: expected a comma-separated list of {', '.join(FORMATS)}, found {args.format!r}"
+        )
     jobs, invalid, projects = [], [], {}
     for project_id in list_projects(workspace.inputs) if args.all else [args.project]:
         try:
             project = projects[project_id] = load_project(project_id, workspace.inputs)
-            planned = plan_jobs(project, workspace, args.report, args.unit, args.per_unit, args.period, args.language, args.as_of)
+            planned = plan_jobs(
+                project, workspace, args.report, args.unit, args.per_unit, args.period, args.language, args.as_of
+            )
             for job in planned:  # a name too long for the file system stops its project here, not the batch at writing
                 safe_job_name(job.name, project_id)
         except Exception as error:
@@ -296,7 +464,10 @@ def run_command(args, workspace: Workspace) -> int:
                 raise
             invalid.append(project_id)  # one bad project must not stop a batch of good ones, whatever it does
             projects.pop(project_id, None)
-            print(f"skipping {project_id}: {error if isinstance(error, InputError) else in_one_line(error)}", file=sys.stderr)
+            print(
+                f"skipping {project_id}: {error if isinstance(error, InputError) else in_one_line(error)}",
+                file=sys.stderr,
+            )
             continue
         jobs += planned
 
@@ -316,7 +487,10 @@ def run_command(args, workspace: Workspace) -> int:
                 jobs, workspace, formats, args.timeout, args.jobs, progress.finished, reasons, args.scheduler, projects
             )
     print_summary(results, workspace, console)
-    console.print(f"reports are in {os.path.relpath(workspace.reports)}/<project>/<period>/; index of every report: {os.path.relpath(write_index(workspace.reports))}")
+    console.print(
+        f"reports are in {os.path.relpath(workspace.reports)}/<project>/<period>/; index of every report: "
+        f"{os.path.relpath(write_index(workspace.reports))}"
+    )
     for project_id in invalid:
         console.print(f"[red]NOT RUN[/] {project_id}: invalid inputs (evalreport validate {project_id})")
     return 0 if all(r.ok for r in results) and not invalid else 1
@@ -399,7 +573,10 @@ def due_command(args, workspace: Workspace) -> int:
     projects, problems = committees_due.projects_with_committees(workspace, args.projects)
     for problem in problems:
         print(f"NOT RUN {show.log_line(problem)}", file=sys.stderr)
-    with projects_locked(workspace.reports, [p.id for p in projects], wait=args.wait), Ledger.at(workspace.reports) as ledger:
+    with (
+        projects_locked(workspace.reports, [p.id for p in projects], wait=args.wait),
+        Ledger.at(workspace.reports) as ledger,
+    ):
         statuses = committees_due.plan(projects, workspace, ledger, args.on, args.force)
         print("\n".join(show.plan_lines(statuses, args.on, workspace.reports)))
         if args.dry_run:
@@ -407,7 +584,9 @@ def due_command(args, workspace: Workspace) -> int:
         to_make = len(committees_due.jobs_to_make(statuses, workspace))  # each status and its case
         with batch_progress(to_make, args.jobs) if to_make else nullcontext() as progress:
             on_done = progress.finished if progress else lambda result: None
-            outcomes = committees_due.make_due(statuses, workspace, ledger, args.timeout, args.jobs, on_done, args.force)
+            outcomes = committees_due.make_due(
+                statuses, workspace, ledger, args.timeout, args.jobs, on_done, args.force
+            )
     print("\n".join(show.outcome_lines(outcomes, args.on, workspace.reports)))
     if any(outcome.result and not outcome.result.skipped for outcome in outcomes):
         write_index(workspace.reports)
@@ -420,7 +599,10 @@ def decide_command(args, workspace: Workspace) -> int:
 
     project = load_project(args.project, workspace.inputs)
     committee = record_decision(project, args.period, args.text, args.date, args.committee, args.replace)
-    print(f"{args.project}: recorded {committee}'s decision of {args.date.isoformat()} on the case of {args.period} in decisions.csv")
+    print(
+        f"{args.project}: recorded {committee}'s decision of {args.date.isoformat()} on the case of "
+        f"{args.period} in decisions.csv"
+    )
     return 0
 
 
@@ -442,7 +624,11 @@ def history_command(args, workspace: Workspace) -> int:
 def schedule_command(args, workspace: Workspace) -> int:
     from pipeline.committees import timers
 
-    print(timers.cron_line(workspace, args.at, args.env_file) if args.cron else timers.systemd_units(workspace, args.at, args.env_file))
+    print(
+        timers.cron_line(workspace, args.at, args.env_file)
+        if args.cron
+        else timers.systemd_units(workspace, args.at, args.env_file)
+    )
     return 0
 
 
@@ -455,12 +641,18 @@ def print_summary(results: list[JobResult], workspace: Workspace, console: Conso
     ran = [r for r in results if not r.skipped]
     failed = [r for r in ran if not r.ok]
     seconds = sum(r.seconds for r in ran)
-    console.print(f"\n{len(ran) - len(failed)} made, {len(failed)} failed, {len(results) - len(ran)} unchanged (skipped), {seconds:.1f} s of work")
+    console.print(
+        f"\n{len(ran) - len(failed)} made, {len(failed)} failed, {len(results) - len(ran)} unchanged "
+        f"(skipped), {seconds:.1f} s of work"
+    )
     if ran:
         console.print(summary_table(ran))
     for result in failed:
         audit = ReportFiles.of(result.job, workspace.reports).audit("failed")
-        console.print(f"[red]FAILED[/] {escape(result.job.label)}: {escape(result.reason)}\n  executed notebook: {escape(os.path.relpath(audit))}")
+        console.print(
+            f"[red]FAILED[/] {escape(result.job.label)}: {escape(result.reason)}\n  executed notebook: "
+            f"{escape(os.path.relpath(audit))}"
+        )
     if failed:
         console.print("the last good report of each failed job is left in place")
 

@@ -46,7 +46,10 @@ def image_problem(data: bytes, kind: str) -> str | None:
             found, size = image.format, image.size
             image.verify()  # reads the whole file: a truncated or damaged PNG is found here
     except UnidentifiedImageError:
-        return f"no {expected} picture: the file starts {describe_start(data)}{', a web page or other text' if data.lstrip()[:1] == b'<' else ''}"
+        return (
+            f"no {expected} picture: the file starts "
+            f"{describe_start(data)}{', a web page or other text' if data.lstrip()[:1] == b'<' else ''}"
+        )
     except Exception as error:  # Pillow raises many kinds for a damaged file
         return f"a damaged {expected} file ({type(error).__name__}: {str(error)[:80]})"
     if found != expected:
@@ -62,7 +65,10 @@ def svg_problem(data: bytes) -> str | None:
     try:
         root = ElementTree.fromstring(data)
     except Exception as error:  # not XML, or XML with entities defusedxml refuses
-        return f"no SVG picture: it is not XML ({type(error).__name__}: {str(error)[:80]}; it starts {describe_start(data)})"
+        return (
+            f"no SVG picture: it is not XML ({type(error).__name__}: {str(error)[:80]}; it starts "
+            f"{describe_start(data)})"
+        )
     if not root.tag.endswith("svg"):
         return f"no SVG picture: its outermost element is <{root.tag.rsplit('}', 1)[-1]}>, not <svg>"
     for element in root.iter():

@@ -14,7 +14,8 @@
 Each may have language variants (`introduction.nb.md`, `.da.md`, `.en.md`), picked by the report's language; a file
 without one is in the project's language and serves any report that has no variant of its own. The text is read
 as UTF-8, redacted like every other free text (pipeline.analysis.privacy), and checked (pipeline.prose): its
-headings must have words and its figures (`{{K1.status}}`) names that exist; and what a report will not show as written — raw HTML, scripts, links that are not web
+headings must have words and its figures (`{{K1.status}}`) names that exist; and what a report will not show as written
+— raw HTML, scripts, links that are not web
 or e-mail addresses, images — is listed as a notice. Turning the text into a report's blocks is
 pipeline.present.markdown's job.
 """
@@ -123,9 +124,15 @@ def read_narrative(folder: Path, spec: ProjectSpec) -> tuple[Narrative, list[Pat
 
 
 def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | None]:
-    """'status/2026/criteria/K1.da.md' → ('status/2026/criteria/K1', 'da', None); a name no report uses gives a problem."""
+    """'status/2026/criteria/K1.da.md' → ('status/2026/criteria/K1', 'da', None); a name no report uses gives a
+    problem."""
     names = ", ".join(f"{place}.md" for place in PLACES)
-    expected = f"a Markdown file named {names}, criteria/<criterion id>.md, units/<unit id>.md, activities/<activity id>.md, recommendations/<recommendation id>.md or status/<period>/ with the same names or a committee case's {', '.join(f'{place}.md' for place in CASE_PLACES)}, each optionally as <name>.da.md, .nb.md or .en.md (docs/inputs.md)"
+    expected = (
+        f"a Markdown file named {names}, criteria/<criterion id>.md, units/<unit id>.md, activities/<activity "
+        "id>.md, recommendations/<recommendation id>.md or status/<period>/ with the same names or a committee "
+        f"case's {', '.join(f'{place}.md' for place in CASE_PLACES)}, each optionally as <name>.da.md, .nb.md or "
+        ".en.md (docs/inputs.md)"
+    )
     if not relative.endswith(".md"):
         return "", None, expected
     parts = relative.removesuffix(".md").split("/")
@@ -141,7 +148,10 @@ def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | N
             return (
                 "",
                 None,
-                f"a folder status/<period> named by a year or years of the project's {spec.period.label}, such as status/{ReportPeriod(spec.period.end, spec.period.end, spec.period.start_month).name}",
+                (
+                    f"a folder status/<period> named by a year or years of the project's {spec.period.label}, "
+                    f"such as status/{ReportPeriod(spec.period.end, spec.period.end, spec.period.start_month).name}"
+                ),
             )
         prefix, parts = ["status", period.name], parts[2:]
     if len(parts) == 1 and (parts[0] in PLACES or (prefix and parts[0] in CASE_PLACES)):
@@ -155,7 +165,10 @@ def place_of(relative: str, spec: ProjectSpec) -> tuple[str, str | None, str | N
         return (
             "",
             None,
-            f"a file named <id>.md after a {KINDS[parts[0]]} of project.yaml, whose ids are {', '.join(known) or 'none'}",
+            (
+                f"a file named <id>.md after a {KINDS[parts[0]]} of project.yaml, whose ids are "
+                f"{', '.join(known) or 'none'}"
+            ),
         )
     return "", None, expected
 
@@ -169,7 +182,10 @@ def unknown_rows(narrative: Narrative, kind: str, ids: list[str], table: str) ->
         folder, _, id = place.partition("/")
         if folder == kind and id not in known:
             for text in variants.values():
-                expected = f"a file named after the id of a {ROW_KINDS[kind]} in {table}, whose ids are {', '.join(ids) or 'none'} (no report shows this text)"
+                expected = (
+                    f"a file named after the id of a {ROW_KINDS[kind]} in {table}, whose ids are "
+                    f"{', '.join(ids) or 'none'} (no report shows this text)"
+                )
                 notices.append(Problem(text.file, None, None, expected, repr(id)))
     return notices
 
@@ -208,7 +224,10 @@ def markup_notices(text: Text) -> list[Problem]:
                         text.file,
                         where,
                         None,
-                        "no images in the text (it shows the image's description instead; charts belong in a notebook section)",
+                        (
+                            "no images in the text (it shows the image's description instead; charts belong in a "
+                            "notebook section)"
+                        ),
                         repr(child.attrGet("src")),
                     )
                 )

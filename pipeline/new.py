@@ -41,18 +41,27 @@ HEADERS = {
 # over, or the file deleted: the report shows every word of a text, so a guiding comment must not stay.
 TEXTS = {
     "da": {
-        "introduction": "TODO: skriv indledningen – hvad projektet ville, for hvem, og hvordan det er evalueret (eller slet filen)",
+        "introduction": (
+            "TODO: skriv indledningen – hvad projektet ville, for hvem, og hvordan det er evalueret (eller slet filen)"
+        ),
         "conclusion": "TODO: skriv konklusionen – hvad projektet nåede, og hvad der skal ske nu (eller slet filen)",
         "lessons": "TODO: skriv erfaringerne – hvad andre kan lære af projektet (eller slet filen)",
     },
     "nb": {
-        "introduction": "TODO: skriv innledningen – hva prosjektet ville, for hvem, og hvordan det er evaluert (eller slett filen)",
+        "introduction": (
+            "TODO: skriv innledningen – hva prosjektet ville, for hvem, og hvordan det er evaluert (eller slett filen)"
+        ),
         "conclusion": "TODO: skriv konklusjonen – hva prosjektet oppnådde, og hva som skal skje nå (eller slett filen)",
         "lessons": "TODO: skriv erfaringene – hva andre kan lære av prosjektet (eller slett filen)",
     },
     "en": {
-        "introduction": "TODO: write the introduction – what the project set out to do, for whom, and how it was evaluated (or delete the file)",
-        "conclusion": "TODO: write the conclusion – what the project achieved and what happens next (or delete the file)",
+        "introduction": (
+            "TODO: write the introduction – what the project set out to do, for whom, and how it was evaluated "
+            "(or delete the file)"
+        ),
+        "conclusion": (
+            "TODO: write the conclusion – what the project achieved and what happens next (or delete the file)"
+        ),
         "lessons": "TODO: write the lessons – what others can learn from the project (or delete the file)",
     },
 }
@@ -70,11 +79,20 @@ class NewProject:
         name = self.folder.name
         return [
             f"made {self.folder}/ ({self.kind}, {self.language}): {', '.join(self.files)}",
-            f"next: replace the {self.to_fill_in} things marked TODO in {self.folder / PROJECT_FILE} (each key is explained in a comment there)",
-            f"      and in {self.folder / FOLDER}/ (the report's introduction, conclusion and lessons: write them, or delete a file)",
+            (
+                f"next: replace the {self.to_fill_in} things marked TODO in {self.folder / PROJECT_FILE} (each "
+                "key is explained in a comment there)"
+            ),
+            (
+                f"      and in {self.folder / FOLDER}/ (the report's introduction, conclusion and lessons: write "
+                "them, or delete a file)"
+            ),
             f"      evalreport validate {name}    lists what is left to fill in, then any other problem",
             "      add the project's data to the tables (docs/inputs.md describes each column), or import them:",
-            f"      evalreport import --from TOOL FILE --project {name};  evalreport import indicators --from FORMAT FILE --project {name}",
+            (
+                f"      evalreport import --from TOOL FILE --project {name};  evalreport import indicators --from "
+                f"FORMAT FILE --project {name}"
+            ),
             f"      evalreport run {name}",
         ]
 

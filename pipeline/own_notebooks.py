@@ -29,7 +29,8 @@ TITLED = re.compile(r"(set_title|suptitle|plt\.title|title\s*=)")
 def read_notebook(
     path: Path, relative: str, spec: ProjectSpec | None = None
 ) -> tuple[nbformat.NotebookNode | None, list[Problem], list[Problem]]:
-    """The notebook, the problems that stop a report (its Markdown checked against `spec`), and the notices that do not."""
+    """The notebook, the problems that stop a report (its Markdown checked against `spec`), and the notices that do
+    not."""
     try:
         check_size(path, MAX_NOTEBOOK_BYTES)
         notebook = nbformat.read(path, as_version=4)
@@ -50,7 +51,8 @@ def markdown_problems(notebook: nbformat.NotebookNode, relative: str, spec: Proj
 
 
 def alt_text_notices(notebook: nbformat.NotebookNode, relative: str) -> list[Problem]:
-    """A code cell that draws a chart without an `alt: …` tag or a title: the report falls back to the section's title."""
+    """A code cell that draws a chart without an `alt: …` tag or a title: the report falls back to the section's
+    title."""
     notices = []
     for number, cell in enumerate(notebook.cells, start=1):
         tags = cell.metadata.get("tags", [])
@@ -58,7 +60,15 @@ def alt_text_notices(notebook: nbformat.NotebookNode, relative: str) -> list[Pro
             continue
         if DRAWS.search(cell.source) and not TITLED.search(cell.source):
             found = f"cell {number}, which draws a chart with neither"
-            notices.append(Problem(relative, None, None, "alternative text for each chart: a cell tag 'alt: …' or a title (ax.set_title)", found))
+            notices.append(
+                Problem(
+                    relative,
+                    None,
+                    None,
+                    "alternative text for each chart: a cell tag 'alt: …' or a title (ax.set_title)",
+                    found,
+                )
+            )
     return notices
 
 

@@ -87,7 +87,9 @@ def parse_period(text: str | None, project_period: Period) -> ReportPeriod:
     if text is None or str(text).strip() == "":
         return whole(project_period)
     if project_period.split:
-        example = f"a year such as {project_period.year_label(project_period.end)} or a span such as {project_period.label}"
+        example = (
+            f"a year such as {project_period.year_label(project_period.end)} or a span such as {project_period.label}"
+        )
         match = SPLIT_SPAN.fullmatch(str(text))
         try:
             start = split_year(match.group(1)) if match else None

@@ -39,9 +39,20 @@ MAX_PROJECT_FILE_BYTES = 10 * 1024 * 1024
 MAX_YAML_DEPTH = 50
 MAX_YAML_VALUES = 100_000
 MAX_YAML_NUMBER = 1e12
-_OPENS = (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)
+_OPENS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
 _CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
-_YAML_KINDS = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "yes or no", "binary": "base64 text"}
+_YAML_KINDS = {
+    "timestamp": "date",
+    "int": "whole number",
+    "float": "number",
+    "bool": "yes or no",
+    "binary": "base64 text",
+}
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,11 @@ class Project:
 
     def _name(self, path: Path) -> str:
         # text/criteria/K1.md and text/status/2026/criteria/K1.md are two files of one name.
-        return path.relative_to(self.folder.resolve()).as_posix() if path.is_relative_to(self.folder.resolve()) else path.name
+        return (
+            path.relative_to(self.folder.resolve()).as_posix()
+            if path.is_relative_to(self.folder.resolve())
+            else path.name
+        )
 
     @cached_property
     def survey_suppression(self) -> Suppression:
@@ -201,7 +216,11 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
         "activities": (files.activities, tables.parse_activities, tables.empty_activities),
         "budget": (files.budget, tables.parse_budget, tables.empty_budget_table),
         # Not named in project.yaml: `evalreport decide` writes it, and a project without one has decided nothing yet.
-        "decisions": (tables.DECISIONS_FILE if (folder / tables.DECISIONS_FILE).is_file() else None, tables.parse_decisions, tables.empty_decisions),
+        "decisions": (
+            tables.DECISIONS_FILE if (folder / tables.DECISIONS_FILE).is_file() else None,
+            tables.parse_decisions,
+            tables.empty_decisions,
+        ),
     }
     frames: dict[str, pd.DataFrame] = {}
     input_files = [folder / PROJECT_FILE]
@@ -233,7 +252,13 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
     for kind, table in (("activities", spec.files.activities), ("recommendations", spec.files.recommendations)):
         notices += unknown_rows(narrative, kind, list(frames[kind]["id"]), table or f"{kind}.csv")
     return Project(
-        id=folder.name, folder=folder, spec=spec, input_files=tuple(input_files + text_files), narrative=narrative, notices=tuple(notices), **frames
+        id=folder.name,
+        folder=folder,
+        spec=spec,
+        input_files=tuple(input_files + text_files),
+        narrative=narrative,
+        notices=tuple(notices),
+        **frames,
     )
 
 
@@ -241,7 +266,11 @@ def wave_activity_problems(spec: ProjectSpec, activities: pd.DataFrame) -> list[
     """A survey wave tied to an activity (`activity:`) names one in activities.csv."""
     ids = list(activities["id"])
     waves = spec.survey.waves if spec.survey else []
-    expected = f"an activity id from {spec.files.activities} ({', '.join(ids[:12])}{', …' if len(ids) > 12 else ''})" if spec.files.activities else "no activity: files.activities names no activities table"
+    expected = (
+        f"an activity id from {spec.files.activities} ({', '.join(ids[:12])}{', …' if len(ids) > 12 else ''})"
+        if spec.files.activities
+        else "no activity: files.activities names no activities table"
+    )
     return [
         Problem(PROJECT_FILE, None, f"survey.waves.{i}.activity", expected, repr(wave.activity))
         for i, wave in enumerate(waves)
@@ -263,7 +292,13 @@ def load_spec(path: Path) -> ProjectSpec:
     check_size(path, MAX_PROJECT_FILE_BYTES)
     raw = path.read_bytes().removeprefix(b"\xef\xbb\xbf")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise InputError([Problem(path.name, 1, None, "text saved as UTF-8", "text saved as UTF-16 (\"Unicode\" in Notepad and Excel)")])
+        raise InputError(
+            [
+                Problem(
+                    path.name, 1, None, "text saved as UTF-8", 'text saved as UTF-16 ("Unicode" in Notepad and Excel)'
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -276,19 +311,25 @@ def load_spec(path: Path) -> ProjectSpec:
         _check_nesting(path.name, text)
         tree = yaml.compose(text, Loader=YAML_LOADER)
         _check_aliases(path.name, tree)
-        document = yaml.constructor.SafeConstructor().construct_document(tree) if tree is not None else None  # not parsed again
+        document = (
+            yaml.constructor.SafeConstructor().construct_document(tree) if tree is not None else None
+        )  # not parsed again
     except yaml.YAMLError as original:
         # The pure-Python parser's messages name the offending character; libyaml's do not. A tag that cannot be
         # applied (!!python/name, !!omap of a scalar) passes the parser: libyaml's constructor error says which.
         error = _pure_python_yaml_error(path.name, text) or original
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise InputError([Problem(path.name, line, None, "valid YAML", str(getattr(error, "problem", error)))]) from None
+        raise InputError(
+            [Problem(path.name, line, None, "valid YAML", str(getattr(error, "problem", error)))]
+        ) from None
     except (ValueError, TypeError, AttributeError, KeyError, OverflowError):
         # YAML reads `2016-02-30` as a date and `!!float abc` as a number, and fails on making one of them.
         raise InputError([_unreadable_value(path.name, tree)]) from None
     if not isinstance(document, dict):
-        raise InputError([Problem(path.name, 1, None, "a mapping of keys such as title, owner, language", repr(document))])
+        raise InputError(
+            [Problem(path.name, 1, None, "a mapping of keys such as title, owner, language", repr(document))]
+        )
     # What `evalreport new` left to fill in comes first, as a checklist; a placeholder's own error ("TODO" is no
     # year) is not repeated.
     to_fill_in = placeholders(path.name, tree)
@@ -296,10 +337,16 @@ def load_spec(path: Path) -> ProjectSpec:
         spec = ProjectSpec.model_validate(document)
     except ValidationError as error:
         errors = [e for e in error.errors() if not is_placeholder_error(e["loc"], to_fill_in)]
-        raise InputError([*to_fill_in.values(), *(_problem_from_pydantic(path.name, tree, e) for e in errors)]) from None
+        raise InputError(
+            [*to_fill_in.values(), *(_problem_from_pydantic(path.name, tree, e) for e in errors)]
+        ) from None
     if to_fill_in:
         raise InputError(list(to_fill_in.values()))
-    problems = octal_looking_unit_ids(path.name, tree, spec) + _number_problems(path.name, tree, spec) + committee_problems(path.name, tree, spec)
+    problems = (
+        octal_looking_unit_ids(path.name, tree, spec)
+        + _number_problems(path.name, tree, spec)
+        + committee_problems(path.name, tree, spec)
+    )
     if problems:
         raise InputError(problems)
     return spec
@@ -314,7 +361,17 @@ def _check_nesting(file: str, text: str, loader: type = YAML_LOADER) -> None:
             depth += 1
             if depth > MAX_YAML_DEPTH:
                 found = f"values nested more than {MAX_YAML_DEPTH} deep"
-                raise InputError([Problem(file, token.start_mark.line + 1, None, "keys and lists nested a few levels deep, as in docs/inputs.md", found)])
+                raise InputError(
+                    [
+                        Problem(
+                            file,
+                            token.start_mark.line + 1,
+                            None,
+                            "keys and lists nested a few levels deep, as in docs/inputs.md",
+                            found,
+                        )
+                    ]
+                )
         elif isinstance(token, _CLOSES):
             depth -= 1
 
@@ -381,11 +438,23 @@ def _number_problems(file: str, tree: yaml.Node | None, spec: ProjectSpec) -> li
         elif isinstance(value, (list, tuple)):
             for i, item in enumerate(value):
                 walk(item, location + [i])
-        elif isinstance(value, (int, float)) and not isinstance(value, bool) and not -MAX_YAML_NUMBER <= value <= MAX_YAML_NUMBER:
+        elif (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and not -MAX_YAML_NUMBER <= value <= MAX_YAML_NUMBER
+        ):
             node, line = yaml_node(tree, location)  # NaN fails every comparison, so it is caught too
             written = node.value if isinstance(node, yaml.ScalarNode) else _repr(value)
             found = repr(written) if len(written) <= 40 else f"{written[:30]!r}… ({len(written):,} characters)"
-            problems.append(Problem(file, line, ".".join(str(part) for part in location), "a finite number of at most a million million (10¹²) either way", found))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    ".".join(str(part) for part in location),
+                    "a finite number of at most a million million (10¹²) either way",
+                    found,
+                )
+            )
 
     walk(spec.model_dump(), [])
     return problems
@@ -408,22 +477,39 @@ def octal_looking_unit_ids(file: str, tree: yaml.Node, spec: ProjectSpec) -> lis
     for i, unit in enumerate(spec.units):
         node, line = yaml_node(tree, ["units", i, "id"])
         if isinstance(node, yaml.ScalarNode) and node.value != unit.id and not node.style:
-            problems.append(Problem(file, line, f"units.{i}.id", f'the id in quotes, "{node.value}", so that it stays as written', node.value))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"units.{i}.id",
+                    f'the id in quotes, "{node.value}", so that it stays as written',
+                    node.value,
+                )
+            )
     return problems
 
 
 def committee_problems(file: str, tree: yaml.Node | None, spec: ProjectSpec) -> list[Problem]:
-    """A committee is known by its name in the run ledger, so names are unique; its unit must be one of the project's."""
+    """A committee is known by its name in the run ledger, so names are unique; its unit must be one of the
+    project's."""
     problems = []
     names = [committee.name for committee in spec.committees]
     unit_ids = [unit.id for unit in spec.units]
     for i, committee in enumerate(spec.committees):
         if names.index(committee.name) != i:
             line = yaml_node(tree, ["committees", i, "name"])[1]
-            problems.append(Problem(file, line, f"committees.{i}.name", "each committee name once", f"{committee.name!r} a second time"))
+            problems.append(
+                Problem(
+                    file, line, f"committees.{i}.name", "each committee name once", f"{committee.name!r} a second time"
+                )
+            )
         if committee.unit is not None and committee.unit not in unit_ids:
             line = yaml_node(tree, ["committees", i, "unit"])[1]
-            problems.append(Problem(file, line, f"committees.{i}.unit", f"one of the project's units {unit_ids}", repr(committee.unit)))
+            problems.append(
+                Problem(
+                    file, line, f"committees.{i}.unit", f"one of the project's units {unit_ids}", repr(committee.unit)
+                )
+            )
     return problems
 
 
@@ -439,7 +525,9 @@ def _problem_from_pydantic(file: str, tree: yaml.Node, error: dict) -> Problem:
     found = "nothing" if error["type"] == "missing" else _repr(error.get("input"))
     node, line = yaml_node(tree, location)
     if isinstance(error.get("input"), (bool, date)) and isinstance(node, yaml.ScalarNode):
-        found = repr(node.value)  # YAML reads no, yes, on, off as false/true and 2026-10-01 as a date: show what the file says
+        found = repr(
+            node.value
+        )  # YAML reads no, yes, on, off as false/true and 2026-10-01 as a date: show what the file says
     if len(found) > 80:
         found = found[:77] + "..."
     return Problem(file, line, field_name, expected, found)
@@ -481,7 +569,9 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
     for criterion_id in duplicates([c.id for c in spec.criteria]):
         problems.append(Problem(file, None, "criteria", "each criterion id once", f"'{criterion_id}' twice or more"))
 
-    named_files = {f"files.{kind}": name for kind, name in spec.files.model_dump().items()} | {"report.logo": spec.report.logo}
+    named_files = {f"files.{kind}": name for kind, name in spec.files.model_dump().items()} | {
+        "report.logo": spec.report.logo
+    }
     named_files |= {f"sections.{i}.notebook": section.notebook for i, section in enumerate(spec.sections)}
     for key, name in named_files.items():
         if not name:
@@ -494,13 +584,21 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
         if not path.is_file():
             problems.append(Problem(file, None, key, f"a file {name} in {folder}", "no such file"))
         elif key == "report.logo" and (unfit := logo_problem(path)):  # decoded now, not first by the PDF
-            problems.append(Problem(file, None, key, f"{name} as a picture every report can draw (SVG, PNG or JPEG)", unfit))
+            problems.append(
+                Problem(file, None, key, f"{name} as a picture every report can draw (SVG, PNG or JPEG)", unfit)
+            )
 
     if spec.survey:
         for item_id, item in spec.survey.items.items():
             if item.kind == "likert" and item.scale not in spec.survey.scales:
                 problems.append(
-                    Problem(file, None, f"survey.items.{item_id}.scale", f"one of the declared scales {sorted(spec.survey.scales)}", repr(item.scale))
+                    Problem(
+                        file,
+                        None,
+                        f"survey.items.{item_id}.scale",
+                        f"one of the declared scales {sorted(spec.survey.scales)}",
+                        repr(item.scale),
+                    )
                 )
 
     for i, criterion in enumerate(spec.criteria):
@@ -509,20 +607,58 @@ def cross_reference_problems(spec: ProjectSpec, folder: Path) -> list[Problem]:
         for role in ("numerator", "denominator", "indicator"):
             name = getattr(measure, role, None)
             if name is not None and name not in spec.indicators:
-                problems.append(Problem(file, None, f"{where}.{role}", f"an indicator declared under 'indicators' {sorted(spec.indicators)}", repr(name)))
+                problems.append(
+                    Problem(
+                        file,
+                        None,
+                        f"{where}.{role}",
+                        f"an indicator declared under 'indicators' {sorted(spec.indicators)}",
+                        repr(name),
+                    )
+                )
         if measure.kind == "survey":
             items = spec.survey.items if spec.survey else {}
             if measure.item not in items or items[measure.item].kind != "likert":
                 likert = sorted(k for k, v in items.items() if v.kind == "likert")
-                problems.append(Problem(file, None, f"{where}.item", f"a likert item declared under 'survey.items' {likert}", repr(measure.item)))
+                problems.append(
+                    Problem(
+                        file,
+                        None,
+                        f"{where}.item",
+                        f"a likert item declared under 'survey.items' {likert}",
+                        repr(measure.item),
+                    )
+                )
             known_groups = sorted(spec.survey.groups) if spec.survey else []
             for group in measure.groups:
                 if group not in known_groups:
-                    problems.append(Problem(file, None, f"{where}.groups", f"groups declared under 'survey.groups' {known_groups}", repr(group)))
-        needs = {"ratio": "indicators", "indicator": "indicators", "survey": "survey", "milestones": "milestones", "assessment": "assessments"}
+                    problems.append(
+                        Problem(
+                            file,
+                            None,
+                            f"{where}.groups",
+                            f"groups declared under 'survey.groups' {known_groups}",
+                            repr(group),
+                        )
+                    )
+        needs = {
+            "ratio": "indicators",
+            "indicator": "indicators",
+            "survey": "survey",
+            "milestones": "milestones",
+            "assessment": "assessments",
+        }
         table = needs[measure.kind]
         if not getattr(spec.files, table):
-            problems.append(Problem(file, None, f"files.{table}", f"a {table} table, which criterion {criterion.id} is measured from", "none"))
+            problems.append(
+                Problem(
+                    file,
+                    None,
+                    f"files.{table}",
+                    f"a {table} table, which criterion {criterion.id} is measured from",
+                    "none",
+                )
+            )
     return problems
 
 
@@ -539,7 +675,9 @@ def unconfirmed_guesses(path: Path, spec: ProjectSpec) -> list[Problem]:
     text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")  # load_spec has read it already
     tree, lines = yaml.compose(text, Loader=YAML_LOADER), text.splitlines()
     checked = {
-        "scales": "true after you checked the order of the labels (low to high) and which are positive: set confirmed: true",
+        "scales": (
+            "true after you checked the order of the labels (low to high) and which are positive: set confirmed: true"
+        ),
         "items": "true after you checked the item's kind and its options: set confirmed: true",
     }
     problems = []

@@ -28,5 +28,9 @@ def empty_headings(file: str, source: str) -> list[Problem]:
         if opening.type == "heading_open" and not any(ch.isalnum() for ch in inline.content):
             line = opening.map[0] + 1 if opening.map else None
             written = source.split("\n")[line - 1].strip() if line else opening.markup
-            found.append(Problem(file, line, None, "a heading with words after its #, or no heading (delete the line)", repr(written)))
+            found.append(
+                Problem(
+                    file, line, None, "a heading with words after its #, or no heading (delete the line)", repr(written)
+                )
+            )
     return found

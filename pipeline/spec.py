@@ -30,7 +30,8 @@ def _file_name_part(value: str) -> str:
     return value
 
 
-# An id that becomes part of a report's file name (`end_report-0701.pdf`): a unit id of `../../x` must not write elsewhere.
+# An id that becomes part of a report's file name (`end_report-0701.pdf`): a unit id of `../../x` must not write
+# elsewhere.
 SafeName = Annotated[str, AfterValidator(_file_name_part)]
 
 
@@ -77,7 +78,11 @@ def _month_of(key: str, day: date) -> str:
     """YAML reads `start: 2018-04-01` as a day: the month it begins (the first) or, for `end`, ends (the last)."""
     if (key == "start" and day.day == 1) or (key == "end" and day.day == monthrange(day.year, day.month)[1]):
         return f"{day:%Y-%m}"
-    which = "the first day of the month the first year begins" if key == "start" else "the last day of the month the last year ends"
+    which = (
+        "the first day of the month the first year begins"
+        if key == "start"
+        else "the last day of the month the last year ends"
+    )
     raise ValueError(f"{key}: a year, a month such as 2018-04, or {which}, not {day.isoformat()}")
 
 
@@ -97,14 +102,23 @@ class Period(Strict):
         """`start: 2018-04, end: 2021-03` (or `end: 2020/21`): years that begin in April, the last one 2020/21."""
         if not isinstance(value, dict):
             return value
-        value = {**value, **{key: _month_of(key, day) for key, day in value.items() if key in ("start", "end") and isinstance(day, date)}}
+        value = {
+            **value,
+            **{
+                key: _month_of(key, day)
+                for key, day in value.items()
+                if key in ("start", "end") and isinstance(day, date)
+            },
+        }
         if not isinstance(value.get("start"), str):
             return value
         match = MONTH.fullmatch(value["start"])
         if match is None:
             return value  # a year, or something the fields refuse with their own message
         if not 1 <= int(match.group(2)) <= 12:
-            raise ValueError(f"start: a year (2018) or the month the first year begins (2018-04), not {value['start']!r}")
+            raise ValueError(
+                f"start: a year (2018) or the month the first year begins (2018-04), not {value['start']!r}"
+            )
         start, month = int(match.group(1)), int(match.group(2))
         end, last_month = value.get("end"), (month - 2) % 12 + 1
         written = MONTH.fullmatch(end) if isinstance(end, str) else None
@@ -115,7 +129,8 @@ class Period(Strict):
         elif month != 1 or isinstance(end, str):
             year = end if isinstance(end, int) else start + 2
             raise ValueError(
-                f"end: the month the last year ends, such as {year + 1}-{last_month:02d}, or the last year's label, such as "
+                f"end: the month the last year ends, such as {year + 1}-{last_month:02d}, or the last year's "
+                "label, such as "
                 f"{year}/{(year + 1) % 100:02d}: years beginning in month {month} span two calendar years"
             )
         return {**value, "start": start, "end": end, "start_month": month}
@@ -142,11 +157,11 @@ class Period(Strict):
         return date(year + 1, self.start_month, 1) - timedelta(days=1) if self.split else date(year, 12, 31)
 
     def year_label(self, year: int) -> str:
-        """"2018", or "2018/19" for a year beginning in 2018 and ending in 2019."""
+        """ "2018", or "2018/19" for a year beginning in 2018 and ending in 2019."""
         return f"{year}/{(year + 1) % 100:02d}" if self.split else str(year)
 
     def span_label(self, start: int, end: int) -> str:
-        """"2018" or "2018-2020"; "2018/19" or "2018/19-2020/21" (the page's style sets the dash)."""
+        """ "2018" or "2018-2020"; "2018/19" or "2018/19-2020/21" (the page's style sets the dash)."""
         return self.year_label(start) if start == end else f"{self.year_label(start)}-{self.year_label(end)}"
 
     @property
@@ -165,7 +180,10 @@ class Period(Strict):
             if not re.fullmatch(r"\d{4}", text):
                 raise ValueError("a year such as 2016")
             return int(text)
-        expected = f"a year such as {self.year_label(self.start)}, or a day inside one such as {self.first_day(self.start).isoformat()}"
+        expected = (
+            f"a year such as {self.year_label(self.start)}, or a day inside one such as "
+            f"{self.first_day(self.start).isoformat()}"
+        )
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             try:
                 return self.year_of(date.fromisoformat(text))
@@ -558,11 +576,13 @@ class Delivery(Strict):
     @field_validator("outbox")
     @classmethod
     def _inside_the_outbox_root(cls, value: str | None) -> str | None:
-        # Where a symbolic link leads is known only on delivery (the outbox root is the machine's); the text is checked here.
+        # Where a symbolic link leads is known only on delivery (the outbox root is the machine's); the text is checked
+        # here.
         reason = path_problem(value) if value is not None else None
         if reason:
             raise ValueError(
-                f"a folder relative to the reports folder (or to $EVALREPORT_OUTBOX_ROOT), such as udvalg/beskaeftigelse; this one {reason}"
+                "a folder relative to the reports folder (or to $EVALREPORT_OUTBOX_ROOT), such as "
+                f"udvalg/beskaeftigelse; this one {reason}"
             )
         return value
 

@@ -29,7 +29,18 @@ ASSESSMENT_COLUMNS = ["criterion", "period", "status", "justification"]
 
 
 # Recommendations followed up over the years (docs/inputs.md, recommendations.csv).
-RECOMMENDATION_COLUMNS = ["id", "title", "source", "given", "to", "decision", "decided", "status", "follow_up", "updated"]
+RECOMMENDATION_COLUMNS = [
+    "id",
+    "title",
+    "source",
+    "given",
+    "to",
+    "decision",
+    "decided",
+    "status",
+    "follow_up",
+    "updated",
+]
 RECOMMENDATION_REQUIRED = ["id", "title", "source", "given", "to", "status"]
 
 # Activities held and who took part (docs/inputs.md, activities.csv); `participants_<group>` columns beside them.
@@ -76,7 +87,8 @@ class Rows:
         self.notices: list[Problem] = []  # what the table holds that no report will show: said, and the report is made
 
     def __iter__(self):
-        # Rows as dicts: iterrows makes a Series per row and copies the table's attrs into each (seconds per 50,000 rows).
+        # Rows as dicts: iterrows makes a Series per row and copies the table's attrs into each (seconds per 50,000
+        # rows).
         yield from zip(self.frame.attrs["line"], self.frame.to_dict("records"))
 
     def problem(self, line: int, field: str, expected: str, found: str, note: str = "") -> None:
@@ -93,7 +105,12 @@ class Rows:
         """A row of a year outside the project's period is read, and shown in no report: say so."""
         period = spec.period
         if year is not None and not period.contains(year):
-            self.notice(line, field, f"a date in the project's period {period.year_label(period.start)}–{period.year_label(period.end)}", f"{cell!r}, outside it: the row is shown in no report")
+            self.notice(
+                line,
+                field,
+                f"a date in the project's period {period.year_label(period.start)}–{period.year_label(period.end)}",
+                f"{cell!r}, outside it: the row is shown in no report",
+            )
 
     def finished(self, frame: pd.DataFrame) -> pd.DataFrame:
         """The parsed table, carrying the notices for `load_project` to collect."""
@@ -143,7 +160,8 @@ def project_year(spec: ProjectSpec, example: int = 2016) -> tuple[Callable[[str]
     label = period.year_label(period.start)
     return period.parse_year, (
         f"a year of the project written {label} (or {label.replace('/', '-')}), or a day inside one such as "
-        f"{period.last_day(period.start).isoformat()}: its years begin in month {period.start_month}, so {period.start} alone "
+        f"{period.last_day(period.start).isoformat()}: its years begin in month {period.start_month}, so "
+        f"{period.start} alone "
         "does not say which"
     )
 
@@ -170,8 +188,14 @@ def parse_number(text: str, decimal_comma: bool) -> float:
 
 def _unit_checker(spec: ProjectSpec, rows: Rows):
     unit_ids = {u.id for u in spec.units}
-    listed = sorted(unit_ids) if len(unit_ids) <= 20 else f"({len(unit_ids):,}, from {min(unit_ids)!r} to {max(unit_ids)!r})"
-    expected = f"one of the units in project.yaml {listed} or empty" if unit_ids else "an empty cell (the project declares no units)"
+    listed = (
+        sorted(unit_ids) if len(unit_ids) <= 20 else f"({len(unit_ids):,}, from {min(unit_ids)!r} to {max(unit_ids)!r})"
+    )
+    expected = (
+        f"one of the units in project.yaml {listed} or empty"
+        if unit_ids
+        else "an empty cell (the project declares no units)"
+    )
 
     def check_unit(line: int, unit: str) -> None:
         if unit and unit not in unit_ids:
@@ -189,27 +213,54 @@ def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     for line, row in rows:
         check_unit(line, row["unit"])
         if row["indicator"] not in spec.indicators:
-            rows.problem(line, "indicator", f"an indicator declared in project.yaml {sorted(spec.indicators)}", row["indicator"])
+            rows.problem(
+                line, "indicator", f"an indicator declared in project.yaml {sorted(spec.indicators)}", row["indicator"]
+            )
         year = rows.check(line, "period", row["period"], *project_year(spec))
         rows.outside_period(line, "period", year, spec, row["period"])
         value = float("nan")
         if row["value"]:
-            example = "a number ≥ 0 such as 12,5 (or empty for no data)" if raw.attrs["decimal_comma"] else "a number ≥ 0 such as 12.5 (or empty for no data)"
-            parsed = rows.check(line, "value", row["value"], lambda t: parse_number(t, raw.attrs["decimal_comma"]), example)
+            example = (
+                "a number ≥ 0 such as 12,5 (or empty for no data)"
+                if raw.attrs["decimal_comma"]
+                else "a number ≥ 0 such as 12.5 (or empty for no data)"
+            )
+            parsed = rows.check(
+                line, "value", row["value"], lambda t: parse_number(t, raw.attrs["decimal_comma"]), example
+            )
             value = float("nan") if parsed is None else parsed
         key = (row["unit"], row["indicator"], year)
         if year is not None and key in seen:
-            rows.problem(line, "period", "one row per unit, indicator and year", row["period"], f"again (row {seen[key]} has the same unit, indicator and year)")
+            rows.problem(
+                line,
+                "period",
+                "one row per unit, indicator and year",
+                row["period"],
+                f"again (row {seen[key]} has the same unit, indicator and year)",
+            )
         seen.setdefault(key, line)
         coverage = _coverage(rows, line, row, year, spec)
         provisional = _provisional(rows, line, row) or coverage is not None
         if provisional and year is not None:
             counted = f"counted up to {coverage.isoformat()}" if coverage else "marked provisional"
-            rows.notice(line, "coverage" if coverage else "provisional", f"a final figure for the whole of {year}",
-                        f"a figure {counted}: the criteria it enters say 'provisional' and are judged as project.yaml's "
-                        f"`provisional:` says ({spec.provisional}, unless a criterion says otherwise)")
-        records.append({"unit": row["unit"], "indicator": row["indicator"], "period": year, "value": value, "note": row.get("note", ""),
-                        "provisional": provisional, "coverage": coverage})
+            rows.notice(
+                line,
+                "coverage" if coverage else "provisional",
+                f"a final figure for the whole of {year}",
+                f"a figure {counted}: the criteria it enters say 'provisional' and are judged as project.yaml's "
+                f"`provisional:` says ({spec.provisional}, unless a criterion says otherwise)",
+            )
+        records.append(
+            {
+                "unit": row["unit"],
+                "indicator": row["indicator"],
+                "period": year,
+                "value": value,
+                "note": row.get("note", ""),
+                "provisional": provisional,
+                "coverage": coverage,
+            }
+        )
     rows.raise_if_any()
     frame = pd.DataFrame.from_records(records, columns=INDICATOR_TABLE)
     return rows.finished(frame.astype({"period": int, "value": float, "provisional": bool}))
@@ -246,14 +297,24 @@ def _coverage(rows: Rows, line: int, row: dict, year: int | None, spec: ProjectS
 
 def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     if spec.survey is None:
-        raise InputError([Problem("project.yaml", None, "survey", "a survey codebook, since files.survey is given", "none")])
+        raise InputError(
+            [Problem("project.yaml", None, "survey", "a survey codebook, since files.survey is given", "none")]
+        )
     codebook = spec.survey
     item_columns = [column for columns in codebook.item_columns.values() for column in columns]
     raw = read_table(path, SURVEY_COLUMNS + item_columns)
     rows = Rows(raw, [item_id for item_id, item in codebook.items.items() if item.kind == "text"])
     extra = [c for c in raw.columns if c not in SURVEY_COLUMNS and c not in item_columns]
     for column in extra:
-        rows.problems.append(Problem(raw.attrs["file"], 1, column, "a column declared under survey.items in project.yaml", "an undeclared column" if column else "a column with no name"))
+        rows.problems.append(
+            Problem(
+                raw.attrs["file"],
+                1,
+                column,
+                "a column declared under survey.items in project.yaml",
+                "an undeclared column" if column else "a column with no name",
+            )
+        )
     check_unit = _unit_checker(spec, rows)
     waves = [w.id for w in codebook.waves]
     first_of: dict[tuple[str, str], int] = {}
@@ -261,24 +322,51 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         if not key[1]:
             rows.problem(line, "respondent_id", "an id for the respondent", key[1])
         elif key in first_of:
-            rows.problem(line, "respondent_id", "ids unique within a wave", key[1], f"again (row {first_of[key]} has it in the same wave)")
+            rows.problem(
+                line,
+                "respondent_id",
+                "ids unique within a wave",
+                key[1],
+                f"again (row {first_of[key]} has it in the same wave)",
+            )
         first_of.setdefault(key, line)
     # The other columns are judged value by value (see Rows.judged); the problems are then put back in the order of
     # the rows, as a reader goes through the file.
-    rows.judged(raw["wave"].tolist(), lambda wave, line: wave in waves or rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", wave))
+    rows.judged(
+        raw["wave"].tolist(),
+        lambda wave, line: (
+            wave in waves or rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", wave)
+        ),
+    )
     groups = sorted(codebook.groups)
-    rows.judged(raw["group"].tolist(), lambda group, line: group in codebook.groups or rows.problem(line, "group", f"one of the groups in project.yaml {groups}", group))
+    rows.judged(
+        raw["group"].tolist(),
+        lambda group, line: (
+            group in codebook.groups
+            or rows.problem(line, "group", f"one of the groups in project.yaml {groups}", group)
+        ),
+    )
     rows.judged(raw["unit"].tolist(), lambda unit, line: check_unit(line, unit))
     answers = {}
     for item_id, item in codebook.items.items():
         if item.columns:
             columns = list(item.columns)
             cells = list(zip(*(raw[column].tolist() for column in columns)))
-            answers[item_id] = rows.judged(cells, lambda cell, line, item=item, columns=columns: _ticked_columns(dict(zip(columns, cell)), item, rows, line))
+            answers[item_id] = rows.judged(
+                cells,
+                lambda cell, line, item=item, columns=columns: _ticked_columns(
+                    dict(zip(columns, cell)), item, rows, line
+                ),
+            )
         elif item.kind == "text":
-            answers[item_id] = [cell or None for cell in raw[item_id].tolist()]  # redacted by Rows; not judged: each is its own
+            answers[item_id] = [
+                cell or None for cell in raw[item_id].tolist()
+            ]  # redacted by Rows; not judged: each is its own
         else:
-            answers[item_id] = rows.judged(raw[item_id].tolist(), lambda cell, line, item=item, item_id=item_id: _answer(cell, item, codebook, rows, line, item_id))
+            answers[item_id] = rows.judged(
+                raw[item_id].tolist(),
+                lambda cell, line, item=item, item_id=item_id: _answer(cell, item, codebook, rows, line, item_id),
+            )
     rows.problems.sort(key=lambda problem: problem.row or 0)
     _check_invited(raw, codebook, rows)
     rows.raise_if_any()
@@ -296,10 +384,18 @@ def _answer(cell: str, item, codebook, rows: Rows, line: int, item_id: str):
     if item.kind == "text":
         return cell
     if item.kind == "nps":
-        return rows.check(line, item_id, cell, _nps_score, "a whole number from 0 to 10 (how likely to recommend), or empty")
+        return rows.check(
+            line, item_id, cell, _nps_score, "a whole number from 0 to 10 (how likely to recommend), or empty"
+        )
     if item.kind == "number":
         decimal_comma = rows.frame.attrs.get("decimal_comma", False)
-        return rows.check(line, item_id, cell, lambda text: parse_amount(text, decimal_comma), "a number such as 12 or 2,5 (a count or an amount), or empty")
+        return rows.check(
+            line,
+            item_id,
+            cell,
+            lambda text: parse_amount(text, decimal_comma),
+            "a number such as 12 or 2,5 (a count or an amount), or empty",
+        )
     if item.kind == "choice":
         if cell in item.options:
             return cell
@@ -344,7 +440,9 @@ def parse_amount(text: str, decimal_comma: bool) -> float:
     in Denmark and Norway write one whatever the file's delimiter), and '1.234,5' in a file that uses them."""
     cleaned = text.strip().replace("\u2212", "-")
     digits = cleaned.removeprefix("-")
-    lone_comma = "," in digits and "." not in digits and not re.fullmatch(r"\d{1,3}(,\d{3})+", digits)  # 1,234: a thousand
+    lone_comma = (
+        "," in digits and "." not in digits and not re.fullmatch(r"\d{1,3}(,\d{3})+", digits)
+    )  # 1,234: a thousand
     value = parse_number(digits, decimal_comma or lone_comma)
     return -value if cleaned.startswith("-") else value
 
@@ -372,13 +470,18 @@ def _check_invited(raw: pd.DataFrame, codebook, rows: Rows) -> None:
                         rows.file,
                         None,
                         "group",
-                        f"at most {invited} respondents in group '{group}' of wave '{wave}' (survey.invited in project.yaml)",
+                        (
+                            f"at most {invited} respondents in group '{group}' of wave '{wave}' (survey.invited "
+                            "in project.yaml)"
+                        ),
                         f"{answered} rows",
                     )
                 )
 
 
-def _likert_label(cell: str, labels: list[str], dont_know: list[str], rows: Rows, line: int, item_id: str) -> str | None:
+def _likert_label(
+    cell: str, labels: list[str], dont_know: list[str], rows: Rows, line: int, item_id: str
+) -> str | None:
     """The scale label a cell stands for: the label itself, or its position counted from 1."""
     if cell in labels or cell in dont_know:
         return cell
@@ -401,7 +504,11 @@ def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             rows.problem(line, "title", "a title", "")
         check_unit(line, row["unit"])
         planned = rows.check(line, "planned", row["planned"], parse_date, "a date written YYYY-MM-DD")
-        actual = rows.check(line, "actual", row["actual"], parse_date, "a date written YYYY-MM-DD, or empty") if row["actual"] else None
+        actual = (
+            rows.check(line, "actual", row["actual"], parse_date, "a date written YYYY-MM-DD, or empty")
+            if row["actual"]
+            else None
+        )
         status = row["status"] or ("done" if row["actual"] else "open")
         if status not in MILESTONE_STATUSES:
             rows.problem(line, "status", f"one of {', '.join(MILESTONE_STATUSES)} or empty", row["status"])
@@ -411,11 +518,21 @@ def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             rows.problem(line, "status", "'done' or empty, since an actual date is given", row["status"])
         forecast = None
         if row.get("forecast") and status in ("done", "cancelled"):
-            rows.problem(line, "forecast", f"an empty cell: only a milestone not yet done has a forecast, and this one is {status}", row["forecast"])
+            rows.problem(
+                line,
+                "forecast",
+                f"an empty cell: only a milestone not yet done has a forecast, and this one is {status}",
+                row["forecast"],
+            )
         elif row.get("forecast"):
             forecast = rows.check(line, "forecast", row["forecast"], parse_date, "a date written YYYY-MM-DD, or empty")
         # A title and a phase are labels (chart rows, table cells, page lines): one line, as project.yaml's titles are.
-        record = {"id": row["id"], "title": one_line(row["title"]), "unit": row["unit"], "phase": one_line(row["phase"])}
+        record = {
+            "id": row["id"],
+            "title": one_line(row["title"]),
+            "unit": row["unit"],
+            "phase": one_line(row["phase"]),
+        }
         records.append({**record, "planned": planned, "actual": actual, "status": status, "forecast": forecast})
     rows.raise_if_any()
     return pd.DataFrame.from_records(records, columns=MILESTONE_COLUMNS + ["forecast"])
@@ -434,7 +551,11 @@ def parse_assessments(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             rows.problem(line, "status", f"one of {', '.join(ASSESSMENT_STATUSES)}", row["status"])
         if row["status"] != "not_assessed" and not row["justification"]:
             rows.problem(line, "justification", "a justification of the status", "")
-        assessed_on = rows.check(line, "date", row["date"], parse_date, "a date written YYYY-MM-DD, or empty") if row.get("date") else None
+        assessed_on = (
+            rows.check(line, "date", row["date"], parse_date, "a date written YYYY-MM-DD, or empty")
+            if row.get("date")
+            else None
+        )
         records.append(
             {
                 "criterion": row["criterion"],
@@ -450,8 +571,17 @@ def parse_assessments(path: Path, spec: ProjectSpec) -> pd.DataFrame:
 
 
 def empty_indicators(_spec: ProjectSpec) -> pd.DataFrame:
-    return pd.DataFrame({"unit": pd.Series(dtype=str), "indicator": pd.Series(dtype=str), "period": pd.Series(dtype=int), "value": pd.Series(dtype=float),
-                         "note": pd.Series(dtype=str), "provisional": pd.Series(dtype=bool), "coverage": pd.Series(dtype=object)})
+    return pd.DataFrame(
+        {
+            "unit": pd.Series(dtype=str),
+            "indicator": pd.Series(dtype=str),
+            "period": pd.Series(dtype=int),
+            "value": pd.Series(dtype=float),
+            "note": pd.Series(dtype=str),
+            "provisional": pd.Series(dtype=bool),
+            "coverage": pd.Series(dtype=object),
+        }
+    )
 
 
 def empty_survey(spec: ProjectSpec) -> pd.DataFrame:
@@ -479,12 +609,23 @@ def parse_recommendations(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         _check_id(rows, line, row["id"], seen, "the recommendation")
         for column in ("title", "source"):
             if not row[column]:
-                rows.problem(line, column, {"title": "the recommendation's title", "source": "who gave it (a think-tank, the evaluation)"}[column], "")
+                rows.problem(
+                    line,
+                    column,
+                    {"title": "the recommendation's title", "source": "who gave it (a think-tank, the evaluation)"}[
+                        column
+                    ],
+                    "",
+                )
         given = rows.check(line, "given", row["given"], parse_date, "the date it was given, written YYYY-MM-DD")
         sent_to = _split(row["to"])
         for name in sent_to:
             if name not in committees:
-                expected = f"committees from project.yaml separated by ';' ({_listed(committees)})" if committees else "an empty cell (project.yaml lists no committees)"
+                expected = (
+                    f"committees from project.yaml separated by ';' ({_listed(committees)})"
+                    if committees
+                    else "an empty cell (project.yaml lists no committees)"
+                )
                 rows.problem(line, "to", expected, row["to"], f"('{name}' is not one of them)")
         status = row["status"]
         if status not in RECOMMENDATION_STATUSES:
@@ -493,13 +634,25 @@ def parse_recommendations(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         if status in DECIDED_STATUSES and not row.get("decided"):
             rows.problem(line, "decided", f"the date of the decision, since the status is '{status}'", "")
         elif status == "proposed" and row.get("decided"):
-            rows.problem(line, "status", "a status after the decision (adopted, in_progress, implemented or rejected), since it was decided on", status)
+            rows.problem(
+                line,
+                "status",
+                "a status after the decision (adopted, in_progress, implemented or rejected), since it was decided on",
+                status,
+            )
         updated = _later_date(rows, line, row, "updated", given)
         records.append(
             {
-                "id": row["id"], "title": one_line(row["title"]), "source": one_line(row["source"]), "given": given, "to": sent_to,
-                "decision": one_line(row.get("decision", "")), "decided": decided, "status": status,
-                "follow_up": one_line(row.get("follow_up", "")), "updated": updated,
+                "id": row["id"],
+                "title": one_line(row["title"]),
+                "source": one_line(row["source"]),
+                "given": given,
+                "to": sent_to,
+                "decision": one_line(row.get("decision", "")),
+                "decided": decided,
+                "status": status,
+                "follow_up": one_line(row.get("follow_up", "")),
+                "updated": updated,
             }
         )
     rows.raise_if_any()
@@ -515,8 +668,21 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     group_columns = [column for column in raw.columns if column.startswith(PARTICIPANTS_PREFIX)]
     for column in group_columns:
         if column.removeprefix(PARTICIPANTS_PREFIX) not in known_groups:
-            expected = f"participants_<group> with a group code from participant_groups or survey.groups in project.yaml ({_listed(sorted(known_groups))})"
-            rows.problems.append(Problem(rows.file, 1, column, expected if known_groups else "no participants_ columns: project.yaml declares no participant_groups", "an undeclared group"))
+            expected = (
+                "participants_<group> with a group code from participant_groups or survey.groups in project.yaml "
+                f"({_listed(sorted(known_groups))})"
+            )
+            rows.problems.append(
+                Problem(
+                    rows.file,
+                    1,
+                    column,
+                    expected
+                    if known_groups
+                    else "no participants_ columns: project.yaml declares no participant_groups",
+                    "an undeclared group",
+                )
+            )
     _check_columns(raw, ACTIVITY_COLUMNS + group_columns, rows)
     check_unit = _unit_checker(spec, rows)
     records, seen = [], {}
@@ -526,7 +692,15 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         rows.outside_period(line, "date", spec.period.year_of(held) if held else None, spec, row["date"])
         for column in ("title", "kind"):
             if not row[column]:
-                rows.problem(line, column, {"title": "the activity's title", "kind": "what kind of activity it was, such as Forummøde or Temamøde"}[column], "")
+                rows.problem(
+                    line,
+                    column,
+                    {
+                        "title": "the activity's title",
+                        "kind": "what kind of activity it was, such as Forummøde or Temamøde",
+                    }[column],
+                    "",
+                )
         check_unit(line, row.get("unit", ""))
         participants = _count(rows, line, "participants", row["participants"])
         groups = {}
@@ -535,18 +709,35 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             if count is not None:
                 groups[column.removeprefix(PARTICIPANTS_PREFIX)] = count
         if participants is not None and sum(groups.values()) > participants:
-            rows.problem(line, "participants", f"at least the participants counted by group ({sum(groups.values())})", row["participants"])
+            rows.problem(
+                line,
+                "participants",
+                f"at least the participants counted by group ({sum(groups.values())})",
+                row["participants"],
+            )
         if participants is None and groups:
             participants = sum(groups.values())  # counted by group only: the total is their sum
         records.append(
             {
-                "id": row["id"], "date": held, "title": one_line(row["title"]), "kind": one_line(row["kind"]), "unit": row.get("unit", ""),
-                "participants": participants, "themes": tuple(one_line(theme) for theme in _split(row.get("themes", ""))), "groups": groups,
-                "year": spec.period.year_of(held) if held else None,  # the project's year that holds it (2018 for 2018/19)
+                "id": row["id"],
+                "date": held,
+                "title": one_line(row["title"]),
+                "kind": one_line(row["kind"]),
+                "unit": row.get("unit", ""),
+                "participants": participants,
+                "themes": tuple(one_line(theme) for theme in _split(row.get("themes", ""))),
+                "groups": groups,
+                "year": spec.period.year_of(held)
+                if held
+                else None,  # the project's year that holds it (2018 for 2018/19)
             }
         )
     rows.raise_if_any()
-    return rows.finished(pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups", "year"]).astype({"participants": "Int64"}))  # empty: not counted
+    return rows.finished(
+        pd.DataFrame.from_records(records, columns=ACTIVITY_COLUMNS + ["groups", "year"]).astype(
+            {"participants": "Int64"}
+        )
+    )  # empty: not counted
 
 
 # An id is published as written (a milestone's, recommendation's or activity's, in every report and export), so it
@@ -570,7 +761,15 @@ def _check_columns(raw: pd.DataFrame, known: list[str], rows: Rows) -> None:
     """A column the table does not have is a misspelling (`particpants`) or the wrong file: say so, at the header."""
     for column in raw.columns:
         if column not in known and not column.startswith(PARTICIPANTS_PREFIX):
-            rows.problems.append(Problem(rows.file, 1, column or None, f"only the columns {', '.join(known)}", "an unknown column" if column else "a column with no name"))
+            rows.problems.append(
+                Problem(
+                    rows.file,
+                    1,
+                    column or None,
+                    f"only the columns {', '.join(known)}",
+                    "an unknown column" if column else "a column with no name",
+                )
+            )
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -584,7 +783,9 @@ def _later_date(rows: Rows, line: int, row: dict, column: str, given: date | Non
         return None
     day = rows.check(line, column, row[column], parse_date, "a date written YYYY-MM-DD, or empty")
     if day is not None and given is not None and day < given:
-        rows.problem(line, column, f"a date on or after {given.isoformat()}, when the recommendation was given", row[column])
+        rows.problem(
+            line, column, f"a date on or after {given.isoformat()}, when the recommendation was given", row[column]
+        )
     return day
 
 
@@ -618,7 +819,15 @@ def parse_budget(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     for line, row in rows:
         year = rows.check(line, "year", row["year"], *project_year(spec, 2025))
         if year is not None and not spec.period.contains(year):
-            rows.problem(line, "year", f"a year of the project's period {spec.period.year_label(spec.period.start)}–{spec.period.year_label(spec.period.end)}", row["year"])
+            rows.problem(
+                line,
+                "year",
+                (
+                    "a year of the project's period "
+                    f"{spec.period.year_label(spec.period.start)}–{spec.period.year_label(spec.period.end)}"
+                ),
+                row["year"],
+            )
         if not row["post"]:
             rows.problem(line, "post", "what the money is for, such as Koordinator or Aktiviteter", "")
         amounts = {}
@@ -633,15 +842,22 @@ def parse_budget(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             amounts[column] = float("nan") if parsed is None else parsed
         if amounts["cofinancing"] > amounts["budget"]:
             rows.problem(line, "cofinancing", f"at most the amount budgeted ({row['budget']})", row["cofinancing"])
-        records.append({"year": year, "post": one_line(row["post"]), "source": one_line(row.get("source", "")), **amounts})
+        records.append(
+            {"year": year, "post": one_line(row["post"]), "source": one_line(row.get("source", "")), **amounts}
+        )
     rows.raise_if_any()
-    return pd.DataFrame.from_records(records, columns=BUDGET_COLUMNS).astype({"year": int, **{c: float for c in BUDGET_AMOUNTS}})
+    return pd.DataFrame.from_records(records, columns=BUDGET_COLUMNS).astype(
+        {"year": int, **{c: float for c in BUDGET_AMOUNTS}}
+    )
 
 
 def _kroner(text: str, decimal_comma: bool) -> float:
     """'6.645.000', '6 645 000', '6645000' or '6.645.000,50': Danish and Norwegian amounts, whatever the file's
-    delimiter; thousands written with dots read as thousands here, since an amount in kroner has at most two decimals."""
-    cleaned = text.replace("\u00a0", "").replace(" ", "").removeprefix("kr.").removesuffix("kr.").removesuffix("kr").strip()
+    delimiter; thousands written with dots read as thousands here, since an amount in kroner has at most two
+    decimals."""
+    cleaned = (
+        text.replace("\u00a0", "").replace(" ", "").removeprefix("kr.").removesuffix("kr.").removesuffix("kr").strip()
+    )
     if _THOUSANDS_WITH_DOTS.match(cleaned) or re.fullmatch(r"\d{1,3}(\.\d{3})+,\d{1,2}", cleaned):
         cleaned = cleaned.replace(".", "").replace(",", ".")
     return parse_number(cleaned, decimal_comma and "," in cleaned)
@@ -657,19 +873,43 @@ def parse_decisions(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     records, seen = [], {}
     for line, row in rows:
         if row["committee"] not in committees:
-            rows.problem(line, "committee", f"a committee from project.yaml ({_listed(committees)})" if committees else "a committee (project.yaml lists none)", row["committee"])
+            rows.problem(
+                line,
+                "committee",
+                f"a committee from project.yaml ({_listed(committees)})"
+                if committees
+                else "a committee (project.yaml lists none)",
+                row["committee"],
+            )
         period = _case_period(row["period"], spec)
         if period is None:
-            example = f"{spec.period.year_label(spec.period.end)} or {spec.period.label}" if spec.period.split else "2025 or 2024-2025"
+            example = (
+                f"{spec.period.year_label(spec.period.end)} or {spec.period.label}"
+                if spec.period.split
+                else "2025 or 2024-2025"
+            )
             rows.problem(line, "period", f"the period of the case, such as {example}", row["period"])
         day = rows.check(line, "date", row["date"], parse_date, "the day of the decision, written YYYY-MM-DD")
         if not row["decision"]:
             rows.problem(line, "decision", "what the committee decided, such as: Indstillingen blev godkendt.", "")
         key = (row["committee"], period or row["period"])
         if key in seen:
-            rows.problem(line, "period", "one decision per committee and period", row["period"], f"again (row {seen[key]} has it)")
+            rows.problem(
+                line,
+                "period",
+                "one decision per committee and period",
+                row["period"],
+                f"again (row {seen[key]} has it)",
+            )
         seen.setdefault(key, line)
-        records.append({"committee": row["committee"], "period": period or row["period"], "date": day, "decision": one_line(row["decision"])})
+        records.append(
+            {
+                "committee": row["committee"],
+                "period": period or row["period"],
+                "date": day,
+                "decision": one_line(row["decision"]),
+            }
+        )
     rows.raise_if_any()
     return pd.DataFrame.from_records(records, columns=DECISION_COLUMNS)
 

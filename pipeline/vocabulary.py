@@ -15,7 +15,14 @@ DECIDED_STATUSES = ("adopted", "in_progress", "implemented", "rejected")  # a de
 
 # How a status looks, wherever it is shown (the page, the PDF, the charts, the index): by symbol and word as well as
 # colour, so it survives grey print and colour blindness. The words are the catalogues' (present/catalogue).
-STATUS_SYMBOLS = {"met": "●", "partly_met": "◐", "not_met": "○", "in_progress": "◌", "no_data": "–", "not_applicable": "–"}
+STATUS_SYMBOLS = {
+    "met": "●",
+    "partly_met": "◐",
+    "not_met": "○",
+    "in_progress": "◌",
+    "no_data": "–",
+    "not_applicable": "–",
+}
 CHANGE_SYMBOLS = {"improved": "↑", "unchanged": "→", "worse": "↓"}
 # The status palette, the one place its colours are written (tests/test_layout.py checks): `ink` for words on white
 # and on the tables' light bands (WCAG AA, 4.5:1; None: the text's own colour), `fill` for bars and marks, apart in
@@ -38,5 +45,7 @@ PALETTE: dict[str, dict[str, str | None]] = {
 
 def palette_css() -> str:
     """The palette as CSS custom properties, for a stylesheet's :root: `--ink-met: #1c4f8a; --fill-met: #2166ac; …`."""
-    properties = (f"--{role}-{tone}: {colour};" for tone, roles in PALETTE.items() for role, colour in roles.items() if colour)
+    properties = (
+        f"--{role}-{tone}: {colour};" for tone, roles in PALETTE.items() for role, colour in roles.items() if colour
+    )
     return " ".join(properties)

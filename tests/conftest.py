@@ -148,8 +148,14 @@ def _run_notebook(path: Path, output: Path, **parameters):
     kernel = warm.kernel_for("tests", str(path.parent), own_code=False)
     try:
         return papermill.execute_notebook(
-            path, output, parameters=parameters, kernel_name=ensure_kernel(), cwd=str(path.parent), progress_bar=False,
-            engine_name=warm.ENGINE, warm_kernel=kernel,
+            path,
+            output,
+            parameters=parameters,
+            kernel_name=ensure_kernel(),
+            cwd=str(path.parent),
+            progress_bar=False,
+            engine_name=warm.ENGINE,
+            warm_kernel=kernel,
         )
     except BaseException:
         warm.discard_kernel()  # a failed notebook never leaves its kernel to the next

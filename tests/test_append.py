@@ -202,12 +202,12 @@ def test_figures_are_merged_by_unit_indicator_and_year_and_a_different_figure_is
     project, tmp_path, capsys
 ):
     common = ["import", "indicators", "--project", "forum"]
-    assert (
-        run(project, *common, "--from", "long", str(write(tmp_path / "f2020.csv", FIGURES_2020))) == 0
-    ), capsys.readouterr().err
-    assert (
-        run(project, *common, "--from", "long", str(write(tmp_path / "f2021.csv", FIGURES_2021)), "--append") == 0
-    ), capsys.readouterr().err
+    assert run(project, *common, "--from", "long", str(write(tmp_path / "f2020.csv", FIGURES_2020))) == 0, (
+        capsys.readouterr().err
+    )
+    assert run(project, *common, "--from", "long", str(write(tmp_path / "f2021.csv", FIGURES_2021)), "--append") == 0, (
+        capsys.readouterr().err
+    )
     table = pd.read_csv(project / "forum" / "indicators.csv", dtype=str, keep_default_na=False)
     assert table[["unit", "period", "value"]].values.tolist() == [
         ["3001", "2020", "25"],
@@ -353,10 +353,15 @@ def test_appended_figures_keep_the_users_own_columns_and_a_final_figure_clears_p
     table["provisional"], table["coverage"] = "ja", "2020-10-31"  # both of 2020's figures
     table.to_csv(table_path, index=False)
     replaced = FIGURES_2021.replace("2020;Vedtak om bosetting;25", "2020;Vedtak om bosetting;27")
-    assert run(project, *common, "--from", "long", str(write(tmp_path / "f2021.csv", replaced)), "--append", "--replace") == 0
+    assert (
+        run(project, *common, "--from", "long", str(write(tmp_path / "f2021.csv", replaced)), "--append", "--replace")
+        == 0
+    )
     merged = pd.read_csv(table_path, dtype=str, keep_default_na=False)
     assert list(merged.columns) == ["unit", "indicator", "period", "value", "note", "provisional", "coverage"]
-    rows = {(u, p): (v, pr, c) for u, p, v, pr, c in merged[["unit", "period", "value", "provisional", "coverage"]].values}
+    rows = {
+        (u, p): (v, pr, c) for u, p, v, pr, c in merged[["unit", "period", "value", "provisional", "coverage"]].values
+    }
     assert rows[("3001", "2020")] == ("27", "", "")  # the office's final figure
     assert rows[("3002", "2020")] == ("", "ja", "2020-10-31")  # not in the file: left as the user marked it
     assert rows[("3001", "2021")][1:] == ("", "")

@@ -60,7 +60,9 @@ def test_a_target_is_prorated_by_the_days_a_provisional_count_covers():
     year = (date(2026, 1, 1), date(2026, 12, 31))
     assert share_of_year(year[0], date(2026, 10, 31), year[1]) == pytest.approx(COUNTED_2026)
     assert share_of_year(year[0], date(2025, 12, 31), year[1]) == 0
-    assert share_of_year(date(2026, 4, 1), date(2026, 9, 30), date(2027, 3, 31)) == pytest.approx(183 / 365)  # a fiscal year
+    assert share_of_year(date(2026, 4, 1), date(2026, 9, 30), date(2027, 3, 31)) == pytest.approx(
+        183 / 365
+    )  # a fiscal year
     covered = {2026: COUNTED_2026}
     assert prorated_target({2025: 140, 2026: 160}, [2025, 2026], covered) == pytest.approx(140 + 160 * COUNTED_2026)
     assert prorated_target(300, [2025, 2026], covered) == pytest.approx(300 * (1 + COUNTED_2026) / 2)
@@ -68,7 +70,9 @@ def test_a_target_is_prorated_by_the_days_a_provisional_count_covers():
 
 
 def record(status: str, attainment: float | None, measured: dict | None = None) -> dict:
-    return {"id": "K", "title": "K", "status": status, "attainment": attainment} | ({"measured": measured} if measured else {})
+    return {"id": "K", "title": "K", "status": status, "attainment": attainment} | (
+        {"measured": measured} if measured else {}
+    )
 
 
 def test_a_figure_measured_before_the_last_status_is_no_new_measurement_never_unchanged():
@@ -76,12 +80,18 @@ def test_a_figure_measured_before_the_last_status_is_no_new_measurement_never_un
     same = cmp.compare_criterion(record("not_met", 0.55, last_year), record("not_met", 0.55, last_year))
     assert same.change == cmp.Change.NOT_MEASURED
     # Dated on or before the last status's day: measured before it, whatever that status stored.
-    before = cmp.compare_criterion(record("met", 1.2, {"day": "2025-06-30", "wave": None}), record("met", 1.2), then_as_of=date(2025, 10, 1))
+    before = cmp.compare_criterion(
+        record("met", 1.2, {"day": "2025-06-30", "wave": None}), record("met", 1.2), then_as_of=date(2025, 10, 1)
+    )
     assert before.change == cmp.Change.NOT_MEASURED
     wave = {"day": None, "wave": "2025"}
     assert cmp.compare_criterion(record("met", 1.02, wave), record("met", 1.02, wave)).change == cmp.Change.NOT_MEASURED
     # A new count is compared as ever.
-    new = cmp.compare_criterion(record("not_met", 0.55, {"day": "2026-12-31", "wave": None}), record("not_met", 0.55, last_year), then_as_of=date(2025, 10, 1))
+    new = cmp.compare_criterion(
+        record("not_met", 0.55, {"day": "2026-12-31", "wave": None}),
+        record("not_met", 0.55, last_year),
+        then_as_of=date(2025, 10, 1),
+    )
     assert new.change == cmp.Change.UNCHANGED
 
 
@@ -89,16 +99,23 @@ def test_a_criterion_in_progress_is_compared_by_how_far_it_has_come():
     assert cmp.compare_criterion(record("in_progress", 0.91), record("met", 1.2)).change == cmp.Change.WORSE
     assert cmp.compare_criterion(record("in_progress", 0.70), record("in_progress", 0.55)).change == cmp.Change.IMPROVED
     assert cmp.compare_criterion(record("met", None), record("in_progress", None)).change == cmp.Change.IMPROVED
-    assert cmp.compare_criterion(record("in_progress", None), record("partly_met", 0.83)).change == cmp.Change.NOT_JUDGED_NOW
+    assert (
+        cmp.compare_criterion(record("in_progress", None), record("partly_met", 0.83)).change
+        == cmp.Change.NOT_JUDGED_NOW
+    )
 
 
 def test_a_status_knows_its_number_from_the_schedule():
     schedule = Schedule(on="10-01", covers="previous-and-current-year")
     statuses = cmp.scheduled_statuses(schedule, Period(start=2024, end=2026), date(2026, 12, 7))
     assert [(day.isoformat(), period.label) for day, period in statuses] == [
-        ("2024-10-01", "2024"), ("2025-10-01", "2024-2025"), ("2026-10-01", "2025-2026"),
+        ("2024-10-01", "2024"),
+        ("2025-10-01", "2024-2025"),
+        ("2026-10-01", "2025-2026"),
     ]
-    assert cmp.status_number(schedule, Period(start=2024, end=2026), date(2026, 10, 1)) == 3  # the third, not the second
+    assert (
+        cmp.status_number(schedule, Period(start=2024, end=2026), date(2026, 10, 1)) == 3
+    )  # the third, not the second
     assert cmp.status_number(schedule, Period(start=2024, end=2026), date(2026, 12, 7)) is None  # not a scheduled day
     # A status of the year before only: the project's first 1 October covers no year of it.
     before = Schedule(on="10-01", covers="previous-year")
@@ -111,7 +128,9 @@ def test_a_status_knows_its_number_from_the_schedule():
 def test_a_whole_period_report_run_long_after_the_period_is_judged_as_of_its_end_and_says_so():
     report = Report.open(PROJECT, as_of="2031-06-01")  # years after the period 2024-2026
     assert report.scope.as_of == date(2026, 12, 31)
-    assert int(report.milestones["days_overdue"].max()) == (date(2026, 12, 31) - date(2026, 11, 24)).days  # F12: 37 days
+    assert (
+        int(report.milestones["days_overdue"].max()) == (date(2026, 12, 31) - date(2026, 11, 24)).days
+    )  # F12: 37 days
     assert "Status pr. 31. december 2026." in text_of(report.summary())
     assert criterion(report, "K2").status == Status.NOT_MET  # 2026 is over: a verdict, 31 of the 40 volunteers
 
@@ -125,8 +144,13 @@ def test_milestones_due_after_the_as_of_day_are_not_due_and_short_targets_are_in
     assert (k2.status, round(k2.attainment, 2)) == (Status.IN_PROGRESS, 0.55)
     text = text_of(report.criteria_section())
     assert "Undervejs" in text and "Ikke opfyldt" not in text
-    assert "K2: Målåret 2026 er ikke slut pr. 1. oktober 2026: kriteriet er undervejs og vurderes ved årets udgang." in text
-    assert "Underveis" in text_of(Report.open(PROJECT, period="2025-2026", as_of="2026-10-01", language="nb").criteria_section())
+    assert (
+        "K2: Målåret 2026 er ikke slut pr. 1. oktober 2026: kriteriet er undervejs og vurderes ved årets udgang."
+        in text
+    )
+    assert "Underveis" in text_of(
+        Report.open(PROJECT, period="2025-2026", as_of="2026-10-01", language="nb").criteria_section()
+    )
 
 
 # --- Provisional figures ---------------------------------------------------------------------------------
@@ -147,7 +171,9 @@ def test_a_provisional_count_is_judged_against_the_prorated_target_and_says_so()
 
 def test_a_provisional_count_not_judged_has_no_verdict(viborg_copy: Path):
     yaml = viborg_copy / "project.yaml"
-    yaml.write_text(yaml.read_text(encoding="utf-8").replace("provisional: prorate", "provisional: not_judged"), encoding="utf-8")
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace("provisional: prorate", "provisional: not_judged"), encoding="utf-8"
+    )
     report = Report.open(PROJECT, period="2025-2026", inputs=viborg_copy.parent, as_of="2026-12-31")
     k1 = criterion(report, "K1")
     assert (k1.status, k1.attainment, k1.actual, k1.target) == (Status.IN_PROGRESS, None, 249, 300)
@@ -162,7 +188,10 @@ def test_validate_says_which_row_is_provisional_and_refuses_a_coverage_outside_i
     table.write_text(table.read_text(encoding="utf-8").replace(",2026-10-31", ",2025-10-31"), encoding="utf-8")
     with pytest.raises(InputError) as refused:
         load_project(PROJECT, viborg_copy.parent)
-    assert "indicators.csv, row 4, field 'coverage': expected a day in the figure's year 2026, found '2025-10-31'" in str(refused.value)
+    assert (
+        "indicators.csv, row 4, field 'coverage': expected a day in the figure's year 2026, found '2025-10-31'"
+        in str(refused.value)
+    )
 
 
 # --- The yearly status -----------------------------------------------------------------------------------
@@ -217,9 +246,14 @@ def test_a_figure_in_digits_that_the_report_does_not_compute_gets_a_hint(viborg_
     from pipeline.present.report import narrative_hints
     from pipeline.present.text_figures import written_numbers
 
-    assert [n for n, _, _ in written_numbers("I 2025 kom 1.400 beboere, 13. oktober, anbefaling A3, 55,0 % og {{K1.result}}")] == [1400, 55.0]
+    assert [
+        n
+        for n, _, _ in written_numbers("I 2025 kom 1.400 beboere, 13. oktober, anbefaling A3, 55,0 % og {{K1.result}}")
+    ] == [1400, 55.0]
     (viborg_copy / "text" / "introduction.md").write_text(
-        "Forummet har haft 381 deltagere i 2024–2026 og 77 aktive frivillige.\n\nMålet er {{K2.target}}.\n", encoding="utf-8")
+        "Forummet har haft 381 deltagere i 2024–2026 og 77 aktive frivillige.\n\nMålet er {{K2.target}}.\n",
+        encoding="utf-8",
+    )
     hints = [h for h in narrative_hints(load_project(PROJECT, viborg_copy.parent)) if h.file == "text/introduction.md"]
     # 381 is K1's result over the whole period (132 + 181 + 68); 77 is no figure of the report: write it by name.
     assert [(h.row, h.found) for h in hints] == [(1, "'77', which equals none")]
@@ -230,11 +264,25 @@ def test_the_stored_status_and_the_e_mail_say_its_number_day_and_meeting():
     from pipeline.committees.mail import Letter, letter_text
 
     stored = status().results()
-    assert (stored["as_of"], stored["status"]["number"], stored["status"]["presented"]) == ("2026-10-01", 3, "2026-10-13")
-    letter = Letter("da", "Beskæftigelses- og Integrationsudvalget", "Integrationsforum", "Viborg Kommune", "2025–2026",
-                    "1. oktober 2026", number=3, presented="13. oktober 2026")
+    assert (stored["as_of"], stored["status"]["number"], stored["status"]["presented"]) == (
+        "2026-10-01",
+        3,
+        "2026-10-13",
+    )
+    letter = Letter(
+        "da",
+        "Beskæftigelses- og Integrationsudvalget",
+        "Integrationsforum",
+        "Viborg Kommune",
+        "2025–2026",
+        "1. oktober 2026",
+        number=3,
+        presented="13. oktober 2026",
+    )
     _, body = letter_text(letter)
-    assert "Hermed årlig status nr. 3 for perioden 2025–2026 for »Integrationsforum«, opgjort pr. 1. oktober 2026." in body
+    assert (
+        "Hermed årlig status nr. 3 for perioden 2025–2026 for »Integrationsforum«, opgjort pr. 1. oktober 2026." in body
+    )
     assert "Den forelægges udvalget den 13. oktober 2026." in body
 
 
@@ -244,7 +292,25 @@ def test_run_as_of_reaches_the_notebook_and_its_results(tmp_path: Path):
     from pipeline.cli import main
 
     reports = tmp_path / "reports"
-    assert main(["--reports", str(reports), "run", PROJECT, "--report", "success_criteria", "--as-of", "2026-06-30", "--format", "html"]) == 0
-    results = json.loads((reports / PROJECT / "2024-2026" / "success_criteria.results.json").read_text(encoding="utf-8"))
+    assert (
+        main(
+            [
+                "--reports",
+                str(reports),
+                "run",
+                PROJECT,
+                "--report",
+                "success_criteria",
+                "--as-of",
+                "2026-06-30",
+                "--format",
+                "html",
+            ]
+        )
+        == 0
+    )
+    results = json.loads(
+        (reports / PROJECT / "2024-2026" / "success_criteria.results.json").read_text(encoding="utf-8")
+    )
     assert results["as_of"] == "2026-06-30"
     assert {c["id"]: c["status"] for c in results["criteria"]}["K2"] == "in_progress"  # 2026 not over on 30 June

@@ -97,16 +97,21 @@ def run(case: Path, expect: dict, folder: Path):
         if "memory_mb" in limits:
             peak = tracemalloc.get_traced_memory()[1] / (1 << 20)
             tracemalloc.stop()
-        if "seconds" in limits and elapsed > limits["seconds"]:  # a hang guard, ≥ 20× the normal time: speed is benchmarks/'
+        if (
+            "seconds" in limits and elapsed > limits["seconds"]
+        ):  # a hang guard, ≥ 20× the normal time: speed is benchmarks/'
             pytest.fail(f"took {elapsed:.2f} s: hung? (hang guard {limits['seconds']} s)")
         if peak is not None:
             assert peak < limits["memory_mb"], f"peak traced memory {peak:.1f} MB, limit {limits['memory_mb']} MB"
 
 
 def marks(case: Path) -> list:
-    """A case whose report is known to crash (a bug outside the readers) is a strict xfail: fixed, it must be unmarked."""
+    """A case whose report is known to crash (a bug outside the readers) is a strict xfail: fixed, it must be
+    unmarked."""
     bug = expectation(case).get("known_bug")
-    return [pytest.mark.xfail(strict=True, raises=getattr(builtins, bug["raises"]), reason=bug["reason"])] if bug else []
+    return (
+        [pytest.mark.xfail(strict=True, raises=getattr(builtins, bug["raises"]), reason=bug["reason"])] if bug else []
+    )
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=marks(c)) for c in CASES])
@@ -115,7 +120,10 @@ def test_bad_input(case: Path, tmp_path: Path, record_property):
     assert ("error" in expect) != ("safe" in expect), "a case expects either an error or a safe handling"
     folder = build(case, expect, tmp_path / "inputs" / EXAMPLE.name)
     if "limits" in expect:
-        record_property("measured", "load_project (or read_any) alone: wall time and peak traced memory; writing the input is not counted")
+        record_property(
+            "measured",
+            "load_project (or read_any) alone: wall time and peak traced memory; writing the input is not counted",
+        )
     try:
         if "error" in expect:
             with pytest.raises(InputError) as caught:
@@ -217,7 +225,9 @@ def check_html(html: str, expect: dict) -> None:
     for text in expect.get("contains", []):
         assert text in html, f"{text!r} not in the survey section"
     for text in expect.get("lacks", []):
-        assert text not in html, f"{text!r} in the survey section: {html[max(0, html.find(text) - 80):html.find(text) + 80]!r}"
+        assert text not in html, (
+            f"{text!r} in the survey section: {html[max(0, html.find(text) - 80) : html.find(text) + 80]!r}"
+        )
 
 
 def check_neutralised(report, sections: list, texts: list[str]) -> None:
@@ -231,8 +241,20 @@ def check_neutralised(report, sections: list, texts: list[str]) -> None:
     for text in texts:
         written = neutralise(text)
         assert not written.startswith(FORMULA_STARTS) and written.endswith(text), f"{text!r} written as {written!r}"
-    about = About(report.t.language, report.spec.title, report.spec.owner, "end_report", None, report.scope.period.label, datetime.now(UTC), report.project.input_digest(), "test")
-    book = openpyxl.load_workbook(io.BytesIO(workbook(report_tables(sections, report.t.language), about, report.results())))
+    about = About(
+        report.t.language,
+        report.spec.title,
+        report.spec.owner,
+        "end_report",
+        None,
+        report.scope.period.label,
+        datetime.now(UTC),
+        report.project.input_digest(),
+        "test",
+    )
+    book = openpyxl.load_workbook(
+        io.BytesIO(workbook(report_tables(sections, report.t.language), about, report.results()))
+    )
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"], "a formula in the workbook"
     for cell in cells:

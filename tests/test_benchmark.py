@@ -20,7 +20,13 @@ def test_the_batch_benchmark_measures_every_way_at_equal_cores_and_prints_the_ra
     benchmark.main(["--units", "3", "--sample", "1", "--jobs", "2"])
     out = capsys.readouterr().out
     assert "3 reports in 3 projects" in out
-    for label in ("(1) naive loop", "(2a) evalreport run --jobs 1", "(2b) evalreport run --jobs 2", "(3) bare analysis", "(4) rerun, one input changed"):
+    for label in (
+        "(1) naive loop",
+        "(2a) evalreport run --jobs 1",
+        "(2b) evalreport run --jobs 2",
+        "(3) bare analysis",
+        "(4) rerun, one input changed",
+    ):
         seconds, per_report = re.search(rf"{re.escape(label)}\s+([\d.]+)\s+([\d.]+)", out).groups()
         assert float(seconds) > 0 and float(per_report) > 0
     assert "sample of 1, scaled per report" in out

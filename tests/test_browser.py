@@ -18,8 +18,16 @@ import pytest
 from pipeline.project import load_project
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 EXAMPLES = ["bosetting-vestfold", "integrationsforum-viborg", "helhedsplan-norrevang"]
@@ -30,7 +38,9 @@ PHONE = {"width": 390, "height": 844}
 
 def _missing() -> str | None:
     if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (Debian package chromium; `sh tools/browser-dependencies.sh` as root installs it)"
+        return (
+            f"{CHROMIUM} is missing (Debian package chromium; `sh tools/browser-dependencies.sh` as root installs it)"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
@@ -67,7 +77,8 @@ FACTS = """() => {
 OVERFLOWING = """(limit) => [...document.querySelectorAll("body *")]
   .filter((e) => e.getBoundingClientRect().right > limit + 1)
   .filter((e) => !(e.parentElement && e.parentElement.getBoundingClientRect().right > limit + 1))
-  .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`)"""
+  .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}
+  right=${Math.round(e.getBoundingClientRect().right)}`)"""
 
 
 @dataclass
@@ -116,7 +127,11 @@ def look(browser, url: str, viewport: dict, view: View, screenshot: Path):
         page.on("pageerror", lambda error: view.page_errors.append(str(error)))
         page.goto(url, wait_until="load")
         page.screenshot(path=str(screenshot), full_page=True)
-        return page.evaluate(FACTS), page.evaluate("document.scrollingElement.scrollWidth"), page.evaluate(OVERFLOWING, viewport["width"])
+        return (
+            page.evaluate(FACTS),
+            page.evaluate("document.scrollingElement.scrollWidth"),
+            page.evaluate(OVERFLOWING, viewport["width"]),
+        )
     finally:
         context.close()
 
@@ -131,7 +146,9 @@ def views(reports, browser):
             url = path_of(reports, name).as_uri()
             view = View(name, url)
             view.facts, _, _ = look(browser, url, DESKTOP, view, ARTIFACTS / f"{name}.png")
-            _, view.phone_scroll_width, view.phone_overflowing = look(browser, url, PHONE, view, ARTIFACTS / f"{name}-phone.png")
+            _, view.phone_scroll_width, view.phone_overflowing = look(
+                browser, url, PHONE, view, ARTIFACTS / f"{name}-phone.png"
+            )
             seen[name] = view
         return seen[name]
 
@@ -182,14 +199,18 @@ def test_headings_do_not_skip_levels(views, name):
     headings = views(name).facts["headings"]
     assert headings and headings[0]["level"] == 1, f"the first heading is an h1: {headings[:1]}"
     for before, after in pairwise(headings):
-        assert after["level"] <= before["level"] + 1, f"h{before['level']} {before['text']!r} → h{after['level']} {after['text']!r}"
+        assert after["level"] <= before["level"] + 1, (
+            f"h{before['level']} {before['text']!r} → h{after['level']} {after['text']!r}"
+        )
 
 
 @pytest.mark.parametrize("name", [*EXAMPLES, "index"])
 def test_page_fits_a_phone_without_horizontal_scrolling(views, name):
     view = views(name)
     assert (ARTIFACTS / f"{name}.png").stat().st_size > 0 and (ARTIFACTS / f"{name}-phone.png").stat().st_size > 0
-    assert view.phone_scroll_width <= PHONE["width"] + 1, f"{name} scrolls sideways at 390 px; too wide: {view.phone_overflowing}"
+    assert view.phone_scroll_width <= PHONE["width"] + 1, (
+        f"{name} scrolls sideways at 390 px; too wide: {view.phone_overflowing}"
+    )
 
 
 # Every cell of a wide table, on the phone: inside the screen, not clipped, not hidden.

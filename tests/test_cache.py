@@ -22,7 +22,12 @@ def space(tmp_path, example_copy):
 
 def key(space, example_copy, today=None, **job):
     project = load_project(example_copy)
-    return fingerprint(Job(project.id, **{"report": "end_report", "period": "2015-2016", "language": "nb", **job}), space, project, today)
+    return fingerprint(
+        Job(project.id, **{"report": "end_report", "period": "2015-2016", "language": "nb", **job}),
+        space,
+        project,
+        today,
+    )
 
 
 def test_the_same_job_has_the_same_key(space, example_copy):
@@ -50,13 +55,17 @@ def test_why_a_job_runs():
     assert why_run(key, ok, outputs_exist=False) == "output missing"
     assert why_run({**key, "inputs": "j"}, ok, outputs_exist=True) == "input changed"
     assert why_run({**key, "code": "d"}, ok, outputs_exist=True) == "evalreport changed"
-    assert why_run({**key, "fonts": "f"}, ok, outputs_exist=True) == "evalreport changed"  # a key of the last version's parts
+    assert (
+        why_run({**key, "fonts": "f"}, ok, outputs_exist=True) == "evalreport changed"
+    )  # a key of the last version's parts
 
 
 def with_logo(folder, svg: bytes = b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>') -> None:
     (folder / "logo.svg").write_bytes(svg)
     yaml_file = folder / "project.yaml"
-    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("report:\n", "report:\n  logo: logo.svg\n", 1), encoding="utf-8")
+    yaml_file.write_text(
+        yaml_file.read_text(encoding="utf-8").replace("report:\n", "report:\n  logo: logo.svg\n", 1), encoding="utf-8"
+    )
 
 
 def change_table(space, folder, monkeypatch):
@@ -103,7 +112,9 @@ def test_each_input_of_a_report_changes_its_part_and_is_named(space, example_cop
     make_change(space, example_copy, monkeypatch)
     after = key(space, example_copy)
     changed = {part for part in after if after[part] != before[part]}
-    assert changed == parts or (change == "logo bytes" and changed == {"logo", "inputs"})  # the logo is an input file too
+    assert changed == parts or (
+        change == "logo bytes" and changed == {"logo", "inputs"}
+    )  # the logo is an input file too
     assert why_run(after, {"status": "ok", "key": before}, outputs_exist=True) == reason
 
 
@@ -115,7 +126,9 @@ def test_the_day_a_running_period_is_judged_at_is_in_the_key(space, example_copy
     assert (yesterday["as_of"], today["as_of"]) == ("2016-06-01", "2016-06-02")
     assert why_run(today, {"status": "ok", "key": yesterday}, outputs_exist=True) == "as-of day changed"
     # Once the period is over, it is judged at its last day, whichever day the report is made.
-    assert key(space, example_copy, today=date(2017, 3, 1), period="2016") == key(space, example_copy, today=date(2019, 1, 1), period="2016")
+    assert key(space, example_copy, today=date(2017, 3, 1), period="2016") == key(
+        space, example_copy, today=date(2019, 1, 1), period="2016"
+    )
 
 
 def test_a_status_judged_at_another_day_says_so(space, example_copy):

@@ -36,8 +36,23 @@ def test_run_all_skips_an_invalid_project_renders_the_rest_and_fails(tmp_path, c
     inputs = tmp_path / "inputs"
     shutil.copytree(default_inputs() / "bosetting-vestfold", inputs / "good")
     shutil.copytree(default_inputs() / "bosetting-vestfold", inputs / "broken")
-    (inputs / "broken" / "indicators.csv").write_text("unit,indicator,period,value\n0701,anmodet,2015,tretti\n", encoding="utf-8")
-    code = main(["--inputs", str(inputs), "--reports", str(tmp_path / "reports"), "run", "--all", "--report", "milestones", "--format", "html"])
+    (inputs / "broken" / "indicators.csv").write_text(
+        "unit,indicator,period,value\n0701,anmodet,2015,tretti\n", encoding="utf-8"
+    )
+    code = main(
+        [
+            "--inputs",
+            str(inputs),
+            "--reports",
+            str(tmp_path / "reports"),
+            "run",
+            "--all",
+            "--report",
+            "milestones",
+            "--format",
+            "html",
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 1
     assert (tmp_path / "reports" / "good" / "2015-2016" / "milestones.html").exists()
@@ -49,7 +64,18 @@ def test_run_all_skips_an_invalid_project_renders_the_rest_and_fails(tmp_path, c
 def test_an_unchanged_job_is_skipped_and_a_changed_input_reruns_it(tmp_path, capsys):
     inputs = tmp_path / "inputs"
     shutil.copytree(default_inputs() / "bosetting-vestfold", inputs / "p")
-    run = ["--inputs", str(inputs), "--reports", str(tmp_path / "reports"), "run", "p", "--report", "milestones", "--format", "html"]
+    run = [
+        "--inputs",
+        str(inputs),
+        "--reports",
+        str(tmp_path / "reports"),
+        "run",
+        "p",
+        "--report",
+        "milestones",
+        "--format",
+        "html",
+    ]
     assert main(run) == 0
     assert "1 made, 0 failed, 0 unchanged" in capsys.readouterr().out
     html = tmp_path / "reports" / "p" / "2015-2016" / "milestones.html"
@@ -60,7 +86,9 @@ def test_an_unchanged_job_is_skipped_and_a_changed_input_reruns_it(tmp_path, cap
     assert html.stat().st_mtime_ns == made
 
     milestones = inputs / "p" / "milestones.csv"
-    milestones.write_text(milestones.read_text(encoding="utf-8").replace("Nettverksmøte 1", "Første nettverksmøte"), encoding="utf-8")
+    milestones.write_text(
+        milestones.read_text(encoding="utf-8").replace("Nettverksmøte 1", "Første nettverksmøte"), encoding="utf-8"
+    )
     assert main([*run, "--dry-run"]) == 0
     assert "milestones  (nb)  input changed" in capsys.readouterr().out
     assert main(run) == 0
@@ -77,5 +105,7 @@ def test_a_failure_reason_holding_rich_markup_is_printed_as_written():
 
     console = Console(record=True, width=200)
     reason = "survey.csv row 3: expected a label, found '[/] [bold red]x[/]'"
-    console.print(summary_table([JobResult(Job("p", "end_report", "2016", "nb"), False, 1.0, reason=reason, why="new")]))
+    console.print(
+        summary_table([JobResult(Job("p", "end_report", "2016", "nb"), False, 1.0, reason=reason, why="new")])
+    )
     assert "'[/] [bold red]x[/]'" in console.export_text()

@@ -42,6 +42,22 @@ def test_jobs_run_on_the_cluster_and_one_failure_stops_no_other(cluster, tmp_pat
 
 def test_the_command_line_sends_its_jobs_to_the_scheduler(cluster, tmp_path, capsys):
     reports = tmp_path / "reports"
-    assert main(["--reports", str(reports), "run", "bosetting-vestfold", "--unit", "0716", "--format", "html", "--scheduler", cluster.scheduler_address]) == 0
+    assert (
+        main(
+            [
+                "--reports",
+                str(reports),
+                "run",
+                "bosetting-vestfold",
+                "--unit",
+                "0716",
+                "--format",
+                "html",
+                "--scheduler",
+                cluster.scheduler_address,
+            ]
+        )
+        == 0
+    )
     assert f"on the Dask cluster at {cluster.scheduler_address}" in capsys.readouterr().out
     assert "Re" in (reports / "bosetting-vestfold" / PERIOD / "end_report-0716.html").read_text(encoding="utf-8")

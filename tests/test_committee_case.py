@@ -81,7 +81,12 @@ def test_budget_amounts_are_read_as_danes_and_norwegians_write_them(viborg):
 
 def test_a_bad_budget_row_is_named_by_file_row_and_field(viborg):
     (viborg / "budget.csv").write_text(
-        "year,post,source,budget,spent,cofinancing\n2031,Koordinator,Kommunen,100.000,,\n2025,Aktiviteter,Puljen,10.000,,20.000\n2025,,Puljen,ti tusind,,\n",
+        (
+            "year,post,source,budget,spent,cofinancing\n"
+            "2031,Koordinator,Kommunen,100.000,,\n"
+            "2025,Aktiviteter,Puljen,10.000,,20.000\n"
+            "2025,,Puljen,ti tusind,,\n"
+        ),
         encoding="utf-8",
     )
     with pytest.raises(InputError) as raised:
@@ -95,8 +100,14 @@ def test_a_bad_budget_row_is_named_by_file_row_and_field(viborg):
 
 def test_totals_and_the_share_co_financed():
     table = pd.DataFrame(
-        {"year": [2025, 2025, 2026], "post": ["a", "b", "c"], "source": ["", "", ""],
-         "budget": [6_645_000.0, 11_000_000.0, 1_000.0], "spent": [float("nan")] * 3, "cofinancing": [6_645_000.0, float("nan"), float("nan")]}
+        {
+            "year": [2025, 2025, 2026],
+            "post": ["a", "b", "c"],
+            "source": ["", "", ""],
+            "budget": [6_645_000.0, 11_000_000.0, 1_000.0],
+            "spent": [float("nan")] * 3,
+            "cofinancing": [6_645_000.0, float("nan"), float("nan")],
+        }
     )
     totals = bg.totals(bg.in_years(table, 2025, 2025))
     assert totals.budget == 17_645_000.0 and totals.spent is None
@@ -108,7 +119,9 @@ def test_the_economy_states_the_periods_budget_and_the_table_holds_numbers():
     report = case_report()
     section = case.economy_part(report)
     text = whole(section)
-    assert "1.950.000\u00a0kr." in text and "190.000\u00a0kr. (10\u00a0%)" in text  # 2025 and 2026 of budget.csv; 65.000 + 125.000
+    assert (
+        "1.950.000\u00a0kr." in text and "190.000\u00a0kr. (10\u00a0%)" in text
+    )  # 2025 and 2026 of budget.csv; 65.000 + 125.000
     [table] = [block for block in section.blocks if block.kind == "table"]
     assert [row[0] for row in table.rows] == [table.rows[0][0], table.rows[1][0], "I alt"]
     assert table.rows[-1][1].value == 1_950_000.0 and table.rows[0][0].value == 2025
@@ -117,7 +130,10 @@ def test_the_economy_states_the_periods_budget_and_the_table_holds_numbers():
 def test_without_a_budget_the_case_says_it_costs_nothing(viborg):
     spec = (viborg / "project.yaml").read_text(encoding="utf-8")
     (viborg / "project.yaml").write_text(spec.replace("  budget: budget.csv", "  # no budget"), encoding="utf-8")
-    assert whole(case.economy_part(case_report(viborg.parent))) == "Økonomi Indstillingen har ingen økonomiske konsekvenser."
+    assert (
+        whole(case.economy_part(case_report(viborg.parent)))
+        == "Økonomi Indstillingen har ingen økonomiske konsekvenser."
+    )
 
 
 # --- The parts ----------------------------------------------------------------------------------------------
@@ -145,16 +161,32 @@ def test_an_unwritten_proposal_takes_note_and_asks_for_a_decision_on_waiting_rec
 def test_the_norwegian_case_uses_the_norwegian_parts():
     report = case_report(language="nb")
     committee = report.committee
-    titles = [case.proposal_section(report, committee).title, case.case_section(report, committee).title, case.economy_part(report).title,
-              case.next_section(report, committee).title, case.attachments_section(report).title, case.decision_section(report, committee).title]
-    assert titles == ["Forslag til vedtak", "Saksopplysninger", "Økonomiske konsekvenser", "Videre oppfølging", "Vedlegg", "Vedtak"]
+    titles = [
+        case.proposal_section(report, committee).title,
+        case.case_section(report, committee).title,
+        case.economy_part(report).title,
+        case.next_section(report, committee).title,
+        case.attachments_section(report).title,
+        case.decision_section(report, committee).title,
+    ]
+    assert titles == [
+        "Forslag til vedtak",
+        "Saksopplysninger",
+        "Økonomiske konsekvenser",
+        "Videre oppfølging",
+        "Vedlegg",
+        "Vedtak",
+    ]
 
 
 def test_the_case_quotes_last_years_decision_and_this_years_waits_for_the_meeting():
     report = case_report()
     story = whole(case.case_section(report, report.committee))
     assert "Ved sidste status besluttede udvalget den 4. november 2025: »Indstillingen blev godkendt." in story
-    assert whole(case.decision_section(report, report.committee)) == "Beslutning Sagen behandles på udvalgets møde 13. oktober 2026."
+    assert (
+        whole(case.decision_section(report, report.committee))
+        == "Beslutning Sagen behandles på udvalgets møde 13. oktober 2026."
+    )
     facts = whole(case.heading_section(report, report.committee))
     assert "Sagsnr. 25/14872" in facts.replace("  ", " ") and "13. oktober 2026" in facts
 
@@ -172,14 +204,30 @@ def test_next_steps_without_a_text_list_what_is_planned_and_open(viborg):
 
 
 def test_decide_records_the_decision_and_the_case_shows_it(viborg):
-    code = main(["--inputs", str(viborg.parent), "decide", PROJECT, "--period", "2025-2026", "--date", "2026-10-13", "--text", "Indstillingen blev godkendt."])
+    code = main(
+        [
+            "--inputs",
+            str(viborg.parent),
+            "decide",
+            PROJECT,
+            "--period",
+            "2025-2026",
+            "--date",
+            "2026-10-13",
+            "--text",
+            "Indstillingen blev godkendt.",
+        ]
+    )
     assert code == 0
     lines = (viborg / "decisions.csv").read_text(encoding="utf-8").splitlines()
     assert lines[-1] == f"{COMMITTEE},2025-2026,2026-10-13,Indstillingen blev godkendt."
     report = Report.open(PROJECT, period="2025-2026", as_of="2026-12-01", inputs=viborg.parent)
     report.compare_with(None)
     report.for_committee(None)
-    assert whole(case.decision_section(report, report.committee)) == "Beslutning 13. oktober 2026: Indstillingen blev godkendt."
+    assert (
+        whole(case.decision_section(report, report.committee))
+        == "Beslutning 13. oktober 2026: Indstillingen blev godkendt."
+    )
 
 
 def test_a_second_decision_on_the_same_case_needs_replace(viborg, capsys):
@@ -189,7 +237,23 @@ def test_a_second_decision_on_the_same_case_needs_replace(viborg, capsys):
     record_decision(project, "2024-2025", "Udvalget tog status til efterretning.", date(2025, 11, 4), replace=True)
     decisions = load_project(PROJECT, viborg.parent).decisions
     assert list(decisions[decisions["period"] == "2024-2025"]["decision"]) == ["Udvalget tog status til efterretning."]
-    assert main(["--inputs", str(viborg.parent), "decide", PROJECT, "--period", "2025", "--text", "x", "--committee", "Byrådet"]) == 2
+    assert (
+        main(
+            [
+                "--inputs",
+                str(viborg.parent),
+                "decide",
+                PROJECT,
+                "--period",
+                "2025",
+                "--text",
+                "x",
+                "--committee",
+                "Byrådet",
+            ]
+        )
+        == 2
+    )
     assert "--committee: expected one of the committees in project.yaml" in capsys.readouterr().err
 
 

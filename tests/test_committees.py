@@ -50,10 +50,16 @@ def only_problem(folder: Path):
 
 def test_the_viborg_committee_is_read_from_project_yaml():
     committee, recipient = load_project(VIBORG).spec.committees
-    assert recipient.name == "Børne- og Ungdomsudvalget" and recipient.schedule is None  # sent recommendations, no status
+    assert (
+        recipient.name == "Børne- og Ungdomsudvalget" and recipient.schedule is None
+    )  # sent recommendations, no status
     assert committee.name == "Beskæftigelses- og Integrationsudvalget"
     assert committee.report == "status_report"
-    assert (committee.schedule.every, committee.schedule.on, committee.schedule.covers) == ("year", "10-01", "previous-and-current-year")
+    assert (committee.schedule.every, committee.schedule.on, committee.schedule.covers) == (
+        "year",
+        "10-01",
+        "previous-and-current-year",
+    )
     assert committee.language == "da"
     assert committee.delivery.email == ["udvalg@viborg.example"]
     assert committee.delivery.outbox == "udvalg/beskaeftigelses-og-integrationsudvalget"
@@ -84,7 +90,10 @@ def test_a_day_that_does_not_come_every_year_is_refused_with_its_line(viborg, sc
 
 
 def test_an_invalid_email_address_is_named_with_its_line(viborg):
-    block = "committees:\n  - name: Udvalget\n    schedule: {on: 10-01}\n    delivery:\n      email:\n        - udvalg@viborg.example\n        - udvalg(at)viborg.dk\n"
+    block = (
+        "committees:\n  - name: Udvalget\n    schedule: {on: 10-01}\n    delivery:\n      email:\n        - "
+        "udvalg@viborg.example\n        - udvalg(at)viborg.dk\n"
+    )
     line = with_committees(viborg, block)
     problem = only_problem(viborg)
     assert (problem.row, problem.field) == (line + 6, "committees.0.delivery.email.1")
@@ -117,16 +126,27 @@ def test_covers_must_be_one_of_three(viborg):
 
 
 def test_a_committee_name_twice_and_an_unknown_unit_are_refused(viborg):
-    line = with_committees(viborg, "committees:\n  - {name: Udvalget, schedule: {on: 10-01}}\n  - {name: Udvalget, unit: 791, schedule: {on: 11-01}}\n")
+    line = with_committees(
+        viborg,
+        (
+            "committees:\n  - {name: Udvalget, schedule: {on: 10-01}}\n  - {name: Udvalget, unit: 791, schedule: "
+            "{on: 11-01}}\n"
+        ),
+    )
     with pytest.raises(InputError) as caught:
         load_project(viborg)
     problems = {p.field: p for p in caught.value.problems}
-    assert problems["committees.1.name"].row == line + 2 and problems["committees.1.name"].found == "'Udvalget' a second time"
+    assert (
+        problems["committees.1.name"].row == line + 2
+        and problems["committees.1.name"].found == "'Udvalget' a second time"
+    )
     assert problems["committees.1.unit"].found == "'791'" and "units []" in problems["committees.1.unit"].expected
 
 
 def test_validate_lists_a_committee_problem_on_the_command_line(viborg, capsys):
-    with_committees(viborg, "committees:\n  - name: Udvalget\n    schedule: {on: 10-01}\n    delivery: {email: nobody}\n")
+    with_committees(
+        viborg, "committees:\n  - name: Udvalget\n    schedule: {on: 10-01}\n    delivery: {email: nobody}\n"
+    )
     assert main(["--inputs", str(viborg.parent), "validate", VIBORG]) == 1
     assert "project.yaml, row" in capsys.readouterr().out
 
@@ -178,10 +198,16 @@ def space(tmp_path, viborg) -> Workspace:
     return Workspace(inputs=viborg.parent, reports=tmp_path / "reports", notebooks=notebooks)
 
 
-def store_status(space: Workspace, period: str, as_of: str | None, name: str = "end_report", text: str | None = None) -> Path:
+def store_status(
+    space: Workspace, period: str, as_of: str | None, name: str = "end_report", text: str | None = None
+) -> Path:
     path = space.reports / VIBORG / period / f"{name}.results.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text if text is not None else json.dumps({"project": VIBORG, "period": period, "as_of": as_of, "summary": {"met": 2, "criteria": 5}}))
+    path.write_text(
+        text
+        if text is not None
+        else json.dumps({"project": VIBORG, "period": period, "as_of": as_of, "summary": {"met": 2, "criteria": 5}})
+    )
     return path
 
 
@@ -190,7 +216,16 @@ def test_other_reports_keep_their_parameters_and_keys(space):
     job = Job(VIBORG, "end_report", "2025-2026", "da")
     assert set(job.parameters(space)) == {"project", "unit", "period", "language", "inputs", "reports"}
     # A status's `previous` is no part of another report's key; every report's key has the rest (see test_cache.py).
-    assert set(fingerprint(job, space, project)) == {"notebook", "inputs", "parameters", "code", "as_of", "logo", "fonts", "libraries"}
+    assert set(fingerprint(job, space, project)) == {
+        "notebook",
+        "inputs",
+        "parameters",
+        "code",
+        "as_of",
+        "logo",
+        "fonts",
+        "libraries",
+    }
 
 
 def test_a_changed_previous_status_reruns_the_status(space):
@@ -228,7 +263,9 @@ def test_a_manual_run_of_a_status_notebook_gets_as_of_and_the_previous_status(sp
     project = load_project(VIBORG, space.inputs)
 
     [status, end_report] = plan_jobs(project, space, ["status_like", "end_report"], period="2025-2026")
-    assert status.as_of == min(date.today(), date(2026, 12, 31)).isoformat()  # today, or the period's last day once over
+    assert (
+        status.as_of == min(date.today(), date(2026, 12, 31)).isoformat()
+    )  # today, or the period's last day once over
     assert status.previous == str(previous)
     assert (end_report.as_of, end_report.previous) == (None, None)
     [past] = plan_jobs(project, space, ["status_like"], period="2024")
@@ -240,7 +277,12 @@ def test_a_manual_run_of_a_status_notebook_gets_as_of_and_the_previous_status(sp
 
 def test_schedule_prints_a_crontab_line_with_absolute_paths(tmp_path, capsys):
     reports = tmp_path / "reports"
-    assert main(["--reports", str(reports), "schedule", "--cron", "--at", "05:40", "--env-file", str(tmp_path / "smtp.env")]) == 0
+    assert (
+        main(
+            ["--reports", str(reports), "schedule", "--cron", "--at", "05:40", "--env-file", str(tmp_path / "smtp.env")]
+        )
+        == 0
+    )
     comment, line = capsys.readouterr().out.strip().splitlines()
     assert comment.startswith("# evalreport")
     assert line.startswith("40 5 * * * cd /")
@@ -259,7 +301,7 @@ def test_schedule_prints_systemd_units_and_refuses_a_time_that_is_not_one(capsys
     assert "--at: expected a time of day such as 06:15, found '25:00'" in capsys.readouterr().err
 
 
-HOSTILE_FOLDERS = ["Evaluering%20rapporter", "rapporter %n %h", "Kari's \"rapporter\"", "pris $HOME ${USER}", "a\\b;c"]
+HOSTILE_FOLDERS = ["Evaluering%20rapporter", "rapporter %n %h", 'Kari\'s "rapporter"', "pris $HOME ${USER}", "a\\b;c"]
 
 
 def systemd_arguments(exec_start: str) -> list[str]:

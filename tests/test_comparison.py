@@ -76,7 +76,10 @@ def test_a_criterion_without_data_now_or_then_is_never_a_change(now, then, expec
 
 def test_the_tolerance_is_one_percentage_point_and_can_be_set():
     assert pytest.approx(0.01) == ATTAINMENT_TOLERANCE
-    assert compare_criterion(record("partly_met", 0.83), record("partly_met", 0.80), tolerance=0.05).change == Change.UNCHANGED
+    assert (
+        compare_criterion(record("partly_met", 0.83), record("partly_met", 0.80), tolerance=0.05).change
+        == Change.UNCHANGED
+    )
     assert compare_criterion(record("partly_met", 0.83), record("partly_met", 0.80)).change == Change.IMPROVED
 
 
@@ -136,11 +139,19 @@ def test_the_previous_period_is_a_year_back_clipped_to_the_project(period, as_of
 def test_a_year_before_or_after_a_leap_day_is_the_28th():
     assert one_year_before(date(2024, 2, 29)) == date(2023, 2, 28)
     assert one_year_after(date(2024, 2, 29)) == date(2025, 2, 28)
-    assert previous_period(ReportPeriod(2024, 2024), date(2024, 2, 29), Period(start=2020, end=2024)) == (ReportPeriod(2023, 2023), date(2023, 2, 28))
+    assert previous_period(ReportPeriod(2024, 2024), date(2024, 2, 29), Period(start=2020, end=2024)) == (
+        ReportPeriod(2023, 2023),
+        date(2023, 2, 28),
+    )
 
 
 def test_the_last_two_waves_held_by_the_report_date():
-    waves = [Wave(id="w25", label="2025", year=2025), Wave(id="w23", label="2023", year=2023), Wave(id="w24", label="2024", year=2024), Wave(id="w27", label="2027", year=2027)]
+    waves = [
+        Wave(id="w25", label="2025", year=2025),
+        Wave(id="w23", label="2023", year=2023),
+        Wave(id="w24", label="2024", year=2024),
+        Wave(id="w27", label="2027", year=2027),
+    ]
     assert [w.id for w in waves_up_to(waves, date(2026, 10, 1))] == ["w24", "w25"]
     assert [w.id for w in waves_up_to(waves, date(2023, 5, 1))] == ["w23"]
     assert waves_up_to(waves, date(2022, 5, 1)) == []

@@ -47,11 +47,21 @@ def test_a_path_is_confined_to_its_folder(tmp_path):
     (tmp_path / "inside.svg").write_text("<svg/>")
     (tmp_path / "leak.svg").symlink_to("/etc/passwd")
     assert confined(tmp_path, "inside.svg", "report.logo") == (tmp_path / "inside.svg").resolve()
-    for path, why in [("/etc/passwd", "absolute"), ("../inside.svg", "'..'"), ("a/../inside.svg", "'..'"), ("leak.svg", "/etc/passwd"), ("~/x", "absolute")]:
+    for path, why in [
+        ("/etc/passwd", "absolute"),
+        ("../inside.svg", "'..'"),
+        ("a/../inside.svg", "'..'"),
+        ("leak.svg", "/etc/passwd"),
+        ("~/x", "absolute"),
+    ]:
         with pytest.raises(UnsafePath) as caught:
             confined(tmp_path, path, "report.logo", "the project folder")
         message = str(caught.value)
-        assert message.startswith("report.logo: expected a relative path inside the project folder") and repr(path) in message and why in message
+        assert (
+            message.startswith("report.logo: expected a relative path inside the project folder")
+            and repr(path) in message
+            and why in message
+        )
 
 
 # --- report.logo ---------------------------------------------------------------------------------------------
@@ -65,7 +75,9 @@ def secret_svg(tmp_path):
 
 
 @pytest.mark.parametrize("how", ["absolute", "parent", "symlink"])
-def test_a_logo_outside_the_project_folder_is_a_validation_error_and_no_report_is_made(example_copy, secret_svg, how, capsys):
+def test_a_logo_outside_the_project_folder_is_a_validation_error_and_no_report_is_made(
+    example_copy, secret_svg, how, capsys
+):
     logo = {"absolute": str(secret_svg), "parent": "../../secret.svg", "symlink": "logo.svg"}[how]
     if how == "symlink":
         (example_copy / "logo.svg").symlink_to("/etc/passwd")
@@ -77,7 +89,18 @@ def test_a_logo_outside_the_project_folder_is_a_validation_error_and_no_report_i
     reports = example_copy.parent.parent / "reports"
     assert main(["--inputs", str(example_copy.parent), "validate", example_copy.name]) == 1
     assert "report.logo" in capsys.readouterr().out
-    run = ["--inputs", str(example_copy.parent), "--reports", str(reports), "run", example_copy.name, "--report", "success_criteria", "--format", "html"]
+    run = [
+        "--inputs",
+        str(example_copy.parent),
+        "--reports",
+        str(reports),
+        "run",
+        example_copy.name,
+        "--report",
+        "success_criteria",
+        "--format",
+        "html",
+    ]
     assert main(run) == 2
     assert "report.logo" in capsys.readouterr().err
     assert not list(reports.rglob("*.html"))
@@ -86,7 +109,10 @@ def test_a_logo_outside_the_project_folder_is_a_validation_error_and_no_report_i
 def test_a_logo_that_passed_no_validation_is_still_not_embedded(example_copy):
     project = load_project(example_copy)
     (example_copy / "logo.svg").symlink_to("/etc/passwd")
-    bypassed = replace(project, spec=project.spec.model_copy(update={"report": project.spec.report.model_copy(update={"logo": "logo.svg"})}))
+    bypassed = replace(
+        project,
+        spec=project.spec.model_copy(update={"report": project.spec.report.model_copy(update={"logo": "logo.svg"})}),
+    )
     with pytest.raises(UnsafePath, match="report.logo"):
         logo_data_uri(bypassed)
 
@@ -158,9 +184,13 @@ def space(tmp_path):
     return Workspace.default(tmp_path / "inputs", tmp_path / "reports")
 
 
-def test_a_job_whose_files_would_land_outside_the_reports_folder_is_refused_whatever_came_before(example_copy, space, tmp_path):
+def test_a_job_whose_files_would_land_outside_the_reports_folder_is_refused_whatever_came_before(
+    example_copy, space, tmp_path
+):
     project = load_project(example_copy)
-    bypassed = replace(project, spec=project.spec.model_copy(update={"units": [Unit.model_construct(id=PWNED, name="Pwned")]}))
+    bypassed = replace(
+        project, spec=project.spec.model_copy(update={"units": [Unit.model_construct(id=PWNED, name="Pwned")]})
+    )
     with pytest.raises(UnsafePath, match="job unit: expected an id that can be part of a file name"):
         plan_jobs(bypassed, space, ["success_criteria"], per_unit=True)
     job = Job(project.id, "success_criteria", "2015-2016", "nb", PWNED)
@@ -175,9 +205,26 @@ def test_a_job_whose_files_would_land_outside_the_reports_folder_is_refused_what
 def test_import_into_a_project_outside_the_inputs_folder_is_refused(tmp_path, capsys):
     inputs = tmp_path / "inputs"
     inputs.mkdir()
-    assert main(["--inputs", str(inputs), "import", "--from", "surveyxact", str(tmp_path / "export.xlsx"), "--project", "../x"]) == 2
+    assert (
+        main(
+            [
+                "--inputs",
+                str(inputs),
+                "import",
+                "--from",
+                "surveyxact",
+                str(tmp_path / "export.xlsx"),
+                "--project",
+                "../x",
+            ]
+        )
+        == 2
+    )
     error = capsys.readouterr().err
-    assert error.startswith("error: --project: expected an id that can be part of a file name") and "found '../x', which contains '/'" in error
+    assert (
+        error.startswith("error: --project: expected an id that can be part of a file name")
+        and "found '../x', which contains '/'" in error
+    )
     assert not (tmp_path / "x").exists()
 
 
@@ -200,7 +247,23 @@ def test_a_committees_status_in_its_own_language_is_delivered_under_that_name(tm
     (folder / "status_report.en.pdf").write_bytes(b"%PDF en")
     project = load_project("integrationsforum-viborg")  # da
     committee = project.spec.committees[0]  # the one with a yearly status
-    run = Run(1, committee.name, project.id, "status_report", None, "2026-10-01", "2025-2026", "2026-10-01", None, "", "", "ok", "", "", ())
+    run = Run(
+        1,
+        committee.name,
+        project.id,
+        "status_report",
+        None,
+        "2026-10-01",
+        "2025-2026",
+        "2026-10-01",
+        None,
+        "",
+        "",
+        "ok",
+        "",
+        "",
+        (),
+    )
     english = committee.model_copy(update={"language": "en"})
     [(name, path)] = status_files(run, english, project, reports, "pdf").items()
     assert (name, path.read_bytes()) == ("integrationsforum-viborg_status_report_2025-2026_en.pdf", b"%PDF en")
@@ -210,7 +273,20 @@ def test_a_committees_status_in_its_own_language_is_delivered_under_that_name(tm
 
 def test_run_in_english_leaves_the_norwegian_report_in_place(example_copy, capsys):
     reports = example_copy.parent.parent / "reports"
-    run = ["--inputs", str(example_copy.parent), "--reports", str(reports), "run", example_copy.name, "--report", "milestones", "--format", "html", "--jobs", "1"]
+    run = [
+        "--inputs",
+        str(example_copy.parent),
+        "--reports",
+        str(reports),
+        "run",
+        example_copy.name,
+        "--report",
+        "milestones",
+        "--format",
+        "html",
+        "--jobs",
+        "1",
+    ]
     assert main(run) == 0
     folder = reports / example_copy.name / "2015-2016"
     norwegian = (folder / "milestones.html").read_bytes()

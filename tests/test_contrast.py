@@ -33,7 +33,10 @@ def rules(nodes, context: str = ""):
     """(selector, declarations) of every rule, inside @media and @page margin boxes too."""
     for node in nodes:
         if node.type == "qualified-rule":
-            yield context + tinycss2.serialize(node.prelude).strip(), tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
+            yield (
+                context + tinycss2.serialize(node.prelude).strip(),
+                tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True),
+            )
         elif node.type == "at-rule" and node.lower_at_keyword == "media":
             yield from rules(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
         elif node.type == "at-rule" and node.lower_at_keyword == "page" and node.content:
@@ -41,7 +44,10 @@ def rules(nodes, context: str = ""):
             contents = tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)
             yield page, contents
             for margin in (item for item in contents if item.type == "at-rule" and item.content):
-                yield f"{page} @{margin.lower_at_keyword}", tinycss2.parse_blocks_contents(margin.content, skip_comments=True, skip_whitespace=True)
+                yield (
+                    f"{page} @{margin.lower_at_keyword}",
+                    tinycss2.parse_blocks_contents(margin.content, skip_comments=True, skip_whitespace=True),
+                )
 
 
 def colour_of(tokens, variables: dict):
@@ -93,7 +99,18 @@ def test_the_stylesheet_is_read_whole():
     text = dict(TEXT)
     assert text["html"] == hex_colour("#1a1a1a")  # body ink
     assert text["h2"] == hex_colour("#1b4f72")  # accent headings (the default accent)
-    assert {"html", "h2", ".cover .kicker", ".cover dt", "figcaption", ".small, .provenance", ".status-met", ".status-partly_met", ".status-not_met", ".status-no_data, .status-not_applicable"} <= set(text)
+    assert {
+        "html",
+        "h2",
+        ".cover .kicker",
+        ".cover dt",
+        "figcaption",
+        ".small, .provenance",
+        ".status-met",
+        ".status-partly_met",
+        ".status-not_met",
+        ".status-no_data, .status-not_applicable",
+    } <= set(text)
     assert any(selector.startswith("@page") for selector in text)  # running header and page numbers
     assert {selector for selector, _ in BACKGROUND} == {".summary-box", "th"}
 

@@ -54,7 +54,9 @@ def test_blank_actual_is_no_data_never_zero():
     assert judge(float("nan"), 100, BANDS) == (None, Status.NO_DATA)
 
 
-@pytest.mark.parametrize("value, status", [(1.0, Status.MET), (1.3, Status.MET), (0.8, Status.PARTLY_MET), (0.7999, Status.NOT_MET)])
+@pytest.mark.parametrize(
+    "value, status", [(1.0, Status.MET), (1.3, Status.MET), (0.8, Status.PARTLY_MET), (0.7999, Status.NOT_MET)]
+)
 def test_status_bands(value, status):
     assert judge(value, 1.0, BANDS)[1] is status
 
@@ -88,13 +90,27 @@ def indicators(rows):
 def test_ratio_per_unit_and_in_total_leaving_out_units_without_data():
     table = indicators(
         [
-            ("A", "anmodet", 2015, 30), ("A", "vedtatt", 2015, 30), ("A", "anmodet", 2016, 40), ("A", "vedtatt", 2016, 40),
-            ("B", "anmodet", 2015, 50), ("B", "vedtatt", 2015, 35), ("B", "anmodet", 2016, 70), ("B", "vedtatt", 2016, 50),
-            ("C", "anmodet", 2015, 8), ("C", "vedtatt", 2015, 8), ("C", "anmodet", 2016, 10), ("C", "vedtatt", 2016, float("nan")),
-            ("D", "anmodet", 2015, 0), ("D", "vedtatt", 2015, 0), ("D", "anmodet", 2016, 0), ("D", "vedtatt", 2016, 0),
+            ("A", "anmodet", 2015, 30),
+            ("A", "vedtatt", 2015, 30),
+            ("A", "anmodet", 2016, 40),
+            ("A", "vedtatt", 2016, 40),
+            ("B", "anmodet", 2015, 50),
+            ("B", "vedtatt", 2015, 35),
+            ("B", "anmodet", 2016, 70),
+            ("B", "vedtatt", 2016, 50),
+            ("C", "anmodet", 2015, 8),
+            ("C", "vedtatt", 2015, 8),
+            ("C", "anmodet", 2016, 10),
+            ("C", "vedtatt", 2016, float("nan")),
+            ("D", "anmodet", 2015, 0),
+            ("D", "vedtatt", 2015, 0),
+            ("D", "anmodet", 2016, 0),
+            ("D", "vedtatt", 2016, 0),
         ]
     )
-    units = judge_units(ratio_by_unit(table, "vedtatt", "anmodet", ["A", "B", "C", "D"], [2015, 2016]), 1.0, BANDS).set_index("unit")
+    units = judge_units(
+        ratio_by_unit(table, "vedtatt", "anmodet", ["A", "B", "C", "D"], [2015, 2016]), 1.0, BANDS
+    ).set_index("unit")
     assert units.loc["A", "ratio"] == 1.0 and units.loc["A", "status"] is Status.MET
     assert units.loc["B", "ratio"] == pytest.approx(85 / 120) and units.loc["B", "status"] is Status.NOT_MET
     assert math.isnan(units.loc["C", "numerator"]) and units.loc["C", "status"] is Status.NO_DATA

@@ -53,8 +53,13 @@ def smtp_server(port: int, **options):
 
 
 def smtp_environment(port: int, **more: str) -> dict[str, str]:
-    return {"EVALREPORT_SMTP_HOST": "127.0.0.1", "EVALREPORT_SMTP_PORT": str(port), "EVALREPORT_SMTP_STARTTLS": "no",
-            "EVALREPORT_SMTP_FROM": "evalreport@viborg.dk", **more}
+    return {
+        "EVALREPORT_SMTP_HOST": "127.0.0.1",
+        "EVALREPORT_SMTP_PORT": str(port),
+        "EVALREPORT_SMTP_STARTTLS": "no",
+        "EVALREPORT_SMTP_FROM": "evalreport@viborg.dk",
+        **more,
+    }
 
 
 # --- outbox ------------------------------------------------------------------------------------------------
@@ -63,9 +68,18 @@ def smtp_environment(port: int, **more: str) -> dict[str, str]:
 def test_an_outbox_is_under_the_reports_folder_or_the_root_an_administrator_sets(tmp_path):
     assert outbox_folder("udvalg/bi", tmp_path, {}) == tmp_path.resolve() / "udvalg" / "bi"
     share = tmp_path / "share"
-    assert outbox_folder("udvalg/bi", tmp_path / "reports", {"EVALREPORT_OUTBOX_ROOT": str(share)}) == share.resolve() / "udvalg" / "bi"
-    assert outbox_name("integrationsforum-viborg", "status_report", "2025-2026", None, ".pdf") == "integrationsforum-viborg_status_report_2025-2026.pdf"
-    assert outbox_name("bosetting-vestfold", "status_report", "2016", "0701", ".html") == "bosetting-vestfold_status_report_2016_0701.html"
+    assert (
+        outbox_folder("udvalg/bi", tmp_path / "reports", {"EVALREPORT_OUTBOX_ROOT": str(share)})
+        == share.resolve() / "udvalg" / "bi"
+    )
+    assert (
+        outbox_name("integrationsforum-viborg", "status_report", "2025-2026", None, ".pdf")
+        == "integrationsforum-viborg_status_report_2025-2026.pdf"
+    )
+    assert (
+        outbox_name("bosetting-vestfold", "status_report", "2016", "0701", ".html")
+        == "bosetting-vestfold_status_report_2016_0701.html"
+    )
 
 
 def test_copying_to_an_outbox_replaces_a_file_whole_and_leaves_no_temporary_files(tmp_path):
@@ -83,9 +97,19 @@ def test_copying_to_an_outbox_replaces_a_file_whole_and_leaves_no_temporary_file
 
 
 def test_smtp_settings_come_from_the_environment_and_never_show_the_password():
-    settings = SmtpSettings.from_environment({"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_USER": "evalreport@viborg.dk",
-                                              "EVALREPORT_SMTP_PASSWORD": "hemmeligt-kodeord"})
-    assert (settings.host, settings.port, settings.starttls, settings.sender) == ("smtp.viborg.dk", 587, True, "evalreport@viborg.dk")
+    settings = SmtpSettings.from_environment(
+        {
+            "EVALREPORT_SMTP_HOST": "smtp.viborg.dk",
+            "EVALREPORT_SMTP_USER": "evalreport@viborg.dk",
+            "EVALREPORT_SMTP_PASSWORD": "hemmeligt-kodeord",
+        }
+    )
+    assert (settings.host, settings.port, settings.starttls, settings.sender) == (
+        "smtp.viborg.dk",
+        587,
+        True,
+        "evalreport@viborg.dk",
+    )
     assert "hemmeligt-kodeord" not in repr(settings)
 
 
@@ -93,8 +117,14 @@ def test_smtp_settings_come_from_the_environment_and_never_show_the_password():
     "environment, reason",
     [
         ({}, "EVALREPORT_SMTP_HOST is not set"),
-        ({"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_PORT": "smtp"}, "EVALREPORT_SMTP_PORT: expected a port number such as 587, found 'smtp'"),
-        ({"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_STARTTLS": "måske"}, "EVALREPORT_SMTP_STARTTLS: expected yes or no, found 'måske'"),
+        (
+            {"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_PORT": "smtp"},
+            "EVALREPORT_SMTP_PORT: expected a port number such as 587, found 'smtp'",
+        ),
+        (
+            {"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_STARTTLS": "måske"},
+            "EVALREPORT_SMTP_STARTTLS: expected yes or no, found 'måske'",
+        ),
     ],
 )
 def test_missing_or_bad_smtp_settings_are_a_reason_not_a_crash(environment, reason):
@@ -104,7 +134,9 @@ def test_missing_or_bad_smtp_settings_are_a_reason_not_a_crash(environment, reas
 
 def test_the_password_is_not_sent_unencrypted_to_another_machine():
     settings = SmtpSettings("smtp.example.org", 25, starttls=False, user="u", password="hemmeligt", sender="a@b.dk")
-    with pytest.raises(DeliveryFailed, match="not sending EVALREPORT_SMTP_PASSWORD unencrypted to smtp.example.org") as caught:
+    with pytest.raises(
+        DeliveryFailed, match="not sending EVALREPORT_SMTP_PASSWORD unencrypted to smtp.example.org"
+    ) as caught:
         send(EmailMessage(), settings)  # refused before any connection is made
     assert "hemmeligt" not in str(caught.value)
 
@@ -112,14 +144,56 @@ def test_the_password_is_not_sent_unencrypted_to_another_machine():
 @pytest.mark.parametrize(
     "language, subject, words",
     [
-        ("da", "Årlig status 2025–2026: Integrationsforum", ["Til Udvalget", "opgjort pr. 1. oktober 2026", "3 af 5 succeskriterier er opfyldt", "(1. oktober 2025) var det 2 af 5", "vedhæftet som PDF"]),
-        ("nb", "Årlig status 2025–2026: Integrationsforum", ["Til Udvalget", "per 1. oktober 2026", "3 av 5 suksesskriterier er nådd", "Ved forrige status", "vedlagt som PDF"]),
-        ("en", "Yearly status 2025–2026: Integrationsforum", ["To Udvalget", "as of 1 October 2026", "3 of 5 success criteria are met", "previous status (1 October 2025) it was 2 of 5"]),
+        (
+            "da",
+            "Årlig status 2025–2026: Integrationsforum",
+            [
+                "Til Udvalget",
+                "opgjort pr. 1. oktober 2026",
+                "3 af 5 succeskriterier er opfyldt",
+                "(1. oktober 2025) var det 2 af 5",
+                "vedhæftet som PDF",
+            ],
+        ),
+        (
+            "nb",
+            "Årlig status 2025–2026: Integrationsforum",
+            [
+                "Til Udvalget",
+                "per 1. oktober 2026",
+                "3 av 5 suksesskriterier er nådd",
+                "Ved forrige status",
+                "vedlagt som PDF",
+            ],
+        ),
+        (
+            "en",
+            "Yearly status 2025–2026: Integrationsforum",
+            [
+                "To Udvalget",
+                "as of 1 October 2026",
+                "3 of 5 success criteria are met",
+                "previous status (1 October 2025) it was 2 of 5",
+            ],
+        ),
     ],
 )
 def test_the_letter_is_written_in_the_committees_language(language, subject, words):
-    dates = {"da": ("1. oktober 2026", "1. oktober 2025"), "nb": ("1. oktober 2026", "1. oktober 2025"), "en": ("1 October 2026", "1 October 2025")}[language]
-    letter = Letter(language, "Udvalget", "Integrationsforum", "Viborg Kommune", "2025–2026", dates[0], met=(3, 5), before=(dates[1], 2, 5))
+    dates = {
+        "da": ("1. oktober 2026", "1. oktober 2025"),
+        "nb": ("1. oktober 2026", "1. oktober 2025"),
+        "en": ("1 October 2026", "1 October 2025"),
+    }[language]
+    letter = Letter(
+        language,
+        "Udvalget",
+        "Integrationsforum",
+        "Viborg Kommune",
+        "2025–2026",
+        dates[0],
+        met=(3, 5),
+        before=(dates[1], 2, 5),
+    )
     written_subject, body = letter_text(letter)
     assert written_subject == subject
     for word in words:
@@ -137,7 +211,10 @@ def test_an_email_with_the_pdf_attached_reaches_a_real_smtp_server():
     assert message["Subject"] == "Årlig status 2025–2026: Integrationsforum"
     assert "opgjort pr. 1. oktober 2026" in message.get_body(("plain",)).get_content()
     [attachment] = message.iter_attachments()
-    assert (attachment.get_content_type(), attachment.get_filename()) == ("application/pdf", "p_status_report_2025-2026.pdf")
+    assert (attachment.get_content_type(), attachment.get_filename()) == (
+        "application/pdf",
+        "p_status_report_2025-2026.pdf",
+    )
     assert attachment.get_content() == PDF
 
 
@@ -178,10 +255,15 @@ def header_names(raw: bytes) -> list[bytes]:
 
 def test_a_refused_login_is_reported_without_the_password():
     port = free_port()
-    settings = SmtpSettings.from_environment(smtp_environment(port, EVALREPORT_SMTP_USER="evalreport", EVALREPORT_SMTP_PASSWORD="hemmeligt-kodeord"))
+    settings = SmtpSettings.from_environment(
+        smtp_environment(port, EVALREPORT_SMTP_USER="evalreport", EVALREPORT_SMTP_PASSWORD="hemmeligt-kodeord")
+    )
     letter = Letter("da", "Udvalget", "Integrationsforum", "Viborg Kommune", "2025", "1. oktober 2026")
     refuse = lambda server, session, envelope, mechanism, auth_data: AuthResult(success=False, handled=False)  # noqa: E731
-    with smtp_server(port, authenticator=refuse, auth_require_tls=False) as inbox, pytest.raises(DeliveryFailed) as caught:
+    with (
+        smtp_server(port, authenticator=refuse, auth_require_tls=False) as inbox,
+        pytest.raises(DeliveryFailed) as caught,
+    ):
         send(status_email(settings, "udvalg@viborg.example", letter, PDF, "a.pdf"), settings)
     assert "SMTPAuthenticationError" in str(caught.value) and "hemmeligt-kodeord" not in str(caught.value)
     assert inbox.messages == []
@@ -199,7 +281,9 @@ def accept_only(login: str, password: str):
 
 def test_a_password_with_letters_outside_ascii_logs_in_as_utf8():
     port = free_port()
-    settings = SmtpSettings.from_environment(smtp_environment(port, EVALREPORT_SMTP_USER="evalreport", EVALREPORT_SMTP_PASSWORD=PASSWORD))
+    settings = SmtpSettings.from_environment(
+        smtp_environment(port, EVALREPORT_SMTP_USER="evalreport", EVALREPORT_SMTP_PASSWORD=PASSWORD)
+    )
     letter = Letter("da", "Udvalget", "Integrationsforum", "Viborg Kommune", "2025", "1. oktober 2026")
     with smtp_server(port, authenticator=accept_only("evalreport", PASSWORD), auth_require_tls=False) as inbox:
         send(status_email(settings, "udvalg@viborg.example", letter, PDF, "a.pdf"), settings)
@@ -208,9 +292,15 @@ def test_a_password_with_letters_outside_ascii_logs_in_as_utf8():
 
 def test_a_server_without_auth_plain_is_named_and_no_letter_of_the_password_is():
     port = free_port()
-    settings = SmtpSettings.from_environment(smtp_environment(port, EVALREPORT_SMTP_USER="evalreport", EVALREPORT_SMTP_PASSWORD=PASSWORD))
+    settings = SmtpSettings.from_environment(
+        smtp_environment(port, EVALREPORT_SMTP_USER="evalreport", EVALREPORT_SMTP_PASSWORD=PASSWORD)
+    )
     letter = Letter("da", "Udvalget", "Integrationsforum", "Viborg Kommune", "2025", "1. oktober 2026")
-    options = {"authenticator": accept_only("evalreport", PASSWORD), "auth_require_tls": False, "auth_exclude_mechanism": ["PLAIN"]}
+    options = {
+        "authenticator": accept_only("evalreport", PASSWORD),
+        "auth_require_tls": False,
+        "auth_exclude_mechanism": ["PLAIN"],
+    }
     with smtp_server(port, **options) as inbox, pytest.raises(DeliveryFailed, match="AUTH PLAIN") as caught:
         send(status_email(settings, "udvalg@viborg.example", letter, PDF, "a.pdf"), settings)
     assert not set("åæø") & set(str(caught.value)) and "blå" not in str(caught.value)
@@ -227,7 +317,9 @@ def test_a_recipient_whose_domain_has_letters_outside_ascii_gets_it_in_ascii():
     assert message["To"] == "udvalg@xn--kbenhavn-54a.dk"
 
 
-@pytest.mark.parametrize("sender", ["evalreport@viborg.dk\nBcc: x@evil.example", "Evalreport <evalreport@viborg.dk>", "evalreport"])
+@pytest.mark.parametrize(
+    "sender", ["evalreport@viborg.dk\nBcc: x@evil.example", "Evalreport <evalreport@viborg.dk>", "evalreport"]
+)
 def test_a_sender_that_is_no_bare_address_is_a_reason(sender):
     with pytest.raises(DeliveryFailed, match="EVALREPORT_SMTP_FROM: expected an e-mail address"):
         SmtpSettings.from_environment({"EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_FROM": sender})
@@ -244,11 +336,23 @@ def made_status(tmp_path):
     folder.mkdir(parents=True)
     (folder / "status_report.pdf").write_bytes(PDF)
     (folder / "status_report.html").write_text("<html lang=da>status</html>", encoding="utf-8")
-    (folder / "status_report.results.json").write_text('{"as_of": "2026-10-01", "summary": {"met": 3, "criteria": 5}}', encoding="utf-8")
+    (folder / "status_report.results.json").write_text(
+        '{"as_of": "2026-10-01", "summary": {"met": 3, "criteria": 5}}', encoding="utf-8"
+    )
     project = load_project("integrationsforum-viborg")
     [committee] = [c for c in project.spec.committees if c.schedule]  # the other gets recommendations, no status
     with Ledger.at(reports) as ledger:
-        run_id = ledger.start_run(committee.name, project.id, "status_report", None, "2026-10-01", "2025-2026", "2026-10-01", None, "scheduled")
+        run_id = ledger.start_run(
+            committee.name,
+            project.id,
+            "status_report",
+            None,
+            "2026-10-01",
+            "2025-2026",
+            "2026-10-01",
+            None,
+            "scheduled",
+        )
         ledger.finish_run(run_id, ok=True)
         yield ledger, ledger.runs()[0], committee, project, reports
 
@@ -264,7 +368,10 @@ def test_a_status_goes_to_the_outbox_and_each_recipient_once(made_status):
     assert len(inbox.messages) == 1
     assert "3 af 5 succeskriterier er opfyldt" in inbox.messages[0].get_body(("plain",)).get_content()
     outbox = reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget"
-    assert sorted(p.name for p in outbox.iterdir()) == ["integrationsforum-viborg_status_report_2025-2026.html", "integrationsforum-viborg_status_report_2025-2026.pdf"]
+    assert sorted(p.name for p in outbox.iterdir()) == [
+        "integrationsforum-viborg_status_report_2025-2026.html",
+        "integrationsforum-viborg_status_report_2025-2026.pdf",
+    ]
 
 
 def test_an_email_without_an_smtp_server_is_recorded_as_failed_and_retried_alone(made_status):
@@ -278,7 +385,12 @@ def test_an_email_without_an_smtp_server_is_recorded_as_failed_and_retried_alone
     port = free_port()
     with smtp_server(port) as inbox:
         [retried] = deliver(run, committee, project, reports, ledger, smtp_environment(port))
-    assert (retried.channel, retried.target, retried.status, retried.attempts) == ("email", "udvalg@viborg.example", "delivered", 2)
+    assert (retried.channel, retried.target, retried.status, retried.attempts) == (
+        "email",
+        "udvalg@viborg.example",
+        "delivered",
+        2,
+    )
     assert len(inbox.messages) == 1
     assert outbox_copy.stat().st_mtime_ns == copied  # the outbox had it already: not copied again
 
@@ -296,8 +408,9 @@ def test_a_ledger_entry_whose_ids_lead_out_of_the_reports_folder_delivers_nothin
     secret = reports.parent / "secret"
     secret.mkdir()
     (secret / "status_report.pdf").write_bytes(PDF)
-    run_id = ledger.start_run(committee.name, project.id, "status_report", None, "2026-10-01", "../../secret",
-                              "2026-10-01", None, "edited")
+    run_id = ledger.start_run(
+        committee.name, project.id, "status_report", None, "2026-10-01", "../../secret", "2026-10-01", None, "edited"
+    )
     ledger.finish_run(run_id, ok=True)
     deliveries = deliver(ledger.run(run_id), committee, project, reports, ledger, {})
     assert [d.status for d in deliveries] == ["failed", "failed"]

@@ -277,7 +277,9 @@ def test_an_answer_corrected_away_after_publication_is_never_read_as_safe():
     decision = survey_suppression(now, codebook(), earlier)
     table = survey_tables(now, codebook(), earlier)[("2024", "q")]
     assert set(table.cells) <= set(decision.hidden[("2024", "q")])
-    assert not any(i.protected and i.width > table.size(i.cell) for i in audit(table, decision.hidden[("2024", "q")], K))
+    assert not any(
+        i.protected and i.width > table.size(i.cell) for i in audit(table, decision.hidden[("2024", "q")], K)
+    )
 
 
 def test_a_published_version_read_back_from_its_results_file(tmp_path):

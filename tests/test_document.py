@@ -24,9 +24,18 @@ def sample_section() -> doc.Section:
             doc.BulletList(items=[[doc.status_badge("met", "Opfyldt"), "K1 " + HOSTILE]], role="statuses"),
         ),
         doc.heading(HOSTILE, 3),
-        doc.table(["Kriterium", "Andel"], [[HOSTILE, "83,0 %"], [doc.marked("Ikke opfyldt", "not_met"), 12]], caption, numeric=(1,)),
-        doc.figure("<svg xmlns='http://www.w3.org/2000/svg'/>", doc.Caption(label="Figur 1", text="Andel"), "Alt " + HOSTILE),
-        doc.note(doc.Strong(text="Note"), ": ", doc.Emphasis(text="kursiv"), " ", doc.Link(text="mere", target="#about")),
+        doc.table(
+            ["Kriterium", "Andel"],
+            [[HOSTILE, "83,0 %"], [doc.marked("Ikke opfyldt", "not_met"), 12]],
+            caption,
+            numeric=(1,),
+        ),
+        doc.figure(
+            "<svg xmlns='http://www.w3.org/2000/svg'/>", doc.Caption(label="Figur 1", text="Andel"), "Alt " + HOSTILE
+        ),
+        doc.note(
+            doc.Strong(text="Note"), ": ", doc.Emphasis(text="kursiv"), " ", doc.Link(text="mere", target="#about")
+        ),
         None,
     )
 
@@ -62,7 +71,9 @@ def test_a_notebook_shows_a_section_as_the_document_and_jupyterlab_previews_it_a
     assert "text/html" not in shell.display_formatter.format(shown)[0]
     preview.load_ipython_extension(shell)
     data, _ = shell.display_formatter.format(shown)
-    assert data["text/html"] == html_section(shown.section) and data["text/html"].startswith('<section id="summary"><h2>')
+    assert data["text/html"] == html_section(shown.section) and data["text/html"].startswith(
+        '<section id="summary"><h2>'
+    )
     assert data[DOCUMENT_MIMETYPE] == bundle[DOCUMENT_MIMETYPE]
 
 
@@ -74,7 +85,13 @@ def test_tables_and_figures_are_numbered_through_the_report():
     def captions(section, kind):
         found = []
         for block in section.blocks:
-            found += captions(block, kind) if isinstance(block, doc.Box) else [block.caption] if isinstance(block, kind) else []
+            found += (
+                captions(block, kind)
+                if isinstance(block, doc.Box)
+                else [block.caption]
+                if isinstance(block, kind)
+                else []
+            )
         return found
 
     tables = captions(criteria, doc.Table) + captions(milestones, doc.Table)

@@ -27,7 +27,9 @@ def viborg_copy(inputs: Path, report: str = "end_report") -> Path:
     folder = inputs / VIBORG
     shutil.copytree(default_inputs() / VIBORG, folder)
     yaml = folder / "project.yaml"
-    yaml.write_text(yaml.read_text(encoding="utf-8").replace("report: status_report", f"report: {report}"), encoding="utf-8")
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace("report: status_report", f"report: {report}"), encoding="utf-8"
+    )
     return folder
 
 
@@ -47,7 +49,9 @@ def statuses_on(space: Workspace, day: str, force: bool = False):
 
 def record(space: Workspace, occurrence: str, ok: bool | None, error: str = "") -> int:
     with Ledger.at(space.reports) as ledger:
-        run = ledger.start_run(COMMITTEE, VIBORG, "end_report", None, occurrence, "2025-2026", occurrence, None, "scheduled")
+        run = ledger.start_run(
+            COMMITTEE, VIBORG, "end_report", None, occurrence, "2025-2026", occurrence, None, "scheduled"
+        )
         if ok is not None:
             ledger.finish_run(run, ok, error)
         return run
@@ -60,7 +64,13 @@ def test_the_status_scheduled_on_the_day_is_due(space):
     status = statuses_on(space, "2026-10-01")
     assert status.due and status.why == "scheduled 2026-10-01"
     job = status.job
-    assert (job.project, job.report, job.period, job.language, job.unit) == (VIBORG, "end_report", "2025-2026", "da", None)
+    assert (job.project, job.report, job.period, job.language, job.unit) == (
+        VIBORG,
+        "end_report",
+        "2025-2026",
+        "da",
+        None,
+    )
     assert (job.as_of, job.previous) == ("2026-10-01", None)
 
 
@@ -98,8 +108,12 @@ def test_no_status_before_the_project_begins_or_after_its_years_are_covered(spac
 def test_deliveries_still_owed_by_a_made_status_are_planned(space):
     run = record(space, "2026-10-01", ok=True)
     with Ledger.at(space.reports) as ledger:
-        ledger.record_delivery(run, "outbox", str(space.reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget"), None)
-        ledger.record_delivery(run, "email", "udvalg@viborg.example", "ConnectionRefusedError: [Errno 111] Connection refused")
+        ledger.record_delivery(
+            run, "outbox", str(space.reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget"), None
+        )
+        ledger.record_delivery(
+            run, "email", "udvalg@viborg.example", "ConnectionRefusedError: [Errno 111] Connection refused"
+        )
     status = statuses_on(space, "2026-10-05")
     assert not status.due
     assert status.undelivered == [Target("email", "udvalg@viborg.example")]
@@ -107,7 +121,9 @@ def test_deliveries_still_owed_by_a_made_status_are_planned(space):
 
 def test_a_committee_whose_notebook_does_not_exist_is_named_and_fails(tmp_path, capsys):
     viborg_copy(tmp_path / "inputs", report="no_such_report")
-    code = main(["--inputs", str(tmp_path / "inputs"), "--reports", str(tmp_path / "reports"), "due", "--on", "2026-10-01"])
+    code = main(
+        ["--inputs", str(tmp_path / "inputs"), "--reports", str(tmp_path / "reports"), "due", "--on", "2026-10-01"]
+    )
     out = capsys.readouterr().out
     assert code == 1
     assert "cannot be made: no notebook no_such_report.ipynb in" in out
@@ -116,13 +132,19 @@ def test_a_committee_whose_notebook_does_not_exist_is_named_and_fails(tmp_path, 
 
 def test_an_invalid_project_with_committees_is_named_and_one_without_is_left_alone(tmp_path, capsys):
     inputs = tmp_path / "inputs"
-    (viborg_copy(inputs) / "indicators.csv").write_text("unit,indicator,period,value\n,deltagere_forum,2025,mange\n", encoding="utf-8")
+    (viborg_copy(inputs) / "indicators.csv").write_text(
+        "unit,indicator,period,value\n,deltagere_forum,2025,mange\n", encoding="utf-8"
+    )
     shutil.copytree(default_inputs() / "bosetting-vestfold", inputs / "vestfold")  # no committees
     (inputs / "vestfold" / "milestones.csv").write_text("nonsense\n", encoding="utf-8")
-    code = main(["--inputs", str(inputs), "--reports", str(tmp_path / "reports"), "due", "--on", "2026-10-01", "--dry-run"])
+    code = main(
+        ["--inputs", str(inputs), "--reports", str(tmp_path / "reports"), "due", "--on", "2026-10-01", "--dry-run"]
+    )
     captured = capsys.readouterr()
     assert code == 1
-    assert f"NOT RUN {VIBORG}: 1 problem(s) in the inputs; no status made (evalreport validate {VIBORG})" in captured.err
+    assert (
+        f"NOT RUN {VIBORG}: 1 problem(s) in the inputs; no status made (evalreport validate {VIBORG})" in captured.err
+    )
     assert "vestfold" not in captured.err
     assert "due on 2026-10-01: 0 status(es) to make" in captured.out
 
@@ -139,7 +161,12 @@ def test_an_impossible_date_is_refused(capsys):
 @pytest.fixture
 def smtp_port(monkeypatch) -> int:
     port = free_port()
-    for name, value in {"HOST": "127.0.0.1", "PORT": str(port), "STARTTLS": "no", "FROM": "evalreport@viborg.dk"}.items():
+    for name, value in {
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "STARTTLS": "no",
+        "FROM": "evalreport@viborg.dk",
+    }.items():
         monkeypatch.setenv(f"EVALREPORT_SMTP_{name}", value)
     return port
 
@@ -149,14 +176,23 @@ def test_due_makes_records_and_delivers_once_and_retries_a_failed_email(tmp_path
     viborg_copy(inputs)
     previous = reports / VIBORG / "2024-2025" / "end_report.results.json"  # last year's status
     previous.parent.mkdir(parents=True)
-    previous.write_text(json.dumps({"project": VIBORG, "period": "2024-2025", "as_of": "2025-10-01", "summary": {"met": 1, "criteria": 5}}))
+    previous.write_text(
+        json.dumps(
+            {"project": VIBORG, "period": "2024-2025", "as_of": "2025-10-01", "summary": {"met": 1, "criteria": 5}}
+        )
+    )
     due = ["--inputs", str(inputs), "--reports", str(reports), "due", "--on", "2026-10-01"]
 
     assert main([*due, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "due on 2026-10-01: 1 status(es) to make" in out and "due: scheduled 2026-10-01" in out
-    assert f"makes {VIBORG}/2025-2026/end_report (da) as of 2026-10-01, compared with reports/{VIBORG}/2024-2025/end_report.results.json" in out
-    assert "delivers to outbox reports/udvalg/beskaeftigelses-og-integrationsudvalget, e-mail udvalg@viborg.example" in out
+    assert (
+        f"makes {VIBORG}/2025-2026/end_report (da) as of 2026-10-01, compared with "
+        f"reports/{VIBORG}/2024-2025/end_report.results.json"
+    ) in out
+    assert (
+        "delivers to outbox reports/udvalg/beskaeftigelses-og-integrationsudvalget, e-mail udvalg@viborg.example" in out
+    )
     assert not (reports / VIBORG / "2025-2026").exists()
 
     # The SMTP server is down: the status is made and put in the outbox; the e-mail fails and is recorded.
@@ -173,15 +209,27 @@ def test_due_makes_records_and_delivers_once_and_retries_a_failed_email(tmp_path
     assert (parameters["as_of"], parameters["previous"]) == ("2026-10-01", str(previous))
     with Ledger.at(reports) as ledger:
         [run] = ledger.runs()
-        assert (run.committee, run.occurrence, run.period, run.as_of, run.status, run.previous) == (COMMITTEE, "2026-10-01", "2025-2026", "2026-10-01", "ok", str(previous))
+        assert (run.committee, run.occurrence, run.period, run.as_of, run.status, run.previous) == (
+            COMMITTEE,
+            "2026-10-01",
+            "2025-2026",
+            "2026-10-01",
+            "ok",
+            str(previous),
+        )
         assert str(pdf) in run.outputs
-        assert {(d.channel, d.status) for d in ledger.deliveries(run.id)} == {("outbox", "delivered"), ("email", "failed")}
+        assert {(d.channel, d.status) for d in ledger.deliveries(run.id)} == {
+            ("outbox", "delivered"),
+            ("email", "failed"),
+        }
 
     # The server is back: the next call sends the e-mail without making the report again.
     with smtp_server(smtp_port) as inbox:
         assert main(due) == 0
         out = capsys.readouterr().out
-        assert "0 status(es) to make, 1 delivery(ies) to retry" in out and "delivered e-mail udvalg@viborg.example" in out
+        assert (
+            "0 status(es) to make, 1 delivery(ies) to retry" in out and "delivered e-mail udvalg@viborg.example" in out
+        )
         assert "0 made, 0 failed, 0 unchanged; 1 delivered, 0 delivery(ies) failed" in out
         [message] = inbox.messages
         attached = {part.get_content_type(): part for part in message.iter_attachments()}
@@ -207,7 +255,9 @@ def test_a_failed_status_is_recorded_keeps_the_last_good_report_and_is_due_again
     viborg_copy(inputs)
     shutil.copytree(notebooks_dir(), notebooks)
     broken = json.loads((notebooks / "end_report.ipynb").read_text(encoding="utf-8"))
-    cell = next(c for c in broken["cells"] if c["cell_type"] == "code" and "parameters" not in c["metadata"].get("tags", []))
+    cell = next(
+        c for c in broken["cells"] if c["cell_type"] == "code" and "parameters" not in c["metadata"].get("tags", [])
+    )
     cell["source"] = 'raise RuntimeError("the survey file is being replaced")\n'
     (notebooks / "end_report.ipynb").write_text(json.dumps(broken), encoding="utf-8")
     monkeypatch.setenv("EVALREPORT_NOTEBOOKS", str(notebooks))
@@ -218,7 +268,10 @@ def test_a_failed_status_is_recorded_keeps_the_last_good_report_and_is_due_again
 
     assert main(due) == 1
     out = capsys.readouterr().out
-    assert f"FAILED    {VIBORG}/2025-2026/end_report for {COMMITTEE}: cell" in out and "the survey file is being replaced" in out
+    assert (
+        f"FAILED    {VIBORG}/2025-2026/end_report for {COMMITTEE}: cell" in out
+        and "the survey file is being replaced" in out
+    )
     assert last_good.read_bytes() == b"%PDF last good one"
     assert not (reports / "udvalg").exists()  # nothing delivered
     with Ledger.at(reports) as ledger:
@@ -231,7 +284,9 @@ def test_a_failed_status_is_recorded_keeps_the_last_good_report_and_is_due_again
 # --- the Viborg example end to end, with the status notebook ----------------------------------------------------
 
 
-@pytest.mark.skipif(not (notebooks_dir() / "status_report.ipynb").exists(), reason="notebooks/status_report.ipynb is not written yet")
+@pytest.mark.skipif(
+    not (notebooks_dir() / "status_report.ipynb").exists(), reason="notebooks/status_report.ipynb is not written yet"
+)
 def test_viborg_gets_its_2025_2026_status_compared_with_last_years_delivered_once(tmp_path, smtp_port, capsys):
     inputs, reports = tmp_path / "inputs", tmp_path / "reports"
     shutil.copytree(default_inputs() / VIBORG, inputs / VIBORG)  # as it ships: report status_report
@@ -255,7 +310,9 @@ def test_viborg_gets_its_2025_2026_status_compared_with_last_years_delivered_onc
     assert parameters["previous"] == str(last_year)
     outbox = reports / "udvalg" / "beskaeftigelses-og-integrationsudvalget"
     assert (outbox / f"{VIBORG}_status_report_2025-2026.pdf").exists()
-    assert (outbox / f"{VIBORG}_committee_case_2025-2026.docx").exists() and (outbox / f"{VIBORG}_committee_case_2025-2026.pdf").exists()
+    assert (outbox / f"{VIBORG}_committee_case_2025-2026.docx").exists() and (
+        outbox / f"{VIBORG}_committee_case_2025-2026.pdf"
+    ).exists()
     made = (folder / "status_report.pdf").stat().st_mtime_ns
 
     with smtp_server(smtp_port) as inbox:
@@ -273,4 +330,7 @@ def test_viborg_gets_its_2025_2026_status_compared_with_last_years_delivered_onc
     assert "nothing due on 2026-10-01, and nothing to deliver" in capsys.readouterr().out
     assert (folder / "status_report.pdf").stat().st_mtime_ns == made
     with Ledger.at(reports) as ledger:
-        assert [(r.occurrence, r.period, r.status) for r in ledger.runs(VIBORG)] == [("2025-10-01", "2024-2025", "ok"), ("2026-10-01", "2025-2026", "ok")]
+        assert [(r.occurrence, r.period, r.status) for r in ledger.runs(VIBORG)] == [
+            ("2025-10-01", "2024-2025", "ok"),
+            ("2026-10-01", "2025-2026", "ok"),
+        ]

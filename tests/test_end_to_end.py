@@ -14,7 +14,11 @@ from pipeline.periods import parse_period
 from pipeline.present.i18n import Messages
 from pipeline.project import load_project
 
-EXAMPLES = {"bosetting-vestfold": "2015-2016", "integrationsforum-viborg": "2024-2026", "helhedsplan-norrevang": "2022-2025"}
+EXAMPLES = {
+    "bosetting-vestfold": "2015-2016",
+    "integrationsforum-viborg": "2024-2026",
+    "helhedsplan-norrevang": "2022-2025",
+}
 
 
 @pytest.fixture(scope="module")
@@ -68,11 +72,21 @@ def test_every_example_renders_html_pdf_audit_and_provenance(reports, project_id
 @pytest.mark.parametrize("project_id", EXAMPLES)
 def test_html_has_no_code_no_prompts_and_fetches_nothing(reports, project_id):
     html = html_of(reports, project_id)
-    for code in ("Report.open", "import ", "report.summary()", "In&nbsp;[", "jp-InputArea", "injected-parameters", "<pre"):
+    for code in (
+        "Report.open",
+        "import ",
+        "report.summary()",
+        "In&nbsp;[",
+        "jp-InputArea",
+        "injected-parameters",
+        "<pre",
+    ):
         assert code not in html
     assert "<script" not in html.lower()
     # A link the reader may follow (the evaluator's text links to imdi.no) fetches nothing when the report opens.
-    assert not re.search(r"""<(?!a\b)[^>]*\b(src|href)\s*=\s*["']?(https?:)?//""", html), "the report must not load anything from the network"
+    assert not re.search(r"""<(?!a\b)[^>]*\b(src|href)\s*=\s*["']?(https?:)?//""", html), (
+        "the report must not load anything from the network"
+    )
     assert not re.search(r"@import|url\(\s*['\"]?https?:", html)
     images = images_of(html)
     assert images and all(img["src"].startswith("data:image/svg+xml;base64,") and img["alt"].strip() for img in images)
@@ -99,7 +113,10 @@ def test_norwegian_end_report_states_the_hand_checked_figures(reports):
     text = visible_text(html_of(reports, "bosetting-vestfold"))
     # indicators.csv: vedtatt / anmodet summed over 2015-2016, Svelvik (blank 2016 decision) left out.
     assert "Målet er nådd i 4 av 10 kommuner: Horten, Holmestrand, Sandefjord og Sande." in text
-    assert "Én kommune mangler tall og inngår ikke i totalen: Svelvik (Anmodet om bosetting: 18; Vedtak om bosetting: ingen tall)." in text
+    assert (
+        "Én kommune mangler tall og inngår ikke i totalen: Svelvik (Anmodet om bosetting: 18; Vedtak om "
+        "bosetting: ingen tall)."
+    ) in text
     assert "Samlet: 518 av 585 (88,5 %)." in text
     assert "Side" not in text  # page numbers belong to the PDF only
     # Comments: escaped, and identifiers redacted before anything is shown.
@@ -134,7 +151,9 @@ def test_computed_results_are_stored_beside_the_report(reports, project_id):
     assert [c["id"] for c in stored["criteria"]] == [r.id for r in results]
     assert [c["status"] for c in stored["criteria"]] == [r.status.value for r in results]
     for criterion, result in zip(stored["criteria"], results):
-        assert criterion["attainment"] == (None if result.attainment is None else pytest.approx(result.attainment, abs=1e-6))
+        assert criterion["attainment"] == (
+            None if result.attainment is None else pytest.approx(result.attainment, abs=1e-6)
+        )
     assert stored["summary"]["met"] == sum(r.status.value == "met" for r in results)
 
 

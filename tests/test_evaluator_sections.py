@@ -81,8 +81,19 @@ def numbered():
 def test_every_supported_element_becomes_a_block_of_the_model():
     title, blocks = markdown.title_and_blocks(EVERY_ELEMENT, 3, fill_nothing, numbered())
     assert title == "Erfaringer fra forummet"
-    kinds = [type(block).__name__ + (f"/{block.role}" if hasattr(block, "role") and block.role else "") for block in blocks]
-    assert kinds[:8] == ["Paragraph", "Heading", "BulletList/text", "BulletList/text", "Heading", "Box/quote", "Table", "Paragraph"]
+    kinds = [
+        type(block).__name__ + (f"/{block.role}" if hasattr(block, "role") and block.role else "") for block in blocks
+    ]
+    assert kinds[:8] == [
+        "Paragraph",
+        "Heading",
+        "BulletList/text",
+        "BulletList/text",
+        "Heading",
+        "Box/quote",
+        "Table",
+        "Paragraph",
+    ]
     first = blocks[0].runs
     assert doc.Strong(text="lært") in first and doc.Emphasis(text="især") in first
     assert doc.Link(text="Viborg Kommune", target="https://viborg.dk/") in first
@@ -94,20 +105,41 @@ def test_every_supported_element_becomes_a_block_of_the_model():
     assert ordered.ordered and ordered.items == [["Temamøder samler flere."], ["Skriftlig tilbagemelding virker."]]
     assert not bullets.ordered and bullets.items == [["Borgere"], ["Foreninger"]]
     table = blocks[6]
-    assert (table.header, table.rows, table.numeric) == (["Tema", "Deltagere"], [["Børn og unge", "40"], ["Job og uddannelse", "28"]], [1])
+    assert (table.header, table.rows, table.numeric) == (
+        ["Tema", "Deltagere"],
+        [["Børn og unge", "40"], ["Job og uddannelse", "28"]],
+        [1],
+    )
     assert (table.caption.label, table.caption.text) == ("Tabel 1", "Deltagere i workshops på temamødet")
-    assert blocks[7].runs == ["Tabel: En linje, der ligner en billedtekst, men ikke står ved en tabel"]  # not beside a table: kept
+    assert blocks[7].runs == [
+        "Tabel: En linje, der ligner en billedtekst, men ikke står ved en tabel"
+    ]  # not beside a table: kept
 
 
 def test_headings_never_skip_a_level_whatever_the_text_writes():
     for base in (3, 4):
-        blocks = markdown.blocks("#### Dybt\n\n# Top\n\n### Midt\n\n###### Meget dybt\n\n## Igen\n", base, fill_nothing, numbered())
+        blocks = markdown.blocks(
+            "#### Dybt\n\n# Top\n\n### Midt\n\n###### Meget dybt\n\n## Igen\n", base, fill_nothing, numbered()
+        )
         levels = [block.level for block in blocks if isinstance(block, doc.Heading)]
-        assert levels[0] == base and all(b <= a + 1 for a, b in zip(levels, levels[1:])) and max(levels) <= 4 and min(levels) >= base, levels
+        assert (
+            levels[0] == base
+            and all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+            and max(levels) <= 4
+            and min(levels) >= base
+        ), levels
 
 
 def test_markup_that_could_run_is_text():
-    blocks = markdown.blocks("<script>alert('hej')</script>\n\nEt [link](javascript:alert(1)) og ![kort](https://example.org/k.png) og <img src=x onerror=alert(1)>.", 3, fill_nothing, numbered())
+    blocks = markdown.blocks(
+        (
+            "<script>alert('hej')</script>\n\nEt [link](javascript:alert(1)) og "
+            "![kort](https://example.org/k.png) og <img src=x onerror=alert(1)>."
+        ),
+        3,
+        fill_nothing,
+        numbered(),
+    )
     html = render_html.blocks(blocks)
     assert "<script" not in html and "&lt;script&gt;alert" in html
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
@@ -148,18 +180,37 @@ def html(rendered) -> str:
 
 
 def headings(html: str) -> list[tuple[int, str]]:
-    return [(int(level), unescape(re.sub("<[^>]+>", "", text)).strip()) for level, text in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S)]
+    return [
+        (int(level), unescape(re.sub("<[^>]+>", "", text)).strip())
+        for level, text in re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S)
+    ]
 
 
 def test_each_text_stands_where_it_belongs(html):
     titles = [text for level, text in headings(html) if level == 2]
-    expected = ["Sammenfatning", "Baggrund", "Succeskriterier", "Hvad der er gjort", "Deltagernes vurdering", "Anbefalinger og opfølgning",
-                "Økonomi", "Konklusion", "Erfaringer fra forummet", "Det videre arbejde", "Bilag 1: Succeskriterierne i tal",
-                "Bilag 2: Spørgeskemaundersøgelse", "Bilag 3: Milepæle", "Bilag 4: Aktiviteter og deltagere",
-                "Bilag 5: Anbefalingerne samlet", "Bilag 6: Sådan er tallene lavet"]
+    expected = [
+        "Sammenfatning",
+        "Baggrund",
+        "Succeskriterier",
+        "Hvad der er gjort",
+        "Deltagernes vurdering",
+        "Anbefalinger og opfølgning",
+        "Økonomi",
+        "Konklusion",
+        "Erfaringer fra forummet",
+        "Det videre arbejde",
+        "Bilag 1: Succeskriterierne i tal",
+        "Bilag 2: Spørgeskemaundersøgelse",
+        "Bilag 3: Milepæle",
+        "Bilag 4: Aktiviteter og deltagere",
+        "Bilag 5: Anbefalingerne samlet",
+        "Bilag 6: Sådan er tallene lavet",
+    ]
     assert [title for title in titles if title in expected] == expected
     criteria = html.split('<section id="criteria">', 1)[1].split("</section>", 1)[0]
-    assert "Forummets møder og arrangementer har samlet 381 deltagere mod et mål på 393 for de tre år" in criteria  # text/criteria/K1.md; 2026 counted to 31 October (pro-rated)
+    assert (
+        "Forummets møder og arrangementer har samlet 381 deltagere mod et mål på 393 for de tre år" in criteria
+    )  # text/criteria/K1.md; 2026 counted to 31 October (pro-rated)
     assert "Kommuner" not in titles  # no unit has a text: no section, no heading
 
 
@@ -171,8 +222,16 @@ def test_the_reports_headings_stay_in_order(html):
 
 def test_every_element_in_the_html_and_nothing_that_runs(html):
     lessons = html.split('<section id="lessons">', 1)[1].split("</section>", 1)[0]
-    for element in ("<h3>Det vigtigste</h3>", "<h4>Et dybt niveau</h4>", "<strong>lært</strong>", "<em>især</em>", '<a href="https://viborg.dk/">Viborg Kommune</a>',
-                    '<ol class="text">', '<ul class="text">', "<blockquote>"):
+    for element in (
+        "<h3>Det vigtigste</h3>",
+        "<h4>Et dybt niveau</h4>",
+        "<strong>lært</strong>",
+        "<em>især</em>",
+        '<a href="https://viborg.dk/">Viborg Kommune</a>',
+        '<ol class="text">',
+        '<ul class="text">',
+        "<blockquote>",
+    ):
         assert element in lessons, element
     assert re.search(r'<td class="num"[^>]*>40</td>', lessons)  # a cell carries its column's name (data-label)
     assert re.search(r"<caption>Tabel \d+: Deltagere i workshops på temamødet</caption>", lessons)
@@ -184,9 +243,17 @@ def test_every_element_in_the_html_and_nothing_that_runs(html):
 def test_every_element_in_the_pdfs_text_and_tags(rendered):
     text = " ".join(page.extract_text() for page in PdfReader(rendered.with_suffix(".pdf")).pages)
     squeezed = re.sub(r"\s+", " ", text)
-    for words in ("Erfaringer fra forummet", "Det vigtigste", "Temamøder samler flere.", "Vi blev hørt, og det kunne mærkes.",
-                  "Viborg Kommune (https://viborg.dk/)", "skriv til sekretariatet.", "Anbefalinger og opfølgning",
-                  "Aktiviteter og deltagere", "<script>alert('hej')</script>"):
+    for words in (
+        "Erfaringer fra forummet",
+        "Det vigtigste",
+        "Temamøder samler flere.",
+        "Vi blev hørt, og det kunne mærkes.",
+        "Viborg Kommune (https://viborg.dk/)",
+        "skriv til sekretariatet.",
+        "Anbefalinger og opfølgning",
+        "Aktiviteter og deltagere",
+        "<script>alert('hej')</script>",
+    ):
         assert words in squeezed, words
     assert re.search(r"Tabel \d+: Deltagere i workshops på temamødet", squeezed)
     with pikepdf.open(rendered.with_suffix(".pdf")) as pdf:
@@ -200,7 +267,10 @@ def test_the_sections_count_what_the_tables_hold(html):
     project = load_project(VIBORG)
     counts = rec.counts_by_status(project.recommendations)
     section = unescape(html.split('<section id="recommendations">', 1)[1].split("</section>", 1)[0])
-    assert f"Der er givet {len(project.recommendations)} anbefalinger: {counts['implemented']} er gennemført, {counts['in_progress']} er i gang" in section
+    assert (
+        f"Der er givet {len(project.recommendations)} anbefalinger: {counts['implemented']} er gennemført, "
+        f"{counts['in_progress']} er i gang"
+    ) in section
     table = unescape(html.split('<section id="appendix-recommendations-table">', 1)[1].split("</section>", 1)[0])
     assert table.count("<tr>") == len(project.recommendations) + 1
     story = unescape(html.split('<section id="done">', 1)[1].split("</section>", 1)[0])
@@ -213,7 +283,9 @@ def test_the_sections_count_what_the_tables_hold(html):
         assert re.findall(r">(\d+)<", row)[: len(per_year.columns)] == [str(n) for n in per_year.loc[year]]
     by_group = activities.split("Deltagere pr. år efter gruppe", 1)[1].split("</table>", 1)[0]
     politicians = re.search(r"<tr><td[^>]*>Politikere</td>(.*?)</tr>", by_group).group(1)
-    assert politicians.count("for få til at vise") == 2  # 2024 and 2025 withheld, by the decision in pipeline.analysis.activities
+    assert (
+        politicians.count("for få til at vise") == 2
+    )  # 2024 and 2025 withheld, by the decision in pipeline.analysis.activities
     for theme in ("Modtagelse og bosætning", "Børn og unge", "Job og uddannelse", "Fritid og netværk"):
         assert theme in activities
 
@@ -237,11 +309,26 @@ def test_since_the_last_status_from_two_stored_results(tmp_path):
     first = status("2025-10-01", "2024-2025", None)
     stored = tmp_path / "status_report.results.json"
     stored.write_text(json.dumps(first.results(), ensure_ascii=False), encoding="utf-8")
-    assert {r["id"]: r["status"] for r in json.loads(stored.read_text())["recommendations"]["items"]} == {"A1": "adopted", "A2": "adopted", "A3": "proposed", "A4": "proposed"}
+    assert {r["id"]: r["status"] for r in json.loads(stored.read_text())["recommendations"]["items"]} == {
+        "A1": "adopted",
+        "A2": "adopted",
+        "A3": "proposed",
+        "A4": "proposed",
+    }
     second = status("2026-10-01", "2025-2026", stored)
-    assert second.results()["recommendations"]["since_previous"] == {"new": [], "adopted": ["A3"], "implemented": ["A1"], "rejected": [], "dropped": []}
+    assert second.results()["recommendations"]["since_previous"] == {
+        "new": [],
+        "adopted": ["A3"],
+        "implemented": ["A1"],
+        "rejected": [],
+        "dropped": [],
+    }
     section = unescape(second.recommendations_section().data)
-    assert "Siden sidste status" in section and "Vedtaget: A3 Virksomhedsrettet sprogundervisning" in section and "Gennemført: A1 Én indgang" in section
+    assert (
+        "Siden sidste status" in section
+        and "Vedtaget: A3 Virksomhedsrettet sprogundervisning" in section
+        and "Gennemført: A1 Én indgang" in section
+    )
     assert "Stadig åbne et år eller mere efter, de blev givet: A2 (1 år), A3 (1 år) og A4 (1 år)." in section
 
 
@@ -269,7 +356,17 @@ def test_the_committees_email_quotes_the_years_comment():
     report = status("2026-10-01", "2025-2026", None)
     comment = report.results()["status"]["comment"]
     assert comment.startswith("Forummet har siden sidste status") and "{{" not in comment
-    _, body = letter_text(Letter("da", "Beskæftigelses- og Integrationsudvalget", "Integrationsforum", "Viborg Kommune", "2025–2026", "1. oktober 2026", comment=comment))
+    _, body = letter_text(
+        Letter(
+            "da",
+            "Beskæftigelses- og Integrationsudvalget",
+            "Integrationsforum",
+            "Viborg Kommune",
+            "2025–2026",
+            "1. oktober 2026",
+            comment=comment,
+        )
+    )
     assert comment in body
 
 
@@ -280,11 +377,13 @@ def test_the_feedback_of_a_wave_stands_beside_its_activity(tmp_path):
     folder = tmp_path / VIBORG
     shutil.copytree(default_inputs() / VIBORG, folder)
     text = (folder / "project.yaml").read_text(encoding="utf-8")
-    (folder / "project.yaml").write_text(text.replace("label: Efteråret 2025, year: 2025}", "label: Efteråret 2025, year: 2025, activity: T01}"), encoding="utf-8")
+    (folder / "project.yaml").write_text(
+        text.replace("label: Efteråret 2025, year: 2025}", "label: Efteråret 2025, year: 2025, activity: T01}"),
+        encoding="utf-8",
+    )
     report = Report(load_project(folder))
     section = unescape(report.activities_section().data)
     feedback = section.split("Tilbagemeldinger fra Temamøde om fællesskaber på tværs", 1)[1]
     answers = report.responses("2025")
     assert f"{len(answers)} svarede på spørgeskemaet efter aktiviteten (efteråret 2025)." in feedback
     assert "Mine synspunkter bliver hørt i forummet" in feedback
-

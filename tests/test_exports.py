@@ -23,8 +23,14 @@ from pipeline.render.figures_csv import figures_csv
 from pipeline.render.tables import report_tables
 from pipeline.render.workbook import About, workbook
 
-EXAMPLES = {"bosetting-vestfold": "2015-2016", "integrationsforum-viborg": "2024-2026", "helhedsplan-norrevang": "2022-2025"}
-SCHEMA = json.loads((Path(__file__).resolve().parent.parent / "docs" / "results.schema.json").read_text(encoding="utf-8"))
+EXAMPLES = {
+    "bosetting-vestfold": "2015-2016",
+    "integrationsforum-viborg": "2024-2026",
+    "helhedsplan-norrevang": "2022-2025",
+}
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parent.parent / "docs" / "results.schema.json").read_text(encoding="utf-8")
+)
 # A number as each language writes it: da 1.234,5; nb 1 234,5 (a no-break space); en 1,234.5; signed with + or −.
 NUMBER = {
     "da": re.compile(r"[+\-−]?\d+(?:\.\d{3})*(?:,\d+)?"),
@@ -136,7 +142,10 @@ def same_cell(text: str, cell, language: str, locale) -> bool:
     if cell.value is None:
         return not re.search(r"\d", text)  # no figure: '–', nothing, or words such as 'for få til at vise'
     if isinstance(cell.value, datetime):
-        return any(plain(text).startswith(plain(format_date(cell.value.date(), format=length, locale=locale))) for length in ("medium", "long"))
+        return any(
+            plain(text).startswith(plain(format_date(cell.value.date(), format=length, locale=locale)))
+            for length in ("medium", "long")
+        )
     if isinstance(cell.value, str):
         return plain(cell.value.removeprefix("'") if cell.value.startswith("'=") else cell.value) == plain(text)
     numbers = numbers_in(text, language)
@@ -158,7 +167,9 @@ def test_every_table_in_the_html_report_has_its_sheet_with_the_same_cells(report
     book = workbook_of(reports, project)
     sheets = sheets_by_caption(book)
     assert tables and [plain(table["caption"]) for table in tables] == [plain(caption) for caption in sheets]
-    assert book.sheetnames[1 : len(tables) + 1] == [sheet.title for sheet in sheets.values()]  # in the report's order, after "About"
+    assert book.sheetnames[1 : len(tables) + 1] == [
+        sheet.title for sheet in sheets.values()
+    ]  # in the report's order, after "About"
     for table, sheet in zip(tables, sheets.values()):
         where = plain(table["caption"])
         headings = [cell.value for cell in sheet[1]]
@@ -168,13 +179,17 @@ def test_every_table_in_the_html_report_has_its_sheet_with_the_same_cells(report
         for index, heading in enumerate(table["header"]):
             if plain(headings[column]) == plain(heading):  # one cell for one
                 for html_row, row in zip(table["rows"], rows):
-                    assert same_cell(html_row[index], row[column], language, t.locale), f"{where}, {heading}: {html_row[index]!r} against {row[column].value!r}"
+                    assert same_cell(html_row[index], row[column], language, t.locale), (
+                        f"{where}, {heading}: {html_row[index]!r} against {row[column].value!r}"
+                    )
                 column += 1
             else:  # an interval: its bounds in two columns
                 bounds = [t("export_interval_low", heading=heading), t("export_interval_high", heading=heading)]
                 assert [plain(h) for h in headings[column : column + 2]] == [plain(b) for b in bounds], where
                 for html_row, row in zip(table["rows"], rows):
-                    assert interval_matches(html_row[index], row[column], row[column + 1], language), f"{where}, {heading}: {html_row[index]!r}"
+                    assert interval_matches(html_row[index], row[column], row[column + 1], language), (
+                        f"{where}, {heading}: {html_row[index]!r}"
+                    )
                 column += 2
         assert column == len(headings), where
 
@@ -202,7 +217,9 @@ def test_the_long_csv_holds_every_cell_of_every_table_as_the_sheet_holds_it(repo
                 if isinstance(cell.value, datetime):
                     assert (line["value"], line["unit"]) == (cell.value.date().isoformat(), "date"), where
                 elif isinstance(cell.value, (int, float)):
-                    assert line["unit"] != "text" and round(float(line["value"]), 9) == round(float(cell.value), 9), where
+                    assert line["unit"] != "text" and round(float(line["value"]), 9) == round(float(cell.value), 9), (
+                        where
+                    )
                 elif cell.value is None and cell.comment:  # withheld
                     assert line["value"] == "" and line["unit"] != "text", where
                 elif cell.value is None:  # no figure: the page's words for that ('–', 'not counted')
@@ -211,7 +228,11 @@ def test_the_long_csv_holds_every_cell_of_every_table_as_the_sheet_holds_it(repo
                     assert line["unit"] == "text" and plain(line["value"]) == plain(cell.value), where
         assert next(lines, None) is None, caption
     sections = {plain(f["table"]): f["section"] for f in figures}
-    about = {plain(row[1]): row[2] for row in book.worksheets[0].iter_rows(values_only=True) if row[1] and plain(row[1]) in sections}
+    about = {
+        plain(row[1]): row[2]
+        for row in book.worksheets[0].iter_rows(values_only=True)
+        if row[1] and plain(row[1]) in sections
+    }
     assert about == sections
 
 
@@ -243,12 +264,16 @@ def test_the_word_file_holds_every_table_of_the_page_cell_for_cell(reports, proj
     """<report>.docx is drawn from the same document: the same captions, headings and cells as the page."""
     word = Document(report_file(reports, project, ".docx"))
     tables = html_tables(reports, project)
-    captions = [p.text for p in word.paragraphs if p.style.name == "Caption" and not p.text.startswith(("Figur ", "Figure "))]
+    captions = [
+        p.text for p in word.paragraphs if p.style.name == "Caption" and not p.text.startswith(("Figur ", "Figure "))
+    ]
     assert [plain(c) for c in captions] == [plain(table["caption"]) for table in tables]
     assert len(word.tables) == len(tables)
     for table, drawn in zip(tables, word.tables):
         rows = [[plain(cell.text) for cell in row.cells] for row in drawn.rows]
-        assert rows == [[plain(h) for h in table["header"]], *([plain(c) for c in row] for row in table["rows"])], table["caption"]
+        assert rows == [[plain(h) for h in table["header"]], *([plain(c) for c in row] for row in table["rows"])], (
+            table["caption"]
+        )
 
 
 @pytest.mark.parametrize("project", EXAMPLES)
@@ -282,11 +307,21 @@ def test_results_carry_per_unit_and_survey_figures_as_the_report_shows_them(repo
     results = results_of(reports, "bosetting-vestfold")
     k1 = results["criteria"][0]
     # Found by caption, not number: the end report's story may put a table of the evaluator's before them.
-    detail = next(table for table in html_tables(reports, "bosetting-vestfold") if re.match(r"Tabell \d+: K1 .* per kommune$", table["caption"]))
+    detail = next(
+        table
+        for table in html_tables(reports, "bosetting-vestfold")
+        if re.match(r"Tabell \d+: K1 .* per kommune$", table["caption"])
+    )
     assert [u["name"] for u in k1["units"]] == [row[0] for row in detail["rows"]]
-    assert ["–" if u["numerator"] is None else f"{u['numerator']:g}" for u in k1["units"]] == [row[1] for row in detail["rows"]]
+    assert ["–" if u["numerator"] is None else f"{u['numerator']:g}" for u in k1["units"]] == [
+        row[1] for row in detail["rows"]
+    ]
     (wave,) = results["survey"]["waves"]
-    likert = next(table for table in html_tables(reports, "bosetting-vestfold") if re.match(r"Tabell \d+: Andel positive svar med", table["caption"]))
+    likert = next(
+        table
+        for table in html_tables(reports, "bosetting-vestfold")
+        if re.match(r"Tabell \d+: Andel positive svar med", table["caption"])
+    )
     totals = {i["text"]: i for i in wave["items"] if i["group"] is None}
     for row in likert["rows"]:  # a question the project's decision withholds has no figures in either
         total = totals[row[0]]
@@ -298,26 +333,43 @@ def test_a_withheld_figure_is_empty_in_the_workbook_the_csv_and_results(example_
     """With 8 as the smallest group shown, Vestfold's partners (7) are withheld, and with them the municipalities
     (their figures would follow from the total): the report says so in words, and no export has a number there."""
     settings = example_copy / "project.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("  min_group_size: 5", "  min_group_size: 8"), encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("  min_group_size: 5", "  min_group_size: 8"), encoding="utf-8"
+    )
     report = Report(load_project(example_copy))
     t = report.t
     shown = report.survey_section()
     parser = Tables()
     parser.feed(shown.data)
-    groups = next(table for table in parser.tables if table["caption"].endswith("Andel positive svar per respondentgruppe"))
-    withheld = [(row[0], groups["header"][i]) for row in groups["rows"] for i, text in enumerate(row) if text in (t("suppressed"), t("suppressed_to_protect"))]
+    groups = next(
+        table for table in parser.tables if table["caption"].endswith("Andel positive svar per respondentgruppe")
+    )
+    withheld = [
+        (row[0], groups["header"][i])
+        for row in groups["rows"]
+        for i, text in enumerate(row)
+        if text in (t("suppressed"), t("suppressed_to_protect"))
+    ]
     assert len(withheld) == 2 * len(groups["rows"])
     tables = report_tables([shown.section], "nb")
-    book = load_workbook(io.BytesIO(workbook(tables, About("nb", "P", "O", "R", None, "2015–2016", datetime.now(UTC), "0" * 64, "1"))))
+    book = load_workbook(
+        io.BytesIO(workbook(tables, About("nb", "P", "O", "R", None, "2015–2016", datetime.now(UTC), "0" * 64, "1")))
+    )
     (sheet,) = [book[name] for name in book.sheetnames if name.startswith("Tabell 3 ")]
     headings = [cell.value for cell in sheet[1]]
     cells = {(row[0].value, headings[i]): cell for row in sheet.iter_rows(min_row=2) for i, cell in enumerate(row)}
     for item, group in withheld:
         assert cells[item, group].value is None and cells[item, group].comment.text == t("item_too_few", min=8)
     lines = list(csv.DictReader(io.StringIO(figures_csv(tables))))
-    empty = {(f["row"], f["column"]) for f in lines if f["table"] == groups["caption"] and f["value"] == "" and f["unit"] != "text"}
+    empty = {
+        (f["row"], f["column"])
+        for f in lines
+        if f["table"] == groups["caption"] and f["value"] == "" and f["unit"] != "text"
+    }
     assert empty == set(withheld)
     (wave,) = json.loads(json.dumps(report.results()))["survey"]["waves"]
     by_group = [i for i in wave["items"] if i["group"] is not None]
-    assert by_group and all(i == {"item": i["item"], "text": i["text"], "group": i["group"], "suppressed": True} for i in by_group)
+    assert by_group and all(
+        i == {"item": i["item"], "text": i["text"], "group": i["group"], "suppressed": True} for i in by_group
+    )
     assert not list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(json.loads(json.dumps(report.results()))))

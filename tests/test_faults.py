@@ -94,7 +94,10 @@ def test_a_project_that_fails_in_any_way_is_one_line_and_the_others_go_on(inputs
     assert "good/2024-2026/milestones" in captured.out and "skipping odd: RecursionError" in captured.err
     assert cli(inputs, "due", "--on", "2026-10-01", "--dry-run") == 1
     captured = capsys.readouterr()
-    assert "NOT RUN odd: could not be read (RecursionError: maximum recursion depth exceeded); no status made" in captured.err
+    assert (
+        "NOT RUN odd: could not be read (RecursionError: maximum recursion depth exceeded); no status made"
+        in captured.err
+    )
     assert "due on 2026-10-01: 1 status(es) to make" in captured.out
 
 
@@ -115,7 +118,9 @@ def made_without_a_kernel(monkeypatch):
     monkeypatch.setattr(html, "to_html", lambda document: b"<p>new</p>")
 
 
-def test_a_full_disk_keeps_the_last_good_report_and_says_what_and_where(inputs, monkeypatch, made_without_a_kernel, capsys):
+def test_a_full_disk_keeps_the_last_good_report_and_says_what_and_where(
+    inputs, monkeypatch, made_without_a_kernel, capsys
+):
     report = inputs.parent / "reports" / os.path.join(*REPORT)
     run = ["run", "good", "--report", "milestones", "--format", "html", "--force"]
     assert cli(inputs, *run) == 0
@@ -142,7 +147,9 @@ def test_a_damaged_run_ledger_is_one_line_naming_it(inputs, capsys):
     for command in (["due", "--on", "2026-10-01"], ["history"]):
         assert cli(inputs, *command) == 2
         err = capsys.readouterr().err
-        assert err.startswith(f"error: {ledger}: the run ledger cannot be used (file is not a database); restore it from a backup")
+        assert err.startswith(
+            f"error: {ledger}: the run ledger cannot be used (file is not a database); restore it from a backup"
+        )
         assert err.count("\n") == 1
     assert ledger.read_bytes() == b"not SQLite at all " * 100
 
@@ -180,10 +187,17 @@ def test_a_kernel_of_another_python_found_first_is_named(monkeypatch, tmp_path):
     with pytest.raises(KernelMissing) as caught:
         ensure_kernel()
     assert str(caught.value) == (
-        f"the Jupyter kernel 'evalreport' in {shadow} does not start {kernel.sys.executable}, and Jupyter finds it before the one in "
-        f"{tmp_path / 'venv' / 'share' / 'jupyter' / 'kernels'}: remove it (jupyter kernelspec remove evalreport) and run again"
+        f"the Jupyter kernel 'evalreport' in {shadow} does not start {kernel.sys.executable}, and Jupyter "
+        "finds it before the one in "
+        f"{tmp_path / 'venv' / 'share' / 'jupyter' / 'kernels'}: remove it (jupyter kernelspec remove "
+        "evalreport) and run again"
     )
-    assert json.loads((tmp_path / "venv" / "share" / "jupyter" / "kernels" / "evalreport" / "kernel.json").read_text())["argv"][0] == kernel.sys.executable
+    assert (
+        json.loads((tmp_path / "venv" / "share" / "jupyter" / "kernels" / "evalreport" / "kernel.json").read_text())[
+            "argv"
+        ][0]
+        == kernel.sys.executable
+    )
 
 
 def test_a_run_without_a_kernel_fails_in_one_line_and_keeps_the_last_good_report(inputs, monkeypatch, capsys):
@@ -194,7 +208,9 @@ def test_a_run_without_a_kernel_fails_in_one_line_and_keeps_the_last_good_report
     monkeypatch.setenv("COLUMNS", "1000")  # the summary's lines unwrapped
     assert cli(inputs, "run", "good", "--report", "milestones", "--format", "html") == 1
     out = capsys.readouterr().out
-    assert "KernelMissing: no Jupyter kernel 'evalreport' starts" in one_line_naming(out, "FAILED good/2024-2026/milestones:")
+    assert "KernelMissing: no Jupyter kernel 'evalreport' starts" in one_line_naming(
+        out, "FAILED good/2024-2026/milestones:"
+    )
     assert report.read_text() == "<p>last good</p>"
 
 
@@ -203,7 +219,9 @@ def test_a_run_without_a_kernel_fails_in_one_line_and_keeps_the_last_good_report
 
 def test_a_name_or_message_with_line_breaks_cannot_forge_lines_of_due_log(inputs, tmp_path):
     project = load_project(inputs / "good")
-    committee = project.spec.committees[0].model_copy(update={"name": "Udvalget\nmade      good/2099/forged for Nobody (0.1 s)"})
+    committee = project.spec.committees[0].model_copy(
+        update={"name": "Udvalget\nmade      good/2099/forged for Nobody (0.1 s)"}
+    )
     status = CommitteeStatus(project, committee, None, None, "not due:\r\nFAILED\x1b[31m elsewhere\u2028too")
     lines = plan_lines([status], date(2026, 10, 1), tmp_path)
     assert len("\n".join(lines).splitlines()) == len(lines) == 3
@@ -212,10 +230,17 @@ def test_a_name_or_message_with_line_breaks_cannot_forge_lines_of_due_log(inputs
     assert log_line("Helhedsplan Nørrevang – «ok»\t") == "Helhedsplan Nørrevang – «ok»\\t"
 
     with Ledger.at(tmp_path) as ledger:
-        run = ledger.start_run(committee.name, "good", "status_report", None, "2026-10-01", "2025-2026", "2026-10-01", None, "forced")
+        run = ledger.start_run(
+            committee.name, "good", "status_report", None, "2026-10-01", "2025-2026", "2026-10-01", None, "forced"
+        )
         ledger.finish_run(run, False, "cell 3: ValueError: one\nmade      good/2099/forged")
         console = Console(width=400, record=True, file=io.StringIO())
         console.print(history_table(ledger, tmp_path))
     history = console.export_text()
-    assert "Udvalget\\nmade      good/2099/forged for Nobody" in history and "ValueError: one\\nmade      good/2099/forged" in history
-    assert history.count("made      good/2099/forged") == history.count("\\nmade      good/2099/forged") == 2  # never a line of its own
+    assert (
+        "Udvalget\\nmade      good/2099/forged for Nobody" in history
+        and "ValueError: one\\nmade      good/2099/forged" in history
+    )
+    assert (
+        history.count("made      good/2099/forged") == history.count("\\nmade      good/2099/forged") == 2
+    )  # never a line of its own

@@ -47,7 +47,9 @@ def test_a_calendar_period_is_as_before():
         assert period.year_of(date(2016, 1, 1)) == 2016 and period.last_day(2016) == date(2016, 12, 31)
     assert parse_period("2016", Period(start=2015, end=2016)) == ReportPeriod(2016, 2016)
     assert parse_period("2015-2016", Period(start=2015, end=2016)).name == "2015-2016"
-    with pytest.raises(EvalreportError, match="expected a year such as 2016 or a span such as 2015-2016, found '2016/17'"):
+    with pytest.raises(
+        EvalreportError, match="expected a year such as 2016 or a span such as 2015-2016, found '2016/17'"
+    ):
         parse_period("2016/17", Period(start=2015, end=2016))
 
 
@@ -98,7 +100,12 @@ def test_rows_activities_waves_and_targets_fall_in_the_year_that_holds_their_dat
     # indicators.csv gives 2018/19, 2019-20 and a day inside 2020/21
     assert sorted(project.indicators["period"]) == [2018, 2019, 2020]
     # 28 March 2019 is in 2018/19, 2 April 2019 in 2019/20, 31 March 2021 the last day of 2020/21
-    assert dict(zip(project.activities["id"], project.activities["year"])) == {"A1": 2018, "A2": 2018, "A3": 2019, "A4": 2020}
+    assert dict(zip(project.activities["id"], project.activities["year"])) == {
+        "A1": 2018,
+        "A2": 2018,
+        "A3": 2019,
+        "A4": 2020,
+    }
     assert [wave.year for wave in project.spec.survey.waves] == [2018, 2019]
     assert project.spec.criteria[0].measure.target == {2018: 40, 2019: 50, 2020: 60}
 
@@ -175,7 +182,9 @@ def test_a_fiscal_year_report_says_2019_20_in_every_file(tmp_path):
     assert "2019/20" in page and "2019-20" not in page and "2019–20" not in page
     results = json.loads((folder / "end_report.results.json").read_text(encoding="utf-8"))
     assert results["period"] == "2019/20" and list(results["activities"]["per_year"]) == ["2019/20"]
-    schema = json.loads((Path(__file__).resolve().parent.parent / "docs" / "results.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        (Path(__file__).resolve().parent.parent / "docs" / "results.schema.json").read_text(encoding="utf-8")
+    )
     jsonschema.Draft202012Validator(schema).validate(results)
     about = openpyxl.load_workbook(folder / "end_report.xlsx").worksheets[0]
     assert "2019/20" in [cell for row in about.iter_rows(values_only=True) for cell in row]
@@ -206,7 +215,9 @@ def test_a_committees_decision_on_2019_20_is_recorded_and_read_by_the_years_labe
     shutil.copytree(FIXTURES / "fiscal-year", tmp_path / "fiscal-year")
     project = load_project("fiscal-year", tmp_path)
     record_decision(project, "2019-20", "Indstillingen blev godkendt.", date(2020, 5, 20))
-    assert "Social- og Sundhedsudvalget,2019/20,2020-05-20" in (tmp_path / "fiscal-year" / "decisions.csv").read_text(encoding="utf-8")
+    assert "Social- og Sundhedsudvalget,2019/20,2020-05-20" in (tmp_path / "fiscal-year" / "decisions.csv").read_text(
+        encoding="utf-8"
+    )
     assert list(load_project("fiscal-year", tmp_path).decisions["period"]) == ["2019/20"]
 
 

@@ -54,10 +54,69 @@ def fuzz(examples: int) -> settings:
 
 # Pieces that make parsers take another branch: delimiters, quotes, line ends, marks, codes, dates, YAML syntax.
 TOKENS = [
-    ",", ";", "\t", '"', '""', "\n", "\r\n", "\r", "\x00", "\ufeff", " ", "\u00a0", "-", "=", "+", "@", ".", "..", ":", "NULL",
-    "0701", "2016", "20166", "2016-02-30", "12,5", "1.234", "-5", "\u22125", "1e309", "nan", "inf", "٣", "²", "9" * 5000,
-    "Helt enig", "Vet ikke", "done", "open", "met", "K6", "r001", "kommune", "æøå", "<script>", "[", "]", "{", "}", "&a ",
-    "*a", "!!int ", "? ", "- ", ": ", "#", "|", ">", "%YAML 1.1\n", "---\n", "...\n", "'", "\\", "\x1b[31m",
+    ",",
+    ";",
+    "\t",
+    '"',
+    '""',
+    "\n",
+    "\r\n",
+    "\r",
+    "\x00",
+    "\ufeff",
+    " ",
+    "\u00a0",
+    "-",
+    "=",
+    "+",
+    "@",
+    ".",
+    "..",
+    ":",
+    "NULL",
+    "0701",
+    "2016",
+    "20166",
+    "2016-02-30",
+    "12,5",
+    "1.234",
+    "-5",
+    "\u22125",
+    "1e309",
+    "nan",
+    "inf",
+    "٣",
+    "²",
+    "9" * 5000,
+    "Helt enig",
+    "Vet ikke",
+    "done",
+    "open",
+    "met",
+    "K6",
+    "r001",
+    "kommune",
+    "æøå",
+    "<script>",
+    "[",
+    "]",
+    "{",
+    "}",
+    "&a ",
+    "*a",
+    "!!int ",
+    "? ",
+    "- ",
+    ": ",
+    "#",
+    "|",
+    ">",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    "'",
+    "\\",
+    "\x1b[31m",
 ]
 token_text = st.lists(st.sampled_from(TOKENS) | st.text(max_size=12), max_size=40).map("".join)
 cell = st.sampled_from(TOKENS) | st.text(max_size=15)
@@ -67,9 +126,13 @@ cell = st.sampled_from(TOKENS) | st.text(max_size=15)
 def csv_like(draw) -> str:
     """Rows of cells joined by a delimiter (sometimes two), under a header that is sometimes the real one."""
     delimiter = draw(st.sampled_from([",", ";", "\t"]))
-    header = draw(st.sampled_from([INDICATOR_COLUMNS + ["note"], SURVEY_COLUMNS, MILESTONE_COLUMNS, ASSESSMENT_COLUMNS, []]))
+    header = draw(
+        st.sampled_from([INDICATOR_COLUMNS + ["note"], SURVEY_COLUMNS, MILESTONE_COLUMNS, ASSESSMENT_COLUMNS, []])
+    )
     rows = draw(st.lists(st.lists(cell, max_size=9), max_size=12))
-    lines = ([delimiter.join(header)] if header else []) + [draw(st.sampled_from([delimiter, delimiter, ","])).join(row) for row in rows]
+    lines = ([delimiter.join(header)] if header else []) + [
+        draw(st.sampled_from([delimiter, delimiter, ","])).join(row) for row in rows
+    ]
     return draw(st.sampled_from(["\n", "\r\n", "\r"])).join(lines)
 
 
@@ -81,7 +144,9 @@ def encoded(draw, texts) -> bytes:
 
 
 # A byte-order mark promises an encoding that the bytes after it need not keep.
-marked = st.tuples(st.sampled_from([codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE]), st.binary(max_size=500)).map(b"".join)
+marked = st.tuples(
+    st.sampled_from([codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE]), st.binary(max_size=500)
+).map(b"".join)
 file_content = st.one_of(st.binary(max_size=3000), marked, encoded(csv_like()), encoded(token_text))
 
 
@@ -108,11 +173,61 @@ def mutated(draw, original: bytes) -> bytes:
 # What a hand-edited project.yaml may hold where a value belongs: other types, impossible dates, YAML's special
 # numbers and tags, aliases, flow syntax left open, and ids that lose their leading zero.
 YAML_VALUES = [
-    "2016-02-30", "2016-11-31", "!!int fem", "!!bool kanskje", "!!float x", "!!timestamp x", "!!binary ???", ".nan", ".inf",
-    "-.inf", "1e308", "1e-400", "0b" + "1" * 20000, "9" * 5000, "0701", "0709", "0x1F", "1_000", "190:20:30", "~", "null",
-    "yes", "no", "-5", "0", "''", '""', "[]", "{}", "[", "{", "&a x", "*a", "*b", "[*a, *a]", "!!python/name:os.system",
-    "!!python/object/apply:os.system [echo]", "!!set {a, b}", "!!omap [a]", "<<: *a", "|\n  tekst", ">-", "'uavsluttet",
-    "\"uavsluttet", "a: b: c", "- x", "?", "#", "%TAG", "@", "`", "\t", "æøå", "\u2028", "\ufeff",
+    "2016-02-30",
+    "2016-11-31",
+    "!!int fem",
+    "!!bool kanskje",
+    "!!float x",
+    "!!timestamp x",
+    "!!binary ???",
+    ".nan",
+    ".inf",
+    "-.inf",
+    "1e308",
+    "1e-400",
+    "0b" + "1" * 20000,
+    "9" * 5000,
+    "0701",
+    "0709",
+    "0x1F",
+    "1_000",
+    "190:20:30",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "-5",
+    "0",
+    "''",
+    '""',
+    "[]",
+    "{}",
+    "[",
+    "{",
+    "&a x",
+    "*a",
+    "*b",
+    "[*a, *a]",
+    "!!python/name:os.system",
+    "!!python/object/apply:os.system [echo]",
+    "!!set {a, b}",
+    "!!omap [a]",
+    "<<: *a",
+    "|\n  tekst",
+    ">-",
+    "'uavsluttet",
+    '"uavsluttet',
+    "a: b: c",
+    "- x",
+    "?",
+    "#",
+    "%TAG",
+    "@",
+    "`",
+    "\t",
+    "æøå",
+    "\u2028",
+    "\ufeff",
 ]
 
 
@@ -128,7 +243,11 @@ def edited_yaml(draw, original: str) -> bytes:
             inner = value.split(", ")
             j = draw(st.integers(0, len(inner) - 1))
             name, _, _ = inner[j].strip("{} ").partition(": ")
-            inner[j] = ("{" if j == 0 else "") + f"{name}: {draw(st.sampled_from(YAML_VALUES))}" + ("}" if j == len(inner) - 1 else "")
+            inner[j] = (
+                ("{" if j == 0 else "")
+                + f"{name}: {draw(st.sampled_from(YAML_VALUES))}"
+                + ("}" if j == len(inner) - 1 else "")
+            )
             lines[i] = f"{key}: " + ", ".join(inner)
         else:
             lines[i] = f"{key}: {draw(st.sampled_from(YAML_VALUES))}"
@@ -173,19 +292,32 @@ def export(kind: str) -> bytes:
     if kind == ".xls":
         book = xlwt.Workbook(encoding="utf-8")
         sheet = book.add_sheet("Svar")
-        for r, row in enumerate([["respondent_id", "Hvor enig er du?"]] + [[f"r{i:03d}", "Helt enig" if i % 2 else 4] for i in range(20)]):
+        for r, row in enumerate(
+            [["respondent_id", "Hvor enig er du?"]] + [[f"r{i:03d}", "Helt enig" if i % 2 else 4] for i in range(20)]
+        ):
             for c, value in enumerate(row):
                 sheet.write(r, c, value)
         buffer = io.BytesIO()
         book.save(buffer)
         return buffer.getvalue()
     sav = Path(tempfile.mkdtemp()) / "valid.sav"
-    frame = pd.DataFrame({"respondent_id": [f"r{i}" for i in range(20)], "q1": [float(i % 5 + 1) for i in range(19)] + [9.0]})
+    frame = pd.DataFrame(
+        {"respondent_id": [f"r{i}" for i in range(20)], "q1": [float(i % 5 + 1) for i in range(19)] + [9.0]}
+    )
     pyreadstat.write_sav(
         frame,
         str(sav),
         column_labels=["Respondent", "Samarbeidet har gitt økt kompetanse"],
-        variable_value_labels={"q1": {1.0: "Helt uenig", 2.0: "Litt uenig", 3.0: "Verken eller", 4.0: "Litt enig", 5.0: "Helt enig", 9.0: "Vet ikke"}},
+        variable_value_labels={
+            "q1": {
+                1.0: "Helt uenig",
+                2.0: "Litt uenig",
+                3.0: "Verken eller",
+                4.0: "Litt enig",
+                5.0: "Helt enig",
+                9.0: "Vet ikke",
+            }
+        },
         missing_ranges={"q1": [9.0]},
     )
     content = sav.read_bytes()
@@ -197,7 +329,11 @@ def export(kind: str) -> bytes:
 
 
 @fuzz(300)
-@given(content=file_content, required=st.sampled_from([[], INDICATOR_COLUMNS, SURVEY_COLUMNS, ["a"]]), header_rows=st.sampled_from([1, 1, 2]))
+@given(
+    content=file_content,
+    required=st.sampled_from([[], INDICATOR_COLUMNS, SURVEY_COLUMNS, ["a"]]),
+    header_rows=st.sampled_from([1, 1, 2]),
+)
 def test_read_table_raises_only_input_error(workdir, content, required, header_rows):
     path = workdir / "table.csv"
     path.write_bytes(content)
@@ -263,7 +399,9 @@ def test_load_project_raises_only_input_error_on_mutated_files(project_copy, dat
 @fuzz(100)
 @given(data=st.data())
 def test_load_project_raises_only_input_error_on_edited_project_yaml(project_copy, data):
-    load_with(project_copy, "project.yaml", data.draw(edited_yaml((EXAMPLE / "project.yaml").read_text(encoding="utf-8"))))
+    load_with(
+        project_copy, "project.yaml", data.draw(edited_yaml((EXAMPLE / "project.yaml").read_text(encoding="utf-8")))
+    )
 
 
 def test_load_project_without_project_yaml_is_project_not_found(tmp_path):

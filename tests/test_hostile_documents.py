@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from pipeline import render
 from pipeline.present import document as doc
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#1b4f72"/></svg>'
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#1b4f72"/></svg>'
+)
 HOSTILE = {
     "empty": "",
     "whitespace": " \n\t\u00a0 ",
@@ -30,42 +32,89 @@ HOSTILE = {
     "rtl": "\u202eمرحبا بالعالم\u202c \u2067עברית\u2069",
     "emoji": "👩‍👩‍👧‍👦 🏳️‍🌈 \U0001f9d1\U0001f3fd‍\U0001f91d‍\U0001f9d1\U0001f3fb",
     "typst": '#set page(width: 1pt) $x^2$ [a] <lbl> @ref #"\\" // kommentar /* ',
-    "html": '<script>alert(1)</script>&amp; </style><img src=x onerror=alert(1)> "\'',
+    "html": "<script>alert(1)</script>&amp; </style><img src=x onerror=alert(1)> \"'",
     "markdown": "## overskrift\n\n> citat\n\n[her](#) ![billede](logo.png) {{ 7*7 }} {{K1.stauts}}",
     "braces": "{page} {pages} {} {{ }} %s %(x)s",
-    "formula": "=HYPERLINK(\"http://x\")",
+    "formula": '=HYPERLINK("http://x")',
 }
 # The fields that are no free text: a block's kind and role, a status's tone, a figure's unit, the report's
 # language (a code the renderers' words are looked up by), and when it was made.
-CODES = {"kind", "role", "tone", "unit", "language", "made", "level", "lead", "ordered", "suppressed", "numeric", "contents"}
+CODES = {
+    "kind",
+    "role",
+    "tone",
+    "unit",
+    "language",
+    "made",
+    "level",
+    "lead",
+    "ordered",
+    "suppressed",
+    "numeric",
+    "contents",
+}
 
 
 def base() -> doc.Document:
     """A document with every block and run kind in it, every text field filled."""
     cover = doc.Cover(
-        language="da", title="Forum", owner="Viborg Kommune", report_title="Slutrapport", unit_name="Viborg",
-        period="2024–2026", date="1. oktober 2026", accent="#1b4f72", provenance="evalreport", version="0",
-        made=datetime(2026, 10, 1, tzinfo=UTC), inputs="abc",
+        language="da",
+        title="Forum",
+        owner="Viborg Kommune",
+        report_title="Slutrapport",
+        unit_name="Viborg",
+        period="2024–2026",
+        date="1. oktober 2026",
+        accent="#1b4f72",
+        provenance="evalreport",
+        version="0",
+        made=datetime(2026, 10, 1, tzinfo=UTC),
+        inputs="abc",
         logo="data:image/svg+xml;base64," + base64.b64encode(SVG.encode()).decode(),
-        labels={"owner": "Ansvarlig", "period": "Periode", "report_date": "Udarbejdet", "contents": "Indhold",
-                "page_of": "Side {page} af {pages}"},
+        labels={
+            "owner": "Ansvarlig",
+            "period": "Periode",
+            "report_date": "Udarbejdet",
+            "contents": "Indhold",
+            "page_of": "Side {page} af {pages}",
+        },
     )
-    runs = ["tekst ", doc.Strong(text="fed"), doc.Emphasis(text="kursiv"), doc.Link(text="link", target="#about"),
-            doc.Link(text="web", target="https://example.dk"), doc.status_badge("met", "Opfyldt")]
-    table = doc.table(["Kommune", "Andel", "Status"],
-                      [["Viborg", doc.Datum(text="45,2 %", value=0.452, unit="share", note="n"), doc.marked("Opfyldt", "met")],
-                       ["Skive", doc.Datum(text="1. maj 2025", value="2025-05-01", unit="date"), "tekst"]],
-                      doc.Caption(label="Tabel 1", text="Andele"), numeric=[1])
+    runs = [
+        "tekst ",
+        doc.Strong(text="fed"),
+        doc.Emphasis(text="kursiv"),
+        doc.Link(text="link", target="#about"),
+        doc.Link(text="web", target="https://example.dk"),
+        doc.status_badge("met", "Opfyldt"),
+    ]
+    table = doc.table(
+        ["Kommune", "Andel", "Status"],
+        [
+            ["Viborg", doc.Datum(text="45,2 %", value=0.452, unit="share", note="n"), doc.marked("Opfyldt", "met")],
+            ["Skive", doc.Datum(text="1. maj 2025", value="2025-05-01", unit="date"), "tekst"],
+        ],
+        doc.Caption(label="Tabel 1", text="Andele"),
+        numeric=[1],
+    )
     summary = doc.section(
-        "summary", "Sammenfatning",
+        "summary",
+        "Sammenfatning",
         doc.box("summary", doc.paragraph(*runs, lead=True)),
-        doc.heading("Overskrift"), doc.heading("Underoverskrift", 4),
+        doc.heading("Overskrift"),
+        doc.heading("Underoverskrift", 4),
         doc.BulletList(items=[[doc.status_badge("met", "Opfyldt"), "K1"]], role="statuses"),
         doc.BulletList(items=[["et punkt", doc.Strong(text="fed")]], role="text", ordered=True),
         doc.box("quote", doc.box("quote", doc.paragraph("citat"))),
-        doc.box("assessment", doc.paragraph("vurdering")), doc.box("detail", table),
+        doc.box("assessment", doc.paragraph("vurdering")),
+        doc.box("detail", table),
     )
-    about = doc.section("about", "Om rapporten", doc.note(*runs), doc.figure(SVG, doc.Caption(label="Figur 1", text="Graf"), "Alt"), table)
+    about = doc.section(
+        "about",
+        "Om rapporten",
+        doc.note(*runs),
+        doc.figure(SVG, doc.Caption(label="Figur 1", text="Graf"), "Alt"),
+        table,
+    )
     return doc.Document(cover=cover, sections=[summary, about], results={"schema_version": 1, "titel": "Forum"})
 
 

@@ -55,8 +55,18 @@ IDENTIFIERS_IN_MARKDOWN = (
     "86\u200d12\u200d34\u200d56."
 )
 # What each of them reads as: none may be in any output, however the output spells its characters.
-AS_READ = ["ole@kommune", "kari@kommune", "per@kommune", "per%40kommune", "ole(@)kommune", "kari[@]kommune",
-           "86 12 34 56", "34 56", "86123456", "010180-1234"]
+AS_READ = [
+    "ole@kommune",
+    "kari@kommune",
+    "per@kommune",
+    "per%40kommune",
+    "ole(@)kommune",
+    "kari[@]kommune",
+    "86 12 34 56",
+    "34 56",
+    "86123456",
+    "010180-1234",
+]
 # What a reader sees of the title: line breaks folded, NUL and the bidi controls gone.
 TITLE = "Overskrift " + " ".join(SHORT)
 SEEN_TITLE = one_line(TITLE)
@@ -83,13 +93,19 @@ def make_hostile(folder: Path) -> None:
     # A table holding a NUL byte is refused whole, as a binary file (test_readers); tables get the rest.
     in_tables = [text for text in HOSTILE if "\0" not in text]
     rewrite_column(folder / "milestones.csv", "title", in_tables)
-    phases = ["Fase ole＠kommune.dk", "Fase 86\t12\t34\t56", "Fase kari[@]kommune[.]no"]  # identifiers, redacted as read
+    phases = [
+        "Fase ole＠kommune.dk",
+        "Fase 86\t12\t34\t56",
+        "Fase kari[@]kommune[.]no",
+    ]  # identifiers, redacted as read
     rewrite_column(folder / "milestones.csv", "phase", ["$100 - $200", "Fase & <i>", "linje\nskift", *phases])
     rewrite_column(folder / "survey.csv", "kommentar", in_tables)
     # Identifiers as the evaluator's Markdown may hold them: the reader would see each, so none may be published.
     with (folder / "text" / "lessons.md").open("a", encoding="utf-8") as lessons:
-        lessons.write(f"\n\n## Kontakt ole&#64;kommune.dk\n\n{IDENTIFIERS_IN_MARKDOWN}\n\n"
-                      "| Navn | Telefon |\n|---|---|\n| Ole | 86&nbsp;12&nbsp;34&nbsp;56 |\n")
+        lessons.write(
+            f"\n\n## Kontakt ole&#64;kommune.dk\n\n{IDENTIFIERS_IN_MARKDOWN}\n\n"
+            "| Navn | Telefon |\n|---|---|\n| Ole | 86&nbsp;12&nbsp;34&nbsp;56 |\n"
+        )
 
 
 def rewrite_column(path: Path, column: str, texts: list[str]) -> None:
@@ -109,7 +125,20 @@ def rendered(tmp_path_factory) -> Path:
     folder = root / "inputs" / EXAMPLE.name
     shutil.copytree(EXAMPLE, folder)
     make_hostile(folder)
-    code = main(["--inputs", str(folder.parent), "--reports", str(root / "reports"), "run", EXAMPLE.name, "--report", "end_report", "--jobs", "1"])
+    code = main(
+        [
+            "--inputs",
+            str(folder.parent),
+            "--reports",
+            str(root / "reports"),
+            "run",
+            EXAMPLE.name,
+            "--report",
+            "end_report",
+            "--jobs",
+            "1",
+        ]
+    )
     assert code == 0
     return root / "reports" / EXAMPLE.name / PERIOD
 
@@ -125,8 +154,15 @@ def test_the_hostile_project_validates_with_its_titles_on_one_line(example_copy,
     project = load_project(example_copy)
     spec = project.spec
     assert spec.title == SEEN_TITLE
-    one_liners = [spec.title, spec.owner, *(u.name for u in spec.units), *(c.title for c in spec.criteria),
-                  *(i.text for i in spec.survey.items.values()), *spec.survey.groups.values(), *project.milestones["title"]]
+    one_liners = [
+        spec.title,
+        spec.owner,
+        *(u.name for u in spec.units),
+        *(c.title for c in spec.criteria),
+        *(i.text for i in spec.survey.items.values()),
+        *spec.survey.groups.values(),
+        *project.milestones["title"],
+    ]
     for text in one_liners:
         assert not re.search(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", text), repr(text[:60])
     assert "Bo & Bu" in spec.owner and "$100 - $200" in spec.owner and len(spec.owner) > 10_000
@@ -143,8 +179,12 @@ def test_html_escapes_every_text_and_its_css_keeps_the_title_in_one_string(html)
     assert len(rules) == len(own) + 2  # the style sheet, :root's accent and @page: no rule from the title
     page = rules[-1]  # the template's, after the style sheet's own
     assert (page.type, page.lower_at_keyword) == ("at-rule", "page")
-    margins = {r.lower_at_keyword: r for r in tinycss2.parse_rule_list(page.content, skip_whitespace=True, skip_comments=True)}
-    [declaration] = tinycss2.parse_declaration_list(margins["top-right"].content, skip_whitespace=True, skip_comments=True)
+    margins = {
+        r.lower_at_keyword: r for r in tinycss2.parse_rule_list(page.content, skip_whitespace=True, skip_comments=True)
+    }
+    [declaration] = tinycss2.parse_declaration_list(
+        margins["top-right"].content, skip_whitespace=True, skip_comments=True
+    )
     values = [token for token in declaration.value if token.type != "whitespace"]
     assert [token.type for token in values] == ["string"]
     assert values[0].value == SEEN_TITLE
@@ -155,14 +195,20 @@ def test_the_pdf_header_prints_the_title_as_written(rendered):
     pages = [" ".join(page.extract_text().split()) for page in reader.pages]
     assert len(pages) > 2
     for text in pages[1:]:
-        assert "Overskrift linje skift vogn retur nultegn sitat ' og \" Bo & Bu <script>" in text  # every page's header but the cover's
+        assert (
+            "Overskrift linje skift vogn retur nultegn sitat ' og \" Bo & Bu <script>" in text
+        )  # every page's header but the cover's
     assert not any("&amp;" in text or "&#34;" in text for text in pages)
 
 
 def test_charts_print_dollar_signs_literally(html):
-    svgs = [base64.b64decode(data).decode("utf-8") for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)]
+    svgs = [
+        base64.b64decode(data).decode("utf-8") for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)
+    ]
     assert svgs
-    charts = re.sub(r"<!--.*?-->", "", "".join(svgs), flags=re.S)  # matplotlib writes each text as given in a comment too
+    charts = re.sub(
+        r"<!--.*?-->", "", "".join(svgs), flags=re.S
+    )  # matplotlib writes each text as given in a comment too
     assert "$100 - $200" in charts
     assert "$x$ og $y$" in charts
 
@@ -190,8 +236,12 @@ def test_no_identifier_reaches_any_output_however_written(rendered, html):
     cells = (cell.value for sheet in book for row in sheet.iter_rows() for cell in row)
     workbook = " ".join(str(value) for value in cells if value is not None)
     pdf = " ".join(page.extract_text() for page in PdfReader(rendered / "end_report.pdf").pages)
-    outputs = {"html": as_read(re.sub(r"<[^>]+>", "", html)), "xlsx": as_read(workbook), "pdf": as_read(pdf),
-               "results.json": as_read(json.dumps(json.loads(results), ensure_ascii=False))}
+    outputs = {
+        "html": as_read(re.sub(r"<[^>]+>", "", html)),
+        "xlsx": as_read(workbook),
+        "pdf": as_read(pdf),
+        "results.json": as_read(json.dumps(json.loads(results), ensure_ascii=False)),
+    }
     assert "Kontakt [...]" in outputs["html"] and "Kontakt [...]" in outputs["pdf"]  # there, redacted (… read as ...)
     for name, text in outputs.items():
         for identifier in AS_READ:
@@ -200,7 +250,9 @@ def test_no_identifier_reaches_any_output_however_written(rendered, html):
 
 def test_the_email_subject_is_one_line(tmp_path):
     settings = SmtpSettings("127.0.0.1", 25, starttls=False, sender="evalreport@viborg.dk")
-    letter = Letter("nb", "Udvalget\nBcc: x@evil.example", "Tittel\r\nBcc: x@evil.example\0", "Eier", "2015–2016", "1. oktober 2016")
+    letter = Letter(
+        "nb", "Udvalget\nBcc: x@evil.example", "Tittel\r\nBcc: x@evil.example\0", "Eier", "2015–2016", "1. oktober 2016"
+    )
     message = status_email(settings, "udvalg@viborg.example", letter, b"%PDF-1.7\n", "a.pdf")
     parsed = message.as_bytes()
     assert b"\nBcc:" not in parsed and b"\0" not in parsed
@@ -213,7 +265,9 @@ def test_validate_names_an_address_that_is_not_one_with_its_field(example_copy, 
     spec = yaml.safe_load((example_copy / "project.yaml").read_text(encoding="utf-8"))
     emails = ["utvalg@vestfold.example", "utvalg\0@vestfold.example"]
     spec["committees"] = [{"name": "Fylkesutvalget", "schedule": {"on": "10-01"}, "delivery": {"email": emails}}]
-    (example_copy / "project.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (example_copy / "project.yaml").write_text(
+        yaml.safe_dump(spec, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     assert main(["--inputs", str(example_copy.parent), "validate", example_copy.name]) == 1
     out = capsys.readouterr().out
     assert "field 'committees.0.delivery.email.1': expected an e-mail address" in out
@@ -225,7 +279,9 @@ def test_validate_names_an_address_that_is_not_one_with_its_field(example_copy, 
 
 def test_a_chart_label_is_printed_as_written_and_a_long_one_is_cut():
     names = ["$a$ $b$", "$100 - $200", "$\\nosuchcommand$", LONG]
-    svg = attainment_chart(names, [0.5, 0.9, 1.1, 0.7], ["not_met", "partly_met", "met", "not_met"], lambda x: f"{x:.0%}")
+    svg = attainment_chart(
+        names, [0.5, 0.9, 1.1, 0.7], ["not_met", "partly_met", "met", "not_met"], lambda x: f"{x:.0%}"
+    )
     drawn = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
     assert "$a$ $b$" in drawn and "$100 - $200" in drawn and "$\\nosuchcommand$" in drawn
     width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
@@ -235,7 +291,16 @@ def test_a_chart_label_is_printed_as_written_and_a_long_one_is_cut():
 
 @pytest.mark.parametrize(
     "text",
-    ["plain", 'quote " and \' apostrophe', "back\\slash", "line\nbreak\r\n", "</style><script>", '"); } body {display:none} @import url(http://x/)', "nul\0", "ø & é"],
+    [
+        "plain",
+        "quote \" and ' apostrophe",
+        "back\\slash",
+        "line\nbreak\r\n",
+        "</style><script>",
+        '"); } body {display:none} @import url(http://x/)',
+        "nul\0",
+        "ø & é",
+    ],
 )
 def test_a_css_string_reads_back_as_the_text_and_cannot_end_the_style_element(text):
     written = css_string(text)
@@ -245,15 +310,26 @@ def test_a_css_string_reads_back_as_the_text_and_cannot_end_the_style_element(te
     assert token.value == text.replace("\0", "\ufffd")  # CSS reads an escaped NUL as U+FFFD
 
 
-@pytest.mark.parametrize("address", ["udvalg@viborg.dk", "udvalg@københavn.dk", "anne+status@viborg.example", " udvalg@viborg.dk "])
+@pytest.mark.parametrize(
+    "address", ["udvalg@viborg.dk", "udvalg@københavn.dk", "anne+status@viborg.example", " udvalg@viborg.dk "]
+)
 def test_valid_email_addresses(address):
     assert email_address(address) == address.strip()
 
 
 @pytest.mark.parametrize(
     "address",
-    ["evil:a@b;", "evil:a@b.dk;", '"a" <b@c.dk>', "Anne <anne@viborg.dk>", "a\0b@viborg.dk", "a@viborg.dk\nBcc: x@evil.example",
-     "a@b@viborg.dk", "udvalg(at)viborg.dk", "a@b.dk, c@d.dk"],
+    [
+        "evil:a@b;",
+        "evil:a@b.dk;",
+        '"a" <b@c.dk>',
+        "Anne <anne@viborg.dk>",
+        "a\0b@viborg.dk",
+        "a@viborg.dk\nBcc: x@evil.example",
+        "a@b@viborg.dk",
+        "udvalg(at)viborg.dk",
+        "a@b.dk, c@d.dk",
+    ],
 )
 def test_invalid_email_addresses(address):
     with pytest.raises(ValueError, match="an e-mail address"):

@@ -13,8 +13,22 @@ from pipeline.present.style import ABBREVIATIONS
 
 # Plurals the reports' words use, which "1" must never stand before ("1 aktiviteter").
 PLURALS = (
-    "aktiviteter", "anbefalinger", "milepæle", "milepæler", "kommuner", "succeskriterier", "suksesskriterier",
-    "deltagere", "deltakere", "møder", "møter", "spørgsmål", "respondenter", "kommentarer", "grupper", "år ",
+    "aktiviteter",
+    "anbefalinger",
+    "milepæle",
+    "milepæler",
+    "kommuner",
+    "succeskriterier",
+    "suksesskriterier",
+    "deltagere",
+    "deltakere",
+    "møder",
+    "møter",
+    "spørgsmål",
+    "respondenter",
+    "kommentarer",
+    "grupper",
+    "år ",
 )
 # The language's quotes, opening and closing: Danish »…«, Norwegian «…».
 QUOTES = {"da": ("»", "«"), "nb": ("«", "»")}
@@ -30,7 +44,7 @@ def sentences(page: str) -> list[str]:
         text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", block)).split())
         start = 0
         for end in re.finditer(r"[.!?]\s+(?=[A-ZÆØÅ0-9«»\"“])", text):
-            word = text[: end.start()].rsplit(" ", 1)[-1].lower().strip("(«»\"")
+            word = text[: end.start()].rsplit(" ", 1)[-1].lower().strip('(«»"')
             if word in ABBREVIATIONS or word.isdigit():  # "ca. 70", "4. november"
                 continue
             found.append(text[start : end.start() + 1])
@@ -92,7 +106,11 @@ def written_so(project: str) -> str:
     "planlagte aktiviteter er gjennomført" in a sentence of the catalogue)."""
     from pipeline.present.catalogue import MESSAGES
 
-    files = [path.read_text(encoding="utf-8") for path in (INPUTS / project).rglob("*") if path.suffix in (".md", ".csv", ".yaml")]
+    files = [
+        path.read_text(encoding="utf-8")
+        for path in (INPUTS / project).rglob("*")
+        if path.suffix in (".md", ".csv", ".yaml")
+    ]
     return "\n".join(files + [text for message in MESSAGES.values() for text in message.values()])
 
 

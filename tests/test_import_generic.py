@@ -26,7 +26,9 @@ from pipeline.sources.readers import read_any
 
 FIXTURES = Path(__file__).parent / "fixtures" / "importers"
 REALDATA = Path(__file__).resolve().parents[2] / "shared" / "realdata"
-REAL_EXPORTS = sorted((REALDATA / "carpentries-surveys").glob("*.csv")) + sorted((REALDATA / "rstudio-r-community-survey-2019").glob("*Responses.tsv"))
+REAL_EXPORTS = sorted((REALDATA / "carpentries-surveys").glob("*.csv")) + sorted(
+    (REALDATA / "rstudio-r-community-survey-2019").glob("*Responses.tsv")
+)
 
 _spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
 make_fixtures = importlib.util.module_from_spec(_spec)
@@ -62,18 +64,27 @@ def import_cli(inputs: Path, project: str, *args: str) -> int:
 def test_a_sheet_whose_stored_size_is_one_cell_is_read_in_full(tmp_path):
     path = make_fixtures.msforms_nb_xlsx(tmp_path / "Introduksjonsprogram.xlsx")
     with zipfile.ZipFile(path) as workbook:
-        assert '<dimension ref="A1"/>' in workbook.read("xl/worksheets/sheet1.xml").decode("utf-8")  # as Forms stores it
+        assert '<dimension ref="A1"/>' in workbook.read("xl/worksheets/sheet1.xml").decode(
+            "utf-8"
+        )  # as Forms stores it
     expected = [[cell.value for cell in row] for row in load_workbook(path).active.iter_rows()]  # Excel's own reading
     frame = read_any(path)
     assert list(frame.columns) == expected[0] == make_fixtures.FORMS_NB_HEADER
     assert len(frame) == len(expected) - 1 == len(make_fixtures.FORMS_NB_ANSWERS)
-    assert list(frame["Hvor fornøyd er du med introduksjonsprogrammet?"]) == [a[1] for a in make_fixtures.FORMS_NB_ANSWERS]
+    assert list(frame["Hvor fornøyd er du med introduksjonsprogrammet?"]) == [
+        a[1] for a in make_fixtures.FORMS_NB_ANSWERS
+    ]
     assert list(frame.attrs["line"]) == list(range(2, len(expected) + 1))
 
 
 def test_norwegian_forms_export_drops_e_post_and_navn_and_reads_every_answer(tmp_path, capsys):
     path = make_fixtures.msforms_nb_xlsx(tmp_path / "Introduksjonsprogram.xlsx")
-    assert import_cli(tmp_path / "inputs", "intro", "--from", "msforms", str(path), "--group-column", "Hvilken kommune bor du i?") == 0
+    assert (
+        import_cli(
+            tmp_path / "inputs", "intro", "--from", "msforms", str(path), "--group-column", "Hvilken kommune bor du i?"
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert f"read Introduksjonsprogram.xlsx (msforms): {len(make_fixtures.FORMS_NB_ANSWERS)} respondent(s)" in out
     assert "dropped as personal data: E-post, Navn" in out
@@ -96,13 +107,18 @@ def test_semicolon_csv_with_bom_missing_codes_decimal_comma_and_a_group_column(t
     out = capsys.readouterr().out
 
     codes = Counter(row[c] for row in rows for c in (SATISFIED, USEFUL, HOURS) if row[c] in MISSING)
-    assert f"no answer (blank in survey.csv, counted as missing): {sum(codes.values())} cell(s): {codes['-1']} held '-1', {codes['99']} held '99'" in out
+    assert (
+        f"no answer (blank in survey.csv, counted as missing): {sum(codes.values())} cell(s): {codes['-1']} "
+        f"held '-1', {codes['99']} held '99'"
+    ) in out
     assert "dropped as personal data: E-post" in out
     assert "dropped as ids, dates and times (not questions): Dato" in out
     assert "decimal commas written as points: Timer brukt per uke" in out
 
     table = survey(tmp_path / "inputs" / "kurs")
-    answered = [row for row in rows if any(row[c] not in MISSING + [""] for c in (SATISFIED, USEFUL, HOURS, "Kommentar"))]
+    answered = [
+        row for row in rows if any(row[c] not in MISSING + [""] for c in (SATISFIED, USEFUL, HOURS, "Kommentar"))
+    ]
     assert list(table["respondent_id"]) == [row["Løpenr"] for row in answered]  # the one who answered nothing left out
     assert list(table["group"]) == [row["Aldersgruppe"] for row in answered]
     assert set(table["wave"]) == {"2025"}  # the year of Dato
@@ -113,7 +129,9 @@ def test_semicolon_csv_with_bom_missing_codes_decimal_comma_and_a_group_column(t
     assert list(table[satisfied]) == [row[SATISFIED] if row[SATISFIED] not in MISSING else "" for row in answered]
     assert codebook["scales"][codebook["items"][satisfied]["scale"]]["labels"] == ["1", "2", "3", "4", "5"]
     assert list(table[hours]) == [row[HOURS].replace(",", ".") if row[HOURS] not in MISSING else "" for row in answered]
-    assert "E-post" not in table.columns and "example.no" not in (tmp_path / "inputs" / "kurs" / "survey.csv").read_text(encoding="utf-8")
+    assert "E-post" not in table.columns and "example.no" not in (
+        tmp_path / "inputs" / "kurs" / "survey.csv"
+    ).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -127,9 +145,18 @@ def test_semicolon_csv_with_bom_missing_codes_decimal_comma_and_a_group_column(t
     ids=["xlsx", "xls", "ods", "sav"],
 )
 def test_every_format_gives_the_answers_the_csv_gives(tmp_path, make, id_column):
-    from_csv = import_survey("csv", make_fixtures.generic_csv(tmp_path / "svar.csv"), tmp_path / "a", id_column="Løpenr", group_column="Aldersgruppe", missing=MISSING)
+    from_csv = import_survey(
+        "csv",
+        make_fixtures.generic_csv(tmp_path / "svar.csv"),
+        tmp_path / "a",
+        id_column="Løpenr",
+        group_column="Aldersgruppe",
+        missing=MISSING,
+    )
     path = make(tmp_path / f"svar.{make.__name__.removeprefix('generic_')}")
-    result = import_survey("csv", path, tmp_path / "b", id_column=id_column, group_column="Aldersgruppe", missing=MISSING)
+    result = import_survey(
+        "csv", path, tmp_path / "b", id_column=id_column, group_column="Aldersgruppe", missing=MISSING
+    )
     # The answers, and the questions' texts, are the same; SPSS names its variables itself, so ids may differ.
     assert survey(tmp_path / "b").values.tolist() == survey(tmp_path / "a").values.tolist()
     assert [q.text for q in result.canonical.items] == [q.text for q in from_csv.canonical.items]
@@ -145,7 +172,19 @@ def test_items_drop_and_a_wave_column_choose_the_columns_and_say_so(tmp_path, ca
         "Høst 2025;Sandefjord;Helt uenig;.;y\n",
         encoding="utf-8",
     )
-    argv = ["--from", "csv", str(path), "--wave-column", "Runde", "--group-column", "Kommune", "--items", "Spm 1", "--drop", "Intern merknad"]
+    argv = [
+        "--from",
+        "csv",
+        str(path),
+        "--wave-column",
+        "Runde",
+        "--group-column",
+        "Kommune",
+        "--items",
+        "Spm 1",
+        "--drop",
+        "Intern merknad",
+    ]
     assert import_cli(tmp_path / "inputs", "p", *argv) == 0
     out = capsys.readouterr().out
     assert "dropped with --drop: Intern merknad" in out
@@ -175,7 +214,9 @@ def test_options_that_cannot_be_met_are_said_plainly(tmp_path, capsys):
 
 def test_a_repeated_heading_is_a_second_question_not_a_refusal(tmp_path):
     path = tmp_path / "svar.tsv"
-    path.write_text("Tidsmerke\tHvorfor?\tHvor enig?\tHvorfor?\n2025-03-01 10:00\tJobb\tEnig\tSkole\n", encoding="utf-8")
+    path.write_text(
+        "Tidsmerke\tHvorfor?\tHvor enig?\tHvorfor?\n2025-03-01 10:00\tJobb\tEnig\tSkole\n", encoding="utf-8"
+    )
     result = import_survey("csv", path, tmp_path / "p")
     assert [q.column for q in result.canonical.items] == ["Hvorfor?", "Hvor enig?", "Hvorfor? (2)"]
 
@@ -212,7 +253,10 @@ def test_an_empty_wave_cell_is_named_by_row_and_heading(tmp_path):
     path.write_text('Runde,Spm\n2024,Enig\n,"Uenig,\nsterkt"\n2025,Enig\n,Enig\n', encoding="utf-8")
     with pytest.raises(InputError) as caught:
         import_survey("csv", path, tmp_path / "p", wave_column="Runde")
-    assert [(p.row, p.field, p.found) for p in caught.value.problems] == [(3, "Runde", "an empty cell"), (5, "Runde", "an empty cell")]
+    assert [(p.row, p.field, p.found) for p in caught.value.problems] == [
+        (3, "Runde", "an empty cell"),
+        (5, "Runde", "an empty cell"),
+    ]
 
 
 def test_two_heading_rows_count_as_rows(tmp_path):
@@ -231,7 +275,22 @@ def test_two_heading_rows_count_as_rows(tmp_path):
 def test_validate_names_a_survey_row_as_a_spreadsheet_shows_it(tmp_path, capsys):
     inputs = tmp_path / "inputs"
     path = make_fixtures.generic_csv(tmp_path / "kursevaluering.csv")
-    assert import_cli(inputs, "kurs", "--from", "csv", str(path), "--id-column", "Løpenr", "--group-column", "Aldersgruppe", "--missing", "-1,99") == 0
+    assert (
+        import_cli(
+            inputs,
+            "kurs",
+            "--from",
+            "csv",
+            str(path),
+            "--id-column",
+            "Løpenr",
+            "--group-column",
+            "Aldersgruppe",
+            "--missing",
+            "-1,99",
+        )
+        == 0
+    )
     write_project(inputs / "kurs", criteria=[])
     table = survey(inputs / "kurs")
     assert table["kommentar"].str.contains("\n").any()  # a comment over two lines comes first
@@ -241,14 +300,19 @@ def test_validate_names_a_survey_row_as_a_spreadsheet_shows_it(tmp_path, capsys)
     table.to_csv(inputs / "kurs" / "survey.csv", index=False)
     with pytest.raises(InputError) as caught:
         load_project("kurs", inputs)
-    assert [(p.file, p.row, p.field, p.found) for p in caught.value.problems] == [("survey.csv", last + 2, satisfied, "'7'")]
+    assert [(p.file, p.row, p.field, p.found) for p in caught.value.problems] == [
+        ("survey.csv", last + 2, satisfied, "'7'")
+    ]
 
 
 # --- the whole path: import, confirm, validate, run, and the shares published --------------------------------------
 
 
 def write_project(
-    folder: Path, criteria: list[tuple[str, str]], period: tuple[int, int] = (2025, 2025), min_group_size: int | None = None
+    folder: Path,
+    criteria: list[tuple[str, str]],
+    period: tuple[int, int] = (2025, 2025),
+    min_group_size: int | None = None,
 ) -> None:
     """project.yaml as the user writes it: the draft pasted under `survey:`, each guess confirmed after checking;
     `min_group_size` set under `survey:` when given."""
@@ -256,8 +320,13 @@ def write_project(
     if min_group_size is not None:
         text = f"min_group_size: {min_group_size}\n{text}"
     pasted = "\n".join("  " + line if line else line for line in text.splitlines())
-    listed = "".join(f"  - {{id: K{n}, title: {json.dumps(title, ensure_ascii=False)}, measure: {{kind: survey, item: {item}, target: 0.75}}}}\n"
-                     for n, (item, title) in enumerate(criteria, start=1))
+    listed = "".join(
+        (
+            f"  - {{id: K{n}, title: {json.dumps(title, ensure_ascii=False)}, measure: {{kind: survey, item: "
+            f"{item}, target: 0.75}}}}\n"
+        )
+        for n, (item, title) in enumerate(criteria, start=1)
+    )
     (folder / "project.yaml").write_text(
         f"title: Evaluering\nowner: Larvik kommune\nlanguage: nb\nperiod: {{start: {period[0]}, end: {period[1]}}}\n"
         f"files: {{survey: survey.csv}}\nsurvey:\n{pasted}\ncriteria:{' []' if not criteria else ''}\n{listed}",
@@ -267,7 +336,25 @@ def write_project(
 
 def published_shares(inputs: Path, reports: Path, project: str, capsys) -> tuple[dict, str]:
     assert main(["--inputs", str(inputs), "validate", project]) == 0, capsys.readouterr().out
-    assert main(["--inputs", str(inputs), "--reports", str(reports), "run", project, "--report", "survey_feedback", "--format", "html", "--jobs", "1"]) == 0
+    assert (
+        main(
+            [
+                "--inputs",
+                str(inputs),
+                "--reports",
+                str(reports),
+                "run",
+                project,
+                "--report",
+                "survey_feedback",
+                "--format",
+                "html",
+                "--jobs",
+                "1",
+            ]
+        )
+        == 0
+    )
     folder = reports / project / "2025"
     results = json.loads((folder / "survey_feedback.results.json").read_text(encoding="utf-8"))
     html = (folder / "survey_feedback.html").read_text(encoding="utf-8")
@@ -282,14 +369,31 @@ def percent(share: float) -> str:
 def test_generic_csv_from_import_to_published_shares(tmp_path, capsys):
     inputs, reports = tmp_path / "inputs", tmp_path / "reports"
     path = make_fixtures.generic_csv(tmp_path / "kursevaluering.csv")
-    assert import_cli(inputs, "kurs", "--from", "csv", str(path), "--id-column", "Løpenr", "--group-column", "Aldersgruppe", "--missing", "-1,99") == 0
+    assert (
+        import_cli(
+            inputs,
+            "kurs",
+            "--from",
+            "csv",
+            str(path),
+            "--id-column",
+            "Løpenr",
+            "--group-column",
+            "Aldersgruppe",
+            "--missing",
+            "-1,99",
+        )
+        == 0
+    )
     items = {spec["text"]: item for item, spec in draft(inputs / "kurs")["items"].items()}
     # Fifteen answers in groups of four and five: with the usual limit every total would be withheld (a group of four
     # follows from the rest); the import's figures are under test here, the suppression in tests/test_disclosure.py.
     write_project(inputs / "kurs", [(items[SATISFIED], SATISFIED), (items[USEFUL], USEFUL)], min_group_size=1)
     shares, text = published_shares(inputs, reports, "kurs", capsys)
     for question in (SATISFIED, USEFUL):
-        answers = [row[question] for row in fixture_rows(path) if row[question] in {"1", "2", "3", "4", "5"}]  # -1 and 99: no answer
+        answers = [
+            row[question] for row in fixture_rows(path) if row[question] in {"1", "2", "3", "4", "5"}
+        ]  # -1 and 99: no answer
         share = sum(answer in {"4", "5"} for answer in answers) / len(answers)
         assert shares[question] == pytest.approx(share, abs=1e-6)
         assert f"{question} {len(answers)} 0 {percent(share)}" in text  # the table: n, don't know, positive share
@@ -298,12 +402,16 @@ def test_generic_csv_from_import_to_published_shares(tmp_path, capsys):
 def test_norwegian_forms_export_from_import_to_published_shares(tmp_path, capsys):
     inputs, reports = tmp_path / "inputs", tmp_path / "reports"
     path = make_fixtures.msforms_nb_xlsx(tmp_path / "Introduksjonsprogram.xlsx")
-    assert import_cli(inputs, "intro", "--from", "msforms", str(path), "--group-column", "Hvilken kommune bor du i?") == 0
+    assert (
+        import_cli(inputs, "intro", "--from", "msforms", str(path), "--group-column", "Hvilken kommune bor du i?") == 0
+    )
     codebook = draft(inputs / "intro")
     items = {spec["text"]: item for item, spec in codebook["items"].items()}
     header = make_fixtures.FORMS_NB_HEADER
     questions = {header[6]: (1, ["Fornøyd", "Svært fornøyd"]), header[7]: (2, ["Litt enig", "Helt enig"])}
-    write_project(inputs / "intro", [(items[question], question) for question in questions], min_group_size=1)  # as above
+    write_project(
+        inputs / "intro", [(items[question], question) for question in questions], min_group_size=1
+    )  # as above
     shares, text = published_shares(inputs, reports, "intro", capsys)
     for question, (position, positive) in questions.items():
         answers = [row[position] for row in make_fixtures.FORMS_NB_ANSWERS if row[position]]
@@ -332,6 +440,24 @@ def test_real_exports_go_through_the_generic_importer_and_make_a_report(tmp_path
     answered = int(re.search(r"\): (\d+) respondent", out).group(1))
     assert len(table) == answered and 0.9 * len(rows) <= answered <= len(rows)
     write_project(inputs / "real", criteria=[], period=(2017, 2019))
-    assert main(["--inputs", str(inputs), "--reports", str(reports), "run", "real", "--report", "survey_feedback", "--format", "html", "--jobs", "1"]) == 0
+    assert (
+        main(
+            [
+                "--inputs",
+                str(inputs),
+                "--reports",
+                str(reports),
+                "run",
+                "real",
+                "--report",
+                "survey_feedback",
+                "--format",
+                "html",
+                "--jobs",
+                "1",
+            ]
+        )
+        == 0
+    )
     results = json.loads((reports / "real" / "2017-2019" / "survey_feedback.results.json").read_text(encoding="utf-8"))
     assert results["survey"]["respondents"] == len(table)

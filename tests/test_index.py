@@ -17,7 +17,11 @@ from bs4 import BeautifulSoup
 from pipeline.cli import main
 from pipeline.run.index import index_html, portfolio_language, reports_in, write_index
 
-CRITERIA = [("K1", "Alle kommuner vedtar å bosette så mange som anmodet"), ("K2", "Kommunene opplever økt kompetanse"), ("K3", "Planlagte aktiviteter er gjennomført")]
+CRITERIA = [
+    ("K1", "Alle kommuner vedtar å bosette så mange som anmodet"),
+    ("K2", "Kommunene opplever økt kompetanse"),
+    ("K3", "Planlagte aktiviteter er gjennomført"),
+]
 
 PROJECTS = {
     "bosetting-agder": """title: Bosetting i Agder 2024–2025
@@ -38,23 +42,48 @@ period: {start: 2024, end: 2026}
 }
 
 
-def results(project: str, period: str, statuses: list[str], unit: str | None = None, language: str = "nb", changes: list[str] | None = None) -> dict:
+def results(
+    project: str,
+    period: str,
+    statuses: list[str],
+    unit: str | None = None,
+    language: str = "nb",
+    changes: list[str] | None = None,
+) -> dict:
     record = {
         "project": project,
         "unit": unit,
         "period": period,
         "language": language,
         "criteria": [{"id": cid, "title": title, "status": status} for (cid, title), status in zip(CRITERIA, statuses)],
-        "summary": {"criteria": len(statuses), **{s: statuses.count(s) for s in ("met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable")}},
+        "summary": {
+            "criteria": len(statuses),
+            **{
+                s: statuses.count(s)
+                for s in ("met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable")
+            },
+        },
     }
     if changes is not None:
         record["status"] = {"criteria": [{"id": cid, "change": change} for (cid, _), change in zip(CRITERIA, changes)]}
     return record
 
 
-def publish(root: Path, inputs: Path, project: str, period: str, name: str, started: str, result: dict | None,
-            failed: str = "", files: tuple[str, ...] = ("html", "pdf", "xlsx"), unit: str | None = None, language: str = "nb",
-            good: str = "2024-12-01T12:00:00+00:00", as_of: str | None = None) -> None:
+def publish(
+    root: Path,
+    inputs: Path,
+    project: str,
+    period: str,
+    name: str,
+    started: str,
+    result: dict | None,
+    failed: str = "",
+    files: tuple[str, ...] = ("html", "pdf", "xlsx"),
+    unit: str | None = None,
+    language: str = "nb",
+    good: str = "2024-12-01T12:00:00+00:00",
+    as_of: str | None = None,
+) -> None:
     """What a run leaves: the report's files (made at `good` when the last run failed), its results and its record."""
     folder = root / project / period
     folder.mkdir(parents=True, exist_ok=True)
@@ -68,7 +97,8 @@ def publish(root: Path, inputs: Path, project: str, period: str, name: str, star
     runs = json.loads(ledger.read_text(encoding="utf-8")) if ledger.exists() else {}
     runs[name] = {
         "report": name.split("-")[0].split(".")[0],
-        "parameters": {"project": project, "unit": unit, "period": period, "language": language, "inputs": str(inputs)} | ({"as_of": as_of} if as_of else {}),
+        "parameters": {"project": project, "unit": unit, "period": period, "language": language, "inputs": str(inputs)}
+        | ({"as_of": as_of} if as_of else {}),
         "started": started,
         "status": "failed" if failed else "ok",
         "reason": failed,
@@ -83,19 +113,70 @@ def reports(tmp_path) -> Path:
         (inputs / project).mkdir(parents=True)
         (inputs / project / "project.yaml").write_text(text, encoding="utf-8")
     agder = ("bosetting-agder", "2024-2025")
-    publish(root, inputs, *agder, "end_report", "2025-03-01T08:00:00+00:00", results(*agder, ["met", "met", "partly_met"]))
+    publish(
+        root, inputs, *agder, "end_report", "2025-03-01T08:00:00+00:00", results(*agder, ["met", "met", "partly_met"])
+    )
     publish(root, inputs, *agder, "milestones", "2025-01-10T08:00:00+00:00", results(*agder, []), files=("html",))
-    publish(root, inputs, *agder, "end_report-4201", "2025-03-01T08:00:00+00:00", results(*agder, ["met", "not_met", "partly_met"], "4201"), unit="4201")
-    publish(root, inputs, *agder, "end_report-4202", "2025-03-02T08:00:00+00:00", results(*agder, ["no_data", "met", "met"], "4202"), unit="4202",
-            failed="timed out after 600 s (while executing)")
-    publish(root, inputs, *agder, "end_report-4203", "2025-03-01T08:00:00+00:00", results(*agder, ["not_met", "not_met", "met"], "4203"), unit="4203")
+    publish(
+        root,
+        inputs,
+        *agder,
+        "end_report-4201",
+        "2025-03-01T08:00:00+00:00",
+        results(*agder, ["met", "not_met", "partly_met"], "4201"),
+        unit="4201",
+    )
+    publish(
+        root,
+        inputs,
+        *agder,
+        "end_report-4202",
+        "2025-03-02T08:00:00+00:00",
+        results(*agder, ["no_data", "met", "met"], "4202"),
+        unit="4202",
+        failed="timed out after 600 s (while executing)",
+    )
+    publish(
+        root,
+        inputs,
+        *agder,
+        "end_report-4203",
+        "2025-03-01T08:00:00+00:00",
+        results(*agder, ["not_met", "not_met", "met"], "4203"),
+        unit="4203",
+    )
     viborg = ("forum-viborg", "2025-2026")
-    publish(root, inputs, *viborg, "status_report", "2026-10-01T04:15:00+00:00",
-            results(*viborg, ["met", "not_met", "no_data"], language="da", changes=["improved", "worse", "unchanged"]), language="da")
-    publish(root, inputs, "forum-viborg", "2024-2026", "end_report", "2026-11-02T09:00:00+00:00", results("forum-viborg", "2024-2026", ["met", "met", "met"], language="da"),
-            failed="K2: indicators.csv row 7: expected a number", language="da", good="2026-06-01T09:00:00+00:00")
-    publish(root, inputs, "forum-viborg", "2024-2026", "end_report.en", "2026-09-01T09:00:00+00:00",
-            results("forum-viborg", "2024-2026", ["met", "partly_met", "met"], language="en"), language="en")
+    publish(
+        root,
+        inputs,
+        *viborg,
+        "status_report",
+        "2026-10-01T04:15:00+00:00",
+        results(*viborg, ["met", "not_met", "no_data"], language="da", changes=["improved", "worse", "unchanged"]),
+        language="da",
+    )
+    publish(
+        root,
+        inputs,
+        "forum-viborg",
+        "2024-2026",
+        "end_report",
+        "2026-11-02T09:00:00+00:00",
+        results("forum-viborg", "2024-2026", ["met", "met", "met"], language="da"),
+        failed="K2: indicators.csv row 7: expected a number",
+        language="da",
+        good="2026-06-01T09:00:00+00:00",
+    )
+    publish(
+        root,
+        inputs,
+        "forum-viborg",
+        "2024-2026",
+        "end_report.en",
+        "2026-09-01T09:00:00+00:00",
+        results("forum-viborg", "2024-2026", ["met", "partly_met", "met"], language="en"),
+        language="en",
+    )
     return root
 
 
@@ -112,8 +193,15 @@ def test_projects_by_title_and_owner_newest_report_first(reports):
     assert [a["id"] for a in soup.find_all("article")] == ["project-forum-viborg", "project-bosetting-agder"]
     assert [h.get_text() for h in soup.find_all("h2")] == ["Integrationsforum i Viborg", "Bosetting i Agder 2024–2025"]
     assert "Statsforvalteren i Agder" in card(soup, "bosetting-agder").find(class_="owner").get_text()
-    assert [tr["data-report"] for tr in card(soup, "forum-viborg").select("table.reports tbody tr")] == ["status_report", "end_report.en", "end_report"]
-    assert [tr["data-report"] for tr in card(soup, "bosetting-agder").select("table.reports tbody tr")] == ["end_report", "milestones"]
+    assert [tr["data-report"] for tr in card(soup, "forum-viborg").select("table.reports tbody tr")] == [
+        "status_report",
+        "end_report.en",
+        "end_report",
+    ]
+    assert [tr["data-report"] for tr in card(soup, "bosetting-agder").select("table.reports tbody tr")] == [
+        "end_report",
+        "milestones",
+    ]
 
 
 def test_each_project_in_its_own_words_or_all_in_one_language(reports):
@@ -131,10 +219,17 @@ def test_each_project_in_its_own_words_or_all_in_one_language(reports):
 
 def test_status_counts_are_the_results_files(reports):
     soup = page(reports)
-    for project, period, name in (("bosetting-agder", "2024-2025", "end_report"), ("forum-viborg", "2025-2026", "status_report")):
-        summary = json.loads((reports / project / period / f"{name}.results.json").read_text(encoding="utf-8"))["summary"]
+    for project, period, name in (
+        ("bosetting-agder", "2024-2025", "end_report"),
+        ("forum-viborg", "2025-2026", "status_report"),
+    ):
+        summary = json.loads((reports / project / period / f"{name}.results.json").read_text(encoding="utf-8"))[
+            "summary"
+        ]
         shown = {li["data-status"]: int(li.b.get_text()) for li in card(soup, project).select(".legend li")}
-        assert shown == {s: summary[s] for s in ("met", "partly_met", "not_met", "in_progress")} | {"no_data": summary["no_data"] + summary["not_applicable"]}
+        assert shown == {s: summary[s] for s in ("met", "partly_met", "not_met", "in_progress")} | {
+            "no_data": summary["no_data"] + summary["not_applicable"]
+        }
         bar = card(soup, project).find(class_="bar")
         assert [(span["class"][0], span["style"]) for span in bar.find_all("span")] == [
             (f"seg-{s}", f"flex-grow: {n}") for s, n in shown.items() if n
@@ -144,11 +239,19 @@ def test_status_counts_are_the_results_files(reports):
 
 def test_change_since_the_last_status_is_counted_from_the_status_records(reports):
     soup = page(reports)
-    stored = json.loads((reports / "forum-viborg" / "2025-2026" / "status_report.results.json").read_text(encoding="utf-8"))
+    stored = json.loads(
+        (reports / "forum-viborg" / "2025-2026" / "status_report.results.json").read_text(encoding="utf-8")
+    )
     changes = [c["change"] for c in stored["status"]["criteria"]]
     shown = {span["data-change"]: span for span in card(soup, "forum-viborg").select(".change [data-change]")}
-    assert {change: int(span.b.get_text()) for change, span in shown.items()} == {c: changes.count(c) for c in ("improved", "unchanged", "worse")}
-    assert shown["improved"].get_text().startswith("↑") and shown["worse"].get_text().startswith("↓") and "Forværret" in shown["worse"].get_text()
+    assert {change: int(span.b.get_text()) for change, span in shown.items()} == {
+        c: changes.count(c) for c in ("improved", "unchanged", "worse")
+    }
+    assert (
+        shown["improved"].get_text().startswith("↑")
+        and shown["worse"].get_text().startswith("↓")
+        and "Forværret" in shown["worse"].get_text()
+    )
     assert card(soup, "bosetting-agder").find(class_="change") is None  # no status, no change
 
 
@@ -158,19 +261,29 @@ def test_every_link_resolves_and_each_report_links_its_files(reports):
     assert links and all((reports / link).is_file() for link in links)
     row = card(soup, "bosetting-agder").find("tr", attrs={"data-report": "end_report"})
     assert {a.get_text(): a["href"] for a in row.find_all("a")} == {
-        "Nettside": "bosetting-agder/2024-2025/end_report.html", "PDF": "bosetting-agder/2024-2025/end_report.pdf", "Excel": "bosetting-agder/2024-2025/end_report.xlsx"
+        "Nettside": "bosetting-agder/2024-2025/end_report.html",
+        "PDF": "bosetting-agder/2024-2025/end_report.pdf",
+        "Excel": "bosetting-agder/2024-2025/end_report.xlsx",
     }
-    assert [a.get_text() for a in card(soup, "bosetting-agder").find("tr", attrs={"data-report": "milestones"}).find_all("a")] == ["Nettside"]
+    assert [
+        a.get_text()
+        for a in card(soup, "bosetting-agder").find("tr", attrs={"data-report": "milestones"}).find_all("a")
+    ] == ["Nettside"]
 
 
 def test_a_failed_last_run_is_told_in_plain_words_with_the_good_report_still_linked(reports):
     soup = page(reports)
     row = card(soup, "forum-viborg").find("tr", attrs={"data-report": "end_report"})
     assert "failed-run" in row["class"]
-    assert row.find(class_="run-failed").get_text() == "Den seneste opdatering 2. november 2026 mislykkedes; rapporten her er fra 1. juni 2026"
+    assert (
+        row.find(class_="run-failed").get_text()
+        == "Den seneste opdatering 2. november 2026 mislykkedes; rapporten her er fra 1. juni 2026"
+    )
     assert "indicators.csv" not in soup.get_text()  # the evaluator's error is in the run's output, not for a lead
     assert [a["href"] for a in row.find_all("a")][0] == "forum-viborg/2024-2026/end_report.html"
-    assert card(soup, "forum-viborg").find("tr", attrs={"data-report": "status_report"}).find(class_="run-failed") is None
+    assert (
+        card(soup, "forum-viborg").find("tr", attrs={"data-report": "status_report"}).find(class_="run-failed") is None
+    )
 
 
 def test_units_by_criteria_link_each_units_report(reports):
@@ -178,15 +291,26 @@ def test_units_by_criteria_link_each_units_report(reports):
     table = card(soup, "bosetting-agder").find("table", class_="units")
     assert [th.get_text() for th in table.thead.find_all("th")] == ["Enhet", "K1", "K2", "K3"]
     assert table.thead.find("abbr")["title"] == CRITERIA[0][1]
-    assert [tr.th.get_text() for tr in table.tbody.find_all("tr")] == ["Risør", "Grimstad", "Arendal"]  # project.yaml's order
+    assert [tr.th.get_text() for tr in table.tbody.find_all("tr")] == [
+        "Risør",
+        "Grimstad",
+        "Arendal",
+    ]  # project.yaml's order
     for tr in table.tbody.find_all("tr"):
         unit = tr["data-unit"]
-        stored = json.loads((reports / "bosetting-agder" / "2024-2025" / f"end_report-{unit}.results.json").read_text(encoding="utf-8"))
+        stored = json.loads(
+            (reports / "bosetting-agder" / "2024-2025" / f"end_report-{unit}.results.json").read_text(encoding="utf-8")
+        )
         assert [td["data-status"] for td in tr.find_all("td")] == [c["status"] for c in stored["criteria"]]
         for td in tr.find_all("td"):
-            assert td.a["href"] == f"bosetting-agder/2024-2025/end_report-{unit}.html" and (reports / td.a["href"]).is_file()
+            assert (
+                td.a["href"] == f"bosetting-agder/2024-2025/end_report-{unit}.html"
+                and (reports / td.a["href"]).is_file()
+            )
     grimstad = table.find("tr", attrs={"data-unit": "4202"})
-    assert all("failed" in td["class"] for td in grimstad.find_all("td"))  # its last run failed; the good report stays linked
+    assert all(
+        "failed" in td["class"] for td in grimstad.find_all("td")
+    )  # its last run failed; the good report stays linked
     assert table.find("tr", attrs={"data-unit": "4201"}).find("td", attrs={"data-criterion": "K2"}).a.get_text() == "○"
 
 
@@ -215,7 +339,9 @@ def browser_page():
         pytest.skip(f"{CHROMIUM} is missing (tools/browser-dependencies.sh installs it)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"], headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"], headless=True
+        )
 
         def open_page(url: str, viewport: dict):
             context = browser.new_context(viewport=viewport)
@@ -242,7 +368,10 @@ def test_in_a_browser_nothing_is_fetched_no_error_and_it_fits_a_phone(reports, l
 def test_in_a_browser_the_filter_and_the_sorting_work(reports, browser_page):
     page = browser_page(write_index(reports).as_uri(), {"width": 390, "height": 844})
     visible = "() => [...document.querySelectorAll('article.project')].filter((a) => !a.hidden).map((a) => a.id)"
-    rows = "() => [...document.querySelectorAll('table.units tbody tr')].filter((r) => !r.hidden).map((r) => r.dataset.unit)"
+    rows = (
+        "() => [...document.querySelectorAll('table.units tbody tr')].filter((r) => !r.hidden).map((r) => "
+        "r.dataset.unit)"
+    )
     assert page.is_visible("#filter") and page.is_visible("#sort")
     page.fill("#filter", "grimstad")
     assert page.evaluate(visible) == ["project-bosetting-agder"] and page.evaluate(rows) == ["4202"]
@@ -251,14 +380,17 @@ def test_in_a_browser_the_filter_and_the_sorting_work(reports, browser_page):
     page.fill("#filter", "no such project")
     assert page.evaluate(visible) == [] and page.is_visible("#nothing")
     page.fill("#filter", "")
-    assert page.evaluate(visible) == ["project-forum-viborg", "project-bosetting-agder"] and page.evaluate(rows) == ["4201", "4202", "4203"]
+    assert page.evaluate(visible) == ["project-forum-viborg", "project-bosetting-agder"] and page.evaluate(rows) == [
+        "4201",
+        "4202",
+        "4203",
+    ]
     page.select_option("#sort", "title")
     assert page.evaluate(visible) == ["project-bosetting-agder", "project-forum-viborg"]
     page.select_option("#sort", "not_met")  # Viborg's status has 1 not met, Agder's end report none
     assert page.evaluate(visible) == ["project-forum-viborg", "project-bosetting-agder"]
     page.click("table.units tbody tr[data-unit='4203'] td[data-criterion='K1'] a")
     assert page.url.endswith("bosetting-agder/2024-2025/end_report-4203.html")
-
 
 
 LEAD_PROJECT = """title: Integrationsforum i Viborg
@@ -375,7 +507,8 @@ def test_a_lead_sees_what_to_look_at_from_the_newest_results(lead_reports):
         items[2] == "Milepælen »Temamøde <b>holdt</b>« skulle være nået 1. september 2026 og er det ikke."
     )  # as text, not markup
     assert items[3] == (
-        "Anbefaling A4 »Foreningsguider« venter på en beslutning i Børne- og Ungdomsudvalget; den blev givet 19. november 2024 "
+        "Anbefaling A4 »Foreningsguider« venter på en beslutning i Børne- og Ungdomsudvalget; den blev givet "
+        "19. november 2024 "
         "og har ventet i 2 år."
     )  # 19 November 2024 to the figures' 30 September 2026
     assert items[4] == (
@@ -401,11 +534,15 @@ def test_an_end_report_with_newer_figures_keeps_the_statuss_worse_and_counts_in_
     record = results("forum", "2025-2026", ["met", "in_progress", "partly_met"], language="da")
     record["as_of"] = "2026-12-31"
     inputs = lead_reports.parent / "inputs"
-    publish(lead_reports, inputs, "forum", "2025-2026", "end_report", "2027-01-05T04:00:00+00:00", record, language="da")
+    publish(
+        lead_reports, inputs, "forum", "2025-2026", "end_report", "2027-01-05T04:00:00+00:00", record, language="da"
+    )
     forum = card(page(lead_reports, today=date(2027, 1, 6)), "forum")
     assert forum.select(".facts li")[0].get_text() == "Tal pr. 31. december 2026"
     items = [li.get_text(" ", strip=True) for li in forum.select(".attention li.criterion")]
-    assert items == ["◐ Kriterium K3 »Planlagte aktiviteter er gjennomført«: delvist opfyldt, ↓ forværret siden sidste status"]
+    assert items == [
+        "◐ Kriterium K3 »Planlagte aktiviteter er gjennomført«: delvist opfyldt, ↓ forværret siden sidste status"
+    ]
     assert "1 Undervejs" in forum.select_one(".bar")["aria-label"]
 
 
@@ -421,7 +558,10 @@ def test_the_meeting_ahead_the_closed_period_and_a_recorded_decision_follow_the_
     ]
     assert "men beslutningen er ikke registreret endnu" in later.select(".attention li")[-1].get_text()
     (inputs / "decisions.csv").write_text(
-        "committee,period,date,decision\nBeskæftigelses- og Integrationsudvalget,2025-2026,2027-01-19,Indstillingen blev godkendt.\n",
+        (
+            "committee,period,date,decision\nBeskæftigelses- og "
+            "Integrationsudvalget,2025-2026,2027-01-19,Indstillingen blev godkendt.\n"
+        ),
         encoding="utf-8",
     )
     assert not card(page(lead_reports, today=date(2027, 2, 1)), "forum").select(".case-waiting")
@@ -499,7 +639,11 @@ def test_the_examples_index_tells_a_danish_lead_what_to_look_at(rendered_example
     )
     # The status is judged as of its scheduled day, 1 October 2026, and no criterion is "not met" while its target's
     # year runs (it is in progress); the end report, as of 7 December, has the November meeting overdue.
-    end = json.loads((rendered_examples / "integrationsforum-viborg" / "2024-2026" / "end_report.results.json").read_text(encoding="utf-8"))
+    end = json.loads(
+        (rendered_examples / "integrationsforum-viborg" / "2024-2026" / "end_report.results.json").read_text(
+            encoding="utf-8"
+        )
+    )
     failing = [c for c in stored["criteria"] + end["criteria"] if c["status"] == "not_met"]
     overdue = [m for m in end["milestone_rows"] if m["outcome"] == "overdue"]
     assert overdue
@@ -563,11 +707,24 @@ def school_reports(tmp_path) -> Path:
     (inputs / "skole").mkdir(parents=True)
     (inputs / "skole" / "project.yaml").write_text(SCHOOL_PROJECT, encoding="utf-8")
     first = ("skole", "2018-19")
-    publish(root, inputs, *first, "end_report", "2019-09-01T08:00:00+00:00",
-            results("skole", "2018/19", ["met", "met", "not_met"]))
+    publish(
+        root,
+        inputs,
+        *first,
+        "end_report",
+        "2019-09-01T08:00:00+00:00",
+        results("skole", "2018/19", ["met", "met", "not_met"]),
+    )
     for unit in ("3001", "3002"):
-        publish(root, inputs, *first, f"end_report-{unit}", "2019-09-01T08:00:00+00:00",
-                results("skole", "2018/19", ["met", "met", "met"], unit), unit=unit)
+        publish(
+            root,
+            inputs,
+            *first,
+            f"end_report-{unit}",
+            "2019-09-01T08:00:00+00:00",
+            results("skole", "2018/19", ["met", "met", "met"], unit),
+            unit=unit,
+        )
     publish(root, inputs, "skole", "2019-20", "milestones", "2020-09-01T08:00:00+00:00", None, files=("html",))
     return root
 
@@ -595,11 +752,21 @@ def test_a_case_on_a_school_year_is_decided_when_decisions_csv_names_the_years_l
     (inputs / "project.yaml").write_text(
         SCHOOL_PROJECT + f"committees:\n  - name: {committee}\n    schedule: {schedule}\n", encoding="utf-8"
     )
-    publish(school_reports, inputs.parent, "skole", "2019-20", "committee_case", "2020-09-01T04:05:00+00:00", None,
-            files=("html", "pdf", "docx"), as_of="2020-07-31")
+    publish(
+        school_reports,
+        inputs.parent,
+        "skole",
+        "2019-20",
+        "committee_case",
+        "2020-09-01T04:05:00+00:00",
+        None,
+        files=("html", "pdf", "docx"),
+        as_of="2020-07-31",
+    )
     waiting = card(page(school_reports, today=date(2020, 9, 15)), "skole").select(".case-waiting")
     assert [li["data-period"] for li in waiting] == ["2019/20"]
     assert "2019/20" in waiting[0].get_text()
-    (inputs / "decisions.csv").write_text(f"committee,period,date,decision\n{committee},2019/20,2020-09-10,Vedtatt.\n",
-                                          encoding="utf-8")
+    (inputs / "decisions.csv").write_text(
+        f"committee,period,date,decision\n{committee},2019/20,2020-09-10,Vedtatt.\n", encoding="utf-8"
+    )
     assert not card(page(school_reports, today=date(2020, 9, 15)), "skole").select(".case-waiting")

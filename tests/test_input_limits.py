@@ -23,7 +23,10 @@ def project(tmp_path):
 def test_25000_plain_units_are_not_taken_for_aliases(project):
     path = project / "project.yaml"
     units = "".join(f'  - {{id: "u{i:05d}", name: Enhet {i}}}\n' for i in range(25_000))  # 125,000 values, no alias
-    path.write_text(path.read_text(encoding="utf-8").replace("reports: [end_report]", units + "reports: [end_report]", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("reports: [end_report]", units + "reports: [end_report]", 1),
+        encoding="utf-8",
+    )
     assert len(load_project(project).spec.units) == 25_010
 
 

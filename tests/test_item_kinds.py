@@ -48,13 +48,23 @@ def project(rows: list[dict]) -> Project:
             "timer": Item(text="Hvor mange timer brukte du?", kind="number"),
         },
     )
-    spec = ProjectSpec(title="Test", owner="Statsforvalteren", language="nb", period={"start": 2025, "end": 2025}, survey=codebook)
+    spec = ProjectSpec(
+        title="Test", owner="Statsforvalteren", language="nb", period={"start": 2025, "end": 2025}, survey=codebook
+    )
     frame = pd.DataFrame(
         [{"respondent_id": f"r{i}", "wave": "2025", "unit": "", **r} for i, r in enumerate(rows)],
         columns=tables.SURVEY_COLUMNS + ["q1", "sted", "tilbud", "timer"],
     ).astype(object)
     frame = frame.where(frame.notna(), None)
-    return Project("test", Path("."), spec, tables.empty_indicators(spec), frame, tables.empty_milestones(spec), tables.empty_assessments(spec))
+    return Project(
+        "test",
+        Path("."),
+        spec,
+        tables.empty_indicators(spec),
+        frame,
+        tables.empty_milestones(spec),
+        tables.empty_assessments(spec),
+    )
 
 
 def text_of(report: Report) -> str:
@@ -62,7 +72,16 @@ def text_of(report: Report) -> str:
 
 
 def test_the_section_shows_each_kind_and_no_positive_share_for_a_choice():
-    rows = [{"group": "kommune", "q1": "Enig", "sted": PLACES[i % 3], "tilbud": ("Kurs",) if i % 2 else ("Kurs", "Nettverk"), "timer": float(i)} for i in range(12)]
+    rows = [
+        {
+            "group": "kommune",
+            "q1": "Enig",
+            "sted": PLACES[i % 3],
+            "tilbud": ("Kurs",) if i % 2 else ("Kurs", "Nettverk"),
+            "timer": float(i),
+        }
+        for i in range(12)
+    ]
     text = text_of(Report(project(rows)))
     assert "Andre spørsmål" in text
     assert "Svarene på «Hvor bor du?», høsten 2025 (n = 12)" in text
@@ -75,7 +94,10 @@ def test_the_section_shows_each_kind_and_no_positive_share_for_a_choice():
 
 
 def test_a_kind_answered_by_too_few_is_withheld():
-    rows = [{"group": "kommune", "q1": "Enig", "sted": "Nord" if i < 3 else None, "timer": 5.0 if i < 2 else None} for i in range(12)]
+    rows = [
+        {"group": "kommune", "q1": "Enig", "sted": "Nord" if i < 3 else None, "timer": 5.0 if i < 2 else None}
+        for i in range(12)
+    ]
     text = text_of(Report(project(rows)))
     assert "Svarene på «Hvor bor du?»" not in text and "For få svar til å vises (grensen er 5)" in text
     assert "Hvor mange timer brukte du? for få til å vises" in text

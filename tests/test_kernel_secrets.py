@@ -19,18 +19,37 @@ from pipeline.paths import notebooks_dir
 from pipeline.run.kernel import kernel_environment
 
 HIDDEN = {
-    "SMTP_PASS": "x", "MYSQL_PWD": "x", "GPG_PASSPHRASE": "x", "SENDGRID_KEY": "x", "ENCRYPTION_KEY": "x",
-    "DATABASE_URL": "postgres://evalreport:hemmelig@db.viborg.dk/evaluering", "AWS_SECRET_ACCESS_KEY": "x",
-    "PGPASSWORD": "x", "GITHUB_TOKEN": "x", "SSH_AUTH_SOCK": "/tmp/agent", "KRB5CCNAME": "FILE:/tmp/krb",
-    "EVALREPORT_SMTP_PASSWORD": "x", "EVALREPORT_SMTP_HOST": "smtp.viborg.dk", "EVALREPORT_SMTP_ENV_FILE": "/etc/x",
-    "EVALREPORT_OUTBOX_ROOT": "/srv/outbox", "EVALREPORT_DB": "mysql://user:pw@db/x", "EVALREPORT_API_KEY": "x",
+    "SMTP_PASS": "x",
+    "MYSQL_PWD": "x",
+    "GPG_PASSPHRASE": "x",
+    "SENDGRID_KEY": "x",
+    "ENCRYPTION_KEY": "x",
+    "DATABASE_URL": "postgres://evalreport:hemmelig@db.viborg.dk/evaluering",
+    "AWS_SECRET_ACCESS_KEY": "x",
+    "PGPASSWORD": "x",
+    "GITHUB_TOKEN": "x",
+    "SSH_AUTH_SOCK": "/tmp/agent",
+    "KRB5CCNAME": "FILE:/tmp/krb",
+    "EVALREPORT_SMTP_PASSWORD": "x",
+    "EVALREPORT_SMTP_HOST": "smtp.viborg.dk",
+    "EVALREPORT_SMTP_ENV_FILE": "/etc/x",
+    "EVALREPORT_OUTBOX_ROOT": "/srv/outbox",
+    "EVALREPORT_DB": "mysql://user:pw@db/x",
+    "EVALREPORT_API_KEY": "x",
     "OTHER_PROGRAM_SETTING": "x",
 }
 KEPT = {
-    "PATH": "/usr/bin", "HOME": "/home/evalreport", "LANG": "da_DK.UTF-8", "LC_ALL": "da_DK.UTF-8",
-    "TZ": "Europe/Copenhagen", "VIRTUAL_ENV": "/srv/evalreport/.venv", "JUPYTER_PATH": "/srv/jupyter",
-    "MPLBACKEND": "agg", "MPLCONFIGDIR": "/tmp/mpl",
-    "EVALREPORT_INPUTS": "/srv/evalreport/inputs", "EVALREPORT_REPORTS": "/srv/evalreport/reports",
+    "PATH": "/usr/bin",
+    "HOME": "/home/evalreport",
+    "LANG": "da_DK.UTF-8",
+    "LC_ALL": "da_DK.UTF-8",
+    "TZ": "Europe/Copenhagen",
+    "VIRTUAL_ENV": "/srv/evalreport/.venv",
+    "JUPYTER_PATH": "/srv/jupyter",
+    "MPLBACKEND": "agg",
+    "MPLCONFIGDIR": "/tmp/mpl",
+    "EVALREPORT_INPUTS": "/srv/evalreport/inputs",
+    "EVALREPORT_REPORTS": "/srv/evalreport/reports",
 }
 
 
@@ -43,10 +62,15 @@ PASSWORD = "kodeord-der-aldrig-må-ses"
 
 def env_file(folder, mode: int = 0o600, text: str | None = None):
     path = folder / "smtp.env"
-    path.write_text(text if text is not None else (
-        "# the committees' mail\nexport EVALREPORT_SMTP_HOST=127.0.0.1\nEVALREPORT_SMTP_USER=evalreport\n"
-        f"EVALREPORT_SMTP_PASSWORD='{PASSWORD}'\n"
-    ), encoding="utf-8")
+    path.write_text(
+        text
+        if text is not None
+        else (
+            "# the committees' mail\nexport EVALREPORT_SMTP_HOST=127.0.0.1\nEVALREPORT_SMTP_USER=evalreport\n"
+            f"EVALREPORT_SMTP_PASSWORD='{PASSWORD}'\n"
+        ),
+        encoding="utf-8",
+    )
     path.chmod(mode)
     return path
 
@@ -103,12 +127,26 @@ def test_a_kernel_run_by_due_finds_the_password_in_no_parents_environment(tmp_pa
     (notebooks / "end_report.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     snooped, port = tmp_path / "snooped.json", free_port()
     environment = {name: value for name, value in os.environ.items() if not name.startswith("EVALREPORT_SMTP_")}
-    environment |= {"EVALREPORT_NOTEBOOKS": str(notebooks), "EVALREPORT_SMTP_ENV_FILE": str(env_file(tmp_path)),
-                    "EVALREPORT_MARKER": "every-parent", "EVALREPORT_SNOOP_FILE": str(snooped)}
+    environment |= {
+        "EVALREPORT_NOTEBOOKS": str(notebooks),
+        "EVALREPORT_SMTP_ENV_FILE": str(env_file(tmp_path)),
+        "EVALREPORT_MARKER": "every-parent",
+        "EVALREPORT_SNOOP_FILE": str(snooped),
+    }
     server = f"EVALREPORT_SMTP_PORT={port}\nEVALREPORT_SMTP_STARTTLS=no\n"
     env_file(tmp_path, text=env_file(tmp_path).read_text() + server)
-    due = [sys.executable, "-m", "pipeline.cli", "--inputs", str(inputs), "--reports", str(reports),
-           "due", "--on", "2026-10-01"]
+    due = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "--inputs",
+        str(inputs),
+        "--reports",
+        str(reports),
+        "due",
+        "--on",
+        "2026-10-01",
+    ]
     with smtp_server(port, authenticator=accept_only("evalreport", PASSWORD), auth_require_tls=False) as inbox:
         done = subprocess.run(due, env=environment, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -19,7 +19,9 @@ with project_lock(Path(sys.argv[1]), "p"):
 
 
 def hold_in_another_process(reports, seconds):
-    process = subprocess.Popen([sys.executable, "-c", HOLD, str(reports), str(seconds)], stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(reports), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
     assert process.stdout.readline().strip() == "locked"
     return process
 

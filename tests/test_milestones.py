@@ -43,7 +43,15 @@ def table():
 
 def test_outcomes_and_slippage():
     result = classify(table(), AS_OF).set_index("id")
-    assert list(result["outcome"]) == [Outcome.ON_TIME, Outcome.ON_TIME, Outcome.LATE, Outcome.OVERDUE, Outcome.OPEN, Outcome.CANCELLED, Outcome.OVERDUE]
+    assert list(result["outcome"]) == [
+        Outcome.ON_TIME,
+        Outcome.ON_TIME,
+        Outcome.LATE,
+        Outcome.OVERDUE,
+        Outcome.OPEN,
+        Outcome.CANCELLED,
+        Outcome.OVERDUE,
+    ]
     assert result.loc["M2", "slippage_days"] == -10
     assert result.loc["M3", "slippage_days"] == 50
     assert result.loc["M4", "slippage_days"] == 16
@@ -86,8 +94,16 @@ def with_forecasts():
 
 def test_a_forecast_gives_expected_slippage_from_the_planned_date():
     result = classify(with_forecasts(), AS_OF).set_index("id")
-    assert (result.loc["F1", "outcome"], result.loc["F1", "slippage"], result.loc["F1", "slippage_days"]) == (Outcome.OPEN, Slippage.EXPECTED, 30)
-    assert (result.loc["F2", "outcome"], result.loc["F2", "slippage"], result.loc["F2", "slippage_days"]) == (Outcome.OVERDUE, Slippage.EXPECTED, 50)
+    assert (result.loc["F1", "outcome"], result.loc["F1", "slippage"], result.loc["F1", "slippage_days"]) == (
+        Outcome.OPEN,
+        Slippage.EXPECTED,
+        30,
+    )
+    assert (result.loc["F2", "outcome"], result.loc["F2", "slippage"], result.loc["F2", "slippage_days"]) == (
+        Outcome.OVERDUE,
+        Slippage.EXPECTED,
+        50,
+    )
     assert result.loc["F2", "days_overdue"] == 30  # 1 December to 31 December, whatever the forecast says
     assert (result.loc["F4", "slippage"], result.loc["F4", "slippage_days"]) == (Slippage.EXPECTED, -10)
 
@@ -100,7 +116,15 @@ def test_a_forecast_that_has_passed_is_left_out():
 
 def test_forecasts_leave_the_outcomes_and_realised_slippage_alone():
     result = classify(with_forecasts(), AS_OF).set_index("id")
-    assert list(result.loc["M1":"M7", "outcome"]) == [Outcome.ON_TIME, Outcome.ON_TIME, Outcome.LATE, Outcome.OVERDUE, Outcome.OPEN, Outcome.CANCELLED, Outcome.OVERDUE]
+    assert list(result.loc["M1":"M7", "outcome"]) == [
+        Outcome.ON_TIME,
+        Outcome.ON_TIME,
+        Outcome.LATE,
+        Outcome.OVERDUE,
+        Outcome.OPEN,
+        Outcome.CANCELLED,
+        Outcome.OVERDUE,
+    ]
     assert list(result.loc[["M2", "M3"], "slippage"]) == [Slippage.REALISED, Slippage.REALISED]
     assert (result.loc["M4", "slippage"], result.loc["M4", "slippage_days"]) == (Slippage.SO_FAR, 16)
     assert pd.isna(result.loc["M5", "slippage"]) and pd.isna(result.loc["M3", "days_overdue"])
@@ -133,7 +157,15 @@ def test_most_delayed_counts_delays_that_happened_not_forecasts():
 
 
 def phased():
-    phase = {"M1": "Oppstart", "M2": "Oppstart", "M3": "Nettverk", "M4": "Avslutning", "M5": "Avslutning", "M6": "Nettverk", "M7": "Nettverk"}
+    phase = {
+        "M1": "Oppstart",
+        "M2": "Oppstart",
+        "M3": "Nettverk",
+        "M4": "Avslutning",
+        "M5": "Avslutning",
+        "M6": "Nettverk",
+        "M7": "Nettverk",
+    }
     frame = table()
     return frame.assign(phase=frame["id"].map(phase))
 
@@ -146,11 +178,36 @@ def test_phases_come_in_the_order_the_project_meets_them():
 
 def test_counts_per_phase():
     result = by_phase(classify(phased(), AS_OF)).set_index("phase")
-    assert list(result.index) == ["Oppstart", "Nettverk", "Avslutning"]  # first planned 1 March, 1 March (M3), 15 December
+    assert list(result.index) == [
+        "Oppstart",
+        "Nettverk",
+        "Avslutning",
+    ]  # first planned 1 March, 1 March (M3), 15 December
     # Nettverk: M3 late, M6 cancelled, M7 overdue. Avslutning: M4 overdue, M5 not yet due.
-    assert result.loc["Oppstart", ["total", "due", "done", "on_time", "overdue", "cancelled"]].tolist() == [2, 2, 2, 2, 0, 0]
-    assert result.loc["Nettverk", ["total", "due", "done", "on_time", "overdue", "cancelled"]].tolist() == [3, 2, 1, 0, 1, 1]
-    assert result.loc["Avslutning", ["total", "due", "done", "on_time", "overdue", "open"]].tolist() == [2, 1, 0, 0, 1, 1]
+    assert result.loc["Oppstart", ["total", "due", "done", "on_time", "overdue", "cancelled"]].tolist() == [
+        2,
+        2,
+        2,
+        2,
+        0,
+        0,
+    ]
+    assert result.loc["Nettverk", ["total", "due", "done", "on_time", "overdue", "cancelled"]].tolist() == [
+        3,
+        2,
+        1,
+        0,
+        1,
+        1,
+    ]
+    assert result.loc["Avslutning", ["total", "due", "done", "on_time", "overdue", "open"]].tolist() == [
+        2,
+        1,
+        0,
+        0,
+        1,
+        1,
+    ]
     assert result["done_share"].tolist() == pytest.approx([1.0, 0.5, 0.0])
 
 
@@ -177,7 +234,9 @@ def problems(tmp_path, body: str) -> list:
 
 
 def test_forecast_is_read_as_a_date_and_may_be_empty(tmp_path):
-    frame = parse(tmp_path, "M1,Møte,,Nettverk,2016-03-01,,open,2016-04-15\nM2,Møte,,Nettverk,2016-05-01,2016-05-01,done,\n")
+    frame = parse(
+        tmp_path, "M1,Møte,,Nettverk,2016-03-01,,open,2016-04-15\nM2,Møte,,Nettverk,2016-05-01,2016-05-01,done,\n"
+    )
     assert frame["forecast"].tolist() == [date(2016, 4, 15), None]
 
 
@@ -185,20 +244,33 @@ def test_forecast_is_read_as_a_date_and_may_be_empty(tmp_path):
     "row, expected",
     [
         ("M1,Møte,,Nettverk,2016-03-01,2016-03-05,done,2016-04-15", "this one is done"),
-        ("M1,Møte,,Nettverk,2016-03-01,2016-03-05,,2016-04-15", "this one is done"),  # done because it has an actual date
+        (
+            "M1,Møte,,Nettverk,2016-03-01,2016-03-05,,2016-04-15",
+            "this one is done",
+        ),  # done because it has an actual date
         ("M1,Møte,,Nettverk,2016-03-01,,cancelled,2016-04-15", "this one is cancelled"),
     ],
 )
 def test_forecast_on_a_milestone_done_or_cancelled(tmp_path, row, expected):
     body = "M0,Oppstart,,Nettverk,2016-01-01,2016-01-01,done,\n" + row + "\n"
     [problem] = problems(tmp_path, body)
-    assert (problem.file, problem.row, problem.field, problem.found) == ("milestones.csv", 3, "forecast", "'2016-04-15'")
+    assert (problem.file, problem.row, problem.field, problem.found) == (
+        "milestones.csv",
+        3,
+        "forecast",
+        "'2016-04-15'",
+    )
     assert expected in problem.expected and "not yet done" in problem.expected
 
 
 def test_forecast_not_written_yyyy_mm_dd(tmp_path):
     [problem] = problems(tmp_path, "M1,Møte,,Nettverk,2016-03-01,,open,15.04.2016\n")
-    assert (problem.file, problem.row, problem.field, problem.found) == ("milestones.csv", 2, "forecast", "'15.04.2016'")
+    assert (problem.file, problem.row, problem.field, problem.found) == (
+        "milestones.csv",
+        2,
+        "forecast",
+        "'15.04.2016'",
+    )
     assert "YYYY-MM-DD" in problem.expected
 
 
@@ -227,7 +299,9 @@ def test_section_states_done_and_on_time_shares_with_their_base(norrevang):
     assert "11 af de 18 blev gennemført til tiden (61,1 %)" in text
     # Realised: O03 34, O04 19, I03 44, M01 38, A01 21 → 31,2. Expected: A02 63, A03 74 → 68,5.
     assert "De 5, der blev gennemført forsinket, kom i gennemsnit 31,2 dage for sent." in text
-    assert "Ifølge prognoserne bliver 2 milepæle, der ikke er gennemført endnu, i gennemsnit 68,5 dage forsinket." in text
+    assert (
+        "Ifølge prognoserne bliver 2 milepæle, der ikke er gennemført endnu, i gennemsnit 68,5 dage forsinket." in text
+    )
 
 
 def test_overdue_milestones_come_first_with_days_overdue_and_forecast(norrevang):
@@ -274,8 +348,16 @@ def test_timeline_figure_has_a_caption_and_alt_text_from_its_data(norrevang):
 
 
 def test_month_and_table_dates_follow_the_language():
-    assert [month_label(Messages(lang), date(2016, 1, 15)) for lang in ("da", "nb", "en")] == ["jan. 2016", "jan. 2016", "Jan 2016"]
-    assert [table_date(Messages(lang), date(2016, 9, 13)) for lang in ("da", "nb", "en")] == ["13. sep. 2016", "13. sep. 2016", "13 Sept 2016"]
+    assert [month_label(Messages(lang), date(2016, 1, 15)) for lang in ("da", "nb", "en")] == [
+        "jan. 2016",
+        "jan. 2016",
+        "Jan 2016",
+    ]
+    assert [table_date(Messages(lang), date(2016, 9, 13)) for lang in ("da", "nb", "en")] == [
+        "13. sep. 2016",
+        "13. sep. 2016",
+        "13 Sept 2016",
+    ]
 
 
 # --- the timeline chart ----------------------------------------------------------------------------------------
@@ -284,11 +366,22 @@ LEGEND = {"planned": "PLANNED", "forecast": "FORECAST", **{o.value: o.value.uppe
 
 
 def chart(milestones, as_of=AS_OF):
-    return timeline_chart([("Phase A", milestones[:1]), ("Phase B", milestones[1:])], as_of, lambda d: f"ASOF {d.isoformat()}", lambda d: f"M{d:%Y-%m}", LEGEND)
+    return timeline_chart(
+        [("Phase A", milestones[:1]), ("Phase B", milestones[1:])],
+        as_of,
+        lambda d: f"ASOF {d.isoformat()}",
+        lambda d: f"M{d:%Y-%m}",
+        LEGEND,
+    )
 
 
 def test_timeline_shows_phases_report_date_months_and_only_the_marks_it_uses():
-    svg = chart([Milestone("First", "on_time", date(2016, 1, 10), actual=date(2016, 1, 10)), Milestone("Second", "overdue", date(2016, 9, 1))])
+    svg = chart(
+        [
+            Milestone("First", "on_time", date(2016, 1, 10), actual=date(2016, 1, 10)),
+            Milestone("Second", "overdue", date(2016, 9, 1)),
+        ]
+    )
     for text in ("Phase A", "Phase B", "First", "Second", "ASOF 2016-12-31", "PLANNED", "ON_TIME", "OVERDUE"):
         assert text in svg
     assert re.findall(r"M2016-\d\d", svg)  # month ticks come from the caller's formatter
@@ -297,7 +390,12 @@ def test_timeline_shows_phases_report_date_months_and_only_the_marks_it_uses():
 
 def test_timeline_marks_a_forecast_and_shortens_long_titles():
     long_title = "Kommunestyrevedtak om bosetting for 2016 i alle kommuner som har mottatt anmodning fra IMDi"
-    svg = chart([Milestone("First", "late", date(2016, 1, 10), actual=date(2016, 2, 1)), Milestone(long_title, "open", date(2017, 2, 1), forecast=date(2017, 3, 1))])
+    svg = chart(
+        [
+            Milestone("First", "late", date(2016, 1, 10), actual=date(2016, 2, 1)),
+            Milestone(long_title, "open", date(2017, 2, 1), forecast=date(2017, 3, 1)),
+        ]
+    )
     assert "FORECAST" in svg and "LATE" in svg
     assert "…" in svg and "IMDi" not in svg  # at most two lines; the full title is in the table
 

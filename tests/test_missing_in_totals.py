@@ -44,7 +44,9 @@ def sums(folder: Path) -> pd.DataFrame:
     """Requested and decided per unit over 2015-2016 from the file itself; NaN where any year is blank."""
     table = pd.read_csv(folder / "indicators.csv", dtype={"unit": str})
     table = table[table["indicator"].isin(["anmodet", "vedtatt"])]
-    return table.pivot_table(index="unit", columns="indicator", values="value", aggfunc=lambda v: v.sum(min_count=2), dropna=False)
+    return table.pivot_table(
+        index="unit", columns="indicator", values="value", aggfunc=lambda v: v.sum(min_count=2), dropna=False
+    )
 
 
 def k1(report: Report):
@@ -76,23 +78,63 @@ def test_a_unit_counted_as_zero_is_still_shown_as_no_data(project_with_gaps):
     report = project_with_gaps("zero")
     units = k1(report).units.set_index("unit")
     assert units.loc[SVELVIK, "status"] is Status.NO_DATA and pd.isna(units.loc[SVELVIK, "ratio"])
-    detail = next(part for part in report.criteria_section().data.split('<div class="criterion-detail">') if part.startswith("<h3>K1 "))
+    detail = next(
+        part
+        for part in report.criteria_section().data.split('<div class="criterion-detail">')
+        if part.startswith("<h3>K1 ")
+    )
     row = next(text_of(row).split() for row in re.findall(r"<tr>(.*?)</tr>", detail, re.S) if "Svelvik" in row)
-    assert row == ["Svelvik", "–", str(int(units.loc[SVELVIK, "denominator"])), "–", "Ingen", "data"]  # never 0, 0 % or "Ikke nådd"
+    assert row == [
+        "Svelvik",
+        "–",
+        str(int(units.loc[SVELVIK, "denominator"])),
+        "–",
+        "Ingen",
+        "data",
+    ]  # never 0, 0 % or "Ikke nådd"
 
 
 @pytest.mark.parametrize(
     "language, left_out, as_zero",
     [
-        ("nb", "1 kommune mangler tall og inngår ikke i totalen: Tjøme (Anmodet om bosetting: ingen tall; Vedtak om bosetting: {tj}).",
-         "1 kommune uten tall for Vedtak om bosetting telles som 0 i totalen, men vises som «ingen data»: Svelvik (Anmodet om bosetting: {sv}; Vedtak om bosetting: ingen tall)."),
-        ("da", "1 kommune mangler tal og indgår ikke i totalen: Tjøme (Anmodet om bosetting: intet tal; Vedtak om bosetting: {tj}).",
-         "1 kommune uden tal for Vedtak om bosetting tælles som 0 i totalen, men vises som »ingen data«: Svelvik (Anmodet om bosetting: {sv}; Vedtak om bosetting: intet tal)."),
-        ("en", "Left out of the total for lack of a figure (1 kommune): Tjøme (Anmodet om bosetting: no figure; Vedtak om bosetting: {tj}).",
-         "Counted as 0 in the total for want of a figure for Vedtak om bosetting, but shown as “no data” (1 kommune): Svelvik (Anmodet om bosetting: {sv}; Vedtak om bosetting: no figure)."),
+        (
+            "nb",
+            (
+                "1 kommune mangler tall og inngår ikke i totalen: Tjøme (Anmodet om bosetting: ingen tall; "
+                "Vedtak om bosetting: {tj})."
+            ),
+            (
+                "1 kommune uten tall for Vedtak om bosetting telles som 0 i totalen, men vises som «ingen data»: "
+                "Svelvik (Anmodet om bosetting: {sv}; Vedtak om bosetting: ingen tall)."
+            ),
+        ),
+        (
+            "da",
+            (
+                "1 kommune mangler tal og indgår ikke i totalen: Tjøme (Anmodet om bosetting: intet tal; Vedtak "
+                "om bosetting: {tj})."
+            ),
+            (
+                "1 kommune uden tal for Vedtak om bosetting tælles som 0 i totalen, men vises som »ingen data«: "
+                "Svelvik (Anmodet om bosetting: {sv}; Vedtak om bosetting: intet tal)."
+            ),
+        ),
+        (
+            "en",
+            (
+                "Left out of the total for lack of a figure (1 kommune): Tjøme (Anmodet om bosetting: no figure; "
+                "Vedtak om bosetting: {tj})."
+            ),
+            (
+                "Counted as 0 in the total for want of a figure for Vedtak om bosetting, but shown as “no data” "
+                "(1 kommune): Svelvik (Anmodet om bosetting: {sv}; Vedtak om bosetting: no figure)."
+            ),
+        ),
     ],
 )
-def test_the_sentences_name_each_unit_left_out_or_counted_as_zero_with_its_figures(project_with_gaps, example_copy, language, left_out, as_zero):
+def test_the_sentences_name_each_unit_left_out_or_counted_as_zero_with_its_figures(
+    project_with_gaps, example_copy, language, left_out, as_zero
+):
     figures = sums(example_copy)
     sv, tj = int(figures.loc[SVELVIK, "anmodet"]), int(figures.loc[TJOME, "vedtatt"])
     zero = text_of(project_with_gaps("zero", language).criteria_section().data)

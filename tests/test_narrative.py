@@ -75,7 +75,10 @@ def test_a_text_is_part_of_the_reports_inputs(project):
     "relative, expected",
     [
         ("intro.md", "a Markdown file named introduction.md, conclusion.md, lessons.md"),
-        ("criteria/K9.md", "a file named <id>.md after a criterion of project.yaml, whose ids are K1, K2, K3, K4, K5, K6, K7"),
+        (
+            "criteria/K9.md",
+            "a file named <id>.md after a criterion of project.yaml, whose ids are K1, K2, K3, K4, K5, K6, K7",
+        ),
         ("units/0799.md", "a file named <id>.md after a unit of project.yaml, whose ids are 0701"),
         ("status/2030/introduction.md", "a folder status/<period> named by a year or years of the project's 2015-2016"),
         ("introduction.txt", "a Markdown file named"),
@@ -106,7 +109,11 @@ def test_personal_identifiers_in_a_text_are_redacted(project):
 
 
 def test_an_unknown_figure_is_named_with_its_file_and_line(project):
-    write(project, "introduction.md", "Første linje.\n\nMåloppnåelsen er {{K1.attainment}}, og {{K1.atainment}} er en skrivefeil.\n")
+    write(
+        project,
+        "introduction.md",
+        "Første linje.\n\nMåloppnåelsen er {{K1.attainment}}, og {{K1.atainment}} er en skrivefeil.\n",
+    )
     [problem] = problems_of(project)
     assert (problem.file, problem.row) == ("text/introduction.md", 3)
     assert problem.found.startswith("'{{K1.atainment}}'") and "did you mean K1.attainment" in problem.found
@@ -154,9 +161,14 @@ def test_criterion_figures_are_the_reports_own(report):
             assert fill(report, f"{result.id}.attainment") == t.percent(result.attainment)
     ratio = next(r for r in report.criteria if r.kind == "ratio")
     met, judged = units_met(ratio)
-    assert (fill(report, f"{ratio.id}.units_met"), fill(report, f"{ratio.id}.units")) == (t.number(met), t.number(judged))
+    assert (fill(report, f"{ratio.id}.units_met"), fill(report, f"{ratio.id}.units")) == (
+        t.number(met),
+        t.number(judged),
+    )
     assert met == (ratio.units["status"] == "met").sum() and 0 < met < judged
-    assert fill(report, "criteria.mean_attainment") == t.percent(mean_capped_attainment([r.attainment for r in report.criteria])[0])
+    assert fill(report, "criteria.mean_attainment") == t.percent(
+        mean_capped_attainment([r.attainment for r in report.criteria])[0]
+    )
 
 
 def test_survey_and_milestone_figures_are_the_reports_own(report):
@@ -180,7 +192,10 @@ def test_survey_and_milestone_figures_are_the_reports_own(report):
 
 def test_figures_are_written_in_the_reports_language():
     project = load_project(VESTFOLD)
-    shares = {language: fill(Report(project, language=language), "criteria.mean_attainment") for language in ("nb", "da", "en")}
+    shares = {
+        language: fill(Report(project, language=language), "criteria.mean_attainment")
+        for language in ("nb", "da", "en")
+    }
     assert "," in shares["nb"] and "," in shares["da"] and "." in shares["en"]
     assert shares["nb"].endswith("\u00a0%") and shares["en"].endswith("%") and not shares["en"].endswith(" %")
     assert Messages("en").date(date(2016, 12, 31)) == fill(Report(project, language="en"), "as_of")
@@ -204,7 +219,12 @@ def test_a_unit_report_fills_in_the_units_figures():
         ("Tekst med <b>fet</b> skrift.", 1, "Markdown without HTML", "<b>"),
         ("Se [her](javascript:alert(1)) nå.", 1, "links to web pages", "javascript:alert(1)"),
         ("Se <javascript:alert(1)>.", 1, "links to web pages", "javascript:alert(1)"),
-        ("Kart:\n\n![Kart over fylket](https://example.org/kart.png)", 3, "no images in the text", "https://example.org/kart.png"),
+        (
+            "Kart:\n\n![Kart over fylket](https://example.org/kart.png)",
+            3,
+            "no images in the text",
+            "https://example.org/kart.png",
+        ),
     ],
 )
 def test_validate_says_what_is_shown_otherwise_than_written(project, capsys, text, line, expected, found):
@@ -218,5 +238,12 @@ def test_validate_says_what_is_shown_otherwise_than_written(project, capsys, tex
 
 
 def test_web_and_mail_links_are_no_notice(project):
-    write(project, "introduction.md", "Se [rapporten](https://www.regjeringen.no/) og <https://imdi.no>, eller skriv til [oss](mailto:post@example.no).")
+    write(
+        project,
+        "introduction.md",
+        (
+            "Se [rapporten](https://www.regjeringen.no/) og <https://imdi.no>, eller skriv til "
+            "[oss](mailto:post@example.no)."
+        ),
+    )
     assert load_project(project).notices == ()

@@ -85,13 +85,17 @@ def test_validate_right_after_new_is_a_checklist_of_what_to_fill_in(started, cap
             capsys.readouterr()
             assert main(["--inputs", str(inputs), "validate", name]) == 1
             out = capsys.readouterr().out
-            placeholders = [line for line in written.splitlines() if '"TODO' in line and not line.lstrip().startswith("#")]
+            placeholders = [
+                line for line in written.splitlines() if '"TODO' in line and not line.lstrip().startswith("#")
+            ]
             boxes = [line for line in out.splitlines() if line.startswith("  [ ] ")]
             assert out.startswith(f"{name}: to fill in before the first report ({len(boxes)}):")
             texts = sorted(p.relative_to(inputs / name).as_posix() for p in (inputs / name / "text").glob("*.md"))
             assert texts == [f"text/{place}.{language}.md" for place in ("conclusion", "introduction", "lessons")]
             assert len(boxes) == sum(line.count('"TODO') for line in placeholders) + len(texts)
-            assert [box.split(" line ")[0].removeprefix("  [ ] ") for box in boxes[-3:]] == texts  # the texts too, at once
+            assert [
+                box.split(" line ")[0].removeprefix("  [ ] ") for box in boxes[-3:]
+            ] == texts  # the texts too, at once
             assert "problem(s)" not in out and "expected" not in out, f"no wall of errors for {name}:\n{out}"
             assert re.match(r"  \[ \] project\.yaml line \d+, title: \S", boxes[0])
 
@@ -105,7 +109,9 @@ def test_every_key_is_explained_in_the_projects_language(started):
         for line in text.splitlines():
             top_level_key = re.match(r"^([a-z_]+):", line)
             if top_level_key and top_level_key.group(1) not in ("files", "indicators", "survey", "criteria", "report"):
-                assert "#" in line or '"TODO: ' in line, f"{language}: {line!r} is explained neither by a comment nor by its placeholder"
+                assert "#" in line or '"TODO: ' in line, (
+                    f"{language}: {line!r} is explained neither by a comment nor by its placeholder"
+                )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -139,7 +145,20 @@ def test_each_kind_and_language_validates_once_filled_in_and_renders(started, ca
     capsys.readouterr()
     assert main(["--inputs", str(inputs), "validate", *names]) == 0
     assert capsys.readouterr().out.count(": valid (") == len(names)
-    run = ["--inputs", str(inputs), "--reports", str(reports), "run", "--all", "--report", "milestones", "--format", "html", "--jobs", "2"]
+    run = [
+        "--inputs",
+        str(inputs),
+        "--reports",
+        str(reports),
+        "run",
+        "--all",
+        "--report",
+        "milestones",
+        "--format",
+        "html",
+        "--jobs",
+        "2",
+    ]
     assert main(run) == 0
     for name in names:
         html = (reports / name / "2025-2026" / "milestones.html").read_text(encoding="utf-8")
@@ -150,7 +169,23 @@ def test_a_danish_project_for_three_municipalities_makes_its_end_report(started)
     inputs, reports = started
     spec = load_project_after_filling(inputs, "da-settlement").spec
     assert [(u.id, u.name) for u in spec.units] == [("791", "Viborg"), ("740", "Silkeborg"), ("657", "Herning")]
-    assert main(["--inputs", str(inputs), "--reports", str(reports), "run", "da-settlement", "--format", "html", "--jobs", "1"]) == 0
+    assert (
+        main(
+            [
+                "--inputs",
+                str(inputs),
+                "--reports",
+                str(reports),
+                "run",
+                "da-settlement",
+                "--format",
+                "html",
+                "--jobs",
+                "1",
+            ]
+        )
+        == 0
+    )
     html = (reports / "da-settlement" / "2025-2026" / "end_report.html").read_text(encoding="utf-8")
     assert "Succeskriterier" in html and "Kommunekvote for boligplacering af flygtninge" in html
 
@@ -166,10 +201,16 @@ def test_municipality_lists_hold_every_current_municipality_with_its_number(name
     assert found.source == LISTS[name].removesuffix(".csv") and found.source.endswith("-2024")
     if name == "kommuner-no":
         assert {unit_id[:2] for unit_id in ids} == COUNTIES_NO
-        assert ("0301", "Oslo") in found.units and ("1580", "Haram") in found.units and ("5501", "Tromsø") in found.units
+        assert (
+            ("0301", "Oslo") in found.units and ("1580", "Haram") in found.units and ("5501", "Tromsø") in found.units
+        )
     else:
         assert all(101 <= int(unit_id) <= 860 for unit_id in ids)
-        assert ("101", "København") in found.units and ("791", "Viborg") in found.units and ("400", "Bornholm") in found.units
+        assert (
+            ("101", "København") in found.units
+            and ("791", "Viborg") in found.units
+            and ("400", "Bornholm") in found.units
+        )
 
 
 @pytest.mark.parametrize("name, count", [("kommuner-no", 357), ("kommuner-dk", 98)])

@@ -46,26 +46,41 @@ def test_the_examples_notebook_becomes_a_section():
     section = notebook_section(report, report.spec.sections[0], 0)
     assert section.title == "Udviklingen år for år"
     kinds = [type(block).__name__ for block in section.blocks]
-    assert kinds == ["Paragraph", "Table", "Figure", "Paragraph"]  # the removed Markdown cell and every code cell left out
+    assert kinds == [
+        "Paragraph",
+        "Table",
+        "Figure",
+        "Paragraph",
+    ]  # the removed Markdown cell and every code cell left out
     table, figure, sentence = section.blocks[1], section.blocks[2], section.blocks[3]
     assert table.caption.text == "Helhedsplanens indikatorer år for år"  # from the cell tag `caption: …`
     assert table.header == ["Indikator", "2022", "2023", "2024", "2025"] and table.numeric == [1, 2, 3, 4]
     first = table.rows[0]
-    assert [first[0], *(cell.text for cell in first[1:])] == ["Andel 16–30-årige beboere i uddannelse eller job", "62,8", "64,1", "66,9", "68,4"]
+    assert [first[0], *(cell.text for cell in first[1:])] == [
+        "Andel 16–30-årige beboere i uddannelse eller job",
+        "62,8",
+        "64,1",
+        "66,9",
+        "68,4",
+    ]
     assert [cell.value for cell in first[1:]] == [62.8, 64.1, 66.9, 68.4]  # the figures themselves, for the exports
     assert table.rows[3][-1] == "–"  # no figure for 2025: no data, not 0
     assert figure.alt.startswith("Linjediagram: andelen af unge")  # from the cell tag `alt: …`
     assert figure.caption.text == "Uddannelse og job og tryghed i Nørrevang 2022–2025"  # the chart's own title
     assert figure.svg.startswith("<?xml") and "<svg" in figure.svg
-    assert sentence.runs == ["Andelen af unge i uddannelse eller job steg med 5,6 procentpoint fra 2022 til 2025. "
-                             "Fremgangen var størst i 2024, da fritidsjobindsatsen og uddannelsesvejledningen var fuldt i gang."]
+    assert sentence.runs == [
+        "Andelen af unge i uddannelse eller job steg med 5,6 procentpoint fra 2022 til 2025. "
+        "Fremgangen var størst i 2024, da fritidsjobindsatsen og uddannelsesvejledningen var fuldt i gang."
+    ]
 
 
 def test_the_reports_parameters_are_put_after_the_parameters_cell(project):
     write_notebook(
         project,
         new_code_cell('project = "x"\nunit = "y"\nlanguage = "nb"', metadata={"tags": ["parameters"]}),
-        new_code_cell('from IPython.display import Markdown\ndisplay(Markdown(f"{project} {unit} {period} {language}"))'),
+        new_code_cell(
+            'from IPython.display import Markdown\ndisplay(Markdown(f"{project} {unit} {period} {language}"))'
+        ),
     )
     section = section_of(project, period="2024", language="en")
     assert section.blocks[0].runs == ["helhedsplan-norrevang None 2024 en"]
@@ -74,7 +89,10 @@ def test_the_reports_parameters_are_put_after_the_parameters_cell(project):
 def test_a_frame_shown_with_display_and_one_too_long(project):
     write_notebook(
         project,
-        new_code_cell("import pandas as pd\nfrom IPython.display import display\ndisplay(pd.DataFrame({'år': ['2024', '2025'], 'antal': [1234, 5]}))"),
+        new_code_cell(
+            "import pandas as pd\nfrom IPython.display import display\ndisplay(pd.DataFrame({'år': ['2024', "
+            "'2025'], 'antal': [1234, 5]}))"
+        ),
         new_code_cell("pd.DataFrame({'n': range(500)})"),
     )
     small, long = section_of(project).blocks
@@ -95,7 +113,9 @@ def test_a_chart_without_alt_text_or_title_is_said_and_gets_the_sections(project
 
 def test_a_failing_cell_is_named(project):
     write_notebook(project, new_markdown_cell("Tekst"), new_code_cell("x = 1"), new_code_cell("1 / 0"))
-    with pytest.raises(EvalreportError, match=r"analysis/udvikling\.ipynb, cell 3: ZeroDivisionError: division by zero"):
+    with pytest.raises(
+        EvalreportError, match=r"analysis/udvikling\.ipynb, cell 3: ZeroDivisionError: division by zero"
+    ):
         section_of(project)
 
 
@@ -109,7 +129,9 @@ def test_a_notebook_that_is_not_one_is_a_problem(project):
 
 def test_a_missing_notebook_or_one_outside_the_folder(project):
     text = (project / "project.yaml").read_text(encoding="utf-8")
-    (project / "project.yaml").write_text(text.replace("analysis/udvikling.ipynb", "../udvikling.ipynb"), encoding="utf-8")
+    (project / "project.yaml").write_text(
+        text.replace("analysis/udvikling.ipynb", "../udvikling.ipynb"), encoding="utf-8"
+    )
     with pytest.raises(InputError) as caught:
         load_project(project)
     assert [(p.field, "'..'" in p.expected) for p in caught.value.problems] == [("sections.0.notebook", True)]
@@ -125,7 +147,19 @@ def test_the_notebook_is_in_the_job_key(project):
 
 
 def run(inputs: Path, reports: Path):
-    command = [sys.executable, "-m", "pipeline.cli", "--inputs", str(inputs), "--reports", str(reports), "run", NORREVANG, "--format", "html,pdf"]
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "--inputs",
+        str(inputs),
+        "--reports",
+        str(reports),
+        "run",
+        NORREVANG,
+        "--format",
+        "html,pdf",
+    ]
     return subprocess.run(command, capture_output=True, text=True, timeout=600)
 
 
@@ -141,7 +175,10 @@ def test_in_the_report_after_the_criteria_and_a_failing_cell_fails_the_job(tmp_p
     assert re.search(r"<caption>Tabel \d+: Helhedsplanens indikatorer år for år</caption>", html)
     from pypdf import PdfReader
 
-    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "reports" / NORREVANG / "2022-2025" / "end_report.pdf").pages)
+    text = " ".join(
+        page.extract_text()
+        for page in PdfReader(tmp_path / "reports" / NORREVANG / "2022-2025" / "end_report.pdf").pages
+    )
     assert "Udviklingen år for år" in text and "Helhedsplanens indikatorer år for år" in text
 
     notebook = nbformat.read(inputs / NORREVANG / "analysis" / "udvikling.ipynb", as_version=4)
@@ -150,7 +187,9 @@ def test_in_the_report_after_the_criteria_and_a_failing_cell_fails_the_job(tmp_p
     failed = run(inputs, tmp_path / "reports")
     assert failed.returncode != 0
     assert "analysis/udvikling.ipynb, cell 5: KeyError" in failed.stdout + failed.stderr
-    assert "Udviklingen år for år" in (tmp_path / "reports" / NORREVANG / "2022-2025" / "end_report.html").read_text(encoding="utf-8")  # the last good report stays
+    assert "Udviklingen år for år" in (tmp_path / "reports" / NORREVANG / "2022-2025" / "end_report.html").read_text(
+        encoding="utf-8"
+    )  # the last good report stays
 
 
 # --- Every text of the section is redacted, whatever made it --------------------------------------------------------
@@ -166,10 +205,13 @@ def every_text(section: doc.Section) -> str:
 def test_markdown_cells_and_displayed_markdown_are_redacted(project):
     write_notebook(
         project,
-        new_markdown_cell("# Kontakt ole@kommune.dk\n\nSkriv til ole&#64;kommune.dk, ring 86&nbsp;12&nbsp;34&nbsp;56 "
-                          "eller [mail](mailto:per%40kommune.dk)."),
-        new_code_cell("from IPython.display import Markdown\n"
-                      "display(Markdown('CPR 010180&#45;1234 og kari\\\\@kommune.no'))"),
+        new_markdown_cell(
+            "# Kontakt ole@kommune.dk\n\nSkriv til ole&#64;kommune.dk, ring 86&nbsp;12&nbsp;34&nbsp;56 "
+            "eller [mail](mailto:per%40kommune.dk)."
+        ),
+        new_code_cell(
+            "from IPython.display import Markdown\ndisplay(Markdown('CPR 010180&#45;1234 og kari\\\\@kommune.no'))"
+        ),
         new_code_cell("Markdown('Ring 86 12 **34 56**')"),
     )
     section = section_of(project)

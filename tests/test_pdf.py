@@ -66,7 +66,16 @@ class Shown(HTMLParser):
     """The texts of an HTML report a reader must find in the PDF: headings, table cells, captions, and the whole
     text of the report's body."""
 
-    KINDS = {"h1": "headings", "h2": "headings", "h3": "headings", "h4": "headings", "th": "cells", "td": "cells", "caption": "captions", "figcaption": "captions"}
+    KINDS = {
+        "h1": "headings",
+        "h2": "headings",
+        "h3": "headings",
+        "h4": "headings",
+        "th": "cells",
+        "td": "cells",
+        "caption": "captions",
+        "figcaption": "captions",
+    }
 
     def __init__(self):
         super().__init__()
@@ -270,7 +279,9 @@ def test_nothing_points_outside_the_file(example):
 
 
 # Pages as a reader sees them, drawn by poppler.
-needs_pdftoppm = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (Debian: poppler-utils) is not installed")
+needs_pdftoppm = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None, reason="pdftoppm (Debian: poppler-utils) is not installed"
+)
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -290,19 +301,52 @@ def test_one_a4_image_per_page(reports, tmp_path):
 
 # --- Text that looks like Typst prints as written ---------------------------------------------------------
 
-TYPST = ["#set page(fill: red)", "$x^2$", "*fed*", "_kursiv_", "@ref", "<label>", "[indhold]", "\\", "// ikke en kommentar", "`rå`", '#"streng"', "#{1 + 1}"]
+TYPST = [
+    "#set page(fill: red)",
+    "$x^2$",
+    "*fed*",
+    "_kursiv_",
+    "@ref",
+    "<label>",
+    "[indhold]",
+    "\\",
+    "// ikke en kommentar",
+    "`rå`",
+    '#"streng"',
+    "#{1 + 1}",
+]
 
 
 def small_document(title: str, cell: str) -> doc.Document:
     cover = doc.Cover(
-        language="da", title=title, owner="Viborg Kommune", report_title="Slutrapport", period="2024–2026", date="1. oktober 2026",
-        accent="#1b4f72", provenance="evalreport · " + cell, version="0", made=datetime(2026, 10, 1, tzinfo=UTC), labels={"owner": "Ansvarlig", "period": "Periode",
-        "report_date": "Udarbejdet", "contents": "Indhold", "page_of": "Side {page} af {pages}"},
+        language="da",
+        title=title,
+        owner="Viborg Kommune",
+        report_title="Slutrapport",
+        period="2024–2026",
+        date="1. oktober 2026",
+        accent="#1b4f72",
+        provenance="evalreport · " + cell,
+        version="0",
+        made=datetime(2026, 10, 1, tzinfo=UTC),
+        labels={
+            "owner": "Ansvarlig",
+            "period": "Periode",
+            "report_date": "Udarbejdet",
+            "contents": "Indhold",
+            "page_of": "Side {page} af {pages}",
+        },
     )
     section = doc.section(
-        "summary", "Sammenfatning " + cell,
+        "summary",
+        "Sammenfatning " + cell,
         doc.paragraph(cell, doc.Strong(text=cell), doc.Emphasis(text=cell)),
-        doc.table(["Kriterium " + cell, "Andel"], [[cell, "83,0 %"], [doc.marked(cell, "met"), "1"]] * 40, doc.Caption(label="Tabel 1", text=cell), numeric=(1,)),
+        doc.table(
+            ["Kriterium " + cell, "Andel"],
+            [[cell, "83,0 %"], [doc.marked(cell, "met"), "1"]] * 40,
+            doc.Caption(label="Tabel 1", text=cell),
+            numeric=(1,),
+        ),
         doc.BulletList(items=[[doc.status_badge("met", cell), cell]], role="statuses"),
     )
     return doc.Document(cover=cover, sections=[section, doc.section("about", "Om rapporten", doc.note(cell))])
@@ -316,7 +360,9 @@ def test_typst_syntax_in_a_title_or_a_cell_prints_as_written(tmp_path, text):
     assert squeezed(f"Titel {text} slut") in squeezed(pages[0])
     assert len(pages) > 1 and squeezed(f"Titel {text} slut") in squeezed(pages[1]), "the running header"
     assert squeezed(f"Kriterium Celle {text} slut") in squeezed(pages[1]), "the table's header row, repeated"
-    assert " ".join(pages).count(f"Celle {text} slut") >= 6  # paragraph, strong, emphasis, cell, marked cell, list, note, footer
+    assert (
+        " ".join(pages).count(f"Celle {text} slut") >= 6
+    )  # paragraph, strong, emphasis, cell, marked cell, list, note, footer
     with pikepdf.open(pdf) as opened:
         assert str(opened.docinfo.Title) == f"Titel {text} slut – Slutrapport"
         assert "/Names" not in opened.Root or "/EmbeddedFiles" not in opened.Root.Names
@@ -329,7 +375,13 @@ def test_the_pdf_standards_are_pdfa_2a_and_pdfua_1():
 def test_a_logo_is_drawn_on_the_cover(tmp_path):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
     document = small_document("Titel", "Celle")
-    document = document.model_copy(update={"cover": document.cover.model_copy(update={"logo": "data:image/svg+xml;base64," + base64.b64encode(svg).decode()})})
+    document = document.model_copy(
+        update={
+            "cover": document.cover.model_copy(
+                update={"logo": "data:image/svg+xml;base64," + base64.b64encode(svg).decode()}
+            )
+        }
+    )
     with pikepdf.open(io.BytesIO(to_pdf(document))) as pdf:
         alts = [str(e.get("/Alt", "")) for e in structure(pdf) if e.S == "/Figure"]
     assert alts == ["Viborg Kommune"], "the logo is a figure named by its owner"
@@ -340,19 +392,31 @@ def test_nbconvert_makes_the_pdf_of_an_executed_notebook(reports, tmp_path):
     the job papermill recorded in the notebook."""
     notebook = reports / "helhedsplan-norrevang" / "2022-2025" / "audit" / "end_report.ipynb"
     nbconvert = Path(sys.executable).parent / "jupyter-nbconvert"
-    done = subprocess.run([str(nbconvert), "--to", "evalreport-pdf", str(notebook), "--output-dir", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [str(nbconvert), "--to", "evalreport-pdf", str(notebook), "--output-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     made = tmp_path / "end_report.pdf"
     published = reports / "helhedsplan-norrevang" / "2022-2025" / "end_report.pdf"
     assert len(PdfReader(made).pages) == len(PdfReader(published).pages)
-    assert pdf_pages(made)[:-1] == pdf_pages(published)[:-1]  # the same report, but for the minute it was made, on the last page
+    assert (
+        pdf_pages(made)[:-1] == pdf_pages(published)[:-1]
+    )  # the same report, but for the minute it was made, on the last page
 
 
 def test_nbconvert_makes_the_page_of_an_executed_notebook_as_the_run_does(reports, tmp_path):
     """`jupyter nbconvert --to evalreport-html`: the same page the run published, drawn from the same document."""
     notebook = reports / "integrationsforum-viborg" / "2025-2026" / "audit" / "status_report.ipynb"
     nbconvert = Path(sys.executable).parent / "jupyter-nbconvert"
-    done = subprocess.run([str(nbconvert), "--to", "evalreport-html", str(notebook), "--output-dir", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [str(nbconvert), "--to", "evalreport-html", str(notebook), "--output-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     made = (tmp_path / "status_report.html").read_text(encoding="utf-8")
     published = (reports / "integrationsforum-viborg" / "2025-2026" / "status_report.html").read_text(encoding="utf-8")
@@ -373,7 +437,23 @@ def test_workers_start_clean_after_a_pdf_was_made_in_this_process(tmp_path):
     previous = signal.signal(signal.SIGALRM, stuck)
     signal.alarm(600)
     try:
-        assert main(["--reports", str(tmp_path), "run", "--all", "--report", "success_criteria", "--format", "pdf", "--jobs", "2"]) == 0
+        assert (
+            main(
+                [
+                    "--reports",
+                    str(tmp_path),
+                    "run",
+                    "--all",
+                    "--report",
+                    "success_criteria",
+                    "--format",
+                    "pdf",
+                    "--jobs",
+                    "2",
+                ]
+            )
+            == 0
+        )
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)

@@ -21,7 +21,18 @@ pytestmark = pytest.mark.slow  # two reports made by the command line
 
 
 def run_status(inputs: Path, reports: Path) -> dict:
-    command = ["--inputs", str(inputs), "--reports", str(reports), "run", VIBORG, "--report", "status_report", "--period", "2025-2026"]
+    command = [
+        "--inputs",
+        str(inputs),
+        "--reports",
+        str(reports),
+        "run",
+        VIBORG,
+        "--report",
+        "status_report",
+        "--period",
+        "2025-2026",
+    ]
     assert main(command) == 0
     return json.loads((reports / VIBORG / "2025-2026" / "status_report.results.json").read_text(encoding="utf-8"))
 
@@ -48,7 +59,9 @@ def test_a_late_answer_in_a_published_wave_follows_from_neither_status_nor_both(
     for (wave, item), table in survey_tables(project.survey, project.spec.survey, earlier).items():
         if wave != "2025":
             continue
-        intervals = audit(table, decision.hidden.get((wave, item), ()), decision.width, decision.rules.get((wave, item), {}))
+        intervals = audit(
+            table, decision.hidden.get((wave, item), ()), decision.width, decision.rules.get((wave, item), {})
+        )
         late_answers = [i for i in intervals if i.revision is not None]
         assert all(i.protected for i in late_answers), (item, [i for i in late_answers if not i.protected])
 

@@ -104,7 +104,9 @@ publish({folder / name: f"new {name}" for name in sys.argv[3:]}, "end_report")
 
 
 def publish_killed_at(folder: Path, step: int) -> int:
-    return subprocess.run([sys.executable, "-c", KILLED_PUBLISHER, str(folder), str(step), *SET], timeout=120).returncode
+    return subprocess.run(
+        [sys.executable, "-c", KILLED_PUBLISHER, str(folder), str(step), *SET], timeout=120
+    ).returncode
 
 
 def contents(folder: Path) -> dict[str, str]:
@@ -204,7 +206,8 @@ publish_report(ReportFiles(folder, "end_report"), {o: f"new {o}\\n" + "x" * 200_
 READER = """
 import json, os, sys, time
 folder, stop = sys.argv[1], sys.argv[2]
-suffixes = {"html": ".html", "pdf": ".pdf", "results.json": ".results.json", "xlsx": ".xlsx", "figures.csv": ".figures.csv"}
+suffixes = {"html": ".html", "pdf": ".pdf", "results.json": ".results.json", "xlsx": ".xlsx", "figures.csv":
+".figures.csv"}
 names = {output: "end_report" + suffix for output, suffix in suffixes.items()}
 seen = {"old": 0, "new": 0, "public": 0}
 def tag(path, output):

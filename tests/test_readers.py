@@ -76,7 +76,10 @@ def test_a_declared_encoding_that_does_not_fit_names_the_line(tmp_path):
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
 def test_the_delimiter_is_told_from_the_header_and_rows(tmp_path, delimiter):
     path = tmp_path / "t.csv"
-    path.write_text(delimiter.join(["unit", "indicator", "value"]) + "\n" + delimiter.join(["0701", "anmodet", "25"]) + "\n", encoding="utf-8")
+    path.write_text(
+        delimiter.join(["unit", "indicator", "value"]) + "\n" + delimiter.join(["0701", "anmodet", "25"]) + "\n",
+        encoding="utf-8",
+    )
     frame = read_table(path, ["unit", "indicator", "value"])
     assert frame.attrs["delimiter"] == delimiter
     assert frame.iloc[0].tolist() == ["0701", "anmodet", "25"]
@@ -144,7 +147,12 @@ def test_two_heading_rows_are_joined_top_to_bottom(tmp_path):
         "Hvor enig er du? / Informasjonen",
         "Kommentar / Open-Ended Response",
     ]
-    assert [list(row) for row in frame.attrs["header_rows"]][1] == ["", "Samarbeidet", "Informasjonen", "Open-Ended Response"]
+    assert [list(row) for row in frame.attrs["header_rows"]][1] == [
+        "",
+        "Samarbeidet",
+        "Informasjonen",
+        "Open-Ended Response",
+    ]
     assert list(frame.attrs["line"]) == [3]
 
 
@@ -181,10 +189,23 @@ def test_a_formula_without_a_stored_result_is_a_problem_not_an_empty_cell(tmp_pa
 
 def test_spss_value_labels_are_applied_and_user_missing_values_are_empty(tmp_path):
     frame = read_any(make_fixtures.spss_sav(tmp_path / "svar.sav"))
-    assert list(frame["q1"]) == ["Helt enig", "Litt enig", "", "Litt uenig", "Vet ikke"]  # 9 'Ikke besvart' is user-missing
+    assert list(frame["q1"]) == [
+        "Helt enig",
+        "Litt enig",
+        "",
+        "Litt uenig",
+        "Vet ikke",
+    ]  # 9 'Ikke besvart' is user-missing
     assert list(frame["kommune"]) == ["0701", "0704", "0701", "0706", "0704"]
     assert frame.attrs["labels"]["q1"] == "Samarbeidet har gitt økt kompetanse"
-    assert list(frame.attrs["value_labels"]["q1"]) == ["Helt uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Helt enig", "Vet ikke"]
+    assert list(frame.attrs["value_labels"]["q1"]) == [
+        "Helt uenig",
+        "Litt uenig",
+        "Verken enig eller uenig",
+        "Litt enig",
+        "Helt enig",
+        "Vet ikke",
+    ]
     assert list(frame.attrs["line"]) == [1, 2, 3, 4, 5]
 
 
@@ -211,16 +232,32 @@ def test_files_that_cannot_be_read_are_problems_naming_the_file(tmp_path, name, 
 
 
 def test_iso_dates_and_one_consistent_other_way_are_read():
-    assert parse_date_column(["2016-05-25", "", "2017-02-28 17:00:00"], "m.csv", "planned", 2) == [date(2016, 5, 25), None, date(2017, 2, 28)]
-    assert parse_date_column(["24.10.2016", "01.02.2016"], "m.csv", "planned", 2) == [date(2016, 10, 24), date(2016, 2, 1)]  # dots: day first
-    assert parse_date_column(["01/02/2016", "24/10/2016"], "m.csv", "planned", 2) == [date(2016, 2, 1), date(2016, 10, 24)]  # 24 is a day
-    assert parse_date_column(["10/24/2016", "01/02/2016"], "m.csv", "planned", 2) == [date(2016, 10, 24), date(2016, 1, 2)]  # 24 is a day again
+    assert parse_date_column(["2016-05-25", "", "2017-02-28 17:00:00"], "m.csv", "planned", 2) == [
+        date(2016, 5, 25),
+        None,
+        date(2017, 2, 28),
+    ]
+    assert parse_date_column(["24.10.2016", "01.02.2016"], "m.csv", "planned", 2) == [
+        date(2016, 10, 24),
+        date(2016, 2, 1),
+    ]  # dots: day first
+    assert parse_date_column(["01/02/2016", "24/10/2016"], "m.csv", "planned", 2) == [
+        date(2016, 2, 1),
+        date(2016, 10, 24),
+    ]  # 24 is a day
+    assert parse_date_column(["10/24/2016", "01/02/2016"], "m.csv", "planned", 2) == [
+        date(2016, 10, 24),
+        date(2016, 1, 2),
+    ]  # 24 is a day again
 
 
 def test_slashed_dates_that_never_show_which_number_is_the_day_are_not_guessed():
     with pytest.raises(InputError) as caught:
         parse_date_column(["01/02/2016", "03/04/2016"], "m.csv", "planned", [4, 9])
-    assert [(p.row, p.field, p.found) for p in caught.value.problems] == [(4, "planned", "'01/02/2016'"), (9, "planned", "'03/04/2016'")]
+    assert [(p.row, p.field, p.found) for p in caught.value.problems] == [
+        (4, "planned", "'01/02/2016'"),
+        (9, "planned", "'03/04/2016'"),
+    ]
     assert "day" in caught.value.problems[0].expected
 
 

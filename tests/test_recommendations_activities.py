@@ -21,7 +21,10 @@ from pipeline.project import load_project
 VIBORG = "integrationsforum-viborg"
 REC_HEADER = "id,title,source,given,to,decision,decided,status,follow_up,updated"
 ACT_HEADER = "id,date,title,kind,unit,participants,participants_borger,participants_politiker,themes"
-GOOD_REC = "A1,Lektiecaféer,Tænketanken,2024-11-19,Beskæftigelses- og Integrationsudvalget,Godkendt,2025-03-04,adopted,Åbnet,2025-08-01"
+GOOD_REC = (
+    "A1,Lektiecaféer,Tænketanken,2024-11-19,Beskæftigelses- og "
+    "Integrationsudvalget,Godkendt,2025-03-04,adopted,Åbnet,2025-08-01"
+)
 GOOD_ACT = "T1,2025-06-12,Temamøde,Temamøde,,70,40,6,Børn og unge; Job og uddannelse"
 
 
@@ -51,13 +54,43 @@ def test_the_good_rows_are_valid(viborg):
 @pytest.mark.parametrize(
     "row, field, expected, found",
     [
-        (GOOD_REC.replace(",adopted,", ",vedtaget,"), "status", "one of proposed, adopted, in_progress, implemented, rejected, dropped", "'vedtaget'"),
-        (GOOD_REC.replace("2024-11-19", "19.11.2024"), "given", "the date it was given, written YYYY-MM-DD", "'19.11.2024'"),
-        (GOOD_REC.replace("2025-03-04", "2025-02-30"), "decided", "a date written YYYY-MM-DD, or empty", "'2025-02-30'"),
-        (GOOD_REC.replace("2025-03-04", "2024-01-01"), "decided", "a date on or after 2024-11-19, when the recommendation was given", "'2024-01-01'"),
+        (
+            GOOD_REC.replace(",adopted,", ",vedtaget,"),
+            "status",
+            "one of proposed, adopted, in_progress, implemented, rejected, dropped",
+            "'vedtaget'",
+        ),
+        (
+            GOOD_REC.replace("2024-11-19", "19.11.2024"),
+            "given",
+            "the date it was given, written YYYY-MM-DD",
+            "'19.11.2024'",
+        ),
+        (
+            GOOD_REC.replace("2025-03-04", "2025-02-30"),
+            "decided",
+            "a date written YYYY-MM-DD, or empty",
+            "'2025-02-30'",
+        ),
+        (
+            GOOD_REC.replace("2025-03-04", "2024-01-01"),
+            "decided",
+            "a date on or after 2024-11-19, when the recommendation was given",
+            "'2024-01-01'",
+        ),
         (GOOD_REC.replace("2025-08-01", "1. august"), "updated", "a date written YYYY-MM-DD, or empty", "'1. august'"),
-        (GOOD_REC.replace("Beskæftigelses- og Integrationsudvalget", "Økonomiudvalget"), "to", "committees from project.yaml", "('Økonomiudvalget' is not one of them)"),
-        (GOOD_REC.replace(",2025-03-04,adopted,", ",,adopted,"), "decided", "the date of the decision, since the status is 'adopted'", "an empty cell"),
+        (
+            GOOD_REC.replace("Beskæftigelses- og Integrationsudvalget", "Økonomiudvalget"),
+            "to",
+            "committees from project.yaml",
+            "('Økonomiudvalget' is not one of them)",
+        ),
+        (
+            GOOD_REC.replace(",2025-03-04,adopted,", ",,adopted,"),
+            "decided",
+            "the date of the decision, since the status is 'adopted'",
+            "an empty cell",
+        ),
         (GOOD_REC.replace(",adopted,", ",proposed,"), "status", "a status after the decision", "'proposed'"),
         (GOOD_REC.replace("A1,", ",", 1), "id", "an id for the recommendation", "an empty cell"),
         (GOOD_REC.replace("Lektiecaféer", ""), "title", "the recommendation's title", "an empty cell"),
@@ -79,7 +112,10 @@ def test_committees_are_checked_one_by_one(viborg):
     row = GOOD_REC.replace("Beskæftigelses- og Integrationsudvalget", "Børne- og Ungdomsudvalget; Kulturudvalget")
     where, problems = problems_with(viborg, "recommendations.csv", REC_HEADER, row)
     assert where == [("recommendations.csv", 2, "to")]
-    assert "'Kulturudvalget' is not one of them" in problems[0].found and "Børne- og Ungdomsudvalget" in problems[0].expected
+    assert (
+        "'Kulturudvalget' is not one of them" in problems[0].found
+        and "Børne- og Ungdomsudvalget" in problems[0].expected
+    )
 
 
 def test_an_unknown_recommendation_column(viborg):
@@ -90,14 +126,29 @@ def test_an_unknown_recommendation_column(viborg):
 @pytest.mark.parametrize(
     "row, field, expected, found",
     [
-        (GOOD_ACT.replace(",70,", ",-3,"), "participants", "a whole number of people ≥ 0, or empty if not counted", "'-3'"),
+        (
+            GOOD_ACT.replace(",70,", ",-3,"),
+            "participants",
+            "a whole number of people ≥ 0, or empty if not counted",
+            "'-3'",
+        ),
         (GOOD_ACT.replace(",70,", ",70.5,"), "participants", "a whole number of people ≥ 0", "'70.5'"),
         (GOOD_ACT.replace(",40,", ",-1,"), "participants_borger", "a whole number of people ≥ 0", "'-1'"),
         (GOOD_ACT.replace(",70,", ",30,"), "participants", "at least the participants counted by group (46)", "'30'"),
-        (GOOD_ACT.replace("2025-06-12", "12-06-2025"), "date", "the date it was held, written YYYY-MM-DD", "'12-06-2025'"),
+        (
+            GOOD_ACT.replace("2025-06-12", "12-06-2025"),
+            "date",
+            "the date it was held, written YYYY-MM-DD",
+            "'12-06-2025'",
+        ),
         (GOOD_ACT.replace(",,70,", ",0799,70,"), "unit", "an empty cell (the project declares no units)", "'0799'"),
         (GOOD_ACT.replace("Temamøde,Temamøde", "Temamøde,"), "kind", "what kind of activity it was", "an empty cell"),
-        (GOOD_ACT.replace("T1,2025-06-12,Temamøde", "T1,2025-06-12,"), "title", "the activity's title", "an empty cell"),
+        (
+            GOOD_ACT.replace("T1,2025-06-12,Temamøde", "T1,2025-06-12,"),
+            "title",
+            "the activity's title",
+            "an empty cell",
+        ),
     ],
 )
 def test_activity_columns(viborg, row, field, expected, found):
@@ -115,7 +166,10 @@ def test_a_participants_column_of_an_undeclared_group(viborg):
 
 def test_a_wave_tied_to_an_activity_that_does_not_exist(viborg):
     text = (viborg / "project.yaml").read_text(encoding="utf-8")
-    (viborg / "project.yaml").write_text(text.replace('label: Efteråret 2025, year: 2025}', 'label: Efteråret 2025, year: 2025, activity: T9}'), encoding="utf-8")
+    (viborg / "project.yaml").write_text(
+        text.replace("label: Efteråret 2025, year: 2025}", "label: Efteråret 2025, year: 2025, activity: T9}"),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as caught:
         load_project(viborg)
     [problem] = caught.value.problems
@@ -129,7 +183,10 @@ def test_a_committee_without_a_schedule_gets_no_status(viborg):
     from pipeline.run.jobs import Workspace
 
     project = load_project(viborg)
-    assert [c.name for c in project.spec.committees] == ["Beskæftigelses- og Integrationsudvalget", "Børne- og Ungdomsudvalget"]
+    assert [c.name for c in project.spec.committees] == [
+        "Beskæftigelses- og Integrationsudvalget",
+        "Børne- og Ungdomsudvalget",
+    ]
     workspace = Workspace.default(viborg.parent, viborg.parent.parent / "reports")
     with Ledger.at(workspace.reports) as ledger:
         planned = plan([project], workspace, ledger, date(2026, 10, 1))
@@ -154,7 +211,12 @@ def test_recommendations_as_known_on_an_earlier_day(example):
     then = rec.as_known_on(example.recommendations, date(2025, 10, 1))
     # A1 decided in February 2025 but implemented (updated) in June 2026; A2 decided March 2025, updated 2026;
     # A3 decided in April 2026; A4 never.
-    assert dict(zip(then["id"], then["status"])) == {"A1": "adopted", "A2": "adopted", "A3": "proposed", "A4": "proposed"}
+    assert dict(zip(then["id"], then["status"])) == {
+        "A1": "adopted",
+        "A2": "adopted",
+        "A3": "proposed",
+        "A4": "proposed",
+    }
     assert then.set_index("id").at["A3", "decision"] == "" and then.set_index("id").at["A1", "follow_up"] == ""
     assert rec.as_known_on(example.recommendations, date(2024, 11, 18)).empty  # given on 19 November 2024
 
@@ -163,13 +225,22 @@ def test_what_changed_since_the_last_status(example):
     now = rec.records(rec.as_known_on(example.recommendations, date(2026, 10, 1)))
     then = rec.records(rec.as_known_on(example.recommendations, date(2025, 10, 1)))
     changes = rec.changes_since(now, then)
-    assert (changes.new, changes.adopted, changes.implemented, changes.rejected, changes.dropped) == ([], ["A3"], ["A1"], [], [])
+    assert (changes.new, changes.adopted, changes.implemented, changes.rejected, changes.dropped) == (
+        [],
+        ["A3"],
+        ["A1"],
+        [],
+        [],
+    )
     first = rec.changes_since(then, [])
     assert first.new == ["A1", "A2", "A3", "A4"]
 
 
 def test_proposed_to_implemented_in_one_step_is_adopted_and_implemented():
-    changes = rec.changes_since([{"id": "X", "status": "implemented"}, {"id": "Y", "status": "rejected"}], [{"id": "X", "status": "proposed"}, {"id": "Y", "status": "proposed"}])
+    changes = rec.changes_since(
+        [{"id": "X", "status": "implemented"}, {"id": "Y", "status": "rejected"}],
+        [{"id": "X", "status": "proposed"}, {"id": "Y", "status": "proposed"}],
+    )
     assert (changes.adopted, changes.implemented, changes.rejected) == (["X"], ["X"], ["Y"])
 
 
@@ -186,7 +257,11 @@ def test_activities_per_year_and_kind(example):
     held = act.held(example.activities, ReportPeriod(2024, 2026), date(2026, 10, 1))
     table = act.per_year_and_kind(held, [2024, 2025, 2026])
     assert list(table.columns) == ["Forummøde", "Workshop", "Temamøde"]
-    assert table.loc[2024].tolist() == [4, 2, 0] and table.loc[2025].tolist() == [3, 2, 1] and table.loc[2026].tolist() == [3, 0, 0]
+    assert (
+        table.loc[2024].tolist() == [4, 2, 0]
+        and table.loc[2025].tolist() == [3, 2, 1]
+        and table.loc[2026].tolist() == [3, 0, 0]
+    )
 
 
 def test_participants_per_year_match_the_indicator(example):
@@ -194,7 +269,11 @@ def test_participants_per_year_match_the_indicator(example):
     held = act.held(example.activities, ReportPeriod(2024, 2026), date(2026, 10, 31))
     per_year = act.participants_per_year(held, [2024, 2025, 2026])
     indicator = example.indicators[example.indicators["indicator"] == "deltagere_forum"].set_index("period")["value"]
-    assert [per_year[year] for year in (2024, 2025, 2026)] == [int(indicator[year]) for year in (2024, 2025, 2026)] == [132, 181, 68]
+    assert (
+        [per_year[year] for year in (2024, 2025, 2026)]
+        == [int(indicator[year]) for year in (2024, 2025, 2026)]
+        == [132, 181, 68]
+    )
     assert act.total_participants(held) == 381
 
 
@@ -212,7 +291,13 @@ def test_participants_by_group_withhold_small_groups_and_what_would_reveal_them(
     assert decision.count(2024, "borger") == 17 and decision.count(2025, "borger") == 55
     assert decision.count(2024, ALL) == 132 and decision.count(2025, ALL) == 181  # a year's total is always shown
     assert decision.count(ALL, "politiker") == 7
-    assert decision.groups(["borger", "forening", "politiker", "medarbejder"]) == ["borger", "forening", "politiker", "medarbejder", act.NOT_BY_GROUP]
+    assert decision.groups(["borger", "forening", "politiker", "medarbejder"]) == [
+        "borger",
+        "forening",
+        "politiker",
+        "medarbejder",
+        act.NOT_BY_GROUP,
+    ]
 
 
 def test_no_withheld_group_follows_from_what_is_shown(example):
@@ -245,8 +330,16 @@ def test_themes_covered(example):
 
 def test_participants_not_counted_are_no_data_never_zero():
     table = pd.DataFrame(
-        {"id": ["a", "b"], "date": [date(2025, 1, 1), date(2025, 2, 1)], "kind": ["x", "x"], "unit": ["", ""], "participants": pd.array([None, None], dtype="Int64"),
-         "themes": [(), ()], "groups": [{}, {}], "title": ["a", "b"]}
+        {
+            "id": ["a", "b"],
+            "date": [date(2025, 1, 1), date(2025, 2, 1)],
+            "kind": ["x", "x"],
+            "unit": ["", ""],
+            "participants": pd.array([None, None], dtype="Int64"),
+            "themes": [(), ()],
+            "groups": [{}, {}],
+            "title": ["a", "b"],
+        }
     )
     assert act.total_participants(table) is None
     assert act.participants_per_year(table, [2025])[2025] is None

@@ -346,9 +346,13 @@ def test_the_text_around_an_identifier_keeps_its_own_spaces_and_dashes():
 
 @pytest.mark.parametrize(
     "quoted, shown",
-    [("Ring 86 12 **34 56** nu.", "Ring […] nu."), ("CPR 010180-**1234**.", "CPR […]."),
-     ("Ring __86 12__ 34 56.", "Ring […]."), ("Ring *86*\t12 34 56.", "Ring […]."),
-     ("Ring **86 12 34 56**.", "Ring **[…]**.")],  # the marks inside a number go with it; those around it stay
+    [
+        ("Ring 86 12 **34 56** nu.", "Ring […] nu."),
+        ("CPR 010180-**1234**.", "CPR […]."),
+        ("Ring __86 12__ 34 56.", "Ring […]."),
+        ("Ring *86*\t12 34 56.", "Ring […]."),
+        ("Ring **86 12 34 56**.", "Ring **[…]**."),
+    ],  # the marks inside a number go with it; those around it stay
 )
 def test_a_number_split_by_markdown_emphasis_as_a_plain_text_email_quotes_it(quoted, shown):
     assert redact(quoted) == shown
@@ -410,9 +414,31 @@ def redacted_within(text: str, seconds: float) -> str:
         ("a(@)" * (LONGEST_CELL // 4), "a(@)" * (LONGEST_CELL // 4)),
         ("x@" + "a[.]" * (LONGEST_CELL // 4), REDACTED + "[.]"),
     ],
-    ids=["digits", "digit-space", "pairs", "years", "dates", "dot-dash", "at-signs", "a@", "a(at)", "letters", "a.",
-         "at-dot", "(dot)", "references", "a-reference", "ampersands", "joiners", "full-width-at", "slashes",
-         "double-spaces", "tabs", "a(@)", "a[.]"],
+    ids=[
+        "digits",
+        "digit-space",
+        "pairs",
+        "years",
+        "dates",
+        "dot-dash",
+        "at-signs",
+        "a@",
+        "a(at)",
+        "letters",
+        "a.",
+        "at-dot",
+        "(dot)",
+        "references",
+        "a-reference",
+        "ampersands",
+        "joiners",
+        "full-width-at",
+        "slashes",
+        "double-spaces",
+        "tabs",
+        "a(@)",
+        "a[.]",
+    ],
 )
 def test_a_cell_of_the_longest_length_is_redacted_in_linear_time(text, expected):
     assert redacted_within(text, HANG_GUARD_SECONDS) == expected
@@ -435,10 +461,19 @@ def rewrite_cell(path, row_id: str, column: str, value: str) -> None:
 
 
 def test_milestones_assessments_and_notes_never_reach_the_project_unredacted(example_copy):
-    rewrite_cell(example_copy / "milestones.csv", "M01", "title", "Anmodning sendt; spørsmål til Kari på 412\u00a034\u00a0567")
-    rewrite_cell(example_copy / "assessments.csv", "K6", "justification", "Seks av ti kommuner. Kontakt kari(at)vestfold.no eller 33 08 50 00.")
+    rewrite_cell(
+        example_copy / "milestones.csv", "M01", "title", "Anmodning sendt; spørsmål til Kari på 412\u00a034\u00a0567"
+    )
+    rewrite_cell(
+        example_copy / "assessments.csv",
+        "K6",
+        "justification",
+        "Seks av ti kommuner. Kontakt kari(at)vestfold.no eller 33 08 50 00.",
+    )
     rewrite_cell(example_copy / "assessments.csv", "K6", "assessor", "Kari Nordmann, tlf. +47 412 34 567")
-    rewrite_cell(example_copy / "indicators.csv", "0701", "note", f"Oppgitt av saksbehandler, fnr {fodselsnummer.format(FNR)}")
+    rewrite_cell(
+        example_copy / "indicators.csv", "0701", "note", f"Oppgitt av saksbehandler, fnr {fodselsnummer.format(FNR)}"
+    )
 
     project = load_project(example_copy)
 
@@ -496,9 +531,11 @@ def test_a_texts_headings_lists_tables_and_quotes_are_redacted_as_rendered():
     from pipeline.present import document as doc
     from pipeline.present import markdown
 
-    written = ("## Kontakt ole&#64;kommune.dk\n\n- ring 86&nbsp;12&nbsp;34&nbsp;56\n\n> kari\\@kommune.no\n\n"
-               "| Navn | Telefon |\n|---|---|\n| Ole | 86&#32;12&#32;34&#32;56 |\n\n"
-               "Tabel: Ring 86&nbsp;12&nbsp;34&nbsp;56\n")
+    written = (
+        "## Kontakt ole&#64;kommune.dk\n\n- ring 86&nbsp;12&nbsp;34&nbsp;56\n\n> kari\\@kommune.no\n\n"
+        "| Navn | Telefon |\n|---|---|\n| Ole | 86&#32;12&#32;34&#32;56 |\n\n"
+        "Tabel: Ring 86&nbsp;12&nbsp;34&nbsp;56\n"
+    )
     blocks = markdown.blocks(written, 3, lambda text: text, lambda text: doc.Caption(label="Tabel 1", text=text))
     heading, bullets, quote, table = blocks
     assert heading.text == "Kontakt […]" and bullets.items == [["ring […]"]] and quote.blocks[0].runs == ["[…]"]
@@ -590,8 +627,17 @@ def as_read(text: str) -> str:
     return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
-VARIED = ["86 12 34 56", "+45 86 12 34 56", "412 34 567", "010180-1234", "01.01.80 1234", FNR, f"{FNR[:6]} {FNR[6:]}",
-          "ole@kommune.dk", "kari.nordmann@horten.kommune.no"]
+VARIED = [
+    "86 12 34 56",
+    "+45 86 12 34 56",
+    "412 34 567",
+    "010180-1234",
+    "01.01.80 1234",
+    FNR,
+    f"{FNR[:6]} {FNR[6:]}",
+    "ole@kommune.dk",
+    "kari.nordmann@horten.kommune.no",
+]
 
 
 @pytest.mark.parametrize("identifier", VARIED)

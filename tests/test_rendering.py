@@ -16,7 +16,10 @@ SECTIONS = [doc.section("summary", "Sammendrag"), doc.section("survey", "Spørre
 def test_table_of_contents_links_every_section():
     nav = table_of_contents(SECTIONS, "Innhold")
     assert '<h2 id="toc-title">Innhold</h2>' in nav
-    assert '<li><a href="#summary">Sammendrag</a></li><li><a href="#survey">Spørreundersøkelse &amp; &lt;svar&gt;</a></li>' in nav
+    assert (
+        '<li><a href="#summary">Sammendrag</a></li><li><a href="#survey">Spørreundersøkelse &amp; &lt;svar&gt;</a></li>'
+        in nav
+    )
 
 
 def test_a_single_section_needs_no_table_of_contents():
@@ -27,7 +30,9 @@ def test_the_logo_is_embedded_in_the_cover(example_copy):
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
     (example_copy / "logo.svg").write_bytes(svg)
     yaml_file = example_copy / "project.yaml"
-    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("report:\n", "report:\n  logo: logo.svg\n", 1), encoding="utf-8")
+    yaml_file.write_text(
+        yaml_file.read_text(encoding="utf-8").replace("report:\n", "report:\n  logo: logo.svg\n", 1), encoding="utf-8"
+    )
     project = load_project(example_copy)
     fields = cover(Job(project.id, "end_report", "2015-2016", "nb"), project)
     assert fields.logo == "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
@@ -40,7 +45,13 @@ def test_the_logo_is_embedded_in_the_cover(example_copy):
 def test_the_page_embeds_the_reports_typeface_and_asks_for_no_font_of_the_machines():
     """The HTML is set in the PDF's typeface, embedded: nothing fetched, no system font needed."""
     css = stylesheet()
-    faces = re.findall(r'@font-face \{ font-family: "([^"]+)"; font-weight: (\d+); font-style: (\w+); src: url\(data:font/woff;base64,', css)
+    faces = re.findall(
+        (
+            r'@font-face \{ font-family: "([^"]+)"; font-weight: (\d+); font-style: (\w+); src: '
+            r"url\(data:font/woff;base64,"
+        ),
+        css,
+    )
     assert ("Source Sans Pro", "400", "normal") in faces and ("Source Sans Pro", "700", "normal") in faces
     assert ("DejaVu Sans", "400", "normal") in faces  # the status symbols ● ◐ ○
     assert re.search(r'html \{ font-family: "Source Sans Pro", "DejaVu Sans", sans-serif;', css)

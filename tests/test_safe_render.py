@@ -33,12 +33,21 @@ from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, Workspace
 
 NORREVANG = "helhedsplan-norrevang"
-LABELS = {"owner": "Ansvarlig", "period": "Periode", "report_date": "Udarbejdet", "contents": "Indhold",
-          "page_of": "Side {page} af {pages}"}
+LABELS = {
+    "owner": "Ansvarlig",
+    "period": "Periode",
+    "report_date": "Udarbejdet",
+    "contents": "Indhold",
+    "page_of": "Side {page} af {pages}",
+}
 EVERY_FORMAT = list(render.OUTPUTS)
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#1b4f72"/></svg>'
-LINKED_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
-              '<image xlink:href="logo.png" width="10" height="10"/></svg>')
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10" fill="#1b4f72"/></svg>'
+)
+LINKED_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
+    '<image xlink:href="logo.png" width="10" height="10"/></svg>'
+)
 WEB_PAGE = b"<!DOCTYPE html><html><head><title>Logo</title></head><body>Vores logo</body></html>"
 
 
@@ -47,11 +56,26 @@ def data_uri(kind: str, data: bytes) -> str:
 
 
 def document(*blocks, sections: list[doc.Section] | None = None, **cover) -> doc.Document:
-    fields = dict(language="da", title="Integrationsforum", owner="Viborg Kommune", report_title="Slutrapport",
-                  period="2024–2026", date="1. oktober 2026", accent="#1b4f72", provenance="evalreport", version="0",
-                  made=datetime(2026, 10, 1, tzinfo=UTC), labels=LABELS) | cover
+    fields = (
+        dict(
+            language="da",
+            title="Integrationsforum",
+            owner="Viborg Kommune",
+            report_title="Slutrapport",
+            period="2024–2026",
+            date="1. oktober 2026",
+            accent="#1b4f72",
+            provenance="evalreport",
+            version="0",
+            made=datetime(2026, 10, 1, tzinfo=UTC),
+            labels=LABELS,
+        )
+        | cover
+    )
     parts = sections if sections is not None else [doc.section("konklusion", "Konklusion", *blocks)]
-    return doc.Document(cover=doc.Cover(**fields), sections=[*parts, doc.section("about", "Om rapporten", doc.note("x"))])
+    return doc.Document(
+        cover=doc.Cover(**fields), sections=[*parts, doc.section("about", "Om rapporten", doc.note("x"))]
+    )
 
 
 def every_format(document: doc.Document) -> dict[str, bytes]:
@@ -79,8 +103,16 @@ def caption() -> doc.Caption:
 
 @pytest.mark.parametrize("target", ["#konklusjon", "#"])
 def test_a_link_to_a_place_the_report_does_not_have_is_its_text(target):
-    files = every_format(document(doc.paragraph("Læs ", doc.Link(text="se nedenfor", target=target), " og ",
-                                                doc.Link(text="om rapporten", target="#about"))))
+    files = every_format(
+        document(
+            doc.paragraph(
+                "Læs ",
+                doc.Link(text="se nedenfor", target=target),
+                " og ",
+                doc.Link(text="om rapporten", target="#about"),
+            )
+        )
+    )
     page = files["html"].decode()
     assert "se nedenfor" in page and f'href="{target}"' not in page
     assert 'href="#about"' in page, "a link to a place the report has stays a link"
@@ -90,8 +122,12 @@ def test_a_link_to_a_place_the_report_does_not_have_is_its_text(target):
 def logo_files() -> dict[str, tuple[str, bytes]]:
     jpeg = io.BytesIO()
     Image.new("RGB", (4, 4), "navy").save(jpeg, "JPEG")
-    return {"web page as logo.png": ("logo.png", WEB_PAGE), "SVG linking a bitmap": ("logo.svg", LINKED_SVG.encode()),
-            "JPEG named .png": ("logo.png", jpeg.getvalue()), "not XML as .svg": ("logo.svg", b"GIF89a\x01\x00")}
+    return {
+        "web page as logo.png": ("logo.png", WEB_PAGE),
+        "SVG linking a bitmap": ("logo.svg", LINKED_SVG.encode()),
+        "JPEG named .png": ("logo.png", jpeg.getvalue()),
+        "not XML as .svg": ("logo.svg", b"GIF89a\x01\x00"),
+    }
 
 
 @pytest.mark.parametrize("case", list(logo_files()))
@@ -101,7 +137,12 @@ def test_a_logo_no_report_can_draw_is_refused_by_validate_and_left_off_by_the_re
     shutil.copytree(default_inputs() / NORREVANG, folder)
     (folder / name).write_bytes(data)
     spec = folder / "project.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace('  accent_colour: "#2e5e4e"\n', f'  accent_colour: "#2e5e4e"\n  logo: {name}\n'), encoding="utf-8")
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace(
+            '  accent_colour: "#2e5e4e"\n', f'  accent_colour: "#2e5e4e"\n  logo: {name}\n'
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as refused:
         load_project(folder)
     (problem,) = refused.value.problems
@@ -133,8 +174,12 @@ EMPTY_TITLES = {
     "a heading": lambda blank: document(doc.paragraph("Før"), doc.heading(blank), doc.paragraph("Efter")),
     "the project title": lambda blank: document(doc.paragraph("Tekst"), title=blank),
     "a section title": lambda blank: document(sections=[doc.section("s", blank, doc.paragraph("Tekst"))]),
-    "the owner as the logo's alt text": lambda blank: document(doc.paragraph("Tekst"), owner=blank, logo=data_uri("image/svg+xml", SVG.encode())),
-    "a chart's alt text and caption": lambda blank: document(doc.figure(SVG, doc.Caption(label="Figur 1", text=blank), blank)),
+    "the owner as the logo's alt text": lambda blank: document(
+        doc.paragraph("Tekst"), owner=blank, logo=data_uri("image/svg+xml", SVG.encode())
+    ),
+    "a chart's alt text and caption": lambda blank: document(
+        doc.figure(SVG, doc.Caption(label="Figur 1", text=blank), blank)
+    ),
 }
 
 
@@ -159,16 +204,25 @@ def test_validate_refuses_a_heading_without_words_in_a_text_with_its_line(tmp_pa
 def test_a_word_of_36000_characters_and_a_link_of_8000_are_drawn():
     token = "x" * 36_000
     address = "https://example.dk/" + "a" * 8_000
-    files = every_format(document(doc.paragraph("Kommentar: ", token), doc.paragraph(doc.Link(text="her", target=address)),
-                                  doc.table(["Kommentar"], [[token]], caption())))
+    files = every_format(
+        document(
+            doc.paragraph("Kommentar: ", token),
+            doc.paragraph(doc.Link(text="her", target=address)),
+            doc.table(["Kommentar"], [[token]], caption()),
+        )
+    )
     text = pdf_text(files["pdf"]).replace("\u200b", "").replace("\n", "")
     assert text.count("x") >= 2 * 36_000, "every character is still there, in both places"
 
 
 def test_a_table_with_no_columns_or_no_rows_says_it_is_empty():
-    files = every_format(document(doc.Table(caption=caption(), header=[], rows=[]),
-                                  doc.Table(caption=caption(), header=["Svar"], rows=[]),
-                                  doc.Table(caption=caption(), header=["A", "B"], rows=[["kort række"], ["1", "2", "3"]])))
+    files = every_format(
+        document(
+            doc.Table(caption=caption(), header=[], rows=[]),
+            doc.Table(caption=caption(), header=["Svar"], rows=[]),
+            doc.Table(caption=caption(), header=["A", "B"], rows=[["kort række"], ["1", "2", "3"]]),
+        )
+    )
     text = pdf_text(files["pdf"])
     assert "Tabellen er tom." in text and "Tabellen har ingen rækker." in text
 
@@ -190,7 +244,9 @@ def section_of(folder: Path) -> doc.Section:
 
 
 def test_a_notebook_cell_showing_an_empty_frame_is_drawn(project):
-    write_notebook(project, new_code_cell("import pandas as pd\npd.DataFrame()"), new_code_cell("pd.DataFrame(columns=['a'])"))
+    write_notebook(
+        project, new_code_cell("import pandas as pd\npd.DataFrame()"), new_code_cell("pd.DataFrame(columns=['a'])")
+    )
     section = section_of(project)
     assert section.source == "analysis/udvikling.ipynb"
     files = every_format(document(sections=[section]))
@@ -203,7 +259,10 @@ def test_validate_checks_the_figures_and_headings_of_a_notebook_sections_markdow
     with pytest.raises(InputError) as refused:
         load_project(project)
     found = {(p.file, p.row, p.found.split(",")[0]) for p in refused.value.problems}
-    assert found == {("analysis/udvikling.ipynb, cell 2", 1, repr(placeholder)), ("analysis/udvikling.ipynb, cell 2", 3, "'##'")}
+    assert found == {
+        ("analysis/udvikling.ipynb, cell 2", 1, repr(placeholder)),
+        ("analysis/udvikling.ipynb, cell 2", 3, "'##'"),
+    }
 
 
 @pytest.mark.parametrize("ending", ["import sys\nsys.exit()", "import os\nos._exit(3)", "exit()"])
@@ -224,15 +283,25 @@ def test_a_format_that_fails_leaves_the_others_and_names_the_section(monkeypatch
 
     monkeypatch.setitem(render.OUTPUTS, "pdf", render.Output(".pdf", "html:to_html"))
     monkeypatch.setattr("pipeline.render.html.to_html", refusing)
-    source = doc.section("section-1", "Analyse", doc.paragraph("Tekst")).model_copy(update={"source": "analysis/udvikling.ipynb"})
-    rendered = render.render_each(document(sections=[doc.section("intro", "Indledning", doc.paragraph("a")), source]),
-                                  ["pdf", "xlsx", "figures.csv"])
+    source = doc.section("section-1", "Analyse", doc.paragraph("Tekst")).model_copy(
+        update={"source": "analysis/udvikling.ipynb"}
+    )
+    rendered = render.render_each(
+        document(sections=[doc.section("intro", "Indledning", doc.paragraph("a")), source]),
+        ["pdf", "xlsx", "figures.csv"],
+    )
     assert set(rendered.files) == {"xlsx", "figures.csv"}
-    assert rendered.failed == {"pdf": "section 2 'Analyse' (analysis/udvikling.ipynb): ValueError: a rule this test made"}
+    assert rendered.failed == {
+        "pdf": "section 2 'Analyse' (analysis/udvikling.ipynb): ValueError: a rule this test made"
+    }
 
 
 def big_table(rows: int) -> doc.Document:
-    return document(doc.table(["Kommune", "Svar", "Kommentar"], [[f"Kommune {i}", str(i), "ord " * 30] for i in range(rows)], caption()))
+    return document(
+        doc.table(
+            ["Kommune", "Svar", "Kommentar"], [[f"Kommune {i}", str(i), "ord " * 30] for i in range(rows)], caption()
+        )
+    )
 
 
 def test_the_pdf_compile_is_stopped_at_the_deadline_and_the_next_one_works():
@@ -257,7 +326,9 @@ def space(tmp_path) -> Workspace:
 
 def executed_showing(*sections: doc.Section):
     """An `execute` that runs nothing and returns a notebook whose one cell shows `sections`."""
-    outputs = [nbformat.v4.new_output("display_data", data={DOCUMENT_MIMETYPE: s.model_dump(mode="json")}) for s in sections]
+    outputs = [
+        nbformat.v4.new_output("display_data", data={DOCUMENT_MIMETYPE: s.model_dump(mode="json")}) for s in sections
+    ]
 
     def executed(job, workspace, timeout, warm_kernel=False, **options):
         return new_notebook(cells=[new_code_cell("", outputs=outputs)])
@@ -266,8 +337,12 @@ def executed_showing(*sections: doc.Section):
 
 
 def test_a_format_that_fails_in_a_job_fails_the_job_and_the_others_are_published(space, monkeypatch):
-    analysis = doc.section("section-1", "Analyse", doc.paragraph("Tekst")).model_copy(update={"source": "analysis/udvikling.ipynb"})
-    monkeypatch.setattr(execute, "execute", executed_showing(doc.section("intro", "Indledning", doc.paragraph("a")), analysis))
+    analysis = doc.section("section-1", "Analyse", doc.paragraph("Tekst")).model_copy(
+        update={"source": "analysis/udvikling.ipynb"}
+    )
+    monkeypatch.setattr(
+        execute, "execute", executed_showing(doc.section("intro", "Indledning", doc.paragraph("a")), analysis)
+    )
 
     def refusing(document: doc.Document, seconds: float | None = None) -> bytes:
         if any(part.source for part in document.sections):
@@ -278,8 +353,10 @@ def test_a_format_that_fails_in_a_job_fails_the_job_and_the_others_are_published
     result = batch.run_job(JOB, space, formats=("html", "pdf"), timeout=600)
     files = ReportFiles.of(JOB, space.reports)
     assert not result.ok
-    assert result.reason == ("pdf not made: section 2 'Analyse' (analysis/udvikling.ipynb): PDF/UA-1 error: a rule this "
-                             "test made (the other files are published)")
+    assert result.reason == (
+        "pdf not made: section 2 'Analyse' (analysis/udvikling.ipynb): PDF/UA-1 error: a rule this "
+        "test made (the other files are published)"
+    )
     assert files.published("html").is_file() and files.published("xlsx").is_file()
     assert not files.published("pdf").exists()
     assert json.loads(files.record.read_text())["end_report"]["status"] == "failed"

@@ -30,14 +30,22 @@ from pipeline.tables import parse_survey
 # Each scale low to high, as questionnaires in that language write it.
 ORDERED = [
     ("da", "agreement", ["Helt uenig", "Uenig", "Hverken enig eller uenig", "Enig", "Helt enig"]),
-    ("da", "satisfaction", ["Meget utilfreds", "Utilfreds", "Hverken tilfreds eller utilfreds", "Tilfreds", "Meget tilfreds"]),
+    (
+        "da",
+        "satisfaction",
+        ["Meget utilfreds", "Utilfreds", "Hverken tilfreds eller utilfreds", "Tilfreds", "Meget tilfreds"],
+    ),
     ("da", "extent", ["Slet ikke", "I mindre grad", "I nogen grad", "I høj grad"]),  # "i høj grad … slet ikke"
     ("da", "extent", ["I meget lav grad", "I lav grad", "I nogen grad", "I høj grad", "I meget høj grad"]),
     ("da", "frequency", ["Aldrig", "Sjældent", "Af og til", "Ofte", "Altid"]),
     ("da", "quality", ["Meget dårlig", "Dårlig", "Hverken god eller dårlig", "God", "Meget god"]),
     ("da", "importance", ["Ikke vigtigt", "Lidt vigtigt", "Vigtigt", "Meget vigtigt"]),
     ("nb", "agreement", ["Helt uenig", "Litt uenig", "Verken enig eller uenig", "Litt enig", "Helt enig"]),
-    ("nb", "satisfaction", ["Svært misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Svært fornøyd"]),
+    (
+        "nb",
+        "satisfaction",
+        ["Svært misfornøyd", "Misfornøyd", "Verken fornøyd eller misfornøyd", "Fornøyd", "Svært fornøyd"],
+    ),
     ("nb", "extent", ["I svært liten grad", "I liten grad", "I noen grad", "I stor grad", "I svært stor grad"]),
     ("nb", "frequency", ["Aldri", "Sjelden", "Av og til", "Ofte", "Alltid"]),
     ("nb", "quality", ["Svært dårlig", "Dårlig", "Middels", "God", "Svært god"]),
@@ -48,28 +56,58 @@ ORDERED = [
     ("nn", "frequency", ["Aldri", "Sjeldan", "Av og til", "Ofte", "Alltid"]),
     ("nn", "quality", ["Svært dårleg", "Dårleg", "Verken god eller dårleg", "God", "Svært god"]),
     ("nn", "importance", ["Ikkje viktig", "Litt viktig", "Ganske viktig", "Svært viktig"]),
-    ("sv", "agreement", ["Instämmer inte alls", "Instämmer i liten grad", "Instämmer delvis", "Instämmer i stor grad", "Instämmer helt"]),
+    (
+        "sv",
+        "agreement",
+        [
+            "Instämmer inte alls",
+            "Instämmer i liten grad",
+            "Instämmer delvis",
+            "Instämmer i stor grad",
+            "Instämmer helt",
+        ],
+    ),
     ("sv", "satisfaction", ["Mycket missnöjd", "Missnöjd", "Varken nöjd eller missnöjd", "Nöjd", "Mycket nöjd"]),
     ("sv", "extent", ["Inte alls", "I liten grad", "I viss grad", "I hög grad", "I mycket hög grad"]),
     ("sv", "frequency", ["Aldrig", "Sällan", "Ibland", "Ofta", "Alltid"]),
     ("sv", "quality", ["Mycket dålig", "Dålig", "Varken bra eller dålig", "Bra", "Mycket bra"]),
     ("sv", "importance", ["Inte alls viktigt", "Inte särskilt viktigt", "Ganska viktigt", "Mycket viktigt"]),
     ("en", "agreement", ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"]),
-    ("en", "satisfaction", ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"]),
-    ("en", "extent", ["Not at all", "To a small extent", "To some extent", "To a large extent", "To a very large extent"]),
+    (
+        "en",
+        "satisfaction",
+        ["Very dissatisfied", "Dissatisfied", "Neither satisfied nor dissatisfied", "Satisfied", "Very satisfied"],
+    ),
+    (
+        "en",
+        "extent",
+        ["Not at all", "To a small extent", "To some extent", "To a large extent", "To a very large extent"],
+    ),
     ("en", "frequency", ["Never", "Rarely", "Sometimes", "Often", "Always"]),
     ("en", "quality", ["Very poor", "Poor", "Fair", "Good", "Very good"]),
-    ("en", "importance", ["Not at all important", "Slightly important", "Moderately important", "Very important", "Extremely important"]),
+    (
+        "en",
+        "importance",
+        ["Not at all important", "Slightly important", "Moderately important", "Very important", "Extremely important"],
+    ),
 ]
 
 
-def guessed(values: list[str], text: str = "Spørsmål", labels: list[str] | None = None, kind: str | None = None, language: str | None = None):
+def guessed(
+    values: list[str],
+    text: str = "Spørsmål",
+    labels: list[str] | None = None,
+    kind: str | None = None,
+    language: str | None = None,
+):
     """The guess for one question whose answers are `values` (and whose tool lists `labels`, when given)."""
     question = Question("q", text, "q", kind=kind, labels=labels)
     return guess_items([question], pd.DataFrame({"q": values}, dtype=object), language)["q"]
 
 
-@pytest.mark.parametrize(("language", "vocabulary", "labels"), ORDERED, ids=[f"{lang}-{voc}-{len(labels)}" for lang, voc, labels in ORDERED])
+@pytest.mark.parametrize(
+    ("language", "vocabulary", "labels"), ORDERED, ids=[f"{lang}-{voc}-{len(labels)}" for lang, voc, labels in ORDERED]
+)
 def test_a_known_vocabulary_is_put_low_to_high_whatever_order_the_answers_come_in(language, vocabulary, labels):
     answers = labels * 2
     random.Random(len(labels)).shuffle(answers)  # alphabetical or first-seen order would not give the scale's
@@ -87,9 +125,15 @@ def test_a_scale_listed_high_to_low_by_the_tool_is_turned_round():
 @pytest.mark.parametrize(
     ("answers", "order"),
     [
-        (["Mer enn 6 timer", "2-4 timer", "Mindre enn 2 timer", "4-6 timer"], ["Mindre enn 2 timer", "2-4 timer", "4-6 timer", "Mer enn 6 timer"]),
+        (
+            ["Mer enn 6 timer", "2-4 timer", "Mindre enn 2 timer", "4-6 timer"],
+            ["Mindre enn 2 timer", "2-4 timer", "4-6 timer", "Mer enn 6 timer"],
+        ),
         (["3 eller flere", "0", "1-2"], ["0", "1-2", "3 eller flere"]),
-        (["More than 2 hours", "Less than 1 hour", "1-2 hours"], ["Less than 1 hour", "1-2 hours", "More than 2 hours"]),
+        (
+            ["More than 2 hours", "Less than 1 hour", "1-2 hours"],
+            ["Less than 1 hour", "1-2 hours", "More than 2 hours"],
+        ),
         (["Over 40 år", "18-25 år", "Under 18 år", "26-40 år"], ["Under 18 år", "18-25 år", "26-40 år", "Over 40 år"]),
         (["3 ganger eller mer", "Ingen", "1-2 ganger"], ["Ingen", "1-2 ganger", "3 ganger eller mer"]),
     ],
@@ -135,7 +179,11 @@ def test_answers_without_an_order_become_a_choice_in_the_tools_order_or_else_alp
 def test_answers_joining_options_with_semicolons_are_tick_all_that_apply():
     guess = guessed(["Kurs;Nettverk", "Nettverk", "Kurs;Konferanse;", "Konferanse", "Kurs"])
     assert (guess.kind, guess.confirmed) == ("multi", False)
-    assert guess.labels[0] == "Kurs" and sorted(guess.labels) == ["Konferanse", "Kurs", "Nettverk"]  # as the cells list them
+    assert guess.labels[0] == "Kurs" and sorted(guess.labels) == [
+        "Konferanse",
+        "Kurs",
+        "Nettverk",
+    ]  # as the cells list them
     # A tool that says a question is multi-select is sure of it; its options come in its order.
     told = guessed(["Bolig; Job"], kind="multi", labels=["Job", "Bolig", "Fritid"])
     assert (told.kind, told.labels, told.confirmed) == ("multi", ["Job", "Bolig", "Fritid"], True)
@@ -149,7 +197,9 @@ def export(folder: Path, columns: dict[str, list[str]], language: str | None = N
     """A Google Forms export with these question columns, in a project folder of that language (when given)."""
     folder.mkdir(parents=True, exist_ok=True)
     if language:
-        (folder / "project.yaml").write_text(f"title: T\nowner: O\nlanguage: {language}\nperiod: {{start: 2024, end: 2025}}\n", encoding="utf-8")
+        (folder / "project.yaml").write_text(
+            f"title: T\nowner: O\nlanguage: {language}\nperiod: {{start: 2024, end: 2025}}\n", encoding="utf-8"
+        )
     rows = len(next(iter(columns.values())))
     path = folder.parent / f"{folder.name}-export.csv"
     with path.open("w", encoding="utf-8", newline="") as file:
@@ -163,14 +213,23 @@ def export(folder: Path, columns: dict[str, list[str]], language: str | None = N
 def drafted(tmp_path: Path, columns: dict[str, list[str]], language: str | None = None, name: str = "p"):
     folder = tmp_path / "inputs" / name
     result = import_survey("googleforms", export(folder, columns, language), folder)
-    return result, yaml.safe_load(result.draft_path.read_text(encoding="utf-8")), result.draft_path.read_text(encoding="utf-8")
+    return (
+        result,
+        yaml.safe_load(result.draft_path.read_text(encoding="utf-8")),
+        result.draft_path.read_text(encoding="utf-8"),
+    )
 
 
 AGREEMENT_NB = ["Helt enig", "Litt enig", "Vet ikke", "Litt uenig", "Helt enig", "Verken enig eller uenig"]
 
 
-def test_items_with_the_same_labels_share_one_scale_marked_unconfirmed_under_a_comment_saying_what_was_guessed(tmp_path):
-    result, codebook, text = drafted(tmp_path, {"Kurset var nyttig for meg i jobben": AGREEMENT_NB, "Jeg lærte mye jeg kan bruke": AGREEMENT_NB[::-1]})
+def test_items_with_the_same_labels_share_one_scale_marked_unconfirmed_under_a_comment_saying_what_was_guessed(
+    tmp_path,
+):
+    result, codebook, text = drafted(
+        tmp_path,
+        {"Kurset var nyttig for meg i jobben": AGREEMENT_NB, "Jeg lærte mye jeg kan bruke": AGREEMENT_NB[::-1]},
+    )
     assert codebook["items"]["q1"]["scale"] == codebook["items"]["q2"]["scale"] == "agreement5_nb"
     assert list(codebook["scales"]) == ["agreement5_nb"]
     scale = codebook["scales"]["agreement5_nb"]
@@ -178,33 +237,49 @@ def test_items_with_the_same_labels_share_one_scale_marked_unconfirmed_under_a_c
     assert scale["positive"] == ["Litt enig", "Helt enig"] and scale["dont_know"] == ["Vet ikke"]
     assert scale["confirmed"] is False
     comment = (
-        "  # guessed: order from the Norwegian bokmål agreement vocabulary; 'Helt uenig' added (nobody chose it); top two positive; "
+        "  # guessed: order from the Norwegian bokmål agreement vocabulary; 'Helt uenig' added (nobody chose "
+        "it); top two positive; "
         "'Vet ikke' as don't know. Check, then set confirmed: true\n  agreement5_nb:\n"
     )
     assert comment in text
 
 
 def test_a_scale_nobody_answered_in_the_middle_says_the_wording_with_a_middle_fits_too(tmp_path):
-    result, codebook, _ = drafted(tmp_path, {"Hvor fornøyd er du med tilbudet?": ["Svært fornøyd", "Fornøyd", "Misfornøyd", "Fornøyd"]})
-    assert codebook["scales"]["satisfaction4_nb"]["labels"] == ["Svært misfornøyd", "Misfornøyd", "Fornøyd", "Svært fornøyd"]
+    result, codebook, _ = drafted(
+        tmp_path, {"Hvor fornøyd er du med tilbudet?": ["Svært fornøyd", "Fornøyd", "Misfornøyd", "Fornøyd"]}
+    )
+    assert codebook["scales"]["satisfaction4_nb"]["labels"] == [
+        "Svært misfornøyd",
+        "Misfornøyd",
+        "Fornøyd",
+        "Svært fornøyd",
+    ]
     assert result.draft.scales["satisfaction4_nb"].guessed.startswith(
-        "order from the Norwegian bokmål satisfaction vocabulary (a wording that adds 'Verken fornøyd eller misfornøyd' fits too)"
+        "order from the Norwegian bokmål satisfaction vocabulary (a wording that adds 'Verken fornøyd eller "
+        "misfornøyd' fits too)"
     )
 
 
 @pytest.mark.parametrize(("language", "no"), [("da", "Nej"), ("nb", "Nei")])
-def test_a_yes_no_question_gets_both_answers_in_the_reports_language_even_when_only_yes_was_given(tmp_path, language, no):
+def test_a_yes_no_question_gets_both_answers_in_the_reports_language_even_when_only_yes_was_given(
+    tmp_path, language, no
+):
     _, codebook, _ = drafted(tmp_path, {"Har du deltatt før?": ["Ja", "Ja", "Ja"]}, language)
     scale = codebook["scales"][codebook["items"]["q1"]["scale"]]
     assert (scale["labels"], scale["positive"], scale["confirmed"]) == ([no, "Ja"], ["Ja"], False)
 
 
 def test_a_yes_no_question_keeps_its_own_spelling_and_takes_dont_know_aside(tmp_path):
-    _, codebook, text = drafted(tmp_path, {"Fikk du hjelp?": ["Nei", "Ja", "Vet ikke", "Ja"], "Did it help?": ["Yes", "Yes", "Yes", "Yes"]})
+    _, codebook, text = drafted(
+        tmp_path, {"Fikk du hjelp?": ["Nei", "Ja", "Vet ikke", "Ja"], "Did it help?": ["Yes", "Yes", "Yes", "Yes"]}
+    )
     first, second = (codebook["scales"][codebook["items"][q]["scale"]] for q in ("q1", "q2"))
     assert (first["labels"], first["positive"], first["dont_know"]) == (["Nei", "Ja"], ["Ja"], ["Vet ikke"])
     assert (second["labels"], second["positive"]) == (["No", "Yes"], ["Yes"])
-    assert "# guessed: a yes/no question; 'No' added (nobody chose it); 'Yes' positive. Check, then set confirmed: true" in text
+    assert (
+        "# guessed: a yes/no question; 'No' added (nobody chose it); 'Yes' positive. Check, then set confirmed: true"
+        in text
+    )
 
 
 def test_choice_number_and_multi_items_are_written_with_their_options_and_unconfirmed_where_guessed(tmp_path):
@@ -217,9 +292,20 @@ def test_choice_number_and_multi_items_are_written_with_their_options_and_unconf
         },
     )
     items = codebook["items"]
-    assert items["q1"] == {"text": "Hvilken kommune bor du i?", "kind": "choice", "options": ["Horten", "Larvik"], "confirmed": False}
+    assert items["q1"] == {
+        "text": "Hvilken kommune bor du i?",
+        "kind": "choice",
+        "options": ["Horten", "Larvik"],
+        "confirmed": False,
+    }
     assert items["q2"] == {"text": "Hvor mange timer brukte du?", "kind": "number", "confirmed": False}
-    assert items["q3"] == {"text": "Hvilke møter deltok du på?", "kind": "multi", "options": ["Kurs", "Nettverk"], "separator": ";", "confirmed": False}
+    assert items["q3"] == {
+        "text": "Hvilke møter deltok du på?",
+        "kind": "multi",
+        "options": ["Kurs", "Nettverk"],
+        "separator": ";",
+        "confirmed": False,
+    }
     assert "# guessed: no known order in the answers, so a choice" in text
     assert not codebook.get("scales")
 
@@ -230,12 +316,18 @@ def test_choice_number_and_multi_items_are_written_with_their_options_and_unconf
 def test_a_pasted_draft_is_refused_until_each_guess_is_confirmed_then_validates(tmp_path):
     result, _, text = drafted(
         tmp_path,
-        {"Kurset var nyttig for meg i jobben": AGREEMENT_NB, "Hvilken kommune bor du i?": ["Larvik", "Horten", "Larvik", "Horten", "Larvik", "Horten"]},
+        {
+            "Kurset var nyttig for meg i jobben": AGREEMENT_NB,
+            "Hvilken kommune bor du i?": ["Larvik", "Horten", "Larvik", "Horten", "Larvik", "Horten"],
+        },
         language="nb",
     )
     folder = result.survey_path.parent
     project = folder / "project.yaml"
-    project.write_text(project.read_text(encoding="utf-8") + "files: {survey: survey.csv}\nsurvey:\n" + _indented(text), encoding="utf-8")
+    project.write_text(
+        project.read_text(encoding="utf-8") + "files: {survey: survey.csv}\nsurvey:\n" + _indented(text),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as caught:
         load_project(folder)
     problems = {p.field: p for p in caught.value.problems}
@@ -243,11 +335,21 @@ def test_a_pasted_draft_is_refused_until_each_guess_is_confirmed_then_validates(
     scale = problems["survey.scales.agreement5_nb.confirmed"]
     lines = project.read_text(encoding="utf-8").splitlines()
     assert scale.file == "project.yaml" and lines[scale.row - 1].strip() == "confirmed: false"
-    assert scale.expected == "true after you checked the order of the labels (low to high) and which are positive: set confirmed: true"
-    assert scale.found == "false (guessed: order from the Norwegian bokmål agreement vocabulary; 'Helt uenig' added (nobody chose it); top two positive; 'Vet ikke' as don't know)"
-    assert problems["survey.items.q2.confirmed"].found.startswith("false (guessed: no known order in the answers, so a choice")
+    assert (
+        scale.expected
+        == "true after you checked the order of the labels (low to high) and which are positive: set confirmed: true"
+    )
+    assert scale.found == (
+        "false (guessed: order from the Norwegian bokmål agreement vocabulary; 'Helt uenig' added (nobody "
+        "chose it); top two positive; 'Vet ikke' as don't know)"
+    )
+    assert problems["survey.items.q2.confirmed"].found.startswith(
+        "false (guessed: no known order in the answers, so a choice"
+    )
 
-    project.write_text(project.read_text(encoding="utf-8").replace("confirmed: false", "confirmed: true"), encoding="utf-8")
+    project.write_text(
+        project.read_text(encoding="utf-8").replace("confirmed: false", "confirmed: true"), encoding="utf-8"
+    )
     assert len(load_project(folder).survey) == 6
 
 
@@ -258,8 +360,13 @@ def _indented(text: str) -> str:
 def unconfirm_the_example_scale(folder: Path) -> None:
     project = folder / "project.yaml"
     text = project.read_text(encoding="utf-8")
-    guessed_scale = "    # guessed: order from the Norwegian bokmål agreement vocabulary; top two positive. Check, then set confirmed: true\n    enig5:\n"
-    text = text.replace("    enig5:\n", guessed_scale).replace("      dont_know: [Vet ikke]\n", "      dont_know: [Vet ikke]\n      confirmed: false\n")
+    guessed_scale = (
+        "    # guessed: order from the Norwegian bokmål agreement vocabulary; top two positive. Check, then set "
+        "confirmed: true\n    enig5:\n"
+    )
+    text = text.replace("    enig5:\n", guessed_scale).replace(
+        "      dont_know: [Vet ikke]\n", "      dont_know: [Vet ikke]\n      confirmed: false\n"
+    )
     project.write_text(text, encoding="utf-8")
 
 
@@ -267,10 +374,16 @@ def test_validate_names_the_unconfirmed_scale_what_was_guessed_and_how_to_confir
     unconfirm_the_example_scale(example_copy)
     assert main(["--inputs", str(example_copy.parent), "validate", example_copy.name]) == 1
     out = capsys.readouterr().out
-    line = next(n for n, text in enumerate((example_copy / "project.yaml").read_text(encoding="utf-8").splitlines(), 1) if "confirmed: false" in text)
+    line = next(
+        n
+        for n, text in enumerate((example_copy / "project.yaml").read_text(encoding="utf-8").splitlines(), 1)
+        if "confirmed: false" in text
+    )
     assert (
-        f"project.yaml, row {line}, field 'survey.scales.enig5.confirmed': expected true after you checked the order of the labels "
-        "(low to high) and which are positive: set confirmed: true, found false (guessed: order from the Norwegian bokmål "
+        f"project.yaml, row {line}, field 'survey.scales.enig5.confirmed': expected true after you checked "
+        "the order of the labels "
+        "(low to high) and which are positive: set confirmed: true, found false (guessed: order from the "
+        "Norwegian bokmål "
         "agreement vocabulary; top two positive)"
     ) in out
 
@@ -278,7 +391,9 @@ def test_validate_names_the_unconfirmed_scale_what_was_guessed_and_how_to_confir
 def test_run_refuses_an_unconfirmed_scale_and_publishes_nothing(example_copy, tmp_path, capsys):
     unconfirm_the_example_scale(example_copy)
     reports = tmp_path / "reports"
-    code = main(["--inputs", str(example_copy.parent), "--reports", str(reports), "run", example_copy.name, "--format", "html"])
+    code = main(
+        ["--inputs", str(example_copy.parent), "--reports", str(reports), "run", example_copy.name, "--format", "html"]
+    )
     assert code != 0
     err = capsys.readouterr().err
     assert "field 'survey.scales.enig5.confirmed': expected true after you checked" in err
@@ -299,31 +414,56 @@ CODEBOOK = {
         "kommune": {"text": "Hvor bor du?", "kind": "choice", "options": ["Horten", "Larvik"]},
         "timer": {"text": "Hvor mange timer?", "kind": "number"},
         "moter": {"text": "Hvilke møter?", "kind": "multi", "options": ["Kurs", "Nettverk"], "separator": ";"},
-        "kanal": {"text": "Hvor fikk du vite om det?", "kind": "multi", "columns": {"kanal_epost": "E-post", "kanal_nett": "Nettside"}},
+        "kanal": {
+            "text": "Hvor fikk du vite om det?",
+            "kind": "multi",
+            "columns": {"kanal_epost": "E-post", "kanal_nett": "Nettside"},
+        },
     },
 }
 
 
 def survey(tmp_path: Path, rows: list[list[str]], delimiter: str = ",") -> pd.DataFrame:
-    spec = ProjectSpec.model_validate({"title": "t", "owner": "o", "language": "nb", "period": {"start": 2024, "end": 2025}, "survey": CODEBOOK})
+    spec = ProjectSpec.model_validate(
+        {"title": "t", "owner": "o", "language": "nb", "period": {"start": 2024, "end": 2025}, "survey": CODEBOOK}
+    )
     path = tmp_path / "survey.csv"
     with path.open("w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file, delimiter=delimiter)
-        writer.writerow(["respondent_id", "wave", "group", "unit", "kommune", "timer", "moter", "kanal_epost", "kanal_nett"])
+        writer.writerow(
+            ["respondent_id", "wave", "group", "unit", "kommune", "timer", "moter", "kanal_epost", "kanal_nett"]
+        )
         writer.writerows([[f"r{n}", "2024", "alle", "", *row] for n, row in enumerate(rows, 1)])
     return parse_survey(path, spec)
 
 
 def test_choice_number_and_multi_cells_are_read_as_the_analysis_needs_them(tmp_path):
-    frame = survey(tmp_path, [["Larvik", "2,5", "Nettverk; Kurs", "1", ""], ["", "10", "", "", ""], ["Horten", "-1.5", "Kurs;", "0", "Nettside"]])
+    frame = survey(
+        tmp_path,
+        [
+            ["Larvik", "2,5", "Nettverk; Kurs", "1", ""],
+            ["", "10", "", "", ""],
+            ["Horten", "-1.5", "Kurs;", "0", "Nettside"],
+        ],
+    )
     assert list(frame["kommune"]) == ["Larvik", None, "Horten"]
     assert list(frame["timer"]) == [2.5, 10.0, -1.5]
     assert list(frame["moter"]) == [("Kurs", "Nettverk"), None, ("Kurs",)]  # in the questionnaire's order
-    assert list(frame["kanal"]) == [("E-post",), None, ("Nettside",)]  # 0 is answered, not ticked; all empty is no answer
+    assert list(frame["kanal"]) == [
+        ("E-post",),
+        None,
+        ("Nettside",),
+    ]  # 0 is answered, not ticked; all empty is no answer
     assert "kanal_epost" not in frame.columns
-    assert list(frame["timer"]) == list(survey(tmp_path, [["", "2,5", "", "", ""], ["", "10", "", "", ""], ["", "-1,5", "", "", ""]], ";")["timer"])
-    codebook = ProjectSpec.model_validate({"title": "t", "owner": "o", "language": "nb", "period": {"start": 2024, "end": 2025}, "survey": CODEBOOK}).survey
-    assert sv.likert_items(codebook) == sv.nps_items(codebook) == sv.text_items(codebook) == []  # the report's sections skip them
+    assert list(frame["timer"]) == list(
+        survey(tmp_path, [["", "2,5", "", "", ""], ["", "10", "", "", ""], ["", "-1,5", "", "", ""]], ";")["timer"]
+    )
+    codebook = ProjectSpec.model_validate(
+        {"title": "t", "owner": "o", "language": "nb", "period": {"start": 2024, "end": 2025}, "survey": CODEBOOK}
+    ).survey
+    assert (
+        sv.likert_items(codebook) == sv.nps_items(codebook) == sv.text_items(codebook) == []
+    )  # the report's sections skip them
 
 
 def test_a_cell_not_among_the_options_or_not_a_number_is_a_problem_naming_row_and_column(tmp_path):
@@ -333,7 +473,10 @@ def test_a_cell_not_among_the_options_or_not_a_number_is_a_problem_naming_row_an
     assert set(found) == {(2, "timer"), (3, "kommune"), (3, "moter"), (3, "kanal_epost")}
     assert found[(2, "timer")].expected == "a number such as 12 or 2,5 (a count or an amount), or empty"
     assert found[(2, "timer")].found == "'mange'"
-    assert (found[(3, "kommune")].expected, found[(3, "kommune")].found) == ("one of the options in project.yaml: 'Horten', 'Larvik'", "'Sandefjord'")
+    assert (found[(3, "kommune")].expected, found[(3, "kommune")].found) == (
+        "one of the options in project.yaml: 'Horten', 'Larvik'",
+        "'Sandefjord'",
+    )
     assert found[(3, "moter")].found == "'Kurs; Fest' ('Fest' not among them)"
     assert found[(3, "kanal_epost")].expected == "1 or 'E-post' when the option is ticked, 0 or an empty cell when not"
     assert all(p.file == "survey.csv" for p in caught.value.problems)

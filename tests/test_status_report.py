@@ -26,7 +26,8 @@ NOTEBOOK = notebooks_dir() / "status_report.ipynb"
 PROJECT = "integrationsforum-viborg"
 EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / PROJECT
 
-# Hand-checked from inputs/integrationsforum-viborg, as of 1 October 2026 (2025-2026) against 1 October 2025 (2024-2025):
+# Hand-checked from inputs/integrationsforum-viborg, as of 1 October 2026 (2025-2026) against 1 October 2025
+# (2024-2025):
 # K1 participants summed, 2026 counted to 31 October (provisional, pro-rated): (181 + 68) / (140 + 160 × 304/365) =
 # 91,1 %, in progress while 2026 runs, against (132 + 181) / (120 + 140) = 120,4 % met.
 # K2 active volunteers, latest 31 (2025's count) in both, baseline 20, target 40: (31 − 20) / 20 = 55,0 %, in progress
@@ -46,7 +47,10 @@ VERDICTS = {
 # 13 October 2026), F12 (forecast 1 December 2026) and F13 (forecast 12 January 2027).
 REACHED = ["F05", "W03", "F06", "T01", "W04", "S02", "F08", "F09", "F10", "F11"]
 DUE = ["S03", "F12", "F13"]
-RECOMPUTED = "Der findes ingen gemt forrige status; forrige periode (2024–2025, pr. 1. oktober 2025) er beregnet ud fra de nuværende data."
+RECOMPUTED = (
+    "Der findes ingen gemt forrige status; forrige periode (2024–2025, pr. 1. oktober 2025) er beregnet ud fra "
+    "de nuværende data."
+)
 
 
 def execute(run_notebook, tmp_path: Path, name: str, **parameters) -> tuple[str, dict]:
@@ -54,7 +58,9 @@ def execute(run_notebook, tmp_path: Path, name: str, **parameters) -> tuple[str,
     results it publishes."""
     executed = run_notebook(NOTEBOOK, tmp_path / f"{name}.ipynb", **parameters)
     outputs = [output.get("data", {}) for cell in executed.cells if cell.cell_type == "code" for output in cell.outputs]
-    html = "".join(section(Section.model_validate(data[DOCUMENT_MIMETYPE])) for data in outputs if DOCUMENT_MIMETYPE in data)
+    html = "".join(
+        section(Section.model_validate(data[DOCUMENT_MIMETYPE])) for data in outputs if DOCUMENT_MIMETYPE in data
+    )
     results = [data[RESULTS_MIMETYPE] for data in outputs if RESULTS_MIMETYPE in data]
     assert len(results) == 1
     return html, results[0]
@@ -87,7 +93,11 @@ def verdict_sentences(html: str) -> dict[str, str]:
 
 
 def table_with_caption(html: str, words: str) -> str:
-    tables = [t for t in re.findall(r"<table.*?</table>", html, flags=re.DOTALL) if words in text_of(re.search(r"<caption>(.*?)</caption>", t).group(1))]
+    tables = [
+        t
+        for t in re.findall(r"<table.*?</table>", html, flags=re.DOTALL)
+        if words in text_of(re.search(r"<caption>(.*?)</caption>", t).group(1))
+    ]
     assert len(tables) == 1, f"one table captioned {words!r}"
     return tables[0]
 
@@ -136,11 +146,20 @@ def test_with_a_stored_status_it_is_compared_with_that_and_not_recomputed(runs):
     html, results = runs["compared"]
     text = text_of(html)
     assert "ingen gemt forrige status" not in text
-    assert "Den sammenlignes med sidste status, pr. 1. oktober 2025 for perioden 2024–2025, sådan som den blev gemt dengang." in text
+    assert (
+        "Den sammenlignes med sidste status, pr. 1. oktober 2025 for perioden 2024–2025, sådan som den blev "
+        "gemt dengang."
+    ) in text
     assert verdict_sentences(html) == VERDICTS  # the data have not changed since last year's status
     assert "Tallene for forrige periode er ændret" not in text
     assert results["status"]["previous"] == {"source": "stored", "period": "2024-2025", "as_of": "2025-10-01"}
-    assert [c["change"] for c in results["status"]["criteria"]] == ["worse", "not_measured", "not_measured", "unchanged", "improved"]
+    assert [c["change"] for c in results["status"]["criteria"]] == [
+        "worse",
+        "not_measured",
+        "not_measured",
+        "unchanged",
+        "improved",
+    ]
     # What the stored status expected in its next 12 months (S02, F08-F11) has all been done since.
     assert last_year_due(runs) == ["S02", "F08", "F09", "F10", "F11"]
     assert "5 milepæle var planlagt i de 12 måneder efter sidste status; 5 af dem er nået." in text
@@ -158,7 +177,10 @@ def test_last_years_status_compares_with_2024_and_finds_improvements(runs):
     # 2024: K2 26 → (26 − 20) / 20 = 30 %; K3 33 of 58 = 56,9 % of 70 % = 81,3 % partly met. K5: the 2024 assessment
     # is dated 10 December 2024, after 1 October 2024, so last year had none; now it is "partly met".
     assert sentences["K2"] == "Forbedret: opnåelsesgraden er steget fra 30,0 % til 55,0 %; status er fortsat undervejs."
-    assert sentences["K3"] == "Forbedret: status er gået fra undervejs til opfyldt, og opnåelsesgraden er steget fra 81,3 % til 102,0 %."
+    assert (
+        sentences["K3"]
+        == "Forbedret: status er gået fra undervejs til opfyldt, og opnåelsesgraden er steget fra 81,3 % til 102,0 %."
+    )
     assert sentences["K5"] == "Kan ikke sammenlignes: der var ingen data i forrige periode (nu: delvist opfyldt)."
     # K1 132 / 120 = 110 % then, 120,4 % now: both met and capped at 100 %, so no change.
     assert sentences["K1"] == "Uændret: fortsat opfyldt, med en opnåelsesgrad på 120,4 % mod 110,0 % sidst."
@@ -193,12 +215,27 @@ def test_the_survey_change_between_the_last_two_waves_uses_the_newcombe_verdict(
 
 def test_stored_results_keep_every_key_and_add_what_next_year_compares_with(runs):
     _, results = runs["compared"]
-    assert {"project", "unit", "period", "as_of", "language", "criteria", "summary", "survey", "milestones", "milestone_rows"} <= set(results)
+    assert {
+        "project",
+        "unit",
+        "period",
+        "as_of",
+        "language",
+        "criteria",
+        "summary",
+        "survey",
+        "milestones",
+        "milestone_rows",
+    } <= set(results)
     assert results["period"] == "2025-2026" and results["as_of"] == "2026-10-01"
     assert [c["id"] for c in results["criteria"]] == ["K1", "K2", "K3", "K4", "K5"]
     waves = {w["wave"]: w for w in results["status"]["survey_waves"]}
     assert waves["2024"]["respondents"] == 60 and waves["2025"]["respondents"] == 61
-    assert waves["2024"]["items"]["hoert"] == {"n": 58, "positive": 33, "positive_share": pytest.approx(33 / 58, abs=1e-6)}
+    assert waves["2024"]["items"]["hoert"] == {
+        "n": 58,
+        "positive": 33,
+        "positive_share": pytest.approx(33 / 58, abs=1e-6),
+    }
     stored = json.dumps(results, ensure_ascii=False)
     survey = load_project(PROJECT).survey
     assert not any(respondent in stored for respondent in survey["respondent_id"])
@@ -213,7 +250,9 @@ def hand_made_previous(runs, tmp_path: Path) -> Path:
     record = json.loads(runs["stored"].read_text(encoding="utf-8"))
     criteria = {c["id"]: c for c in record["criteria"]}
     # K2 and K3 as 2024's count and wave gave them: other measurements than today's, so each is compared.
-    criteria["K2"].update(status="in_progress", actual=26.0, attainment=0.3, measured={"day": "2024-12-31", "wave": None})
+    criteria["K2"].update(
+        status="in_progress", actual=26.0, attainment=0.3, measured={"day": "2024-12-31", "wave": None}
+    )
     criteria["K3"].update(status="partly_met", actual=0.569, attainment=0.8128, measured={"day": None, "wave": "2024"})
     criteria["K4"].update(status="no_data", actual=None, attainment=None)
     path = tmp_path / "previous.results.json"
@@ -222,13 +261,23 @@ def hand_made_previous(runs, tmp_path: Path) -> Path:
 
 
 def status(previous=None, **options) -> Report:
-    report = Report.open(PROJECT, period=options.pop("period", "2025-2026"), as_of=options.pop("as_of", "2026-10-01"), **options)
+    report = Report.open(
+        PROJECT, period=options.pop("period", "2025-2026"), as_of=options.pop("as_of", "2026-10-01"), **options
+    )
     report.compare_with(previous)
     return report
 
 
 def whole(report: Report) -> str:
-    return "".join(part.data for part in (report.status_summary(), report.status_criteria(), report.status_milestones(), report.status_survey()))
+    return "".join(
+        part.data
+        for part in (
+            report.status_summary(),
+            report.status_criteria(),
+            report.status_milestones(),
+            report.status_survey(),
+        )
+    )
 
 
 def test_a_stored_status_is_believed_and_changed_data_are_named(runs, tmp_path):
@@ -236,7 +285,10 @@ def test_a_stored_status_is_believed_and_changed_data_are_named(runs, tmp_path):
     sentences = verdict_sentences(html)
     assert sentences["K1"] == VERDICTS["K1"]
     assert sentences["K2"] == "Forbedret: opnåelsesgraden er steget fra 30,0 % til 55,0 %; status er fortsat undervejs."
-    assert sentences["K3"] == "Forbedret: status er gået fra delvist opfyldt til opfyldt, og opnåelsesgraden er steget fra 81,3 % til 102,0 %."
+    assert sentences["K3"] == (
+        "Forbedret: status er gået fra delvist opfyldt til opfyldt, og opnåelsesgraden er steget fra 81,3 % "
+        "til 102,0 %."
+    )
     assert sentences["K4"] == "Kan ikke sammenlignes: der var ingen data i forrige periode (nu: opfyldt, 111,1 %)."
     assert sentences["K5"] == VERDICTS["K5"]
     text = text_of(html)
@@ -255,8 +307,24 @@ def test_a_project_without_a_year_before_has_nothing_to_compare_with():
 @pytest.mark.parametrize(
     "language, recomputed, since, worse",
     [
-        ("nb", "Det finnes ingen lagret forrige status; forrige periode (2024–2025, per 1. oktober 2025) er beregnet ut fra dagens data.", "Siden forrige status", "Forverret: status har gått fra nådd til underveis"),
-        ("en", "No previous status is stored; the previous period (2024–2025, as of 1 October 2025) has been recomputed from the current data.", "Since the last status", "Worse: status moved from met to in progress"),
+        (
+            "nb",
+            (
+                "Det finnes ingen lagret forrige status; forrige periode (2024–2025, per 1. oktober 2025) er "
+                "beregnet ut fra dagens data."
+            ),
+            "Siden forrige status",
+            "Forverret: status har gått fra nådd til underveis",
+        ),
+        (
+            "en",
+            (
+                "No previous status is stored; the previous period (2024–2025, as of 1 October 2025) has been "
+                "recomputed from the current data."
+            ),
+            "Since the last status",
+            "Worse: status moved from met to in progress",
+        ),
     ],
 )
 def test_norwegian_and_english_words(language, recomputed, since, worse):
@@ -266,7 +334,10 @@ def test_norwegian_and_english_words(language, recomputed, since, worse):
 
 def test_the_cover_names_the_report_kind():
     project = load_project(PROJECT)
-    assert cover(Job(PROJECT, "status_report", "2025-2026", "da", as_of="2026-10-01"), project).report_title == "Årlig status"
+    assert (
+        cover(Job(PROJECT, "status_report", "2025-2026", "da", as_of="2026-10-01"), project).report_title
+        == "Årlig status"
+    )
     assert cover(Job(PROJECT, "status_report", "2025-2026", "nb"), project).report_title == "Årlig status"
 
 
@@ -282,10 +353,22 @@ def viborg_copy(tmp_path: Path) -> Path:
 
 def test_titles_and_questions_are_escaped_and_no_comment_is_shown(viborg_copy):
     milestones = pd.read_csv(viborg_copy / "milestones.csv", dtype=str, keep_default_na=False)
-    extra = {"id": "X1", "title": '<b>Fest & "møde"</b>', "unit": "", "phase": "Forum", "planned": "2027-03-02", "actual": "", "status": "open", "forecast": ""}
+    extra = {
+        "id": "X1",
+        "title": '<b>Fest & "møde"</b>',
+        "unit": "",
+        "phase": "Forum",
+        "planned": "2027-03-02",
+        "actual": "",
+        "status": "open",
+        "forecast": "",
+    }
     pd.concat([milestones, pd.DataFrame([extra])]).to_csv(viborg_copy / "milestones.csv", index=False)
     spec = (viborg_copy / "project.yaml").read_text(encoding="utf-8")
-    (viborg_copy / "project.yaml").write_text(spec.replace("text: Mine synspunkter bliver hørt i forummet", "text: Mine <i>synspunkter</i> bliver hørt"), encoding="utf-8")
+    (viborg_copy / "project.yaml").write_text(
+        spec.replace("text: Mine synspunkter bliver hørt i forummet", "text: Mine <i>synspunkter</i> bliver hørt"),
+        encoding="utf-8",
+    )
     survey = pd.read_csv(viborg_copy / "survey.csv", dtype=str, keep_default_na=False)
     survey.loc[survey["wave"] == "2025", "kommentar"] = "<script>alert(1)</script> Ring på 86 12 34 56"
     survey.to_csv(viborg_copy / "survey.csv", index=False)
@@ -351,8 +434,14 @@ def test_the_summary_names_only_the_kinds_of_survey_change_that_occurred():
     codebook = report.spec.survey
     previous, latest = codebook.waves[-2], codebook.waves[-1]  # held by 1 June 2025: the 2022 and 2024 surveys
     table = sv.compare_waves(report.responses(previous.id), report.responses(latest.id), codebook)
-    up, down = int((table["certain"] & (table["change"] > 0)).sum()), int((table["certain"] & (table["change"] < 0)).sum())
+    up, down = (
+        int((table["certain"] & (table["change"] > 0)).sum()),
+        int((table["certain"] & (table["change"] < 0)).sum()),
+    )
     assert up and not down  # the example has certain rises only, so the sentence must leave falls out
     text = text_of(report.status_summary().data)
-    assert f"andelen positive svar på de {len(table)} spørgsmål: sikker stigning på {up} og ingen sikker ændring på {len(table) - up}." in text
+    assert (
+        f"andelen positive svar på de {len(table)} spørgsmål: sikker stigning på {up} og ingen sikker ændring "
+        f"på {len(table) - up}."
+    ) in text
     assert "fald" not in text

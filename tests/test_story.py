@@ -21,7 +21,9 @@ from pipeline.project import load_project
 
 VIBORG = "integrationsforum-viborg"
 # The methods' technical terms: only the appendix names them.
-TERMS = re.compile(r"AAPOR|\bRR[12]\b|Wilson|Newcombe|konfidensinterval|Net Promoter|evalreport|docs/|methods\.md", re.I)
+TERMS = re.compile(
+    r"AAPOR|\bRR[12]\b|Wilson|Newcombe|konfidensinterval|Net Promoter|evalreport|docs/|methods\.md", re.I
+)
 APPENDIX = {"da": "Bilag", "nb": "Vedlegg", "en": "Appendix"}
 WAY_FORWARD = {"da": "Det videre arbejde", "nb": "Veien videre"}
 
@@ -36,8 +38,14 @@ def words(block) -> str:
         return block.text
     if isinstance(block, doc.Box):
         return " ".join(words(inner) for inner in block.blocks)
-    runs = [run for item in block.items for run in item] if isinstance(block, doc.BulletList) else getattr(block, "runs", [])
-    return " ".join(run if isinstance(run, str) else getattr(run, "text", "") or getattr(run, "label", "") for run in runs)
+    runs = (
+        [run for item in block.items for run in item]
+        if isinstance(block, doc.BulletList)
+        else getattr(block, "runs", [])
+    )
+    return " ".join(
+        run if isinstance(run, str) else getattr(run, "text", "") or getattr(run, "label", "") for run in runs
+    )
 
 
 def blocks_of(section: doc.Section) -> list[doc.Block]:
@@ -55,14 +63,16 @@ def test_the_theme_meeting_and_each_recommendation_are_told_with_their_substance
     told = activities_told(report)
     said = texts_of(told)
     assert "Temamøde om fællesskaber på tværs, 12. juni 2025" in said  # its title and date, from activities.csv
-    assert "Deltagere: 68." in said and "Workshopperne samlede i alt 46 konkrete forslag" in said  # text/activities/T01.md
+    assert (
+        "Deltagere: 68." in said and "Workshopperne samlede i alt 46 konkrete forslag" in said
+    )  # text/activities/T01.md
     assert any(isinstance(block, doc.Box) and block.role == "quote" for block in told.blocks)  # the participants' words
     assert not any(isinstance(block, doc.Table) for block in blocks_of(told))  # the tables are in the appendix
     recommendations = recommendations_told(report)
     said = texts_of(recommendations)
     for id in report.recommendations["id"]:  # each under its own heading, with problem, reasoning and cost
         heading = next(b for b in recommendations.blocks if isinstance(b, doc.Heading) and b.text.startswith(f"{id} "))
-        after = recommendations.blocks[recommendations.blocks.index(heading):]
+        after = recommendations.blocks[recommendations.blocks.index(heading) :]
         told_here = " ".join(words(block) for block in after[:8])
         assert "Problemet." in told_here and "Begrundelsen." in told_here and "Økonomien." in told_here, id
     assert "Besluttet 11. februar 2025" in said and not any(isinstance(b, doc.Table) for b in recommendations.blocks)
@@ -73,7 +83,9 @@ def test_the_appendix_is_numbered_in_order_and_the_story_points_to_the_right_par
     story = activities_told(report)
     sections = appendix_sections(report)
     titles = [section.title for section in sections]
-    assert [re.match(r"Bilag (\d+): ", title).group(1) for title in titles] == [str(n) for n in range(1, len(titles) + 1)]
+    assert [re.match(r"Bilag (\d+): ", title).group(1) for title in titles] == [
+        str(n) for n in range(1, len(titles) + 1)
+    ]
     activities = next(title for title in titles if "Aktiviteter" in title)
     pointer = re.search(r"Tallene bag står i bilag (\d+)\.", texts_of(story)).group(1)
     assert activities.startswith(f"Bilag {pointer}: ")
@@ -91,7 +103,10 @@ def test_a_text_for_an_unknown_activity_or_recommendation_is_a_notice_and_the_pr
         path = inputs / VIBORG / "text" / relative
         path.write_text("Et møde, der aldrig blev holdt.", encoding="utf-8")
     notices = {notice.file: notice for notice in load_project(inputs / VIBORG).notices}
-    assert "'X99'" in notices["text/activities/X99.md"].found and "activities.csv" in notices["text/activities/X99.md"].expected
+    assert (
+        "'X99'" in notices["text/activities/X99.md"].found
+        and "activities.csv" in notices["text/activities/X99.md"].expected
+    )
     assert "T01" in notices["text/activities/X99.md"].expected  # the ids there are
     assert "recommendations.csv" in notices["text/recommendations/A9.nb.md"].expected
     assert "text/activities/T01.md" not in notices  # a known id is no notice
@@ -120,19 +135,29 @@ def test_each_end_report_tells_its_story_first_then_a_numbered_appendix_with_the
         first = next(i for i, title in enumerate(titles) if title.startswith(f"{APPENDIX[language]} 1: "))
         story, appendix = found[:first], found[first:]
         assert titles[0] in ("Sammenfatning", "Sammendrag") and WAY_FORWARD[language] in titles[:first], path
-        assert [re.match(rf"{APPENDIX[language]} (\d+): ", title).group(1) for title, _ in appendix] == [str(n) for n in range(1, len(appendix) + 1)]
+        assert [re.match(rf"{APPENDIX[language]} (\d+): ", title).group(1) for title, _ in appendix] == [
+            str(n) for n in range(1, len(appendix) + 1)
+        ]
         for title, text in story:
             assert not TERMS.search(text), f"{path.parent.parent.name}: {title}: {TERMS.search(text).group(0)}"
         assert TERMS.search(" ".join(text for _, text in appendix))
         # The detailed tables stand in the appendix: response rates, milestones phase by phase, the criteria table.
         story_text, appendix_text = " ".join(text for _, text in story), " ".join(text for _, text in appendix)
-        for caption in ("Svarprocent pr. respondentgruppe", "Svarprosent per respondentgruppe", "Milepæle i fasen", "Milepæler i fasen",
-                        "Succeskriterier og status", "Suksesskriterier og status"):
+        for caption in (
+            "Svarprocent pr. respondentgruppe",
+            "Svarprosent per respondentgruppe",
+            "Milepæle i fasen",
+            "Milepæler i fasen",
+            "Succeskriterier og status",
+            "Suksesskriterier og status",
+        ):
             assert caption not in story_text, caption
         assert re.search(r"(Milepæle i fasen|Milepæler i fasen)", appendix_text)
         pdf = " ".join(page.extract_text() for page in PdfReader(path.with_suffix(".pdf")).pages)
         squeezed = re.sub(r"\s+", " ", pdf)
-        assert squeezed.rindex(WAY_FORWARD[language]) < squeezed.rindex(f"{APPENDIX[language]} 1: ")  # after the contents
+        assert squeezed.rindex(WAY_FORWARD[language]) < squeezed.rindex(
+            f"{APPENDIX[language]} 1: "
+        )  # after the contents
     viborg = (rendered_examples / VIBORG / "2024-2026" / "end_report.html").read_text(encoding="utf-8")
     story = dict(chapters(viborg))
     assert "Workshopperne samlede i alt 46 konkrete forslag" in story["Hvad der er gjort"]
@@ -144,4 +169,8 @@ def test_the_end_reports_word_file_has_the_appendix_after_the_story(rendered_exa
 
     word = Document(str(rendered_examples / VIBORG / "2024-2026" / "end_report.docx"))
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
-    assert headings.index("Det videre arbejde") < headings.index("Bilag 1: Succeskriterierne i tal") < headings.index("Bilag 6: Sådan er tallene lavet")
+    assert (
+        headings.index("Det videre arbejde")
+        < headings.index("Bilag 1: Succeskriterierne i tal")
+        < headings.index("Bilag 6: Sådan er tallene lavet")
+    )

@@ -15,7 +15,11 @@ CASES = [
     ("da", "1 milepæl forventes før 1. oktober 2027.", "Én milepæl forventes før 1. oktober 2027."),
     ("da", "3 af 18 kommuner har nået målet.", "Tre af 18 kommuner har nået målet."),
     ("da", "61 har svaret på spørgeskemaet.", "I alt 61 har svaret på spørgeskemaet."),
-    ("da", "Opgjort pr. 7. december 2026. 11 milepæle er nået.", "Opgjort pr. 7. december 2026. Elleve milepæle er nået."),
+    (
+        "da",
+        "Opgjort pr. 7. december 2026. 11 milepæle er nået.",
+        "Opgjort pr. 7. december 2026. Elleve milepæle er nået.",
+    ),
     ("da", "Temamøde med ca. 70 deltagere.", "Temamøde med ca. 70 deltagere."),
     ("da", "Status pr. 1. okt. 61 har svaret.", "Status pr. 1. okt. 61 har svaret."),
     ("da", "4. november 2025 holdt udvalget møde.", "4. november 2025 holdt udvalget møde."),
@@ -25,8 +29,12 @@ CASES = [
     ("da", "1.234 deltagere i alt.", "1.234 deltagere i alt."),
     ("da", "Perioden 2024-2026.", "Perioden 2024–2026."),
     ("da", 'Hun sagde "vi blev hørt" til mødet.', "Hun sagde »vi blev hørt« til mødet."),
-    ("nb", "3 av 5 suksesskriterier er nådd. 1 spørsmål er nytt.", "Tre av fem suksesskriterier er nådd. Ett spørsmål er nytt."),
-    ("nb", 'Kommunen skrev “det går bra”.', "Kommunen skrev «det går bra»."),
+    (
+        "nb",
+        "3 av 5 suksesskriterier er nådd. 1 spørsmål er nytt.",
+        "Tre av fem suksesskriterier er nådd. Ett spørsmål er nytt.",
+    ),
+    ("nb", "Kommunen skrev “det går bra”.", "Kommunen skrev «det går bra»."),
     ("nb", "7 kommuner har vedtatt 2015 - 2016.", "Sju kommuner har vedtatt 2015–2016."),
     ("en", "3 of 5 criteria are met.", "Three of five criteria are met."),
     ("en", "120 took part.", "In all, 120 took part."),
@@ -42,7 +50,8 @@ def test_a_sentence_in_the_house_style(language, written, shown):
 def test_a_section_styles_its_paragraphs_lists_and_captions_but_not_its_table_cells():
     caption = doc.Caption(label="Tabel 1", text="Deltagere 2024-2026")
     section = doc.section(
-        "s", "Status 2024-2026",
+        "s",
+        "Status 2024-2026",
         doc.paragraph("3 af 5 succeskriterier er opfyldt. ", doc.Strong(text="12 milepæle"), " er nået."),
         doc.BulletList(items=[["4 er i gang"]], role="text"),
         doc.table(["År", "Antal"], [["2024-2026", "3"]], caption),

@@ -60,7 +60,11 @@ def leaks(sizes: dict, published_cells: set, unpublished_units=("",)) -> list:
 def published_by_decision(sizes: dict, unpublished_units=("",)) -> set:
     hidden = suppressed_cells(sizes, K, unpublished_units)
     cells = cells_of(sizes)
-    return {c for c, members in cells.items() if c not in hidden and c[0] not in unpublished_units and sum(sizes[a] for a in members)}
+    return {
+        c
+        for c, members in cells.items()
+        if c not in hidden and c[0] not in unpublished_units and sum(sizes[a] for a in members)
+    }
 
 
 # --- The decision on tables -----------------------------------------------------------------------------
@@ -69,7 +73,10 @@ def published_by_decision(sizes: dict, unpublished_units=("",)) -> set:
 def test_the_reviewers_case_unit_b_no_longer_follows_from_the_project_and_unit_a():
     sizes = {("A", "kommune"): 10, ("B", "kommune"): 3}
     # Before: each report decided alone, so the project's total and A's own total were both published.
-    assert set(leaks(sizes, {(ALL, ALL), ("A", ALL), ("A", "kommune"), (ALL, "kommune")})) == {("B", ALL), ("B", "kommune")}
+    assert set(leaks(sizes, {(ALL, ALL), ("A", ALL), ("A", "kommune"), (ALL, "kommune")})) == {
+        ("B", ALL),
+        ("B", "kommune"),
+    }
     published = published_by_decision(sizes)
     assert ("B", ALL) not in published and ("A", ALL) not in published  # A's own figure would give B's away
     assert (ALL, ALL) in published  # the project's total of 13 is still shown
@@ -99,7 +106,9 @@ def test_random_tables_never_leak_a_small_group():
     for _ in range(150):
         units = [f"u{i}" for i in range(generator.randint(1, 7))] + [""]
         groups = [f"g{i}" for i in range(generator.randint(1, 4))]
-        sizes = {(u, g): n for u in units for g in groups if (n := generator.choice([0, 0, 1, 2, 3, 4, 5, 6, 8, 12, 30]))}
+        sizes = {
+            (u, g): n for u in units for g in groups if (n := generator.choice([0, 0, 1, 2, 3, 4, 5, 6, 8, 12, 30]))
+        }
         if not sizes:
             continue
         published = published_by_decision(sizes)
@@ -107,8 +116,14 @@ def test_random_tables_never_leak_a_small_group():
         # A published total never leaves 1 to K − 1 respondents among its withheld parts.
         for total, members in cells_of(sizes).items():
             if total in published and ALL in total:
-                parts = [c for c in cells_of(sizes) if c != total and set(cells_of(sizes)[c]) <= set(members) and (c[0] == total[0] or c[1] == total[1])]
-                hidden = sum(sum(sizes[a] for a in cells_of(sizes)[p]) for p in parts if p not in published and ALL not in p)
+                parts = [
+                    c
+                    for c in cells_of(sizes)
+                    if c != total and set(cells_of(sizes)[c]) <= set(members) and (c[0] == total[0] or c[1] == total[1])
+                ]
+                hidden = sum(
+                    sum(sizes[a] for a in cells_of(sizes)[p]) for p in parts if p not in published and ALL not in p
+                )
                 assert hidden == 0 or hidden >= K or total[0] is ALL and total[1] is ALL, (sizes, total)
 
 
@@ -133,7 +148,12 @@ PROJECT_UNITS = """units:
 # A has 10; B has 3 (the reviewer's case); C has 8 municipalities and 2 partners (a small group in a large unit);
 # D has 4 (a second small unit); 6 partners answered for no unit; the wave before had 3 respondents (a small wave).
 ROWS = [("2016", "A", "kommune")] * 10 + [("2016", "B", "kommune")] * 3 + [("2016", "C", "kommune")] * 8
-ROWS += [("2016", "C", "partner")] * 2 + [("2016", "D", "kommune")] * 4 + [("2016", "", "partner")] * 6 + [("2015", "A", "kommune")] * 3
+ROWS += (
+    [("2016", "C", "partner")] * 2
+    + [("2016", "D", "kommune")] * 4
+    + [("2016", "", "partner")] * 6
+    + [("2015", "A", "kommune")] * 3
+)
 
 
 def answers(index: int) -> list[str]:
@@ -150,16 +170,33 @@ def published(tmp_path_factory) -> Path:
     shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("text"))  # the example's own words name its units
     spec = (folder / "project.yaml").read_text(encoding="utf-8")
     spec = re.sub(r"units:\n(  - .*\n)+", PROJECT_UNITS, spec)
-    spec = spec.replace('waves: [{id: "2016", label: Høsten 2016, year: 2016}]', 'waves: [{id: "2015", label: Høsten 2015, year: 2015}, {id: "2016", label: Høsten 2016, year: 2016}]')
+    spec = spec.replace(
+        'waves: [{id: "2016", label: Høsten 2016, year: 2016}]',
+        'waves: [{id: "2015", label: Høsten 2015, year: 2015}, {id: "2016", label: Høsten 2016, year: 2016}]',
+    )
     spec = spec.replace('invited: {"2016": {kommune: 50, partner: 9}}', "")
     (folder / "project.yaml").write_text(spec, encoding="utf-8")
     for name in ("indicators.csv", "milestones.csv", "assessments.csv"):
         (folder / name).write_text((folder / name).read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     lines = ["respondent_id,wave,group,unit," + ",".join(ITEMS) + ",kommentar"]
-    lines += [f"r{i:03},{wave},{group},{unit}," + ",".join(answers(i)) + f",Kommentar {i}" for i, (wave, unit, group) in enumerate(ROWS)]
+    lines += [
+        f"r{i:03},{wave},{group},{unit}," + ",".join(answers(i)) + f",Kommentar {i}"
+        for i, (wave, unit, group) in enumerate(ROWS)
+    ]
     (folder / "survey.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     reports = root / "reports"
-    common = ["--inputs", str(root / "inputs"), "--reports", str(reports), "run", "smaa", "--report", "survey_feedback", "--format", "html"]
+    common = [
+        "--inputs",
+        str(root / "inputs"),
+        "--reports",
+        str(reports),
+        "run",
+        "smaa",
+        "--report",
+        "survey_feedback",
+        "--format",
+        "html",
+    ]
     assert main(common) == 0
     assert main([*common, "--per-unit"]) == 0
     return reports / "smaa" / "2015-2016"
@@ -211,8 +248,19 @@ def published_cells(folder: Path, item_text: str) -> set:
 
 def test_no_withheld_count_follows_by_subtraction_over_all_published_files(published):
     files = sorted(p.name for p in published.glob("survey_feedback*.html"))
-    assert files == ["survey_feedback-A.html", "survey_feedback-B.html", "survey_feedback-C.html", "survey_feedback-D.html", "survey_feedback.html"]
-    texts = {item: re.search(rf"{item}: {{text: (.*), scale", EXAMPLE.joinpath("project.yaml").read_text(encoding="utf-8")).group(1) for item in ITEMS}
+    assert files == [
+        "survey_feedback-A.html",
+        "survey_feedback-B.html",
+        "survey_feedback-C.html",
+        "survey_feedback-D.html",
+        "survey_feedback.html",
+    ]
+    texts = {
+        item: re.search(
+            rf"{item}: {{text: (.*), scale", EXAMPLE.joinpath("project.yaml").read_text(encoding="utf-8")
+        ).group(1)
+        for item in ITEMS
+    }
     sizes = {}
     for wave, unit, group in ROWS:
         if wave == "2016":
@@ -230,7 +278,12 @@ def test_the_small_wave_and_small_comment_cells_appear_nowhere(published):
     for i, (wave, unit, group) in enumerate(ROWS):
         quoted = f"Kommentar {i}<" in everything
         # Only cells of at least the quote limit (5) are quoted: A's, C's municipalities', and the 6 partners'.
-        assert quoted == (wave == "2016" and (unit, group) in {("A", "kommune"), ("C", "kommune"), ("", "partner")}), (i, wave, unit, group)
+        assert quoted == (wave == "2016" and (unit, group) in {("A", "kommune"), ("C", "kommune"), ("", "partner")}), (
+            i,
+            wave,
+            unit,
+            group,
+        )
 
 
 def test_a_cell_says_whether_it_was_withheld_for_its_own_size_or_to_protect_another():
@@ -240,7 +293,9 @@ def test_a_cell_says_whether_it_was_withheld_for_its_own_size_or_to_protect_anot
     from pipeline.analysis.suppression import Suppression
 
     small, partner = ("A", ALL), ("B", ALL)
-    decision = Suppression(5, {("w", "q1"): frozenset({small, partner})}, {("w", "q1"): {small: PRIMARY, partner: SECONDARY}})
+    decision = Suppression(
+        5, {("w", "q1"): frozenset({small, partner})}, {("w", "q1"): {small: PRIMARY, partner: SECONDARY}}
+    )
     assert not decision.shows("w", "q1", "A") and not decision.shows("w", "q1", "B")
     assert decision.too_small("w", "q1", "A")
     assert not decision.too_small("w", "q1", "B")

@@ -13,7 +13,11 @@ from pipeline.errors import InputError
 from pipeline.project import load_project
 from pipeline.spec import Item, Scale, SurveySpec, Wave
 
-AGREE = Scale(labels=["Helt uenig", "Litt uenig", "Nøytral", "Litt enig", "Helt enig"], positive=["Litt enig", "Helt enig"], dont_know=["Vet ikke"])
+AGREE = Scale(
+    labels=["Helt uenig", "Litt uenig", "Nøytral", "Litt enig", "Helt enig"],
+    positive=["Litt enig", "Helt enig"],
+    dont_know=["Vet ikke"],
+)
 
 
 def wilson(positive: int, n: int, z: float = 1.959963984540054) -> tuple[float, float]:
@@ -30,7 +34,11 @@ def codebook(min_group_size: int = 5) -> SurveySpec:
         waves=[Wave(id="2016", label="Høsten 2016", year=2016)],
         groups={"kommune": "Kommuner", "partner": "Partnere"},
         scales={"enig": AGREE},
-        items={"q1": Item(text="Økt kompetanse", scale="enig"), "q2": Item(text="Mer samarbeid", scale="enig"), "fritekst": Item(text="Kommentar", kind="text")},
+        items={
+            "q1": Item(text="Økt kompetanse", scale="enig"),
+            "q2": Item(text="Mer samarbeid", scale="enig"),
+            "fritekst": Item(text="Kommentar", kind="text"),
+        },
     )
 
 
@@ -43,7 +51,9 @@ def test_counts_follow_scale_order_with_dont_know_last_and_blanks_left_out():
 
 def test_positive_share_leaves_dont_know_and_blanks_out_of_the_base():
     # 10 answers: 6 positive, 3 not, 1 "don't know", plus 2 blanks -> 6 / 9
-    answers = pd.Series(["Helt enig"] * 4 + ["Litt enig"] * 2 + ["Nøytral", "Litt uenig", "Helt uenig", "Vet ikke", None, None])
+    answers = pd.Series(
+        ["Helt enig"] * 4 + ["Litt enig"] * 2 + ["Nøytral", "Litt uenig", "Helt uenig", "Vet ikke", None, None]
+    )
     result = sv.positive_share(answers, AGREE)
     assert result["n"] == 9
     assert result["dont_know"] == 1
@@ -71,7 +81,9 @@ def test_single_respondent_has_a_wide_but_valid_interval():
 
 
 def test_summary_has_one_row_per_likert_item():
-    responses = pd.DataFrame({"q1": ["Helt enig", "Litt uenig"], "q2": ["Vet ikke", "Litt enig"], "fritekst": ["hei", None]})
+    responses = pd.DataFrame(
+        {"q1": ["Helt enig", "Litt uenig"], "q2": ["Vet ikke", "Litt enig"], "fritekst": ["hei", None]}
+    )
     summary = sv.summarise_items(responses, codebook())
     assert list(summary["item"]) == ["q1", "q2"]
     assert list(summary["positive_share"]) == [0.5, 1.0]
@@ -89,9 +101,16 @@ def test_groups_below_the_limit_are_suppressed_with_their_complement():
     # Three groups: 6, 7 and 4 respondents. The 4 is hidden; with a total shown it could be worked
     # out from the other two, so the smaller of those (6) is hidden as well.
     responses = pd.DataFrame(
-        {"group": ["a"] * 6 + ["b"] * 7 + ["c"] * 4, "q1": ["Helt enig"] * 6 + ["Helt uenig"] * 7 + ["Litt enig"] * 4, "q2": None, "fritekst": None}
+        {
+            "group": ["a"] * 6 + ["b"] * 7 + ["c"] * 4,
+            "q1": ["Helt enig"] * 6 + ["Helt uenig"] * 7 + ["Litt enig"] * 4,
+            "q2": None,
+            "fritekst": None,
+        }
     )
-    table = sv.positive_share_by_group(responses, codebook(), "q1", decided(responses, codebook(), "q1")).set_index("group")
+    table = sv.positive_share_by_group(responses, codebook(), "q1", decided(responses, codebook(), "q1")).set_index(
+        "group"
+    )
     assert list(table["suppressed"]) == [True, False, True]
     assert table.loc["b", "positive_share"] == 0.0 and table.loc["b", "respondents"] == 7
     assert pd.isna(table.loc["a", "positive_share"]) and pd.isna(table.loc["c", "respondents"])
@@ -107,7 +126,9 @@ def test_comments_are_redacted():
 
 def test_summary_mean_is_the_average_scale_position_of_substantive_answers():
     # q1: Helt enig (5), Litt uenig (2), Vet ikke (left out) -> (5 + 2) / 2
-    responses = pd.DataFrame({"q1": ["Helt enig", "Litt uenig", "Vet ikke"], "q2": [None, "Nøytral", "Nøytral"], "fritekst": [None] * 3})
+    responses = pd.DataFrame(
+        {"q1": ["Helt enig", "Litt uenig", "Vet ikke"], "q2": [None, "Nøytral", "Nøytral"], "fritekst": [None] * 3}
+    )
     summary = sv.summarise_items(responses, codebook()).set_index("item")
     assert summary.loc["q1", "mean"] == pytest.approx(3.5)
     assert summary.loc["q2", "mean"] == pytest.approx(3.0)
@@ -137,7 +158,9 @@ def test_an_even_scale_has_no_neutral_and_meets_at_zero():
 
 
 def test_every_answer_dont_know_gives_empty_bars_and_a_complete_response():
-    responses = pd.DataFrame({"group": ["kommune"] * 3, "q1": ["Vet ikke"] * 3, "q2": ["Vet ikke"] * 3, "fritekst": [None] * 3})
+    responses = pd.DataFrame(
+        {"group": ["kommune"] * 3, "q1": ["Vet ikke"] * 3, "q2": ["Vet ikke"] * 3, "fritekst": [None] * 3}
+    )
     counts = sv.likert_counts(responses["q1"], AGREE)
     assert [w for _, w in sv.diverging_segments(counts, AGREE)] == [0.0] * 5
     summary = sv.summarise_items(responses, codebook())
@@ -155,7 +178,13 @@ def invited_codebook() -> SurveySpec:
 
 
 def test_complete_partial_and_no_response():
-    responses = pd.DataFrame({"q1": ["Helt enig", "Vet ikke", None, None], "q2": ["Nøytral", None, "Litt enig", None], "fritekst": [None, None, None, "bare en kommentar"]})
+    responses = pd.DataFrame(
+        {
+            "q1": ["Helt enig", "Vet ikke", None, None],
+            "q2": ["Nøytral", None, "Litt enig", None],
+            "fritekst": [None, None, None, "bare en kommentar"],
+        }
+    )
     # both answered / one of two / one of two / none (a comment alone is not an answer to the questionnaire)
     assert list(sv.response_status(responses, codebook())) == ["complete", "partial", "partial", "none"]
 
@@ -164,7 +193,9 @@ def test_response_rates_on_a_small_example():
     # kommune: 3 complete, 2 partial, 1 with no answer, of 10 invited; partner: 1 complete of 4 invited.
     both, one, neither = ("Helt enig", "Nøytral"), ("Helt enig", None), (None, None)
     rows = [("kommune", both)] * 3 + [("kommune", one)] * 2 + [("kommune", neither)] + [("partner", both)]
-    responses = pd.DataFrame({"group": [g for g, _ in rows], "q1": [a[0] for _, a in rows], "q2": [a[1] for _, a in rows], "fritekst": None})
+    responses = pd.DataFrame(
+        {"group": [g for g, _ in rows], "q1": [a[0] for _, a in rows], "q2": [a[1] for _, a in rows], "fritekst": None}
+    )
     rates = sv.response_rates(responses, invited_codebook(), "2016").set_index("group")
     assert rates.loc["kommune", ["invited", "complete", "partial"]].tolist() == [10, 3, 2]
     assert rates.loc["kommune", "rr1"] == pytest.approx(3 / 10)  # RR1 = complete / invited
@@ -180,11 +211,15 @@ def test_a_single_respondent_gets_a_rate_but_no_group_figures():
     rates = sv.response_rates(responses, invited_codebook(), "2016").set_index("group")
     assert rates.loc["partner", ["complete", "partial"]].tolist() == [0, 1]
     assert rates.loc["partner", "rr2"] == pytest.approx(1 / 4) and rates.loc["kommune", "rr2"] == 0.0
-    assert sv.positive_share_by_group(responses, codebook(), "q1", decided(responses, codebook(), "q1"))["suppressed"].tolist() == [True]
+    assert sv.positive_share_by_group(responses, codebook(), "q1", decided(responses, codebook(), "q1"))[
+        "suppressed"
+    ].tolist() == [True]
 
 
 def test_groups_that_answered_without_an_invited_count_are_named():
-    responses = pd.DataFrame({"group": ["kommune", "partner"], "q1": ["Helt enig"] * 2, "q2": [None] * 2, "fritekst": [None] * 2})
+    responses = pd.DataFrame(
+        {"group": ["kommune", "partner"], "q1": ["Helt enig"] * 2, "q2": [None] * 2, "fritekst": [None] * 2}
+    )
     only_kommune = codebook().model_copy(update={"invited": {"2016": {"kommune": 10}}})
     assert sv.groups_without_invited(responses, only_kommune, "2016") == ["partner"]
     assert sv.response_rates(responses, only_kommune, "2017").empty  # no count for that wave: no rate
@@ -223,11 +258,21 @@ def test_net_promoter_score_by_group_is_suppressed_like_the_shares():
 def test_comments_are_quoted_only_from_groups_of_at_least_min_quote_group():
     # kommune: 10 respondents, 2 comments -> quoted; partner: 6 respondents (shown in tables), 1 comment -> withheld.
     responses = pd.DataFrame(
-        {"group": ["kommune"] * 10 + ["partner"] * 6, "fritekst": ["Nyttig", "Mail: kari@re.kommune.no"] + [None] * 8 + ["Vi er bare seks"] + [None] * 5}
+        {
+            "group": ["kommune"] * 10 + ["partner"] * 6,
+            "fritekst": ["Nyttig", "Mail: kari@re.kommune.no"] + [None] * 8 + ["Vi er bare seks"] + [None] * 5,
+        }
     ).assign(wave="2016", unit="")
     entries = sv.comments_by_group(responses, codebook(), "fritekst")
     assert entries == [
-        {"group": "kommune", "respondents": 10, "quotes": ["Nyttig", "Mail: […]"], "sampled_from": 2, "withheld": 0, "uncounted": False},
+        {
+            "group": "kommune",
+            "respondents": 10,
+            "quotes": ["Nyttig", "Mail: […]"],
+            "sampled_from": 2,
+            "withheld": 0,
+            "uncounted": False,
+        },
         {"group": "partner", "respondents": 6, "quotes": [], "sampled_from": 0, "withheld": 1, "uncounted": False},
     ]
 
@@ -235,7 +280,11 @@ def test_comments_are_quoted_only_from_groups_of_at_least_min_quote_group():
 def test_comments_of_a_cell_too_small_to_show_are_not_even_counted():
     # B's three respondents: no figure of their cell is published, and neither is how many of them commented.
     responses = pd.DataFrame(
-        {"unit": ["A"] * 12 + ["B"] * 3, "group": "kommune", "fritekst": ["Fra A"] + [None] * 11 + ["Fra B", "Også B", None]}
+        {
+            "unit": ["A"] * 12 + ["B"] * 3,
+            "group": "kommune",
+            "fritekst": ["Fra A"] + [None] * 11 + ["Fra B", "Også B", None],
+        }
     ).assign(wave="2016")
     (entry,) = sv.comments_by_group(responses, codebook(), "fritekst")
     assert entry["withheld"] == 2 and entry["uncounted"] is True
@@ -247,7 +296,11 @@ def test_comments_are_quoted_only_from_units_whose_group_is_big_enough():
     # The project report quotes kommune's comments; comparing it with unit A's report must not show which comment
     # came from unit B's three respondents, so B's comment is withheld in every report.
     responses = pd.DataFrame(
-        {"unit": ["A"] * 12 + ["B"] * 3, "group": "kommune", "fritekst": ["Fra A"] + [None] * 11 + ["Fra B", None, None]}
+        {
+            "unit": ["A"] * 12 + ["B"] * 3,
+            "group": "kommune",
+            "fritekst": ["Fra A"] + [None] * 11 + ["Fra B", None, None],
+        }
     ).assign(wave="2016")
     (entry,) = sv.comments_by_group(responses, codebook(), "fritekst")
     assert entry["quotes"] == ["Fra A"] and entry["withheld"] == 1
@@ -297,7 +350,11 @@ def problems_of(folder: Path) -> list:
 @pytest.mark.parametrize("score", ["11", "-1", "7.5", "Enig", "ti"])
 def test_an_nps_cell_must_be_a_whole_number_from_0_to_10(viborg_copy, score):
     # r002 of 2024 is on line 3; its score is the column after `forskel`.
-    replace_in(viborg_copy / "survey.csv", "r002,2024,medarbejder,,Meget enig,Enig,Enig,Enig,Enig,8,", f"r002,2024,medarbejder,,Meget enig,Enig,Enig,Enig,Enig,{score},")
+    replace_in(
+        viborg_copy / "survey.csv",
+        "r002,2024,medarbejder,,Meget enig,Enig,Enig,Enig,Enig,8,",
+        f"r002,2024,medarbejder,,Meget enig,Enig,Enig,Enig,Enig,{score},",
+    )
     [problem] = problems_of(viborg_copy)
     assert (problem.file, problem.row, problem.field) == ("survey.csv", 3, "anbefale")
     assert problem.expected == "a whole number from 0 to 10 (how likely to recommend), or empty"
@@ -326,7 +383,9 @@ def test_comments_are_redacted_as_they_are_read():
         ("partner: 10}", "partner: 0}", "survey.invited.2025.partner", "greater than or equal to 1"),
     ],
 )
-def test_invited_must_name_declared_waves_and_groups_with_counts_of_at_least_one(viborg_copy, old, new, field, expected):
+def test_invited_must_name_declared_waves_and_groups_with_counts_of_at_least_one(
+    viborg_copy, old, new, field, expected
+):
     replace_in(viborg_copy / "project.yaml", old, new)
     [problem] = problems_of(viborg_copy)
     assert (problem.file, problem.field) == ("project.yaml", field)

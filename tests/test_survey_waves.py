@@ -21,7 +21,11 @@ from pipeline.project import Project, load_project
 from pipeline.spec import Item, ProjectSpec, Scale, SurveySpec, Wave
 
 Z = 1.959963984540054  # the 97.5 % point of the standard normal distribution
-AGREE = Scale(labels=["Helt uenig", "Litt uenig", "Nøytral", "Litt enig", "Helt enig"], positive=["Litt enig", "Helt enig"], dont_know=["Vet ikke"])
+AGREE = Scale(
+    labels=["Helt uenig", "Litt uenig", "Nøytral", "Litt enig", "Helt enig"],
+    positive=["Litt enig", "Helt enig"],
+    dont_know=["Vet ikke"],
+)
 
 
 def wilson(positive: int, n: int) -> tuple[float, float]:
@@ -67,7 +71,10 @@ def answers(positive: int, negative: int) -> pd.Series:
 )
 def test_statsmodels_newcombe_matches_the_formula_and_the_published_values(x1, n1, x2, n2, published):
     low, high = confint_proportions_2indep(x1, n1, x2, n2, method="newcomb", compare="diff")
-    assert (low, high) == (pytest.approx(newcombe(x1, n1, x2, n2)[0], abs=1e-12), pytest.approx(newcombe(x1, n1, x2, n2)[1], abs=1e-12))
+    assert (low, high) == (
+        pytest.approx(newcombe(x1, n1, x2, n2)[0], abs=1e-12),
+        pytest.approx(newcombe(x1, n1, x2, n2)[1], abs=1e-12),
+    )
     assert (round(low, 4), round(high, 4)) == published
 
 
@@ -115,13 +122,27 @@ def project(rows: list[dict], labels: tuple[str, str] = ("Høsten 2024", "Høste
         waves=[Wave(id="2024", label=labels[0], year=2024), Wave(id="2025", label=labels[1], year=2025)],
         groups={"kommune": "Kommuner", "partner": "Partnere", "borger": "Innbyggere"},
         scales={"enig": AGREE},
-        items={"q1": Item(text="Samarbeidet fungerer", scale="enig"), "anbefale": Item(text="Anbefale", kind="nps"), "fritekst": Item(text="Kommentar", kind="text")},
+        items={
+            "q1": Item(text="Samarbeidet fungerer", scale="enig"),
+            "anbefale": Item(text="Anbefale", kind="nps"),
+            "fritekst": Item(text="Kommentar", kind="text"),
+        },
         **survey,
     )
-    spec = ProjectSpec(title="Test", owner="Statsforvalteren", language="nb", period={"start": 2024, "end": 2025}, survey=codebook)
+    spec = ProjectSpec(
+        title="Test", owner="Statsforvalteren", language="nb", period={"start": 2024, "end": 2025}, survey=codebook
+    )
     frame = pd.DataFrame(
         [
-            {"respondent_id": f"r{i}", "wave": r["wave"], "group": r["group"], "unit": "", "q1": r.get("q1"), "anbefale": r.get("nps"), "fritekst": r.get("text")}
+            {
+                "respondent_id": f"r{i}",
+                "wave": r["wave"],
+                "group": r["group"],
+                "unit": "",
+                "q1": r.get("q1"),
+                "anbefale": r.get("nps"),
+                "fritekst": r.get("text"),
+            }
             for i, r in enumerate(rows)
         ],
         columns=tables.SURVEY_COLUMNS + ["q1", "anbefale", "fritekst"],
@@ -149,10 +170,16 @@ def section_text(report: Report) -> str:
 
 def test_a_group_of_four_is_suppressed_together_with_its_complement():
     # 2025: kommune 12, partner 4 (too few), borger 6 (the smallest other group, hidden as the complement).
-    rows = respondents("2025", "kommune", 12) + respondents("2025", "partner", 4, "Helt uenig") + respondents("2025", "borger", 6)
+    rows = (
+        respondents("2025", "kommune", 12)
+        + respondents("2025", "partner", 4, "Helt uenig")
+        + respondents("2025", "borger", 6)
+    )
     report = Report(project(rows))
     html = report.survey_section().data
-    groups = re.search(r"<table[^>]*><caption>Tabell \d+: Andel positive svar per respondentgruppe.*?</table>", html).group(0)
+    groups = re.search(
+        r"<table[^>]*><caption>Tabell \d+: Andel positive svar per respondentgruppe.*?</table>", html
+    ).group(0)
     assert "Kommuner (n\xa0=\xa012)" in groups
     assert "Partnere (n" not in groups and "Innbyggere (n" not in groups
     # kommune all positive; nothing from the two hidden groups appears as a share, and each says why it is hidden:
@@ -162,7 +189,9 @@ def test_a_group_of_four_is_suppressed_together_with_its_complement():
 
 
 def test_a_single_respondent_gets_no_results_but_the_response_rate():
-    report = Report(project(respondents("2025", "kommune", 1, text="Ring meg på 412 34 567"), invited={"2025": {"kommune": 10}}))
+    report = Report(
+        project(respondents("2025", "kommune", 1, text="Ring meg på 412 34 567"), invited={"2025": {"kommune": 10}})
+    )
     text = section_text(report)
     assert "1 har svart på spørreskjemaet (høsten 2025)." in text
     assert "Det er for få svar (1) til å vise resultater; grensen er 5." in text
@@ -221,16 +250,23 @@ def test_quotes_come_only_from_groups_with_at_least_min_quote_group_respondents(
     assert "Nyttig &lt;b&gt;nettverk&lt;/b&gt;, skriv til […]" in html  # redacted, then escaped
     assert "ola@re.kommune.no" not in html and "<b>nettverk" not in html
     assert "Vi er bare seks" not in html
-    assert "6 kommentarer fra Partnere gjengis ikke, fordi gruppen har færre enn 10 respondenter." in section_text(report)
+    assert "6 kommentarer fra Partnere gjengis ikke, fordi gruppen har færre enn 10 respondenter." in section_text(
+        report
+    )
 
 
 def test_the_likert_chart_labels_items_with_n_and_dont_know_and_ticks_without_sign():
     # 2025: 6 positive, 2 negative, 2 "don't know" -> n = 8 in the bar, 2 beside it.
-    rows = respondents("2025", "kommune", 6) + respondents("2025", "kommune", 2, "Helt uenig") + respondents("2025", "kommune", 2, "Vet ikke")
+    rows = (
+        respondents("2025", "kommune", 6)
+        + respondents("2025", "kommune", 2, "Helt uenig")
+        + respondents("2025", "kommune", 2, "Vet ikke")
+    )
     html = Report(project(rows)).survey_section().data
     alt = re.search(r'<img src="data:image/svg\+xml;base64,([^"]+)" alt="([^"]*)"', html)
     assert plain(alt.group(2)) == (
-        "Diagram over svarfordelingen på 1 spørsmål, sortert etter andel positive svar: «Samarbeidet fungerer» 75 % positive. "
+        "Diagram over svarfordelingen på 1 spørsmål, sortert etter andel positive svar: «Samarbeidet "
+        "fungerer» 75 % positive. "
         "«Vet ikke» (2 svar totalt) inngår ikke i stolpene."
     )
     svg = base64.b64decode(alt.group(1)).decode("utf-8")

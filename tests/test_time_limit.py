@@ -84,4 +84,6 @@ def test_the_time_limit_is_for_the_whole_notebook_not_each_cell(space):
     nbformat.write(new_notebook(cells=cells, metadata=kernel), space.notebooks / "three_seconds.ipynb")
     warm.kernel_for_this_worker()  # started before the clock runs: the cells alone are over the limit
     with pytest.raises(JobFailed, match=r"timed out after 2 s \(while executing\)"):
-        execute.execute(Job("bosetting-vestfold", "three_seconds", "2015-2016", "nb"), space, timeout=2, warm_kernel=True)
+        execute.execute(
+            Job("bosetting-vestfold", "three_seconds", "2015-2016", "nb"), space, timeout=2, warm_kernel=True
+        )

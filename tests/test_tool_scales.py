@@ -100,8 +100,7 @@ SCALES = [
     (
         "enalyzer",
         "nb",
-        ["Svært fornøyd", "Fornøyd", "Verken fornøyd eller misfornøyd", "Misfornøyd", "Svært misfornøyd",
-         "Vet ikke"],
+        ["Svært fornøyd", "Fornøyd", "Verken fornøyd eller misfornøyd", "Misfornøyd", "Svært misfornøyd", "Vet ikke"],
         ["Vet ikke"],
     ),
     (
@@ -294,9 +293,9 @@ def test_a_tools_scale_is_ordered_low_to_high_with_its_positive_end_on_top_and_d
     # Tools list the positive end first or last; either way the draft puts it on top.
     assert found.labels in (on_scale, on_scale[::-1])
     top = found.labels[-1].casefold()
-    assert any(word in top for word in POSITIVE_WORDS) and not top.startswith(
-        ("ikke", "not ", "u", "mis", "dis")
-    ), found.labels
+    assert any(word in top for word in POSITIVE_WORDS) and not top.startswith(("ikke", "not ", "u", "mis", "dis")), (
+        found.labels
+    )
 
 
 def test_the_danish_delvist_scale_is_a_scale_with_ved_ikke_aside_in_the_draft_not_a_choice_in_alphabetical_order():

@@ -162,7 +162,10 @@ def test_survey_column_without_a_name(example_copy):
 
 @pytest.mark.parametrize(
     "new, field, found",
-    [("15.09.2015,2015-09-15", "planned", "'15.09.2015'"), ("2015-09-15,2015-02-30", "actual", "'2015-02-30'")],  # no 30 February
+    [
+        ("15.09.2015,2015-09-15", "planned", "'15.09.2015'"),
+        ("2015-09-15,2015-02-30", "actual", "'2015-02-30'"),
+    ],  # no 30 February
 )
 def test_milestone_date_not_written_yyyy_mm_dd(example_copy, new, field, found):
     edit_line(example_copy / "milestones.csv", 4, "2015-09-15,2015-09-15", new)
@@ -194,7 +197,11 @@ def test_every_problem_in_a_file_is_reported_at_once(example_copy):
     edit_line(path, 8, "2016-01-19,2016-01-19,done", "2016-01-19,,ferdig")
     edit_line(path, 15, "2016-06-30,2016-06-21,done", "2016-06-30,,done")
     problems = problems_of(example_copy)
-    assert [(p.file, p.row, p.field) for p in problems] == [("milestones.csv", 3, "planned"), ("milestones.csv", 8, "status"), ("milestones.csv", 15, "actual")]
+    assert [(p.file, p.row, p.field) for p in problems] == [
+        ("milestones.csv", 3, "planned"),
+        ("milestones.csv", 8, "status"),
+        ("milestones.csv", 15, "actual"),
+    ]
     assert [p.found for p in problems] == ["'30.06.2015'", "'ferdig'", "an empty cell"]
 
 
@@ -203,7 +210,11 @@ def test_problems_in_several_files_are_reported_together(example_copy):
     edit_line(example_copy / "survey.csv", 10, "r009,2016,partner", "r009,2016,partnere")
     edit_line(example_copy / "assessments.csv", 3, "K7,2016,met", "K7,2016,oppfylt")
     problems = problems_of(example_copy)
-    assert [(p.file, p.row, p.field) for p in problems] == [("indicators.csv", 5, "value"), ("survey.csv", 10, "group"), ("assessments.csv", 3, "status")]
+    assert [(p.file, p.row, p.field) for p in problems] == [
+        ("indicators.csv", 5, "value"),
+        ("survey.csv", 10, "group"),
+        ("assessments.csv", 3, "status"),
+    ]
 
 
 def test_row_numbers_count_blank_lines_byte_order_mark_and_windows_line_ends(example_copy):
@@ -229,17 +240,26 @@ def test_assessment_of_a_criterion_not_measured_by_assessment(example_copy):
 
 def test_row_of_a_cell_with_a_line_break_is_the_row_a_spreadsheet_shows(example_copy):
     path = example_copy / "assessments.csv"
-    edit_line(path, 2, "K6,2016,partly_met,\"Seks av ti kommuner", "K6,2016,delvis,\"Seks av ti kommuner\n")  # now lines 2-3
+    edit_line(
+        path, 2, 'K6,2016,partly_met,"Seks av ti kommuner', 'K6,2016,delvis,"Seks av ti kommuner\n'
+    )  # now lines 2-3
     with path.open("a", encoding="utf-8") as file:
-        file.write("K8,2016,met,Dokumentert.,Prosjektleder,2016-12-01\n")  # line 5, but row 4: the cell over two lines is one row
+        file.write(
+            "K8,2016,met,Dokumentert.,Prosjektleder,2016-12-01\n"
+        )  # line 5, but row 4: the cell over two lines is one row
     problems = problems_of(example_copy)
-    assert [(p.file, p.row, p.field, p.found) for p in problems] == [("assessments.csv", 2, "status", "'delvis'"), ("assessments.csv", 4, "criterion", "'K8'")]
+    assert [(p.file, p.row, p.field, p.found) for p in problems] == [
+        ("assessments.csv", 2, "status", "'delvis'"),
+        ("assessments.csv", 4, "criterion", "'K8'"),
+    ]
 
 
 # --- CSV files in general ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("content, found", [("", "an empty file"), ("\nid,title,unit,phase,planned,actual,status\n", "an empty first line")])
+@pytest.mark.parametrize(
+    "content, found", [("", "an empty file"), ("\nid,title,unit,phase,planned,actual,status\n", "an empty first line")]
+)
 def test_empty_csv_file(example_copy, content, found):
     (example_copy / "milestones.csv").write_text(content, encoding="utf-8")
     problem = only_problem(example_copy)
@@ -283,7 +303,14 @@ def test_criterion_naming_an_unknown_indicator_or_survey_item(example_copy, line
     [
         (2, "owner:", "ownr:", "ownr", "Fylkesmannen i Vestfold", ["owner"]),
         (33, "aggregate: sum", "agregate: sum", "indicators.vedtatt.agregate", "sum", []),  # has a default: not missing
-        (71, "numerator:", "numeratr:", "criteria.0.measure.ratio.numeratr", "vedtatt", ["criteria.0.measure.ratio.numerator"]),
+        (
+            71,
+            "numerator:",
+            "numeratr:",
+            "criteria.0.measure.ratio.numeratr",
+            "vedtatt",
+            ["criteria.0.measure.ratio.numerator"],
+        ),
     ],
 )
 def test_misspelt_key_in_project_yaml(example_copy, line, old, new, field, value, missing):
@@ -354,7 +381,10 @@ def test_cli_validate_lists_every_problem_and_fails(example_copy, capsys):
 
 def test_cli_validate_passes_the_unbroken_example(example_copy, capsys):
     assert main(["--inputs", str(example_copy.parent), "validate", example_copy.name]) == 0
-    assert "bosetting-vestfold: valid (10 units, 7 criteria, 100 indicator rows, 45 respondents, 20 milestones)" in capsys.readouterr().out
+    assert (
+        "bosetting-vestfold: valid (10 units, 7 criteria, 100 indicator rows, 45 respondents, 20 milestones)"
+        in capsys.readouterr().out
+    )
 
 
 def test_an_unquoted_unit_id_with_a_leading_zero_is_refused_not_misread(example_copy):
@@ -371,7 +401,10 @@ def test_an_unquoted_unit_id_with_a_leading_zero_is_refused_not_misread(example_
 
 def test_a_table_outside_the_project_folder_is_refused(example_copy):
     yaml_file = example_copy / "project.yaml"
-    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("survey: survey.csv", "survey: ../../etc/passwd", 1), encoding="utf-8")
+    yaml_file.write_text(
+        yaml_file.read_text(encoding="utf-8").replace("survey: survey.csv", "survey: ../../etc/passwd", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as caught:
         load_project(example_copy)
     problem = caught.value.problems[0]

@@ -45,7 +45,13 @@ def small_notebooks(folder: Path, **sources: str) -> Workspace:
     """A notebooks folder of one-cell notebooks, one per keyword, each run as a job of the bundled example."""
     folder.mkdir()
     for name, source in sources.items():
-        nbformat.write(new_notebook(cells=[new_code_cell(source)], metadata={"kernelspec": {"name": "evalreport", "language": "python", "display_name": "evalreport"}}), folder / f"{name}.ipynb")
+        nbformat.write(
+            new_notebook(
+                cells=[new_code_cell(source)],
+                metadata={"kernelspec": {"name": "evalreport", "language": "python", "display_name": "evalreport"}},
+            ),
+            folder / f"{name}.ipynb",
+        )
     return Workspace(default_inputs(), folder.parent / "reports", folder)
 
 
@@ -64,7 +70,9 @@ def printed(job: Job, workspace: Workspace, timeout: int = 60) -> str:
 def notebooks(tmp_path) -> Workspace:
     return small_notebooks(
         tmp_path / "notebooks",
-        leave_mess="import os, matplotlib.pyplot as plt\nleft_behind = 42\nplt.figure()\nos.chdir('/')\nprint(os.getpid())",
+        leave_mess=(
+            "import os, matplotlib.pyplot as plt\nleft_behind = 42\nplt.figure()\nos.chdir('/')\nprint(os.getpid())"
+        ),
         look_around=(
             "import os, matplotlib.pyplot as plt\n"
             "print(os.getpid(), 'left_behind' in globals(), len(plt.get_fignums()), os.getcwd())"

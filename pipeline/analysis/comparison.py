@@ -60,8 +60,12 @@ class CriterionChange:
 # --- Criteria -------------------------------------------------------------------------------------------
 
 
-def compare_criterion(now: dict[str, Any], then: dict[str, Any] | None, tolerance: float = ATTAINMENT_TOLERANCE,
-                      then_as_of: date | None = None) -> CriterionChange:
+def compare_criterion(
+    now: dict[str, Any],
+    then: dict[str, Any] | None,
+    tolerance: float = ATTAINMENT_TOLERANCE,
+    then_as_of: date | None = None,
+) -> CriterionChange:
     """Compare one criterion's record (id, title, status, attainment, measured, as stored in results.json) with last
     time's, judged as of `then_as_of`.
 
@@ -79,7 +83,9 @@ def compare_criterion(now: dict[str, Any], then: dict[str, Any] | None, toleranc
     status_then = Status(then["status"])
     attainment_then = _known(then.get("attainment"))
     change = _change(status_now, status_then, attainment_now, attainment_then, tolerance)
-    if change not in (Change.NO_DATA_NOW, Change.NO_DATA_THEN, Change.NO_DATA_EITHER) and _measured_before(now, then, then_as_of):
+    if change not in (Change.NO_DATA_NOW, Change.NO_DATA_THEN, Change.NO_DATA_EITHER) and _measured_before(
+        now, then, then_as_of
+    ):
         change = Change.NOT_MEASURED
     return CriterionChange(now["id"], now["title"], change, status_now, status_then, attainment_now, attainment_then)
 
@@ -95,7 +101,13 @@ def _measured_before(now: dict[str, Any], then: dict[str, Any], then_as_of: date
     return bool(day and then_as_of and date.fromisoformat(day) <= then_as_of)
 
 
-def _change(status_now: Status, status_then: Status, attainment_now: float | None, attainment_then: float | None, tolerance: float) -> Change:
+def _change(
+    status_now: Status,
+    status_then: Status,
+    attainment_now: float | None,
+    attainment_then: float | None,
+    tolerance: float,
+) -> Change:
     ranked_now, ranked_then = status_now in JUDGED, status_then in JUDGED
     if not ranked_now and not ranked_then:
         return Change.NO_DATA_EITHER
@@ -115,8 +127,13 @@ def _change(status_now: Status, status_then: Status, attainment_now: float | Non
     return Change.IMPROVED if moved > 0 else Change.WORSE
 
 
-def _change_in_progress(status_now: Status, status_then: Status, attainment_now: float | None, attainment_then: float | None,
-                        tolerance: float) -> Change:
+def _change_in_progress(
+    status_now: Status,
+    status_then: Status,
+    attainment_now: float | None,
+    attainment_then: float | None,
+    tolerance: float,
+) -> Change:
     """Either side in progress: how far it has come decides; a figure not judged cannot be compared."""
     if attainment_now is None and status_now == Status.IN_PROGRESS:
         return Change.NOT_JUDGED_NOW
@@ -127,11 +144,17 @@ def _change_in_progress(status_now: Status, status_then: Status, attainment_now:
         return Change.IMPROVED if moved > 0 else Change.WORSE
     if status_now == status_then:
         return Change.UNCHANGED
-    return Change.IMPROVED if status_now == Status.MET else Change.WORSE if status_then == Status.MET else Change.UNCHANGED
+    return (
+        Change.IMPROVED if status_now == Status.MET else Change.WORSE if status_then == Status.MET else Change.UNCHANGED
+    )
 
 
-def compare_criteria(now: list[dict[str, Any]], then: list[dict[str, Any]], tolerance: float = ATTAINMENT_TOLERANCE,
-                     then_as_of: date | None = None) -> list[CriterionChange]:
+def compare_criteria(
+    now: list[dict[str, Any]],
+    then: list[dict[str, Any]],
+    tolerance: float = ATTAINMENT_TOLERANCE,
+    then_as_of: date | None = None,
+) -> list[CriterionChange]:
     """Every criterion of this status, in its order, against the record with the same id last time."""
     previous = {record["id"]: record for record in then}
     return [compare_criterion(record, previous.get(record["id"]), tolerance, then_as_of) for record in now]
@@ -152,7 +175,9 @@ def differing_criteria(stored: list[dict[str, Any]], recomputed: list[dict[str, 
         other = again.get(record["id"])
         if other is None:
             continue
-        same = record["status"] == other["status"] and all(_same(record.get(key), other.get(key)) for key in ("actual", "attainment"))
+        same = record["status"] == other["status"] and all(
+            _same(record.get(key), other.get(key)) for key in ("actual", "attainment")
+        )
         if not same:
             differing.append(record["id"])
     return differing
@@ -208,7 +233,9 @@ def waves_up_to(waves: list[Wave], as_of: date, count: int = 2, calendar: Period
     return sorted(held, key=lambda wave: wave.year)[-count:]
 
 
-def comparable_waves(waves: list[Any], as_of: date, first_year: int, last_year: int, calendar: Period | None = None) -> list[Any]:
+def comparable_waves(
+    waves: list[Any], as_of: date, first_year: int, last_year: int, calendar: Period | None = None
+) -> list[Any]:
     """The latest wave held by the report date, and the wave it is compared with: the latest before it that asked the
     same population; both within the project's years (a wave outside them is never a baseline). Oldest first; one
     wave, or none, when there is nothing to compare."""
@@ -288,7 +315,9 @@ def due_within(classified: pd.DataFrame, start: date, end: date) -> pd.DataFrame
         return any(start <= day < end for day in days)
 
     due = open_ones[pd.Series([in_window(row) for _, row in open_ones.iterrows()], index=open_ones.index, dtype=bool)]
-    due = due.assign(expected=pd.Series([expected_date(row) for _, row in due.iterrows()], index=due.index, dtype=object))
+    due = due.assign(
+        expected=pd.Series([expected_date(row) for _, row in due.iterrows()], index=due.index, dtype=object)
+    )
     return due.sort_values("expected", kind="stable")
 
 

@@ -30,7 +30,9 @@ class Status(StrEnum):
 SHORT_OF_TARGET = (Status.NOT_MET, Status.PARTLY_MET)
 
 
-def attainment(actual: float | None, target: float | None, baseline: float | None = None, direction: str = "higher") -> float | None:
+def attainment(
+    actual: float | None, target: float | None, baseline: float | None = None, direction: str = "higher"
+) -> float | None:
     """How far `actual` has come towards `target`: 1.0 means the target is reached exactly.
 
     With a baseline: (actual − baseline) / (target − baseline), which serves "lower is better" as well,
@@ -63,7 +65,13 @@ def status_of(value: float | None, thresholds: Thresholds) -> Status:
     return Status.NOT_MET
 
 
-def judge(actual: float | None, target: float | None, thresholds: Thresholds, baseline: float | None = None, direction: str = "higher") -> tuple[float | None, Status]:
+def judge(
+    actual: float | None,
+    target: float | None,
+    thresholds: Thresholds,
+    baseline: float | None = None,
+    direction: str = "higher",
+) -> tuple[float | None, Status]:
     """Attainment and status together; where no ratio makes sense the status is simply met or not met."""
     if _missing(actual) or _missing(target):
         return None, Status.NO_DATA

@@ -134,7 +134,9 @@ def evaluate_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
     if judged != result.status:
         result.status, result.detail["target_year_ends"] = judged, ends
     if result.units is not None and len(result.units):
-        result.units = result.units.assign(status=[in_progress(status, ends, scope.as_of) for status in result.units["status"]])
+        result.units = result.units.assign(
+            status=[in_progress(status, ends, scope.as_of) for status in result.units["status"]]
+        )
     return result
 
 
@@ -147,27 +149,42 @@ class ProvisionalFigures:
     covered: dict[int, float]
 
 
-def provisional_figures(indicators: pd.DataFrame, names: list[str], units: list[str], years: list[int],
-                        calendar: Period) -> ProvisionalFigures | None:
+def provisional_figures(
+    indicators: pd.DataFrame, names: list[str], units: list[str], years: list[int], calendar: Period
+) -> ProvisionalFigures | None:
     """The provisional rows (indicators.csv `provisional`, `coverage`) among these indicators, units and years; None
     when every figure is final. A provisional figure without a coverage day covers its year as far as anyone says."""
     if "provisional" not in indicators:
         return None
     rows = indicators[
-        indicators["provisional"] & indicators["indicator"].isin(names) & indicators["unit"].isin(units)
-        & indicators["period"].isin(years) & indicators["value"].notna()
+        indicators["provisional"]
+        & indicators["indicator"].isin(names)
+        & indicators["unit"].isin(units)
+        & indicators["period"].isin(years)
+        & indicators["value"].notna()
     ]
     if rows.empty:
         return None
     days = [day for day in rows["coverage"] if isinstance(day, date)]
-    covered = {int(year): share_of_year(calendar.first_day(int(year)), day, calendar.last_day(int(year)))
-               for year, day in zip(rows["period"], rows["coverage"]) if isinstance(day, date)}
+    covered = {
+        int(year): share_of_year(calendar.first_day(int(year)), day, calendar.last_day(int(year)))
+        for year, day in zip(rows["period"], rows["coverage"])
+        if isinstance(day, date)
+    }
     return ProvisionalFigures(max(days) if days else None, covered)
 
 
-def judge_provisional(result: CriterionResult, found: ProvisionalFigures, rule: Provisional, target: float | dict[int, float],
-                      years: list[int], summed: bool, thresholds: Thresholds, baseline: float | None = None,
-                      direction: str = "higher") -> None:
+def judge_provisional(
+    result: CriterionResult,
+    found: ProvisionalFigures,
+    rule: Provisional,
+    target: float | dict[int, float],
+    years: list[int],
+    summed: bool,
+    thresholds: Thresholds,
+    baseline: float | None = None,
+    direction: str = "higher",
+) -> None:
     """A provisional figure: against the target pro-rated to the days it counts (a sum with its coverage day known,
     under `prorate`), a ratio as it stands (under `prorate`), else no verdict (in progress, no attainment)."""
     result.detail["provisional"] = {"coverage": found.coverage, "rule": rule}
@@ -209,7 +226,9 @@ def measured_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
         found = provisional_figures(scope.project.indicators, names, scope.units, years, scope.period.calendar)
         if found:
             judge_provisional(result, found, rule, measure.target, years, False, thresholds)
-        result.measured = indicator_measurement(scope.project.indicators, names, scope.units, years, found, scope.period.calendar)
+        result.measured = indicator_measurement(
+            scope.project.indicators, names, scope.units, years, found, scope.period.calendar
+        )
 
     elif isinstance(measure, IndicatorMeasure):
         how = scope.project.spec.indicators[measure.indicator].aggregate
@@ -221,12 +240,30 @@ def measured_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
             result.actual, result.target, thresholds, measure.baseline, measure.direction
         )
         drawn_on = years if how == "sum" else [result.detail["year"]] if result.detail["year"] else []
-        found = provisional_figures(scope.project.indicators, [measure.indicator], [scope.unit or ""], drawn_on, scope.period.calendar)
+        found = provisional_figures(
+            scope.project.indicators, [measure.indicator], [scope.unit or ""], drawn_on, scope.period.calendar
+        )
         if found and result.actual is not None:
-            judge_provisional(result, found, rule, measure.target, years, how == "sum", thresholds, measure.baseline, measure.direction)
+            judge_provisional(
+                result,
+                found,
+                rule,
+                measure.target,
+                years,
+                how == "sum",
+                thresholds,
+                measure.baseline,
+                measure.direction,
+            )
         if result.actual is not None:
-            result.measured = indicator_measurement(scope.project.indicators, [measure.indicator], [scope.unit or ""], drawn_on, found,
-                                                    scope.period.calendar)
+            result.measured = indicator_measurement(
+                scope.project.indicators,
+                [measure.indicator],
+                [scope.unit or ""],
+                drawn_on,
+                found,
+                scope.period.calendar,
+            )
 
     elif isinstance(measure, SurveyMeasure):
         codebook = scope.project.spec.survey
@@ -238,7 +275,9 @@ def measured_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
         if measure.groups:
             # The groups' sum is published already when each group is: a criterion over them tells nothing new.
             answers = answers[answers["group"].isin(measure.groups)]
-            shown = shown and all(decision.shows(waves[-1].id, measure.item, scope.unit, group) for group in measure.groups)
+            shown = shown and all(
+                decision.shows(waves[-1].id, measure.item, scope.unit, group) for group in measure.groups
+            )
         if len(answers) >= codebook.min_group_size and shown:
             share = sv.positive_share(answers[measure.item], codebook.scale_of(measure.item))
             result.actual = share["positive_share"]
@@ -264,19 +303,33 @@ def measured_criterion(scope: Scope, criterion: Criterion) -> CriterionResult:
             latest = rows.sort_values("period").iloc[-1]
             result.status = Status.NO_DATA if latest["status"] == "not_assessed" else Status(latest["status"])
             result.detail = latest.to_dict()
-            day = latest["date"] if isinstance(latest["date"], date) else scope.period.calendar.last_day(int(latest["period"]))
+            day = (
+                latest["date"]
+                if isinstance(latest["date"], date)
+                else scope.period.calendar.last_day(int(latest["period"]))
+            )
             result.measured = Measurement(day=day)
     return result
 
 
-def indicator_measurement(indicators: pd.DataFrame, names: list[str], units: list[str], years: list[int],
-                          found: ProvisionalFigures | None, calendar: Period) -> Measurement | None:
+def indicator_measurement(
+    indicators: pd.DataFrame,
+    names: list[str],
+    units: list[str],
+    years: list[int],
+    found: ProvisionalFigures | None,
+    calendar: Period,
+) -> Measurement | None:
     """When a criterion's figures were measured: the last day a provisional one counts, else the end of the last year
     with a figure among those it draws on."""
-    rows = indicators[indicators["indicator"].isin(names) & indicators["unit"].isin(units) & indicators["period"].isin(years)]
+    rows = indicators[
+        indicators["indicator"].isin(names) & indicators["unit"].isin(units) & indicators["period"].isin(years)
+    ]
     known = rows[rows["value"].notna()]
     if known.empty:
         return None
     year = int(known["period"].max())
     last = calendar.last_day(year)
-    return Measurement(day=found.coverage if found and found.coverage and calendar.year_of(found.coverage) == year else last)
+    return Measurement(
+        day=found.coverage if found and found.coverage and calendar.year_of(found.coverage) == year else last
+    )

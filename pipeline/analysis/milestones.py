@@ -39,9 +39,13 @@ def classify(milestones: pd.DataFrame, as_of: date) -> pd.DataFrame:
     `as_of` has passed without the milestone being done, so it is out of date and left out.
     The `forecast` column is optional.
     """
-    forecasts = milestones["forecast"] if "forecast" in milestones else pd.Series(None, index=milestones.index, dtype=object)
+    forecasts = (
+        milestones["forecast"] if "forecast" in milestones else pd.Series(None, index=milestones.index, dtype=object)
+    )
     outcomes, slippage, measured_from, overdue = [], [], [], []
-    for planned, actual, status, forecast in zip(milestones["planned"], milestones["actual"], milestones["status"], forecasts):
+    for planned, actual, status, forecast in zip(
+        milestones["planned"], milestones["actual"], milestones["status"], forecasts
+    ):
         forecast = forecast if _is_date(forecast) and forecast >= as_of else None
         if status == "cancelled":
             outcome, days, basis = Outcome.CANCELLED, None, None
@@ -63,7 +67,9 @@ def classify(milestones: pd.DataFrame, as_of: date) -> pd.DataFrame:
     return classified
 
 
-def expected_slippage(planned: date, forecast: date | None, as_of: date, outcome: Outcome) -> tuple[int | None, Slippage | None]:
+def expected_slippage(
+    planned: date, forecast: date | None, as_of: date, outcome: Outcome
+) -> tuple[int | None, Slippage | None]:
     """Slippage of a milestone not done by `as_of`: from its forecast if it has one, else the days it is overdue."""
     if forecast is not None:
         return (forecast - planned).days, Slippage.EXPECTED

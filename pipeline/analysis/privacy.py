@@ -1,4 +1,5 @@
-"""Keep people unidentifiable in free text: redact personal identifiers (suppression of small groups is in `suppression`)."""
+"""Keep people unidentifiable in free text: redact personal identifiers (suppression of small groups is in
+`suppression`)."""
 
 from __future__ import annotations
 
@@ -159,8 +160,9 @@ def redact_runs(texts: Sequence[str]) -> list[str]:
     redacted, offset = [], 0
     for text in texts:
         end = offset + len(text)
-        inside = [(max(a, offset) - offset, min(b, end) - offset, a >= offset) for a, b in spans
-                  if a < end and b > offset]
+        inside = [
+            (max(a, offset) - offset, min(b, end) - offset, a >= offset) for a, b in spans if a < end and b > offset
+        ]
         redacted.append(_replaced(text, inside))
         offset = end
     return redacted
@@ -169,8 +171,9 @@ def redact_runs(texts: Sequence[str]) -> list[str]:
 def _spans(text: str) -> list[tuple[int, int]]:
     """Where the identifiers in `text` are, as (start, end) in `text`."""
     matchable, starts, ends = _for_matching(text)
-    spans = [match.span() for needed, pattern in _EMAILS if needed.search(matchable)
-             for match in pattern.finditer(matchable)]
+    spans = [
+        match.span() for needed, pattern in _EMAILS if needed.search(matchable) for match in pattern.finditer(matchable)
+    ]
     runs = _NUMBER_RUN.finditer(matchable)
     spans += [_with_emphasis(matchable, run) for run in runs if _holds_identifier(run.group())]
     if starts is None or ends is None:
@@ -212,9 +215,13 @@ def _holds_identifier(run: str) -> bool:
         digits = 0
         for last in range(first, len(groups)):
             digits += len(groups[last])
-            if digits > max(_IDENTIFIER_LENGTHS) or len(groups[last]) < 2:  # nobody groups an identifier's digits one by one
+            if (
+                digits > max(_IDENTIFIER_LENGTHS) or len(groups[last]) < 2
+            ):  # nobody groups an identifier's digits one by one
                 break
-            if digits in _IDENTIFIER_LENGTHS and _is_identifier(groups[first : last + 1], between[first + 1 : last + 1], between[first]):
+            if digits in _IDENTIFIER_LENGTHS and _is_identifier(
+                groups[first : last + 1], between[first + 1 : last + 1], between[first]
+            ):
                 return True
     return False
 

@@ -110,7 +110,14 @@ def records(table: pd.DataFrame) -> list[dict[str, Any]]:
         return str(value.isoformat()) if dated(value) else None
 
     return [
-        {"id": row.id, "title": row.title, "status": row.status, "given": day(row.given), "to": list(row.to), "decided": day(row.decided), "updated": day(row.updated)}
+        {
+            "id": row.id,
+            "title": row.title,
+            "status": row.status,
+            "given": day(row.given),
+            "to": list(row.to),
+            "decided": day(row.decided),
+            "updated": day(row.updated),
+        }
         for row in table.itertuples()
     ]
-

@@ -50,14 +50,18 @@ Cell = tuple[Any, Any]  # (unit or ALL, group or ALL)
 NO_UNIT = ""  # the unit column of a respondent who belongs to none
 
 
-def suppressed_cells(sizes: Mapping[Cell, int], min_size: int, unpublished_units: Iterable[str] = (NO_UNIT,)) -> frozenset[Cell]:
+def suppressed_cells(
+    sizes: Mapping[Cell, int], min_size: int, unpublished_units: Iterable[str] = (NO_UNIT,)
+) -> frozenset[Cell]:
     """The cells of a units × groups table (with margins) that must not be shown.
 
     `sizes`: how many answered, per (unit, group) with anyone in it. Margins are keyed with ALL in place of the
     unit or group: (unit, ALL) is a unit's total, (ALL, group) a group's, (ALL, ALL) the grand total.
     """
     table = _Table(sizes, set(unpublished_units))
-    hidden = {cell for cell, n in table.size.items() if 0 < n < min_size} | {c for c in table.unpublished if table.size[c] > 0}
+    hidden = {cell for cell, n in table.size.items() if 0 < n < min_size} | {
+        c for c in table.unpublished if table.size[c] > 0
+    }
     while True:
         edges = [cell for cell in hidden if table.size[cell] > 0]
         determined = set(_bridges(edges))
@@ -87,7 +91,9 @@ class Suppression:
 
 
 def survey_suppression(
-    survey: pd.DataFrame, codebook: SurveySpec | None, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None
+    survey: pd.DataFrame,
+    codebook: SurveySpec | None,
+    earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None,
 ) -> Suppression:
     """Decide, for every wave and every question with figures (all but free text), which cells of units × groups
     no report may show: the rules above, then as many more cells as the attacker's audit needs
@@ -108,7 +114,10 @@ def survey_suppression(
 
 
 def audit_survey(
-    survey: pd.DataFrame, codebook: SurveySpec | None, decision: Suppression, earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None
+    survey: pd.DataFrame,
+    codebook: SurveySpec | None,
+    decision: Suppression,
+    earlier: Mapping[tuple[str, str], tuple[Earlier, ...]] | None = None,
 ) -> dict[tuple[str, str], list[Interval]]:
     """Per wave and question, the attacker's interval of every answer in every withheld cell of `decision`."""
     if codebook is None or survey.empty:
@@ -120,7 +129,9 @@ def audit_survey(
     }
 
 
-def earlier_versions(records: Iterable[Mapping[str, Any]], codebook: SurveySpec) -> dict[tuple[str, str], tuple[Earlier, ...]]:
+def earlier_versions(
+    records: Iterable[Mapping[str, Any]], codebook: SurveySpec
+) -> dict[tuple[str, str], tuple[Earlier, ...]]:
     """What earlier reports published of each wave and question, from their results.json (one record per report
     file): per figure they show (n, don't know, positive answers, the mean with its n; the NPS bands), a sum of
     counts the attacker knows. The mean was stored to six decimals: its sum is known to within n · 5e-7."""

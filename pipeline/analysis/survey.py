@@ -13,9 +13,32 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportion_
 from pipeline.analysis.privacy import redact
 from pipeline.spec import Scale, SurveySpec
 
-SUMMARY_COLUMNS = ["item", "text", "n", "dont_know", "positive", "positive_share", "ci_low", "ci_high", "mean", "suppressed"]
+SUMMARY_COLUMNS = [
+    "item",
+    "text",
+    "n",
+    "dont_know",
+    "positive",
+    "positive_share",
+    "ci_low",
+    "ci_high",
+    "mean",
+    "suppressed",
+]
 RATE_COLUMNS = ["group", "invited", "complete", "partial", "rr1", "rr2"]
-CHANGE_COLUMNS = ["item", "text", "previous_n", "previous_share", "latest_n", "latest_share", "change", "ci_low", "ci_high", "certain", "suppressed"]
+CHANGE_COLUMNS = [
+    "item",
+    "text",
+    "previous_n",
+    "previous_share",
+    "latest_n",
+    "latest_share",
+    "change",
+    "ci_low",
+    "ci_high",
+    "certain",
+    "suppressed",
+]
 
 # At most this many comments are quoted per question and group: a sample, said to be one, keeps a report readable
 # (and its size bounded) whatever the number of respondents.
@@ -25,6 +48,7 @@ MAX_QUOTES = 30
 def shown_everywhere(item: str) -> bool:
     """The default for a figure outside any project's suppression decision (tests, one-off analyses)."""
     return True
+
 
 # Net Promoter Score bands on the 0-10 "how likely are you to recommend" scale (Reichheld 2003).
 DETRACTORS = range(0, 7)
@@ -71,7 +95,15 @@ def positive_share(answers: pd.Series, scale: Scale) -> dict[str, Any]:
     positive = int(substantive.isin(scale.positive).sum())
     dont_know = int(answers.isin(scale.dont_know).sum())
     if n == 0:
-        return {"n": 0, "dont_know": dont_know, "positive": 0, "positive_share": None, "ci_low": None, "ci_high": None, "mean": None}
+        return {
+            "n": 0,
+            "dont_know": dont_know,
+            "positive": 0,
+            "positive_share": None,
+            "ci_low": None,
+            "ci_high": None,
+            "mean": None,
+        }
     low, high = proportion_confint(positive, n, alpha=0.05, method="wilson")
     position = substantive.map({label: i + 1 for i, label in enumerate(scale.labels)})
     return {
@@ -92,14 +124,23 @@ def asked_items(survey: pd.DataFrame, codebook: SurveySpec, wave: str) -> set[st
     return {item_id for item_id in codebook.items if item_id in respondents and respondents[item_id].notna().any()}
 
 
-def summarise_items(responses: pd.DataFrame, codebook: SurveySpec, shows: Callable[[str], bool] = shown_everywhere) -> pd.DataFrame:
+def summarise_items(
+    responses: pd.DataFrame, codebook: SurveySpec, shows: Callable[[str], bool] = shown_everywhere
+) -> pd.DataFrame:
     """One row per Likert item: n, "don't know", positive count and share with its interval, mean; the figures of
     an item that `shows` withholds (the project's suppression decision for these respondents) are left out."""
     rows = []
     for item_id in likert_items(codebook):
         item = codebook.items[item_id]
         if shows(item_id):
-            rows.append({"item": item_id, "text": item.text, **positive_share(responses[item_id], codebook.scale_of(item_id)), "suppressed": False})
+            rows.append(
+                {
+                    "item": item_id,
+                    "text": item.text,
+                    **positive_share(responses[item_id], codebook.scale_of(item_id)),
+                    "suppressed": False,
+                }
+            )
         else:
             rows.append({"item": item_id, "text": item.text, "suppressed": True})
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype({"suppressed": bool})
@@ -140,7 +181,9 @@ def diverging_segments(counts: pd.Series, scale: Scale) -> list[tuple[float, flo
 def response_status(responses: pd.DataFrame, codebook: SurveySpec) -> pd.Series:
     """Per respondent: 'complete' when every closed question (scale, choice, ticks, number) has an answer ("don't
     know" counts as one), 'partial' when some but not all have, 'none' when none has (that row is not a response)."""
-    items = [item_id for item_id, item in codebook.items.items() if item.kind in ("likert", "choice", "multi", "number")]
+    items = [
+        item_id for item_id, item in codebook.items.items() if item.kind in ("likert", "choice", "multi", "number")
+    ]
     answered = responses[items].notna().sum(axis=1) if items else pd.Series(0, index=responses.index)
     status = pd.Series("partial", index=responses.index, dtype=object)
     status[answered == len(items)] = "complete"
@@ -209,14 +252,22 @@ def change_in_positive_share(previous: pd.Series, latest: pd.Series, scale: Scal
     }
     if before["n"] == 0 or after["n"] == 0:
         return row
-    low, high = confint_proportions_2indep(after["positive"], after["n"], before["positive"], before["n"], method="newcomb", compare="diff")
+    low, high = confint_proportions_2indep(
+        after["positive"], after["n"], before["positive"], before["n"], method="newcomb", compare="diff"
+    )
     low, high = float(low), float(high)
-    row.update(change=after["positive_share"] - before["positive_share"], ci_low=low, ci_high=high, certain=low > 0 or high < 0)
+    row.update(
+        change=after["positive_share"] - before["positive_share"], ci_low=low, ci_high=high, certain=low > 0 or high < 0
+    )
     return row
 
 
 def compare_waves(
-    previous: pd.DataFrame, latest: pd.DataFrame, codebook: SurveySpec, shows: Callable[[str], bool] = shown_everywhere, items: set[str] | None = None
+    previous: pd.DataFrame,
+    latest: pd.DataFrame,
+    codebook: SurveySpec,
+    shows: Callable[[str], bool] = shown_everywhere,
+    items: set[str] | None = None,
 ) -> pd.DataFrame:
     """One row per Likert item (of `items`, those both waves asked, when given): positive share in the previous and the
     latest wave, the change and its interval; an item that `shows` withholds in either wave is marked `suppressed`,
@@ -230,7 +281,14 @@ def compare_waves(
             rows.append({"item": item_id, "text": item.text, "certain": False, "suppressed": True})
             continue
         scale = codebook.scale_of(item_id)
-        rows.append({"item": item_id, "text": item.text, **change_in_positive_share(previous[item_id], latest[item_id], scale), "suppressed": False})
+        rows.append(
+            {
+                "item": item_id,
+                "text": item.text,
+                **change_in_positive_share(previous[item_id], latest[item_id], scale),
+                "suppressed": False,
+            }
+        )
     return pd.DataFrame(rows, columns=CHANGE_COLUMNS).astype({"suppressed": bool})
 
 
@@ -270,7 +328,13 @@ def choice_distribution(answers: pd.Series, options: list[str]) -> pd.DataFrame:
     questionnaire's order. No option is "positive": the figure is the distribution itself."""
     given = answers.dropna()
     counts = given.value_counts().reindex(options, fill_value=0).astype(int)
-    return pd.DataFrame({"option": options, "count": counts.to_list(), "share": [c / len(given) if len(given) else None for c in counts]})
+    return pd.DataFrame(
+        {
+            "option": options,
+            "count": counts.to_list(),
+            "share": [c / len(given) if len(given) else None for c in counts],
+        }
+    )
 
 
 def multi_shares(answers: pd.Series, options: list[str]) -> pd.DataFrame:
@@ -278,7 +342,9 @@ def multi_shares(answers: pd.Series, options: list[str]) -> pd.DataFrame:
     question (ticked anything). Shares add up to more than 100 %: one person may tick several."""
     given = answers.dropna()
     counts = [int(sum(option in ticked for ticked in given)) for option in options]
-    return pd.DataFrame({"option": options, "count": counts, "share": [c / len(given) if len(given) else None for c in counts]})
+    return pd.DataFrame(
+        {"option": options, "count": counts, "share": [c / len(given) if len(given) else None for c in counts]}
+    )
 
 
 def number_summary(answers: pd.Series) -> dict[str, Any]:
@@ -303,7 +369,13 @@ def in_declared_order(groups: Iterable[str], codebook: SurveySpec) -> list[str]:
     return sorted(groups, key=lambda g: (declared.index(g) if g in declared else len(declared), g))
 
 
-def by_group(responses: pd.DataFrame, codebook: SurveySpec, figures: Callable[[pd.DataFrame], dict[str, Any]], shows: Callable[[str], bool], by: str = "group") -> pd.DataFrame:
+def by_group(
+    responses: pd.DataFrame,
+    codebook: SurveySpec,
+    figures: Callable[[pd.DataFrame], dict[str, Any]],
+    shows: Callable[[str], bool],
+    by: str = "group",
+) -> pd.DataFrame:
     """`figures` of each group's respondents, with the groups that `shows` withholds (the project's suppression
     decision) marked `suppressed` and their figures left out."""
     groups = respondents_by(responses, by)
@@ -314,21 +386,37 @@ def by_group(responses: pd.DataFrame, codebook: SurveySpec, figures: Callable[[p
         if not shows(group):
             rows.append({by: group, "respondents": None, "suppressed": True})
         else:
-            rows.append({by: group, "respondents": int(size), "suppressed": False, **figures(responses[responses[by] == group])})
+            rows.append(
+                {by: group, "respondents": int(size), "suppressed": False, **figures(responses[responses[by] == group])}
+            )
     return pd.DataFrame(rows)
 
 
-def positive_share_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str, shows: Callable[[str], bool], by: str = "group") -> pd.DataFrame:
-    """Positive share of one item per group, with the groups `shows` withholds marked `suppressed` and their figures blanked."""
+def positive_share_by_group(
+    responses: pd.DataFrame, codebook: SurveySpec, item_id: str, shows: Callable[[str], bool], by: str = "group"
+) -> pd.DataFrame:
+    """Positive share of one item per group, with the groups `shows` withholds marked `suppressed` and their figures
+    blanked."""
     scale = codebook.scale_of(item_id)
     table = by_group(responses, codebook, lambda rows: positive_share(rows[item_id], scale), shows, by)
     return table.reindex(columns=[by, "respondents", "n", "positive_share", "suppressed"])
 
 
-def nps_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str, shows: Callable[[str], bool], by: str = "group") -> pd.DataFrame:
+def nps_by_group(
+    responses: pd.DataFrame, codebook: SurveySpec, item_id: str, shows: Callable[[str], bool], by: str = "group"
+) -> pd.DataFrame:
     """Net Promoter Score of one item per group, suppressed like every other group figure."""
     table = by_group(responses, codebook, lambda rows: net_promoter_score(rows[item_id]), shows, by)
-    columns = ["n", "detractors", "passives", "promoters", "detractors_share", "passives_share", "promoters_share", "nps"]
+    columns = [
+        "n",
+        "detractors",
+        "passives",
+        "promoters",
+        "detractors_share",
+        "passives_share",
+        "promoters_share",
+        "nps",
+    ]
     return table.reindex(columns=[by, "respondents", *columns, "suppressed"])
 
 
@@ -364,8 +452,16 @@ def comments_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: st
         if not texts and not withheld:
             continue
         uncounted = len(comments(responses[members & small], item_id)) > 0
-        entries.append({"group": group, "respondents": int(members.sum()), "quotes": quote_sample(texts, f"{item_id}/{group}"),
-                        "sampled_from": len(texts), "withheld": withheld, "uncounted": uncounted})
+        entries.append(
+            {
+                "group": group,
+                "respondents": int(members.sum()),
+                "quotes": quote_sample(texts, f"{item_id}/{group}"),
+                "sampled_from": len(texts),
+                "withheld": withheld,
+                "uncounted": uncounted,
+            }
+        )
     return entries
 
 

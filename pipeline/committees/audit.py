@@ -35,7 +35,9 @@ def audit_lines(project: Project, published: tuple[dict, ...]) -> tuple[list[str
     decided = with_published(project, published).survey_suppression  # as the reports decide, over them all
     audited = audit_survey(project.survey, survey, decided, earlier)
     found = {f"wave {wave}, {item}": intervals for (wave, item), intervals in audited.items()}
-    found["participants by activity, year and group"] = act.audit_participants(project.activities, project.participation, width)
+    found["participants by activity, year and group"] = act.audit_participants(
+        project.activities, project.participation, width
+    )
     lines.append(
         f"audit: protection width {width} (an answer's count in a withheld small group: an interval at least this "
         "wide, or from none to all the published numbers allow)"

@@ -18,7 +18,9 @@ from pipeline.run.publish import write_atomically
 from pipeline.tables import DECISION_COLUMNS, DECISIONS_FILE
 
 
-def record_decision(project: Project, period: str, text: str, day: date, committee: str | None = None, replace: bool = False) -> str:
+def record_decision(
+    project: Project, period: str, text: str, day: date, committee: str | None = None, replace: bool = False
+) -> str:
     """Add (or with `replace`, change) the decision on the case of `period`; returns the committee's name.
 
     `committee` defaults to the project's only committee with a yearly status. Refused with a message naming what to
@@ -29,12 +31,17 @@ def record_decision(project: Project, period: str, text: str, day: date, committ
     label = period_label(project, period)
     text = " ".join(text.split())
     if not text:
-        raise EvalreportError("--text: expected what the committee decided, such as \"Indstillingen blev godkendt.\", found nothing")
+        raise EvalreportError(
+            '--text: expected what the committee decided, such as "Indstillingen blev godkendt.", found nothing'
+        )
     rows = project.decisions.to_dict("records")
     same = [i for i, row in enumerate(rows) if row["committee"] == name and row["period"] == label]
     if same and not replace:
         row = rows[same[0]]
-        raise EvalreportError(f"{DECISIONS_FILE} already records {name}'s decision of {row['date']} on the case of {label}: give --replace to change it")
+        raise EvalreportError(
+            f"{DECISIONS_FILE} already records {name}'s decision of {row['date']} on the case of {label}: "
+            "give --replace to change it"
+        )
     new = {"committee": name, "period": label, "date": day, "decision": text}
     if same:
         rows[same[0]] = new
@@ -50,11 +57,17 @@ def committee_name(project: Project, committee: str | None) -> str:
     names = [c.name for c in committees]
     if committee is not None:
         if committee not in names:
-            raise EvalreportError(f"--committee: expected one of the committees in project.yaml ({'; '.join(names) or 'none'}), found {committee!r}")
+            raise EvalreportError(
+                f"--committee: expected one of the committees in project.yaml ({'; '.join(names) or 'none'}), "
+                f"found {committee!r}"
+            )
         return committee
     scheduled = [c.name for c in committees if c.schedule is not None]
     if len(scheduled) != 1:
-        raise EvalreportError(f"--committee: expected the committee's name, since project.yaml has {len(scheduled)} committees with a yearly status ({'; '.join(scheduled) or 'none'})")
+        raise EvalreportError(
+            f"--committee: expected the committee's name, since project.yaml has {len(scheduled)} committees "
+            f"with a yearly status ({'; '.join(scheduled) or 'none'})"
+        )
     return scheduled[0]
 
 

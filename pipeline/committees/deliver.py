@@ -37,19 +37,29 @@ def targets(committee: Committee, reports: Path) -> list[Target]:
 
     The outbox is named as written; whether it leads out of its root is checked on delivery, where a refusal is
     recorded and reported like any failed delivery."""
-    found = [Target("outbox", str(outbox_root(reports) / committee.delivery.outbox))] if committee.delivery.outbox else []
+    found = (
+        [Target("outbox", str(outbox_root(reports) / committee.delivery.outbox))] if committee.delivery.outbox else []
+    )
     return found + [Target("email", address) for address in committee.delivery.email]
 
 
-def deliver(run: Run, committee: Committee, project: Project, reports: Path, ledger: Ledger,
-            environment: Mapping[str, str] | None = None) -> list[Delivery]:
+def deliver(
+    run: Run,
+    committee: Committee,
+    project: Project,
+    reports: Path,
+    ledger: Ledger,
+    environment: Mapping[str, str] | None = None,
+) -> list[Delivery]:
     """Deliver the run's status to every target not yet delivered to; return those attempts as recorded."""
     done = {Target(d.channel, d.target) for d in ledger.deliveries(run.id) if d.delivered}
     attempted = [target for target in targets(committee, reports) if target not in done]
     for target in attempted:
         try:
             if target.channel == "outbox":
-                files = status_files(run, committee, project, reports, "html", "pdf") | case_files(run, committee, project, reports)
+                files = status_files(run, committee, project, reports, "html", "pdf") | case_files(
+                    run, committee, project, reports
+                )
                 copy_to_outbox(files, outbox_folder(committee.delivery.outbox, reports))
             else:
                 send_status(run, committee, project, reports, target.target, environment)
@@ -69,8 +79,14 @@ def status_language(committee: Committee, project: Project) -> str | None:
 
 def published(run: Run, committee: Committee, project: Project, reports: Path) -> ReportFiles:
     """The status's files as the run published them (UnsafePath when the ledger's ids would lead out of `reports`)."""
-    job = Job(run.project, run.report, run.period, committee.language or project.spec.language, run.unit,
-              project_language=project.spec.language)
+    job = Job(
+        run.project,
+        run.report,
+        run.period,
+        committee.language or project.spec.language,
+        run.unit,
+        project_language=project.spec.language,
+    )
     return ReportFiles.of(job, reports)
 
 
@@ -92,8 +108,14 @@ def status_files(run: Run, committee: Committee, project: Project, reports: Path
 def case_files(run: Run, committee: Committee, project: Project, reports: Path) -> dict[str, Path]:
     """The committee case made with the status (`CASE_REPORT`), as Word and PDF, by the names they are delivered
     under; none when the project has no case of this period (a run before cases, or a failed case)."""
-    job = Job(run.project, CASE_REPORT, run.period, committee.language or project.spec.language, run.unit,
-              project_language=project.spec.language)
+    job = Job(
+        run.project,
+        CASE_REPORT,
+        run.period,
+        committee.language or project.spec.language,
+        run.unit,
+        project_language=project.spec.language,
+    )
     files = ReportFiles.of(job, reports)
     version = files.current_version()
     found = {}
@@ -105,10 +127,23 @@ def case_files(run: Run, committee: Committee, project: Project, reports: Path) 
     return found
 
 
-def send_status(run: Run, committee: Committee, project: Project, reports: Path, recipient: str,
-                environment: Mapping[str, str] | None = None) -> None:
+def send_status(
+    run: Run,
+    committee: Committee,
+    project: Project,
+    reports: Path,
+    recipient: str,
+    environment: Mapping[str, str] | None = None,
+) -> None:
     [(pdf_name, pdf)] = status_files(run, committee, project, reports, "pdf").items()
-    case = next(((path.read_bytes(), name) for name, path in case_files(run, committee, project, reports).items() if name.endswith(".docx")), None)
+    case = next(
+        (
+            (path.read_bytes(), name)
+            for name, path in case_files(run, committee, project, reports).items()
+            if name.endswith(".docx")
+        ),
+        None,
+    )
     # Read here and nowhere else: the SMTP settings live in no process's environment that starts kernels.
     environment = delivery_environment() if environment is None else environment
     settings = SmtpSettings.from_environment(smtp_environment(environment))
@@ -133,10 +168,14 @@ def letter(run: Run, committee: Committee, project: Project, reports: Path) -> L
         period=run.period.replace("-", "–"),
         date=t.date(date.fromisoformat(run.as_of)),
         met=met,
-        before=(t.date(date.fromisoformat(before["as_of"])), *before_met) if before_met and _is_date(before.get("as_of")) else None,
+        before=(t.date(date.fromisoformat(before["as_of"])), *before_met)
+        if before_met and _is_date(before.get("as_of"))
+        else None,
         comment=_comment(now),
         number=_status(now).get("number") if isinstance(_status(now).get("number"), int) else None,
-        presented=t.date(date.fromisoformat(_status(now)["presented"])) if _is_date(_status(now).get("presented")) else None,
+        presented=t.date(date.fromisoformat(_status(now)["presented"]))
+        if _is_date(_status(now).get("presented"))
+        else None,
     )
 
 

@@ -64,7 +64,10 @@ def projects_with_committees(workspace: Workspace, names: list[str] | None = Non
             project = load_project(name, workspace.inputs)
         except InputError as error:
             if names or _may_have_committees(name, workspace):
-                problems.append(f"{name}: {len(error.problems)} problem(s) in the inputs; no status made (evalreport validate {name})")
+                problems.append(
+                    f"{name}: {len(error.problems)} problem(s) in the inputs; no status made (evalreport "
+                    f"validate {name})"
+                )
             continue
         except Exception as error:  # whatever one project does, the others' statuses are made
             problems.append(f"{name}: could not be read ({in_one_line(error)}); no status made")
@@ -81,17 +84,27 @@ def _may_have_committees(name: str, workspace: Workspace) -> bool:
         return True  # project.yaml itself is broken: it may declare committees, so say so
 
 
-def plan(projects: list[Project], workspace: Workspace, ledger: Ledger, on: date, force: bool = False) -> list[CommitteeStatus]:
+def plan(
+    projects: list[Project], workspace: Workspace, ledger: Ledger, on: date, force: bool = False
+) -> list[CommitteeStatus]:
     # A committee without a schedule is one that recommendations are sent to: it gets no status.
-    scheduled = [(project, committee) for project in projects for committee in project.spec.committees if committee.schedule]
+    scheduled = [
+        (project, committee) for project in projects for committee in project.spec.committees if committee.schedule
+    ]
     return [plan_committee(project, committee, workspace, ledger, on, force) for project, committee in scheduled]
 
 
-def plan_committee(project: Project, committee: Committee, workspace: Workspace, ledger: Ledger, on: date, force: bool = False) -> CommitteeStatus:
+def plan_committee(
+    project: Project, committee: Committee, workspace: Workspace, ledger: Ledger, on: date, force: bool = False
+) -> CommitteeStatus:
     period = project.spec.period
     day, occurrence = latest_occurrence(committee.schedule, period, on)
     coming = next_occurrence(committee.schedule, period, on)
-    then = f"next on {coming.day} ({coming.period.label})" if coming else f"no more statuses: the project's period is {period.label}"
+    then = (
+        f"next on {coming.day} ({coming.period.label})"
+        if coming
+        else f"no more statuses: the project's period is {period.label}"
+    )
     if occurrence is None:
         note = f"not due: the status scheduled on {day} covers no year of the project's {period.label}; {then}"
         return CommitteeStatus(project, committee, None, None, note)
@@ -99,7 +112,9 @@ def plan_committee(project: Project, committee: Committee, workspace: Workspace,
     made = ledger.last_good_run(project.id, committee.name, occurrence.as_of)
     if made and not force:
         undelivered = [t for t in targets(committee, workspace.reports) if t not in _delivered(ledger, made)]
-        note = f"not due: the status of {occurrence.day} ({occurrence.period.label}) was made {made.finished[:10]}; {then}"
+        note = (
+            f"not due: the status of {occurrence.day} ({occurrence.period.label}) was made {made.finished[:10]}; {then}"
+        )
         return CommitteeStatus(project, committee, occurrence, None, note, made=made, undelivered=undelivered)
 
     last = ledger.last_run(project.id, committee.name, occurrence.as_of)
@@ -112,7 +127,15 @@ def plan_committee(project: Project, committee: Committee, workspace: Workspace,
     else:
         why = f"scheduled {occurrence.day}" + (f", caught up {on}" if on != occurrence.day else "")
     language = committee.language or project.spec.language
-    job = Job(project.id, committee.report, occurrence.period.name, language, committee.unit, as_of=occurrence.as_of, project_language=project.spec.language)
+    job = Job(
+        project.id,
+        committee.report,
+        occurrence.period.name,
+        language,
+        committee.unit,
+        as_of=occurrence.as_of,
+        project_language=project.spec.language,
+    )
     if committee.report not in workspace.available_reports():
         problem = f"no notebook {committee.report}.ipynb in {workspace.notebooks}"
         return CommitteeStatus(project, committee, occurrence, why, f"due: {why}", job, problem=problem)
@@ -154,7 +177,14 @@ def make_due(
         if run is None or not run.ok:
             outcomes.append(Outcome(status, result, run))  # nothing made: nothing to deliver
         else:
-            outcomes.append(Outcome(status, result, run, deliver(run, status.committee, status.project, workspace.reports, ledger, environment)))
+            outcomes.append(
+                Outcome(
+                    status,
+                    result,
+                    run,
+                    deliver(run, status.committee, status.project, workspace.reports, ledger, environment),
+                )
+            )
     return outcomes
 
 
@@ -188,7 +218,17 @@ def with_case(status: JobResult, case: JobResult) -> JobResult:
 def start_run(ledger: Ledger, status: CommitteeStatus, already_made: bool) -> int:
     job = status.job
     why = f"{status.why}; the same report was made already, unchanged" if already_made else status.why
-    return ledger.start_run(status.committee.name, job.project, job.report, job.unit, status.occurrence.as_of, job.period, job.as_of, job.previous, why)
+    return ledger.start_run(
+        status.committee.name,
+        job.project,
+        job.report,
+        job.unit,
+        status.occurrence.as_of,
+        job.period,
+        job.as_of,
+        job.previous,
+        why,
+    )
 
 
 def finish_run(ledger: Ledger, run_id: int, result: JobResult, workspace: Workspace) -> Run:

@@ -132,7 +132,8 @@ class Ledger:
 
     def fault(self, error: sqlite3.DatabaseError) -> MachineFault:
         return MachineFault(
-            f"{self.path}: the run ledger cannot be used ({error}); restore it from a backup, or move it aside to start "
+            f"{self.path}: the run ledger cannot be used ({error}); restore it from a backup, or move it "
+            "aside to start "
             "a new one (statuses it records as made would be made again)"
         )
 
@@ -151,22 +152,35 @@ class Ledger:
         # One script in one transaction: a second process opening a new ledger at the same moment waits, then
         # finds every table there (IF NOT EXISTS) and the version already written (OR IGNORE).
         self.connection.executescript(
-            f"BEGIN IMMEDIATE; {SCHEMA}; INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'); COMMIT;"
+            f"BEGIN IMMEDIATE; {SCHEMA}; INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', "
+            f"'{SCHEMA_VERSION}'); COMMIT;"
         )
         version = int(self.connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
         if version > SCHEMA_VERSION:
             raise EvalreportError(
-                f"{self.path}: expected a run ledger of schema version {SCHEMA_VERSION} or older, found version {version} "
+                f"{self.path}: expected a run ledger of schema version {SCHEMA_VERSION} or older, found "
+                f"version {version} "
                 "(written by a newer evalreport; update this one)"
             )
 
     # --- runs -------------------------------------------------------------------------------------------
 
-    def start_run(self, committee: str, project: str, report: str, unit: str | None, occurrence: str, period: str,
-                  as_of: str, previous: str | None, reason: str) -> int:
+    def start_run(
+        self,
+        committee: str,
+        project: str,
+        report: str,
+        unit: str | None,
+        occurrence: str,
+        period: str,
+        as_of: str,
+        previous: str | None,
+        reason: str,
+    ) -> int:
         with self._transaction() as db:
             cursor = db.execute(
-                "INSERT INTO runs (committee, project, report, unit, occurrence, period, as_of, previous, started, status, reason)"
+                "INSERT INTO runs (committee, project, report, unit, occurrence, period, as_of, previous, "
+                "started, status, reason)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)",
                 (committee, project, report, unit, occurrence, period, as_of, previous, now(), reason),
             )
@@ -192,7 +206,10 @@ class Ledger:
 
     def last_good_run(self, project: str, committee: str, occurrence: str) -> Run | None:
         row = self.connection.execute(
-            "SELECT * FROM runs WHERE project = ? AND committee = ? AND occurrence = ? AND status = 'ok' ORDER BY id DESC LIMIT 1",
+            (
+                "SELECT * FROM runs WHERE project = ? AND committee = ? AND occurrence = ? AND status = 'ok' "
+                "ORDER BY id DESC LIMIT 1"
+            ),
             (project, committee, occurrence),
         ).fetchone()
         return _run(row) if row else None
@@ -212,10 +229,12 @@ class Ledger:
         status = "delivered" if error is None else "failed"
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO deliveries (run, channel, target, status, attempts, last_error, last_attempt, delivered_at)"
+                "INSERT INTO deliveries (run, channel, target, status, attempts, last_error, last_attempt, "
+                "delivered_at)"
                 " VALUES (?, ?, ?, ?, 1, ?, ?, ?)"
                 " ON CONFLICT (run, channel, target) DO UPDATE SET status = excluded.status, attempts = attempts + 1,"
-                " last_error = excluded.last_error, last_attempt = excluded.last_attempt, delivered_at = excluded.delivered_at",
+                " last_error = excluded.last_error, last_attempt = excluded.last_attempt, delivered_at = "
+                "excluded.delivered_at",
                 (run_id, channel, target, status, error or "", at, at if error is None else None),
             )
 

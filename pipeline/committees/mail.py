@@ -63,7 +63,9 @@ class SmtpSettings:
                 sender = email_address(sender)
             except ValueError as error:
                 raise DeliveryFailed(f"EVALREPORT_SMTP_FROM: expected {error}, found {sender!r}") from None
-        return cls(host, int(port_text), starttls_text in YES, user, env.get("EVALREPORT_SMTP_PASSWORD") or None, sender)
+        return cls(
+            host, int(port_text), starttls_text in YES, user, env.get("EVALREPORT_SMTP_PASSWORD") or None, sender
+        )
 
     @property
     def implicit_tls(self) -> bool:
@@ -129,7 +131,9 @@ class Letter:
     date: str
     met: tuple[int, int] | None = None  # criteria met, of how many
     before: tuple[str, int, int] | None = None  # the previous status's date, met, of how many
-    comment: str | None = None  # the evaluator's comment to the committee this year (text/status/<period>/introduction.md)
+    comment: str | None = (
+        None  # the evaluator's comment to the committee this year (text/status/<period>/introduction.md)
+    )
     with_case: bool = False  # the committee case is attached too, as a Word document
     number: int | None = None  # which of the committee's yearly statuses this is, as the status says
     presented: str | None = None  # the meeting it goes to, written in the committee's language
@@ -139,7 +143,13 @@ def letter_text(letter: Letter) -> tuple[str, str]:
     """The subject and body of the e-mail."""
     words = LETTERS[letter.language]
     # Names and titles fill one line each, the subject header above all: a line break there would end the header.
-    named = {"committee": letter.committee, "title": letter.title, "owner": letter.owner, "period": letter.period, "date": letter.date}
+    named = {
+        "committee": letter.committee,
+        "title": letter.title,
+        "owner": letter.owner,
+        "period": letter.period,
+        "date": letter.date,
+    }
     fields = {key: one_line(value) for key, value in named.items()}
     before, after = letter_paragraphs(letter)
     comment = [letter_markdown.as_text(letter.comment)] if letter.comment else []  # Markdown as it reads, no `#` or `*`
@@ -149,25 +159,50 @@ def letter_text(letter: Letter) -> tuple[str, str]:
 def letter_paragraphs(letter: Letter) -> tuple[list[str], list[str]]:
     """The letter's own paragraphs, before and after the evaluator's comment."""
     words = LETTERS[letter.language]
-    named = {"committee": letter.committee, "title": letter.title, "owner": letter.owner, "period": letter.period, "date": letter.date}
+    named = {
+        "committee": letter.committee,
+        "title": letter.title,
+        "owner": letter.owner,
+        "period": letter.period,
+        "date": letter.date,
+    }
     fields = {key: one_line(value) for key, value in named.items()}
     # The status's own words of itself: its as-of day (the ledger's, which the report was judged at), number, meeting.
-    opening = [words["opening_numbered"].format(number=letter.number, **fields) if letter.number else words["opening"].format(**fields)]
+    opening = [
+        words["opening_numbered"].format(number=letter.number, **fields)
+        if letter.number
+        else words["opening"].format(**fields)
+    ]
     if letter.presented:
         opening.append(words["presented"].format(presented=letter.presented))
     if letter.met:
         opening.append(words["met"].format(met=letter.met[0], criteria=letter.met[1]))
         if letter.before:
-            opening.append(words["before"].format(date=letter.before[0], met=letter.before[1], criteria=letter.before[2]))
-    return [words["greeting"].format(**fields), " ".join(opening)], [words["attached_case" if letter.with_case else "attached"], words["closing"].format(**fields), words["automatic"]]
+            opening.append(
+                words["before"].format(date=letter.before[0], met=letter.before[1], criteria=letter.before[2])
+            )
+    return [words["greeting"].format(**fields), " ".join(opening)], [
+        words["attached_case" if letter.with_case else "attached"],
+        words["closing"].format(**fields),
+        words["automatic"],
+    ]
 
 
 def letter_html(letter: Letter) -> str:
     """The letter as the HTML part of the e-mail: the same words, the comment's lists and headings as HTML."""
     before, after = letter_paragraphs(letter)
     comment = letter_markdown.as_html(letter.comment) if letter.comment else ""
-    paragraphs = "\n".join(f"<p>{html.escape(text)}</p>" for text in before) + "\n" + comment + "\n" + "\n".join(f"<p>{html.escape(text)}</p>" for text in after)
-    return f'<!DOCTYPE html>\n<html lang="{html.escape(letter.language)}"><head><meta charset="utf-8"></head><body>\n{paragraphs}\n</body></html>\n'
+    paragraphs = (
+        "\n".join(f"<p>{html.escape(text)}</p>" for text in before)
+        + "\n"
+        + comment
+        + "\n"
+        + "\n".join(f"<p>{html.escape(text)}</p>" for text in after)
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html.escape(letter.language)}"><head><meta '
+        f'charset="utf-8"></head><body>\n{paragraphs}\n</body></html>\n'
+    )
 
 
 def header_text(text: str) -> str:
@@ -182,7 +217,12 @@ WORD = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.docum
 
 
 def status_email(
-    settings: SmtpSettings, recipient: str, letter: Letter, pdf: bytes, pdf_name: str, case: tuple[bytes, str] | None = None
+    settings: SmtpSettings,
+    recipient: str,
+    letter: Letter,
+    pdf: bytes,
+    pdf_name: str,
+    case: tuple[bytes, str] | None = None,
 ) -> EmailMessage:
     """The letter, with the committee case as Word (for the agenda system, when made) and the status as PDF."""
     subject, body = letter_text(letter)
@@ -205,7 +245,8 @@ def send(message: EmailMessage, settings: SmtpSettings) -> None:
     """Hand the message to the SMTP server; raise DeliveryFailed with a reason (never the password) when it fails."""
     if settings.password and not settings.encrypted and not _loopback(settings.host):
         raise DeliveryFailed(
-            f"not sending EVALREPORT_SMTP_PASSWORD unencrypted to {settings.host}: set EVALREPORT_SMTP_STARTTLS=yes or use port 465"
+            f"not sending EVALREPORT_SMTP_PASSWORD unencrypted to {settings.host}: set "
+            "EVALREPORT_SMTP_STARTTLS=yes or use port 465"
         )
     try:
         context = ssl.create_default_context()
@@ -242,8 +283,10 @@ def log_in(server: smtplib.SMTP, user: str, password: str) -> None:
     offered = server.esmtp_features.get("auth", "").upper().split()
     if "PLAIN" not in offered:
         raise DeliveryFailed(
-            "EVALREPORT_SMTP_USER or EVALREPORT_SMTP_PASSWORD has letters outside ASCII, which only AUTH PLAIN carries, "
-            f"and the SMTP server offers {' '.join(offered) or 'no AUTH'}: ask for AUTH PLAIN or choose an ASCII password"
+            "EVALREPORT_SMTP_USER or EVALREPORT_SMTP_PASSWORD has letters outside ASCII, which only AUTH "
+            "PLAIN carries, "
+            f"and the SMTP server offers {' '.join(offered) or 'no AUTH'}: ask for AUTH PLAIN or choose an "
+            "ASCII password"
         )
     credentials = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
     code, reply = server.docmd("AUTH", f"PLAIN {credentials}")

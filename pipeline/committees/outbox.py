@@ -26,7 +26,9 @@ def outbox_folder(outbox: str, reports: Path, environment: Mapping[str, str] | N
     return confined(root, outbox, "delivery.outbox", f"${OUTBOX_ROOT}" if root != reports else "the reports folder")
 
 
-def outbox_name(project: str, report: str, period: str, unit: str | None, suffix: str, language: str | None = None) -> str:
+def outbox_name(
+    project: str, report: str, period: str, unit: str | None, suffix: str, language: str | None = None
+) -> str:
     """`integrationsforum-viborg_status_report_2025-2026.pdf`: an outbox holds many projects' files side by side;
     a status in another language than the project's ends in it (`…_2025-2026_en.pdf`)."""
     return "_".join(part for part in (project, report, period, unit, language) if part) + suffix

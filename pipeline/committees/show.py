@@ -28,14 +28,21 @@ def log_line(text: str) -> str:
 
 def _escape(match: re.Match) -> str:
     character = match[0]
-    return _ESCAPES.get(character) or (f"\\x{ord(character):02x}" if ord(character) < 0x100 else f"\\u{ord(character):04x}")
+    return _ESCAPES.get(character) or (
+        f"\\x{ord(character):02x}" if ord(character) < 0x100 else f"\\u{ord(character):04x}"
+    )
 
 
 def plan_lines(statuses: list[CommitteeStatus], on: date, reports: Path) -> list[str]:
     """Every committee, whether its status is due on `on` and why (not), what it would make and where it goes."""
     due = [s for s in statuses if s.due]
     redeliver = sum(len(s.undelivered) for s in statuses)
-    lines = [f"due on {on}: {len(due)} status(es) to make, {redeliver} delivery(ies) to retry, of {len(statuses)} committee(s)"]
+    lines = [
+        (
+            f"due on {on}: {len(due)} status(es) to make, {redeliver} delivery(ies) to retry, of {len(statuses)} "
+            "committee(s)"
+        )
+    ]
     for status in statuses:
         lines.append(f"  {status.project.id} · {status.committee.name}")
         lines.append(f"    {status.note}")
@@ -43,9 +50,16 @@ def plan_lines(statuses: list[CommitteeStatus], on: date, reports: Path) -> list
             lines.append(f"    cannot be made: {status.problem}")
         elif status.job:
             job = status.job
-            compared = f"compared with {_short(job.previous, reports)}" if job.previous else "no earlier status stored: the notebook recomputes the previous period"
+            compared = (
+                f"compared with {_short(job.previous, reports)}"
+                if job.previous
+                else "no earlier status stored: the notebook recomputes the previous period"
+            )
             lines.append(f"    makes {job.label} ({job.language}) as of {job.as_of}, {compared}")
-            where = ", ".join(_target(t, reports) for t in targets(status.committee, reports)) or "nowhere (no delivery in project.yaml)"
+            where = (
+                ", ".join(_target(t, reports) for t in targets(status.committee, reports))
+                or "nowhere (no delivery in project.yaml)"
+            )
             lines.append(f"    delivers to {where}")
         if status.undelivered:
             lines.append(f"    delivers again to {', '.join(_target(t, reports) for t in status.undelivered)}")
@@ -74,7 +88,10 @@ def outcome_lines(outcomes: list[Outcome], on: date, reports: Path) -> list[str]
             lines.append(f"made      {result.job.label} for {status.committee.name} ({how})")
         elif outcome.deliveries:
             run = outcome.run
-            lines.append(f"retrying  {run.project}/{run.period}/{run.report}{f'-{run.unit}' if run.unit else ''} for {status.committee.name}, made {run.finished[:10]}")
+            lines.append(
+                f"retrying  {run.project}/{run.period}/{run.report}{f'-{run.unit}' if run.unit else ''} for "
+                f"{status.committee.name}, made {run.finished[:10]}"
+            )
         for delivery in outcome.deliveries:
             delivered += delivery.delivered
             undelivered += not delivery.delivered
@@ -82,7 +99,10 @@ def outcome_lines(outcomes: list[Outcome], on: date, reports: Path) -> list[str]
     if not lines:
         return [f"nothing due on {on}, and nothing to deliver"]
     lines.append(
-        f"{made} made, {failed} failed, {unchanged} unchanged; {delivered} delivered, {undelivered} delivery(ies) failed"
+        (
+            f"{made} made, {failed} failed, {unchanged} unchanged; {delivered} delivered, {undelivered} "
+            "delivery(ies) failed"
+        )
         + (" (tried again on the next `evalreport due`)" if undelivered else "")
     )
     return [log_line(line) for line in lines]
@@ -98,7 +118,10 @@ def history_table(ledger: Ledger, reports: Path, project: str | None = None) -> 
     for run in ledger.runs(project):
         outcome = {"ok": "[green]ok[/]", "failed": "[red]failed[/]"}.get(run.status, "[yellow]did not finish[/]")
         made = f"{run.project}/{run.period}/{run.report}" + (f"-{run.unit}" if run.unit else "")
-        details = [f"[bold]{escape(made)}[/] for {escape(run.committee)}", f"{escape(run.reason)}; finished {_minute(run.finished) or '–'} UTC"]
+        details = [
+            f"[bold]{escape(made)}[/] for {escape(run.committee)}",
+            f"{escape(run.reason)}; finished {_minute(run.finished) or '–'} UTC",
+        ]
         details += [f"[red]{escape(run.error)}[/]"] if run.error else []
         details += [escape(_delivery(d, reports)) for d in ledger.deliveries(run.id)]
         table.add_row(str(run.id), run.occurrence, outcome, "\n".join(log_line(detail) for detail in details))
@@ -106,7 +129,10 @@ def history_table(ledger: Ledger, reports: Path, project: str | None = None) -> 
 
 
 def _delivery(delivery: Delivery, reports: Path) -> str:
-    where = f"{CHANNELS[delivery.channel]} {_short(delivery.target, reports) if delivery.channel == 'outbox' else delivery.target}"
+    where = (
+        f"{CHANNELS[delivery.channel]} "
+        f"{_short(delivery.target, reports) if delivery.channel == 'outbox' else delivery.target}"
+    )
     if delivery.delivered:
         retried = f" ({delivery.attempts} attempts, {_minute(delivery.delivered_at)})" if delivery.attempts > 1 else ""
         return f"delivered {where}{retried}"
@@ -114,7 +140,9 @@ def _delivery(delivery: Delivery, reports: Path) -> str:
 
 
 def _target(target: Target, reports: Path) -> str:
-    return f"{CHANNELS[target.channel]} {_short(target.target, reports) if target.channel == 'outbox' else target.target}"
+    return (
+        f"{CHANNELS[target.channel]} {_short(target.target, reports) if target.channel == 'outbox' else target.target}"
+    )
 
 
 def _short(path: str, reports: Path) -> str:

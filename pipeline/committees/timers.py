@@ -36,11 +36,18 @@ def due_command(workspace: Workspace) -> list[str]:
 def _one_line_paths(workspace: Workspace, env_file: Path | None) -> None:
     """A crontab entry and a unit's setting end at a line break, so a folder whose name holds one (or another
     control character) cannot be written into either: refused, naming it, rather than written to run something else."""
-    for option, path in (("--inputs", workspace.inputs), ("--reports", workspace.reports), ("--env-file", env_file),
-                         ("the evalreport folder", REPO_ROOT), ("the Python", due_command(workspace)[0])):
+    for option, path in (
+        ("--inputs", workspace.inputs),
+        ("--reports", workspace.reports),
+        ("--env-file", env_file),
+        ("the evalreport folder", REPO_ROOT),
+        ("the Python", due_command(workspace)[0]),
+    ):
         if path is not None and any(ord(c) < 32 or ord(c) == 127 for c in str(path)):
-            raise EvalreportError(f"{option}: expected a folder whose name is one line, found {str(path)!r}: "
-                                  "a scheduler's line would end there (rename it)")
+            raise EvalreportError(
+                f"{option}: expected a folder whose name is one line, found {str(path)!r}: "
+                "a scheduler's line would end there (rename it)"
+            )
 
 
 def _systemd_word(word: str) -> str:
@@ -64,7 +71,10 @@ def cron_line(workspace: Workspace, at: str = "06:15", env_file: Path | None = N
     line = f"{minute} {hour} * * * " + " && ".join(steps)
     if "%" in line:  # cron turns % into a newline
         line = line.replace("%", r"\%")
-    return f"# evalreport: make and deliver the committees' statuses that are due, daily at {hour:02d}:{minute:02d}\n{line}"
+    return (
+        "# evalreport: make and deliver the committees' statuses that are due, daily at "
+        f"{hour:02d}:{minute:02d}\n{line}"
+    )
 
 
 def systemd_units(workspace: Workspace, at: str = "06:15", env_file: Path | None = None) -> str:

@@ -92,7 +92,9 @@ class ImportResult:
             lines.append("  not items (not named by --items): " + ", ".join(self.not_items))
         if self.missing:
             held = ", ".join(f"{n} held {code!r}" for code, n in self.missing.items())
-            lines.append(f"  no answer (blank in survey.csv, counted as missing): {sum(self.missing.values())} cell(s): {held}")
+            lines.append(
+                f"  no answer (blank in survey.csv, counted as missing): {sum(self.missing.values())} cell(s): {held}"
+            )
         if self.decimals:
             lines.append("  decimal commas written as points: " + ", ".join(self.decimals))
         waves = self.canonical.waves
@@ -161,7 +163,10 @@ def import_survey(
     reading = {option: value for option, value in (("id_column", id_column), ("sheet", sheet)) if value}
     if reading and tool != tabular.TOOL:
         given = " and ".join("--" + option.replace("_", "-") for option in reading)
-        raise EvalreportError(f"{given}: only with --from {tabular.TOOL}; the {tool} importer finds its export's id column and sheet itself")
+        raise EvalreportError(
+            f"{given}: only with --from {tabular.TOOL}; the {tool} importer finds its export's id column and "
+            "sheet itself"
+        )
     export = IMPORTERS[tool](Path(file), **reading)
     notes = rename_items(export, Path(item_ids)) if item_ids else []
     dropped = drop_items(export, list(drop))

@@ -40,7 +40,11 @@ class Canonical:
 
 
 def to_canonical(
-    export: Export, wave: str | None = None, group_column: str | None = None, unit_column: str | None = None, wave_column: str | None = None
+    export: Export,
+    wave: str | None = None,
+    group_column: str | None = None,
+    unit_column: str | None = None,
+    wave_column: str | None = None,
 ) -> Canonical:
     """The canonical table of the respondents who answered at least one item.
 
@@ -49,9 +53,19 @@ def to_canonical(
     Without `wave` or `wave_column`, the wave is the year most respondents answered in.
     """
     if wave and wave_column:
-        raise EvalreportError("--wave and --wave-column both say which wave: give one (--wave for one wave, --wave-column for a column of waves)")
-    chosen = {option: find_question(export, name) for option, name in
-              (("--group-column", group_column), ("--unit-column", unit_column), ("--wave-column", wave_column)) if name}
+        raise EvalreportError(
+            "--wave and --wave-column both say which wave: give one (--wave for one wave, --wave-column for "
+            "a column of waves)"
+        )
+    chosen = {
+        option: find_question(export, name)
+        for option, name in (
+            ("--group-column", group_column),
+            ("--unit-column", unit_column),
+            ("--wave-column", wave_column),
+        )
+        if name
+    }
     _check_distinct(chosen)
     group, unit, by_wave = (chosen.get(option) for option in ("--group-column", "--unit-column", "--wave-column"))
     items = [q for q in export.questions if q not in chosen.values()]
@@ -86,16 +100,24 @@ def to_canonical(
 def _check_distinct(chosen: dict[str, Question]) -> None:
     options = list(chosen)
     for n, first in enumerate(options):
-        for second in options[n + 1:]:
+        for second in options[n + 1 :]:
             if chosen[first].id == chosen[second].id:
-                raise EvalreportError(f"{first} and {second} both name {chosen[first].column!r}: give each its own column")
+                raise EvalreportError(
+                    f"{first} and {second} both name {chosen[first].column!r}: give each its own column"
+                )
 
 
 def _waves_in_column(export: Export, question: Question, kept: list[int]) -> list[str]:
     """Each kept respondent's wave, the answer to `question`; a respondent without one is a problem naming the row."""
     cells = [export.answers[question.id].iloc[i].strip() for i in kept]
     problems = [
-        Problem(export.file, export.lines[i], question.column, "a wave id for every respondent (--wave-column)", "an empty cell")
+        Problem(
+            export.file,
+            export.lines[i],
+            question.column,
+            "a wave id for every respondent (--wave-column)",
+            "an empty cell",
+        )
         for i, cell in zip(kept, cells)
         if not cell
     ]
@@ -115,7 +137,10 @@ def _year(wave_id: str, export: Export, rows: list[int]) -> int | None:
 
 def find_question(export: Export, name: str) -> Question:
     """The question a user means by `name`: its heading, item id or text, exactly or without case."""
-    for match in (lambda q: name in (q.column, q.id, q.text), lambda q: name.casefold() in (q.column.casefold(), q.id.casefold(), q.text.casefold())):
+    for match in (
+        lambda q: name in (q.column, q.id, q.text),
+        lambda q: name.casefold() in (q.column.casefold(), q.id.casefold(), q.text.casefold()),
+    ):
         found = [q for q in export.questions if match(q)]
         if found:
             return found[0]
@@ -134,7 +159,15 @@ def _check_unique_ids(export: Export, kept: list[int], waves: list[str]) -> None
         if not respondent:
             problems.append(Problem(export.file, line, column, "an id for every respondent", "an empty cell"))
         elif (wave, respondent) in first:
-            problems.append(Problem(export.file, line, column, f"each respondent once (row {first[(wave, respondent)]} has the same id)", repr(respondent)))
+            problems.append(
+                Problem(
+                    export.file,
+                    line,
+                    column,
+                    f"each respondent once (row {first[(wave, respondent)]} has the same id)",
+                    repr(respondent),
+                )
+            )
         first.setdefault((wave, respondent), line)
     if problems:
         raise InputError(problems)

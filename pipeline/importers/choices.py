@@ -72,7 +72,9 @@ def decimal_points(export: Export) -> list[str]:
     for question in export.questions:
         cells = export.answers[question.id]
         filled = [cell for cell in cells if cell]
-        if any(_DECIMAL_COMMA.fullmatch(c) for c in filled) and all(_DECIMAL_COMMA.fullmatch(c) or _WHOLE.fullmatch(c) for c in filled):
+        if any(_DECIMAL_COMMA.fullmatch(c) for c in filled) and all(
+            _DECIMAL_COMMA.fullmatch(c) or _WHOLE.fullmatch(c) for c in filled
+        ):
             export.answers[question.id] = cells.str.replace(",", ".", regex=False)
             changed.append(question.column)
     return changed

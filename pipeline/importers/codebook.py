@@ -92,14 +92,16 @@ def draft_codebook(
     groups = _groups(canonical, known)
     review = _review(export, canonical, by_name, {q.id: guesses[q.id] for q in new}, known)
     made, calendar = made or date.today(), calendar or Period(start=1900, end=2200)
-    years = {wave: calendar.year_label(year or calendar.year_of(made))
-             for wave, year in project_years(canonical, export, calendar).items()}
+    years = {
+        wave: calendar.year_label(year or calendar.year_of(made))
+        for wave, year in project_years(canonical, export, calendar).items()
+    }
     text = _yaml(export, canonical, by_name, items, groups, review, made, known, years)
     return Draft(text, review, by_name, items)
 
 
 _GROUP_GUESS = (
-    "{why}, so these may be the respondents' groups: if so, import again with --group-column \"{column}\" (and leave "
+    '{why}, so these may be the respondents\' groups: if so, import again with --group-column "{column}" (and leave '
     "this item out); if it is a question of its own, keep it"
 )
 
@@ -117,10 +119,15 @@ def _item(question: Question, guess: Guess, scales: dict[tuple, Scale], tool: st
     if not guess.confirmed:
         item["confirmed"] = False
         item["guessed"] = {
-            "choice": "no known order in the answers, so a choice (counts and shares, no positive share) with the options "
+            "choice": (
+                "no known order in the answers, so a choice (counts and shares, no positive share) with the options "
+            )
             + (f"as {tool} lists them" if guess.how == "tool" else "in alphabetical order")
             + "; if they run low to high, make it a scale",
-            "multi": f"answers holding several options joined by '{MULTI_JOINER.strip()}', so tick all that apply (the share ticking each)",
+            "multi": (
+                f"answers holding several options joined by '{MULTI_JOINER.strip()}', so tick all that apply (the "
+                "share ticking each)"
+            ),
             "number": "every answer a number, so a count or an amount (n, mean, median)",
         }[guess.kind]
     return item
@@ -130,8 +137,11 @@ def _scales(items: list[Question], guesses: dict[str, Guess], known: Known) -> d
     """One scale per list of labels; items sharing one share their "don't know" labels too. A list of labels the
     project has a scale for is that scale, by its name."""
     scales: dict[tuple, Scale] = {}
-    projects = {tuple(normalised(str(label)) for label in scale.get("labels") or []): name
-                for name, scale in known.scales.items() if isinstance(scale, dict)}
+    projects = {
+        tuple(normalised(str(label)) for label in scale.get("labels") or []): name
+        for name, scale in known.scales.items()
+        if isinstance(scale, dict)
+    }
     for question in items:
         guess = guesses[question.id]
         if guess.kind != "likert":
@@ -211,18 +221,30 @@ def _review(
     uncoded = [i for i in guesses if _looks_like_code(questions[i].text)]
     notes = []
     if canonical.wave_source == "dates":
-        notes.append(f"waves: '{canonical.wave}' is the year most respondents answered in; check its id, label and year")
+        notes.append(
+            f"waves: '{canonical.wave}' is the year most respondents answered in; check its id, label and year"
+        )
     elif canonical.wave_source == "placeholder":
         notes.append("waves: the export has no answer dates, so wave '1' is a placeholder; import again with --wave")
     elif canonical.wave_source == "column":
-        notes.append(f"waves: {', '.join(repr(w) for w in canonical.waves)} are the answers to {canonical.wave_column.column!r}; write a label for each and check its year")
+        notes.append(
+            f"waves: {', '.join(repr(w) for w in canonical.waves)} are the answers to "
+            f"{canonical.wave_column.column!r}; write a label for each and check its year"
+        )
     elif not any(str(wave.get("id")) == canonical.wave and wave.get("label") for wave in known.waves):
         # A wave the project already declares with its label (written before an --append) needs no note.
-        notes.append(f"waves: write a label for wave '{canonical.wave}'" + ("" if canonical.wave_year else " and its year"))
+        notes.append(
+            f"waves: write a label for wave '{canonical.wave}'" + ("" if canonical.wave_year else " and its year")
+        )
     if canonical.group is None:
-        notes.append(f"groups: everyone is in group '{DEFAULT_GROUP}' (no --group-column); rename it, or import again with --group-column")
+        notes.append(
+            f"groups: everyone is in group '{DEFAULT_GROUP}' (no --group-column); rename it, or import again "
+            "with --group-column"
+        )
     else:
-        new_codes = sorted({code for code in canonical.table["group"] if code and code not in known.groups}, key=normalised)
+        new_codes = sorted(
+            {code for code in canonical.table["group"] if code and code not in known.groups}, key=normalised
+        )
         if new_codes:
             notes.append(
                 f"groups: the codes are the answers to {canonical.group.column!r}; write a label for each"
@@ -230,35 +252,55 @@ def _review(
             )
         without = int((canonical.table["group"] == "").sum())
         if without:
-            notes.append(f"groups: {without} respondent(s) did not answer {canonical.group.column!r} and have no group; give them one in survey.csv")
+            notes.append(
+                f"groups: {without} respondent(s) did not answer {canonical.group.column!r} and have no "
+                "group; give them one in survey.csv"
+            )
     if canonical.unit is not None:
         units = sorted({u for u in canonical.table["unit"] if u}, key=normalised)
-        notes.append(f"units: {', '.join(units)} (from {canonical.unit.column!r}) must each be a unit id in project.yaml")
+        notes.append(
+            f"units: {', '.join(units)} (from {canonical.unit.column!r}) must each be a unit id in project.yaml"
+        )
     for scale in scales.values():
         notes.append(f"scale '{scale.name}' ({_listed(scale.items)}): {scale.guessed}")
     if scales:
-        notes.append("positive: guessed as the top two labels of each scale (the top one of a scale of two or three); check each")
+        notes.append(
+            "positive: guessed as the top two labels of each scale (the top one of a scale of two or three); check each"
+        )
     group_like = [i for i, g in guesses.items() if g.group_like]
     if group_like:
         column = questions[group_like[0]].column
         notes.append(
-            f"items whose answers look like respondent groups, not questions: {_listed(group_like)}; if they are, import "
-            f"again with --group-column \"{column}\""
+            f"items whose answers look like respondent groups, not questions: {_listed(group_like)}; if they "
+            "are, import "
+            f'again with --group-column "{column}"'
         )
     made = {kind: [i for i, g in guesses.items() if g.kind == kind] for kind in ("choice", "number", "multi", "nps")}
     if made["choice"]:
-        notes.append(f"items made kind: choice, answers with no known order (counts and shares; make one a scale if its answers run low to high): {_listed(made['choice'])}")
+        notes.append(
+            "items made kind: choice, answers with no known order (counts and shares; make one a scale if "
+            f"its answers run low to high): {_listed(made['choice'])}"
+        )
     if made["number"]:
         notes.append(f"items made kind: number, every answer a number (n, mean, median): {_listed(made['number'])}")
     if made["multi"]:
-        notes.append(f"items made kind: multi, tick all that apply, the options joined by '{MULTI_JOINER.strip()}' in survey.csv: {_listed(made['multi'])}")
+        notes.append(
+            f"items made kind: multi, tick all that apply, the options joined by '{MULTI_JOINER.strip()}' in "
+            f"survey.csv: {_listed(made['multi'])}"
+        )
     kept_as_text = [i for i, g in guesses.items() if g.kind == "text" and g.how == "multi"]
     if kept_as_text:
-        notes.append(f"multi-select items whose options hold '{MULTI_JOINER.strip()}' themselves, kept as text: {_listed(kept_as_text)}")
+        notes.append(
+            f"multi-select items whose options hold '{MULTI_JOINER.strip()}' themselves, kept as text: "
+            f"{_listed(kept_as_text)}"
+        )
     if single:
         notes.append(f"items with a single answer given, kept as text: {_listed(single)}")
     if made["nps"]:
-        notes.append(f"items answered 0-10 about recommending, made kind: nps; make them a scale if they ask something else: {_listed(made['nps'])}")
+        notes.append(
+            "items answered 0-10 about recommending, made kind: nps; make them a scale if they ask something "
+            f"else: {_listed(made['nps'])}"
+        )
     if uncoded:
         notes.append(f"items whose text is only their code in the export; write the question: {_listed(uncoded)}")
     if known:
@@ -271,7 +313,10 @@ def _review(
     if known.problem:
         notes.append(known.problem)
     if scales or any(not g.confirmed for g in guesses.values()):
-        notes.append("each guessed scale and item says confirmed: false; check it, then set confirmed: true (validate and run refuse it until then)")
+        notes.append(
+            "each guessed scale and item says confirmed: false; check it, then set confirmed: true (validate "
+            "and run refuse it until then)"
+        )
     return notes
 
 
@@ -305,7 +350,9 @@ def _yaml(
         f"# Draft codebook made by `evalreport import --from {export.tool}` from {export.file} on {made.isoformat()}.",
         "# Review it, then paste it under `survey:` in project.yaml. Guesses to check:",
         *[f"#   - {note}" for note in review],
-        f"# Respondents: {kept}" + (f" ({status})" if status else "") + (f"; left out: {', '.join(f'{n} {why}' for why, n in left.items())}" if left else ""),
+        f"# Respondents: {kept}"
+        + (f" ({status})" if status else "")
+        + (f"; left out: {', '.join(f'{n} {why}' for why, n in left.items())}" if left else ""),
     ]
     if export.personal:
         lines.append(f"# Dropped as personal data: {', '.join(export.personal)}")
@@ -313,9 +360,7 @@ def _yaml(
     lines += [f"  - {_flow(wave)}" for wave in known.waves]
     ids = {str(wave.get("id")) for wave in known.waves}
     lines += [
-        f"  - {{id: {_q(wave)}, label: {_q(wave)}, year: {year}}}"
-        for wave, year in years.items()
-        if wave not in ids
+        f"  - {{id: {_q(wave)}, label: {_q(wave)}, year: {year}}}" for wave, year in years.items() if wave not in ids
     ]
     lines.append("groups:")
     lines += [f"  {_key(code)}: {_q(label)}" for code, label in groups.items()]
@@ -345,7 +390,10 @@ def _yaml(
 
 def _fields(item: dict) -> str:
     """An item's fields in one line: text, then scale or kind, options, separator and confirmed."""
-    fields = [f"text: {_q(item['text'])}", f"scale: {_key(item['scale'])}" if "scale" in item else f"kind: {item['kind']}"]
+    fields = [
+        f"text: {_q(item['text'])}",
+        f"scale: {_key(item['scale'])}" if "scale" in item else f"kind: {item['kind']}",
+    ]
     if "options" in item:
         fields.append(f"options: {_list(item['options'])}")
     if "separator" in item:

@@ -23,15 +23,78 @@ MULTI_JOINER = "; "
 
 # Column headings that hold personal data, compared after `heading`: never copied into a project's inputs.
 PERSONAL_HEADINGS = {
-    "email", "e mail", "e post", "epost", "mail", "email address", "e mail address", "emailaddress", "respondent email",
-    "e postadresse", "e mailadresse", "mailadresse", "email adresse",
-    "name", "navn", "full name", "fulde navn", "fullt navn", "first name", "firstname", "fornavn", "last name",
-    "lastname", "surname", "efternavn", "etternavn", "ip", "ip address", "ipaddr", "ipaddress", "ip adresse",
-    "phone", "phone number", "phonenumber", "telephone", "telefon", "telefonnummer", "tlf", "mobil", "mobile",
-    "mobilnummer", "address", "adresse", "birth date", "date of birth", "fødselsdato", "bursdag", "cpr", "cpr nummer",
-    "cpr nr", "personnummer", "fødselsnummer", "fodselsnummer", "fødselsnr", "fnr", "personnr", "personal id number",
-    "national id", "national identity number", "social security number", "ssn", "token", "username", "user name",
-    "brugernavn", "brukernavn", "deviceid", "device id", "simserial", "subscriberid", "submitted by", "geolocation",
+    "email",
+    "e mail",
+    "e post",
+    "epost",
+    "mail",
+    "email address",
+    "e mail address",
+    "emailaddress",
+    "respondent email",
+    "e postadresse",
+    "e mailadresse",
+    "mailadresse",
+    "email adresse",
+    "name",
+    "navn",
+    "full name",
+    "fulde navn",
+    "fullt navn",
+    "first name",
+    "firstname",
+    "fornavn",
+    "last name",
+    "lastname",
+    "surname",
+    "efternavn",
+    "etternavn",
+    "ip",
+    "ip address",
+    "ipaddr",
+    "ipaddress",
+    "ip adresse",
+    "phone",
+    "phone number",
+    "phonenumber",
+    "telephone",
+    "telefon",
+    "telefonnummer",
+    "tlf",
+    "mobil",
+    "mobile",
+    "mobilnummer",
+    "address",
+    "adresse",
+    "birth date",
+    "date of birth",
+    "fødselsdato",
+    "bursdag",
+    "cpr",
+    "cpr nummer",
+    "cpr nr",
+    "personnummer",
+    "fødselsnummer",
+    "fodselsnummer",
+    "fødselsnr",
+    "fnr",
+    "personnr",
+    "personal id number",
+    "national id",
+    "national identity number",
+    "social security number",
+    "ssn",
+    "token",
+    "username",
+    "user name",
+    "brugernavn",
+    "brukernavn",
+    "deviceid",
+    "device id",
+    "simserial",
+    "subscriberid",
+    "submitted by",
+    "geolocation",
 }
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
@@ -83,7 +146,9 @@ def is_personal(column: str, values: Iterable[str] = ()) -> bool:
 
 def item_id(column: str, position: int) -> str:
     """A code or a short name as it is ('Skills-Advance-Career' → skills_advance_career); a question → q<position>."""
-    if (_CODE.fullmatch(column) and len(column) <= 40) or (_SHORT_NAME.fullmatch(column) and len(column.split()) <= 4 and len(column) <= 32):
+    if (_CODE.fullmatch(column) and len(column) <= 40) or (
+        _SHORT_NAME.fullmatch(column) and len(column.split()) <= 4 and len(column) <= 32
+    ):
         slug = re.sub(r"[^a-z0-9]+", "_", column.casefold()).strip("_")
         if slug:
             return slug
@@ -146,7 +211,17 @@ def require_column(frame: pd.DataFrame, what: str, *names: str) -> str:
     column = find_column(frame, *names)
     if column is None:
         wanted = " or ".join(repr(name) for name in names)
-        raise InputError([Problem(frame.attrs.get("file", ""), 1, names[0], f"the {what} column {wanted}", "columns " + ", ".join(list(frame.columns)[:12]))])
+        raise InputError(
+            [
+                Problem(
+                    frame.attrs.get("file", ""),
+                    1,
+                    names[0],
+                    f"the {what} column {wanted}",
+                    "columns " + ", ".join(list(frame.columns)[:12]),
+                )
+            ]
+        )
     return column
 
 
@@ -214,10 +289,24 @@ def rename_items(export: Export, key_file: Path) -> list[str]:
     """
     key = read_any(key_file)
     if len(key.columns) < 2:
-        raise InputError([Problem(key.attrs["file"], 1, None, "two columns: question text and item id", f"{len(key.columns)} column(s)")])
+        raise InputError(
+            [
+                Problem(
+                    key.attrs["file"],
+                    1,
+                    None,
+                    "two columns: question text and item id",
+                    f"{len(key.columns)} column(s)",
+                )
+            ]
+        )
     first, second = key[key.columns[0]].tolist(), key[key.columns[1]].tolist()
     known = {_spaced(q.column) for q in export.questions} | {_spaced(q.text) for q in export.questions}
-    texts, ids = (second, first) if sum(_spaced(t) in known for t in second) > sum(_spaced(t) in known for t in first) else (first, second)
+    texts, ids = (
+        (second, first)
+        if sum(_spaced(t) in known for t in second) > sum(_spaced(t) in known for t in first)
+        else (first, second)
+    )
     mapping = {_spaced(text): item.strip() for text, item in zip(texts, ids) if text.strip() and item.strip()}
     renamed = {}
     for question in export.questions:
@@ -231,7 +320,10 @@ def rename_items(export: Export, key_file: Path) -> list[str]:
         question.id = new
     if not unmatched:
         return []
-    return [f"{len(unmatched)} item(s) have no id in {key_file.name} and got a made-up one: " + ", ".join(repr(c[:40]) for c in unmatched[:5])]
+    return [
+        f"{len(unmatched)} item(s) have no id in {key_file.name} and got a made-up one: "
+        + ", ".join(repr(c[:40]) for c in unmatched[:5])
+    ]
 
 
 def _spaced(text: str) -> str:

@@ -70,7 +70,9 @@ def guess_item(question: Question, values: list[str]) -> Guess:
         return Guess("text")
     if question.kind == "multi":
         options = _in_order([question.labels or []] + [_split(v) for v in values])
-        return Guess("text", how="multi") if any(_SEPARATOR in o for o in options) else Guess("multi", options, how="tool")
+        return (
+            Guess("text", how="multi") if any(_SEPARATOR in o for o in options) else Guess("multi", options, how="tool")
+        )
     distinct = list(dict.fromkeys(values))
     if question.kind is None and question.labels is None and (options := _joined_options(values)):
         return Guess("multi", options, how="separator", confirmed=False)
@@ -89,7 +91,11 @@ def guess_item(question: Question, values: list[str]) -> Guess:
     if fits:
         return Guess("likert", [], dont_know, "known", fits=fits, seen=seen)
     numbers = all(_AMOUNT.fullmatch(v) for v in rest)
-    if numbers and all(v.isdecimal() and str(int(v)) == v and int(v) <= 10 for v in rest) and not _counts(question.text):
+    if (
+        numbers
+        and all(v.isdecimal() and str(int(v)) == v and int(v) <= 10 for v in rest)
+        and not _counts(question.text)
+    ):
         low, high, ends = _numeric_ends(question.text, [int(v) for v in rest])
         labels = [str(n) for n in range(low, high + 1)]
         if labels == NPS_LABELS and not dont_know and _RECOMMEND.search(question.text):
@@ -131,8 +137,11 @@ def _choose_known_scales(guesses: dict[str, Guess], language: str | None) -> Non
             # A five-point scale nobody answered in the middle fits a four-point wording too: say so.
             chosen = {normalised(label) for label in guess.labels}
             others = [
-                fit for fit in guess.fits
-                if fit.key[:2] == guess.fit.key[:2] and len(fit.labels) == len(chosen) + 1 and {normalised(label) for label in fit.labels} > chosen
+                fit
+                for fit in guess.fits
+                if fit.key[:2] == guess.fit.key[:2]
+                and len(fit.labels) == len(chosen) + 1
+                and {normalised(label) for label in fit.labels} > chosen
             ]
             guess.also = [label for label in (others[0].labels if others else ()) if normalised(label) not in chosen]
 
@@ -184,7 +193,8 @@ def _joined_options(values: list[str]) -> list[str] | None:
 
 
 def _in_order(cells: list[list[str]]) -> list[str]:
-    """Every option named, in the order the cells name them (each cell lists its options in the questionnaire's order)."""
+    """Every option named, in the order the cells name them (each cell lists its options in the questionnaire's
+    order)."""
     order: list[str] = []
     for parts in cells:
         at = None  # where the cell's next new option goes: after the option before it, or else last

@@ -43,7 +43,18 @@ def read_export(path: Path) -> Export:
         if options:
             cells = [MULTI_JOINER.join(cell.split()) if set(cell.split()) <= set(options) else cell for cell in cells]
         # The id comes from the last part of the path: 'group_x/q1' → q1.
-        entries.append((Question(item_id(name, len(entries) + 1), name, column, kind="multi" if options else None, labels=options or None), cells))
+        entries.append(
+            (
+                Question(
+                    item_id(name, len(entries) + 1),
+                    name,
+                    column,
+                    kind="multi" if options else None,
+                    labels=options or None,
+                ),
+                cells,
+            )
+        )
     export = from_table("kobo", frame, id_column=respondent, date_column=sent, is_system=_is_system, entries=entries)
     export.status = ["complete"] * len(export.respondent_ids)
     validation = find_column(frame, "_validation_status")

@@ -47,14 +47,26 @@ def read_export(path: Path) -> Export:
                 options = choices[code]
                 labels = [_option_label(parsed[option]) for option in options]
                 text = parsed[options[0]].group("text") or code
-                entries.append((Question("", _question_text(text), code, kind="multi", labels=labels), joined(frame, options, labels, lambda cell, _: cell.casefold() in _YES)))
+                entries.append(
+                    (
+                        Question("", _question_text(text), code, kind="multi", labels=labels),
+                        joined(frame, options, labels, lambda cell, _: cell.casefold() in _YES),
+                    )
+                )
             continue
         text = (match.group("text") if match else None) or column
         sub = match.group("sub") if match else None
         ident = f"{code}_{sub}" if match and sub else (code or "")
         kind = "text" if sub and sub.casefold() in _FREE_TEXT else None
         entries.append((Question(ident, text.strip(), column, kind=kind), frame[column].tolist()))
-    export = from_table("limesurvey", frame, id_column=respondent, date_column=submitted, is_system=lambda c: _is_system(c, columns), entries=entries)
+    export = from_table(
+        "limesurvey",
+        frame,
+        id_column=respondent,
+        date_column=submitted,
+        is_system=lambda c: _is_system(c, columns),
+        entries=entries,
+    )
     export.status = ["complete" if done_at else "partial" for done_at in frame[submitted]]
     return export
 
@@ -77,7 +89,8 @@ def _multiple_choice(frame, columns: list[str], parsed: dict) -> dict[str, list[
     return {
         code: options
         for code, options in by_code.items()
-        if all(cell.casefold() in _YES for option in options for cell in frame[option] if cell) and any(frame[option].ne("").any() for option in options)
+        if all(cell.casefold() in _YES for option in options for cell in frame[option] if cell)
+        and any(frame[option].ne("").any() for option in options)
     }
 
 

@@ -21,8 +21,16 @@ from pipeline.sources.readers import read_any
 
 # English, Danish and Norwegian headings of the columns Forms adds itself.
 SYSTEM = {
-    "start time", "last modified time", "starttidspunkt", "starttid", "senest ændret", "sist endret",
-    "total points", "quiz feedback", "samlet antal point", "totalt antall poeng",
+    "start time",
+    "last modified time",
+    "starttidspunkt",
+    "starttid",
+    "senest ændret",
+    "sist endret",
+    "total points",
+    "quiz feedback",
+    "samlet antal point",
+    "totalt antall poeng",
 }
 COMPLETED = ("Completion time", "Fuldførelsestidspunkt", "Fullføringstidspunkt", "Fullføringstid")
 
@@ -42,7 +50,9 @@ def read_export(path: Path) -> Export:
             entries.append((Question("", column, column, kind="multi"), cells))
         else:
             entries.append((Question("", column, column), cells))
-    return from_table("msforms", frame, id_column=respondent, date_column=completed, is_system=_is_system, entries=entries)
+    return from_table(
+        "msforms", frame, id_column=respondent, date_column=completed, is_system=_is_system, entries=entries
+    )
 
 
 def _is_system(column: str) -> bool:

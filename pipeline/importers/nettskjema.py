@@ -37,10 +37,22 @@ def read_export(path: Path) -> Export:
                 done.add(code)
                 options = boxes[code]
                 labels = [option.rsplit(".", 1)[1] for option in options]
-                entries.append((Question("", code, code, kind="multi", labels=labels), joined(frame, options, labels, lambda cell, _: cell == "1")))
+                entries.append(
+                    (
+                        Question("", code, code, kind="multi", labels=labels),
+                        joined(frame, options, labels, lambda cell, _: cell == "1"),
+                    )
+                )
         else:
             entries.append((Question("", column, column), frame[column].tolist()))
-    export = from_table("nettskjema", frame, id_column=respondent, date_column=created, is_system=lambda c: c.startswith("$"), entries=entries)
+    export = from_table(
+        "nettskjema",
+        frame,
+        id_column=respondent,
+        date_column=created,
+        is_system=lambda c: c.startswith("$"),
+        entries=entries,
+    )
     export.status = ["complete"] * len(export.respondent_ids)  # Nettskjema keeps only answers that were sent
     return export
 
@@ -51,4 +63,6 @@ def _checkbox_questions(frame: pd.DataFrame, columns: list[str]) -> dict[str, li
     for column in columns:
         if "." in column:
             by_code.setdefault(column.rsplit(".", 1)[0], []).append(column)
-    return {code: cols for code, cols in by_code.items() if len(cols) > 1 and all(set(frame[c]) <= _TICKS for c in cols)}
+    return {
+        code: cols for code, cols in by_code.items() if len(cols) > 1 and all(set(frame[c]) <= _TICKS for c in cols)
+    }

@@ -54,7 +54,14 @@ def fitting(labels: list[str]) -> list[Fit]:
             for number, wording in enumerate(wordings):
                 compared = [normalised(label) for label in wording]
                 if set(seen) <= set(compared):
-                    found.append(Fit(vocabulary, language, number, tuple(seen.get(n, label) for n, label in zip(compared, wording))))
+                    found.append(
+                        Fit(
+                            vocabulary,
+                            language,
+                            number,
+                            tuple(seen.get(n, label) for n, label in zip(compared, wording)),
+                        )
+                    )
     return found
 
 
@@ -99,7 +106,8 @@ def yes_no_languages(label: str) -> list[str]:
     return [language for language, words in YES_NO.items() if normalised(label) in {normalised(word) for word in words}]
 
 
-# --- labels holding numbers: "Mindre enn 2 timer", "2-4 timer", "Mer enn 6 timer"; "0", "1-2", "3 eller flere" ---------
+# --- labels holding numbers: "Mindre enn 2 timer", "2-4 timer", "Mer enn 6 timer"; "0", "1-2", "3 eller flere"
+# ---------
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _RANGE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:-|–|—|til|till|to)\s*\d")
@@ -107,8 +115,12 @@ _BELOW = re.compile(
     r"\b(?:mindre enn|mindre end|mindre än|færre enn|færre end|färre än|less than|fewer than|under|below|inntil|"
     r"op til|opp til|upp till|up to|højst|høyst|högst|at most|maks|max)\b|<"
 )
-_ABOVE = re.compile(r"\b(?:mer enn|mere end|mer än|flere enn|flere end|fler än|more than|over|above|minst|mindst|at least)\b|>")
-_OR_MORE = re.compile(r"\+|\b(?:eller (?:flere|fler|mer|mere|mera)|or more|og (?:over|mer|mere|flere)|and (?:over|more|above))\b")
+_ABOVE = re.compile(
+    r"\b(?:mer enn|mere end|mer än|flere enn|flere end|fler än|more than|over|above|minst|mindst|at least)\b|>"
+)
+_OR_MORE = re.compile(
+    r"\+|\b(?:eller (?:flere|fler|mer|mere|mera)|or more|og (?:over|mer|mere|flere)|and (?:over|more|above))\b"
+)
 _NONE = {"ingen", "inga", "inget", "ingenting", "none", "nothing", "nobody"}
 
 

@@ -12,7 +12,17 @@ from pathlib import Path
 from pipeline.importers.export import Export, Question, find_column, from_table
 from pipeline.sources.readers import read_any
 
-ID_NAMES = ("respondent_id", "respondentid", "respondent", "responseid", "response_id", "id", "resp_id", "caseid", "lbnr")
+ID_NAMES = (
+    "respondent_id",
+    "respondentid",
+    "respondent",
+    "responseid",
+    "response_id",
+    "id",
+    "resp_id",
+    "caseid",
+    "lbnr",
+)
 DATE_NAMES = ("submitdate", "closetime", "enddate", "end_date", "completed", "submitted", "created", "timestamp")
 SYSTEM = {"starttime", "startdate", "start_date", "lastpage", "status", "statoverall", "duration", "interviewtime"}
 
@@ -27,4 +37,11 @@ def read_export(path: Path) -> Export:
         for column in frame.columns
         if column not in (respondent, submitted)
     ]
-    return from_table("spss", frame, id_column=respondent, date_column=submitted, is_system=lambda c: c.casefold() in SYSTEM, entries=entries)
+    return from_table(
+        "spss",
+        frame,
+        id_column=respondent,
+        date_column=submitted,
+        is_system=lambda c: c.casefold() in SYSTEM,
+        entries=entries,
+    )

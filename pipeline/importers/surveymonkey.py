@@ -37,7 +37,9 @@ _CONTINUED = re.compile(r"Column\d+")
 def read_export(path: Path) -> Export:
     frame = read_any(path, header_rows=2)
     upper, lower = frame.attrs["header_rows"]
-    two_rows = any(cell.strip().casefold() in SUB_HEADINGS for cell in lower) or ("" in [c.strip() for c in upper] and not any(_CONTINUED.fullmatch(c) for c in upper))
+    two_rows = any(cell.strip().casefold() in SUB_HEADINGS for cell in lower) or (
+        "" in [c.strip() for c in upper] and not any(_CONTINUED.fullmatch(c) for c in upper)
+    )
     if not two_rows:
         frame = read_any(path)
         upper, lower = frame.attrs["header_rows"][0], [""] * len(frame.columns)
@@ -56,7 +58,14 @@ def read_export(path: Path) -> Export:
             continue
         position += 1  # q1, q2 ... count questions, not columns
         entries += _items(frame, question, members, lower, two_rows, position)
-    return from_table("surveymonkey", frame, id_column=respondent, date_column=ended, is_system=lambda c: heading(c) in SYSTEM, entries=entries)
+    return from_table(
+        "surveymonkey",
+        frame,
+        id_column=respondent,
+        date_column=ended,
+        is_system=lambda c: heading(c) in SYSTEM,
+        entries=entries,
+    )
 
 
 def _questions(upper: list[str], two_rows: bool) -> list[tuple[str, list[int]]]:
@@ -71,7 +80,9 @@ def _questions(upper: list[str], two_rows: bool) -> list[tuple[str, list[int]]]:
     return questions
 
 
-def _items(frame: pd.DataFrame, question: str, members: list[int], lower: list[str], two_rows: bool, position: int) -> list[tuple[Question, list[str]]]:
+def _items(
+    frame: pd.DataFrame, question: str, members: list[int], lower: list[str], two_rows: bool, position: int
+) -> list[tuple[Question, list[str]]]:
     columns = [frame.columns[i] for i in members]
     base = item_id(question, position)
     if len(members) == 1:
@@ -82,16 +93,31 @@ def _items(frame: pd.DataFrame, question: str, members: list[int], lower: list[s
         cells = joined(frame, [c for c, _ in options], labels, lambda cell, label: cell == label)
         items = [(Question(base, question, question, kind="multi", labels=labels), cells)]
         for column in other:
-            items.append((Question(f"{base}_other", f"{question} - {lower[frame.columns.get_loc(column)] or 'other'}", column, kind="text"), frame[column].tolist()))
+            items.append(
+                (
+                    Question(
+                        f"{base}_other",
+                        f"{question} - {lower[frame.columns.get_loc(column)] or 'other'}",
+                        column,
+                        kind="text",
+                    ),
+                    frame[column].tolist(),
+                )
+            )
         return items
     # A matrix: each column is a row of the question, its cells the answer chosen for that row.
     return [
-        (Question(f"{base}_{k}", f"{question} - {lower[i]}" if lower[i] else question, frame.columns[i]), frame[frame.columns[i]].tolist())
+        (
+            Question(f"{base}_{k}", f"{question} - {lower[i]}" if lower[i] else question, frame.columns[i]),
+            frame[frame.columns[i]].tolist(),
+        )
         for k, i in enumerate(members, start=1)
     ]
 
 
-def _options(frame: pd.DataFrame, columns: list[str], sub: list[str], two_rows: bool) -> tuple[list[tuple[str, str]], list[str]]:
+def _options(
+    frame: pd.DataFrame, columns: list[str], sub: list[str], two_rows: bool
+) -> tuple[list[tuple[str, str]], list[str]]:
     """The (column, option) pairs of a multi-select question, and its free-text columns; ([], []) for a matrix.
 
     A column is an option when every answer in it is the option's own wording: its second heading, or, without

@@ -39,7 +39,17 @@ ID_NAMES = ("respondentid", "respondent_id", "respondent", "id")
 DATE_NAMES = ("closetime", "closedate", "answertime")
 SYSTEM = {"starttime", "startdate", "distributiontime", "lastpage", "duration"}
 COMPLETE = {"gennemført", "gjennomført", "fuldført", "fullført", "completed", "complete"}
-PARTIAL = {"noen svar", "nogle svar", "nogen svar", "delvist besvaret", "delvis besvart", "delvist gennemført", "partially completed", "partial", "some answers"}
+PARTIAL = {
+    "noen svar",
+    "nogle svar",
+    "nogen svar",
+    "delvist besvaret",
+    "delvis besvart",
+    "delvist gennemført",
+    "partially completed",
+    "partial",
+    "some answers",
+}
 _STATUS_VARIABLE = re.compile(r"stat(?:o|overall)_?\d+", re.IGNORECASE)
 
 
@@ -59,7 +69,11 @@ def read_export(path: Path) -> Export:
     columns = list(dataset.columns)
     respondent = find_column(dataset, *ID_NAMES)
     closed = find_column(dataset, *DATE_NAMES)
-    status_columns = [c for c in columns if _STATUS_VARIABLE.fullmatch(c) or (c in variables and variables[c].question.casefold() == "statoverall")]
+    status_columns = [
+        c
+        for c in columns
+        if _STATUS_VARIABLE.fullmatch(c) or (c in variables and variables[c].question.casefold() == "statoverall")
+    ]
     entries, done = [], set()
     for column in columns:
         if column in (respondent, closed) or column in status_columns or column.casefold() in SYSTEM:
@@ -71,7 +85,9 @@ def read_export(path: Path) -> Export:
                 options = [c for c in columns if c in variables and variables[c].question == variable.question]
                 names = [variables[c].choice or c for c in options]
                 cells = joined(dataset, options, names, lambda cell, _: cell == "1")
-                entries.append((Question(variable.question, variable.text, variable.question, kind="multi", labels=names), cells))
+                entries.append(
+                    (Question(variable.question, variable.text, variable.question, kind="multi", labels=names), cells)
+                )
             continue
         answers = codes.get(column, {})
         cells = [answers.get(cell, cell) for cell in dataset[column]]
@@ -80,7 +96,14 @@ def read_export(path: Path) -> Export:
         else:
             text = variable.text if variable else column
             entries.append((Question(column, text, column, labels=list(answers.values()) or None), cells))
-    export = from_table("surveyxact", dataset, id_column=respondent, date_column=closed, is_system=lambda c: c.casefold() in SYSTEM, entries=entries)
+    export = from_table(
+        "surveyxact",
+        dataset,
+        id_column=respondent,
+        date_column=closed,
+        is_system=lambda c: c.casefold() in SYSTEM,
+        entries=entries,
+    )
     export.system += status_columns
     if status_columns:
         statuses = _statuses(dataset, status_columns, variables, codes)
@@ -94,9 +117,27 @@ def _parts(path: Path) -> tuple[pd.DataFrame, list[list[str]], list[list[str]]]:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         sheets = sheet_names(path)
         data_sheets = [s for s in sheets if s.casefold().startswith("dataset")]
-        missing = [name for name, found in (("Dataset", data_sheets), ("Structure", "Structure" in sheets), ("Labels", "Labels" in sheets)) if not found]
+        missing = [
+            name
+            for name, found in (
+                ("Dataset", data_sheets),
+                ("Structure", "Structure" in sheets),
+                ("Labels", "Labels" in sheets),
+            )
+            if not found
+        ]
         if missing:
-            raise InputError([Problem(path.name, None, "sheet", "the sheets Dataset, Structure and Labels of a SurveyXact export", f"sheets {sheets}")])
+            raise InputError(
+                [
+                    Problem(
+                        path.name,
+                        None,
+                        "sheet",
+                        "the sheets Dataset, Structure and Labels of a SurveyXact export",
+                        f"sheets {sheets}",
+                    )
+                ]
+            )
         frames = [read_any(path, sheet=s, missing=()) for s in data_sheets]
         dataset = pd.concat(frames, axis=1) if len(frames) > 1 else frames[0]
         dataset.attrs = dict(frames[0].attrs)
@@ -105,12 +146,29 @@ def _parts(path: Path) -> tuple[pd.DataFrame, list[list[str]], list[list[str]]]:
     found = {part: _sibling(folder, part) for part in PARTS}
     missing = [f"{part}.csv" for part, file in found.items() if file is None]
     if missing:
-        raise InputError([Problem(folder.name, None, None, "dataset.csv, structure.csv and labels.csv from one SurveyXact export", f"no {', '.join(missing)} in {folder}")])
+        raise InputError(
+            [
+                Problem(
+                    folder.name,
+                    None,
+                    None,
+                    "dataset.csv, structure.csv and labels.csv from one SurveyXact export",
+                    f"no {', '.join(missing)} in {folder}",
+                )
+            ]
+        )
     return read_any(found["dataset"], missing=()), read_rows(found["structure"]), read_rows(found["labels"])
 
 
 def _sibling(folder: Path, part: str) -> Path | None:
-    return next((f for f in sorted(folder.iterdir()) if f.is_file() and f.stem.casefold() == part and f.suffix.lower() in (".csv", ".txt")), None)
+    return next(
+        (
+            f
+            for f in sorted(folder.iterdir())
+            if f.is_file() and f.stem.casefold() == part and f.suffix.lower() in (".csv", ".txt")
+        ),
+        None,
+    )
 
 
 def _variables(rows: list[list[str]]) -> dict[str, Variable]:
@@ -118,7 +176,17 @@ def _variables(rows: list[list[str]]) -> dict[str, Variable]:
         return {}
     header = [cell.strip() for cell in rows[0]]
     if "variableName" not in header or "questionText" not in header:
-        raise InputError([Problem("structure", 1, None, "the columns variableName and questionText of SurveyXact's structure", "columns " + ", ".join(header))])
+        raise InputError(
+            [
+                Problem(
+                    "structure",
+                    1,
+                    None,
+                    "the columns variableName and questionText of SurveyXact's structure",
+                    "columns " + ", ".join(header),
+                )
+            ]
+        )
     at = {name: header.index(name) for name in header if name}
 
     def cell(row: list[str], name: str) -> str:
@@ -128,7 +196,13 @@ def _variables(rows: list[list[str]]) -> dict[str, Variable]:
     for row in rows[1:]:
         name = cell(row, "variableName")
         if name:
-            variables[name] = Variable(cell(row, "questionName") or name, cell(row, "questionType"), cell(row, "subType"), cell(row, "questionText"), cell(row, "choiceText"))
+            variables[name] = Variable(
+                cell(row, "questionName") or name,
+                cell(row, "questionType"),
+                cell(row, "subType"),
+                cell(row, "questionText"),
+                cell(row, "choiceText"),
+            )
     return variables
 
 
@@ -147,7 +221,10 @@ def _statuses(dataset: pd.DataFrame, columns: list[str], variables: dict[str, Va
         labels = codes.get(columns[0], {})
         return [labels.get(cell, cell) for cell in dataset[columns[0]]]
     names = [variables[c].choice if c in variables and variables[c].choice else c for c in columns]
-    return [next((name for cell, name in zip(cells, names) if cell == "1"), "") for cells in dataset[columns].itertuples(index=False, name=None)]
+    return [
+        next((name for cell, name in zip(cells, names) if cell == "1"), "")
+        for cells in dataset[columns].itertuples(index=False, name=None)
+    ]
 
 
 def _status(label: str) -> str | None:

@@ -19,10 +19,24 @@ from pipeline.sources.readers import EXCEL_SUFFIXES, OTHER_WORKBOOK_SUFFIXES, re
 
 TOOL = "csv"
 
-_DATE = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_DATE = re.compile(
+    r"\d{1,4}([./-])\d{1,2}\1\d{1,4}(?:[ "
+    r"T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 
 # Headings of a column of respondent ids, compared after `heading`.
-ID_HEADINGS = {"id", "respondent id", "respondentid", "response id", "responseid", "løpenr", "løpenummer", "lopenr", "lnr", "record id"}
+ID_HEADINGS = {
+    "id",
+    "respondent id",
+    "respondentid",
+    "response id",
+    "responseid",
+    "løpenr",
+    "løpenummer",
+    "lopenr",
+    "lnr",
+    "record id",
+}
 
 
 def read_export(path: Path, *, id_column: str | None = None, sheet: str | None = None) -> Export:
@@ -33,12 +47,20 @@ def read_export(path: Path, *, id_column: str | None = None, sheet: str | None =
     frame = read_any(path, sheet=sheet, missing=(), number_repeats=True)
     respondent = require_column(frame, "respondent id (--id-column)", id_column) if id_column else None
     ids = [] if respondent else [c for c in frame.columns if heading(c) in ID_HEADINGS]
-    dates = [c for c in frame.columns if c not in ids and c != respondent and not is_personal(c) and _holds_dates(frame, c)]
+    dates = [
+        c for c in frame.columns if c not in ids and c != respondent and not is_personal(c) and _holds_dates(frame, c)
+    ]
     own = [c for c in frame.columns if c in ids or c in dates]
     submitted = dates[-1] if dates else None
     texts, answers = frame.attrs.get("labels", {}), frame.attrs.get("value_labels", {})  # an SPSS file's, else none
-    entries = [(Question("", texts.get(c) or c, c, labels=answers.get(c)), frame[c].tolist()) for c in frame.columns if c not in (respondent, submitted)]
-    export = from_table(TOOL, frame, id_column=respondent, date_column=submitted, is_system=lambda c: c in own, entries=entries)
+    entries = [
+        (Question("", texts.get(c) or c, c, labels=answers.get(c)), frame[c].tolist())
+        for c in frame.columns
+        if c not in (respondent, submitted)
+    ]
+    export = from_table(
+        TOOL, frame, id_column=respondent, date_column=submitted, is_system=lambda c: c in own, entries=entries
+    )
     export.system = own  # the date column used is not a question either: named with the rest
     return export
 

@@ -74,7 +74,9 @@ class IndicatorImport:
         units = table["unit"].nunique()
         lines.append(f"  wrote {self.table_path} ({len(table):,} rows: {units} unit(s), {count} indicator(s), {span})")
         lines.append(f"  wrote {self.draft_path}")
-        lines.append(f"paste this into project.yaml (it is also in {self.draft_path.name}), then run `evalreport validate`:")
+        lines.append(
+            f"paste this into project.yaml (it is also in {self.draft_path.name}), then run `evalreport validate`:"
+        )
         lines += ["  " + line for line in self.draft.splitlines()]
         return lines
 
@@ -176,15 +178,22 @@ def merge_figures(path: Path, new: pd.DataFrame, replace: bool, calendar: Period
         if was is not None and not _same(was[3], value):
             differing.append(((unit, indicator, year), was[3], value))
     if differing and not replace:
-        shown = "; ".join(f"{unit}, {indicator}, {year}: {was or 'no figure'} there, {now or 'no figure'} in the file"
-                          for (unit, indicator, year), was, now in differing[:5])
+        shown = "; ".join(
+            f"{unit}, {indicator}, {year}: {was or 'no figure'} there, {now or 'no figure'} in the file"
+            for (unit, indicator, year), was, now in differing[:5]
+        )
         more = f" and {len(differing) - 5} more" if len(differing) > 5 else ""
         raise EvalreportError(
             f"--append: {len(differing)} figure(s) differ from {path}: {shown}{more}. Give --replace to take the file's"
         )
     incoming = {tuple(row[:3]) for row in new[columns].itertuples(index=False, name=None)}
     kept = before[[tuple(row) not in incoming for row in before[_KEY].itertuples(index=False, name=None)]]
-    table = pd.concat([kept, new[columns]], ignore_index=True).fillna("").sort_values(_KEY, kind="stable").reset_index(drop=True)
+    table = (
+        pd.concat([kept, new[columns]], ignore_index=True)
+        .fillna("")
+        .sort_values(_KEY, kind="stable")
+        .reset_index(drop=True)
+    )
     same = len(incoming & set(old)) - len(differing)
     replaced = [f"{u}, {i}, {y}: {was or '–'} → {now or '–'}" for (u, i, y), was, now in differing]
     return Merged(table, len(before), len(incoming - set(old)), same, replaced)
@@ -219,16 +228,18 @@ def _known_indicators(folder: Path) -> dict[str, str]:
     if not isinstance(indicators, dict):
         return {}
     return {
-        str(ident): str(spec.get("label", "")) if isinstance(spec, dict) else ""
-        for ident, spec in indicators.items()
+        str(ident): str(spec.get("label", "")) if isinstance(spec, dict) else "" for ident, spec in indicators.items()
     }
 
 
 def _keep_known_ids(canonical: Canonical, known: dict[str, str]) -> None:
     """An imported indicator whose label is one project.yaml gives takes that indicator's id."""
     by_label = {" ".join(label.split()).casefold(): ident for ident, label in known.items() if label}
-    renamed = {ident: by_label[" ".join(label.split()).casefold()] for ident, label in canonical.indicators.items()
-               if " ".join(label.split()).casefold() in by_label}
+    renamed = {
+        ident: by_label[" ".join(label.split()).casefold()]
+        for ident, label in canonical.indicators.items()
+        if " ".join(label.split()).casefold() in by_label
+    }
     if renamed:
         canonical.table["indicator"] = canonical.table["indicator"].map(lambda ident: renamed.get(ident, ident))
         canonical.indicators = {renamed.get(ident, ident): label for ident, label in canonical.indicators.items()}

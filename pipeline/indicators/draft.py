@@ -12,7 +12,10 @@ _SPELLED_OUT = str.maketrans({"æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ß"
 # Words that say a figure is a level (a share, a rate, an average), which a period reports at its last year
 # rather than adding up.
 _LEVEL_WORDS = re.compile(
-    r"%|prosent|procent|percent|andel|share|rate|per 1 ?000|gjennomsnitt|gennemsnit|genomsnitt|average|mean|median|indeks|index|keskikoko|osuus",
+    (
+        r"%|prosent|procent|percent|andel|share|rate|per 1 "
+        r"?000|gjennomsnitt|gennemsnit|genomsnitt|average|mean|median|indeks|index|keskikoko|osuus"
+    ),
     re.IGNORECASE,
 )
 
@@ -46,7 +49,11 @@ def draft_block(indicators: dict[str, str], source: str, units: dict[str, str] |
 
     `units` (id → name), when given, are listed as a commented `units:` block for a project that has none yet.
     """
-    block = {"indicators": {ident: {"label": label, "aggregate": aggregate_for(label)} for ident, label in indicators.items()}}
+    block = {
+        "indicators": {
+            ident: {"label": label, "aggregate": aggregate_for(label)} for ident, label in indicators.items()
+        }
+    }
     lines = [
         f"# Made by `evalreport import indicators` from {source}. Paste the `indicators:` block into project.yaml",
         "# (beside any indicators it has) and set `files: {indicators: indicators.csv}`. Check each `aggregate`,",
@@ -57,6 +64,11 @@ def draft_block(indicators: dict[str, str], source: str, units: dict[str, str] |
     if units:
         lines.append("# The units in the file, for `units:` in project.yaml if it has none yet:")
         lines.append("# units:")
-        listed = yaml.safe_dump([{"id": unit_id, "name": name} for unit_id, name in units.items()], allow_unicode=True, default_flow_style=None, width=200)
+        listed = yaml.safe_dump(
+            [{"id": unit_id, "name": name} for unit_id, name in units.items()],
+            allow_unicode=True,
+            default_flow_style=None,
+            width=200,
+        )
         lines += [f"#   {line}" for line in listed.splitlines()]
     return "\n".join(lines) + "\n"

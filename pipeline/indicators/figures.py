@@ -85,8 +85,14 @@ def project_year(period: str, calendar: Period) -> int:
     if not calendar.split:
         year = year_of(period)
         if year is None:
-            hint = (" (a school or fiscal year such as 2018-2019 needs the project's years to begin in its month, "
-                    "such as period: {start: 2018-08})") if two_years(period) is not None else ""
+            hint = (
+                (
+                    " (a school or fiscal year such as 2018-2019 needs the project's years to begin in its month, "
+                    "such as period: {start: 2018-08})"
+                )
+                if two_years(period) is not None
+                else ""
+            )
             raise ValueError("a year such as 2021 (a quarter or month such as 2021K4 counts in its year)" + hint)
         return year
     first = calendar.year_label(calendar.start)
@@ -106,6 +112,8 @@ def project_year(period: str, calendar: Period) -> int:
     if quarter and (calendar.start_month - 1) % 3 == 0:
         return calendar.year_of(date(int(quarter.group(1)), 3 * int(quarter.group(2)) - 2, 1))
     if plain is not None and _YEAR.fullmatch(text):
-        expected += (f", not a calendar year: {plain} is half of {calendar.year_label(plain - 1)} and half of "
-                     f"{calendar.year_label(plain)}")
+        expected += (
+            f", not a calendar year: {plain} is half of {calendar.year_label(plain - 1)} and half of "
+            f"{calendar.year_label(plain)}"
+        )
     raise ValueError(expected)

@@ -47,7 +47,9 @@ def _value_column(columns: list[str], chosen: str | None, file: str) -> str:
     if chosen:
         found = [c for c in columns if c.casefold() == chosen.strip().casefold()]
         if not found:
-            raise EvalreportError(f"--value-column: {file} has no column {chosen!r}; it has {', '.join(map(repr, columns))}")
+            raise EvalreportError(
+                f"--value-column: {file} has no column {chosen!r}; it has {', '.join(map(repr, columns))}"
+            )
         return found[0]
     named = [c for c in columns if c.casefold() in VALUE_NAMES]
     return named[0] if named else columns[-1]

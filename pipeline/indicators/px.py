@@ -35,7 +35,7 @@ def read(path: Path) -> Source:
         text = raw.decode(encoding)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        found = f"a byte {encoding} cannot read ({raw[error.start:error.start + 1]!r})"
+        found = f"a byte {encoding} cannot read ({raw[error.start : error.start + 1]!r})"
         expected = f"text in {encoding}, the encoding the file declares"
         raise InputError([Problem(path.name, line, "CODEPAGE", expected, found)]) from None
     if text.count("DATA=") != 1:
@@ -62,11 +62,17 @@ def read(path: Path) -> Source:
     if declared > MAX_ROWS:
         raise InputError([Problem(path.name, None, "DATA", f"at most {MAX_ROWS:,} figures", f"{declared:,}")])
     cells = pd.MultiIndex.from_product(codes, names=names).to_frame(index=False).astype(str)
-    source = Source(file=path.name, format="px", dimensions=dimensions, cells=cells, figures=figures, rows=[None] * len(figures))
+    source = Source(
+        file=path.name, format="px", dimensions=dimensions, cells=cells, figures=figures, rows=[None] * len(figures)
+    )
     source.units = _typed(meta, names, "G", "MAP") or source.guess(UNIT_NAMES, set())
     source.periods = _typed(meta, names, "T", "TIMEVAL") or source.guess(PERIOD_NAMES, {source.units})
-    source.content = (_listed(meta, "CONTVARIABLE") or [None])[0] or source.guess(CONTENT_NAMES, {source.units, source.periods})
-    source.declared_missing = tuple(symbol for key in meta if re.fullmatch(r"DATASYMBOL(\d|SUM)", key) for symbol in _listed(meta, key))
+    source.content = (_listed(meta, "CONTVARIABLE") or [None])[0] or source.guess(
+        CONTENT_NAMES, {source.units, source.periods}
+    )
+    source.declared_missing = tuple(
+        symbol for key in meta if re.fullmatch(r"DATASYMBOL(\d|SUM)", key) for symbol in _listed(meta, key)
+    )
     return source
 
 
@@ -96,7 +102,9 @@ def _codepage(path: Path) -> str:
     try:
         return io.TextIOWrapper(io.BytesIO(), encoding=name).encoding
     except LookupError:
-        raise InputError([Problem(path.name, None, "CODEPAGE", "an encoding Python knows, such as iso-8859-1 or utf-8", repr(name))]) from None
+        raise InputError(
+            [Problem(path.name, None, "CODEPAGE", "an encoding Python knows, such as iso-8859-1 or utf-8", repr(name))]
+        ) from None
 
 
 def _listed(meta: dict, key: str) -> list[str]:

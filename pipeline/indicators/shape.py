@@ -61,16 +61,25 @@ def to_canonical(source: Source, choices: Choices) -> Canonical:
     units = _WHOLE if whole_project else _role(source, choices.unit_column, source.units, "--unit-column", UNITS_WHAT)
     periods = _role(source, choices.period_column, source.periods, "--period-column", "the years")
     if units.name == periods.name:
-        raise EvalreportError(f"--unit-column and --period-column: both name {units.name!r}; the units and the years are two columns")
+        raise EvalreportError(
+            f"--unit-column and --period-column: both name {units.name!r}; the units and the years are two columns"
+        )
     keep = _where(source, choices.where)
     cells = source.cells[keep].reset_index(drop=True)
     figures = [f for f, k in zip(source.figures, keep) if k]
     rows = [r for r, k in zip(source.rows, keep) if k]
     measures = _indicator_dimensions(source, cells, choices.indicator_column, {units.name, periods.name})
 
-    split = [("", "") for _ in range(len(cells))] if whole_project else [split_unit(code, units.label(code)) for code in cells[units.name]]
+    split = (
+        [("", "") for _ in range(len(cells))]
+        if whole_project
+        else [split_unit(code, units.label(code)) for code in cells[units.name]]
+    )
     unit_ids = [ident for ident, _ in split]
-    labels = [", ".join(d.label(code) for d, code in zip(measures, codes)) for codes in cells[[d.name for d in measures]].itertuples(index=False)]
+    labels = [
+        ", ".join(d.label(code) for d, code in zip(measures, codes))
+        for codes in cells[[d.name for d in measures]].itertuples(index=False)
+    ]
     table = pd.DataFrame({"unit": unit_ids, "label": labels}, dtype=str)
     names = dict(split)
     outside, without = [], []
@@ -105,7 +114,15 @@ def to_canonical(source: Source, choices: Choices) -> Canonical:
         except NotAFigure:
             codes = ", ".join(f"'{c}'" for c in dict.fromkeys(missing_codes))
             where = _place(cells.iloc[i], source) if row is None else "value"
-            problems.append(Problem(source.file, row, where, f"a number ≥ 0, '-' (nil) or a code for no figure ({codes})", repr(text.strip())))
+            problems.append(
+                Problem(
+                    source.file,
+                    row,
+                    where,
+                    f"a number ≥ 0, '-' (nil) or a code for no figure ({codes})",
+                    repr(text.strip()),
+                )
+            )
             value, symbol = None, None
         shown_missing[symbol] += symbol is not None
         nil += text.strip().strip('"') == NIL and value == 0
@@ -118,8 +135,14 @@ def to_canonical(source: Source, choices: Choices) -> Canonical:
     ids = indicator_ids(list(dict.fromkeys(table["label"])))
     table = table.assign(indicator=table["label"].map(ids), period=years, value=values, note=notes)
     _one_figure_each(table, cells, rows, source, [units, periods, *measures])
-    table = table.sort_values(["unit", "indicator", "period"], kind="stable")[["unit", "indicator", "period", "value", "note"]]
-    roles = {"units": "none: the whole project" if whole_project else units.name, "periods": periods.name, "indicator": " + ".join(d.name for d in measures)}
+    table = table.sort_values(["unit", "indicator", "period"], kind="stable")[
+        ["unit", "indicator", "period", "value", "note"]
+    ]
+    roles = {
+        "units": "none: the whole project" if whole_project else units.name,
+        "periods": periods.name,
+        "indicator": " + ".join(d.name for d in measures),
+    }
     return Canonical(
         table=table.reset_index(drop=True),
         indicators={ident: label for label, ident in ids.items()},
@@ -163,7 +186,9 @@ def _where(source: Source, conditions: list[str]) -> pd.Series:
         for value in values:
             if not ((codes.str.casefold() == value.casefold()) | (labels.str.casefold() == value.casefold())).any():
                 held = ", ".join(repr(v) for v in list(dict.fromkeys(labels))[:12])
-                raise EvalreportError(f"--where {name}={value}: no figure in {source.file} has it; {name!r} holds {held}")
+                raise EvalreportError(
+                    f"--where {name}={value}: no figure in {source.file} has it; {name!r} holds {held}"
+                )
         folded = {v.casefold() for v in values}
         keep &= codes.str.casefold().isin(folded) | labels.str.casefold().isin(folded)
     return keep
@@ -180,11 +205,15 @@ def _indicator_dimensions(source: Source, cells: pd.DataFrame, chosen: str | Non
         return varying
     content = [d for d in rest if d.name == source.content] or rest[-1:]
     if not content:
-        raise EvalreportError(f"--indicator-column: {source.file} has no column besides the units and the years to name the indicator by")
+        raise EvalreportError(
+            f"--indicator-column: {source.file} has no column besides the units and the years to name the indicator by"
+        )
     return content
 
 
-def _one_figure_each(table: pd.DataFrame, cells: pd.DataFrame, rows: list, source: Source, used: list[Dimension]) -> None:
+def _one_figure_each(
+    table: pd.DataFrame, cells: pd.DataFrame, rows: list, source: Source, used: list[Dimension]
+) -> None:
     """Two figures for one unit, indicator and year: say which column tells them apart, and how to keep one."""
     repeated = table.duplicated(["unit", "indicator", "period"], keep=False)
     if not repeated.any():
@@ -203,18 +232,31 @@ def _one_figure_each(table: pd.DataFrame, cells: pd.DataFrame, rows: list, sourc
             if first is used[1]:  # quarters or months of one year
                 hint = f"keep one period a year, such as --where {first.name}={held[-1]}"
             else:
-                hint = ("name it in --indicator-column, or " if first not in used else "") + f"keep one with --where {first.name}={held[0]}"
+                hint = (
+                    "name it in --indicator-column, or " if first not in used else ""
+                ) + f"keep one with --where {first.name}={held[0]}"
             found += f" that differ in {first.name!r} ({', '.join(map(repr, held[:4]))}): {hint}"
-        problems.append(Problem(source.file, lines[0] if lines else None, None, "one figure per unit, indicator and year", found))
+        problems.append(
+            Problem(source.file, lines[0] if lines else None, None, "one figure per unit, indicator and year", found)
+        )
         if len(problems) == 5:
             break
     if groups.ngroups > len(problems):
-        problems.append(Problem(source.file, None, None, "the same for the other figures", f"{groups.ngroups - len(problems):,} more units, indicators and years like these"))
+        problems.append(
+            Problem(
+                source.file,
+                None,
+                None,
+                "the same for the other figures",
+                f"{groups.ngroups - len(problems):,} more units, indicators and years like these",
+            )
+        )
     raise InputError(problems)
 
 
 def _place(cells: pd.Series, source: Source) -> str:
-    """Where a figure sits in a file without rows (PX, JSON-stat): each dimension's label, e.g. 'region=Halden, år=2021'."""
+    """Where a figure sits in a file without rows (PX, JSON-stat): each dimension's label, e.g. 'region=Halden,
+    år=2021'."""
     return ", ".join(f"{d.name}={d.label(cells[d.name])}" for d in source.dimensions)
 
 
@@ -222,4 +264,6 @@ def _first(problems: list[Problem]) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     rest = len(problems) - MAX_PROBLEMS
-    return problems[:MAX_PROBLEMS] + [Problem(problems[0].file, None, None, "the same for the other figures", f"{rest:,} more like these")]
+    return problems[:MAX_PROBLEMS] + [
+        Problem(problems[0].file, None, None, "the same for the other figures", f"{rest:,} more like these")
+    ]

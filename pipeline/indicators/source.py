@@ -10,13 +10,55 @@ from pipeline.errors import EvalreportError
 
 # Names statistics offices and evaluators give the dimension of places, of time, and of what is counted
 # (SSB, Statistics Denmark, Statistics Sweden, Statistics Finland, Eurostat, IMDi), lower case.
-UNIT_NAMES = ("region", "kommune", "kommunenummer", "kommunenr", "municipality", "unit", "område", "omrade", "alue", "geo", "fylke", "bydel")
-PERIOD_NAMES = (
-    "år", "aar", "year", "tid", "time", "time_period", "period", "periode", "vuosi",
-    "kvartal", "quarter", "måned", "month",
-    "skoleår", "skuleår", "skoleaar", "skolår", "läsår", "school year", "regnskapsår", "regnskabsår", "budgetår",
+UNIT_NAMES = (
+    "region",
+    "kommune",
+    "kommunenummer",
+    "kommunenr",
+    "municipality",
+    "unit",
+    "område",
+    "omrade",
+    "alue",
+    "geo",
+    "fylke",
+    "bydel",
 )
-CONTENT_NAMES = ("statistikkvariabel", "contentscode", "tabellinnehåll", "indhold", "indikator", "indicator", "measure", "tiedot", "variabel")
+PERIOD_NAMES = (
+    "år",
+    "aar",
+    "year",
+    "tid",
+    "time",
+    "time_period",
+    "period",
+    "periode",
+    "vuosi",
+    "kvartal",
+    "quarter",
+    "måned",
+    "month",
+    "skoleår",
+    "skuleår",
+    "skoleaar",
+    "skolår",
+    "läsår",
+    "school year",
+    "regnskapsår",
+    "regnskabsår",
+    "budgetår",
+)
+CONTENT_NAMES = (
+    "statistikkvariabel",
+    "contentscode",
+    "tabellinnehåll",
+    "indhold",
+    "indikator",
+    "indicator",
+    "measure",
+    "tiedot",
+    "variabel",
+)
 
 
 @dataclass

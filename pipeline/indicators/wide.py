@@ -65,8 +65,9 @@ def _long(path: Path, frame, row_dimensions: list[str], by_column: dict[str, lis
     """The table long: a row per figure, with the rows' own dimensions and, from `by_column` (each year column's
     header values, one per name in `names`), the header's."""
     table = frame.assign(_row=list(frame.attrs["line"]))
-    melted = table.melt(id_vars=[*row_dimensions, "_row"], value_vars=list(by_column), var_name="_column",
-                        value_name="_figure")
+    melted = table.melt(
+        id_vars=[*row_dimensions, "_row"], value_vars=list(by_column), var_name="_column", value_name="_figure"
+    )
     for position, name in enumerate(names):
         melted[name] = melted["_column"].map({column: cells[position] for column, cells in by_column.items()})
     dimensions = [Dimension(name) for name in row_dimensions + names]
@@ -88,7 +89,17 @@ def _header_rows(rows: list[list[str]], file: str) -> int:
         if periods and all(is_period(cell) for cell in row[periods[0] :] if cell.strip()):
             return number
     found = " | ".join(";".join(row) for row in rows[:3])[:200]
-    raise InputError([Problem(file, None, None, "a header row of years (2015, 2016 …) in one of the first three rows, as in a wide table", repr(found))])
+    raise InputError(
+        [
+            Problem(
+                file,
+                None,
+                None,
+                "a header row of years (2015, 2016 …) in one of the first three rows, as in a wide table",
+                repr(found),
+            )
+        ]
+    )
 
 
 def _merged(row: list[str], columns: list[int]) -> list[str]:
@@ -132,8 +143,11 @@ def _read_labelled(path: Path, sheet: str | None, count: int) -> Source:
     frame = read_any(path, sheet=sheet, missing=(), header_rows=count)
     width = len(frame.columns)
     header = [list(row) + [""] * (width - len(row)) for row in frame.attrs["header_rows"]]
-    values = [i for i in range(width) if any(_labelled(row[i]) or (n == count - 1 and is_period(row[i]))
-                                              for n, row in enumerate(header))]
+    values = [
+        i
+        for i in range(width)
+        if any(_labelled(row[i]) or (n == count - 1 and is_period(row[i])) for n, row in enumerate(header))
+    ]
     row_dimensions = [frame.columns[i] for i in range(width) if i not in values]
     merged = [_merged(row, values) for row in header]
     names: list[str] = []

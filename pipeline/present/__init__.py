@@ -1,4 +1,5 @@
-"""What notebooks call to show results: sections (a document model drawn as HTML and PDF) with tables, charts and sentences in the report's language."""
+"""What notebooks call to show results: sections (a document model drawn as HTML and PDF) with tables, charts and
+sentences in the report's language."""
 
 __all__ = ["Report"]
 

@@ -61,11 +61,28 @@ def per_year_table(report: Report) -> doc.Table:
     t, held, years = report.t, report.activities, report.scope.period.years
     counts = act.per_year_and_kind(held, years)
     participants = participants_per_year(report)
-    rows = [[report.scope.period.year_label(year), *(cells.count(t, n) for n in counts.loc[year]), cells.count(t, counts.loc[year].sum()), participants[year]] for year in years]
+    rows = [
+        [
+            report.scope.period.year_label(year),
+            *(cells.count(t, n) for n in counts.loc[year]),
+            cells.count(t, counts.loc[year].sum()),
+            participants[year],
+        ]
+        for year in years
+    ]
     if len(years) > 1:
-        rows.append([t("total"), *(cells.count(t, n) for n in counts.sum()), cells.count(t, counts.to_numpy().sum()), participants_cell(report, held)])
+        rows.append(
+            [
+                t("total"),
+                *(cells.count(t, n) for n in counts.sum()),
+                cells.count(t, counts.to_numpy().sum()),
+                participants_cell(report, held),
+            ]
+        )
     headers = [t("year"), *counts.columns, t("total"), t("participants")]
-    return doc.table(headers, rows, report.table_caption(t("caption_activities_per_year")), numeric=tuple(range(1, len(headers))))
+    return doc.table(
+        headers, rows, report.table_caption(t("caption_activities_per_year")), numeric=tuple(range(1, len(headers)))
+    )
 
 
 def count_text(t, value) -> doc.Datum:
@@ -81,7 +98,11 @@ def participants_cell(report: Report, activities: pd.DataFrame) -> doc.Datum:
     if counted.empty:
         return count_text(t, None)
     total = decision(report).total_of(counted["id"])
-    return cells.withheld("count", t("act_suppressed_note", min=decision_limit(report)), t("suppressed")) if total is None else cells.count(t, total)
+    return (
+        cells.withheld("count", t("act_suppressed_note", min=decision_limit(report)), t("suppressed"))
+        if total is None
+        else cells.count(t, total)
+    )
 
 
 def participants_text(report: Report, activities: pd.DataFrame) -> str:
@@ -107,7 +128,9 @@ def participation_chart(report: Report) -> doc.Figure | None:
     if counted.empty:
         return None
     kinds = act.kinds(report.activities)
-    svg = charts.activities_chart(list(counted["date"]), [int(n) for n in counted["participants"]], list(counted["kind"]), kinds, t.number)
+    svg = charts.activities_chart(
+        list(counted["date"]), [int(n) for n in counted["participants"]], list(counted["kind"]), kinds, t.number
+    )
     most = counted.loc[counted["participants"].astype(int).idxmax()]
     alt = t(
         "alt_activities",
@@ -132,15 +155,33 @@ def by_group(report: Report) -> list[doc.Block]:
     every_year = {y for y, _ in decided.sizes} <= set(years)
     # Withheld: in words; nobody counted in the group: a dash, since those not counted by group may include some.
     why = t("act_suppressed_note", min=decision_limit(report))
-    shown = lambda value: cells.withheld("count", why, t("suppressed")) if value is None else cells.count(t, value or None, None if value else "–")  # noqa: E731
+
+    def shown(value):
+        if value is None:
+            return cells.withheld("count", why, t("suppressed"))
+        return cells.count(t, value or None, None if value else "–")
+
     rows = []
     for group in groups:
         label = t("not_by_group") if group == act.NOT_BY_GROUP else spec.participant_group_label(group)
         row = [label, *(shown(decided.count(year, group)) for year in years)]
         rows.append(row + [shown(decided.count(ALL, group))] if every_year else row)
-    rows.append([t("total"), *(shown(decided.count(year, ALL)) for year in years)] + ([shown(decided.count(ALL, ALL))] if every_year else []))
-    headers = [t("group"), *(report.scope.period.year_label(year) for year in years)] + ([t("total")] if every_year else [])
-    parts = [doc.heading(t("participants_by_group"), 3), doc.table(headers, rows, report.table_caption(t("caption_participants_by_group")), numeric=tuple(range(1, len(headers))))]
+    rows.append(
+        [t("total"), *(shown(decided.count(year, ALL)) for year in years)]
+        + ([shown(decided.count(ALL, ALL))] if every_year else [])
+    )
+    headers = [t("group"), *(report.scope.period.year_label(year) for year in years)] + (
+        [t("total")] if every_year else []
+    )
+    parts = [
+        doc.heading(t("participants_by_group"), 3),
+        doc.table(
+            headers,
+            rows,
+            report.table_caption(t("caption_participants_by_group")),
+            numeric=tuple(range(1, len(headers))),
+        ),
+    ]
     if decided.withheld:
         parts.append(doc.note(t("act_suppressed_note", min=decision_limit(report)), " ", t("act_twice")))
     else:
@@ -171,9 +212,19 @@ def themes(report: Report) -> list[doc.Block]:
 
 def activities_table(report: Report) -> doc.Table:
     t = report.t
-    rows = [[cells.day(t.date(row.date), row.date), row.title, row.kind, participants_cell(report, report.activities.iloc[[i]])] for i, row in enumerate(report.activities.itertuples())]
+    rows = [
+        [
+            cells.day(t.date(row.date), row.date),
+            row.title,
+            row.kind,
+            participants_cell(report, report.activities.iloc[[i]]),
+        ]
+        for i, row in enumerate(report.activities.itertuples())
+    ]
     headers = [t("activity_date"), t("activity"), t("activity_kind"), t("participants")]
-    return doc.table(headers, rows, report.table_caption(t("caption_activities", period=report.scope.period.label)), numeric=(3,))
+    return doc.table(
+        headers, rows, report.table_caption(t("caption_activities", period=report.scope.period.label)), numeric=(3,)
+    )
 
 
 def feedback(report: Report) -> list[doc.Block]:
@@ -188,14 +239,18 @@ def feedback(report: Report) -> list[doc.Block]:
         if wave.activity not in titles:
             continue
         answers = report.responses(wave.id)
-        parts += [doc.heading(t("feedback_from", activity=titles[wave.activity]), 3), doc.paragraph(t("feedback_respondents", n=t.number(len(answers)), wave=report.in_sentence(wave.label)))]
+        parts += [
+            doc.heading(t("feedback_from", activity=titles[wave.activity]), 3),
+            doc.paragraph(t("feedback_respondents", n=t.number(len(answers)), wave=report.in_sentence(wave.label))),
+        ]
         if len(answers) < codebook.min_group_size:
             parts.append(doc.paragraph(t("survey_too_few", n=len(answers), min=codebook.min_group_size)))
             continue
         items = sv.summarise_items(answers, codebook, lambda item, wave=wave: report.shows(wave.id, item))
         why = t("item_too_few", min=codebook.min_group_size)
         rows = [
-            [row.text, cells.withheld("count", why, t("suppressed")), cells.withheld("share", why)] if row.suppressed
+            [row.text, cells.withheld("count", why, t("suppressed")), cells.withheld("share", why)]
+            if row.suppressed
             else [row.text, cells.count(t, row.n), cells.share(t, row.positive_share)]
             for row in items.itertuples()
         ]
@@ -215,15 +270,35 @@ def results(report: Report) -> dict:
     record = {
         "count": len(held),
         "participants": shown.total_of(held["id"]) if len(held) else None,
-        "per_year": {report.scope.period.year_label(year): {"activities": int(counts.loc[year].sum()), "by_kind": {kind: int(n) for kind, n in counts.loc[year].items()}, "participants": per_year[year]} for year in years},
+        "per_year": {
+            report.scope.period.year_label(year): {
+                "activities": int(counts.loc[year].sum()),
+                "by_kind": {kind: int(n) for kind, n in counts.loc[year].items()},
+                "participants": per_year[year],
+            }
+            for year in years
+        },
         "themes": act.themes(held),
         "items": [
-            {"id": row.id, "date": row.date.isoformat(), "title": row.title, "kind": row.kind, "unit": row.unit or None,
-             "participants": shown.activity(row.id), "themes": list(row.themes)}
+            {
+                "id": row.id,
+                "date": row.date.isoformat(),
+                "title": row.title,
+                "kind": row.kind,
+                "unit": row.unit or None,
+                "participants": shown.activity(row.id),
+                "themes": list(row.themes),
+            }
             for row in held.itertuples()
         ],
     }
     if report.scope.unit is None:
         groups = shown.groups(group_order(report.spec))
-        record["by_group"] = {report.scope.period.year_label(year): {group or "not_by_group": shown.count(year, group) for group in groups} for year in years if any(y == year for y, _ in shown.sizes)}
+        record["by_group"] = {
+            report.scope.period.year_label(year): {
+                group or "not_by_group": shown.count(year, group) for group in groups
+            }
+            for year in years
+            if any(y == year for y, _ in shown.sizes)
+        }
     return record

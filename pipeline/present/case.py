@@ -48,7 +48,8 @@ def committee_of(report: Report, name: str | None) -> Committee:
 
 
 def written(report: Report, place: str, base: int = 3) -> list[doc.Block]:
-    """The evaluator's text for a part of the case (text/status/<period>/<place>.md), as blocks; none when not written."""
+    """The evaluator's text for a part of the case (text/status/<period>/<place>.md), as blocks; none when not
+    written."""
     return texts.text_blocks(report, place, base)
 
 
@@ -77,7 +78,10 @@ def proposal_section(report: Report, committee: Committee) -> doc.Section:
         clauses = [t("case_take_note", project=report.spec.title, committee=committee.name)]
         for row in waiting_for(report, committee).itertuples():
             clauses.append(t("case_decide_recommendation", id=row.id, title=row.title, committee=committee.name))
-        blocks = [doc.paragraph(t("case_proposal_lead")), doc.BulletList(items=[[clause] for clause in clauses], role="text", ordered=True)]
+        blocks = [
+            doc.paragraph(t("case_proposal_lead")),
+            doc.BulletList(items=[[clause] for clause in clauses], role="text", ordered=True),
+        ]
     return doc.section("proposal", t("case_proposal"), blocks)
 
 
@@ -97,7 +101,16 @@ def case_section(report: Report, committee: Committee) -> doc.Section:
         blocks = [doc.paragraph(" ".join(headlines(report, committee)))]
         last = previous_decision(report, committee)
         if last is not None:
-            blocks.append(doc.paragraph(t("case_previous_decision", date=t.date(last["date"]), decision=last["decision"], committee=committee.name)))
+            blocks.append(
+                doc.paragraph(
+                    t(
+                        "case_previous_decision",
+                        date=t.date(last["date"]),
+                        decision=last["decision"],
+                        committee=committee.name,
+                    )
+                )
+            )
         blocks.append(doc.paragraph(t("case_see_attachment")))
     return doc.section("case-story", t("case_case"), blocks)
 
@@ -105,7 +118,15 @@ def case_section(report: Report, committee: Committee) -> doc.Section:
 def headlines(report: Report, committee: Committee) -> list[str]:
     """The status's opening sentences: criteria met and their change, milestones, survey, recommendations."""
     t, scope = report.t, report.scope
-    sentences = [t("case_opening", project=report.spec.title, period=period_text(scope.period.label), date=t.date(scope.as_of), committee=committee.name)]
+    sentences = [
+        t(
+            "case_opening",
+            project=report.spec.title,
+            period=period_text(scope.period.label),
+            date=t.date(scope.as_of),
+            committee=committee.name,
+        )
+    ]
     results = report.criteria
     if results:
         sentences.append(t("criteria_met", met=summary_counts(results)[Status.MET], total=len(results)))
@@ -159,16 +180,22 @@ def next_section(report: Report, committee: Committee) -> doc.Section:
     if not blocks:
         due = report.milestones_due
         if len(due):
-            items: list[list[doc.Inline]] = [[f"{title_of(report, row)} ({t.date(row.expected)})"] for row in due.itertuples()]
+            items: list[list[doc.Inline]] = [
+                [f"{title_of(report, row)} ({t.date(row.expected)})"] for row in due.itertuples()
+            ]
             blocks += [doc.paragraph(t("case_next_milestones")), doc.BulletList(items=items, role="text")]
         table = report.recommendations
         still_open = table[table["status"].isin(OPEN_RECOMMENDATIONS)] if len(table) else table
         if len(still_open):
-            open_items: list[list[doc.Inline]] = [[f"{row.id} {row.title} ({t(f'rec_{row.status}').lower()})"] for row in still_open.itertuples()]
+            open_items: list[list[doc.Inline]] = [
+                [f"{row.id} {row.title} ({t(f'rec_{row.status}').lower()})"] for row in still_open.itertuples()
+            ]
             blocks += [doc.paragraph(t("case_next_recommendations")), doc.BulletList(items=open_items, role="text")]
         upcoming = next_status_day(committee, report)
         if upcoming is not None:
-            blocks.append(doc.paragraph(t("case_next_status", month=month_and_year(t, upcoming), committee=committee.name)))
+            blocks.append(
+                doc.paragraph(t("case_next_status", month=month_and_year(t, upcoming), committee=committee.name))
+            )
         if not blocks:
             blocks = [doc.paragraph(t("case_nothing_next"))]
     return doc.section("next", t("case_next"), blocks)

@@ -20,14 +20,18 @@ SHARE_KINDS = ("ratio", "survey", "milestones")  # criteria whose result and tar
 def count(t: Messages, value, text: str | None = None) -> Datum:
     """A number of people, answers or milestones: '1.234' and 1234."""
     known = _known(value)
-    return Datum(text=t.number(value) if text is None else text, value=None if known is None else int(round(known)), unit="count")
+    return Datum(
+        text=t.number(value) if text is None else text, value=None if known is None else int(round(known)), unit="count"
+    )
 
 
 def number(t: Messages, value, digits: int = 0, text: str | None = None) -> Datum:
     """A figure that is not a count or a share (an indicator, a mean, days late), kept unrounded for the exports."""
     known = _known(value)
     whole = known is not None and known.is_integer()
-    return Datum(text=t.number(value, digits) if text is None else text, value=int(known) if whole else known, unit="number")
+    return Datum(
+        text=t.number(value, digits) if text is None else text, value=int(known) if whole else known, unit="number"
+    )
 
 
 def share(t: Messages, value, digits: int = 1, text: str | None = None, tone: str | None = None) -> Datum:

@@ -28,9 +28,18 @@ fonts.register_for_charts()
 
 # The palette's fills (pipeline/vocabulary.py), apart in lightness as well as hue, so they survive grey print; a status
 # is also drawn by its pattern and its symbol, so that it survives without colour altogether.
-STATUS_COLOURS = {tone: PALETTE[tone]["fill"] for tone in ("met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable")}
+STATUS_COLOURS = {
+    tone: PALETTE[tone]["fill"] for tone in ("met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable")
+}
 OUTCOME_COLOURS = {tone: PALETTE[tone]["fill"] for tone in ("on_time", "late", "overdue", "open", "cancelled")}
-STATUS_HATCHES = {"met": "", "partly_met": "////", "not_met": "xxxx", "in_progress": "--", "no_data": "....", "not_applicable": "...."}
+STATUS_HATCHES = {
+    "met": "",
+    "partly_met": "////",
+    "not_met": "xxxx",
+    "in_progress": "--",
+    "no_data": "....",
+    "not_applicable": "....",
+}
 # The status symbols (STATUS_SYMBOLS: ● ◐ ○ –) drawn as markers.
 STATUS_MARKERS: dict[str, dict] = {
     "met": {"marker": "o"},
@@ -80,7 +89,9 @@ def label_lines(text: str, width: int = 42, lines: int = 3) -> str:
     return "\n".join(textwrap.wrap(text, width, max_lines=lines, placeholder=" …")) or text
 
 
-def likert_chart(rows: Sequence[tuple[str, Sequence[tuple[float, float]]]], labels: Sequence[str], percent: Percent) -> str:
+def likert_chart(
+    rows: Sequence[tuple[str, Sequence[tuple[float, float]]]], labels: Sequence[str], percent: Percent
+) -> str:
     """Diverging stacked bars, one per item, top to bottom in the order given.
 
     `rows` are (item label, one (start, width) per scale label) as made by `analysis.survey.diverging_segments`:
@@ -95,7 +106,9 @@ def likert_chart(rows: Sequence[tuple[str, Sequence[tuple[float, float]]]], labe
         for index, label in enumerate(labels):
             starts = [segs[index][0] for segs in segments]
             widths = [segs[index][1] for segs in segments]
-            bars = axes.barh(names, widths, left=starts, color=colours[index], edgecolor="white", linewidth=0.5, label=label)
+            bars = axes.barh(
+                names, widths, left=starts, color=colours[index], edgecolor="white", linewidth=0.5, label=label
+            )
             for bar, width in zip(bars, widths):
                 if width >= 0.1:  # a share is written in its bar only where it fits
                     x, y = bar.get_x() + width / 2, bar.get_y() + bar.get_height() / 2
@@ -110,7 +123,9 @@ def likert_chart(rows: Sequence[tuple[str, Sequence[tuple[float, float]]]], labe
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: percent(abs(x))))
         axes.tick_params(axis="y", length=0)
         axes.spines["left"].set_visible(False)
-        legend = axes.legend(ncol=min(len(labels), 5), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, fontsize=8)
+        legend = axes.legend(
+            ncol=min(len(labels), 5), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, fontsize=8
+        )
         for patch in legend.get_patches():
             patch.set_edgecolor("#888888")
         return to_svg(figure)
@@ -128,7 +143,11 @@ def _ink_on(colour) -> str:
 
 
 def attainment_chart(
-    names: Sequence[str], values: Sequence[float], statuses: Sequence[str], percent: Percent, target: float = 1.0,
+    names: Sequence[str],
+    values: Sequence[float],
+    statuses: Sequence[str],
+    percent: Percent,
+    target: float = 1.0,
     words: Mapping[str, str] | None = None,
 ) -> str:
     """Horizontal bars of attainment per unit, best first, with the target as a line. Each bar shows its status three
@@ -162,8 +181,14 @@ def attainment_chart(
                 for s in shown
             ]
             axes.legend(
-                handles, [words[s] for s in shown], handler_map={tuple: HandlerTuple(ndivide=None, pad=0.6)},
-                ncol=len(shown), loc="lower left", bbox_to_anchor=(0, 1), frameon=False, fontsize=8,
+                handles,
+                [words[s] for s in shown],
+                handler_map={tuple: HandlerTuple(ndivide=None, pad=0.6)},
+                ncol=len(shown),
+                loc="lower left",
+                bbox_to_anchor=(0, 1),
+                frameon=False,
+                fontsize=8,
             )
         return to_svg(figure)
 
@@ -172,7 +197,13 @@ def attainment_chart(
 KIND_COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#000000"]
 
 
-def activities_chart(dates: Sequence, counts: Sequence[int], kinds: Sequence[str], kind_order: Sequence[str], number: Callable[[float], str]) -> str:
+def activities_chart(
+    dates: Sequence,
+    counts: Sequence[int],
+    kinds: Sequence[str],
+    kind_order: Sequence[str],
+    number: Callable[[float], str],
+) -> str:
     """A bar per activity at its date, as tall as its participants, coloured by its kind, the kinds in a legend."""
     colours = {kind: KIND_COLOURS[i % len(KIND_COLOURS)] for i, kind in enumerate(kind_order)}
     with plt.rc_context(STYLE):
@@ -180,7 +211,13 @@ def activities_chart(dates: Sequence, counts: Sequence[int], kinds: Sequence[str
         for kind in kind_order:
             at = [i for i, k in enumerate(kinds) if k == kind]
             if at:
-                axes.bar([dates[i] for i in at], [counts[i] for i in at], width=12, color=colours[kind], label=label_lines(kind, 30, 1))
+                axes.bar(
+                    [dates[i] for i in at],
+                    [counts[i] for i in at],
+                    width=12,
+                    color=colours[kind],
+                    label=label_lines(kind, 30, 1),
+                )
         axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: number(y)))
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # people are counted whole
         # Years on the axis, quarters as ticks between them: the same in every language. The axis spans whole years,
@@ -191,5 +228,7 @@ def activities_chart(dates: Sequence, counts: Sequence[int], kinds: Sequence[str
         axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         axes.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))
         axes.tick_params(axis="x", which="minor", length=3)
-        axes.legend(ncol=min(len(kind_order), 4), loc="upper center", bbox_to_anchor=(0.5, -0.14), frameon=False, fontsize=8)
+        axes.legend(
+            ncol=min(len(kind_order), 4), loc="upper center", bbox_to_anchor=(0.5, -0.14), frameon=False, fontsize=8
+        )
         return to_svg(figure)

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from pipeline.present.report import Report
 
 
-
 def criteria_section(report: Report) -> doc.Section:
     t = report.t
     results = report.criteria
@@ -117,17 +116,29 @@ def units_overview(report: Report, results: list[CriterionResult]) -> list[doc.B
     numeric = tuple(range(1, len(criteria) + 3))
     charted = ranking.dropna(subset=["mean"])
     figure = units_overview_chart(report, charted) if len(charted) else None
-    return doc.flatten([doc.heading(t("units_overview", unit=noun.singular), 3), figure, doc.table(headers, rows, caption, numeric=numeric)])
+    return doc.flatten(
+        [
+            doc.heading(t("units_overview", unit=noun.singular), 3),
+            figure,
+            doc.table(headers, rows, caption, numeric=numeric),
+        ]
+    )
 
 
 def measured_by(report: Report, result: CriterionResult) -> str:
     measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
     labels = report.spec.indicators
     if measure.kind == "ratio":
-        return report.t("kind_ratio", numerator=labels[measure.numerator].label, denominator=labels[measure.denominator].label)
+        return report.t(
+            "kind_ratio", numerator=labels[measure.numerator].label, denominator=labels[measure.denominator].label
+        )
     if measure.kind == "indicator":
         text = report.t("kind_indicator", indicator=labels[measure.indicator].label)
-        notes = [f"{report.t('baseline').lower()} {report.t.number(measure.baseline, 1)}"] if measure.baseline is not None else []
+        notes = (
+            [f"{report.t('baseline').lower()} {report.t.number(measure.baseline, 1)}"]
+            if measure.baseline is not None
+            else []
+        )
         notes += [report.t("lower_is_better")] if measure.direction == "lower" else []
         return f"{text} ({', '.join(notes)})" if notes else text
     if measure.kind == "survey":
@@ -144,7 +155,11 @@ def assessment_note(report: Report, result: CriterionResult) -> doc.Box:
         byline = " " + t("assessed_by", assessor=detail["assessor"], date=t.date(detail.get("date")))
     return doc.box(
         "assessment",
-        doc.paragraph(doc.Strong(text=f"{result.id} {result.title}:"), " ", doc.status_badge(result.status.value, t(result.status.value))),
+        doc.paragraph(
+            doc.Strong(text=f"{result.id} {result.title}:"),
+            " ",
+            doc.status_badge(result.status.value, t(result.status.value)),
+        ),
         doc.paragraph(t("justification") + ": " + detail["justification"] + byline),
         texts.text_blocks(report, f"criteria/{result.id}", 4),  # the evaluator's own assessment beside the verdict
     )
@@ -158,7 +173,13 @@ def units_overview_chart(report: Report, charted) -> doc.Figure:
     names, words = report.unit_names(charted["unit"]), {s: t(s) for s in statuses}
     svg = charts.attainment_chart(names, list(charted["mean"]), statuses, lambda x: t.percent(x, 0), words=words)
     best, worst = report.unit_names(charted["unit"].iloc[[0, -1]])
-    alt = t("alt_units_overview", best=best, best_mean=t.percent(charted["mean"].iloc[0], 0), worst=worst, worst_mean=t.percent(charted["mean"].iloc[-1], 0))
+    alt = t(
+        "alt_units_overview",
+        best=best,
+        best_mean=t.percent(charted["mean"].iloc[0], 0),
+        worst=worst,
+        worst_mean=t.percent(charted["mean"].iloc[-1], 0),
+    )
     return doc.figure(svg, report.figure_caption(t("caption_units_overview_chart", unit=noun.singular)), alt)
 
 
@@ -174,7 +195,14 @@ def units_sentences(report: Report, result: CriterionResult) -> list[str]:
     rows = units[units["status"] == Status.NOT_APPLICABLE]
     if len(rows):
         names = t.join(report.unit_names(rows["unit"]))
-        sentences.append(t("units_not_applicable", count=len(rows), units=noun.plural if len(rows) != 1 else noun.singular, names=names))
+        sentences.append(
+            t(
+                "units_not_applicable",
+                count=len(rows),
+                units=noun.plural if len(rows) != 1 else noun.singular,
+                names=names,
+            )
+        )
     return sentences
 
 
@@ -190,8 +218,14 @@ def total_sentences(report: Report, result: CriterionResult) -> list[str]:
     def named(units: list[str]) -> str:
         return t.join(
             [
-                t("unit_figures", name=name, denominator=denominator, bottom=figure(t, figures.at[unit, "denominator"]),
-                  numerator=numerator, top=figure(t, figures.at[unit, "numerator"]))
+                t(
+                    "unit_figures",
+                    name=name,
+                    denominator=denominator,
+                    bottom=figure(t, figures.at[unit, "denominator"]),
+                    numerator=numerator,
+                    top=figure(t, figures.at[unit, "numerator"]),
+                )
                 for unit, name in zip(units, report.unit_names(units))
             ]
         )
@@ -215,10 +249,23 @@ def units_detail(report: Report, result: CriterionResult) -> doc.Box:
     measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
     labels = report.spec.indicators
     title = f"{result.id} {result.title}"
-    parts = [doc.heading(title, 3), *texts.text_blocks(report, f"criteria/{result.id}", 4), *(doc.paragraph(s) for s in units_sentences(report, result))]
+    parts = [
+        doc.heading(title, 3),
+        *texts.text_blocks(report, f"criteria/{result.id}", 4),
+        *(doc.paragraph(s) for s in units_sentences(report, result)),
+    ]
     total = result.detail["ratio_total"]
     if total.denominator:
-        parts.append(doc.paragraph(t("ratio_total", numerator=t.number(total.numerator), denominator=t.number(total.denominator), ratio=t.percent(total.ratio))))
+        parts.append(
+            doc.paragraph(
+                t(
+                    "ratio_total",
+                    numerator=t.number(total.numerator),
+                    denominator=t.number(total.denominator),
+                    ratio=t.percent(total.ratio),
+                )
+            )
+        )
     charted = units.dropna(subset=["attainment"])
     if len(charted):
         names = report.unit_names(charted["unit"])
@@ -227,12 +274,26 @@ def units_detail(report: Report, result: CriterionResult) -> doc.Box:
         words, percent = {s: t(s) for s in statuses}, lambda x: t.percent(x, 0)
         svg = charts.attainment_chart(names, list(charted["attainment"]), statuses, percent, words=words)
         alt = t("alt_units", met=met, total=len(units[units["status"] != Status.NOT_APPLICABLE]), units=noun.plural)
-        parts.append(doc.figure(svg, report.figure_caption(t("caption_units_chart", criterion=title, unit=noun.singular)), alt))
+        parts.append(
+            doc.figure(svg, report.figure_caption(t("caption_units_chart", criterion=title, unit=noun.singular)), alt)
+        )
     rows = [
-        [name, cells.number(t, row.numerator), cells.number(t, row.denominator), cells.share(t, row.ratio), doc.marked(t(row.status.value), row.status.value)]
+        [
+            name,
+            cells.number(t, row.numerator),
+            cells.number(t, row.denominator),
+            cells.share(t, row.ratio),
+            doc.marked(t(row.status.value), row.status.value),
+        ]
         for name, row in zip(report.unit_names(units["unit"]), units.itertuples())
     ]
-    headers = [noun.singular.capitalize(), labels[measure.numerator].label, labels[measure.denominator].label, t("ratio"), t("status")]
+    headers = [
+        noun.singular.capitalize(),
+        labels[measure.numerator].label,
+        labels[measure.denominator].label,
+        t("ratio"),
+        t("status"),
+    ]
     caption = report.table_caption(t("caption_units_table", criterion=title, unit=noun.singular))
     parts.append(doc.table(headers, rows, caption, numeric=(1, 2, 3)))
     return doc.box("detail", parts)
@@ -250,12 +311,20 @@ def criteria_figures(report: Report) -> doc.Section:
     if count:
         parts.append(doc.paragraph(t("mean_attainment", mean=t.percent(mean), count=count)))
     rows = [
-        [f"{r.id} {r.title}", measured_by(report, r), figure_cell(report, r, r.actual), figure_cell(report, r, r.target),
-         cells.share(t, r.attainment), doc.marked(status_text(report, r), r.status.value)]
+        [
+            f"{r.id} {r.title}",
+            measured_by(report, r),
+            figure_cell(report, r, r.actual),
+            figure_cell(report, r, r.target),
+            cells.share(t, r.attainment),
+            doc.marked(status_text(report, r), r.status.value),
+        ]
         for r in results
     ]
     headers = [t("criterion"), t("measured_by"), t("result"), t("target"), t("attainment"), t("status")]
-    parts.append(doc.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), role="criteria"))
+    parts.append(
+        doc.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), role="criteria")
+    )
     if report.scope.unit is None:
         parts.append(units_overview(report, results))
         for result in [r for r in results if r.units is not None and len(r.units)]:
@@ -272,11 +341,39 @@ def units_figures(report: Report, result: CriterionResult) -> list[doc.Block]:
     parts: list = [doc.heading(title, 3)]
     total = result.detail["ratio_total"]
     if total.denominator:
-        parts.append(doc.paragraph(t("ratio_total", numerator=t.number(total.numerator), denominator=t.number(total.denominator), ratio=t.percent(total.ratio))))
+        parts.append(
+            doc.paragraph(
+                t(
+                    "ratio_total",
+                    numerator=t.number(total.numerator),
+                    denominator=t.number(total.denominator),
+                    ratio=t.percent(total.ratio),
+                )
+            )
+        )
     rows = [
-        [name, cells.number(t, row.numerator), cells.number(t, row.denominator), cells.share(t, row.ratio), doc.marked(t(row.status.value), row.status.value)]
+        [
+            name,
+            cells.number(t, row.numerator),
+            cells.number(t, row.denominator),
+            cells.share(t, row.ratio),
+            doc.marked(t(row.status.value), row.status.value),
+        ]
         for name, row in zip(report.unit_names(result.units["unit"]), result.units.itertuples())
     ]
-    headers = [noun.singular.capitalize(), labels[measure.numerator].label, labels[measure.denominator].label, t("ratio"), t("status")]
-    parts.append(doc.table(headers, rows, report.table_caption(t("caption_units_table", criterion=title, unit=noun.singular)), numeric=(1, 2, 3)))
+    headers = [
+        noun.singular.capitalize(),
+        labels[measure.numerator].label,
+        labels[measure.denominator].label,
+        t("ratio"),
+        t("status"),
+    ]
+    parts.append(
+        doc.table(
+            headers,
+            rows,
+            report.table_caption(t("caption_units_table", criterion=title, unit=noun.singular)),
+            numeric=(1, 2, 3),
+        )
+    )
     return parts

@@ -23,7 +23,19 @@ RESULTS_MIMETYPE = "application/vnd.evalreport.results+json"
 # How a status or a milestone's outcome looks: by symbol and word, and by colour where a renderer has colour.
 STATUSES = ("met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable")
 OUTCOMES = ("on_time", "late", "overdue", "open", "cancelled")
-Tone = Literal["met", "partly_met", "not_met", "in_progress", "no_data", "not_applicable", "on_time", "late", "overdue", "open", "cancelled"]
+Tone = Literal[
+    "met",
+    "partly_met",
+    "not_met",
+    "in_progress",
+    "no_data",
+    "not_applicable",
+    "on_time",
+    "late",
+    "overdue",
+    "open",
+    "cancelled",
+]
 
 
 class Model(BaseModel):
@@ -245,8 +257,11 @@ def heading(text: str, level: int = 3) -> Heading:
     return Heading(text=text, level=level)
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence], caption: Caption, numeric: Sequence[int] = (), role: str = "") -> Table:
-    """Cells are text (a number is written as given), `marked(text, tone)` or a `Datum` (see `pipeline.present.cells`)."""
+def table(
+    header: Sequence[str], rows: Sequence[Sequence], caption: Caption, numeric: Sequence[int] = (), role: str = ""
+) -> Table:
+    """Cells are text (a number is written as given), `marked(text, tone)` or a `Datum` (see
+    `pipeline.present.cells`)."""
     cells = [[value if isinstance(value, (Marked, Datum)) else str(value) for value in row] for row in rows]
     return Table(caption=caption, header=list(header), rows=cells, numeric=list(numeric), role=role)
 

@@ -23,9 +23,18 @@ def economy_blocks(report: Report) -> list[doc.Block]:
     total = bg.totals(rows)
     sentences = [t("economy_lead", years=years, budget=t.number(total.budget))]
     if total.cofinancing:
-        sentences.append(t("economy_cofinanced", amount=t.number(total.cofinancing), share=t.percent(total.share_cofinanced, 0)))
+        sentences.append(
+            t("economy_cofinanced", amount=t.number(total.cofinancing), share=t.percent(total.share_cofinanced, 0))
+        )
     if total.spent is not None:
-        sentences.append(t("economy_spent", amount=t.number(total.spent), share=t.percent(total.share_spent, 0), date=t.date(report.scope.as_of)))
+        sentences.append(
+            t(
+                "economy_spent",
+                amount=t.number(total.spent),
+                share=t.percent(total.share_spent, 0),
+                date=t.date(report.scope.as_of),
+            )
+        )
     return [doc.paragraph(" ".join(sentences)), budget_table(report, rows, years)]
 
 
@@ -45,7 +54,10 @@ def budget_table(report: Report, rows, years: str) -> doc.Table:
 
 
 def amount_cells(t, sums: bg.BudgetTotals) -> list[doc.Datum]:
-    return [doc.Datum(text=t.number(amount), value=amount, unit="number") for amount in (sums.budget, sums.spent, sums.cofinancing)]
+    return [
+        doc.Datum(text=t.number(amount), value=amount, unit="number")
+        for amount in (sums.budget, sums.spent, sums.cofinancing)
+    ]
 
 
 def economy_section(report: Report) -> doc.Section | None:

@@ -60,7 +60,22 @@ def register_for_charts() -> None:
 # What the HTML's embedded faces hold: Latin letters of the Nordic and other European languages, punctuation, arrows
 # and signs a report uses. A character outside it is drawn by the reader's own sans-serif.
 REPERTOIRE = "".join(
-    map(chr, [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2028), 0x2030, 0x2039, 0x203A, 0x20AC, *range(0x2190, 0x2194), 0x2212, 0x2264, 0x2265])
+    map(
+        chr,
+        [
+            *range(0x20, 0x7F),
+            *range(0xA0, 0x180),
+            *range(0x2010, 0x2028),
+            0x2030,
+            0x2039,
+            0x203A,
+            0x20AC,
+            *range(0x2190, 0x2194),
+            0x2212,
+            0x2264,
+            0x2265,
+        ],
+    )
 )
 SYMBOL_REPERTOIRE = "●◐○"
 
@@ -104,4 +119,7 @@ def font_face(family: str, weight: int, style: str) -> str:
     buffer = io.BytesIO()
     subset.save_font(font, buffer, options)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; src: url(data:font/woff;base64,{data}) format("woff"); }}\n'
+    return (
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; src: '
+        f'url(data:font/woff;base64,{data}) format("woff"); }}\n'
+    )

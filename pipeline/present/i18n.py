@@ -55,7 +55,9 @@ class Messages:
         if unit == "percent":
             return self.percent(value / 100, digits)
         kroner = {"da": "kr.", "nb": "kr", "en": "kr."}[self.language]  # Norwegian writes kr without a full stop
-        word = {"kr": kroner, "persons": {"da": "personer", "nb": "personer", "en": "people"}[self.language]}.get(unit, unit)
+        word = {"kr": kroner, "persons": {"da": "personer", "nb": "personer", "en": "people"}[self.language]}.get(
+            unit, unit
+        )
         return f"{figure}\u00a0{word}"
 
     def date(self, value: date | None) -> str:

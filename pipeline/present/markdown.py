@@ -79,9 +79,15 @@ class _Converter:
                 inline = next(tokens)
                 next(tokens)  # paragraph_close
                 named = CAPTION.match(plain(inline.children or []).strip())
-                result.append(_Named(self.fill(named.group(1)), self.runs(inline.children or [])) if named else doc.Paragraph(runs=self.runs(inline.children or [])))
+                result.append(
+                    _Named(self.fill(named.group(1)), self.runs(inline.children or []))
+                    if named
+                    else doc.Paragraph(runs=self.runs(inline.children or []))
+                )
             elif token.type in ("bullet_list_open", "ordered_list_open"):
-                result += self.list(tokens, token.type.replace("_open", "_close"), ordered=token.type.startswith("ordered"))
+                result += self.list(
+                    tokens, token.type.replace("_open", "_close"), ordered=token.type.startswith("ordered")
+                )
             elif token.type == "blockquote_open":
                 result.append(doc.box("quote", self.blocks(tokens, "blockquote_close")))
             elif token.type == "table_open":
@@ -97,7 +103,11 @@ class _Converter:
         for index, part in enumerate(parts):
             if isinstance(part, _Named):
                 after_table = index > 0 and isinstance(parts[index - 1], _Table)
-                before_table = index + 1 < len(parts) and isinstance(parts[index + 1], _Table) and not (index + 2 < len(parts) and isinstance(parts[index + 2], _Named))
+                before_table = (
+                    index + 1 < len(parts)
+                    and isinstance(parts[index + 1], _Table)
+                    and not (index + 2 < len(parts) and isinstance(parts[index + 2], _Named))
+                )
                 if not (after_table or before_table):
                     blocks.append(doc.Paragraph(runs=part.runs))
             elif isinstance(part, _Table):
@@ -133,7 +143,9 @@ class _Converter:
             elif token.type == "inline":
                 items[-1] += ([" "] if items[-1] else []) + self.runs(token.children or [])
             elif token.type in ("bullet_list_open", "ordered_list_open"):
-                after += self.list(tokens, token.type.replace("_open", "_close"), ordered=token.type.startswith("ordered"))
+                after += self.list(
+                    tokens, token.type.replace("_open", "_close"), ordered=token.type.startswith("ordered")
+                )
         items = [item for item in items if item]
         return [doc.BulletList(items=items, role="text", ordered=ordered), *after] if items else after
 

@@ -1,4 +1,5 @@
-"""The milestones section: how many are done and done on time, the overdue ones first, a timeline, then phase by phase."""
+"""The milestones section: how many are done and done on time, the overdue ones first, a timeline, then phase by
+phase."""
 
 from __future__ import annotations
 
@@ -48,11 +49,17 @@ def slippage_sentences(report: Report, summary: dict) -> list[str]:
     late = summary["counts"][ms.Outcome.LATE]
     if late:
         days = t.number(summary["mean_slippage_late"], 1)
-        sentences.append(t("milestones_late_one", days=days) if late == 1 else t("milestones_late_mean", count=late, days=days))
+        sentences.append(
+            t("milestones_late_one", days=days) if late == 1 else t("milestones_late_mean", count=late, days=days)
+        )
     expected = summary["forecast_late"]
     if expected:
         days = t.number(summary["mean_expected_slippage_late"], 1)
-        sentences.append(t("milestones_forecast_late_one", days=days) if expected == 1 else t("milestones_forecast_late", count=expected, days=days))
+        sentences.append(
+            t("milestones_forecast_late_one", days=days)
+            if expected == 1
+            else t("milestones_forecast_late", count=expected, days=days)
+        )
     return sentences
 
 
@@ -66,7 +73,12 @@ def milestones_section(report: Report) -> doc.Section:
     overdue = ms.overdue(table)
     if len(overdue):  # first, as it is what a committee asks about
         parts += [doc.heading(t("milestones_overdue_heading"), 3), overdue_table(report, overdue)]
-    parts += [timeline_figure(report, table), doc.heading(t("milestones_by_phase"), 3), phases_table(report, table), phase_tables(report, table)]
+    parts += [
+        timeline_figure(report, table),
+        doc.heading(t("milestones_by_phase"), 3),
+        phases_table(report, table),
+        phase_tables(report, table),
+    ]
     return doc.section("milestones", t("milestones"), *parts)
 
 
@@ -79,7 +91,12 @@ def overdue_table(report: Report, overdue: pd.DataFrame) -> doc.Table:
         headers += [t("forecast"), t("expected_slippage")]
     rows = []
     for row in overdue.itertuples():
-        row_cells = [title_of(report, row), phase_name(t, row.phase), date_cell(t, row.planned), cells.number(t, row.days_overdue)]
+        row_cells = [
+            title_of(report, row),
+            phase_name(t, row.phase),
+            date_cell(t, row.planned),
+            cells.number(t, row.days_overdue),
+        ]
         if with_forecast:
             row_cells += expected_cells(t, row)
         rows.append(row_cells)
@@ -94,14 +111,26 @@ def timeline_figure(report: Report, table: pd.DataFrame) -> doc.Figure:
         for phase in ms.phases(table)
     ]
     legend = {"planned": t("planned"), "forecast": t("forecast"), **{o.value: t(o.value) for o in ms.Outcome}}
-    svg = timeline_chart(phases, report.scope.as_of, lambda day: t("timeline_as_of", date=t.date(day)), lambda day: month_label(t, day), legend)
+    svg = timeline_chart(
+        phases,
+        report.scope.as_of,
+        lambda day: t("timeline_as_of", date=t.date(day)),
+        lambda day: month_label(t, day),
+        legend,
+    )
     return doc.figure(svg, report.figure_caption(t("caption_timeline")), timeline_alt(report, table))
 
 
 def timeline_row(report: Report, row) -> Milestone:
     done = row.outcome in ms.DONE
     expected = row.slippage == ms.Slippage.EXPECTED
-    return Milestone(title_of(report, row), row.outcome.value, row.planned, row.actual if done else None, row.forecast if expected else None)
+    return Milestone(
+        title_of(report, row),
+        row.outcome.value,
+        row.planned,
+        row.actual if done else None,
+        row.forecast if expected else None,
+    )
 
 
 def timeline_alt(report: Report, table: pd.DataFrame) -> str:
@@ -125,7 +154,9 @@ def timeline_alt(report: Report, table: pd.DataFrame) -> str:
 def phases_table(report: Report, table: pd.DataFrame) -> doc.Table:
     """One row per phase: done of those due, the share, how many on time, with the whole project as the last row."""
     t = report.t
-    phases = pd.concat([ms.by_phase(table), ms.by_phase(table.assign(phase="")).assign(phase=t("milestones_all_phases"))])
+    phases = pd.concat(
+        [ms.by_phase(table), ms.by_phase(table.assign(phase="")).assign(phase=t("milestones_all_phases"))]
+    )
     rows = [
         [
             phase_name(t, row.phase),
@@ -137,8 +168,20 @@ def phases_table(report: Report, table: pd.DataFrame) -> doc.Table:
         ]
         for row in phases.itertuples()
     ]
-    headers = [t("phase"), t("milestones_total"), t("milestones_done_of_due"), t("milestones_done_share"), t("milestones_on_time_count"), t("cancelled")]
-    return doc.table(headers, rows, report.table_caption(t("caption_phases", date=t.date(report.scope.as_of))), numeric=(1, 2, 3, 4, 5))
+    headers = [
+        t("phase"),
+        t("milestones_total"),
+        t("milestones_done_of_due"),
+        t("milestones_done_share"),
+        t("milestones_on_time_count"),
+        t("cancelled"),
+    ]
+    return doc.table(
+        headers,
+        rows,
+        report.table_caption(t("caption_phases", date=t.date(report.scope.as_of))),
+        numeric=(1, 2, 3, 4, 5),
+    )
 
 
 def phase_tables(report: Report, table: pd.DataFrame) -> list[doc.Table]:
@@ -146,7 +189,14 @@ def phase_tables(report: Report, table: pd.DataFrame) -> list[doc.Table]:
     it holds the expected date and slippage, apart from the slippage that has happened."""
     t = report.t
     with_forecast = table["slippage"].eq(ms.Slippage.EXPECTED).any()
-    headers = [t("milestone"), t("planned"), t("actual"), t("slippage"), *([t("forecast")] if with_forecast else []), t("outcome")]
+    headers = [
+        t("milestone"),
+        t("planned"),
+        t("actual"),
+        t("slippage"),
+        *([t("forecast")] if with_forecast else []),
+        t("outcome"),
+    ]
     tables = []
     for phase in ms.phases(table):
         rows = []
@@ -156,7 +206,11 @@ def phase_tables(report: Report, table: pd.DataFrame) -> list[doc.Table]:
             if with_forecast:
                 row_cells.append(forecast_cell(t, row))
             rows.append([*row_cells, doc.marked(t(row.outcome.value), row.outcome.value)])
-        tables.append(doc.table(headers, rows, report.table_caption(t("caption_phase_table", phase=phase_name(t, phase))), numeric=(3,)))
+        tables.append(
+            doc.table(
+                headers, rows, report.table_caption(t("caption_phase_table", phase=phase_name(t, phase))), numeric=(3,)
+            )
+        )
     return tables
 
 
@@ -164,7 +218,9 @@ def realised_slippage(t: Messages, row) -> doc.Datum:
     """Days late (or early) when done; days overdue so far when not done; nothing otherwise."""
     if row.outcome == ms.Outcome.OVERDUE:
         return cells.number(t, row.days_overdue)
-    return cells.number(t, row.slippage_days) if row.slippage == ms.Slippage.REALISED else cells.number(t, None, text="")
+    return (
+        cells.number(t, row.slippage_days) if row.slippage == ms.Slippage.REALISED else cells.number(t, None, text="")
+    )
 
 
 def forecast_text(t: Messages, row) -> str:

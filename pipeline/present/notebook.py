@@ -67,7 +67,12 @@ def notebook_section(report: Report, section: NotebookSection, index: int) -> do
             for number, cell in enumerate(notebook.cells, start=1):
                 shown = "remove" not in cell.metadata.get("tags", [])
                 if cell.cell_type == "markdown" and shown:
-                    blocks += markdown.blocks(cell.source, 3, lambda text: text_figures.fill(text, report, section.notebook), report.table_caption)
+                    blocks += markdown.blocks(
+                        cell.source,
+                        3,
+                        lambda text: text_figures.fill(text, report, section.notebook),
+                        report.table_caption,
+                    )
                 elif cell.cell_type == "code":
                     outputs, value = run_cell(shell, cell, namespace, section.notebook, number)
                     if "parameters" in cell.metadata.get("tags", []):
@@ -103,18 +108,30 @@ def run_cell(shell: InteractiveShell, cell, namespace: dict, notebook: str, numb
         last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
         with capture_output(stdout=True, stderr=True, display=True) as captured, _no_exit():
             exec(compile(tree, f"{notebook}, cell {number}", "exec"), namespace)
-            value = eval(compile(ast.Expression(last.value), f"{notebook}, cell {number}", "eval"), namespace) if last else None
+            value = (
+                eval(compile(ast.Expression(last.value), f"{notebook}, cell {number}", "eval"), namespace)
+                if last
+                else None
+            )
     except SystemExit:  # sys.exit(), exit(), or os._exit() as `_no_exit` turns it: the report names the cell
-        raise EvalreportError(f"{notebook}, cell {number}: the cell ends the program (sys.exit, exit or os._exit); "
-                              "a section's cells must run to their end") from None
+        raise EvalreportError(
+            f"{notebook}, cell {number}: the cell ends the program (sys.exit, exit or os._exit); "
+            "a section's cells must run to their end"
+        ) from None
     except Exception as error:
-        raise EvalreportError(f"{notebook}, cell {number}: {type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}".rstrip(": ")) from error
+        raise EvalreportError(
+            (
+                f"{notebook}, cell {number}: {type(error).__name__}: "
+                f"{str(error).strip().splitlines()[0] if str(error).strip() else ''}"
+            ).rstrip(": ")
+        ) from error
     return captured.outputs, value
 
 
 @contextmanager
 def _no_exit():
     """While a section's cell runs, os._exit raises SystemExit instead of ending the kernel without a word."""
+
     def refused(status: int = 0) -> NoReturn:
         raise SystemExit(status)
 
@@ -146,15 +163,30 @@ def shown_blocks(report: Report, section: NotebookSection, cell, outputs, value)
 
 def frame_json(frame: pd.DataFrame) -> str:
     """A frame's first MAX_ROWS rows as JSON (index, columns, data), with how many rows it has."""
-    shown = frame.head(MAX_ROWS).reset_index() if frame.index.name or not isinstance(frame.index, pd.RangeIndex) else frame.head(MAX_ROWS)
+    shown = (
+        frame.head(MAX_ROWS).reset_index()
+        if frame.index.name or not isinstance(frame.index, pd.RangeIndex)
+        else frame.head(MAX_ROWS)
+    )
     data = json.loads(shown.to_json(orient="split", index=False, date_format="iso", default_handler=str))
-    return json.dumps({"columns": [str(c) for c in data["columns"]], "data": data["data"], "rows": len(frame), "title": str(frame.attrs.get("title", ""))})
+    return json.dumps(
+        {
+            "columns": [str(c) for c in data["columns"]],
+            "data": data["data"],
+            "rows": len(frame),
+            "title": str(frame.attrs.get("title", "")),
+        }
+    )
 
 
 def frame_table(report: Report, cell, frame: dict) -> doc.Table:
     """A frame as a numbered table: numbers in the report's language, numeric columns to the right."""
     t = report.t
-    numeric = [i for i in range(len(frame["columns"])) if all(isinstance(row[i], (int, float)) or row[i] is None for row in frame["data"])]
+    numeric = [
+        i
+        for i in range(len(frame["columns"]))
+        if all(isinstance(row[i], (int, float)) or row[i] is None for row in frame["data"])
+    ]
 
     def shown(value, column: int) -> doc.Cell:
         if value is None:
@@ -172,10 +204,20 @@ def frame_table(report: Report, cell, frame: dict) -> doc.Table:
 
 def chart(report: Report, section: NotebookSection, cell, figure) -> doc.Figure:
     """A figure as a numbered chart; its alternative text from the cell's `alt:` tag, its title, or the section's."""
-    title = figure._suptitle.get_text() if figure._suptitle else next((axes.get_title() for axes in figure.axes if axes.get_title()), "")
+    title = (
+        figure._suptitle.get_text()
+        if figure._suptitle
+        else next((axes.get_title() for axes in figure.axes if axes.get_title()), "")
+    )
     alt = cell_tag(cell, "alt") or cell.metadata.get("alt") or title
     if not alt:
-        print(f"evalreport: {section.notebook}: a chart with neither an 'alt: …' tag nor a title; its text is the section's title", file=sys.stderr)
+        print(
+            (
+                f"evalreport: {section.notebook}: a chart with neither an 'alt: …' tag nor a title; its text is "
+                "the section's title"
+            ),
+            file=sys.stderr,
+        )
         alt = section.title
     redact_words(figure)
     return doc.figure(charts.to_svg(figure), report.figure_caption(title or alt), alt)

@@ -13,7 +13,14 @@ if TYPE_CHECKING:
     from pipeline.present.report import Report
 
 # A status shown by word and colour: carried out as met, on its way as partly met, a no as a cancelled milestone.
-TONES: dict[str, doc.Tone] = {"proposed": "open", "adopted": "partly_met", "in_progress": "partly_met", "implemented": "met", "rejected": "cancelled", "dropped": "cancelled"}
+TONES: dict[str, doc.Tone] = {
+    "proposed": "open",
+    "adopted": "partly_met",
+    "in_progress": "partly_met",
+    "implemented": "met",
+    "rejected": "cancelled",
+    "dropped": "cancelled",
+}
 CHANGES = ("new", "adopted", "implemented", "rejected", "dropped")
 
 
@@ -29,10 +36,19 @@ def recommendations_section(report: Report) -> doc.Section | None:
         parts += since_last_status(report)
     open_long = rec.open_for(table, report.scope.as_of, years=1)
     if len(open_long):
-        parts.append(doc.paragraph(t("rec_open_for", items=t.join([years_open(t, row.id, row.years_open) for row in open_long.itertuples()]))))
+        parts.append(
+            doc.paragraph(
+                t(
+                    "rec_open_for",
+                    items=t.join([years_open(t, row.id, row.years_open) for row in open_long.itertuples()]),
+                )
+            )
+        )
     parts.append(recommendations_table(report))
     if report.scope.as_of < max(dates_in(report.project.recommendations)):
-        parts.append(doc.note(t("rec_as_known", date=t.date(report.scope.as_of))))  # what the table says happened later is left out
+        parts.append(
+            doc.note(t("rec_as_known", date=t.date(report.scope.as_of)))
+        )  # what the table says happened later is left out
     return doc.section("recommendations", t("recommendations"), *parts)
 
 
@@ -59,7 +75,11 @@ def since_last_status(report: Report) -> list[doc.Block]:
     if changes is None:
         return []
     titles = dict(zip(report.recommendations["id"], report.recommendations["title"]))
-    items = [[t(f"rec_since_{kind}", items=t.join([f"{id} {titles.get(id, '')}".strip() for id in getattr(changes, kind)]))] for kind in CHANGES if getattr(changes, kind)]
+    items = [
+        [t(f"rec_since_{kind}", items=t.join([f"{id} {titles.get(id, '')}".strip() for id in getattr(changes, kind)]))]
+        for kind in CHANGES
+        if getattr(changes, kind)
+    ]
     listed = doc.BulletList(items=items, role="text") if items else doc.paragraph(t("rec_since_nothing"))
     return [doc.heading(t("rec_since_heading"), 3), listed]
 
@@ -75,10 +95,26 @@ def recommendations_table(report: Report) -> doc.Table:
         given = ", ".join(part for part in (row.source, t.date(row.given)) if part)
         course = []
         if rec.dated(row.decided):
-            course.append(t("rec_decided_on", date=t.date(row.decided), decision=row.decision) if row.decision else t.date(row.decided))
+            course.append(
+                t("rec_decided_on", date=t.date(row.decided), decision=row.decision)
+                if row.decision
+                else t.date(row.decided)
+            )
         if row.follow_up:
-            course.append(t("rec_followed_up_on", date=t.date(row.updated), note=row.follow_up) if rec.dated(row.updated) else row.follow_up)
-        rows.append([f"{row.id} {row.title}", given, ", ".join(row.to), doc.marked(t(f"rec_{row.status}"), TONES[row.status]), " ".join(course)])
+            course.append(
+                t("rec_followed_up_on", date=t.date(row.updated), note=row.follow_up)
+                if rec.dated(row.updated)
+                else row.follow_up
+            )
+        rows.append(
+            [
+                f"{row.id} {row.title}",
+                given,
+                ", ".join(row.to),
+                doc.marked(t(f"rec_{row.status}"), TONES[row.status]),
+                " ".join(course),
+            ]
+        )
     headers = [t("recommendation"), t("rec_given_by"), t("rec_sent_to"), t("status"), t("rec_decision_follow_up")]
     return doc.table(headers, rows, report.table_caption(t("caption_recommendations", date=t.date(report.scope.as_of))))
 

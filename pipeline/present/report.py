@@ -42,7 +42,14 @@ from pipeline.text import mid_sentence
 class Report:
     """One report: a project (or one unit of it) over a period, in one language."""
 
-    def __init__(self, project: Project, unit: str | None = None, period: str | None = None, language: str | None = None, today: date | None = None):
+    def __init__(
+        self,
+        project: Project,
+        unit: str | None = None,
+        period: str | None = None,
+        language: str | None = None,
+        today: date | None = None,
+    ):
         spec = project.spec
         if unit and unit not in {u.id for u in spec.units}:
             raise ValueError(f"unit: expected one of {[u.id for u in spec.units]}, found {unit!r}")
@@ -50,7 +57,9 @@ class Report:
         self.spec = spec
         self.scope = evaluation.Scope(project, parse_period(period, spec.period), unit or None, today)
         self.t = Messages(language or spec.language)
-        self.previous_status: status.PreviousStatus | None = None  # set by `compare_with`: the report is then a yearly status
+        self.previous_status: status.PreviousStatus | None = (
+            None  # set by `compare_with`: the report is then a yearly status
+        )
         self.committee: Committee | None = None  # set by `for_committee`: the report is then a committee case
         self._figures = 0
         self._tables = 0
@@ -85,7 +94,9 @@ class Report:
             opened = with_published(opened, published_records(folder, opened.id))
         report = cls(opened, unit, period, language, report_date(as_of))
         if report.scope.today and report.scope.today < report.scope.period.first_day:
-            raise EvalreportError(f"as_of: expected a day in or after the period {report.scope.period.label}, found {as_of}")
+            raise EvalreportError(
+                f"as_of: expected a day in or after the period {report.scope.period.label}, found {as_of}"
+            )
         return report
 
     # Numbering, so that figures and tables are numbered through the whole report, whichever sections it has.
@@ -126,7 +137,8 @@ class Report:
         return self.project.survey_suppression.shows(wave, item, self.scope.unit, group)
 
     def in_sentence(self, label: str) -> str:
-        """A label the user wrote, as it reads inside a sentence (`text.mid_sentence`): a place or unit keeps its capital."""
+        """A label the user wrote, as it reads inside a sentence (`text.mid_sentence`): a place or unit keeps its
+        capital."""
         return mid_sentence(label, self._names)
 
     @cached_property
@@ -232,7 +244,11 @@ class Report:
 
     def _followed(self, place: str, section: Section | None) -> Shown | None:
         """The part, then each of the evaluator's notebooks placed after it (in an end report, not a yearly status)."""
-        after = [(i, s) for i, s in enumerate(self.spec.sections) if s.after == place] if self.previous_status is None else []
+        after = (
+            [(i, s) for i, s in enumerate(self.spec.sections) if s.after == place]
+            if self.previous_status is None
+            else []
+        )
         if not after:
             return shown(section)
         for part in [section, *(notebook_section(self, spec, i) for i, spec in after)]:
@@ -400,8 +416,16 @@ def narrative_hints(project: Project) -> list[Problem]:
             if key not in reports:
                 reports[key] = Report(project, period=period, language=language, today=_scheduled(project, period))
             for line, written in text_figures.unplaced_figures(reports[key], text.file, text.source):
-                hints.append(Problem(text.file, line, None, "a figure the report computes; write it by name, such as "
-                                     "{{K1.result}}, and it always shows what the report computes", f"{written!r}, which equals none"))
+                hints.append(
+                    Problem(
+                        text.file,
+                        line,
+                        None,
+                        "a figure the report computes; write it by name, such as "
+                        "{{K1.result}}, and it always shows what the report computes",
+                        f"{written!r}, which equals none",
+                    )
+                )
     return hints
 
 
@@ -410,6 +434,11 @@ def _scheduled(project: Project, period: str | None) -> date | None:
     if period is None:
         return None
     last = date(project.spec.period.end + 1, 12, 31)  # a status of the year before covers the project's last year
-    days = [day for c in project.spec.committees if c.schedule
-            for day, p in comparison.scheduled_statuses(c.schedule, project.spec.period, last) if period in (p.label, p.name)]
+    days = [
+        day
+        for c in project.spec.committees
+        if c.schedule
+        for day, p in comparison.scheduled_statuses(c.schedule, project.spec.period, last)
+        if period in (p.label, p.name)
+    ]
     return max(days, default=None)

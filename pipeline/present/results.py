@@ -79,8 +79,10 @@ def criterion_record(result: CriterionResult) -> dict:
     provisional = result.detail.get("provisional")
     if provisional:
         coverage = provisional["coverage"]
-        record["provisional"] = {"coverage": coverage.isoformat() if coverage else None, "rule": provisional["rule"]} | (
-            {"prorated": True} if provisional.get("prorated") else {})
+        record["provisional"] = {
+            "coverage": coverage.isoformat() if coverage else None,
+            "rule": provisional["rule"],
+        } | ({"prorated": True} if provisional.get("prorated") else {})
     total = result.detail.get("ratio_total") if result.kind == "ratio" else None
     if total is not None:  # a ratio's total, and how units without a figure counted in it
         record["total"] = {
@@ -100,10 +102,19 @@ def status_record(report: Report) -> dict:
         # Which of its committee's statuses this is (3: the third), and the meeting it goes to: the e-mail says both.
         "number": report.status_number,
         "presented": report.presented.isoformat() if report.presented else None,
-        "previous": {"source": previous.source, "period": previous.period, "as_of": previous.as_of.isoformat() if previous.as_of else None},
+        "previous": {
+            "source": previous.source,
+            "period": previous.period,
+            "as_of": previous.as_of.isoformat() if previous.as_of else None,
+        },
         "tolerance": cmp.ATTAINMENT_TOLERANCE,
         "criteria": [
-            {"id": c.id, "change": c.change.value, "previous_status": c.status_then.value if c.status_then else None, "previous_attainment": _number(c.attainment_then)}
+            {
+                "id": c.id,
+                "change": c.change.value,
+                "previous_status": c.status_then.value if c.status_then else None,
+                "previous_attainment": _number(c.attainment_then),
+            }
             for c in report.changes
         ],
         "data_changed_since_previous": list(previous.changed_since),
@@ -127,7 +138,9 @@ def _survey_waves(report: Report) -> list[dict]:
             entry["suppressed"] = True
         else:
             entry["items"] = {
-                row.item: {"suppressed": True} if row.suppressed else {"n": int(row.n), "positive": int(row.positive), "positive_share": _number(row.positive_share)}
+                row.item: {"suppressed": True}
+                if row.suppressed
+                else {"n": int(row.n), "positive": int(row.positive), "positive_share": _number(row.positive_share)}
                 for row in items.itertuples()
             }
         waves.append(entry)
@@ -140,7 +153,9 @@ def _survey_change(report: Report) -> dict | None:
         return None
     keys = ("previous_share", "latest_share", "change", "ci_low", "ci_high")
     items = [
-        {"item": row["item"], "suppressed": True} if row["suppressed"] else {"item": row["item"], **{key: _number(row[key]) for key in keys}, "certain": bool(row["certain"])}
+        {"item": row["item"], "suppressed": True}
+        if row["suppressed"]
+        else {"item": row["item"], **{key: _number(row[key]) for key in keys}, "certain": bool(row["certain"])}
         for _, row in found.table.iterrows()
     ]
     return {"previous": found.previous.id, "latest": found.latest.id, "items": items}
@@ -180,8 +195,15 @@ def units_record(report: Report, result: CriterionResult) -> dict:
         return {}
     return {
         "units": [
-            {"unit": row.unit, "name": report.spec.unit_name(row.unit), "numerator": _number(row.numerator), "denominator": _number(row.denominator),
-             "ratio": _number(row.ratio), "attainment": _number(row.attainment), "status": str(row.status)}
+            {
+                "unit": row.unit,
+                "name": report.spec.unit_name(row.unit),
+                "numerator": _number(row.numerator),
+                "denominator": _number(row.denominator),
+                "ratio": _number(row.ratio),
+                "attainment": _number(row.attainment),
+                "status": str(row.status),
+            }
             for row in result.units.itertuples()
         ]
     }
@@ -198,11 +220,18 @@ def survey_record(report: Report) -> list[dict]:
     waves = []
     for wave in survey_waves(report.scope):
         answers = report.responses(wave.id)
-        entry = {"wave": wave.id, "label": wave.label, "respondents": int(len(answers)), "shown": len(answers) >= codebook.min_group_size}
+        entry = {
+            "wave": wave.id,
+            "label": wave.label,
+            "respondents": int(len(answers)),
+            "shown": len(answers) >= codebook.min_group_size,
+        }
         if report.scope.unit is None and codebook.invited.get(wave.id):
             rates = sv.response_rates(answers, codebook, wave.id)
             if not rates.empty:
-                entry["response_rates"] = [_rate(row) for row in [*rates.to_dict("records"), sv.total_response_rate(rates)]]
+                entry["response_rates"] = [
+                    _rate(row) for row in [*rates.to_dict("records"), sv.total_response_rate(rates)]
+                ]
         if entry["shown"]:
             entry |= _wave_figures(report, wave.id, answers)
         waves.append(entry)
@@ -214,10 +243,28 @@ def _wave_figures(report: Report, wave: str, answers: pd.DataFrame) -> dict:
     items, nps, others = [], [], []
     for item_id in sv.likert_items(codebook):
         scale = codebook.scales[codebook.items[item_id].scale]
-        items += _in_total_and_by_group(report, wave, answers, item_id, lambda rows, item_id=item_id, scale=scale: sv.positive_share(rows[item_id], scale), SHARE_FIGURES)
+        items += _in_total_and_by_group(
+            report,
+            wave,
+            answers,
+            item_id,
+            lambda rows, item_id=item_id, scale=scale: sv.positive_share(rows[item_id], scale),
+            SHARE_FIGURES,
+        )
     for item_id in sv.nps_items(codebook):
-        nps += _in_total_and_by_group(report, wave, answers, item_id, lambda rows, item_id=item_id: sv.net_promoter_score(rows[item_id]), NPS_FIGURES)
-    for item_id in sv.items_of_kind(codebook, "choice") + sv.items_of_kind(codebook, "multi") + sv.items_of_kind(codebook, "number"):
+        nps += _in_total_and_by_group(
+            report,
+            wave,
+            answers,
+            item_id,
+            lambda rows, item_id=item_id: sv.net_promoter_score(rows[item_id]),
+            NPS_FIGURES,
+        )
+    for item_id in (
+        sv.items_of_kind(codebook, "choice")
+        + sv.items_of_kind(codebook, "multi")
+        + sv.items_of_kind(codebook, "number")
+    ):
         item = codebook.items[item_id]
         entry = {"item": item_id, "text": item.text, "kind": item.kind}
         if not report.shows(wave, item_id):
@@ -225,24 +272,50 @@ def _wave_figures(report: Report, wave: str, answers: pd.DataFrame) -> dict:
         elif item.kind == "number":
             others.append(entry | _figures(sv.number_summary(answers[item_id]), ("n", "mean", "median")))
         else:
-            table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(answers[item_id], item.option_list)
-            options = [{"option": row.option, "count": int(row.count), "share": _number(row.share)} for row in table.itertuples()]
+            table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(
+                answers[item_id], item.option_list
+            )
+            options = [
+                {"option": row.option, "count": int(row.count), "share": _number(row.share)}
+                for row in table.itertuples()
+            ]
             others.append(entry | {"answered": int(answers[item_id].notna().sum()), "options": options})
     return {"items": items, "nps": nps, "other_items": others}
 
 
 SHARE_FIGURES = ("n", "dont_know", "positive", "positive_share", "ci_low", "ci_high", "mean")
-NPS_FIGURES = ("n", "detractors", "passives", "promoters", "detractors_share", "passives_share", "promoters_share", "nps")
+NPS_FIGURES = (
+    "n",
+    "detractors",
+    "passives",
+    "promoters",
+    "detractors_share",
+    "passives_share",
+    "promoters_share",
+    "nps",
+)
 COUNTS = {"n", "dont_know", "positive", "detractors", "passives", "promoters"}
 
 
-def _in_total_and_by_group(report: Report, wave: str, answers: pd.DataFrame, item_id: str, figures, keys: tuple[str, ...]) -> list[dict]:
+def _in_total_and_by_group(
+    report: Report, wave: str, answers: pd.DataFrame, item_id: str, figures, keys: tuple[str, ...]
+) -> list[dict]:
     """One question's figures for everyone (group None), then for each group, each under the suppression decision."""
     text = report.spec.survey.items[item_id].text
-    rows = [{"item": item_id, "text": text, "group": None} | (_figures(figures(answers), keys) if report.shows(wave, item_id) else {"suppressed": True})]
-    for group, _size in sv.respondents_by(answers, "group").reindex(sv.in_declared_order(answers["group"].unique(), report.spec.survey)).items():
+    rows = [
+        {"item": item_id, "text": text, "group": None}
+        | (_figures(figures(answers), keys) if report.shows(wave, item_id) else {"suppressed": True})
+    ]
+    for group, _size in (
+        sv.respondents_by(answers, "group")
+        .reindex(sv.in_declared_order(answers["group"].unique(), report.spec.survey))
+        .items()
+    ):
         shown = report.shows(wave, item_id, group)
-        rows.append({"item": item_id, "text": text, "group": group} | (_figures(figures(answers[answers["group"] == group]), keys) if shown else {"suppressed": True}))
+        rows.append(
+            {"item": item_id, "text": text, "group": group}
+            | (_figures(figures(answers[answers["group"] == group]), keys) if shown else {"suppressed": True})
+        )
     return rows
 
 
@@ -251,4 +324,9 @@ def _figures(values: dict, keys: tuple[str, ...]) -> dict:
 
 
 def _rate(row: dict) -> dict:
-    return {"group": row["group"], **{key: int(row[key]) for key in ("invited", "complete", "partial")}, "rr1": _number(row["rr1"]), "rr2": _number(row["rr2"])}
+    return {
+        "group": row["group"],
+        **{key: int(row[key]) for key in ("invited", "complete", "partial")},
+        "rr1": _number(row["rr1"]),
+        "rr2": _number(row["rr2"]),
+    }

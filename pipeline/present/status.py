@@ -50,18 +50,24 @@ NOT_COMPARED_LOOK = ("–", "no_data")
 class PreviousStatus:
     """The status this one is compared with, and where it came from."""
 
-    source: str  # STORED: last year's results.json; RECOMPUTED: last year's period from today's data; NOTHING: no year before
+    # STORED: last year's results.json; RECOMPUTED: last year's period from today's data; NOTHING: no year before
+    source: str
     period: str | None = None  # its period's label, '2024-2025'
     as_of: date | None = None
-    criteria: list[dict] = field(default_factory=list)  # as in results.json: id, title, status, actual, target, attainment
+    criteria: list[dict] = field(
+        default_factory=list
+    )  # as in results.json: id, title, status, actual, target, attainment
     due_next: list[str] | None = None  # ids of the milestones it expected in its next 12 months; None: it does not say
-    changed_since: list[str] = field(default_factory=list)  # criteria today's data give another result for (stored only)
+    changed_since: list[str] = field(
+        default_factory=list
+    )  # criteria today's data give another result for (stored only)
     # Its recommendations as stored (id and status, as in results.json); None: to be worked out from the table's dates.
     recommendations: list[dict] | None = None
 
 
 def previous_status(report: Report, path: str | Path | None) -> PreviousStatus:
-    """The stored status at `path`; without one, last year's period recomputed from today's data (the report says so)."""
+    """The stored status at `path`; without one, last year's period recomputed from today's data (the report says
+    so)."""
     return stored_status(report, read_results(Path(path))) if path else recomputed_status(report)
 
 
@@ -72,27 +78,38 @@ def read_results(path: Path) -> dict:
         raise EvalreportError(f"previous: cannot read the stored status {path} ({error.strerror})") from error
     except ValueError as error:
         raise EvalreportError(f"previous: expected a results file, found invalid JSON in {path} ({error})") from error
-    missing = [key for key in ("project", "period", "as_of", "criteria") if not isinstance(record, dict) or key not in record]
+    missing = [
+        key for key in ("project", "period", "as_of", "criteria") if not isinstance(record, dict) or key not in record
+    ]
     if missing:
         raise EvalreportError(f"previous: expected a results file with {', '.join(missing)}, found {path} without")
     return record
 
 
 def stored_status(report: Report, record: dict) -> PreviousStatus:
-    """A stored status of the same project and unit, judged before this one; a status of another project is a mistake."""
+    """A stored status of the same project and unit, judged before this one; a status of another project is a
+    mistake."""
     scope = report.scope
     for key, expected in (("project", scope.project.id), ("unit", scope.unit)):
         if record.get(key) != expected:
-            raise EvalreportError(f"previous: expected a stored status of {key} {expected!r}, found {record.get(key)!r}")
+            raise EvalreportError(
+                f"previous: expected a stored status of {key} {expected!r}, found {record.get(key)!r}"
+            )
     try:
         as_of = date.fromisoformat(str(record["as_of"]))
     except ValueError:
-        raise EvalreportError(f"previous: expected the stored status's as_of as an ISO date, found {record['as_of']!r}") from None
+        raise EvalreportError(
+            f"previous: expected the stored status's as_of as an ISO date, found {record['as_of']!r}"
+        ) from None
     if as_of >= scope.as_of:
         raise EvalreportError(f"previous: expected a status judged before {scope.as_of}, found one judged {as_of}")
     due_next = (record.get("status") or {}).get("milestones_due_next")
-    stored = (record.get("recommendations") or {}).get("items")  # a status stored before recommendations were kept has none
-    return PreviousStatus(STORED, record["period"], as_of, record["criteria"], due_next, changed_since(report, record, as_of), stored)
+    stored = (record.get("recommendations") or {}).get(
+        "items"
+    )  # a status stored before recommendations were kept has none
+    return PreviousStatus(
+        STORED, record["period"], as_of, record["criteria"], due_next, changed_since(report, record, as_of), stored
+    )
 
 
 def changed_since(report: Report, record: dict, as_of: date) -> list[str]:
@@ -120,7 +137,9 @@ def recomputed_status(report: Report) -> PreviousStatus:
 
 def criteria_changes(report: Report) -> list[CriterionChange]:
     previous = report.previous_status
-    return cmp.compare_criteria([criterion_record(r) for r in report.criteria], previous.criteria, then_as_of=previous.as_of)
+    return cmp.compare_criteria(
+        [criterion_record(r) for r in report.criteria], previous.criteria, then_as_of=previous.as_of
+    )
 
 
 # --- The survey's waves ---------------------------------------------------------------------------------
@@ -136,15 +155,23 @@ class WaveChange:
 def wave_comparison(report: Report) -> WaveChange | None:
     """The last two survey waves held by the report date, and the change between them; None with fewer waves."""
     codebook, period = report.spec.survey, report.spec.period
-    waves = cmp.comparable_waves(codebook.waves, report.scope.as_of, period.start, period.end, report.spec.period) if codebook else []
+    waves = (
+        cmp.comparable_waves(codebook.waves, report.scope.as_of, period.start, period.end, report.spec.period)
+        if codebook
+        else []
+    )
     if len(waves) < 2:
         return None
     previous, latest = waves
     before, after = report.responses(previous.id), report.responses(latest.id)
-    in_both = sv.asked_items(report.project.survey, codebook, previous.id) & sv.asked_items(report.project.survey, codebook, latest.id)
+    in_both = sv.asked_items(report.project.survey, codebook, previous.id) & sv.asked_items(
+        report.project.survey, codebook, latest.id
+    )
     shown = min(len(before), len(after)) >= codebook.min_group_size and bool(in_both)
     shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
-    return WaveChange(previous, latest, sv.compare_waves(before, after, codebook, shown_in_both, in_both) if shown else None)
+    return WaveChange(
+        previous, latest, sv.compare_waves(before, after, codebook, shown_in_both, in_both) if shown else None
+    )
 
 
 def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]]:
@@ -154,10 +181,20 @@ def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]
     if codebook is None:
         return []
     waves = []
-    for wave in cmp.waves_up_to(codebook.waves, report.scope.as_of, count=len(codebook.waves), calendar=report.spec.period):
+    for wave in cmp.waves_up_to(
+        codebook.waves, report.scope.as_of, count=len(codebook.waves), calendar=report.spec.period
+    ):
         answers = report.responses(wave.id)
         shown = len(answers) >= codebook.min_group_size
-        waves.append((wave, len(answers), sv.summarise_items(answers, codebook, lambda item, wave=wave: report.shows(wave.id, item)) if shown else None))
+        waves.append(
+            (
+                wave,
+                len(answers),
+                sv.summarise_items(answers, codebook, lambda item, wave=wave: report.shows(wave.id, item))
+                if shown
+                else None,
+            )
+        )
     return waves
 
 
@@ -240,7 +277,11 @@ def verdict_list(report: Report) -> doc.BulletList | None:
     t = report.t
     items = []
     for change, result in zip(report.changes, report.criteria):
-        badge = verdict_badge(t, change.change) if report.previous_status.source != NOTHING else doc.status_badge(result.status.value, t(result.status.value))
+        badge = (
+            verdict_badge(t, change.change)
+            if report.previous_status.source != NOTHING
+            else doc.status_badge(result.status.value, t(result.status.value))
+        )
         items.append([badge, f"{result.id} {result.title}"])
     return doc.BulletList(items=items, role="statuses") if items else None
 
@@ -263,7 +304,11 @@ def survey_summary_sentence(report: Report) -> str | None:
     directions = [sv.change_direction(row) for _, row in found.table.iterrows() if not row["suppressed"]]
     if not directions:
         return None
-    fields = {"latest": report.in_sentence(found.latest.label), "previous": report.in_sentence(found.previous.label), "total": len(directions)}
+    fields = {
+        "latest": report.in_sentence(found.latest.label),
+        "previous": report.in_sentence(found.previous.label),
+        "total": len(directions),
+    }
     if set(directions) == {"none"}:
         return t("status_survey_summary_none", **fields)
     parts = [t(f"survey_part_{d}", count=directions.count(d)) for d in ("up", "down", "none") if d in directions]
@@ -295,7 +340,10 @@ def status_criteria_section(report: Report) -> doc.Section:
     headers.append(now_header)
     if compared:
         headers.append(t("since_last_status"))
-    parts = [doc.table(headers, rows, report.table_caption(caption), numeric=(1,)), *judged_notes(report, report.criteria)]
+    parts = [
+        doc.table(headers, rows, report.table_caption(caption), numeric=(1,)),
+        *judged_notes(report, report.criteria),
+    ]
     if compared:
         sentences = [
             [doc.Strong(text=f"{result.id} {result.title}"), " – " + change_sentence(report, change, result)]
@@ -307,7 +355,9 @@ def status_criteria_section(report: Report) -> doc.Section:
         parts.append(doc.note(t("status_comparison_rule", points=t.number(cmp.ATTAINMENT_TOLERANCE * 100))))
     else:
         parts.append(doc.paragraph(basis_sentence(report)))
-    parts += [texts.criterion_comment(report, result) for result in report.criteria]  # the year's own, text/status/<period>/criteria/
+    parts += [
+        texts.criterion_comment(report, result) for result in report.criteria
+    ]  # the year's own, text/status/<period>/criteria/
     return doc.section("status-criteria", t("status_criteria_heading" if compared else "criteria"), *parts)
 
 
@@ -316,7 +366,11 @@ def result_of_target(report: Report, result: CriterionResult) -> doc.Cell:
     neither."""
     if result.kind == "assessment":
         return ""
-    text = report.t("result_of_target", result=figure_text(report, result, result.actual), target=figure_text(report, result, result.target))
+    text = report.t(
+        "result_of_target",
+        result=figure_text(report, result, result.actual),
+        target=figure_text(report, result, result.target),
+    )
     if result.kind in SHARE_KINDS:
         return cells.share(report.t, result.actual, text=text)
     return cells.number(report.t, result.actual, 1, text=text)
@@ -328,7 +382,9 @@ def status_cell(t: Messages, status: Status | None, attainment: float | None) ->
     if status is None:
         return "–"
     text = unbroken(t(status.value))
-    return text if attainment is None else cells.share(t, attainment, text=f"{text} ({unbroken(t.percent(attainment))})")
+    return (
+        text if attainment is None else cells.share(t, attainment, text=f"{text} ({unbroken(t.percent(attainment))})")
+    )
 
 
 def unbroken(text: str) -> str:
@@ -347,10 +403,15 @@ def verdict_cell(t: Messages, change: Change) -> doc.Cell:
 
 
 def change_sentence(report: Report, change: CriterionChange, result: CriterionResult) -> str:
-    """'Forværret: status er gået fra opfyldt til delvist opfyldt, og opnåelsesgraden er faldet fra 120,4 % til 83,0 %.'"""
+    """'Forværret: status er gået fra opfyldt til delvist opfyldt, og opnåelsesgraden er faldet fra 120,4 % til 83,0
+    %.'"""
     t = report.t
     if change.change == Change.NOT_MEASURED:  # never 'unchanged': nothing was measured to be unchanged
-        return t("since_not_measured_sentence", since=measured_text(report, result), now=status_words(t, change.status_now, change.attainment_now))
+        return t(
+            "since_not_measured_sentence",
+            since=measured_text(report, result),
+            now=status_words(t, change.status_now, change.attainment_now),
+        )
     return t("since_sentence", verdict=verdict(t, change.change), detail=change_detail(t, change))
 
 
@@ -368,7 +429,10 @@ def measured_text(report: Report, result: CriterionResult) -> str:
 def change_detail(t: Messages, change: CriterionChange) -> str:
     kind = change.change
     if kind == Change.NOT_JUDGED_NOW:
-        return t("since_not_judged_now", then=status_words(t, change.status_then, change.attainment_then) if change.status_then else "–")
+        return t(
+            "since_not_judged_now",
+            then=status_words(t, change.status_then, change.attainment_then) if change.status_then else "–",
+        )
     if kind == Change.NEW:
         return t("since_new")
     if kind == Change.NO_DATA_EITHER:
@@ -416,7 +480,10 @@ def status_milestones_section(report: Report) -> doc.Section:
     parts = [doc.heading(t("status_milestones_reached_heading"), 3), doc.paragraph(" ".join(reached_sentences(report)))]
     if len(reached):
         parts.append(reached_table(report, reached))
-    parts += [doc.heading(t("status_milestones_due_heading"), 3), doc.paragraph(" ".join([due_sentence(report), *overdue_sentences(report)]))]
+    parts += [
+        doc.heading(t("status_milestones_due_heading"), 3),
+        doc.paragraph(" ".join([due_sentence(report), *overdue_sentences(report)])),
+    ]
     if len(due):
         parts.append(due_table(report, due))
     return doc.section("status-milestones", t("milestones"), *parts)
@@ -432,7 +499,13 @@ def window_end(report: Report) -> date:
 
 def reached_sentence(report: Report) -> str:
     t, count = report.t, len(report.milestones_reached)
-    key = "status_milestones_reached_none" if count == 0 else "status_milestones_reached_one" if count == 1 else "status_milestones_reached"
+    key = (
+        "status_milestones_reached_none"
+        if count == 0
+        else "status_milestones_reached_one"
+        if count == 1
+        else "status_milestones_reached"
+    )
     return t(key, count=count, start=t.date(period_start(report)), end=t.date(report.scope.as_of))
 
 
@@ -467,7 +540,13 @@ def kept_sentences(report: Report, expected: list[str]) -> list[str]:
 
 def due_sentence(report: Report) -> str:
     t, count = report.t, len(report.milestones_due)
-    key = "status_milestones_due_none" if count == 0 else "status_milestones_due_one" if count == 1 else "status_milestones_due"
+    key = (
+        "status_milestones_due_none"
+        if count == 0
+        else "status_milestones_due_one"
+        if count == 1
+        else "status_milestones_due"
+    )
     return t(key, count=count, end=t.date(window_end(report)))
 
 
@@ -488,7 +567,13 @@ def milestone_titles(report: Report) -> dict[str, str]:
 def reached_table(report: Report, reached: pd.DataFrame) -> doc.Table:
     t = report.t
     rows = [
-        [title_of(report, row), phase_name(t, row.phase), unbroken_date(t, row.planned), unbroken_date(t, row.actual), doc.marked(t(row.outcome.value), row.outcome.value)]
+        [
+            title_of(report, row),
+            phase_name(t, row.phase),
+            unbroken_date(t, row.planned),
+            unbroken_date(t, row.actual),
+            doc.marked(t(row.outcome.value), row.outcome.value),
+        ]
         for row in reached.itertuples()
     ]
     headers = [t("milestone"), t("phase"), t("planned"), t("actual"), t("outcome")]
@@ -499,7 +584,13 @@ def reached_table(report: Report, reached: pd.DataFrame) -> doc.Table:
 def due_table(report: Report, due: pd.DataFrame) -> doc.Table:
     t = report.t
     rows = [
-        [title_of(report, row), phase_name(t, row.phase), unbroken_date(t, row.planned), forecast_cell(t, row), doc.marked(t(row.outcome.value), row.outcome.value)]
+        [
+            title_of(report, row),
+            phase_name(t, row.phase),
+            unbroken_date(t, row.planned),
+            forecast_cell(t, row),
+            doc.marked(t(row.outcome.value), row.outcome.value),
+        ]
         for row in due.itertuples()
     ]
     headers = [t("milestone"), t("phase"), t("planned"), t("forecast"), t("outcome")]
@@ -517,7 +608,11 @@ def status_survey_section(report: Report) -> doc.Section:
     as_of = t.date(report.scope.as_of)
     if found is None:
         waves = cmp.waves_up_to(codebook.waves, report.scope.as_of, calendar=report.spec.period) if codebook else []
-        text = t("status_survey_one_wave", date=as_of, wave=report.in_sentence(waves[0].label)) if waves else t("status_survey_none", date=as_of)
+        text = (
+            t("status_survey_one_wave", date=as_of, wave=report.in_sentence(waves[0].label))
+            if waves
+            else t("status_survey_none", date=as_of)
+        )
         return doc.section("status-survey", t("survey"), doc.paragraph(text))
     responses = report.responses(found.latest.id)
     parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=report.in_sentence(found.latest.label)))]
@@ -526,7 +621,9 @@ def status_survey_section(report: Report) -> doc.Section:
         parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
     else:
         # Questions in the survey section's order: highest positive share in the latest wave first.
-        summary = sv.summarise_items(responses, codebook, lambda item: report.shows(found.latest.id, item)).sort_values("positive_share", ascending=False, na_position="last")
+        summary = sv.summarise_items(responses, codebook, lambda item: report.shows(found.latest.id, item)).sort_values(
+            "positive_share", ascending=False, na_position="last"
+        )
         change, compared = wave_change(report, found.previous, found.latest, responses, list(summary["item"]))
         parts.append(change)
     parts.append(methods_note(report, shown=False, rates=False, compared=compared))

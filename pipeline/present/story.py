@@ -42,7 +42,10 @@ def criteria_told(report: Report) -> doc.Section | None:
     parts: list = [doc.paragraph(t("criteria_told_lead", count=in_words(t, len(results))))]
     for result in results:
         figure = key_figure(report, result)
-        told: list = [doc.heading(f"{result.id} {result.title}", 3), doc.paragraph(doc.status_badge(result.status.value, status_text(report, result)))]
+        told: list = [
+            doc.heading(f"{result.id} {result.title}", 3),
+            doc.paragraph(doc.status_badge(result.status.value, status_text(report, result))),
+        ]
         if figure:
             told.append(doc.paragraph(figure))
         if result.kind == "assessment" and result.detail:
@@ -70,8 +73,11 @@ def key_figure(report: Report, result: CriterionResult) -> str:
         return t("criterion_key_withheld")
     if result.status == Status.NO_DATA or pd.isna(result.actual):
         return t("criterion_key_no_data")
-    sentence = t("criterion_key_figure", result=figure_text(report, result, result.actual),
-                 target=figure_text(report, result, result.target))
+    sentence = t(
+        "criterion_key_figure",
+        result=figure_text(report, result, result.actual),
+        target=figure_text(report, result, result.target),
+    )
     if result.attainment is not None and not pd.isna(result.attainment):
         sentence += " " + t("criterion_key_attainment", attainment=t.percent(result.attainment, 0))
     return sentence
@@ -88,7 +94,12 @@ def units_chart(report: Report, result: CriterionResult) -> doc.Figure | None:
         return None
     title = f"{result.id} {result.title}"
     met = int((charted["status"] == Status.MET).sum())
-    svg = charts.attainment_chart(report.unit_names(charted["unit"]), list(charted["attainment"]), [s.value for s in charted["status"]], lambda x: t.percent(x, 0))
+    svg = charts.attainment_chart(
+        report.unit_names(charted["unit"]),
+        list(charted["attainment"]),
+        [s.value for s in charted["status"]],
+        lambda x: t.percent(x, 0),
+    )
     alt = t("alt_units", met=met, total=len(units[units["status"] != Status.NOT_APPLICABLE]), units=noun.plural)
     return doc.figure(svg, report.figure_caption(t("caption_units_chart", criterion=title, unit=noun.singular)), alt)
 
@@ -111,11 +122,18 @@ def activities_told(report: Report) -> doc.Section | None:
             blocks = texts.text_blocks(report, f"activities/{row.id}", 4)
             if blocks:
                 count = participants_text(report, held.iloc[[i]])
-                parts += [doc.heading(f"{row.title}, {t.date(row.date)}", 3), doc.paragraph(t("act_told_participants", count=count)), *blocks]
+                parts += [
+                    doc.heading(f"{row.title}, {t.date(row.date)}", 3),
+                    doc.paragraph(t("act_told_participants", count=count)),
+                    *blocks,
+                ]
     if summary["total"]:
         if parts:
             parts.append(doc.heading(t("milestones"), 3))
-        parts += [doc.paragraph(" ".join(milestones_sentences(report, summary) + slippage_sentences(report, summary))), see_appendix(report, "milestones")]
+        parts += [
+            doc.paragraph(" ".join(milestones_sentences(report, summary) + slippage_sentences(report, summary))),
+            see_appendix(report, "milestones"),
+        ]
     return doc.section("done", t("done"), *parts) if parts else None
 
 
@@ -129,24 +147,39 @@ def survey_told(report: Report) -> doc.Section | None:
     wave = waves[-1]
     responses = report.responses(wave.id)
     lead = t("survey_responses", n=len(responses), wave=report.in_sentence(wave.label))
-    rates = sv.response_rates(responses, codebook, wave.id) if report.scope.unit is None and codebook.invited.get(wave.id) else None
+    rates = (
+        sv.response_rates(responses, codebook, wave.id)
+        if report.scope.unit is None and codebook.invited.get(wave.id)
+        else None
+    )
     if rates is not None and not rates.empty:
         total = sv.total_response_rate(rates)
         answered = t.number(total["complete"] + total["partial"])
-        lead = t("survey_answered_of", wave=report.in_sentence(wave.label), invited=t.number(total["invited"]), answered=answered, share=t.percent(total["rr2"], 0))
+        lead = t(
+            "survey_answered_of",
+            wave=report.in_sentence(wave.label),
+            invited=t.number(total["invited"]),
+            answered=answered,
+            share=t.percent(total["rr2"], 0),
+        )
     parts: list = [doc.paragraph(lead, lead=True)]
     if len(responses) < codebook.min_group_size:
         parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))
         return doc.section("participants", t("participants_say"), *parts)
     asked = sv.asked_items(report.project.survey, codebook, wave.id)
-    summary = sv.summarise_items(responses, codebook, lambda item: report.shows(wave.id, item)).sort_values("positive_share", ascending=False, na_position="last")
+    summary = sv.summarise_items(responses, codebook, lambda item: report.shows(wave.id, item)).sort_values(
+        "positive_share", ascending=False, na_position="last"
+    )
     answered_items = summary[summary["item"].isin(asked)].dropna(subset=["positive_share"])
     if len(answered_items):
         best, least = answered_items.iloc[0], answered_items.iloc[-1]
         agreement = [t("survey_best", item=best["text"], share=t.percent(best["positive_share"], 0))]
         if len(answered_items) > 1:
             agreement.append(t("survey_least", item=least["text"], share=t.percent(least["positive_share"], 0)))
-        parts += [doc.paragraph(" ".join(agreement)), *likert_chart(report, responses, answered_items, report.in_sentence(wave.label))]
+        parts += [
+            doc.paragraph(" ".join(agreement)),
+            *likert_chart(report, responses, answered_items, report.in_sentence(wave.label)),
+        ]
     parts += comment_blocks(report, responses, asked)
     return doc.section("participants", t("participants_say"), *parts)
 
@@ -169,9 +202,17 @@ def recommendations_told(report: Report) -> doc.Section | None:
         told += texts.text_blocks(report, f"recommendations/{row.id}", 4)
         course = []
         if rec.dated(row.decided):
-            course.append(t("rec_decided_on", date=t.date(row.decided), decision=row.decision) if row.decision else t.date(row.decided))
+            course.append(
+                t("rec_decided_on", date=t.date(row.decided), decision=row.decision)
+                if row.decision
+                else t.date(row.decided)
+            )
         if row.follow_up:
-            course.append(t("rec_followed_up_on", date=t.date(row.updated), note=row.follow_up) if rec.dated(row.updated) else row.follow_up)
+            course.append(
+                t("rec_followed_up_on", date=t.date(row.updated), note=row.follow_up)
+                if rec.dated(row.updated)
+                else row.follow_up
+            )
         told += [doc.paragraph(sentence) for sentence in course]
         parts += told
     parts.append(see_appendix(report, "recommendations"))

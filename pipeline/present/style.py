@@ -22,17 +22,83 @@ WORDS = {
 }
 # "One" before a neuter noun: Danish ét, Norwegian ett (ét succeskriterium, ett spørsmål).
 NEUTER_ONE = {"da": "ét", "nb": "ett"}
-NEUTER_STEMS = ("succeskriteri", "suksesskriteri", "spørgsmål", "spørsmål", "år ", "møde", "møte", "svar", "forløp", "forløb", "mål ")
+NEUTER_STEMS = (
+    "succeskriteri",
+    "suksesskriteri",
+    "spørgsmål",
+    "spørsmål",
+    "år ",
+    "møde",
+    "møte",
+    "svar",
+    "forløp",
+    "forløb",
+    "mål ",
+)
 # What opens a sentence whose count is too large to write in words.
 IN_ALL = {"da": "I alt", "nb": "I alt", "en": "In all,"}
 QUOTES = {"da": ("»", "«"), "nb": ("«", "»"), "en": ("“", "”")}
 
 # A sentence's start: the text's start, or after . ! ? and spaces. A count: one to three digits that are not a date
 # ("4. november"), a decimal ("2,5"), a thousand ("1.234"), a share ("45 %") or part of a longer number.
-OPENING_COUNT = re.compile(r"(^|[.!?]\s+)(\d{1,3})(?![\d.,:/\u00a0%]|\s*%)(\s+)((?:af|av|of)\s+(\d{1,3})(?![\d.,%])\s+)?")
+OPENING_COUNT = re.compile(
+    r"(^|[.!?]\s+)(\d{1,3})(?![\d.,:/\u00a0%]|\s*%)(\s+)((?:af|av|of)\s+(\d{1,3})(?![\d.,%])\s+)?"
+)
 # Words written with a full stop that does not end a sentence: "ca. 70 deltagere", "pr. 31. oktober", "kr. 1.000".
 ABBREVIATIONS = frozenset(
-    ["ca", "cirka", "pr", "kr", "nr", "jf", "fx", "f.eks", "evt", "inkl", "ekskl", "kl", "tlf", "mio", "mia", "mill", "bl.a", "dvs", "osv", "mv", "m.v", "ift", "vedr", "iht", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "st", "sagsnr", "saksnr", "no", "vs", "etc", "approx", "e.g", "i.e", "ang.", "gl", "ca", "ekskl", "obs", "p.t"]
+    [
+        "ca",
+        "cirka",
+        "pr",
+        "kr",
+        "nr",
+        "jf",
+        "fx",
+        "f.eks",
+        "evt",
+        "inkl",
+        "ekskl",
+        "kl",
+        "tlf",
+        "mio",
+        "mia",
+        "mill",
+        "bl.a",
+        "dvs",
+        "osv",
+        "mv",
+        "m.v",
+        "ift",
+        "vedr",
+        "iht",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "dec",
+        "st",
+        "sagsnr",
+        "saksnr",
+        "no",
+        "vs",
+        "etc",
+        "approx",
+        "e.g",
+        "i.e",
+        "ang.",
+        "gl",
+        "ca",
+        "ekskl",
+        "obs",
+        "p.t",
+    ]
 )
 # Where a line must never break: between a figure and its sign or unit ("95 %", "n = 24", "kr. 1.000", "1.000 kr.") and
 # between the groups of a number written with spaces ("1 000 000", Norwegian thousands), so that "95 / %" or "n / = 24"
@@ -70,7 +136,7 @@ def _opening_in_words(found: re.Match, language: str) -> str:
     start, count, space, of_part, of_count = found.groups()
     if start and _after_abbreviation(found.string[: found.start() + 1]):
         return found.group(0)
-    rest = found.string[found.end():]
+    rest = found.string[found.end() :]
     n = int(count)
     if n <= 12:
         word = WORDS[language][n]
@@ -90,12 +156,17 @@ def _opening_in_words(found: re.Match, language: str) -> str:
 def _after_abbreviation(before: str) -> bool:
     """Whether the full stop that ends `before` closes an abbreviation rather than a sentence."""
     word = re.search(r"(\S+)\.$", before)
-    return word is not None and word.group(1).lower().lstrip("(«»\"") in ABBREVIATIONS
+    return word is not None and word.group(1).lower().lstrip('(«»"') in ABBREVIATIONS
 
 
 def styled_section(section: doc.Section, language: str) -> doc.Section:
     """The section with every sentence of its paragraphs, notes, lists and headings in the house style."""
-    return section.model_copy(update={"title": styled_text(section.title, language), "blocks": [_block(block, language) for block in section.blocks]})
+    return section.model_copy(
+        update={
+            "title": styled_text(section.title, language),
+            "blocks": [_block(block, language) for block in section.blocks],
+        }
+    )
 
 
 def _block(block: doc.Block, language: str) -> doc.Block:
@@ -132,11 +203,23 @@ def _runs(runs: list[doc.Inline], language: str) -> list[doc.Inline]:
     at_sentence_start = True
     for run in runs:
         if isinstance(run, str):
-            text = styled_text(run, language) if at_sentence_start or not run[:1].isdigit() else _styled_inside(run, language)
+            text = (
+                styled_text(run, language)
+                if at_sentence_start or not run[:1].isdigit()
+                else _styled_inside(run, language)
+            )
             styled.append(text)
             at_sentence_start = bool(re.search(r"[.!?:]\s*$", run)) or (not run.strip() and at_sentence_start)
         elif isinstance(run, (doc.Strong, doc.Emphasis)):
-            styled.append(run.model_copy(update={"text": styled_text(run.text, language) if at_sentence_start else _styled_inside(run.text, language)}))
+            styled.append(
+                run.model_copy(
+                    update={
+                        "text": styled_text(run.text, language)
+                        if at_sentence_start
+                        else _styled_inside(run.text, language)
+                    }
+                )
+            )
             at_sentence_start = bool(re.search(r"[.!?]\s*$", run.text))
         else:
             styled.append(run)
@@ -146,7 +229,9 @@ def _runs(runs: list[doc.Inline], language: str) -> list[doc.Inline]:
 
 def _styled_inside(text: str, language: str) -> str:
     """Text that goes on a sentence begun before it: quotes and ranges only, until its own next sentence."""
-    head, separator, tail = re.split(r"([.!?]\s+)", text, maxsplit=1) + ["", ""] if re.search(r"[.!?]\s+", text) else [text, "", ""]
+    head, separator, tail = (
+        re.split(r"([.!?]\s+)", text, maxsplit=1) + ["", ""] if re.search(r"[.!?]\s+", text) else [text, "", ""]
+    )
     opening, closing = QUOTES[language]
     head = STRAIGHT_QUOTED.sub(lambda found: f"{opening}{found.group(1)}{closing}", YEAR_RANGE.sub("\\1–\\2", head))
     return unbroken(head) + separator + (styled_text(tail, language) if tail else "")
@@ -155,4 +240,6 @@ def _styled_inside(text: str, language: str) -> str:
 def styled_document(document: doc.Document) -> doc.Document:
     """Every section of the document in the house style of its language."""
     language = document.cover.language
-    return document.model_copy(update={"sections": [styled_section(section, language) for section in document.sections]})
+    return document.model_copy(
+        update={"sections": [styled_section(section, language) for section in document.sections]}
+    )

@@ -28,7 +28,11 @@ def summary_section(report: Report) -> doc.Section:
     if results:
         counts = summary_counts(results)
         sentences.append(t("criteria_met", met=counts[Status.MET], total=len(results)))
-        rest = [t(f"count_{s.value}", count=counts[s]) for s in (Status.PARTLY_MET, Status.IN_PROGRESS, Status.NOT_MET, Status.NO_DATA) if counts[s]]
+        rest = [
+            t(f"count_{s.value}", count=counts[s])
+            for s in (Status.PARTLY_MET, Status.IN_PROGRESS, Status.NOT_MET, Status.NO_DATA)
+            if counts[s]
+        ]
         if rest:
             sentences.append(t("criteria_rest", counts=t.join(rest)))
     lines = [doc.paragraph(" ".join(sentences), lead=True)]
@@ -38,7 +42,9 @@ def summary_section(report: Report) -> doc.Section:
                 lines.append(doc.paragraph(f"{result.id}: " + " ".join(units_sentences(report, result))))
     waves = survey_waves(report.scope)
     if waves:
-        lines.append(doc.paragraph(t("survey_responses", n=len(report.responses()), wave=report.in_sentence(waves[-1].label))))
+        lines.append(
+            doc.paragraph(t("survey_responses", n=len(report.responses()), wave=report.in_sentence(waves[-1].label)))
+        )
     held = report.activities
     if report.spec.files.activities and not held.empty:
         lines.append(doc.paragraph(lead_sentence(report)))
@@ -59,10 +65,24 @@ def methods_section(report: Report) -> doc.Section:
     formulas (the only place in the end report that names them)."""
     t = report.t
     thresholds = report.spec.thresholds
-    plain = t("methods_plain", min=report.spec.min_group_size, met=t.percent(thresholds.met, 0), partly=t.percent(thresholds.partly, 0))
-    terms = t("methods_note", min=report.spec.min_group_size, met=t.percent(thresholds.met, 0), partly=t.percent(thresholds.partly, 0))
+    plain = t(
+        "methods_plain",
+        min=report.spec.min_group_size,
+        met=t.percent(thresholds.met, 0),
+        partly=t.percent(thresholds.partly, 0),
+    )
+    terms = t(
+        "methods_note",
+        min=report.spec.min_group_size,
+        met=t.percent(thresholds.met, 0),
+        partly=t.percent(thresholds.partly, 0),
+    )
     return doc.section(
-        "about", t("appendix_methods"), doc.paragraph(plain), doc.heading(t("methods_terms"), 3), doc.paragraph(terms),
+        "about",
+        t("appendix_methods"),
+        doc.paragraph(plain),
+        doc.heading(t("methods_terms"), 3),
+        doc.paragraph(terms),
         doc.note(t("generated_by", version=__version__)),
     )
 
@@ -70,5 +90,10 @@ def methods_section(report: Report) -> doc.Section:
 def about_section(report: Report) -> doc.Section:
     t = report.t
     thresholds = report.spec.thresholds
-    note = t("methods_note", min=report.spec.min_group_size, met=t.percent(thresholds.met, 0), partly=t.percent(thresholds.partly, 0))
+    note = t(
+        "methods_note",
+        min=report.spec.min_group_size,
+        met=t.percent(thresholds.met, 0),
+        partly=t.percent(thresholds.partly, 0),
+    )
     return doc.section("about", t("about"), doc.paragraph(note), doc.note(t("generated_by", version=__version__)))

@@ -41,13 +41,21 @@ def survey_section(report: Report, told: bool = False) -> doc.Section:
     else:
         # Highest positive share first, in the chart and in every table after it.
         asked = sv.asked_items(report.project.survey, codebook, wave.id)
-        summary = sv.summarise_items(responses, codebook, lambda item: report.shows(wave.id, item)).sort_values("positive_share", ascending=False, na_position="last")
+        summary = sv.summarise_items(responses, codebook, lambda item: report.shows(wave.id, item)).sort_values(
+            "positive_share", ascending=False, na_position="last"
+        )
         summary = summary[summary["item"].isin(asked)]
         items = list(summary["item"])
         if items:
             parts.append(answers_part(report, responses, summary, wave, chart=not told))
-            pair = cmp.comparable_waves(waves, report.scope.as_of, report.spec.period.start, report.spec.period.end, report.spec.period)
-            in_both = [item for item in items if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)]
+            pair = cmp.comparable_waves(
+                waves, report.scope.as_of, report.spec.period.start, report.spec.period.end, report.spec.period
+            )
+            in_both = [
+                item
+                for item in items
+                if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)
+            ]
             if pair and pair[-1].id == wave.id and in_both:
                 change, compared = wave_change(report, pair[0], wave, responses, in_both)
                 parts.append(change)
@@ -77,9 +85,20 @@ def response_rates(report: Report, responses, wave) -> list[doc.Block]:
     parts = [
         doc.heading(t("response_rate"), 3),
         doc.paragraph(
-            t("response_rate_sentence", complete=t.number(total["complete"]), invited=t.number(total["invited"]), rr1=t.percent(total["rr1"]), rr2=t.percent(total["rr2"]))
+            t(
+                "response_rate_sentence",
+                complete=t.number(total["complete"]),
+                invited=t.number(total["invited"]),
+                rr1=t.percent(total["rr1"]),
+                rr2=t.percent(total["rr2"]),
+            )
         ),
-        doc.table(headers, rows, report.table_caption(t("caption_response_rates", wave=report.in_sentence(wave.label))), numeric=(1, 2, 3, 4, 5)),
+        doc.table(
+            headers,
+            rows,
+            report.table_caption(t("caption_response_rates", wave=report.in_sentence(wave.label))),
+            numeric=(1, 2, 3, 4, 5),
+        ),
     ]
     missing = sv.groups_without_invited(responses, codebook, wave.id)
     if missing:
@@ -88,7 +107,14 @@ def response_rates(report: Report, responses, wave) -> list[doc.Block]:
 
 
 def rate_cells(t: Messages, label: str, row) -> list:
-    return [label, cells.count(t, row["invited"]), cells.count(t, row["complete"]), cells.count(t, row["partial"]), cells.share(t, row["rr1"]), cells.share(t, row["rr2"])]
+    return [
+        label,
+        cells.count(t, row["invited"]),
+        cells.count(t, row["complete"]),
+        cells.count(t, row["partial"]),
+        cells.share(t, row["rr1"]),
+        cells.share(t, row["rr2"]),
+    ]
 
 
 # --- The answers ----------------------------------------------------------------------------------------
@@ -102,7 +128,10 @@ def answers_part(report: Report, responses, summary, wave, chart: bool = True) -
     if len(answered):
         best = answered.iloc[0]
         parts.append(doc.paragraph(t("survey_best", item=best["text"], share=t.percent(best["positive_share"]))))
-    parts += [*(likert_chart(report, responses, answered, wave_label) if chart else []), likert_table(report, summary, wave)]
+    parts += [
+        *(likert_chart(report, responses, answered, wave_label) if chart else []),
+        likert_table(report, summary, wave),
+    ]
     if summary["suppressed"].any():
         parts.append(doc.note(t("items_suppressed_note", min=report.spec.survey.min_group_size)))
     return parts
@@ -123,15 +152,22 @@ def likert_chart(report: Report, responses, summary, wave_label: str) -> list[do
         items = summary[[codebook.items[i].scale == scale_id for i in summary["item"]]]
         scale = codebook.scales[scale_id]
         counts = sv.distribution_table(responses, codebook, list(items["item"]))
-        rows = [(item_label(t, row.text, row.n, row.dont_know), sv.diverging_segments(counts.loc[row.item], scale)) for row in items.itertuples()]
+        rows = [
+            (item_label(t, row.text, row.n, row.dont_know), sv.diverging_segments(counts.loc[row.item], scale))
+            for row in items.itertuples()
+        ]
         svg = charts.likert_chart(rows, scale.labels, lambda x: t.percent(x, 0))
-        parts.append(doc.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label)), likert_alt(t, items)))
+        parts.append(
+            doc.figure(svg, report.figure_caption(t("caption_likert_chart", wave=wave_label)), likert_alt(t, items))
+        )
     return parts
 
 
 def likert_alt(t: Messages, items) -> str:
     """Alt text from the data: every question with its positive share, in the chart's order."""
-    shares = "; ".join(t("alt_likert_item", text=row.text, share=t.percent(row.positive_share, 0)) for row in items.itertuples())
+    shares = "; ".join(
+        t("alt_likert_item", text=row.text, share=t.percent(row.positive_share, 0)) for row in items.itertuples()
+    )
     return t("alt_likert", count=len(items), items=shares, dont_know=t.number(int(items["dont_know"].sum())))
 
 
@@ -140,20 +176,44 @@ def likert_table(report: Report, summary, wave) -> doc.Table:
     tops = {len(codebook.scales[codebook.items[i].scale].labels) for i in summary["item"]}
     why = t("item_too_few", min=codebook.min_group_size)
     rows = [
-        [row.text, cells.withheld("count", why, report.withheld_word(wave.id, row.item)), *(cells.withheld(unit, why) for unit in ("count", "share", "share", "number"))]
+        [
+            row.text,
+            cells.withheld("count", why, report.withheld_word(wave.id, row.item)),
+            *(cells.withheld(unit, why) for unit in ("count", "share", "share", "number")),
+        ]
         if row.suppressed
         else [
             row.text,
             cells.count(t, row.n),
             cells.count(t, row.dont_know),
             cells.share(t, row.positive_share),
-            cells.interval(t("range", low=t.percent(row.ci_low), high=t.percent(row.ci_high)) if pd.notna(row.ci_low) else "–", row.ci_low, row.ci_high),
-            cells.number(t, row.mean, 1, text=None if len(tops) == 1 else f"{t.number(row.mean, 1)} / {len(codebook.scales[codebook.items[row.item].scale].labels)}"),
+            cells.interval(
+                t("range", low=t.percent(row.ci_low), high=t.percent(row.ci_high)) if pd.notna(row.ci_low) else "–",
+                row.ci_low,
+                row.ci_high,
+            ),
+            cells.number(
+                t,
+                row.mean,
+                1,
+                text=None
+                if len(tops) == 1
+                else f"{t.number(row.mean, 1)} / {len(codebook.scales[codebook.items[row.item].scale].labels)}",
+            ),
         ]
         for row in summary.itertuples()
     ]
-    headers = [t("item"), t("answers"), t("dont_know"), t("positive_share"), t("interval"), t("scale_mean", top=max(tops) if len(tops) == 1 else "n")]
-    return doc.table(headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label)), numeric=(1, 2, 3, 4, 5))
+    headers = [
+        t("item"),
+        t("answers"),
+        t("dont_know"),
+        t("positive_share"),
+        t("interval"),
+        t("scale_mean", top=max(tops) if len(tops) == 1 else "n"),
+    ]
+    return doc.table(
+        headers, rows, report.table_caption(t("caption_likert_table", wave=wave_label)), numeric=(1, 2, 3, 4, 5)
+    )
 
 
 # --- Change since the wave before -----------------------------------------------------------------------
@@ -181,21 +241,52 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
     before = report.responses(previous.id)
     parts = [doc.heading(t("change_heading", wave=report.in_sentence(previous.label)), 3)]
     if len(before) < codebook.min_group_size:
-        parts.append(doc.paragraph(t("change_previous_too_few", wave=report.in_sentence(previous.label), n=len(before), min=codebook.min_group_size)))
+        parts.append(
+            doc.paragraph(
+                t(
+                    "change_previous_too_few",
+                    wave=report.in_sentence(previous.label),
+                    n=len(before),
+                    min=codebook.min_group_size,
+                )
+            )
+        )
         return parts, False
     shown_in_both = lambda item: report.shows(previous.id, item) and report.shows(latest.id, item)  # noqa: E731
     asked_before = sv.asked_items(report.project.survey, codebook, previous.id)
     in_both = [item for item in item_order if item in asked_before]  # a question new in the latest wave has no change
-    table = sv.compare_waves(before, responses, codebook, shown_in_both, set(in_both)).set_index("item").loc[in_both].reset_index()
-    parts.append(doc.paragraph(t("change_intro", latest=report.in_sentence(latest.label), previous=report.in_sentence(previous.label))))
-    sentences = [[doc.Strong(text=row["text"]), ": " + change_sentence(t, row)] for _, row in table.iterrows() if not row["suppressed"]]
+    table = (
+        sv.compare_waves(before, responses, codebook, shown_in_both, set(in_both))
+        .set_index("item")
+        .loc[in_both]
+        .reset_index()
+    )
+    parts.append(
+        doc.paragraph(
+            t("change_intro", latest=report.in_sentence(latest.label), previous=report.in_sentence(previous.label))
+        )
+    )
+    sentences = [
+        [doc.Strong(text=row["text"]), ": " + change_sentence(t, row)]
+        for _, row in table.iterrows()
+        if not row["suppressed"]
+    ]
     parts.append(doc.BulletList(items=sentences, role="changes"))
     why = t("item_too_few", min=codebook.min_group_size)
     rows = []
     for _, row in table.iterrows():
         if row["suppressed"]:
-            word = report.withheld_word(previous.id, row["item"]) if not report.shows(previous.id, row["item"]) else report.withheld_word(latest.id, row["item"])
-            hidden = [cells.withheld("share", why, word), cells.withheld("share", why, word), cells.withheld("share", why, "–"), cells.withheld("share", why, "–")]
+            word = (
+                report.withheld_word(previous.id, row["item"])
+                if not report.shows(previous.id, row["item"])
+                else report.withheld_word(latest.id, row["item"])
+            )
+            hidden = [
+                cells.withheld("share", why, word),
+                cells.withheld("share", why, word),
+                cells.withheld("share", why, "–"),
+                cells.withheld("share", why, "–"),
+            ]
             rows.append([row["text"], *hidden, t("change_short_unknown")])
             continue
         computed = row["change"] is not None and not pd.isna(row["change"])
@@ -203,15 +294,33 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
         rows.append(
             [
                 row["text"],
-                cells.share(t, row["previous_share"], text=t("share_with_n", share=t.percent(row["previous_share"]), n=t.number(row["previous_n"]))),
-                cells.share(t, row["latest_share"], text=t("share_with_n", share=t.percent(row["latest_share"]), n=t.number(row["latest_n"]))),
-                cells.share(t, row["change"] if computed else None, text=signed_points(t, row["change"]) if computed else "–"),
-                cells.interval(t("range", low=signed_points(t, row["ci_low"]), high=signed_points(t, row["ci_high"])), row["ci_low"], row["ci_high"]) if computed else cells.interval("–", None, None),
+                cells.share(
+                    t,
+                    row["previous_share"],
+                    text=t("share_with_n", share=t.percent(row["previous_share"]), n=t.number(row["previous_n"])),
+                ),
+                cells.share(
+                    t,
+                    row["latest_share"],
+                    text=t("share_with_n", share=t.percent(row["latest_share"]), n=t.number(row["latest_n"])),
+                ),
+                cells.share(
+                    t, row["change"] if computed else None, text=signed_points(t, row["change"]) if computed else "–"
+                ),
+                cells.interval(
+                    t("range", low=signed_points(t, row["ci_low"]), high=signed_points(t, row["ci_high"])),
+                    row["ci_low"],
+                    row["ci_high"],
+                )
+                if computed
+                else cells.interval("–", None, None),
                 t(f"change_short_{verdict}"),
             ]
         )
     headers = [t("item"), previous.label, latest.label, t("change_points"), t("interval"), t("change_verdict")]
-    caption = report.table_caption(t("caption_change", previous=report.in_sentence(previous.label), latest=report.in_sentence(latest.label)))
+    caption = report.table_caption(
+        t("caption_change", previous=report.in_sentence(previous.label), latest=report.in_sentence(latest.label))
+    )
     parts.append(doc.table(headers, rows, caption, numeric=(1, 2, 3, 4)))
     return parts, True
 
@@ -230,18 +339,36 @@ def nps_part(report: Report, responses, wave, asked: set[str]) -> list[doc.Block
         text = codebook.items[item_id].text
         parts.append(
             doc.paragraph(
-                t("nps_sentence", item=text, score=signed_score(t, total["nps"]), promoters=t.percent(total["promoters_share"], 0), detractors=t.percent(total["detractors_share"], 0), n=t.number(total["n"]))
+                t(
+                    "nps_sentence",
+                    item=text,
+                    score=signed_score(t, total["nps"]),
+                    promoters=t.percent(total["promoters_share"], 0),
+                    detractors=t.percent(total["detractors_share"], 0),
+                    n=t.number(total["n"]),
+                )
             )
         )
         rows = [nps_cells(t, t("survey_total"), total)]
         if responses["group"].nunique() > 1:
-            for _, row in sv.nps_by_group(responses, codebook, item_id, lambda group: report.shows(wave.id, item_id, group)).iterrows():  # noqa: B023 (used at once)
+            shows = lambda group, item_id=item_id: report.shows(wave.id, item_id, group)  # noqa: E731
+            for _, row in sv.nps_by_group(responses, codebook, item_id, shows).iterrows():
                 label = codebook.groups.get(row["group"], row["group"])
                 why = t("item_too_few", min=codebook.min_group_size)
-                hidden = [cells.withheld("count", why, report.withheld_word(wave.id, item_id, row["group"])), *(cells.withheld(unit, why) for unit in ("count", "count", "count", "number"))]
+                hidden = [
+                    cells.withheld("count", why, report.withheld_word(wave.id, item_id, row["group"])),
+                    *(cells.withheld(unit, why) for unit in ("count", "count", "count", "number")),
+                ]
                 rows.append([label, *hidden] if row["suppressed"] else nps_cells(t, label, row))
         headers = [t("group"), t("answers"), t("detractors"), t("passives"), t("promoters"), t("nps")]
-        parts.append(doc.table(headers, rows, report.table_caption(t("caption_nps", item=text, wave=wave_label)), numeric=(1, 2, 3, 4, 5)))
+        parts.append(
+            doc.table(
+                headers,
+                rows,
+                report.table_caption(t("caption_nps", item=text, wave=wave_label)),
+                numeric=(1, 2, 3, 4, 5),
+            )
+        )
     return [doc.heading(t("nps_heading"), 3), *parts] if parts else []
 
 
@@ -254,7 +381,12 @@ def signed_score(t: Messages, score: float) -> str:
 def nps_cells(t: Messages, label: str, row) -> list:
     if not row["n"]:
         return [label, cells.count(t, 0), *(cells.count(t, None) for _ in range(3)), cells.number(t, None)]
-    bands = [cells.count(t, row[band], text=t("count_share", count=t.number(row[band]), share=t.percent(row[f"{band}_share"], 0))) for band in ("detractors", "passives", "promoters")]
+    bands = [
+        cells.count(
+            t, row[band], text=t("count_share", count=t.number(row[band]), share=t.percent(row[f"{band}_share"], 0))
+        )
+        for band in ("detractors", "passives", "promoters")
+    ]
     return [label, cells.count(t, row["n"]), *bands, cells.number(t, row["nps"], text=signed_score(t, row["nps"]))]
 
 
@@ -267,17 +399,25 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
     decision withholds it."""
     t, codebook = report.t, report.spec.survey
     parts = []
-    for item_id in [item for item in sv.items_of_kind(codebook, "choice") + sv.items_of_kind(codebook, "multi") if item in asked]:
+    for item_id in [
+        item for item in sv.items_of_kind(codebook, "choice") + sv.items_of_kind(codebook, "multi") if item in asked
+    ]:
         item = codebook.items[item_id]
         parts.append(doc.heading(item.text, 4))
         if not report.shows(wave.id, item_id):
             parts.append(doc.note(t("item_too_few", min=codebook.min_group_size)))
             continue
-        table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(responses[item_id], item.option_list)
+        table = (sv.choice_distribution if item.kind == "choice" else sv.multi_shares)(
+            responses[item_id], item.option_list
+        )
         answered = int(responses[item_id].notna().sum())
         rows = [[row.option, cells.count(t, row.count), cells.share(t, row.share)] for row in table.itertuples()]
         caption = t(f"caption_{item.kind}", item=item.text, wave=report.in_sentence(wave.label), n=t.number(answered))
-        parts.append(doc.table([t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)))
+        parts.append(
+            doc.table(
+                [t("option"), t("count"), t("share_of_answers")], rows, report.table_caption(caption), numeric=(1, 2)
+            )
+        )
     numbers = [item for item in sv.items_of_kind(codebook, "number") if item in asked]
     if numbers:
         rows = []
@@ -285,10 +425,24 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
             text = codebook.items[item_id].text
             if not report.shows(wave.id, item_id):
                 why = t("item_too_few", min=codebook.min_group_size)
-                rows.append([text, cells.withheld("count", why, report.withheld_word(wave.id, item_id)), cells.withheld("number", why), cells.withheld("number", why)])
+                rows.append(
+                    [
+                        text,
+                        cells.withheld("count", why, report.withheld_word(wave.id, item_id)),
+                        cells.withheld("number", why),
+                        cells.withheld("number", why),
+                    ]
+                )
                 continue
             figures = sv.number_summary(responses[item_id])
-            rows.append([text, cells.count(t, figures["n"]), cells.number(t, figures["mean"], 1), cells.number(t, figures["median"], 1)])
+            rows.append(
+                [
+                    text,
+                    cells.count(t, figures["n"]),
+                    cells.number(t, figures["mean"], 1),
+                    cells.number(t, figures["median"], 1),
+                ]
+            )
         caption = report.table_caption(t("caption_numbers", wave=report.in_sentence(wave.label)))
         parts.append(doc.table([t("item"), t("answers"), t("mean"), t("median")], rows, caption, numeric=(1, 2, 3)))
     return [doc.heading(t("other_questions"), 3), *parts] if parts else []
@@ -301,15 +455,30 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[d
     """Positive share of every item, one column per respondent group; figures the project's suppression
     decision withholds are marked so, and a group withheld in every item is shown without its size."""
     t, codebook = report.t, report.spec.survey
-    by_item = {item_id: sv.positive_share_by_group(responses, codebook, item_id, lambda group, item_id=item_id: report.shows(wave.id, item_id, group)).set_index("group") for item_id in item_ids}
+    by_item = {
+        item_id: sv.positive_share_by_group(
+            responses, codebook, item_id, lambda group, item_id=item_id: report.shows(wave.id, item_id, group)
+        ).set_index("group")
+        for item_id in item_ids
+    }
     groups = list(by_item[item_ids[0]].index)
     withheld = pd.concat([table["suppressed"] for table in by_item.values()], axis=1)
     sizes = sv.respondents_by(responses, "group")
-    headers = [t("item")] + [codebook.groups.get(g, g) if withheld.loc[g].all() else t("group_with_n", group=codebook.groups.get(g, g), n=t.number(sizes[g])) for g in groups]
+    headers = [t("item")] + [
+        codebook.groups.get(g, g)
+        if withheld.loc[g].all()
+        else t("group_with_n", group=codebook.groups.get(g, g), n=t.number(sizes[g]))
+        for g in groups
+    ]
     why = t("item_too_few", min=codebook.min_group_size)
     rows = [
         [codebook.items[item_id].text]
-        + [cells.withheld("share", why, report.withheld_word(wave.id, item_id, g)) if by_item[item_id].loc[g, "suppressed"] else cells.share(t, by_item[item_id].loc[g, "positive_share"]) for g in groups]
+        + [
+            cells.withheld("share", why, report.withheld_word(wave.id, item_id, g))
+            if by_item[item_id].loc[g, "suppressed"]
+            else cells.share(t, by_item[item_id].loc[g, "positive_share"])
+            for g in groups
+        ]
         for item_id in item_ids
     ]
     caption = report.table_caption(t("caption_groups"))
@@ -338,12 +507,31 @@ def comment_blocks(report: Report, responses, asked: set[str]) -> list[doc.Block
                 parts.append(doc.paragraph(doc.Strong(text=group)))
                 parts.append(doc.BulletList(items=[[text] for text in entry["quotes"]], role="comments"))
                 if len(entry["quotes"]) < entry["sampled_from"]:
-                    parts.append(doc.note(t("comments_sample", shown=t.number(len(entry["quotes"])), count=t.number(entry["sampled_from"]))))
+                    parts.append(
+                        doc.note(
+                            t(
+                                "comments_sample",
+                                shown=t.number(len(entry["quotes"])),
+                                count=t.number(entry["sampled_from"]),
+                            )
+                        )
+                    )
             if entry["withheld"]:
                 count = "_uncounted" if entry["uncounted"] else "_one" if entry["withheld"] == 1 else "_many"
                 key = ("comments_withheld_unit" if report.spec.units else "comments_withheld") + count
                 noun = report.spec.unit_noun
-                parts.append(doc.note(t(key, count=entry["withheld"], group=group, min=codebook.quote_limit, unit=noun.singular, units=noun.plural)))
+                parts.append(
+                    doc.note(
+                        t(
+                            key,
+                            count=entry["withheld"],
+                            group=group,
+                            min=codebook.quote_limit,
+                            unit=noun.singular,
+                            units=noun.plural,
+                        )
+                    )
+                )
     if not parts:
         return []
     return [doc.heading(t("comments"), 3), *parts, doc.note(t("comments_note"))]

@@ -60,7 +60,11 @@ def _survey_figure(report: Report, item_id: str, key: str) -> str:
     if not waves or len(answers) < codebook.min_group_size or not report.shows(waves[-1].id, item_id):
         if not waves or not len(answers):
             return "–"
-        return report.t("suppressed") if len(answers) < codebook.min_group_size else report.withheld_word(waves[-1].id, item_id)
+        return (
+            report.t("suppressed")
+            if len(answers) < codebook.min_group_size
+            else report.withheld_word(waves[-1].id, item_id)
+        )
     share = sv.positive_share(answers[item_id], codebook.scale_of(item_id))
     return report.t.percent(share[key]) if key == "positive_share" else report.t.number(share[key])
 
@@ -114,8 +118,15 @@ def computed_figures(report: Report) -> list[float]:
     figures: list[float] = [float(value) for value in report.project.indicators["value"].dropna()]
     for criterion in report.spec.criteria:
         target = getattr(criterion.measure, "target", None)
-        written = [*(target.values() if isinstance(target, dict) else [target]), getattr(criterion.measure, "baseline", None)]
-        figures += [float(value) * (100 if criterion.measure.kind in ("survey", "milestones") else 1) for value in written if value is not None]
+        written = [
+            *(target.values() if isinstance(target, dict) else [target]),
+            getattr(criterion.measure, "baseline", None),
+        ]
+        figures += [
+            float(value) * (100 if criterion.measure.kind in ("survey", "milestones") else 1)
+            for value in written
+            if value is not None
+        ]
     for figure in names.values():
         try:
             shown = VALUES[figure.kind](report, figure.about)
@@ -146,8 +157,7 @@ def unplaced_figures(report: Report, file: str, source: str) -> list[tuple[int, 
     found = []
     for line, text in enumerate(source.splitlines(), start=1):
         for value, decimals, written in written_numbers(text):
-            margin = 0.5 * 10 ** -decimals + 1e-9  # '55 %' stands for anything from 54,5 % to 55,5 %
+            margin = 0.5 * 10**-decimals + 1e-9  # '55 %' stands for anything from 54,5 % to 55,5 %
             if not any(abs(value - figure) <= margin for figure in computed):
                 found.append((line, written.strip()))
     return found
-

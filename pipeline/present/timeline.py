@@ -44,7 +44,13 @@ class Milestone:
     forecast: date | None = None
 
 
-def timeline_chart(phases: Sequence[tuple[str, Sequence[Milestone]]], as_of: date, as_of_label: DateText, month_label: DateText, legend: Mapping[str, str]) -> str:
+def timeline_chart(
+    phases: Sequence[tuple[str, Sequence[Milestone]]],
+    as_of: date,
+    as_of_label: DateText,
+    month_label: DateText,
+    legend: Mapping[str, str],
+) -> str:
     """The Gantt chart as SVG text.
 
     `phases` are (phase heading, its milestones), in the order to show them. `as_of_label` and `month_label` turn a
@@ -54,14 +60,20 @@ def timeline_chart(phases: Sequence[tuple[str, Sequence[Milestone]]], as_of: dat
     rows = _rows(phases)
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(WIDTH_INCHES, ROW_INCHES * len(rows) + 1.1))
-        figure.subplots_adjust(left=PLOT_LEFT, right=PLOT_RIGHT, top=1 - 0.3 / figure.get_figheight(), bottom=0.8 / figure.get_figheight())
+        figure.subplots_adjust(
+            left=PLOT_LEFT, right=PLOT_RIGHT, top=1 - 0.3 / figure.get_figheight(), bottom=0.8 / figure.get_figheight()
+        )
         for y, row in enumerate(rows):
             if isinstance(row, str):
                 _phase_heading(axes, y, row)
             else:
                 _milestone(axes, y, row, as_of)
         axes.set_yticks([y for y, row in enumerate(rows) if not isinstance(row, str)])
-        axes.set_yticklabels([label_lines(row.label, LABEL_CHARACTERS, LABEL_LINES) for row in rows if not isinstance(row, str)], fontsize=7.5, linespacing=1.0)
+        axes.set_yticklabels(
+            [label_lines(row.label, LABEL_CHARACTERS, LABEL_LINES) for row in rows if not isinstance(row, str)],
+            fontsize=7.5,
+            linespacing=1.0,
+        )
         axes.set_ylim(len(rows) - 0.2, -0.5)  # first row at the top; room under the last for a two-line title
         axes.tick_params(axis="y", length=0)
         axes.spines["left"].set_visible(False)
@@ -82,8 +94,29 @@ def _rows(phases: Sequence[tuple[str, Sequence[Milestone]]]) -> list[str | Miles
 def _phase_heading(axes, y: int, heading: str) -> None:
     """A band across the whole chart, titles included, with the phase's name at its left end."""
     across = blended_transform_factory(axes.figure.transFigure, axes.transData)
-    axes.add_patch(Rectangle((LEFT_EDGE, y - 0.5), PLOT_RIGHT - LEFT_EDGE, 1, transform=across, color=BAND, linewidth=0, zorder=0, clip_on=False))
-    axes.text(LEFT_EDGE + 0.005, y, label_lines(heading, HEADING_CHARACTERS, 1), transform=across, ha="left", va="center", fontsize=8, fontweight="bold", color=INK)
+    axes.add_patch(
+        Rectangle(
+            (LEFT_EDGE, y - 0.5),
+            PLOT_RIGHT - LEFT_EDGE,
+            1,
+            transform=across,
+            color=BAND,
+            linewidth=0,
+            zorder=0,
+            clip_on=False,
+        )
+    )
+    axes.text(
+        LEFT_EDGE + 0.005,
+        y,
+        label_lines(heading, HEADING_CHARACTERS, 1),
+        transform=across,
+        ha="left",
+        va="center",
+        fontsize=8,
+        fontweight="bold",
+        color=INK,
+    )
 
 
 def _milestone(axes, y: int, milestone: Milestone, as_of: date) -> None:
@@ -93,8 +126,19 @@ def _milestone(axes, y: int, milestone: Milestone, as_of: date) -> None:
         axes.plot([milestone.planned], [y], marker="x", color=colour, markersize=6, markeredgewidth=1.5, zorder=4)
         return
     if milestone.actual is not None:
-        axes.plot([milestone.planned, milestone.actual], [y, y], color=line, linewidth=2.2, solid_capstyle="butt", zorder=2)
-        axes.plot([milestone.actual], [y], marker="o", markersize=6, markerfacecolor=colour, markeredgecolor=INK, markeredgewidth=0.6, zorder=4)
+        axes.plot(
+            [milestone.planned, milestone.actual], [y, y], color=line, linewidth=2.2, solid_capstyle="butt", zorder=2
+        )
+        axes.plot(
+            [milestone.actual],
+            [y],
+            marker="o",
+            markersize=6,
+            markerfacecolor=colour,
+            markeredgecolor=INK,
+            markeredgewidth=0.6,
+            zorder=4,
+        )
     elif milestone.outcome == "overdue":  # late so far: a solid line up to the report date
         axes.plot([milestone.planned, as_of], [y, y], color=line, linewidth=2.2, solid_capstyle="butt", zorder=2)
         if milestone.forecast is None:
@@ -102,7 +146,16 @@ def _milestone(axes, y: int, milestone: Milestone, as_of: date) -> None:
     if milestone.forecast is not None:  # expected, not yet real: dashed, and a hollow dot
         start = as_of if milestone.outcome == "overdue" else milestone.planned
         axes.plot([start, milestone.forecast], [y, y], color=line, linewidth=1.6, linestyle=(0, (2, 1.5)), zorder=2)
-        axes.plot([milestone.forecast], [y], marker="o", markersize=6, markerfacecolor="white", markeredgecolor=line, markeredgewidth=1.5, zorder=4)
+        axes.plot(
+            [milestone.forecast],
+            [y],
+            marker="o",
+            markersize=6,
+            markerfacecolor="white",
+            markeredgecolor=line,
+            markeredgewidth=1.5,
+            zorder=4,
+        )
     axes.plot([milestone.planned], [y], marker="|", markersize=9, markeredgewidth=1.6, color=INK, zorder=3)
 
 
@@ -146,22 +199,90 @@ def _report_date(axes, as_of: date, label: str) -> None:
     in_right_half = mdates.date2num(as_of) > (left + right) / 2
     top = blended_transform_factory(axes.transData, axes.transAxes)
     # The label leans away from the nearer edge, so that it never runs off the chart.
-    axes.text(as_of, 1.0, f" {label} " if in_right_half else f" {label}", transform=top, ha="right" if in_right_half else "left", va="bottom", fontsize=7.5, color=INK)
+    axes.text(
+        as_of,
+        1.0,
+        f" {label} " if in_right_half else f" {label}",
+        transform=top,
+        ha="right" if in_right_half else "left",
+        va="bottom",
+        fontsize=7.5,
+        color=INK,
+    )
 
 
 def _legend(figure, rows: Sequence[str | Milestone], names: Mapping[str, str]) -> None:
     """One entry per mark that the chart uses, under the time axis."""
     milestones = [row for row in rows if not isinstance(row, str)]
     outcomes = {m.outcome for m in milestones}
-    entries = [Line2D([], [], linestyle="none", marker="|", markersize=9, markeredgewidth=1.6, color=INK, label=names["planned"])]
+    entries = [
+        Line2D(
+            [], [], linestyle="none", marker="|", markersize=9, markeredgewidth=1.6, color=INK, label=names["planned"]
+        )
+    ]
     for outcome in ("on_time", "late"):
         if outcome in outcomes:
             colour = OUTCOME_COLOURS[outcome]
-            entries.append(Line2D([], [], color=_visible(colour), linewidth=2.2, marker="o", markersize=6, markerfacecolor=colour, markeredgecolor=INK, markeredgewidth=0.6, label=names[outcome]))
+            entries.append(
+                Line2D(
+                    [],
+                    [],
+                    color=_visible(colour),
+                    linewidth=2.2,
+                    marker="o",
+                    markersize=6,
+                    markerfacecolor=colour,
+                    markeredgecolor=INK,
+                    markeredgewidth=0.6,
+                    label=names[outcome],
+                )
+            )
     if "overdue" in outcomes:
-        entries.append(Line2D([], [], color=OUTCOME_COLOURS["overdue"], linewidth=2.2, marker=">", markersize=5, label=names["overdue"]))
+        entries.append(
+            Line2D(
+                [],
+                [],
+                color=OUTCOME_COLOURS["overdue"],
+                linewidth=2.2,
+                marker=">",
+                markersize=5,
+                label=names["overdue"],
+            )
+        )
     if any(m.forecast is not None for m in milestones):
-        entries.append(Line2D([], [], color=INK, linewidth=1.6, linestyle=(0, (2, 1.5)), marker="o", markersize=6, markerfacecolor="white", markeredgewidth=1.5, label=names["forecast"]))
+        entries.append(
+            Line2D(
+                [],
+                [],
+                color=INK,
+                linewidth=1.6,
+                linestyle=(0, (2, 1.5)),
+                marker="o",
+                markersize=6,
+                markerfacecolor="white",
+                markeredgewidth=1.5,
+                label=names["forecast"],
+            )
+        )
     if "cancelled" in outcomes:
-        entries.append(Line2D([], [], linestyle="none", marker="x", markersize=6, markeredgewidth=1.5, color=OUTCOME_COLOURS["cancelled"], label=names["cancelled"]))
-    figure.legend(handles=entries, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncol=3, frameon=False, fontsize=7.5, handlelength=2.2)
+        entries.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="x",
+                markersize=6,
+                markeredgewidth=1.5,
+                color=OUTCOME_COLOURS["cancelled"],
+                label=names["cancelled"],
+            )
+        )
+    figure.legend(
+        handles=entries,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=3,
+        frameon=False,
+        fontsize=7.5,
+        handlelength=2.2,
+    )

@@ -44,7 +44,9 @@ def cover(job: ReportJob, project: Project, generated: datetime | None = None) -
         owner=spec.owner,
         report_title=t(job.report) if job.report in REPORT_KINDS else job.report,
         unit_name=spec.unit_name(job.unit),
-        period=parse_period(job.period, spec.period).label.replace("-", "–"),  # the job's folder name 2018-19 is 2018/19
+        period=parse_period(job.period, spec.period).label.replace(
+            "-", "–"
+        ),  # the job's folder name 2018-19 is 2018/19
         date=t.date(generated.date()),
         accent=spec.report.accent_colour,
         logo=logo_data_uri(project),

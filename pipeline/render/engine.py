@@ -43,10 +43,14 @@ class Engine:
                 ok, answer = receive(child.stdout, None if seconds is None else time.monotonic() + seconds)
             except TimeoutError:
                 self.stop()
-                raise RenderTimedOut("pdf", f"the PDF was stopped after {seconds:.0f} s, at the job's time limit") from None
+                raise RenderTimedOut(
+                    "pdf", f"the PDF was stopped after {seconds:.0f} s, at the job's time limit"
+                ) from None
             except (OSError, EOFError, pickle.UnpicklingError) as error:
                 code = self.stop()
-                raise RenderFailed("pdf", f"the PDF engine stopped ({type(error).__name__}, exit code {code})") from None
+                raise RenderFailed(
+                    "pdf", f"the PDF engine stopped ({type(error).__name__}, exit code {code})"
+                ) from None
         if not ok:
             raise RenderFailed("pdf", answer)
         return answer

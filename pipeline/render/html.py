@@ -105,7 +105,13 @@ def page_counter(messages: Messages) -> str:
     """The CSS `content` value for 'Side 3 av 12' in the report's language."""
     before, rest = messages("page_of", page="\0", pages="\1").split("\0", 1)
     middle, after = rest.split("\1", 1)
-    pieces = [css_string(before) if before else "", "counter(page)", css_string(middle), "counter(pages)", css_string(after) if after else ""]
+    pieces = [
+        css_string(before) if before else "",
+        "counter(page)",
+        css_string(middle),
+        "counter(pages)",
+        css_string(after) if after else "",
+    ]
     return " ".join(p for p in pieces if p)
 
 
@@ -128,7 +134,8 @@ def block(part: Block) -> str:
             return f"<h{part.level}>{escape(part.text)}</h{part.level}>"
         case BulletList():
             tag = "ol" if part.ordered else "ul"
-            return f'<{tag} class="{LIST_CLASSES[part.role]}">{"".join(list_item(part.role, item) for item in part.items)}</{tag}>'
+            items = "".join(list_item(part.role, item) for item in part.items)
+            return f'<{tag} class="{LIST_CLASSES[part.role]}">{items}</{tag}>'
         case Table():
             return table(part)
         case Figure():
@@ -193,13 +200,17 @@ def table(part: Table) -> str:
     body = "".join("<tr>" + "".join(cell(v, i) for i, v in enumerate(row)) + "</tr>" for row in part.rows)
     classes = " ".join(c for c in (part.role, "cards" if len(part.header) > CARD_COLUMNS else "") if c)
     attribute = f' class="{classes}"' if classes else ""
-    return f"<table{attribute}><caption>{escape(str(part.caption))}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    caption = f"<caption>{escape(str(part.caption))}</caption>"
+    return f"<table{attribute}>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def figure(part: Figure) -> str:
     """A chart as an embedded SVG image (no file, no network) with a caption and alt text."""
     data = base64.b64encode(part.svg.encode("utf-8")).decode("ascii")
-    return f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{escape(part.alt)}"><figcaption>{escape(str(part.caption))}</figcaption></figure>'
+    return (
+        f'<figure><img src="data:image/svg+xml;base64,{data}" '
+        f'alt="{escape(part.alt)}"><figcaption>{escape(str(part.caption))}</figcaption></figure>'
+    )
 
 
 def table_of_contents(sections: Sequence[Section], title: str) -> str:
@@ -207,4 +218,6 @@ def table_of_contents(sections: Sequence[Section], title: str) -> str:
     if len(sections) < 2:
         return ""
     entries = "".join(f'<li><a href="#{escape(s.anchor)}">{escape(s.title)}</a></li>' for s in sections)
-    return f'<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">{escape(title)}</h2><ol>{entries}</ol></nav>'
+    return (
+        f'<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">{escape(title)}</h2><ol>{entries}</ol></nav>'
+    )

@@ -22,14 +22,19 @@ from pipeline.render.engine import Engine
 from pipeline.vocabulary import PALETTE
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "evalreport" / "report.typ"
-PDF_STANDARDS = ["a-2a", "ua-1"]  # PDF/A-2a: archivable and tagged; PDF/UA-1: accessible. Typst writes both in one file.
+PDF_STANDARDS = [
+    "a-2a",
+    "ua-1",
+]  # PDF/A-2a: archivable and tagged; PDF/UA-1: accessible. Typst writes both in one file.
 LOGO_FILES = {"image/svg+xml": "svg", "image/png": "png", "image/jpeg": "jpg"}
 
 
 @cache
 def font_book() -> typst.Fonts:
     """The report's fonts, and only those: never the machine's, never Typst's own."""
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(p) for p in fonts.folders()])
+    return typst.Fonts(
+        include_system_fonts=False, include_embedded_fonts=False, font_paths=[str(p) for p in fonts.folders()]
+    )
 
 
 @cache
@@ -46,10 +51,14 @@ def to_pdf(document: Document, seconds: float | None = None) -> bytes:
     """The document as one PDF/A-2a + PDF/UA-1 file, made within `seconds` (RenderTimedOut after them)."""
     inputs = {"document": json.dumps(typst_data(document), ensure_ascii=False)}
     if not document.cover.logo:
-        return ENGINE.compile({"call": f"{__name__}:compile_here", "arguments": {"root": None, "inputs": inputs}}, seconds)
+        return ENGINE.compile(
+            {"call": f"{__name__}:compile_here", "arguments": {"root": None, "inputs": inputs}}, seconds
+        )
     with tempfile.TemporaryDirectory(prefix="evalreport-typst-") as root:  # the logo's folder, and nothing else
         inputs["logo"] = "/" + write_logo(document.cover.logo, Path(root))
-        return ENGINE.compile({"call": f"{__name__}:compile_here", "arguments": {"root": root, "inputs": inputs}}, seconds)
+        return ENGINE.compile(
+            {"call": f"{__name__}:compile_here", "arguments": {"root": root, "inputs": inputs}}, seconds
+        )
 
 
 def compile_here(root: str | None, inputs: dict[str, str]) -> bytes:
@@ -68,7 +77,9 @@ def compile_pdf(typst_compiler: typst.Compiler, inputs: dict[str, str]) -> bytes
 
 
 # One image on a page of its size: how the Word file gets its charts, drawn as in the PDF, in the report's fonts.
-IMAGE_PAGE = b'#set page(width: auto, height: auto, margin: 0pt, fill: white)\n#image(bytes(sys.inputs.svg), format: "svg")\n'
+IMAGE_PAGE = (
+    b'#set page(width: auto, height: auto, margin: 0pt, fill: white)\n#image(bytes(sys.inputs.svg), format: "svg")\n'
+)
 
 
 def svg_to_png(svg: str, ppi: int) -> bytes:

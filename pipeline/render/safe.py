@@ -237,7 +237,9 @@ class _Pass:
                 inner = self.blocks(part.blocks, depth + 1)
                 if depth >= MAX_DEPTH:  # flattened: its blocks stand in the box around it
                     if depth == MAX_DEPTH:
-                        self.warn(f"quotes (or boxes) nested deeper than {MAX_DEPTH} levels are shown at level {MAX_DEPTH}")
+                        self.warn(
+                            f"quotes (or boxes) nested deeper than {MAX_DEPTH} levels are shown at level {MAX_DEPTH}"
+                        )
                     return inner
                 return [part.model_copy(update={"blocks": inner})]
         raise TypeError(f"no safe form for {type(part).__name__}")
@@ -279,14 +281,18 @@ class _Pass:
         width = len(part.header)
         rows = [[self.cell(cell) for cell in row[:width]] + [""] * (width - len(row)) for row in part.rows]
         numeric = [i for i in part.numeric if 0 <= i < width]
-        table = part.model_copy(update={"caption": caption, "header": [label(h) for h in part.header], "rows": rows, "numeric": numeric})
+        table = part.model_copy(
+            update={"caption": caption, "header": [label(h) for h in part.header], "rows": rows, "numeric": numeric}
+        )
         return [table] if rows else [table, Note(runs=[self.t("table_without_rows")])]
 
     def cell(self, cell) -> str | Marked | Datum:
         if isinstance(cell, str):
             return broken(cell)
         if isinstance(cell, Datum) and cell.unit == "date" and not is_day(cell.value):
-            return cell.model_copy(update={"text": broken(cell.text), "value": None})  # the exports' date is a day or none
+            return cell.model_copy(
+                update={"text": broken(cell.text), "value": None}
+            )  # the exports' date is a day or none
         return cell.model_copy(update={"text": broken(cell.text)})
 
     def caption(self, caption: Caption) -> Caption:
@@ -300,4 +306,3 @@ class _Pass:
             self.warn(f"{caption.label}: a chart that cannot be drawn ({problem}) is shown by its text")
             return [Note(runs=[f"{caption}. {self.t('figure_not_drawn', alt=label(alt))}"])]
         return [part.model_copy(update={"alt": label(alt), "caption": caption})]
-

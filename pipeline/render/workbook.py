@@ -58,8 +58,15 @@ class About:
     @classmethod
     def of(cls, cover: Cover) -> About:
         return cls(
-            language=cover.language, project=cover.title, owner=cover.owner, report=cover.report_title,
-            unit=cover.unit_name, period=cover.period, made=cover.made, inputs=cover.inputs, version=cover.version,
+            language=cover.language,
+            project=cover.title,
+            owner=cover.owner,
+            report=cover.report_title,
+            unit=cover.unit_name,
+            period=cover.period,
+            made=cover.made,
+            inputs=cover.inputs,
+            version=cover.version,
         )
 
 
@@ -95,7 +102,9 @@ def sheet_titles(tables: list[ExportedTable], reserved: set[str]) -> list[str]:
     taken = {title.casefold() for title in reserved}
     titles: list[str] = []
     for table in tables:
-        title = shortened(" ".join(SHEET_NAME.sub(" ", ILLEGAL_CHARACTERS_RE.sub("", table.caption)).split()).strip("'"))
+        title = shortened(
+            " ".join(SHEET_NAME.sub(" ", ILLEGAL_CHARACTERS_RE.sub("", table.caption)).split()).strip("'")
+        )
         if not title or title.casefold() in taken:
             title = shortened(SHEET_NAME.sub(" ", table.label).strip("'")) or f"{len(titles) + 1}"
         while title.casefold() in taken:
@@ -152,7 +161,9 @@ def write_table(sheet: Worksheet, table: ExportedTable, t: Messages) -> None:
         for c, value in enumerate(row, start=1):
             excel_cell(sheet.cell(r, c), value, t)
     for c, heading in enumerate(table.header, start=1):
-        longest = max([len(heading) // 2, *(len(text_of(row[c - 1])) for row in table.rows if c <= len(row))], default=0)
+        longest = max(
+            [len(heading) // 2, *(len(text_of(row[c - 1])) for row in table.rows if c <= len(row))], default=0
+        )
         sheet.column_dimensions[get_column_letter(c)].width = min(max(longest + 2, WIDTHS[0]), WIDTHS[1])
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
@@ -176,8 +187,6 @@ def excel_cell(target, cell: Cell, t: Messages) -> None:
     target.number_format = NUMBER_FORMATS.get(cell.unit) or ("#,##0" if isinstance(cell.value, int) else "#,##0.0")
 
 
-
-
 def recommendations_table(results: dict, t: Messages) -> tuple[list[Column], list[list]]:
     day = DATE_FORMATS[t.language]
     columns = [
@@ -190,7 +199,15 @@ def recommendations_table(results: dict, t: Messages) -> tuple[list[Column], lis
         Column(t("rec_updated"), 12, day),
     ]
     rows = [
-        [r["id"], r["title"], _date(r["given"]), "; ".join(r["to"]), t(f"rec_{r['status']}"), _date(r["decided"]), _date(r["updated"])]
+        [
+            r["id"],
+            r["title"],
+            _date(r["given"]),
+            "; ".join(r["to"]),
+            t(f"rec_{r['status']}"),
+            _date(r["decided"]),
+            _date(r["updated"]),
+        ]
         for r in results["recommendations"]["items"]
     ]
     return columns, rows

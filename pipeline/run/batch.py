@@ -27,10 +27,12 @@ from pipeline.run.publish import publish_report, record_run
 FORMATS = ("html", "pdf")
 
 
-
-
 def why_each_runs(
-    jobs: list[Job], workspace: Workspace, formats: Iterable[str], force: bool = False, projects: Mapping[str, Project] | None = None
+    jobs: list[Job],
+    workspace: Workspace,
+    formats: Iterable[str],
+    force: bool = False,
+    projects: Mapping[str, Project] | None = None,
 ) -> dict[Job, str | None]:
     """For each job, why it must run, or None when its last good run already made this very report.
 
@@ -54,7 +56,9 @@ def why_each_runs(
 _planned: dict[tuple[Path, str], Project] = {}
 
 
-def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: float = 600, why: str = "run") -> JobResult:
+def run_job(
+    job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, timeout: float = 600, why: str = "run"
+) -> JobResult:
     """Load, execute (in the kernel this worker keeps, see `warm`), render and publish one job, all within
     `timeout` seconds; never raises for a failure of the job itself."""
     started = time.perf_counter()
@@ -97,7 +101,9 @@ def run_job(job: Job, workspace: Workspace, formats: Iterable[str] = FORMATS, ti
     except EvalreportError as error:
         result = JobResult(job, False, time.perf_counter() - started, reason=str(error).splitlines()[0], why=why)
     except Exception as error:  # rendering or disk trouble: reported per job, the batch goes on
-        result = JobResult(job, False, time.perf_counter() - started, reason=f"{type(error).__name__}: {error}", why=why)
+        result = JobResult(
+            job, False, time.perf_counter() - started, reason=f"{type(error).__name__}: {error}", why=why
+        )
     record.update(
         why=why,
         status="ok" if result.ok else "failed",

@@ -62,7 +62,17 @@ def code_digest() -> str:
 
 def package_versions() -> dict[str, str]:
     """Python's version and those of the libraries that compute, draw and lay out a report."""
-    names = ("papermill", "nbconvert", "pandas", "matplotlib", "typst", "python-docx", "babel", "pydantic", "statsmodels")
+    names = (
+        "papermill",
+        "nbconvert",
+        "pandas",
+        "matplotlib",
+        "typst",
+        "python-docx",
+        "babel",
+        "pydantic",
+        "statsmodels",
+    )
     return {"python": platform.python_version(), "evalreport": __version__, **{n: version(n) for n in names}}
 
 

@@ -15,10 +15,15 @@ from distributed import Client, as_completed
 from pipeline.run.jobs import Job, JobResult
 
 
-def run_on_cluster(address: str, jobs: dict[Job, str], run: Callable[..., JobResult], finished: Callable[[JobResult], None]) -> None:
+def run_on_cluster(
+    address: str, jobs: dict[Job, str], run: Callable[..., JobResult], finished: Callable[[JobResult], None]
+) -> None:
     """Submit each job (with why it runs) to the scheduler at `address`; hand each result on as it arrives."""
     with Client(address, set_as_default=False, timeout="30s") as client:
-        futures = {client.submit(run, job, why=why, pure=False, key=f"evalreport {job.label} {uuid4().hex[:8]}"): (job, why) for job, why in jobs.items()}
+        futures = {
+            client.submit(run, job, why=why, pure=False, key=f"evalreport {job.label} {uuid4().hex[:8]}"): (job, why)
+            for job, why in jobs.items()
+        }
         for future in as_completed(futures, loop=client.loop):
             job, why = futures[future]
             try:

@@ -20,8 +20,14 @@ from pipeline.run.jobs import Job, Workspace, notebook_parameters
 from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
 
 
-def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, warm_kernel: bool = False,
-            own_code: bool = True, project: Project | None = None) -> nbformat.NotebookNode:
+def execute(
+    job: Job,
+    workspace: Workspace,
+    timeout: float | Deadline = 600,
+    warm_kernel: bool = False,
+    own_code: bool = True,
+    project: Project | None = None,
+) -> nbformat.NotebookNode:
     """Run the notebook, in this worker's kept kernel if `warm_kernel`, else in a kernel of its own, within
     `timeout`: seconds from now, or the deadline of the whole job. `own_code`: the project has code of its own
     (`sections:`), and a kept kernel serves no other project after it. `project`: the job's project as this worker
@@ -50,10 +56,12 @@ def execute(job: Job, workspace: Workspace, timeout: float | Deadline = 600, war
             parameters=parameters,
             kernel_name=ensure_kernel(),
             cwd=str(workspace.notebooks),
-            timeout_func=deadline.cell_timeout,  # each cell may take what is left of the job's time, not a time of its own
+            # each cell may take what is left of the job's time, not a time of its own
+            timeout_func=deadline.cell_timeout,
             progress_bar=False,
             log_output=False,
-            request_save_on_cell_execute=False,  # written once at the end: saving after every cell costs more than the cells
+            # written once at the end: saving after every cell costs more than the cells
+            request_save_on_cell_execute=False,
             **engine,
         )
     except PapermillExecutionError as error:

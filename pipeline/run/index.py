@@ -79,7 +79,8 @@ class Report:
 
     @property
     def changes(self) -> dict[str, int] | None:
-        """How many criteria improved, held and worsened since the previous status; None for a report that is no status."""
+        """How many criteria improved, held and worsened since the previous status; None for a report that is no
+        status."""
         status = (self.results or {}).get("status")
         if not status:
             return None
@@ -95,7 +96,9 @@ class UnitTable:
     report: str
     language: str | None
     criteria: list[tuple[str, str]]  # (id, title)
-    rows: list[tuple[str, str, list[tuple[str, str, str | None, bool]]]]  # unit id, name, cells (criterion, status, link, last run failed)
+    rows: list[
+        tuple[str, str, list[tuple[str, str, str | None, bool]]]
+    ]  # unit id, name, cells (criterion, status, link, last run failed)
 
 
 @dataclass
@@ -359,7 +362,12 @@ def _card(project_id: str, reports: list[Report], root: Path) -> Card:
             spec = load_spec(inputs / project_id / PROJECT_FILE)
         except Exception:  # an index is written after every run: a project being edited must not stop it
             continue
-        card.title, card.owner, card.language, card.unit_singular = spec.title, spec.owner, spec.language, spec.unit_noun.singular
+        card.title, card.owner, card.language, card.unit_singular = (
+            spec.title,
+            spec.owner,
+            spec.language,
+            spec.unit_noun.singular,
+        )
         card.unit_names = {unit.id: unit.name for unit in spec.units}
         card.spec = spec
         card.decided = _decided(inputs / project_id, spec)
@@ -388,7 +396,9 @@ def _inputs_of(reports: list[Report], root: Path):
 def _unit_tables(card: Card, reports: list[Report]) -> list[UnitTable]:
     names = card.unit_names
     tables = []
-    for period, report, language in sorted({(r.period, r.report, r.language) for r in reports}, key=lambda k: (k[0], k[1], k[2] or ""), reverse=True):
+    for period, report, language in sorted(
+        {(r.period, r.report, r.language) for r in reports}, key=lambda k: (k[0], k[1], k[2] or ""), reverse=True
+    ):
         group = [r for r in reports if (r.period, r.report, r.language) == (period, report, language)]
         label = group[0].label
         criteria: dict[str, str] = {}

@@ -28,7 +28,9 @@ class Workspace:
 
     @classmethod
     def default(cls, inputs: Path | None = None, reports: Path | None = None) -> Workspace:
-        return cls((inputs or default_inputs()).resolve(), (reports or default_reports()).resolve(), notebooks_dir().resolve())
+        return cls(
+            (inputs or default_inputs()).resolve(), (reports or default_reports()).resolve(), notebooks_dir().resolve()
+        )
 
     def available_reports(self) -> list[str]:
         return sorted(p.stem for p in self.notebooks.glob("*.ipynb"))
@@ -58,8 +60,12 @@ class Job:
     def parameters(self, workspace: Workspace) -> dict:
         """The values papermill injects into the notebook's `parameters` cell."""
         parameters = {
-            "project": self.project, "unit": self.unit, "period": self.period, "language": self.language,
-            "inputs": str(workspace.inputs), "reports": str(workspace.reports),
+            "project": self.project,
+            "unit": self.unit,
+            "period": self.period,
+            "language": self.language,
+            "inputs": str(workspace.inputs),
+            "reports": str(workspace.reports),
         }
         # Only a status has these: leaving them out otherwise keeps other reports' parameters, and keys, as they were.
         optional = {"as_of": self.as_of, "previous": self.previous, "committee": self.committee}
@@ -70,7 +76,9 @@ class Job:
         return job_folder(self, workspace.reports)
 
 
-def report_file_name(report: str, unit: str | None, language: str | None = None, project_language: str | None = None) -> str:
+def report_file_name(
+    report: str, unit: str | None, language: str | None = None, project_language: str | None = None
+) -> str:
     """`end_report`, or `end_report-0701` for a unit; a report in another language than the project's says which
     (`end_report-0701.en`), so that it does not replace the report in the project's own language."""
     name = f"{report}-{unit}" if unit else report
@@ -103,9 +111,15 @@ def plan_jobs(
         raise EvalreportError(f"language: expected one of {sorted(LOCALES)}, found {language!r}")
     report_period = parse_period(period, spec.period)
     units: list[str | None] = unit_ids if per_unit else [unit]
-    jobs = [Job(project.id, name, report_period.name, language or spec.language, u, project_language=spec.language) for name in names for u in units]
+    jobs = [
+        Job(project.id, name, report_period.name, language or spec.language, u, project_language=spec.language)
+        for name in names
+        for u in units
+    ]
     for job in jobs:
-        job.folder(workspace)  # refused here, before any kernel starts, if its files would land outside the reports folder
+        job.folder(
+            workspace
+        )  # refused here, before any kernel starts, if its files would land outside the reports folder
     if as_of is not None and as_of < report_period.first_day:
         raise EvalreportError(f"--as-of: expected a day in or after the period {report_period.label}, found {as_of}")
     # A status (a notebook with a `previous` parameter) made by hand is judged as of the day its committee's schedule
@@ -127,7 +141,9 @@ def scheduled_day(project: Project, job: Job, today: date | None = None) -> date
     days = [
         day
         for committee in project.spec.committees
-        if committee.schedule is not None and committee.report == COMPARED_WITH.get(job.report, job.report) and committee.unit == job.unit
+        if committee.schedule is not None
+        and committee.report == COMPARED_WITH.get(job.report, job.report)
+        and committee.unit == job.unit
         for day, period in scheduled_statuses(committee.schedule, project.spec.period, today or date.today())
         if period.name == job.period
     ]

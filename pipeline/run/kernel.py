@@ -31,12 +31,34 @@ KERNEL_NAME = "evalreport"
 # What a kernel may see: the program search path and home, language and time zone, this environment's own Python
 # (a venv, a Conda prefix), Jupyter's, IPython's and matplotlib's own settings, the temporary and cache folders,
 # and evalreport's own settings except those of delivery.
-ALLOWED_NAMES = frozenset({
-    "PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TEMP", "TMP",
-    "VIRTUAL_ENV", "CONDA_PREFIX", "PYTHONPATH", "PYTHONHASHSEED", "PYTHONUTF8", "PYTHONIOENCODING",
-    "PYTHONDONTWRITEBYTECODE", "IPYTHONDIR", "MPLBACKEND", "MPLCONFIGDIR",
-    "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR",
-})
+ALLOWED_NAMES = frozenset(
+    {
+        "PATH",
+        "HOME",
+        "USER",
+        "LOGNAME",
+        "LANG",
+        "LANGUAGE",
+        "TZ",
+        "TMPDIR",
+        "TEMP",
+        "TMP",
+        "VIRTUAL_ENV",
+        "CONDA_PREFIX",
+        "PYTHONPATH",
+        "PYTHONHASHSEED",
+        "PYTHONUTF8",
+        "PYTHONIOENCODING",
+        "PYTHONDONTWRITEBYTECODE",
+        "IPYTHONDIR",
+        "MPLBACKEND",
+        "MPLCONFIGDIR",
+        "XDG_CACHE_HOME",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "XDG_RUNTIME_DIR",
+    }
+)
 ALLOWED_PREFIXES = ("LC_", "JUPYTER_", "JPY_", "EVALREPORT_")
 # evalreport's delivery settings: the SMTP server and its login, the file they are read from, the outboxes' root.
 DELIVERY_SETTING = re.compile(r"^EVALREPORT_(SMTP_|OUTBOX_ROOT$)")
@@ -133,11 +155,15 @@ def ensure_kernel() -> str:
                 spec_json["argv"] = kernel_argv()
                 installed.write_text(json.dumps(spec_json, indent=1))
     except (ImportError, OSError, ValueError) as error:  # ipykernel missing, a read-only environment, ...
-        raise KernelMissing(f"no Jupyter kernel '{KERNEL_NAME}' starts {sys.executable}, and installing one in {kernels} failed: {in_one_line(error)}") from None
+        raise KernelMissing(
+            f"no Jupyter kernel '{KERNEL_NAME}' starts {sys.executable}, and installing one in {kernels} "
+            f"failed: {in_one_line(error)}"
+        ) from None
     if not installed_here():  # another spec of that name, found first, starts another Python
         shadow = KernelSpecManager().find_kernel_specs().get(KERNEL_NAME)
         raise KernelMissing(
-            f"the Jupyter kernel '{KERNEL_NAME}' in {shadow} does not start {sys.executable}, and Jupyter finds it before the one in "
+            f"the Jupyter kernel '{KERNEL_NAME}' in {shadow} does not start {sys.executable}, and Jupyter "
+            "finds it before the one in "
             f"{kernels}: remove it (jupyter kernelspec remove {KERNEL_NAME}) and run again"
         )
     return KERNEL_NAME

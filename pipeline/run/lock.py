@@ -31,7 +31,10 @@ def project_lock(reports: Path, project: str, wait: bool = False, poll_seconds: 
                 handle.seek(0)
                 holder = handle.read().strip() or "another process"
                 if not wait:
-                    raise ProjectBusy(f"{project}: another run is writing its reports ({holder}); try again when it ends, or pass --wait") from None
+                    raise ProjectBusy(
+                        f"{project}: another run is writing its reports ({holder}); try again when it ends, "
+                        "or pass --wait"
+                    ) from None
                 time.sleep(poll_seconds)
         handle.seek(0)
         handle.truncate()

@@ -39,7 +39,10 @@ class BatchProgress:
         self.done += 1
         self.failed += not result.ok
         mark = "[green]ok[/]" if result.ok else "[red]FAILED[/]"
-        self.bar.console.print(f"{mark} {escape(result.job.label)}  {result.seconds:.1f} s" + (f"  [red]{escape(result.reason)}[/]" if not result.ok else ""))
+        self.bar.console.print(
+            f"{mark} {escape(result.job.label)}  {result.seconds:.1f} s"
+            + (f"  [red]{escape(result.reason)}[/]" if not result.ok else "")
+        )
         self.bar.update(self.task, advance=1, counts=self.counts())
 
 
@@ -56,7 +59,15 @@ def summary_table(results: list[JobResult]) -> Table:
     for column in ("report", "why it ran", "outcome", "seconds", "files made, or why it failed"):
         table.add_column(column, justify="right" if column == "seconds" else "left", overflow="fold")
     for result in results:
-        where = " ".join(os.path.basename(path).split(".", 1)[1] for path in result.outputs) if result.ok else result.reason
+        where = (
+            " ".join(os.path.basename(path).split(".", 1)[1] for path in result.outputs) if result.ok else result.reason
+        )
         # A reason quotes the user's text (a cell, a title): printed as written, never read as Rich markup.
-        table.add_row(escape(result.job.label), result.why, "[green]ok[/]" if result.ok else "[red]failed[/]", f"{result.seconds:.1f}", escape(where))
+        table.add_row(
+            escape(result.job.label),
+            result.why,
+            "[green]ok[/]" if result.ok else "[red]failed[/]",
+            f"{result.seconds:.1f}",
+            escape(where),
+        )
     return table

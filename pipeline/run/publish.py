@@ -123,11 +123,14 @@ def publish(outputs: dict[Path, bytes | str], name: str | None = None) -> None:
     try:
         roll_forward(journal)
     except OSError as error:
-        raise MachineFault(f"cannot rename the new files into place in {folder}: {error.strerror or error}; the next run finishes it") from None
+        raise MachineFault(
+            f"cannot rename the new files into place in {folder}: {error.strerror or error}; the next run finishes it"
+        ) from None
 
 
 def publish_report(files: ReportFiles, outputs: dict[str, bytes | str]) -> None:
-    """Make a job's `outputs` (by output name: html, pdf, docx, xlsx, figures.csv, results.json) its current set, as the module
+    """Make a job's `outputs` (by output name: html, pdf, docx, xlsx, figures.csv, results.json) its current set, as
+    the module
     says. Outputs this run did not make (a run for `--format pdf` alone) are kept from the current set, linked into
     the new one. A write the machine refuses raises MachineFault, and the old set stays current."""
     if not outputs:
@@ -211,12 +214,15 @@ def _replace_by_link(path: Path, target: str) -> None:
 
 
 def roll_forward(journal: Path) -> None:
-    """Finish a committed publish: rename each file its journal lists that is not in place yet, then drop the journal."""
+    """Finish a committed publish: rename each file its journal lists that is not in place yet, then drop the
+    journal."""
     folder = journal.parent
     try:
         renames = json.loads(journal.read_text(encoding="utf-8"))["renames"]
     except (ValueError, KeyError, TypeError):
-        raise MachineFault(f"{journal}: a publishing journal that cannot be read; move it aside and run again") from None
+        raise MachineFault(
+            f"{journal}: a publishing journal that cannot be read; move it aside and run again"
+        ) from None
     for final, temporary in renames.items():
         if (folder / temporary).exists():
             os.replace(folder / temporary, folder / final)
@@ -235,7 +241,7 @@ def recover(root: Path) -> None:
     for temporary in root.rglob(".*.tmp"):
         temporary.unlink(missing_ok=True)
     for pointer in sorted(root.rglob(".*.current")):  # a report's set: its links made, its stale versions removed
-        files = ReportFiles(pointer.parent, pointer.name[1:-len(".current")])
+        files = ReportFiles(pointer.parent, pointer.name[1 : -len(".current")])
         link_public_names(files)
         prune(files)
 

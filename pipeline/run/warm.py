@@ -98,7 +98,9 @@ class WarmKernel:
 
     def _run_cells(self, source: str) -> list:
         notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
-        client = NotebookClient(notebook, km=self.manager, timeout=self.startup_timeout, startup_timeout=self.startup_timeout)
+        client = NotebookClient(
+            notebook, km=self.manager, timeout=self.startup_timeout, startup_timeout=self.startup_timeout
+        )
         client.kc = self.client
         client.execute()
         self.client = client.kc
@@ -121,8 +123,18 @@ class WarmEngine(NBClientEngine):
     """papermill's nbclient engine, run in a kept kernel instead of a new one per notebook."""
 
     @classmethod
-    def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
-                                 start_timeout=60, execution_timeout=None, warm_kernel: WarmKernel | None = None, **kwargs):
+    def execute_managed_notebook(
+        cls,
+        nb_man,
+        kernel_name,
+        log_output=False,
+        stdout_file=None,
+        stderr_file=None,
+        start_timeout=60,
+        execution_timeout=None,
+        warm_kernel: WarmKernel | None = None,
+        **kwargs,
+    ):
         kwargs.pop("input_path", None)
         client = PapermillNotebookClient(
             nb_man,

@@ -52,14 +52,26 @@ def _decode_declared(raw: bytes, encoding: str, file: str) -> str:
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
-        raise InputError([Problem(file, None, None, "a known encoding such as utf-8, cp1252 or utf-16", repr(encoding))]) from None
+        raise InputError(
+            [Problem(file, None, None, "a known encoding such as utf-8, cp1252 or utf-16", repr(encoding))]
+        ) from None
     if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"  # the mark is not part of the first column's name
     try:
         return raw.decode(codec)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InputError([Problem(file, line, None, f"text in the {encoding} encoding", f"a byte that {encoding} cannot read ({error.reason})")]) from None
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    line,
+                    None,
+                    f"text in the {encoding} encoding",
+                    f"a byte that {encoding} cannot read ({error.reason})",
+                )
+            ]
+        ) from None
 
 
 def _bomless_utf16(raw: bytes) -> str | None:
@@ -94,7 +106,10 @@ def _malformed(name: str, line: int, error: csv.Error) -> InputError:
     """A csv module error as a problem: a cell over the field limit is nearly always a quote that never closes."""
     expected = 'well-formed CSV (a quote " that opens a cell must close it)'
     if "field limit" in str(error):
-        expected = f'cells of at most {csv.field_size_limit():,} characters; a longer one usually means a quote " that opens a cell and never closes'
+        expected = (
+            f'cells of at most {csv.field_size_limit():,} characters; a longer one usually means a quote " that '
+            "opens a cell and never closes"
+        )
     return InputError([Problem(name, line, None, expected, str(error))])
 
 
@@ -124,7 +139,17 @@ def choose_delimiter(text: str, file: str) -> str:
     if "\t" in tied:
         return "\t"
     found = " and ".join(f"{widths[d]} columns by {DELIMITER_NAMES[d]}" for d in tied)
-    raise InputError([Problem(file, 1, None, "one delimiter (',', ';' or tab) between all the columns of the header line", f"a header that splits into {found}")])
+    raise InputError(
+        [
+            Problem(
+                file,
+                1,
+                None,
+                "one delimiter (',', ';' or tab) between all the columns of the header line",
+                f"a header that splits into {found}",
+            )
+        ]
+    )
 
 
 def _first_rows(text: str, delimiter: str) -> list[list[str]]:

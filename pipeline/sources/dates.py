@@ -25,7 +25,9 @@ _NUMERIC = re.compile(r"(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?:[ T]+(\d{1,2}):(\
 _ISO_WAY = "YYYY-MM-DD"
 
 
-def parse_date_column(values: Sequence[str], file: str, column: str, first_line: int | Sequence[int]) -> list[date | None]:
+def parse_date_column(
+    values: Sequence[str], file: str, column: str, first_line: int | Sequence[int]
+) -> list[date | None]:
     """The dates in `values` (None for an empty cell), or InputError with one Problem per row that cannot be read.
 
     `first_line` is the line of the first value (the next values on the lines after it), or the line of each
@@ -117,7 +119,10 @@ def _expected(values: list[str], ways: list[str | None], column_way: str | None,
 
 def _expected_for(way: str, column_way: str | None, order: bool | None, expected: str) -> str:
     if way == column_way and order is None:
-        return "day and month in one order the column shows (a day above 12 in the same place somewhere, and never a month above 12), or YYYY-MM-DD"
+        return (
+            "day and month in one order the column shows (a day above 12 in the same place somewhere, and never "
+            "a month above 12), or YYYY-MM-DD"
+        )
     if way == column_way:
         return "a real calendar date"
     if way == "unreadable":
@@ -129,5 +134,7 @@ def _capped(problems: list[Problem], file: str, column: str) -> list[Problem]:
     if len(problems) <= MAX_LISTED + 1:
         return problems
     rest = problems[MAX_LISTED:]
-    summary = Problem(file, None, column, rest[0].expected, f"{len(rest)} more rows like these (rows {rest[0].row}–{rest[-1].row})")
+    summary = Problem(
+        file, None, column, rest[0].expected, f"{len(rest)} more rows like these (rows {rest[0].row}–{rest[-1].row})"
+    )
     return problems[:MAX_LISTED] + [summary]

@@ -59,7 +59,9 @@ def read_excel(
         with_values.close()  # a read-only workbook keeps its file open until closed
 
 
-def _read(name: str, values, formulas, required: list[str], header_rows: int, missing: Iterable[str], number_repeats: bool) -> pd.DataFrame:
+def _read(
+    name: str, values, formulas, required: list[str], header_rows: int, missing: Iterable[str], number_repeats: bool
+) -> pd.DataFrame:
     rows, unstored, budget = [], [], Budget(name)
     for number, (cells, written) in enumerate(zip(_rows(name, values), _rows(name, formulas)), start=1):
         for column, (cell, formula) in enumerate(zip(cells, written)):
@@ -71,8 +73,13 @@ def _read(name: str, values, formulas, required: list[str], header_rows: int, mi
         names = rows[min(header_rows, len(rows)) - 1] if rows else []
         raise InputError(
             [
-                Problem(name, number, (names[column] if column < len(names) and names[column] else _column_letter(column + 1)),
-                        "the result of the formula (open the file in Excel and save it)", f"the formula {formula} without a stored result")
+                Problem(
+                    name,
+                    number,
+                    (names[column] if column < len(names) and names[column] else _column_letter(column + 1)),
+                    "the result of the formula (open the file in Excel and save it)",
+                    f"the formula {formula} without a stored result",
+                )
                 for number, column, formula in unstored
             ]
         )
@@ -80,16 +87,42 @@ def _read(name: str, values, formulas, required: list[str], header_rows: int, mi
 
 
 def _frame(
-    name: str, rows: list[list[str]], required: list[str], header_rows: int, missing: Iterable[str], sheet: str, number_repeats: bool
+    name: str,
+    rows: list[list[str]],
+    required: list[str],
+    header_rows: int,
+    missing: Iterable[str],
+    sheet: str,
+    number_repeats: bool,
 ) -> pd.DataFrame:
-    """The table in a sheet's rows of text, the first of them row 1: blank rows left out, each row keeping its number."""
+    """The table in a sheet's rows of text, the first of them row 1: blank rows left out, each row keeping its
+    number."""
     header = rows[:header_rows]
     if not header or not any(header[0]):
-        raise InputError([Problem(name, 1, None, f"a header row with the columns {', '.join(required) or 'of the table'}", "an empty first row")])
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    1,
+                    None,
+                    f"a header row with the columns {', '.join(required) or 'of the table'}",
+                    "an empty first row",
+                )
+            ]
+        )
     header = _trimmed(header)
     columns = column_names(name, header, required, number_repeats=number_repeats)
     body = [(number, cells) for number, cells in enumerate(rows[header_rows:], start=header_rows + 1) if any(cells)]
-    return to_frame(name, columns, [cells for _, cells in body], [number for number, _ in body], missing, decimal_comma=False, sheet=sheet, header_rows=header)
+    return to_frame(
+        name,
+        columns,
+        [cells for _, cells in body],
+        [number for number, _ in body],
+        missing,
+        decimal_comma=False,
+        sheet=sheet,
+        header_rows=header,
+    )
 
 
 def read_workbook(
@@ -155,7 +188,9 @@ def _open(path: Path, data_only: bool):
         # read_only streams the rows; a survey export of a few thousand rows reads in well under a second.
         return load_workbook(path, read_only=True, data_only=data_only)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
-        raise InputError([Problem(path.name, None, None, "an Excel workbook saved as .xlsx", f"a file that is not one ({error})")]) from None
+        raise InputError(
+            [Problem(path.name, None, None, "an Excel workbook saved as .xlsx", f"a file that is not one ({error})")]
+        ) from None
     except Exception as error:  # a damaged part: openpyxl passes on whatever zlib, its XML parser or its classes raise
         raise _damaged(path.name, error) from None
 
@@ -227,7 +262,17 @@ def _rows(name: str, sheet):
 
 def _damaged(name: str, error: Exception) -> InputError:
     message = (str(error).splitlines() or [""])[0][:120]
-    return InputError([Problem(name, None, None, "an Excel workbook saved as .xlsx", f"a damaged workbook ({type(error).__name__}: {message})")])
+    return InputError(
+        [
+            Problem(
+                name,
+                None,
+                None,
+                "an Excel workbook saved as .xlsx",
+                f"a damaged workbook ({type(error).__name__}: {message})",
+            )
+        ]
+    )
 
 
 def _sheet(workbook, sheet: str | None, file: str):

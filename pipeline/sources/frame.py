@@ -20,7 +20,9 @@ STANDARD_MISSING = (".", "..", "...", ":", "NULL")
 HEADER_JOINER = " / "
 
 
-def column_names(file: str, header_rows: Sequence[Sequence[str]], required: Iterable[str], *, number_repeats: bool = False) -> list[str]:
+def column_names(
+    file: str, header_rows: Sequence[Sequence[str]], required: Iterable[str], *, number_repeats: bool = False
+) -> list[str]:
     """The column names from one or more header rows, checked for required and repeated columns.
 
     With several header rows, a column's name is its non-empty header cells joined by ' / ', top to bottom:
@@ -38,7 +40,9 @@ def column_names(file: str, header_rows: Sequence[Sequence[str]], required: Iter
         raise InputError([Problem(file, 1, column, "this column in the header line", found) for column in missing])
     repeated = sorted({column for column in names if names.count(column) > 1})
     if repeated:
-        raise InputError([Problem(file, 1, column, "each column once in the header line", "it twice or more") for column in repeated])
+        raise InputError(
+            [Problem(file, 1, column, "each column once in the header line", "it twice or more") for column in repeated]
+        )
     return names
 
 
@@ -56,7 +60,8 @@ def _numbered(names: list[str]) -> list[str]:
 
 
 def _shown(text: str, limit: int = 200) -> str:
-    """A header as a message can show it: control characters escaped (a binary file's header is full of them), cut short."""
+    """A header as a message can show it: control characters escaped (a binary file's header is full of them), cut
+    short."""
     text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[: limit + 1])
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -131,7 +136,11 @@ def to_frame(
     for row in rows:
         cells = [cell.strip() for cell in row[:width]] + [""] * (width - len(row))
         cleaned.append(["" if cell in missing else cell for cell in cells])
-    frame = pd.DataFrame(cleaned, columns=columns, dtype=str) if cleaned else pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
+    frame = (
+        pd.DataFrame(cleaned, columns=columns, dtype=str)
+        if cleaned
+        else pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
+    )
     frame.attrs["file"] = file
     frame.attrs["line"] = Shared(lines)
     frame.attrs.update({key: shared(value) for key, value in attrs.items()})

@@ -30,7 +30,15 @@ def check_size(path: Path, limit: int = MAX_FILE_BYTES) -> None:
     size = path.stat().st_size
     if size > limit:
         raise InputError(
-            [Problem(path.name, None, None, f"a file of at most {_megabytes(limit)} (is it the right file?)", f"a file of {_megabytes(size)}")]
+            [
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    f"a file of at most {_megabytes(limit)} (is it the right file?)",
+                    f"a file of {_megabytes(size)}",
+                )
+            ]
         )
 
 

@@ -43,18 +43,34 @@ def read_any(
     if not path.is_file():
         raise InputError([Problem(path.name, None, None, f"a file at {path}", "nothing there")])
     if suffix in TEXT_SUFFIXES:
-        return read_table(path, list(required), encoding=encoding, delimiter=delimiter, missing=missing, header_rows=header_rows, number_repeats=number_repeats)
+        return read_table(
+            path,
+            list(required),
+            encoding=encoding,
+            delimiter=delimiter,
+            missing=missing,
+            header_rows=header_rows,
+            number_repeats=number_repeats,
+        )
     if suffix in EXCEL_SUFFIXES:
-        return read_excel(path, required, sheet=sheet, header_rows=header_rows, missing=missing, number_repeats=number_repeats)
+        return read_excel(
+            path, required, sheet=sheet, header_rows=header_rows, missing=missing, number_repeats=number_repeats
+        )
     if suffix in OTHER_WORKBOOK_SUFFIXES:
-        return read_workbook(path, required, sheet=sheet, header_rows=header_rows, missing=missing, number_repeats=number_repeats)
+        return read_workbook(
+            path, required, sheet=sheet, header_rows=header_rows, missing=missing, number_repeats=number_repeats
+        )
     if suffix in SPSS_SUFFIXES:
         return read_sav(path, required, missing=missing)
     known = ", ".join(TEXT_SUFFIXES + EXCEL_SUFFIXES + OTHER_WORKBOOK_SUFFIXES + SPSS_SUFFIXES)
-    raise InputError([Problem(path.name, None, None, f"a file ending in one of {known}", repr(path.suffix or "no extension"))])
+    raise InputError(
+        [Problem(path.name, None, None, f"a file ending in one of {known}", repr(path.suffix or "no extension"))]
+    )
 
 
-def read_rows(path: Path, *, sheet: str | None = None, encoding: str | None = None, delimiter: str | None = None) -> list[list[str]]:
+def read_rows(
+    path: Path, *, sheet: str | None = None, encoding: str | None = None, delimiter: str | None = None
+) -> list[list[str]]:
     """Every non-blank row of a table that has no header row (a CSV file or a sheet), as text cells."""
     path = Path(path)
     if not path.is_file():

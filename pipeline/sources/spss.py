@@ -37,7 +37,9 @@ def read_sav(path: Path, required: Iterable[str] = (), *, missing: Iterable[str]
     columns = column_names(name, [list(data.columns)], required)
     rows = [[as_text(value) for value in record] for record in data.itertuples(index=False, name=None)]
     value_labels = {
-        column: [str(labels[code]) for code in sorted(labels) if not _user_missing(code, missing_ranges.get(column, []))]
+        column: [
+            str(labels[code]) for code in sorted(labels) if not _user_missing(code, missing_ranges.get(column, []))
+        ]
         for column, labels in meta.variable_value_labels.items()
     }
     return to_frame(
@@ -74,4 +76,6 @@ def _parse(path: str):
 
 def _user_missing(code, ranges: list[dict]) -> bool:
     """A code the file declares user-missing: its label ('Ikke besvart') is no answer, not a point on the scale."""
-    return any(isinstance(code, (int, float)) and r["lo"] <= code <= r["hi"] for r in ranges) or any(code == r["lo"] for r in ranges)
+    return any(isinstance(code, (int, float)) and r["lo"] <= code <= r["hi"] for r in ranges) or any(
+        code == r["lo"] for r in ranges
+    )

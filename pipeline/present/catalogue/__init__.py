@@ -13,4 +13,15 @@ from pipeline.present.catalogue import (
     survey,
 )
 
-MESSAGES: dict[str, dict[str, str]] = {**common.MESSAGES, **criteria.MESSAGES, **survey.MESSAGES, **milestones.MESSAGES, **status.MESSAGES, **portfolio.MESSAGES, **followup.MESSAGES, **exports.MESSAGES, **case.MESSAGES, **narrative.MESSAGES}
+MESSAGES: dict[str, dict[str, str]] = {
+    **common.MESSAGES,
+    **criteria.MESSAGES,
+    **survey.MESSAGES,
+    **milestones.MESSAGES,
+    **status.MESSAGES,
+    **portfolio.MESSAGES,
+    **followup.MESSAGES,
+    **exports.MESSAGES,
+    **case.MESSAGES,
+    **narrative.MESSAGES,
+}

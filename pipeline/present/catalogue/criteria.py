@@ -19,8 +19,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ratio": {"da": "Andel", "nb": "Andel", "en": "Ratio"},
     "total": {"da": "I alt", "nb": "Totalt", "en": "Total"},
     "justification": {"da": "Begrundelse", "nb": "Begrunnelse", "en": "Justification"},
-    "assessed_by": {"da": "Vurderet af {assessor}, {date}", "nb": "Vurdert av {assessor}, {date}", "en": "Assessed by {assessor}, {date}"},
-    "kind_ratio": {"da": "{numerator} / {denominator}", "nb": "{numerator} / {denominator}", "en": "{numerator} / {denominator}"},
+    "assessed_by": {
+        "da": "Vurderet af {assessor}, {date}",
+        "nb": "Vurdert av {assessor}, {date}",
+        "en": "Assessed by {assessor}, {date}",
+    },
+    "kind_ratio": {
+        "da": "{numerator} / {denominator}",
+        "nb": "{numerator} / {denominator}",
+        "en": "{numerator} / {denominator}",
+    },
     "kind_indicator": {"da": "{indicator}", "nb": "{indicator}", "en": "{indicator}"},
     "kind_assessment": {"da": "Kvalitativ vurdering", "nb": "Kvalitativ vurdering", "en": "Qualitative assessment"},
     "lower_is_better": {"da": "lavere er bedre", "nb": "lavere er bedre", "en": "lower is better"},
@@ -36,7 +44,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Tallet er foreløpig, opgjort per {date}.",
         "en": "The figure is provisional, counted up to {date}.",
     },
-    "provisional_undated": {"da": "Tallet er foreløbigt.", "nb": "Tallet er foreløpig.", "en": "The figure is provisional."},
+    "provisional_undated": {
+        "da": "Tallet er foreløbigt.",
+        "nb": "Tallet er foreløpig.",
+        "en": "The figure is provisional.",
+    },
     "provisional_prorated": {
         "da": "Det er vurderet mod den del af målet, der svarer til den optalte periode ({target}).",
         "nb": "Det er vurdert mot den delen av målet som svarer til perioden som er telt opp ({target}).",
@@ -50,12 +62,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "in_progress_note": {
         "da": "Målåret {year} er ikke slut pr. {date}: kriteriet er undervejs og vurderes ved årets udgang.",
         "nb": "Målåret {year} er ikke over per {date}: kriteriet er underveis og vurderes ved årets slutt.",
-        "en": "The target year {year} has not ended by {date}: the criterion is in progress, judged when the year is over.",
+        "en": (
+            "The target year {year} has not ended by {date}: the criterion is in progress, judged when the year "
+            "is over."
+        ),
     },
     "count_not_met": {"da": "{count} ikke opfyldt", "nb": "{count} ikke nådd", "en": "{count} not met"},
     "count_no_data": {"da": "{count} uden data", "nb": "{count} uten data", "en": "{count} without data"},
     # The rest after "Tre af fem … er opfyldt.": led by words, so that no sentence opens with a count.
-    "criteria_rest": {"da": "Af de øvrige er {counts}.", "nb": "Av de øvrige er {counts}.", "en": "Of the others, {counts}."},
+    "criteria_rest": {
+        "da": "Af de øvrige er {counts}.",
+        "nb": "Av de øvrige er {counts}.",
+        "en": "Of the others, {counts}.",
+    },
     "units_met": {
         "da": "Målet er nået i {met} af {total} {units}",
         "nb": "Målet er nådd i {met} av {total} {units}",
@@ -70,7 +89,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "units_counted_as_zero": {
         "da": "{count} {units} uden tal for {numerator} tælles som 0 i totalen, men vises som »ingen data«: {names}.",
         "nb": "{count} {units} uten tall for {numerator} telles som 0 i totalen, men vises som «ingen data»: {names}.",
-        "en": "Counted as 0 in the total for want of a figure for {numerator}, but shown as “no data” ({count} {units}): {names}.",
+        "en": (
+            "Counted as 0 in the total for want of a figure for {numerator}, but shown as “no data” ({count} "
+            "{units}): {names}."
+        ),
     },
     "unit_figures": {
         "da": "{name} ({denominator}: {bottom}; {numerator}: {top})",
@@ -88,13 +110,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Samlet: {numerator} av {denominator} ({ratio}).",
         "en": "In total: {numerator} of {denominator} ({ratio}).",
     },
-    "caption_criteria": {"da": "Succeskriterier og status", "nb": "Suksesskriterier og status", "en": "Success criteria and status"},
+    "caption_criteria": {
+        "da": "Succeskriterier og status",
+        "nb": "Suksesskriterier og status",
+        "en": "Success criteria and status",
+    },
     "caption_units_chart": {
         "da": "{criterion}: opnåelsesgrad pr. {unit}; den lodrette linje er målet",
         "nb": "{criterion}: måloppnåelse per {unit}; den loddrette linjen er målet",
         "en": "{criterion}: attainment by {unit}; the vertical line is the target",
     },
-    "caption_units_table": {"da": "{criterion} pr. {unit}", "nb": "{criterion} per {unit}", "en": "{criterion} by {unit}"},
+    "caption_units_table": {
+        "da": "{criterion} pr. {unit}",
+        "nb": "{criterion} per {unit}",
+        "en": "{criterion} by {unit}",
+    },
     "alt_units": {
         "da": "Søjlediagram: målet er nået i {met} af {total} {units}.",
         "nb": "Stolpediagram: målet er nådd i {met} av {total} {units}.",
@@ -102,11 +132,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "exceeded": {"da": "overopfyldt", "nb": "overoppfylt", "en": "exceeded"},
     "mean_attainment": {
-        "da": "Gennemsnitlig opnåelsesgrad: {mean} ({count} kriterier med en beregnet opnåelsesgrad; hvert tæller højst med 100 %).",
-        "nb": "Gjennomsnittlig måloppnåelse: {mean} ({count} kriterier med beregnet måloppnåelse; hvert teller høyst med 100 %).",
+        "da": (
+            "Gennemsnitlig opnåelsesgrad: {mean} ({count} kriterier med en beregnet opnåelsesgrad; hvert tæller "
+            "højst med 100 %)."
+        ),
+        "nb": (
+            "Gjennomsnittlig måloppnåelse: {mean} ({count} kriterier med beregnet måloppnåelse; hvert teller "
+            "høyst med 100 %)."
+        ),
         "en": "Mean attainment: {mean} ({count} criteria with a computed attainment, each counted at most 100 %).",
     },
-    "kind_milestones_on_time": {"da": "Andel milepæle gennemført til tiden", "nb": "Andel milepæler gjennomført i tide", "en": "Share of milestones done on time"},
+    "kind_milestones_on_time": {
+        "da": "Andel milepæle gennemført til tiden",
+        "nb": "Andel milepæler gjennomført i tide",
+        "en": "Share of milestones done on time",
+    },
     "units_overview": {"da": "Oversigt pr. {unit}", "nb": "Oversikt per {unit}", "en": "Overview by {unit}"},
     "caption_units_overview": {
         "da": "Opnåelsesgrad pr. {unit} og kriterium, bedste først (gennemsnit med højst 100 % pr. kriterium)",

@@ -16,10 +16,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export_table": {"da": "Tabel", "nb": "Tabell", "en": "Table"},
     "export_section": {"da": "Afsnit", "nb": "Del", "en": "Section"},
     "export_sheets": {
-        "da": "Et ark pr. tabel i rapporten, med rapportens tal som tal. En tom celle med en note er et tal, som ikke vises; noten siger hvorfor.",
-        "nb": "Ett ark per tabell i rapporten, med rapportens tall som tall. En tom celle med en merknad er et tall som ikke vises; merknaden sier hvorfor.",
-        "en": "One sheet per table in the report, its figures as numbers. An empty cell with a note is a figure that is not shown; the note says why.",
+        "da": (
+            "Et ark pr. tabel i rapporten, med rapportens tal som tal. En tom celle med en note er et tal, som "
+            "ikke vises; noten siger hvorfor."
+        ),
+        "nb": (
+            "Ett ark per tabell i rapporten, med rapportens tall som tall. En tom celle med en merknad er et "
+            "tall som ikke vises; merknaden sier hvorfor."
+        ),
+        "en": (
+            "One sheet per table in the report, its figures as numbers. An empty cell with a note is a figure "
+            "that is not shown; the note says why."
+        ),
     },
-    "export_interval_low": {"da": "{heading}, nedre grænse", "nb": "{heading}, nedre grense", "en": "{heading}, lower bound"},
-    "export_interval_high": {"da": "{heading}, øvre grænse", "nb": "{heading}, øvre grense", "en": "{heading}, upper bound"},
+    "export_interval_low": {
+        "da": "{heading}, nedre grænse",
+        "nb": "{heading}, nedre grense",
+        "en": "{heading}, lower bound",
+    },
+    "export_interval_high": {
+        "da": "{heading}, øvre grænse",
+        "nb": "{heading}, øvre grense",
+        "en": "{heading}, upper bound",
+    },
 }

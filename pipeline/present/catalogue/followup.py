@@ -7,26 +7,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "text_conclusion": {"da": "Konklusion", "nb": "Konklusjon", "en": "Conclusion"},
     "text_lessons": {"da": "Erfaringer", "nb": "Erfaringer", "en": "Lessons learned"},
     # Recommendations and their follow-up.
-    "recommendations": {"da": "Anbefalinger og opfølgning", "nb": "Anbefalinger og oppfølging", "en": "Recommendations and follow-up"},
+    "recommendations": {
+        "da": "Anbefalinger og opfølgning",
+        "nb": "Anbefalinger og oppfølging",
+        "en": "Recommendations and follow-up",
+    },
     "recommendation": {"da": "Anbefaling", "nb": "Anbefaling", "en": "Recommendation"},
     "rec_given_by": {"da": "Givet af", "nb": "Gitt av", "en": "Given by"},
     "rec_given": {"da": "Givet", "nb": "Gitt", "en": "Given"},
     "rec_decided": {"da": "Besluttet", "nb": "Vedtatt", "en": "Decided"},
     "rec_updated": {"da": "Opdateret", "nb": "Oppdatert", "en": "Updated"},
     "rec_sent_to": {"da": "Sendt til", "nb": "Sendt til", "en": "Sent to"},
-    "rec_decision_follow_up": {"da": "Beslutning og opfølgning", "nb": "Vedtak og oppfølging", "en": "Decision and follow-up"},
-    "rec_decided_on": {"da": "Besluttet {date}: {decision}", "nb": "Vedtatt {date}: {decision}", "en": "Decided {date}: {decision}"},
-    "rec_followed_up_on": {"da": "Opfølgning {date}: {note}", "nb": "Oppfølging {date}: {note}", "en": "Follow-up {date}: {note}"},
+    "rec_decision_follow_up": {
+        "da": "Beslutning og opfølgning",
+        "nb": "Vedtak og oppfølging",
+        "en": "Decision and follow-up",
+    },
+    "rec_decided_on": {
+        "da": "Besluttet {date}: {decision}",
+        "nb": "Vedtatt {date}: {decision}",
+        "en": "Decided {date}: {decision}",
+    },
+    "rec_followed_up_on": {
+        "da": "Opfølgning {date}: {note}",
+        "nb": "Oppfølging {date}: {note}",
+        "en": "Follow-up {date}: {note}",
+    },
     "rec_proposed": {"da": "Foreslået", "nb": "Foreslått", "en": "Proposed"},
     "rec_adopted": {"da": "Vedtaget", "nb": "Vedtatt", "en": "Adopted"},
     "rec_in_progress": {"da": "I gang", "nb": "Under arbeid", "en": "In progress"},
     "rec_implemented": {"da": "Gennemført", "nb": "Gjennomført", "en": "Implemented"},
     "rec_rejected": {"da": "Afvist", "nb": "Avvist", "en": "Rejected"},
     "rec_dropped": {"da": "Opgivet", "nb": "Frafalt", "en": "Dropped"},
-    "rec_count_proposed": {"da": "{count} afventer beslutning", "nb": "{count} venter på vedtak", "en": "{count} await a decision"},
+    "rec_count_proposed": {
+        "da": "{count} afventer beslutning",
+        "nb": "{count} venter på vedtak",
+        "en": "{count} await a decision",
+    },
     "rec_count_adopted": {"da": "{count} er vedtaget", "nb": "{count} er vedtatt", "en": "{count} adopted"},
     "rec_count_in_progress": {"da": "{count} er i gang", "nb": "{count} er under arbeid", "en": "{count} in progress"},
-    "rec_count_implemented": {"da": "{count} er gennemført", "nb": "{count} er gjennomført", "en": "{count} implemented"},
+    "rec_count_implemented": {
+        "da": "{count} er gennemført",
+        "nb": "{count} er gjennomført",
+        "en": "{count} implemented",
+    },
     "rec_count_rejected": {"da": "{count} er afvist", "nb": "{count} er avvist", "en": "{count} rejected"},
     "rec_count_dropped": {"da": "{count} er opgivet", "nb": "{count} er frafalt", "en": "{count} dropped"},
     "rec_lead": {
@@ -34,16 +58,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Det er gitt {total} anbefalinger: {counts}.",
         "en": "{total} recommendations have been given: {counts}.",
     },
-    "rec_lead_one": {"da": "Der er givet én anbefaling: {counts}.", "nb": "Det er gitt én anbefaling: {counts}.", "en": "One recommendation has been given: {counts}."},
+    "rec_lead_one": {
+        "da": "Der er givet én anbefaling: {counts}.",
+        "nb": "Det er gitt én anbefaling: {counts}.",
+        "en": "One recommendation has been given: {counts}.",
+    },
     "rec_none": {
         "da": "Der er ikke givet nogen anbefalinger i perioden.",
         "nb": "Det er ikke gitt noen anbefalinger i perioden.",
         "en": "No recommendations have been given in this period.",
     },
     "rec_since_heading": {"da": "Siden sidste status", "nb": "Siden forrige status", "en": "Since the last status"},
-    "rec_since_new": {"da": "Nye anbefalinger: {items}.", "nb": "Nye anbefalinger: {items}.", "en": "New recommendations: {items}."},
+    "rec_since_new": {
+        "da": "Nye anbefalinger: {items}.",
+        "nb": "Nye anbefalinger: {items}.",
+        "en": "New recommendations: {items}.",
+    },
     "rec_since_adopted": {"da": "Vedtaget: {items}.", "nb": "Vedtatt: {items}.", "en": "Adopted: {items}."},
-    "rec_since_implemented": {"da": "Gennemført: {items}.", "nb": "Gjennomført: {items}.", "en": "Implemented: {items}."},
+    "rec_since_implemented": {
+        "da": "Gennemført: {items}.",
+        "nb": "Gjennomført: {items}.",
+        "en": "Implemented: {items}.",
+    },
     "rec_since_rejected": {"da": "Afvist: {items}.", "nb": "Avvist: {items}.", "en": "Rejected: {items}."},
     "rec_since_dropped": {"da": "Opgivet: {items}.", "nb": "Frafalt: {items}.", "en": "Dropped: {items}."},
     "rec_since_nothing": {
@@ -69,7 +105,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Statuses, decisions and follow-up are as known on {date}.",
     },
     # Activities and participation.
-    "activities": {"da": "Aktiviteter og deltagelse", "nb": "Aktiviteter og deltakelse", "en": "Activities and participation"},
+    "activities": {
+        "da": "Aktiviteter og deltagelse",
+        "nb": "Aktiviteter og deltakelse",
+        "en": "Activities and participation",
+    },
     "activity": {"da": "Aktivitet", "nb": "Aktivitet", "en": "Activity"},
     "activity_date": {"da": "Dato", "nb": "Dato", "en": "Date"},
     "activity_kind": {"da": "Type", "nb": "Type", "en": "Kind"},
@@ -108,11 +148,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Participants per activity over time, coloured by kind",
     },
     "alt_activities": {
-        "da": "Søjlediagram over deltagerne ved {count} aktiviteter fra {first} til {last}. Flest deltog i {most} ({most_n}).",
-        "nb": "Stolpediagram over deltakerne ved {count} aktiviteter fra {first} til {last}. Flest deltok i {most} ({most_n}).",
-        "en": "Bar chart of the participants at {count} activities from {first} to {last}. Most took part in {most} ({most_n}).",
+        "da": (
+            "Søjlediagram over deltagerne ved {count} aktiviteter fra {first} til {last}. Flest deltog i {most} "
+            "({most_n})."
+        ),
+        "nb": (
+            "Stolpediagram over deltakerne ved {count} aktiviteter fra {first} til {last}. Flest deltok i {most} "
+            "({most_n})."
+        ),
+        "en": (
+            "Bar chart of the participants at {count} activities from {first} to {last}. Most took part in "
+            "{most} ({most_n})."
+        ),
     },
-    "participants_by_group": {"da": "Deltagere efter gruppe", "nb": "Deltakere etter gruppe", "en": "Participants by group"},
+    "participants_by_group": {
+        "da": "Deltagere efter gruppe",
+        "nb": "Deltakere etter gruppe",
+        "en": "Participants by group",
+    },
     "caption_participants_by_group": {
         "da": "Deltagere pr. år efter gruppe",
         "nb": "Deltakere per år etter gruppe",
@@ -126,8 +179,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "themes": {"da": "Temaer", "nb": "Temaer", "en": "Themes"},
     "theme_taken_up": {"da": "{theme}: {activities}", "nb": "{theme}: {activities}", "en": "{theme}: {activities}"},
     "activities_held": {"da": "Aktiviteterne", "nb": "Aktivitetene", "en": "The activities"},
-    "caption_activities": {"da": "Aktiviteter i perioden {period}", "nb": "Aktiviteter i perioden {period}", "en": "Activities in {period}"},
-    "feedback_from": {"da": "Tilbagemeldinger fra {activity}", "nb": "Tilbakemeldinger fra {activity}", "en": "Feedback from {activity}"},
+    "caption_activities": {
+        "da": "Aktiviteter i perioden {period}",
+        "nb": "Aktiviteter i perioden {period}",
+        "en": "Activities in {period}",
+    },
+    "feedback_from": {
+        "da": "Tilbagemeldinger fra {activity}",
+        "nb": "Tilbakemeldinger fra {activity}",
+        "en": "Feedback from {activity}",
+    },
     "feedback_respondents": {
         "da": "{n} svarede på spørgeskemaet efter aktiviteten ({wave}).",
         "nb": "{n} svarte på spørreskjemaet etter aktiviteten ({wave}).",

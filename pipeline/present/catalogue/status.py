@@ -23,12 +23,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status_compared_stored": {
         "da": "Den sammenlignes med sidste status, pr. {date} for perioden {period}, sådan som den blev gemt dengang.",
         "nb": "Den sammenlignes med forrige status, per {date} for perioden {period}, slik den ble lagret den gangen.",
-        "en": "It is compared with the last status, as of {date} for the period {period}, as it was stored at the time.",
+        "en": (
+            "It is compared with the last status, as of {date} for the period {period}, as it was stored at the time."
+        ),
     },
     "status_compared_recomputed": {
-        "da": "Der findes ingen gemt forrige status; forrige periode ({period}, pr. {date}) er beregnet ud fra de nuværende data. Tal, der er rettet eller kommet til siden, indgår derfor, og sammenligningen kan afvige fra den status, der blev forelagt dengang.",
-        "nb": "Det finnes ingen lagret forrige status; forrige periode ({period}, per {date}) er beregnet ut fra dagens data. Tall som er rettet eller kommet til siden, er derfor med, og sammenligningen kan avvike fra statusen som ble lagt fram den gangen.",
-        "en": "No previous status is stored; the previous period ({period}, as of {date}) has been recomputed from the current data. Figures corrected or added since are therefore included, and the comparison may differ from the status presented at the time.",
+        "da": (
+            "Der findes ingen gemt forrige status; forrige periode ({period}, pr. {date}) er beregnet ud fra de "
+            "nuværende data. Tal, der er rettet eller kommet til siden, indgår derfor, og sammenligningen kan "
+            "afvige fra den status, der blev forelagt dengang."
+        ),
+        "nb": (
+            "Det finnes ingen lagret forrige status; forrige periode ({period}, per {date}) er beregnet ut fra "
+            "dagens data. Tall som er rettet eller kommet til siden, er derfor med, og sammenligningen kan "
+            "avvike fra statusen som ble lagt fram den gangen."
+        ),
+        "en": (
+            "No previous status is stored; the previous period ({period}, as of {date}) has been recomputed from "
+            "the current data. Figures corrected or added since are therefore included, and the comparison may "
+            "differ from the status presented at the time."
+        ),
     },
     "status_nothing_to_compare": {
         "da": "Projektet havde intet år før {year}, så der er ingen forrige status at sammenligne med.",
@@ -36,9 +50,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The project had no year before {year}, so there is no previous status to compare with.",
     },
     "status_data_changed": {
-        "da": "Bemærk: Tallene for forrige periode er ændret, siden sidste status blev lavet. Beregnet ud fra de nuværende data ville {criteria} få et andet resultat end dengang. Sammenligningen bygger på den gemte status.",
-        "nb": "Merk: Tallene for forrige periode er endret siden forrige status ble laget. Beregnet ut fra dagens data ville {criteria} fått et annet resultat enn den gangen. Sammenligningen bygger på den lagrede statusen.",
-        "en": "Note: the data for the previous period have changed since the last status was made. Recomputed from the current data, {criteria} would have a different result than then. The comparison uses the stored status.",
+        "da": (
+            "Bemærk: Tallene for forrige periode er ændret, siden sidste status blev lavet. Beregnet ud fra de "
+            "nuværende data ville {criteria} få et andet resultat end dengang. Sammenligningen bygger på den "
+            "gemte status."
+        ),
+        "nb": (
+            "Merk: Tallene for forrige periode er endret siden forrige status ble laget. Beregnet ut fra dagens "
+            "data ville {criteria} fått et annet resultat enn den gangen. Sammenligningen bygger på den lagrede "
+            "statusen."
+        ),
+        "en": (
+            "Note: the data for the previous period have changed since the last status was made. Recomputed from "
+            "the current data, {criteria} would have a different result than then. The comparison uses the "
+            "stored status."
+        ),
     },
     "status_changes_headline": {
         "da": "Siden sidste status: {counts}.",
@@ -48,8 +74,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "since_count_improved": {"da": "{count} forbedret", "nb": "{count} forbedret", "en": "{count} improved"},
     "since_count_unchanged": {"da": "{count} uændret", "nb": "{count} uendret", "en": "{count} unchanged"},
     "since_count_worse": {"da": "{count} forværret", "nb": "{count} forverret", "en": "{count} worse"},
-    "since_count_not_measured": {"da": "{count} uden ny måling", "nb": "{count} uten ny måling", "en": "{count} not measured again"},
-    "since_count_not_compared": {"da": "{count} kan ikke sammenlignes", "nb": "{count} kan ikke sammenlignes", "en": "{count} cannot be compared"},
+    "since_count_not_measured": {
+        "da": "{count} uden ny måling",
+        "nb": "{count} uten ny måling",
+        "en": "{count} not measured again",
+    },
+    "since_count_not_compared": {
+        "da": "{count} kan ikke sammenlignes",
+        "nb": "{count} kan ikke sammenlignes",
+        "en": "{count} cannot be compared",
+    },
     # One criterion since the last status: a verdict, then what moved.
     "since_last_status": {"da": "Siden sidste status", "nb": "Siden forrige status", "en": "Since the last status"},
     "since_improved": {"da": "Forbedret", "nb": "Forbedret", "en": "Improved"},
@@ -74,13 +108,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "status moved from {then} to {now}.",
     },
     "since_moved_rose": {
-        "da": "status er gået fra {then} til {now}, og opnåelsesgraden er steget fra {attainment_then} til {attainment_now}.",
-        "nb": "status har gått fra {then} til {now}, og måloppnåelsen har økt fra {attainment_then} til {attainment_now}.",
+        "da": (
+            "status er gået fra {then} til {now}, og opnåelsesgraden er steget fra {attainment_then} til "
+            "{attainment_now}."
+        ),
+        "nb": (
+            "status har gått fra {then} til {now}, og måloppnåelsen har økt fra {attainment_then} til {attainment_now}."
+        ),
         "en": "status moved from {then} to {now}, and attainment rose from {attainment_then} to {attainment_now}.",
     },
     "since_moved_fell": {
-        "da": "status er gået fra {then} til {now}, og opnåelsesgraden er faldet fra {attainment_then} til {attainment_now}.",
-        "nb": "status har gått fra {then} til {now}, og måloppnåelsen har falt fra {attainment_then} til {attainment_now}.",
+        "da": (
+            "status er gået fra {then} til {now}, og opnåelsesgraden er faldet fra {attainment_then} til "
+            "{attainment_now}."
+        ),
+        "nb": (
+            "status har gått fra {then} til {now}, og måloppnåelsen har falt fra {attainment_then} til "
+            "{attainment_now}."
+        ),
         "en": "status moved from {then} to {now}, and attainment fell from {attainment_then} to {attainment_now}.",
     },
     "since_rose": {
@@ -124,7 +169,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "kriteriet var ikke med i forrige status.",
         "en": "the criterion was not part of the last status.",
     },
-    "status_with_attainment": {"da": "{status}, {attainment}", "nb": "{status}, {attainment}", "en": "{status}, {attainment}"},
+    "status_with_attainment": {
+        "da": "{status}, {attainment}",
+        "nb": "{status}, {attainment}",
+        "en": "{status}, {attainment}",
+    },
     # The criteria section.
     "status_criteria_heading": {
         "da": "Succeskriterier siden sidste status",
@@ -145,12 +194,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Success criteria as of {now}; attainment in brackets",
     },
     "status_comparison_rule": {
-        "da": "Et kriterium er forbedret eller forværret, når dets status er gået op eller ned (ikke opfyldt, delvist opfyldt, opfyldt). Med samme status, eller når et kriterium er undervejs, afgør opnåelsesgraden: den skal have flyttet sig mere end {points} procentpoint, og over 100 % tæller som 100 %. Et tal, der blev målt før sidste status, er ingen ny måling og kan ikke have ændret sig. Et kriterium uden data nu eller sidst sammenlignes ikke.",
-        "nb": "Et kriterium er forbedret eller forverret når statusen har gått opp eller ned (ikke nådd, delvis nådd, nådd). Med samme status, eller når et kriterium er underveis, avgjør måloppnåelsen: den må ha flyttet seg mer enn {points} prosentpoeng, og over 100 % teller som 100 %. Et tall som ble målt før forrige status, er ingen ny måling og kan ikke ha endret seg. Et kriterium uten data nå eller sist sammenlignes ikke.",
-        "en": "A criterion has improved or got worse when its status has moved up or down (not met, partly met, met). With the same status, or while a criterion is in progress, attainment decides: it must have moved by more than {points} percentage point, and anything over 100 % counts as 100 %. A figure measured before the last status is no new measurement and cannot have changed. A criterion without data now or last time is not compared.",
+        "da": (
+            "Et kriterium er forbedret eller forværret, når dets status er gået op eller ned (ikke opfyldt, "
+            "delvist opfyldt, opfyldt). Med samme status, eller når et kriterium er undervejs, afgør "
+            "opnåelsesgraden: den skal have flyttet sig mere end {points} procentpoint, og over 100 % tæller som "
+            "100 %. Et tal, der blev målt før sidste status, er ingen ny måling og kan ikke have ændret sig. Et "
+            "kriterium uden data nu eller sidst sammenlignes ikke."
+        ),
+        "nb": (
+            "Et kriterium er forbedret eller forverret når statusen har gått opp eller ned (ikke nådd, delvis "
+            "nådd, nådd). Med samme status, eller når et kriterium er underveis, avgjør måloppnåelsen: den må ha "
+            "flyttet seg mer enn {points} prosentpoeng, og over 100 % teller som 100 %. Et tall som ble målt før "
+            "forrige status, er ingen ny måling og kan ikke ha endret seg. Et kriterium uten data nå eller sist "
+            "sammenlignes ikke."
+        ),
+        "en": (
+            "A criterion has improved or got worse when its status has moved up or down (not met, partly met, "
+            "met). With the same status, or while a criterion is in progress, attainment decides: it must have "
+            "moved by more than {points} percentage point, and anything over 100 % counts as 100 %. A figure "
+            "measured before the last status is no new measurement and cannot have changed. A criterion without "
+            "data now or last time is not compared."
+        ),
     },
     # Milestones reached in the period and due in the year ahead.
-    "status_milestones_reached_heading": {"da": "Nået i perioden", "nb": "Nådd i perioden", "en": "Reached in the period"},
+    "status_milestones_reached_heading": {
+        "da": "Nået i perioden",
+        "nb": "Nådd i perioden",
+        "en": "Reached in the period",
+    },
     "status_milestones_reached": {
         "da": "{count} milepæle er nået fra {start} til {end}.",
         "nb": "{count} milepæler er nådd fra {start} til {end}.",
@@ -174,7 +245,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status_milestones_kept": {
         "da": "{expected} milepæle var planlagt i de 12 måneder efter sidste status; {done} af dem er nået.",
         "nb": "{expected} milepæler var planlagt i de 12 månedene etter forrige status; {done} av dem er nådd.",
-        "en": "{expected} milestones were planned for the 12 months after the last status; {done} of them have been reached.",
+        "en": (
+            "{expected} milestones were planned for the 12 months after the last status; {done} of them have "
+            "been reached."
+        ),
     },
     "status_milestones_kept_one_done": {
         "da": "Den ene milepæl, der var planlagt i de 12 måneder efter sidste status, er nået.",
@@ -186,7 +260,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Den ene milepælen som var planlagt i de 12 månedene etter forrige status, er ikke nådd.",
         "en": "The one milestone planned for the 12 months after the last status has not been reached.",
     },
-    "status_milestones_not_reached": {"da": "Ikke nået endnu: {names}.", "nb": "Ikke nådd ennå: {names}.", "en": "Not reached yet: {names}."},
+    "status_milestones_not_reached": {
+        "da": "Ikke nået endnu: {names}.",
+        "nb": "Ikke nådd ennå: {names}.",
+        "en": "Not reached yet: {names}.",
+    },
     "status_milestones_cancelled": {"da": "Aflyst: {names}.", "nb": "Avlyst: {names}.", "en": "Cancelled: {names}."},
     "status_milestones_due_heading": {
         "da": "Forventes i de kommende 12 måneder",
@@ -240,12 +318,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "Spørreskjemaet, {latest} mot {previous}, andelen positive svar på de {total} spørsmålene: {parts}.",
         "en": "The questionnaire, {latest} against {previous}, the positive share on the {total} questions: {parts}.",
     },
-    "survey_part_up": {"da": "sikker stigning på {count}", "nb": "sikker økning på {count}", "en": "a significant rise on {count}"},
-    "survey_part_down": {"da": "sikkert fald på {count}", "nb": "sikker nedgang på {count}", "en": "a significant fall on {count}"},
-    "survey_part_none": {"da": "ingen sikker ændring på {count}", "nb": "ingen sikker endring på {count}", "en": "no significant change on {count}"},
+    "survey_part_up": {
+        "da": "sikker stigning på {count}",
+        "nb": "sikker økning på {count}",
+        "en": "a significant rise on {count}",
+    },
+    "survey_part_down": {
+        "da": "sikkert fald på {count}",
+        "nb": "sikker nedgang på {count}",
+        "en": "a significant fall on {count}",
+    },
+    "survey_part_none": {
+        "da": "ingen sikker ændring på {count}",
+        "nb": "ingen sikker endring på {count}",
+        "en": "no significant change on {count}",
+    },
     "status_survey_summary_none": {
-        "da": "Spørgeskemaet, {latest} mod {previous}: ingen sikker ændring i andelen positive svar på de {total} spørgsmål.",
-        "nb": "Spørreskjemaet, {latest} mot {previous}: ingen sikker endring i andelen positive svar på de {total} spørsmålene.",
-        "en": "The questionnaire, {latest} against {previous}: no significant change in the positive share on any of the {total} questions.",
+        "da": (
+            "Spørgeskemaet, {latest} mod {previous}: ingen sikker ændring i andelen positive svar på de {total} "
+            "spørgsmål."
+        ),
+        "nb": (
+            "Spørreskjemaet, {latest} mot {previous}: ingen sikker endring i andelen positive svar på de {total} "
+            "spørsmålene."
+        ),
+        "en": (
+            "The questionnaire, {latest} against {previous}: no significant change in the positive share on any "
+            "of the {total} questions."
+        ),
     },
 }
