@@ -45,7 +45,7 @@ def texts_of(section) -> list[str]:
                 walk(each)
         elif isinstance(node, dict):
             for key, value in node.items():
-                if key not in ("kind", "role", "tone", "unit", "value", "anchor", "symbol"):
+                if key not in ("kind", "role", "tone", "unit", "value", "anchor", "symbol", "source"):
                     walk(value)
 
     walk(section.model_dump(mode="json"))
