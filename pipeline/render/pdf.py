@@ -11,11 +11,13 @@ from __future__ import annotations
 import base64
 import json
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
 
 import typst
 
+from pipeline.errors import RenderFailed, RenderTimedOut
 from pipeline.present import fonts
 from pipeline.present.document import Document
 from pipeline.render.engine import Engine
@@ -48,8 +50,22 @@ ENGINE = Engine()
 
 
 def to_pdf(document: Document, seconds: float | None = None) -> bytes:
-    """The document as one PDF/A-2a + PDF/UA-1 file, made within `seconds` (RenderTimedOut after them)."""
-    inputs = {"document": json.dumps(typst_data(document), ensure_ascii=False)}
+    """The document as one PDF/A-2a + PDF/UA-1 file, made within `seconds` (RenderTimedOut after them).
+
+    Typst's tagging of an accessible PDF can fail around a floating chart (an internal error, or a panic that ends
+    the engine): the document is then drawn once more with every chart in the text's flow."""
+    started = time.monotonic()
+    try:
+        return _drawn(document, seconds, floats=True)
+    except RenderTimedOut:
+        raise
+    except RenderFailed:
+        left = None if seconds is None else max(1.0, seconds - (time.monotonic() - started))
+        return _drawn(document, left, floats=False)
+
+
+def _drawn(document: Document, seconds: float | None, floats: bool) -> bytes:
+    inputs = {"document": json.dumps(typst_data(document), ensure_ascii=False), "floats": "yes" if floats else "no"}
     if not document.cover.logo:
         return ENGINE.compile(
             {"call": f"{__name__}:compile_here", "arguments": {"root": None, "inputs": inputs}}, seconds
