@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from pipeline.errors import RenderFailed, RenderTimedOut
 from pipeline.present.document import DOCUMENT_MIMETYPE, RESULTS_MIMETYPE, Cover, Document, Section
@@ -32,7 +32,7 @@ class Output:
 
     def draw(self) -> Callable[..., bytes | None]:
         module, function = self.renderer.split(":")
-        return getattr(import_module(f"{__name__}.{module}"), function)
+        return cast("Callable[..., bytes | None]", getattr(import_module(f"{__name__}.{module}"), function))
 
 
 OUTPUTS = {

@@ -14,15 +14,20 @@ import base64
 import io
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from docx import Document as new_word_document
+from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.table import _Cell as WordCell
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from pipeline.present.document import (
@@ -81,7 +86,7 @@ def xml_text(text: str) -> str:
 # --- Styles, properties, pages -----------------------------------------------------------------------------------
 
 
-def define_styles(word, cover: Cover) -> None:
+def define_styles(word: WordDocument, cover: Cover) -> None:
     """The report's look as named styles: the typeface, the accent colour in the headings, and our own few."""
     styles = word.styles
     normal = styles["Normal"]
@@ -100,8 +105,10 @@ def define_styles(word, cover: Cover) -> None:
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
         lang.set(qn(attribute), language)
 
-    def paragraph_style(name: str, size: float | None = None, bold=False, right=False, grey=False):
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    def paragraph_style(
+        name: str, size: float | None = None, bold: bool = False, right: bool = False, grey: bool = False
+    ) -> ParagraphStyle:
+        style = cast(ParagraphStyle, styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))  # python-docx: untyped
         style.base_style = normal
         style.quick_style = True
         if size:
@@ -128,7 +135,7 @@ def define_styles(word, cover: Cover) -> None:
     link.font.underline = True
 
 
-def set_properties(word, cover: Cover) -> None:
+def set_properties(word: WordDocument, cover: Cover) -> None:
     """Title, author, subject and language as Word's file properties show them (each at most 255 characters)."""
     properties = word.core_properties
     properties.title = property_text(f"{cover.title} – {cover.report_title}")
@@ -145,7 +152,7 @@ def property_text(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
-def page_setup(word, cover: Cover) -> None:
+def page_setup(word: WordDocument, cover: Cover) -> None:
     """A4, the report's title in every page's header and 'Side 3 af 12' in its footer."""
     section = word.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -188,7 +195,7 @@ def field(paragraph: WordParagraph, instruction: str, shown: str) -> None:
 # --- The cover and the table of contents -------------------------------------------------------------------------
 
 
-def write_cover(word, cover: Cover) -> None:
+def write_cover(word: WordDocument, cover: Cover) -> None:
     """Logo, the report's kind (and unit), the title, then owner, period and date; a page of its own."""
     if cover.logo:
         picture = logo_png(cover.logo)
@@ -205,7 +212,7 @@ def write_cover(word, cover: Cover) -> None:
         word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def write_table_of_contents(word, sections: Sequence[Section], title: str) -> None:
+def write_table_of_contents(word: WordDocument, sections: Sequence[Section], title: str) -> None:
     """A Word table of contents over the headings (Word fills in the page numbers when asked to update it), showing
     until then each section's title, linked to it; none for a report of one section, as on the page."""
     if len(sections) < 2:
@@ -250,7 +257,7 @@ def external_link(paragraph: WordParagraph, text: str, target: str) -> None:
     paragraph._p.append(link)
 
 
-def styled_run(text: str, style: str):
+def styled_run(text: str, style: str) -> BaseOxmlElement:
     """A bare run element in a character style (for inside a hyperlink, which python-docx cannot add to)."""
     run = OxmlElement("w:r")
     properties = OxmlElement("w:rPr")
@@ -271,10 +278,10 @@ def styled_run(text: str, style: str):
 class Writer:
     """Draws blocks one after another into the Word document; one method per block kind."""
 
-    def __init__(self, word):
+    def __init__(self, word: WordDocument) -> None:
         self.word = word
         self.bookmarks = 0
-        self.styles: dict = {}
+        self.styles: dict[str, str] = {}
 
     def style_id(self, name: str) -> str:
         """A style's id, looked up once: python-docx searches every style each time it is given a style."""
@@ -391,13 +398,13 @@ class Writer:
         describe_last_picture(self.word, part.alt)
         self.paragraph("Caption", str(part.caption))
 
-    def fill(self, cell, text: str, style: str) -> None:
+    def fill(self, cell: WordCell, text: str, style: str) -> None:
         paragraph = cell.paragraphs[0]
         paragraph._p.style = self.style_id(style)
         self.run(paragraph, text)
 
 
-def restarted_numbering(word, style: str) -> int:
+def restarted_numbering(word: WordDocument, style: str) -> int:
     """A new numbering for one list, on the list style's own numbering but starting again at 1."""
     numbering = word.part.numbering_part.numbering_definitions._numbering
     style_numbering = word.styles[style].element.pPr.numPr.numId.val
@@ -405,7 +412,7 @@ def restarted_numbering(word, style: str) -> int:
     number = numbering.add_num(abstract)
     override = number.add_lvlOverride(ilvl=0)
     override.add_startOverride(1)
-    return number.numId
+    return cast(int, number.numId)  # python-docx reads the attribute as a decimal number
 
 
 def numbered(paragraph: WordParagraph, number: int) -> None:
@@ -414,7 +421,7 @@ def numbered(paragraph: WordParagraph, number: int) -> None:
     properties.get_or_add_numId().val = number
 
 
-def describe_last_picture(word, alt: str) -> None:
+def describe_last_picture(word: WordDocument, alt: str) -> None:
     """The alternative text a screen reader reads (and Word's accessibility checker looks for)."""
     pictures = word.element.body.findall(".//" + qn("wp:docPr"))
     pictures[-1].set("descr", xml_text(alt))

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 from importlib import import_module
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from pipeline.errors import RenderFailed, RenderTimedOut
 
@@ -28,7 +28,7 @@ class Engine:
     """One child process that compiles PDFs, owned by the process that started it (a fork does not share it)."""
 
     def __init__(self) -> None:
-        self.child: subprocess.Popen | None = None
+        self.child: subprocess.Popen[bytes] | None = None
         self.owner = 0
         self.lock = threading.Lock()
 
@@ -53,9 +53,9 @@ class Engine:
                 ) from None
         if not ok:
             raise RenderFailed("pdf", answer)
-        return answer
+        return cast(bytes, answer)  # a PDF: the child answers a request with the renderer's bytes
 
-    def started(self) -> subprocess.Popen:
+    def started(self) -> subprocess.Popen[bytes]:
         if self.child is None or self.owner != os.getpid() or self.child.poll() is not None:
             self.child = subprocess.Popen(
                 [sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbconvert.exporters import Exporter
@@ -28,8 +29,8 @@ class DocumentExporter(Exporter):
     """The report's document, drawn by `draw`."""
 
     def from_notebook_node(  # type: ignore[override]  # an exporter of bytes: nbconvert's binary exporters do so too
-        self, nb: nbformat.NotebookNode, resources: dict | None = None, **kw
-    ) -> tuple[bytes, dict]:
+        self, nb: nbformat.NotebookNode, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[bytes, dict[str, Any]]:
         nb, resources = super().from_notebook_node(nb, resources, **kw)
         document, _ = made_safe(document_of(nb, resources.get("evalreport") or cover_of_papermill_job(nb)))
         return self.draw(document), resources  # made safe as a run makes it (render/safe.py)

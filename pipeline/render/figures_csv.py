@@ -41,7 +41,7 @@ def figures_csv(tables: Sequence[ExportedTable]) -> str:
     return buffer.getvalue()
 
 
-def value_and_unit(cell: Cell) -> list:
+def value_and_unit(cell: Cell) -> list[object]:
     if isinstance(cell, Datum) and cell.suppressed:
         return ["", cell.unit]
     if isinstance(cell, Datum) and cell.value is not None:

@@ -18,6 +18,7 @@ from pipeline.present.document import (
     Block,
     Box,
     BulletList,
+    Cell,
     Cover,
     Datum,
     Document,
@@ -188,7 +189,7 @@ def table(part: Table) -> str:
     (`data-label`), which a wide table's cards show on a narrow screen (report.css)."""
     numeric = set(part.numeric)
 
-    def cell(value, index: int) -> str:
+    def cell(value: Cell, index: int) -> str:
         text, extra = (value.text, tone_class(value.tone)) if isinstance(value, (Marked, Datum)) else (value, "")
         classes = " ".join(c for c in ("num" if index in numeric else "", extra) if c)
         attribute = f' class="{classes}"' if classes else ""

@@ -14,6 +14,7 @@ import tempfile
 import time
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import typst
 
@@ -129,6 +130,6 @@ def write_logo(data_uri: str, folder: Path) -> str:
     return name
 
 
-def typst_data(document: Document) -> dict:
+def typst_data(document: Document) -> dict[str, Any]:
     """The document as JSON for the template (the logo travels as a file), with the status palette to draw it in."""
     return document.model_dump(mode="json", exclude={"cover": {"logo"}, "results": True}) | {"palette": PALETTE}

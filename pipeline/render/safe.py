@@ -25,6 +25,7 @@ from pipeline.present.document import (
     Box,
     BulletList,
     Caption,
+    Cell,
     Cover,
     Datum,
     Document,
@@ -72,7 +73,7 @@ def encodable(document: Document) -> Document:
     workbook cannot store them), and half a UTF-16 pair (a JSON output may carry one) as U+FFFD."""
     changed = False
 
-    def clean(value):
+    def clean(value: object) -> object:
         nonlocal changed
         if isinstance(value, str):
             cleaned = SURROGATE.sub("\ufffd", CONTROL.sub("", value))
@@ -88,7 +89,7 @@ def encodable(document: Document) -> Document:
     return Document.model_validate(cleaned) if changed else document
 
 
-def is_day(value) -> bool:
+def is_day(value: object) -> bool:
     """Whether a date's figure is a day the exports can write ('2025-05-01')."""
     try:
         date.fromisoformat(str(value))
@@ -286,7 +287,7 @@ class _Pass:
         )
         return [table] if rows else [table, Note(runs=[self.t("table_without_rows")])]
 
-    def cell(self, cell) -> str | Marked | Datum:
+    def cell(self, cell: Cell) -> str | Marked | Datum:
         if isinstance(cell, str):
             return broken(cell)
         if isinstance(cell, Datum) and cell.unit == "date" and not is_day(cell.value):

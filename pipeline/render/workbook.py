@@ -13,9 +13,11 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import Cell as SheetCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -75,7 +77,7 @@ def to_xlsx(document: Document) -> bytes:
     return workbook(tables, About.of(document.cover), document.results)
 
 
-def workbook(tables: list[ExportedTable], about: About, results: dict | None = None) -> bytes:
+def workbook(tables: list[ExportedTable], about: About, results: dict[str, Any] | None = None) -> bytes:
     """The .xlsx file: "About", then a sheet per table of the report, in its order; words in the report's language."""
     t = Messages(about.language)
     book = Workbook()
@@ -169,7 +171,7 @@ def write_table(sheet: Worksheet, table: ExportedTable, t: Messages) -> None:
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def excel_cell(target, cell: Cell, t: Messages) -> None:
+def excel_cell(target: SheetCell, cell: Cell, t: Messages) -> None:
     """Text as text; a figure as a number or a date with its format; no figure, or one withheld, as an empty cell
     (with a note saying why, where the report says why)."""
     if not isinstance(cell, Datum):
@@ -187,7 +189,7 @@ def excel_cell(target, cell: Cell, t: Messages) -> None:
     target.number_format = NUMBER_FORMATS.get(cell.unit) or ("#,##0" if isinstance(cell.value, int) else "#,##0.0")
 
 
-def recommendations_table(results: dict, t: Messages) -> tuple[list[Column], list[list]]:
+def recommendations_table(results: dict[str, Any], t: Messages) -> tuple[list[Column], list[list[object]]]:
     day = DATE_FORMATS[t.language]
     columns = [
         Column("ID", 8),
@@ -213,7 +215,7 @@ def recommendations_table(results: dict, t: Messages) -> tuple[list[Column], lis
     return columns, rows
 
 
-def activities_table(results: dict, t: Messages) -> tuple[list[Column], list[list]]:
+def activities_table(results: dict[str, Any], t: Messages) -> tuple[list[Column], list[list[object]]]:
     """The activities held and their participants; by group only in the report, where small groups are withheld."""
     columns = [
         Column("ID", 8),
@@ -230,7 +232,7 @@ def activities_table(results: dict, t: Messages) -> tuple[list[Column], list[lis
     return columns, rows
 
 
-def write_sheet(sheet: Worksheet, columns: list[Column], rows: list[list]) -> None:
+def write_sheet(sheet: Worksheet, columns: list[Column], rows: list[list[object]]) -> None:
     """Bold headings in a frozen first row with a filter, set widths, and formats per column."""
     sheet.append([column.heading for column in columns])
     for cell in sheet[1]:
@@ -248,7 +250,7 @@ def write_sheet(sheet: Worksheet, columns: list[Column], rows: list[list]) -> No
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def _cell_value(value):
+def _cell_value(value: object) -> object:
     return clean(value) if isinstance(value, str) else value
 
 

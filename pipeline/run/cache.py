@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from pipeline import __version__
 from pipeline.periods import parse_period
@@ -108,7 +109,9 @@ def fingerprint(job: Job, workspace: Workspace, project: Project, today: date | 
     return key
 
 
-def why_run(current: dict[str, str], previous: dict | None, outputs_exist: bool, force: bool = False) -> str | None:
+def why_run(
+    current: dict[str, str], previous: dict[str, Any] | None, outputs_exist: bool, force: bool = False
+) -> str | None:
     """The reason to run a job, or None when its last good run made the same report from the same things."""
     if force:
         return REASONS["forced"]

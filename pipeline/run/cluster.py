@@ -19,12 +19,12 @@ def run_on_cluster(
     address: str, jobs: dict[Job, str], run: Callable[..., JobResult], finished: Callable[[JobResult], None]
 ) -> None:
     """Submit each job (with why it runs) to the scheduler at `address`; hand each result on as it arrives."""
-    with Client(address, set_as_default=False, timeout="30s") as client:
+    with Client(address, set_as_default=False, timeout="30s") as client:  # type: ignore[no-untyped-call]
         futures = {
             client.submit(run, job, why=why, pure=False, key=f"evalreport {job.label} {uuid4().hex[:8]}"): (job, why)
             for job, why in jobs.items()
         }
-        for future in as_completed(futures, loop=client.loop):
+        for future in as_completed(futures, loop=client.loop):  # type: ignore[no-untyped-call]
             job, why = futures[future]
             try:
                 result = future.result()

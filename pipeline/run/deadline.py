@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from pipeline.errors import JobFailed
 from pipeline.run.jobs import Job
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 # nbclient reads a cell time limit of 0 as none at all: a cell started past the deadline still gets this long.
 LAST_MOMENT = 0.001
@@ -19,7 +23,7 @@ class Deadline:
     def remaining(self) -> float:
         return self.ends - time.monotonic()
 
-    def cell_timeout(self, cell=None) -> float:
+    def cell_timeout(self, cell: NotebookNode | None = None) -> float:
         """What the next cell may take: the rest of the budget (nbclient's `timeout_func`)."""
         return max(self.remaining(), LAST_MOMENT)
 

@@ -16,6 +16,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from pipeline.analysis.suppression import Suppression
 from pipeline.project import PROJECT_FILE, Project, published_records, with_decision, with_published
@@ -91,7 +92,7 @@ def write_decision(path: Path, key: str, decision: Suppression) -> None:
         raise
 
 
-def to_record(decision: Suppression) -> dict:
+def to_record(decision: Suppression) -> dict[str, Any]:
     tables = [
         {
             "wave": wave,
@@ -104,7 +105,7 @@ def to_record(decision: Suppression) -> dict:
     return {"min_size": decision.min_size, "width": decision.width, "tables": tables}
 
 
-def from_record(record: dict) -> Suppression:
+def from_record(record: dict[str, Any]) -> Suppression:
     hidden, rules = {}, {}
     for table in record["tables"]:
         key = (table["wave"], table["item"])

@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pipeline.paths import confined, safe_name
 from pipeline.render import OUTPUTS
@@ -126,7 +126,7 @@ class ReportFiles:
     def record(self) -> Path:
         return self.folder / RECORD
 
-    def previous_record(self) -> dict | None:
+    def previous_record(self) -> dict[str, Any] | None:
         """This job's entry in run.json, from its last run."""
         return json.loads(self.record.read_text(encoding="utf-8")).get(self.name) if self.record.exists() else None
 

@@ -19,6 +19,7 @@ import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_client.manager import AsyncKernelManager
@@ -118,10 +119,11 @@ def _not_dumpable() -> None:
 class KernelManagerWithoutSecrets(AsyncKernelManager):
     """Starts (and restarts) kernels with `kernel_environment()` instead of a copy of this process's environment."""
 
-    async def start_kernel(self, **kw):
+    # jupyter_client types the async manager's start_kernel as an attribute over the blocking one's.
+    async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
         withhold_delivery_settings()
         kw["env"] = kernel_environment(kw.get("env"))
-        return await super().start_kernel(**kw)
+        await super().start_kernel(**kw)
 
 
 def kernel_argv() -> list[str]:

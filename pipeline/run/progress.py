@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipeline.run.batch import JobResult
+from pipeline.run.jobs import JobResult
 
 
 class BatchProgress:

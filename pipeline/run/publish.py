@@ -48,6 +48,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from pipeline.errors import EvalreportError, MachineFault
 from pipeline.run.files import ReportFiles
@@ -246,7 +247,7 @@ def recover(root: Path) -> None:
         prune(files)
 
 
-def record_run(files: ReportFiles, record: dict) -> None:
+def record_run(files: ReportFiles, record: dict[str, Any]) -> None:
     """Merge one job's record into the folder's run.json (parameters, input hashes, versions, duration, status)."""
     folder, job_name, ledger = files.folder, files.name, files.record
     try:
