@@ -40,17 +40,18 @@ def execute(
     files = ReportFiles.of(job, workspace.reports)
     running = files.audit("running")
     running.parent.mkdir(parents=True, exist_ok=True)
-    engine = {"kernel_manager_class": KernelManagerWithoutSecrets}
+    engine: dict[str, object] = {"kernel_manager_class": KernelManagerWithoutSecrets}
     parameters = job.parameters(workspace)
     handed = tempfile.TemporaryDirectory(prefix="evalreport-job-")  # readable by this user alone; removed after the job
     try:
         if project is not None and "loaded" in notebook_parameters(workspace, job.report):  # not in an older notebook
-            parameters["loaded"] = str(Path(handed.name) / HANDED_OVER)
-            hand_over(project, Path(parameters["loaded"]))
+            loaded = Path(handed.name) / HANDED_OVER
+            parameters["loaded"] = str(loaded)
+            hand_over(project, loaded)
         if warm_kernel:
             kernel = warm.kernel_for(job.project, str(workspace.notebooks), own_code)
             engine = {"engine_name": warm.ENGINE, "warm_kernel": kernel}
-        notebook = papermill.execute_notebook(
+        notebook: nbformat.NotebookNode = papermill.execute_notebook(
             workspace.notebooks / f"{job.report}.ipynb",
             running,
             parameters=parameters,

@@ -57,9 +57,9 @@ class Job:
     def label(self) -> str:
         return f"{self.project}/{self.period}/{self.name}"
 
-    def parameters(self, workspace: Workspace) -> dict:
+    def parameters(self, workspace: Workspace) -> dict[str, str | None]:
         """The values papermill injects into the notebook's `parameters` cell."""
-        parameters = {
+        parameters: dict[str, str | None] = {
             "project": self.project,
             "unit": self.unit,
             "period": self.period,
@@ -110,7 +110,7 @@ def plan_jobs(
     if language and language not in LOCALES:
         raise EvalreportError(f"language: expected one of {sorted(LOCALES)}, found {language!r}")
     report_period = parse_period(period, spec.period)
-    units: list[str | None] = unit_ids if per_unit else [unit]
+    units: list[str | None] = list(unit_ids) if per_unit else [unit]
     jobs = [
         Job(project.id, name, report_period.name, language or spec.language, u, project_language=spec.language)
         for name in names
