@@ -19,11 +19,13 @@ from __future__ import annotations
 import os
 import threading
 from multiprocessing.util import Finalize
+from typing import Any, TextIO
 
 import nbformat
+from jupyter_client.client import KernelClient
 from nbclient import NotebookClient
 from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine, papermill_engines
+from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
 from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
 
@@ -71,8 +73,9 @@ class WarmKernel:
     def __init__(self, startup_timeout: int = 60):
         self.pid = os.getpid()
         self.project: str | None = None  # the project it serves alone, once it ran that project's own code
-        self.manager = KernelManagerWithoutSecrets(kernel_name=ensure_kernel())
-        self.client = None  # the channels to the kernel; opened by nbclient with the first cells run
+        self.manager: KernelManagerWithoutSecrets | None = KernelManagerWithoutSecrets(kernel_name=ensure_kernel())
+        # the channels to the kernel; opened by nbclient with the first cells run
+        self.client: KernelClient | None = None
         self.jobs = 0
         self.startup_timeout = startup_timeout
         # A pool's worker process exits without running atexit; multiprocessing's finalizers do run.
@@ -96,22 +99,26 @@ class WarmKernel:
         printed = "".join(output.get("text", "") for output in self._run_cells(RESET.format(cwd=cwd)))
         return "library changed:\n" in printed and "library changed: " not in printed
 
-    def _run_cells(self, source: str) -> list:
-        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    def _run_cells(self, source: str) -> list[nbformat.NotebookNode]:
+        # nbformat's v4 constructors are unannotated
+        cell = nbformat.v4.new_code_cell(source)  # type: ignore[no-untyped-call]
+        notebook = nbformat.v4.new_notebook(cells=[cell])  # type: ignore[no-untyped-call]
         client = NotebookClient(
             notebook, km=self.manager, timeout=self.startup_timeout, startup_timeout=self.startup_timeout
         )
         client.kc = self.client
         client.execute()
         self.client = client.kc
-        return notebook.cells[0].outputs
+        outputs: list[nbformat.NotebookNode] = notebook.cells[0].outputs
+        return outputs
 
     def shutdown(self) -> None:
         """Stop the kernel (only from the process that started it: a forked child must leave its parent's alone)."""
         if self.manager is None or self.pid != os.getpid():
             return
         self._at_exit.cancel()
-        stopper = NotebookClient(nbformat.v4.new_notebook(), km=self.manager, shutdown_kernel="immediate")
+        empty = nbformat.v4.new_notebook()  # type: ignore[no-untyped-call]  # nbformat's constructors are unannotated
+        stopper = NotebookClient(empty, km=self.manager, shutdown_kernel="immediate")
         stopper.kc, self.manager, self.client = self.client, None, None
         try:  # noqa: SIM105 (the comment below says why nothing is done)
             stopper._cleanup_kernel()  # kills the kernel, closes the channels, removes the connection file
@@ -125,16 +132,17 @@ class WarmEngine(NBClientEngine):
     @classmethod
     def execute_managed_notebook(
         cls,
-        nb_man,
-        kernel_name,
-        log_output=False,
-        stdout_file=None,
-        stderr_file=None,
-        start_timeout=60,
-        execution_timeout=None,
-        warm_kernel: WarmKernel | None = None,
-        **kwargs,
-    ):
+        nb_man: NotebookExecutionManager,
+        kernel_name: str,
+        log_output: bool = False,
+        stdout_file: TextIO | None = None,
+        stderr_file: TextIO | None = None,
+        start_timeout: int = 60,
+        execution_timeout: float | None = None,
+        *,
+        warm_kernel: WarmKernel,  # given by `execute` with this engine's name, always
+        **kwargs: Any,
+    ) -> nbformat.NotebookNode:
         kwargs.pop("input_path", None)
         client = PapermillNotebookClient(
             nb_man,
@@ -149,7 +157,8 @@ class WarmEngine(NBClientEngine):
         )
         client.kc = warm_kernel.client
         try:
-            return client.execute()
+            executed: nbformat.NotebookNode = client.execute()
+            return executed
         finally:
             warm_kernel.client = client.kc
             warm_kernel.jobs += 1
