@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_timedelta
@@ -60,13 +62,14 @@ class Report:
     last_run: datetime | None
     made: datetime | None  # when the report now published was made: the last run's, or the last good one's
     files: dict[str, str]  # kind (html, pdf, xlsx) → link relative to the index
-    results: dict | None
+    results: dict[str, Any] | None  # results.json as read
     as_of: date | None = None  # the day its figures are as of: its results', else the day its run judged at
     label: str = ""  # the period as a reader sees it: 2015-2016, 2018/19; its results' or read by project.yaml
 
     @property
-    def criteria(self) -> list[dict]:
-        return (self.results or {}).get("criteria", [])
+    def criteria(self) -> list[dict[str, Any]]:
+        criteria: list[dict[str, Any]] = (self.results or {}).get("criteria", [])
+        return criteria
 
     @property
     def counts(self) -> dict[str, int] | None:
@@ -154,9 +157,10 @@ class Lead:
     as_of: date | None  # the day the headline figures are as of
     period: str | None  # the project's period, as its reports name it: 2024-2026
     closed: bool | None  # the project's period has ended; None when project.yaml can't say
-    failing: list[dict]  # criteria not met, or worse than at the last status: id, title, status, worse
-    overdue: list[dict]  # milestones past their planned day and not done: the results' rows (unit name unless in title)
-    waiting: list[dict]  # recommendations given and not decided on: the results' items, with `for` (how long)
+    failing: list[dict[str, Any]]  # criteria not met, or worse than at the last status: id, title, status, worse
+    # milestones past their planned day and not done: the results' rows (unit name unless in title)
+    overdue: list[dict[str, Any]]
+    waiting: list[dict[str, Any]]  # recommendations given and not decided on: the results' items, with `for` (how long)
     cases: list[WaitingCase]
     next_meeting: Meeting | None
     has_committee: bool  # project.yaml names a committee with meetings: say so when none is ahead
@@ -385,7 +389,7 @@ def _decided(folder: Path, spec: ProjectSpec) -> set[tuple[str, str]]:
     return set() if decisions is None else set(zip(decisions["committee"], decisions["period"], strict=True))
 
 
-def _inputs_of(reports: list[Report], root: Path):
+def _inputs_of(reports: list[Report], root: Path) -> Iterator[Path]:
     for ledger in root.glob(f"{reports[0].project}/*/run.json"):
         for record in _json(ledger, {}).values():
             inputs = record.get("parameters", {}).get("inputs")
@@ -408,6 +412,7 @@ def _unit_tables(card: Card, reports: list[Report]) -> list[UnitTable]:
         order = list(names)
         rows = []
         for r in sorted(group, key=lambda r: (order.index(r.unit) if r.unit in order else len(order), r.unit)):
+            assert r.unit is not None  # the caller passes the reports made per unit only
             statuses = {c["id"]: c.get("status", "no_data") for c in (r.results or {}).get("criteria", [])}
             link = r.files.get("html")
             cells = [(cid, _counted(statuses.get(cid, "no_data")), link, not r.ok) for cid in criteria]
@@ -420,11 +425,11 @@ def _counted(status: str) -> str:
     return status if status in STATUSES else "no_data"
 
 
-def _newest_data_first(report: Report):
+def _newest_data_first(report: Report) -> tuple[int, tuple[float, str]]:
     return (-(report.as_of or date.min).toordinal(), _newest_first(report))
 
 
-def _newest_first(report: Report):
+def _newest_first(report: Report) -> tuple[float, str]:
     moment = report.made or report.last_run
     return (-(moment.timestamp() if moment else 0), report.name)
 
@@ -447,7 +452,7 @@ def _moment(text: str | None) -> datetime | None:
     return moment.replace(tzinfo=moment.tzinfo or UTC) if moment else None
 
 
-def _json(path: Path, default):
+def _json(path: Path, default: Any) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
