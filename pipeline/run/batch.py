@@ -65,7 +65,7 @@ def run_job(
     deadline = Deadline(timeout)
     formats = list(formats)
     files = ReportFiles.of(job, workspace.reports)
-    record = {
+    record: dict[str, object] = {
         "report": job.report,
         "parameters": job.parameters(workspace),
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -158,7 +158,7 @@ def run_jobs(
     order = {job: i for i, job in enumerate(jobs)}
     reasons = reasons if reasons is not None else {job: "run" for job in jobs}
     results = [JobResult(job, True, 0.0) for job in jobs if not reasons[job]]
-    to_run = {job: reasons[job] for job in jobs if reasons[job]}
+    to_run = {job: why for job in jobs if (why := reasons[job])}
     run = partial(run_job, workspace=workspace, formats=tuple(formats), timeout=timeout)
 
     def finished(result: JobResult) -> None:
@@ -177,9 +177,11 @@ def run_jobs(
         else:
             ensure_kernel()  # once here, not raced by the workers
             start = worker_start()
-            planned = {} if start.get_start_method() == "fork" else dict(_planned)  # a fork has them already
-            options = {"initializer": prepare_worker, "initargs": (planned,), "mp_context": start}
-            with ProcessPoolExecutor(max_workers=workers, **options) as pool:
+            # the planned projects: a forked worker has them already
+            planned: dict[tuple[Path, str], Project] = {} if start.get_start_method() == "fork" else dict(_planned)
+            with ProcessPoolExecutor(
+                max_workers=workers, initializer=prepare_worker, initargs=(planned,), mp_context=start
+            ) as pool:
                 for future in as_completed([pool.submit(run, job, why=why) for job, why in to_run.items()]):
                     finished(future.result())
     finally:

@@ -47,6 +47,7 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +130,7 @@ def publish(outputs: dict[Path, bytes | str], name: str | None = None) -> None:
         ) from None
 
 
-def publish_report(files: ReportFiles, outputs: dict[str, bytes | str]) -> None:
+def publish_report(files: ReportFiles, outputs: Mapping[str, bytes | str]) -> None:
     """Make a job's `outputs` (by output name: html, pdf, docx, xlsx, figures.csv, results.json) its current set, as
     the module
     says. Outputs this run did not make (a run for `--format pdf` alone) are kept from the current set, linked into
