@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.analysis import comparison as cmp
+from pipeline.analysis import schedule as committee_schedule
 from pipeline.analysis.criteria import Status, in_progress, prorated_target, share_of_year, target_year
 from pipeline.cli import parser
 from pipeline.errors import EvalreportError, InputError
@@ -107,19 +108,34 @@ def test_a_criterion_in_progress_is_compared_by_how_far_it_has_come():
 
 def test_a_status_knows_its_number_from_the_schedule():
     schedule = Schedule(on="10-01", covers="previous-and-current-year")
-    statuses = cmp.scheduled_statuses(schedule, Period(start=2024, end=2026), date(2026, 12, 7))
-    assert [(day.isoformat(), period.label) for day, period in statuses] == [
+    statuses = committee_schedule.scheduled_statuses(schedule, Period(start=2024, end=2026), date(2026, 12, 7))
+    assert [(status.as_of, status.period.label) for status in statuses] == [
         ("2024-10-01", "2024"),
         ("2025-10-01", "2024-2025"),
         ("2026-10-01", "2025-2026"),
     ]
     assert (
-        cmp.status_number(schedule, Period(start=2024, end=2026), date(2026, 10, 1)) == 3
+        committee_schedule.status_number(schedule, Period(start=2024, end=2026), date(2026, 10, 1)) == 3
     )  # the third, not the second
-    assert cmp.status_number(schedule, Period(start=2024, end=2026), date(2026, 12, 7)) is None  # not a scheduled day
+    # Not a scheduled day:
+    assert committee_schedule.status_number(schedule, Period(start=2024, end=2026), date(2026, 12, 7)) is None
     # A status of the year before only: the project's first 1 October covers no year of it.
     before = Schedule(on="10-01", covers="previous-year")
-    assert cmp.status_number(before, Period(start=2024, end=2026), date(2025, 10, 1)) == 1
+    assert committee_schedule.status_number(before, Period(start=2024, end=2026), date(2025, 10, 1)) == 1
+
+
+def test_a_fiscal_projects_statuses_are_counted_in_its_own_years():
+    """A status on 1 February belongs to the school year that began the August before: the first one after the
+    project began in August 2018 covers 2018/19, and the February before the start is none of its statuses."""
+    schedule = Schedule(on="02-01", covers="current-year")
+    school_years = Period(start=2018, end=2020, start_month=8)
+    statuses = committee_schedule.scheduled_statuses(schedule, school_years, date(2021, 3, 1))
+    assert [(status.as_of, status.period.label) for status in statuses] == [
+        ("2019-02-01", "2018/19"),
+        ("2020-02-01", "2019/20"),
+        ("2021-02-01", "2020/21"),
+    ]
+    assert committee_schedule.status_number(schedule, school_years, date(2019, 2, 1)) == 1
 
 
 # --- A report judged as of a day -------------------------------------------------------------------------

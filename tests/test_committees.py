@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.analysis.schedule import latest_occurrence, next_occurrence
 from pipeline.cli import main
-from pipeline.committees.schedule import latest_occurrence, next_occurrence
 from pipeline.errors import InputError
 from pipeline.paths import default_inputs, notebooks_dir
 from pipeline.project import load_project

@@ -17,8 +17,8 @@ from pydantic import ValidationError
 
 from pipeline.analysis import activities as act
 from pipeline.analysis import evaluation
+from pipeline.analysis.schedule import latest_occurrence, next_occurrence
 from pipeline.cli import main
-from pipeline.committees.schedule import latest_occurrence, next_occurrence
 from pipeline.errors import EvalreportError, InputError
 from pipeline.paths import name_problem
 from pipeline.periods import ReportPeriod, parse_period

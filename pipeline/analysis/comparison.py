@@ -14,7 +14,7 @@ import pandas as pd
 from pipeline.analysis import milestones as ms
 from pipeline.analysis.criteria import Status
 from pipeline.periods import ReportPeriod
-from pipeline.spec import Period, Schedule, Wave
+from pipeline.spec import Period, Wave
 
 # Attainment within one percentage point of last time is "unchanged": a rounding or a corrected count is no change.
 ATTAINMENT_TOLERANCE = 0.01
@@ -248,32 +248,6 @@ def comparable_waves(
     latest = held[-1]
     earlier = [wave for wave in held[:-1] if getattr(wave, "population", None) == getattr(latest, "population", None)]
     return [earlier[-1], latest] if earlier else [latest]
-
-
-# --- A committee's statuses -----------------------------------------------------------------------------
-
-COVERED_YEARS = {"previous-year": (-1, -1), "current-year": (0, 0), "previous-and-current-year": (-1, 0)}
-
-
-def scheduled_statuses(schedule: Schedule, project_period: Period, up_to: date) -> list[tuple[date, ReportPeriod]]:
-    """Every yearly status a schedule calls for on or before `up_to`: its day and its years (clipped to the project's),
-    oldest first. A day whose years lie wholly outside the project's calls for none. The position of a status in this
-    list is its number: the committee's third status is the third scheduled day that covered a year of the project."""
-    found = []
-    for year in range(project_period.start, up_to.year + 1):
-        day = date(year, schedule.month, schedule.day)
-        before, after = COVERED_YEARS[schedule.covers]
-        start, end = max(year + before, project_period.start), min(year + after, project_period.end)
-        if day <= up_to and start <= end:
-            found.append((day, ReportPeriod(start, end, project_period.start_month)))
-    return found
-
-
-def status_number(schedule: Schedule, project_period: Period, as_of: date) -> int | None:
-    """Which of the committee's statuses one judged as of `as_of` is (1 for the first); None when `as_of` is not one of
-    its scheduled days (a status made by hand on another day is no scheduled one)."""
-    days = [day for day, _ in scheduled_statuses(schedule, project_period, as_of)]
-    return len(days) if days and days[-1] == as_of else None
 
 
 # --- Milestones -----------------------------------------------------------------------------------------

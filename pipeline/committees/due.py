@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from pipeline.analysis.schedule import Occurrence, latest_occurrence, next_occurrence
 from pipeline.committees.deliver import Target, deliver, targets
 from pipeline.committees.ledger import Delivery, Ledger, Run
-from pipeline.committees.schedule import Occurrence, latest_occurrence, next_occurrence
 from pipeline.errors import InputError, in_one_line
 from pipeline.project import PROJECT_FILE, Project, list_projects, load_project, load_spec, project_folder
 from pipeline.run.batch import FORMATS, JobResult, run_jobs, why_each_runs

@@ -14,6 +14,7 @@ from IPython.display import display
 from pipeline.analysis import activities as act
 from pipeline.analysis import comparison, evaluation
 from pipeline.analysis import recommendations as rec
+from pipeline.analysis import schedule as committee_schedule
 from pipeline.analysis.comparison import CriterionChange
 from pipeline.analysis.criteria import CriterionResult
 from pipeline.errors import EvalreportError, Problem
@@ -442,10 +443,10 @@ def _scheduled(project: Project, period: str | None) -> date | None:
         return None
     last = date(project.spec.period.end + 1, 12, 31)  # a status of the year before covers the project's last year
     days = [
-        day
+        status.day
         for c in project.spec.committees
         if c.schedule
-        for day, p in comparison.scheduled_statuses(c.schedule, project.spec.period, last)
-        if period in (p.label, p.name)
+        for status in committee_schedule.scheduled_statuses(c.schedule, project.spec.period, last)
+        if period in (status.period.label, status.period.name)
     ]
     return max(days, default=None)

@@ -13,6 +13,7 @@ import pandas as pd
 
 from pipeline.analysis import comparison as cmp
 from pipeline.analysis import milestones as ms
+from pipeline.analysis import schedule as committee_schedule
 from pipeline.analysis import survey as sv
 from pipeline.analysis.comparison import Change, CriterionChange
 from pipeline.analysis.criteria import CriterionResult, Status, summary_counts
@@ -238,7 +239,7 @@ def number(report: Report) -> int | None:
     committee = status_committee(report)
     if committee is None or committee.schedule is None:
         return None
-    return cmp.status_number(committee.schedule, report.spec.period, report.scope.as_of)
+    return committee_schedule.status_number(committee.schedule, report.spec.period, report.scope.as_of)
 
 
 def lead_sentences(report: Report) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import papermill
 
-from pipeline.analysis.comparison import scheduled_statuses
+from pipeline.analysis.schedule import scheduled_statuses
 from pipeline.errors import EvalreportError
 from pipeline.paths import default_inputs, default_reports, notebooks_dir
 from pipeline.periods import parse_period
@@ -139,13 +139,13 @@ def plan_jobs(
 def scheduled_day(project: Project, job: Job, today: date | None = None) -> date | None:
     """The latest day up to today a committee's schedule made the job's status (the same report, unit and period)."""
     days = [
-        day
+        status.day
         for committee in project.spec.committees
         if committee.schedule is not None
         and committee.report == COMPARED_WITH.get(job.report, job.report)
         and committee.unit == job.unit
-        for day, period in scheduled_statuses(committee.schedule, project.spec.period, today or date.today())
-        if period.name == job.period
+        for status in scheduled_statuses(committee.schedule, project.spec.period, today or date.today())
+        if status.period.name == job.period
     ]
     return max(days, default=None)
 

@@ -1,4 +1,5 @@
-"""When a committee's status is made: the yearly dates of its schedule and the years each one covers."""
+"""When a committee's status is made: the yearly days of its schedule, the years each one covers, and which of the
+committee's statuses a day's is. `due` plans by it, and a status counts itself by it ("Årlig status nr. 3")."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from datetime import date
 
 from pipeline.periods import ReportPeriod
 from pipeline.spec import Period, Schedule
+
+# The years a status covers, counted from the project year that holds its day.
+COVERED_YEARS = {"previous-year": (-1, -1), "current-year": (0, 0), "previous-and-current-year": (-1, 0)}
 
 
 @dataclass(frozen=True)
@@ -35,11 +39,8 @@ def covered_years(schedule: Schedule, day: date, project_period: Period | None =
     """The years a status made on `day` covers, before clipping to the project's period: the project's years (the
     fiscal or school year holding `day` is its current year), calendar years when no period is given."""
     year = project_period.year_of(day) if project_period else day.year
-    return {
-        "previous-year": (year - 1, year - 1),
-        "current-year": (year, year),
-        "previous-and-current-year": (year - 1, year),
-    }[schedule.covers]
+    before, after = COVERED_YEARS[schedule.covers]
+    return year + before, year + after
 
 
 def occurrence(schedule: Schedule, project_period: Period, day: date) -> Occurrence | None:
@@ -67,3 +68,19 @@ def next_occurrence(schedule: Schedule, project_period: Period, after: date) -> 
         if found:
             return found
     return None
+
+
+def scheduled_statuses(schedule: Schedule, project_period: Period, up_to: date) -> list[Occurrence]:
+    """Every yearly status a schedule calls for on or before `up_to`, oldest first. The position of a status in this
+    list is its number: the committee's third status is the third scheduled day that covered a year of the project."""
+    first_year = project_period.first_day(project_period.start).year
+    days = (scheduled_day(schedule, year) for year in range(first_year, up_to.year + 1))
+    found = (occurrence(schedule, project_period, day) for day in days if day <= up_to)
+    return [status for status in found if status]
+
+
+def status_number(schedule: Schedule, project_period: Period, as_of: date) -> int | None:
+    """Which of the committee's statuses one judged as of `as_of` is (1 for the first); None when `as_of` is not one of
+    its scheduled days (a status made by hand on another day is no scheduled one)."""
+    statuses = scheduled_statuses(schedule, project_period, as_of)
+    return len(statuses) if statuses and statuses[-1].day == as_of else None
