@@ -58,6 +58,8 @@ def catalogue(spec: ProjectSpec) -> dict[str, Figure]:
         Figure("period", "the report's period, such as 2024-2026", "period"),
         Figure("as_of", "the day the report is judged at, as a date in words", "as_of"),
     ]
+    if any(committee.schedule for committee in spec.committees):
+        figures.append(Figure("status.number", "which of the committee's yearly statuses this is", "status.number"))
     if spec.survey:
         figures += [
             Figure("survey.respondents", "respondents to the latest survey wave in the period", "survey.respondents"),

@@ -200,6 +200,24 @@ def test_next_steps_without_a_text_list_what_is_planned_and_open(viborg):
     assert "Næste årlige status forelægges udvalget i oktober 2027." in text
 
 
+def test_the_case_says_which_of_the_committees_statuses_it_is(viborg):
+    """The schedule made a status on 1 October 2024, 2025 and 2026: this is the third, in the opening sentence, the
+    attachment and the figure a text may name; a case made on another day is no numbered one."""
+    (viborg / "text" / "status" / "2025-2026" / "case.md").unlink(missing_ok=True)
+    (viborg / "text" / "status" / "2025-2026" / "next.md").write_text("Forummet mødes {{status.number}}. gang.\n")
+    report = case_report(viborg.parent)
+    assert "Udvalget får hermed den 3. årlige status for Integrationsforum i Viborg Kommune" in whole(
+        case.case_section(report, report.committee)
+    )
+    attachment = whole(case.attachments_section(report))
+    assert "Bilag 1: Årlig status nr. 3 for Integrationsforum i Viborg Kommune" in attachment
+    assert "Forummet mødes 3. gang." in whole(case.next_section(report, report.committee))
+    unscheduled = Report.open(PROJECT, period="2025-2026", as_of="2026-09-15", inputs=viborg.parent)
+    unscheduled.compare_with(None)
+    unscheduled.for_committee(None)
+    assert "Udvalget får hermed den årlige status for" in whole(case.case_section(unscheduled, unscheduled.committee))
+
+
 # --- The decision -------------------------------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 
 from pipeline.analysis import recommendations as rec
+from pipeline.analysis import schedule as committee_schedule
 from pipeline.analysis.criteria import Status, summary_counts
 from pipeline.errors import EvalreportError
 from pipeline.present import document as doc
@@ -118,9 +119,11 @@ def case_section(report: Report, committee: Committee) -> doc.Section:
 def headlines(report: Report, committee: Committee) -> list[str]:
     """The status's opening sentences: criteria met and their change, milestones, survey, recommendations."""
     t, scope = report.t, report.scope
+    number = report.status_number
     sentences = [
         t(
-            "case_opening",
+            "case_opening_nth" if number else "case_opening",
+            number=number,
             project=report.spec.title,
             period=period_text(scope.period.label),
             date=t.date(scope.as_of),
@@ -202,16 +205,11 @@ def next_section(report: Report, committee: Committee) -> doc.Section:
 
 
 def next_status_day(committee: Committee, report: Report) -> date | None:
-    """The next day the committee's schedule makes a status, while the project's period (and the year after) lasts."""
-    schedule = committee.schedule
-    if schedule is None:
+    """The next day the committee's schedule makes a status of this project, if one is still to come."""
+    if committee.schedule is None:
         return None
-    as_of = report.scope.as_of
-    for year in (as_of.year, as_of.year + 1):
-        day = date(year, schedule.month, schedule.day)
-        if day > as_of and year <= report.spec.period.last_day(report.spec.period.end).year + 1:
-            return day
-    return None
+    upcoming = committee_schedule.next_occurrence(committee.schedule, report.spec.period, report.scope.as_of)
+    return upcoming.day if upcoming else None
 
 
 def month_and_year(t, day: date) -> str:
@@ -221,7 +219,11 @@ def month_and_year(t, day: date) -> str:
 
 def attachments_section(report: Report) -> doc.Section:
     t = report.t
-    item = t("case_attachment_status", project=report.spec.title, period=period_text(report.scope.period.label))
+    number, period = report.status_number, period_text(report.scope.period.label)
+    if number:
+        item = t("case_attachment_status_nth", number=number, project=report.spec.title, period=period)
+    else:
+        item = t("case_attachment_status", project=report.spec.title, period=period)
     return doc.section("attachments", t("case_attachments"), doc.BulletList(items=[[item]], role="text"))
 
 

@@ -91,6 +91,7 @@ VALUES: dict[str, Callable[[Report, str], str]] = {
     "criteria.mean_attainment": lambda r, _: r.t.percent(mean_capped_attainment([c.attainment for c in r.criteria])[0]),
     "period": lambda r, _: r.scope.period.label,
     "as_of": lambda r, _: r.t.date(r.scope.as_of),
+    "status.number": lambda r, _: r.t.number(r.status_number) if r.status_number else "–",
     "survey.respondents": lambda r, _: r.t.number(len(r.responses())),
     "survey.wave": _wave_label,
     "survey.positive_share": lambda r, item: _survey_figure(r, item, "positive_share"),

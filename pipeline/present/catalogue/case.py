@@ -39,6 +39,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nb": "{committee} får med dette den årlige statusen for {project} for {period}, per {date}.",
         "en": "The committee receives the annual status of {project} for {period}, as of {date}.",
     },
+    "case_opening_nth": {
+        "da": "Udvalget får hermed den {number}. årlige status for {project} for {period}, opgjort pr. {date}.",
+        "nb": "{committee} får med dette den {number}. årlige statusen for {project} for {period}, per {date}.",
+        "en": "The committee receives annual status no. {number} of {project} for {period}, as of {date}.",
+    },
     "case_previous_decision": {
         "da": "Ved sidste status besluttede udvalget den {date}: »{decision}«",
         "nb": "Ved forrige status vedtok {committee} {date}: «{decision}»",
@@ -79,6 +84,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Bilag 1: Årlig status for {project}, {period} (PDF)",
         "nb": "Vedlegg 1: Årlig status for {project}, {period} (PDF)",
         "en": "Attachment 1: Annual status of {project}, {period} (PDF)",
+    },
+    "case_attachment_status_nth": {
+        "da": "Bilag 1: Årlig status nr. {number} for {project}, {period} (PDF)",
+        "nb": "Vedlegg 1: Årlig status nr. {number} for {project}, {period} (PDF)",
+        "en": "Attachment 1: Annual status no. {number} of {project}, {period} (PDF)",
     },
     "case_decided_on": {"da": "{date}: {decision}", "nb": "{date}: {decision}", "en": "{date}: {decision}"},
     "case_not_decided": {
