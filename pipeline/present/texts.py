@@ -62,7 +62,7 @@ def units_section(report: Report) -> doc.Section | None:
         if text is None:
             return None
         title, blocks = markdown.title_and_blocks(text.source, 3, _fill(report, text), report.table_caption)
-        return doc.section("unit-text", title or report.unit_name, blocks) if blocks else None
+        return doc.section("unit-text", title or report.unit_name or unit, blocks) if blocks else None
     parts = []
     for each in report.spec.units:
         blocks = text_blocks(report, f"units/{each.id}", 4)
