@@ -42,6 +42,8 @@ Tone = Literal[
 BoxRole = Literal["summary", "assessment", "detail", "quote"]
 TableRole = Literal["", "criteria"]
 HeadingLevel = Literal[3, 4]
+# What a table's figure is, for the exports to take it as.
+Unit = Literal["count", "share", "number", "date"]
 
 
 class Model(BaseModel):
@@ -145,7 +147,7 @@ class Datum(Model):
     kind: Literal["datum"] = "datum"
     text: str
     value: int | float | str | tuple[float, float] | None = None
-    unit: Literal["count", "share", "number", "date"]
+    unit: Unit
     suppressed: bool = False
     note: str = ""
     tone: Tone | None = None  # a figure shown in the colour of its status
