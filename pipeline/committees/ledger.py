@@ -85,6 +85,11 @@ class Run:
     def ok(self) -> bool:
         return self.status == "ok"
 
+    @property
+    def finished_on(self) -> str:
+        """The day it finished, YYYY-MM-DD, for a person reading ('' while it runs)."""
+        return (self.finished or "")[:10]
+
 
 @dataclass(frozen=True)
 class Delivery:
