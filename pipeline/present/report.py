@@ -192,7 +192,7 @@ class Report:
         """What changed since the previous status: against its stored recommendations, or, with none stored, against
         the table as its day knew it. None for an end report, and for a first status."""
         previous = self.previous_status
-        if previous is None or previous.source == status.NOTHING:
+        if previous is None or previous.source == status.NOTHING or previous.as_of is None:  # only NOTHING has no day
             return None
         then = previous.recommendations
         if then is None:
