@@ -55,8 +55,8 @@ class Report:
             raise ValueError(f"unit: expected one of {[u.id for u in spec.units]}, found {unit!r}")
         self.project = project
         self.spec = spec
-        self.scope = evaluation.Scope(project, parse_period(period, spec.period), unit or None, today)
-        self.t = Messages(language or spec.language)
+        self.scope: evaluation.Scope = evaluation.Scope(project, parse_period(period, spec.period), unit or None, today)
+        self.t: Messages = Messages(language or spec.language)
         self.previous_status: status.PreviousStatus | None = (
             None  # set by `compare_with`: the report is then a yearly status
         )
