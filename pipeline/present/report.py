@@ -35,7 +35,7 @@ from pipeline.present.story import activities_told, criteria_told, recommendatio
 from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
 from pipeline.project import Project, handed_over, load_project, published_records, with_published
-from pipeline.spec import Committee
+from pipeline.spec import Committee, SurveySpec
 from pipeline.text import mid_sentence
 
 
@@ -111,6 +111,12 @@ class Report:
     @property
     def unit_name(self) -> str | None:
         return self.spec.unit_name(self.scope.unit)
+
+    @property
+    def codebook(self) -> SurveySpec:
+        """The survey's codebook, for the parts that show its figures: each is reached only when there is a survey."""
+        assert self.spec.survey is not None, "the survey's figures are shown only for a project with a survey"
+        return self.spec.survey
 
     def unit_names(self, unit_ids) -> list[str]:
         return [self.spec.unit_name(u) or u for u in unit_ids]
