@@ -184,9 +184,15 @@ class Report:
         self._needs_comparison()
         return status.criteria_changes(self)
 
-    def _needs_comparison(self) -> None:
+    def _needs_comparison(self) -> status.PreviousStatus:
         if self.previous_status is None:
             raise EvalreportError("a status needs report.compare_with(previous) before its sections")
+        return self.previous_status
+
+    @property
+    def compared_with(self) -> status.PreviousStatus:
+        """The status a yearly status is compared with: an error before `compare_with`."""
+        return self._needs_comparison()
 
     @cached_property
     def recommendations(self) -> pd.DataFrame:
