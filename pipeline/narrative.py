@@ -79,14 +79,20 @@ class Narrative:
 
 def parser(validate_link: Callable[[str], bool] | None = None) -> MarkdownIt:
     """CommonMark with tables and strikethrough; raw HTML is text, links only to the web, e-mail or the report."""
-    markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
-        ["table", "strikethrough"]
-    )
-    markdown.validateLink = validate_link or allowed_link
-    normalize = markdown.normalizeLink
-    # A redacted address (mailto:[…]) stays as written, for the report to show its text without a link.
-    markdown.normalizeLink = lambda url: url if REDACTED in url else normalize(url)
-    return markdown
+    return _Parser(validate_link or allowed_link).enable(["table", "strikethrough"])
+
+
+class _Parser(MarkdownIt):
+    def __init__(self, validate_link: Callable[[str], bool]) -> None:
+        super().__init__("commonmark", {"html": False, "linkify": False, "typographer": False})
+        self._validate_link = validate_link
+
+    def validateLink(self, url: str) -> bool:  # markdown-it's name
+        return self._validate_link(url)
+
+    def normalizeLink(self, url: str) -> str:  # markdown-it's name
+        # A redacted address (mailto:[…]) stays as written, for the report to show its text without a link.
+        return url if REDACTED in url else super().normalizeLink(url)
 
 
 def allowed_link(url: str) -> bool:
@@ -96,7 +102,7 @@ def allowed_link(url: str) -> bool:
 def read_narrative(folder: Path, spec: ProjectSpec) -> tuple[Narrative, list[Path], list[Problem], list[Problem]]:
     """The project's texts, the files read, the problems that stop a report, and the notices that do not."""
     root = folder / FOLDER
-    narrative, paths, problems, notices = Narrative(), [], [], []
+    narrative, paths, problems, notices = Narrative(), list[Path](), list[Problem](), list[Problem]()
     if not root.is_dir():
         return narrative, paths, problems, notices
     for path in sorted(root.rglob("*")):
@@ -218,7 +224,7 @@ def markup_notices(text: Text) -> list[Problem]:
     for token in parser(validate).parse(text.source):
         for child in [token, *(token.children or [])]:
             if child.type == "image":
-                where = line_of(lines, child.attrGet("src") or "", token)
+                where = line_of(lines, str(child.attrGet("src") or ""), token)
                 notices.append(
                     Problem(
                         text.file,

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from pipeline import coverage, tables
 from pipeline.analysis.activities import ByGroup, participants_by_group
@@ -169,7 +170,9 @@ def with_decision(project: Project, decision: Suppression) -> Project:
 
 def _same_files(project: Project, changed: Project) -> Project:
     """`changed`, a copy of `project` reading the same files, with their digests as far as `project` read them."""
-    read = {name: project.__dict__[name] for name in ("_input_hashes", "_input_digest") if name in project.__dict__}
+    read: dict[str, object] = {
+        name: project.__dict__[name] for name in ("_input_hashes", "_input_digest") if name in project.__dict__
+    }
     changed.__dict__.update(read)
     return changed
 
@@ -201,7 +204,7 @@ def load_project(project: str | Path, inputs: Path | None = None) -> Project:
     try:
         spec = load_spec(folder / PROJECT_FILE)
     except InputError as error:
-        raise InputError(error.problems + text_placeholders(folder)) from None  # the whole checklist at once
+        raise InputError([*error.problems, *text_placeholders(folder)]) from None  # the whole checklist at once
     problems = folder_name_problems(folder) + cross_reference_problems(spec, folder)
     if problems:
         raise InputError(problems)
@@ -317,11 +320,11 @@ def load_spec(path: Path) -> ProjectSpec:
     except yaml.YAMLError as original:
         # The pure-Python parser's messages name the offending character; libyaml's do not. A tag that cannot be
         # applied (!!python/name, !!omap of a scalar) passes the parser: libyaml's constructor error says which.
-        error = _pure_python_yaml_error(path.name, text) or original
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
+        parsed = _pure_python_yaml_error(path.name, text) or original
+        mark = getattr(parsed, "problem_mark", None)
+        at = mark.line + 1 if mark else None
         raise InputError(
-            [Problem(path.name, line, None, "valid YAML", str(getattr(error, "problem", error)))]
+            [Problem(path.name, at, None, "valid YAML", str(getattr(parsed, "problem", parsed)))]
         ) from None
     except (ValueError, TypeError, AttributeError, KeyError, OverflowError):
         # YAML reads `2016-02-30` as a date and `!!float abc` as a number, and fails on making one of them.
@@ -513,7 +516,7 @@ def committee_problems(file: str, tree: yaml.Node | None, spec: ProjectSpec) -> 
     return problems
 
 
-def _problem_from_pydantic(file: str, tree: yaml.Node, error: dict) -> Problem:
+def _problem_from_pydantic(file: str, tree: yaml.Node, error: ErrorDetails) -> Problem:
     location = [part for part in error["loc"]]
     field_name = ".".join(str(part) for part in location) or None
     message = error["msg"].removeprefix("Value error, ")  # our own validators' messages are sentences already

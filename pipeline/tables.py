@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -18,7 +19,7 @@ from pipeline.paths import NAME_RULE, name_problem
 from pipeline.periods import parse_period
 from pipeline.sources.csv import read_table
 from pipeline.sources.frame import STANDARD_MISSING
-from pipeline.spec import ProjectSpec
+from pipeline.spec import Item, ProjectSpec
 from pipeline.text import one_line
 from pipeline.vocabulary import ASSESSMENT_STATUSES, DECIDED_STATUSES, MILESTONE_STATUSES, RECOMMENDATION_STATUSES
 
@@ -70,6 +71,10 @@ FREE_TEXT = {
     "budget": ("post", "source"),
     "decisions": ("decision",),
 }
+
+
+CellT = TypeVar("CellT")
+VerdictT = TypeVar("VerdictT")
 
 
 class Rows:
@@ -125,7 +130,7 @@ class Rows:
             self.problem(line, field, expected, value)
             return None
 
-    def judged(self, cells: list, judge: Callable[[object, int], object]) -> list:
+    def judged(self, cells: list[CellT], judge: Callable[[CellT, int], VerdictT]) -> list[VerdictT]:
         """`judge(cell, line)` for each row's cell, called once per distinct cell: a survey repeats a handful of
         answers a million times. The problems it records for a cell are recorded for every row holding it."""
         verdicts, problems = {}, {}
@@ -209,7 +214,7 @@ def parse_indicators(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     raw = read_table(path, INDICATOR_COLUMNS, missing=STANDARD_MISSING)
     rows = Rows(raw, FREE_TEXT["indicators"])
     check_unit = _unit_checker(spec, rows)
-    records, seen = [], {}
+    records, seen = [], dict[tuple[str, str, int | None], int]()
     for line, row in rows:
         check_unit(line, row["unit"])
         if row["indicator"] not in spec.indicators:
@@ -335,15 +340,16 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     rows.judged(
         raw["wave"].tolist(),
         lambda wave, line: (
-            wave in waves or rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", wave)
+            None if wave in waves else rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", wave)
         ),
     )
     groups = sorted(codebook.groups)
     rows.judged(
         raw["group"].tolist(),
         lambda group, line: (
-            group in codebook.groups
-            or rows.problem(line, "group", f"one of the groups in project.yaml {groups}", group)
+            None
+            if group in codebook.groups
+            else rows.problem(line, "group", f"one of the groups in project.yaml {groups}", group)
         ),
     )
     rows.judged(raw["unit"].tolist(), lambda unit, line: check_unit(line, unit))
@@ -352,21 +358,21 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         if item.columns:
             columns = list(item.columns)
             cells = list(zip(*(raw[column].tolist() for column in columns)))
-            answers[item_id] = rows.judged(
-                cells,
-                lambda cell, line, item=item, columns=columns: _ticked_columns(
-                    dict(zip(columns, cell)), item, rows, line
-                ),
-            )
+
+            def ticked(cell: tuple[str, ...], line: int, item: Item = item, columns: list[str] = columns) -> object:
+                return _ticked_columns(dict(zip(columns, cell)), item, rows, line)
+
+            answers[item_id] = rows.judged(cells, ticked)
         elif item.kind == "text":
             answers[item_id] = [
                 cell or None for cell in raw[item_id].tolist()
             ]  # redacted by Rows; not judged: each is its own
         else:
-            answers[item_id] = rows.judged(
-                raw[item_id].tolist(),
-                lambda cell, line, item=item, item_id=item_id: _answer(cell, item, codebook, rows, line, item_id),
-            )
+
+            def answer(cell: str, line: int, item: Item = item, item_id: str = item_id) -> object:
+                return _answer(cell, item, codebook, rows, line, item_id)
+
+            answers[item_id] = rows.judged(raw[item_id].tolist(), answer)
     rows.problems.sort(key=lambda problem: problem.row or 0)
     _check_invited(raw, codebook, rows)
     rows.raise_if_any()
@@ -497,7 +503,7 @@ def parse_milestones(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     raw = read_table(path, MILESTONE_COLUMNS)
     rows = Rows(raw, FREE_TEXT["milestones"])
     check_unit = _unit_checker(spec, rows)
-    records, seen = [], {}
+    records, seen = [], dict[str, int]()
     for line, row in rows:
         _check_id(rows, line, row["id"], seen, "the milestone")
         if not row["title"]:
@@ -604,7 +610,7 @@ def parse_recommendations(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     rows = Rows(raw, FREE_TEXT["recommendations"])
     _check_columns(raw, RECOMMENDATION_COLUMNS, rows)
     committees = [committee.name for committee in spec.committees]
-    records, seen = [], {}
+    records, seen = [], dict[str, int]()
     for line, row in rows:
         _check_id(rows, line, row["id"], seen, "the recommendation")
         for column in ("title", "source"):
@@ -685,7 +691,7 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             )
     _check_columns(raw, ACTIVITY_COLUMNS + group_columns, rows)
     check_unit = _unit_checker(spec, rows)
-    records, seen = [], {}
+    records, seen = [], dict[str, int]()
     for line, row in rows:
         _check_id(rows, line, row["id"], seen, "the activity")
         held = rows.check(line, "date", row["date"], parse_date, "the date it was held, written YYYY-MM-DD")
@@ -745,7 +751,7 @@ def parse_activities(path: Path, spec: ProjectSpec) -> pd.DataFrame:
 ID_RULE = f"{NAME_RULE}, holding no e-mail address, CPR, national identity or phone number (A1, M03)"
 
 
-def _check_id(rows: Rows, line: int, value: str, seen: dict, what: str) -> None:
+def _check_id(rows: Rows, line: int, value: str, seen: dict[str, int], what: str) -> None:
     if not value:
         rows.problem(line, "id", f"an id for {what}", value)
     elif value in seen:
@@ -870,7 +876,7 @@ def parse_decisions(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     rows = Rows(raw, FREE_TEXT["decisions"])
     _check_columns(raw, DECISION_COLUMNS, rows)
     committees = [committee.name for committee in spec.committees]
-    records, seen = [], {}
+    records, seen = [], dict[tuple[str, str], int]()
     for line, row in rows:
         if row["committee"] not in committees:
             rows.problem(

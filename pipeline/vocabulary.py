@@ -3,6 +3,8 @@
 Kept free of imports, so that the command line can offer the languages without loading the pipeline.
 """
 
+from typing import TypedDict
+
 # The reports' languages and the locale each is formatted in (Babel): Danish, Norwegian bokmål, British English.
 LOCALES = {"da": "da_DK", "nb": "nb_NO", "en": "en_GB"}
 LANGUAGES = tuple(LOCALES)
@@ -24,11 +26,20 @@ STATUS_SYMBOLS = {
     "not_applicable": "–",
 }
 CHANGE_SYMBOLS = {"improved": "↑", "unchanged": "→", "worse": "↓"}
+
+
+class Colours(TypedDict):
+    """One status's colours in the palette below."""
+
+    ink: str | None
+    fill: str
+
+
 # The status palette, the one place its colours are written (tests/test_layout.py checks): `ink` for words on white
 # and on the tables' light bands (WCAG AA, 4.5:1; None: the text's own colour), `fill` for bars and marks, apart in
 # lightness as well as hue (ColorBrewer RdBu ends), so that they survive grey print. The stylesheet and the index read
 # them as CSS custom properties (--ink-met, --fill-met), the PDF template as data, the charts as they are.
-PALETTE: dict[str, dict[str, str | None]] = {
+PALETTE: dict[str, Colours] = {
     "met": {"ink": "#1c4f8a", "fill": "#2166ac"},
     "partly_met": {"ink": "#2f6f8f", "fill": "#92c5de"},
     "not_met": {"ink": "#a53a22", "fill": "#d6604d"},

@@ -57,6 +57,7 @@ def deliver(
     for target in attempted:
         try:
             if target.channel == "outbox":
+                assert committee.delivery.outbox is not None  # targets() lists an outbox only where there is one
                 files = status_files(run, committee, project, reports, "html", "pdf") | case_files(
                     run, committee, project, reports
                 )
@@ -169,7 +170,7 @@ def letter(run: Run, committee: Committee, project: Project, reports: Path) -> L
         date=t.date(date.fromisoformat(run.as_of)),
         met=met,
         before=(t.date(date.fromisoformat(before["as_of"])), *before_met)
-        if before_met and _is_date(before.get("as_of"))
+        if before is not None and before_met and _is_date(before.get("as_of"))
         else None,
         comment=_comment(now),
         number=_status(now).get("number") if isinstance(_status(now).get("number"), int) else None,

@@ -16,9 +16,9 @@ from pipeline.committees.deliver import Target, deliver, targets
 from pipeline.committees.ledger import Delivery, Ledger, Run
 from pipeline.errors import InputError, in_one_line
 from pipeline.project import PROJECT_FILE, Project, list_projects, load_project, load_spec, project_folder
-from pipeline.run.batch import FORMATS, JobResult, run_jobs, why_each_runs
+from pipeline.run.batch import FORMATS, run_jobs, why_each_runs
 from pipeline.run.files import ReportFiles
-from pipeline.run.jobs import CASE_REPORT, Job, Workspace, notebook_parameters, with_previous_status
+from pipeline.run.jobs import CASE_REPORT, Job, JobResult, Workspace, notebook_parameters, with_previous_status
 from pipeline.spec import Committee
 
 
@@ -39,6 +39,12 @@ class CommitteeStatus:
     @property
     def due(self) -> bool:
         return self.why is not None
+
+    @property
+    def due_job(self) -> Job:
+        """The job that makes a due status."""
+        assert self.job is not None, "plan_committee gives every due status its job"
+        return self.job
 
 
 @dataclass(frozen=True)
@@ -97,9 +103,10 @@ def plan(
 def plan_committee(
     project: Project, committee: Committee, workspace: Workspace, ledger: Ledger, on: date, force: bool = False
 ) -> CommitteeStatus:
-    period = project.spec.period
-    day, occurrence = latest_occurrence(committee.schedule, period, on)
-    coming = next_occurrence(committee.schedule, period, on)
+    period, schedule = project.spec.period, committee.schedule
+    assert schedule is not None  # plan_due plans the committees that have a schedule
+    day, occurrence = latest_occurrence(schedule, period, on)
+    coming = next_occurrence(schedule, period, on)
     then = (
         f"next on {coming.day} ({coming.period.label})"
         if coming
@@ -113,13 +120,13 @@ def plan_committee(
     if made and not force:
         undelivered = [t for t in targets(committee, workspace.reports) if t not in _delivered(ledger, made)]
         note = (
-            f"not due: the status of {occurrence.day} ({occurrence.period.label}) was made {made.finished[:10]}; {then}"
+            f"not due: the status of {occurrence.day} ({occurrence.period.label}) was made {made.finished_on}; {then}"
         )
         return CommitteeStatus(project, committee, occurrence, None, note, made=made, undelivered=undelivered)
 
     last = ledger.last_run(project.id, committee.name, occurrence.as_of)
     if made:
-        why = f"forced (made {made.finished[:10]})"
+        why = f"forced (made {made.finished_on})"
     elif last and last.status == "failed":
         why = f"last attempt failed: {last.error}"
     elif last:
@@ -163,16 +170,16 @@ def make_due(
     jobs = jobs_to_make(statuses, workspace)
     projects = {s.project.id: s.project for s in due}  # loaded when planned; the jobs use them, not a second load
     reasons = why_each_runs(jobs, workspace, FORMATS, force, projects)
-    run_ids = {status: start_run(ledger, status, already_made=not reasons[status.job]) for status in due}
+    run_ids = {status: start_run(ledger, status, already_made=not reasons[status.due_job]) for status in due}
     made = run_jobs(jobs, workspace, FORMATS, timeout, workers, on_done, reasons, projects=projects)
     results = {result.job: result for result in made}
-    results |= {status.job: with_case(results[status.job], results[case]) for status, case in cases.items()}
+    results |= {status.due_job: with_case(results[status.due_job], results[case]) for status, case in cases.items()}
 
     outcomes = []
     for status in statuses:
         run, result = status.made, None
         if status in run_ids:
-            result = results[status.job]
+            result = results[status.due_job]
             run = finish_run(ledger, run_ids[status], result, workspace)
         if run is None or not run.ok:
             outcomes.append(Outcome(status, result, run))  # nothing made: nothing to deliver
@@ -193,7 +200,7 @@ def jobs_to_make(statuses: list[CommitteeStatus], workspace: Workspace) -> list[
     very same report)."""
     due = [s for s in statuses if s.due and not s.problem]
     cases = [case for status in due if (case := case_job(status, workspace)) is not None]
-    return list(dict.fromkeys([*(s.job for s in due), *cases]))
+    return list(dict.fromkeys([*(s.due_job for s in due), *cases]))
 
 
 def case_job(status: CommitteeStatus, workspace: Workspace) -> Job | None:
@@ -216,14 +223,16 @@ def with_case(status: JobResult, case: JobResult) -> JobResult:
 
 
 def start_run(ledger: Ledger, status: CommitteeStatus, already_made: bool) -> int:
-    job = status.job
-    why = f"{status.why}; the same report was made already, unchanged" if already_made else status.why
+    job, occurrence, why = status.due_job, status.occurrence, status.why
+    # plan_committee gives a due status its occurrence, and its job that occurrence's day
+    assert occurrence is not None and job.as_of is not None and why is not None
+    why = f"{why}; the same report was made already, unchanged" if already_made else why
     return ledger.start_run(
         status.committee.name,
         job.project,
         job.report,
         job.unit,
-        status.occurrence.as_of,
+        occurrence.as_of,
         job.period,
         job.as_of,
         job.previous,

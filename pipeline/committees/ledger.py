@@ -85,6 +85,11 @@ class Run:
     def ok(self) -> bool:
         return self.status == "ok"
 
+    @property
+    def finished_on(self) -> str:
+        """The day it finished, YYYY-MM-DD, for a person reading ('' while it runs)."""
+        return (self.finished or "")[:10]
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -184,6 +189,7 @@ class Ledger:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?)",
                 (committee, project, report, unit, occurrence, period, as_of, previous, now(), reason),
             )
+            assert cursor.lastrowid is not None  # sqlite3 sets it after every INSERT
             return int(cursor.lastrowid)
 
     def finish_run(self, run_id: int, ok: bool, error: str = "", outputs: list[str] | None = None) -> None:
@@ -216,7 +222,7 @@ class Ledger:
 
     def runs(self, project: str | None = None) -> list[Run]:
         """Every run, oldest first; only one project's with `project`."""
-        query, values = "SELECT * FROM runs", ()
+        query, values = "SELECT * FROM runs", tuple[str, ...]()
         if project:
             query, values = query + " WHERE project = ?", (project,)
         return [_run(row) for row in self.connection.execute(query + " ORDER BY id", values)]

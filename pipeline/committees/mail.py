@@ -250,6 +250,7 @@ def send(message: EmailMessage, settings: SmtpSettings) -> None:
         )
     try:
         context = ssl.create_default_context()
+        server: smtplib.SMTP
         if settings.implicit_tls:
             server = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_SECONDS, context=context)
         else:

@@ -88,9 +88,10 @@ def outcome_lines(outcomes: list[Outcome], on: date, reports: Path) -> list[str]
             lines.append(f"made      {result.job.label} for {status.committee.name} ({how})")
         elif outcome.deliveries:
             run = outcome.run
+            assert run is not None  # make_due delivers a run it made, or one made before
             lines.append(
                 f"retrying  {run.project}/{run.period}/{run.report}{f'-{run.unit}' if run.unit else ''} for "
-                f"{status.committee.name}, made {run.finished[:10]}"
+                f"{status.committee.name}, made {run.finished_on}"
             )
         for delivery in outcome.deliveries:
             delivered += delivery.delivered

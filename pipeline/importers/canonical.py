@@ -73,10 +73,10 @@ def to_canonical(
     answered = answers[[q.id for q in items]].ne("").any(axis=1) if items else pd.Series(False, index=answers.index)
     kept = [i for i in range(len(answers)) if answered.iloc[i]]
     if by_wave:
-        row_waves, waves = _waves_in_column(export, by_wave, kept), {}
+        row_waves, rows_by_wave = _waves_in_column(export, by_wave, kept), dict[str, list[int]]()
         for i, wave_id in zip(kept, row_waves):
-            waves.setdefault(wave_id, []).append(i)
-        waves, source = {wave_id: _year(wave_id, export, rows) for wave_id, rows in waves.items()}, "column"
+            rows_by_wave.setdefault(wave_id, []).append(i)
+        waves, source = {wave_id: _year(wave_id, export, rows) for wave_id, rows in rows_by_wave.items()}, "column"
     else:
         wave_id, year, source = _wave(export, kept, wave)
         row_waves, waves = [wave_id] * len(kept), {wave_id: year}

@@ -172,6 +172,7 @@ def _projects_scale(guess: Guess, projects: dict[tuple, str]) -> str | None:
 
 def _order(guess: Guess) -> str:
     if guess.how == "known":
+        assert guess.fit is not None  # kinds.guess_items chooses a fit for every "known" guess
         order = f"order from the {LANGUAGES[guess.fit.language]} {guess.fit.vocabulary} vocabulary"
         return order + (f" (a wording that adds {_quoted(guess.also)} fits too)" if guess.also else "")
     if guess.how == "yes_no":
@@ -187,6 +188,7 @@ def _positive(labels: list[str]) -> list[str]:
 
 def _scale_name(guess: Guess, question: Question, scales: dict[tuple, Scale], known: Known) -> str:
     if guess.how == "known":
+        assert guess.fit is not None  # kinds.guess_items chooses a fit for every "known" guess
         name = f"{guess.fit.vocabulary}{len(guess.labels)}_{guess.fit.language}"
     elif guess.how == "yes_no":
         name = "yes_no"
@@ -226,7 +228,7 @@ def _review(
         )
     elif canonical.wave_source == "placeholder":
         notes.append("waves: the export has no answer dates, so wave '1' is a placeholder; import again with --wave")
-    elif canonical.wave_source == "column":
+    elif canonical.wave_source == "column" and canonical.wave_column is not None:
         notes.append(
             f"waves: {', '.join(repr(w) for w in canonical.waves)} are the answers to "
             f"{canonical.wave_column.column!r}; write a label for each and check its year"
@@ -366,8 +368,8 @@ def _yaml(
     lines += [f"  {_key(code)}: {_q(label)}" for code, label in groups.items()]
     if scales or known.scales:
         lines.append("scales:")
-    for name, scale in known.scales.items():
-        lines.append(f"  {_key(name)}: {_flow(scale)}")
+    for name, written in known.scales.items():
+        lines.append(f"  {_key(name)}: {_flow(written)}")
     for scale in scales.values():
         lines += [
             f"  # guessed: {scale.guessed}. {CONFIRM}",

@@ -74,8 +74,8 @@ def guess_item(question: Question, values: list[str]) -> Guess:
             Guess("text", how="multi") if any(_SEPARATOR in o for o in options) else Guess("multi", options, how="tool")
         )
     distinct = list(dict.fromkeys(values))
-    if question.kind is None and question.labels is None and (options := _joined_options(values)):
-        return Guess("multi", options, how="separator", confirmed=False)
+    if question.kind is None and question.labels is None and (joined := _joined_options(values)):
+        return Guess("multi", joined, how="separator", confirmed=False)
     offered = list(dict.fromkeys((question.labels or []) + distinct))
     dont_know = [label for label in offered if is_dont_know(label)]
     rest = [label for label in offered if label not in dont_know]

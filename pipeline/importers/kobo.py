@@ -33,7 +33,7 @@ def read_export(path: Path) -> Export:
     sent = require_column(frame, "submission time", "_submission_time")
     columns = list(frame.columns)
     children = {c for c in columns if "/" in c and c.rsplit("/", 1)[0] in columns}
-    entries = []
+    entries: list[tuple[Question, list[str]]] = []
     for column in columns:
         if column in children or _is_system(column):
             continue

@@ -33,13 +33,13 @@ def read_export(path: Path) -> Export:
     respondent = require_column(frame, "response id", "id")
     submitted = require_column(frame, "submit date", "submitdate")
     columns = [c for c in frame.columns if c != respondent]
-    parsed = {c: _HEADING.fullmatch(c) for c in columns}
+    parsed = {c: match for c in columns if (match := _HEADING.fullmatch(c))}  # the headings written code[sub]. text
     choices = _multiple_choice(frame, columns, parsed)
     entries, done = [], set()
     for column in columns:
         if _is_system(column, columns):
             continue
-        match = parsed[column]
+        match = parsed.get(column)
         code = match.group("code") if match else None
         if code in choices and column in choices[code]:
             if code not in done:
@@ -79,11 +79,11 @@ def _is_system(column: str, columns: list[str]) -> bool:
     return column.endswith("Time") and any(c == base or c.startswith(base + "[") for c in columns if c != column)
 
 
-def _multiple_choice(frame, columns: list[str], parsed: dict) -> dict[str, list[str]]:
+def _multiple_choice(frame, columns: list[str], parsed: dict[str, re.Match[str]]) -> dict[str, list[str]]:
     """Codes whose `code[subcode]` columns hold only yes or nothing: the options of a multiple-choice question."""
     by_code: dict[str, list[str]] = {}
     for column in columns:
-        match = parsed[column]
+        match = parsed.get(column)
         if match and match.group("sub") and match.group("sub").casefold() not in _FREE_TEXT:
             by_code.setdefault(match.group("code"), []).append(column)
     return {

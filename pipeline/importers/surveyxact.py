@@ -143,8 +143,8 @@ def _parts(path: Path) -> tuple[pd.DataFrame, list[list[str]], list[list[str]]]:
         dataset.attrs = dict(frames[0].attrs)
         return dataset, read_rows(path, sheet="Structure"), read_rows(path, sheet="Labels")
     folder = path if path.is_dir() else path.parent
-    found = {part: _sibling(folder, part) for part in PARTS}
-    missing = [f"{part}.csv" for part, file in found.items() if file is None]
+    found = {part: file for part in PARTS if (file := _sibling(folder, part))}
+    missing = [f"{part}.csv" for part in PARTS if part not in found]
     if missing:
         raise InputError(
             [

@@ -130,12 +130,13 @@ def _dimension(dimensions: dict, dimension_id: str, size: int, wrong) -> tuple[D
     if not isinstance(found, dict) or not isinstance(found.get("category"), dict):
         raise wrong(field, 'an object with a "category" (its "index" and "label")', found)
     category = found["category"]
-    index, labels = category.get("index"), category.get("label")
-    if labels is not None and (not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values())):
-        raise wrong(f"{field} category label", "an object from category id to its label (text)", labels)
-    labels = labels or {}
+    index, given = category.get("index"), category.get("label")
+    if given is not None and (not isinstance(given, dict) or not all(isinstance(v, str) for v in given.values())):
+        raise wrong(f"{field} category label", "an object from category id to its label (text)", given)
+    labels: dict[str, str] = given or {}
     if index is None and len(labels) == 1:  # the standard lets a dimension of one category leave out its index
         index = list(labels)
+    order: list[str]
     if isinstance(index, list) and all(isinstance(c, str) for c in index):
         order = index
     elif (
@@ -221,6 +222,7 @@ def _cells(positions: np.ndarray, sizes: list[int], codes: list[list[str]], name
 
 def _status(status, index: int) -> str | None:
     """A figure's status: one string for all, a list by position, or a mapping from position to string."""
+    found: object
     if isinstance(status, str):
         found = status
     elif isinstance(status, list):

@@ -67,7 +67,7 @@ def read(path: Path) -> Source:
     )
     source.units = _typed(meta, names, "G", "MAP") or source.guess(UNIT_NAMES, set())
     source.periods = _typed(meta, names, "T", "TIMEVAL") or source.guess(PERIOD_NAMES, {source.units})
-    source.content = (_listed(meta, "CONTVARIABLE") or [None])[0] or source.guess(
+    source.content = next(iter(_listed(meta, "CONTVARIABLE")), None) or source.guess(
         CONTENT_NAMES, {source.units, source.periods}
     )
     source.declared_missing = tuple(

@@ -96,7 +96,7 @@ def to_canonical(source: Source, choices: Choices) -> Canonical:
     missing_codes = tuple(choices.missing if choices.missing is not None else DEFAULT_MISSING) + source.declared_missing
     problems: list[Problem] = []
     values, notes, years = [], [], []
-    shown_missing, nil = Counter(), 0
+    shown_missing, nil = Counter[str | None](), 0
     calendar = choices.calendar or CALENDAR_YEARS
     unread: set[str] = set()  # periods already named as a problem: one line each, not one per figure
     for i, (code, text, row) in enumerate(zip(cells[periods.name], figures, rows)):

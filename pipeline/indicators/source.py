@@ -101,7 +101,7 @@ class Source:
         names = ", ".join(repr(d.name) for d in self.dimensions)
         raise EvalreportError(f"{option}: {self.file} has no column or dimension {name!r}; it has {names}")
 
-    def guess(self, names: tuple[str, ...], taken: set[str]) -> str | None:
+    def guess(self, names: tuple[str, ...], taken: set[str | None]) -> str | None:
         """The first dimension not yet taken whose name (or alias) is one of `names`."""
         for wanted in names:
             for dimension in self.dimensions:

@@ -57,7 +57,7 @@ def read(path: Path, *, sheet: str | None = None) -> Source:
     names = HEADER_DIMENSIONS[count] + [PERIOD]
     source = guessed(_long(path, frame, row_dimensions, by_column, names))
     source.periods = PERIOD
-    source.content = source.content or (HEADER_DIMENSIONS[count] or [None])[0]
+    source.content = source.content or next(iter(HEADER_DIMENSIONS[count]), None)
     return source
 
 

@@ -4,6 +4,7 @@ a survey wave tied to an activity beside it."""
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -173,7 +174,7 @@ def by_group(report: Report) -> list[doc.Block]:
     headers = [t("group"), *(report.scope.period.year_label(year) for year in years)] + (
         [t("total")] if every_year else []
     )
-    parts = [
+    parts: list[doc.Block] = [
         doc.heading(t("participants_by_group"), 3),
         doc.table(
             headers,
@@ -206,7 +207,9 @@ def themes(report: Report) -> list[doc.Block]:
     if not covered:
         return []
     names = {row.id: f"{row.title} ({t.date(row.date)})" for row in held.itertuples()}
-    items = [[doc.Strong(text=theme), ": " + t.join([names[id] for id in ids])] for theme, ids in covered.items()]
+    items: list[list[doc.Inline]] = [
+        [doc.Strong(text=theme), ": " + t.join([names[id] for id in ids])] for theme, ids in covered.items()
+    ]
     return [doc.heading(t("themes"), 3), doc.BulletList(items=items, role="text")]
 
 
@@ -246,7 +249,7 @@ def feedback(report: Report) -> list[doc.Block]:
         if len(answers) < codebook.min_group_size:
             parts.append(doc.paragraph(t("survey_too_few", n=len(answers), min=codebook.min_group_size)))
             continue
-        items = sv.summarise_items(answers, codebook, lambda item, wave=wave: report.shows(wave.id, item))
+        items = sv.summarise_items(answers, codebook, functools.partial(report.shows, wave.id))
         why = t("item_too_few", min=codebook.min_group_size)
         rows = [
             [row.text, cells.withheld("count", why, t("suppressed")), cells.withheld("share", why)]
@@ -267,7 +270,7 @@ def results(report: Report) -> dict:
     shown = decision(report)
     in_year = act.project_years(held) if len(held) else pd.Series(dtype=int)
     per_year = {year: shown.total_of(held["id"][in_year == year]) for year in years}
-    record = {
+    record: dict[str, object] = {
         "count": len(held),
         "participants": shown.total_of(held["id"]) if len(held) else None,
         "per_year": {

@@ -48,7 +48,7 @@ def committee_of(report: Report, name: str | None) -> Committee:
     return scheduled[0]
 
 
-def written(report: Report, place: str, base: int = 3) -> list[doc.Block]:
+def written(report: Report, place: str, base: doc.HeadingLevel = 3) -> list[doc.Block]:
     """The evaluator's text for a part of the case (text/status/<period>/<place>.md), as blocks; none when not
     written."""
     return texts.text_blocks(report, place, base)

@@ -7,7 +7,7 @@ import math
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from pipeline.present.document import Cell, Datum
+from pipeline.present.document import Cell, Datum, Unit
 from pipeline.present.i18n import Messages
 
 if TYPE_CHECKING:
@@ -28,15 +28,15 @@ def count(t: Messages, value, text: str | None = None) -> Datum:
 def number(t: Messages, value, digits: int = 0, text: str | None = None) -> Datum:
     """A figure that is not a count or a share (an indicator, a mean, days late), kept unrounded for the exports."""
     known = _known(value)
-    whole = known is not None and known.is_integer()
-    return Datum(
-        text=t.number(value, digits) if text is None else text, value=int(known) if whole else known, unit="number"
-    )
+    whole = int(known) if known is not None and known.is_integer() else known
+    return Datum(text=t.number(value, digits) if text is None else text, value=whole, unit="number")
 
 
 def share(t: Messages, value, digits: int = 1, text: str | None = None, tone: str | None = None) -> Datum:
     """A share as a fraction (0.452), shown as '45,2 %', or as `text` (a share with its n, a change in points)."""
-    return Datum(text=t.percent(value, digits) if text is None else text, value=_known(value), unit="share", tone=tone)
+    shown = t.percent(value, digits) if text is None else text
+    # A status's value is a str to the type checker; pydantic checks that it is a Tone.
+    return Datum.model_validate({"text": shown, "value": _known(value), "unit": "share", "tone": tone})
 
 
 def day(text: str, value: date | None) -> Datum:
@@ -52,7 +52,7 @@ def interval(text: str, low, high) -> Datum:
     return Datum(text=text, value=(low, high) if low is not None and high is not None else None, unit="share")
 
 
-def withheld(unit: str, why: str, text: str = "") -> Datum:
+def withheld(unit: Unit, why: str, text: str = "") -> Datum:
     """A figure the project's suppression decision withholds: the report's words for it, and why."""
     return Datum(text=text, unit=unit, suppressed=True, note=why)
 

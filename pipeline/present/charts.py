@@ -7,6 +7,7 @@ import io
 import math
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import matplotlib
 
@@ -21,6 +22,9 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator, MultipleLocator  # noq
 
 from pipeline.present import fonts  # noqa: E402
 from pipeline.vocabulary import PALETTE  # noqa: E402
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType  # matplotlib 3.9 and later
 
 Percent = Callable[[float], str]
 
@@ -60,7 +64,7 @@ DIVERGING = {
     7: ["#b35806", "#f1a340", "#fee0b6", "#e4e4e4", "#d8daeb", "#998ec3", "#542788"],
 }
 
-STYLE = {
+STYLE: dict[RcKeyType, object] = {
     # The report's typeface, as the PDF draws it; a chart in a page's <img> cannot use the page's fonts and falls
     # back to the reader's sans-serif.
     "font.family": "sans-serif",
@@ -223,7 +227,9 @@ def activities_chart(
         # Years on the axis, quarters as ticks between them: the same in every language. The axis spans whole years,
         # so that even one activity stands between two labelled years (an axis inside one year would have no label).
         first, last = min(dates), max(dates)
-        axes.set_xlim(datetime.date(first.year, 1, 1), datetime.date(last.year + 1, 1, 1))
+        axes.set_xlim(
+            mdates.date2num(datetime.date(first.year, 1, 1)), mdates.date2num(datetime.date(last.year + 1, 1, 1))
+        )
         axes.xaxis.set_major_locator(mdates.YearLocator())
         axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         axes.xaxis.set_minor_locator(mdates.MonthLocator(bymonth=(4, 7, 10)))

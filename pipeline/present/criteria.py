@@ -18,6 +18,7 @@ from pipeline.analysis.criteria import (
 from pipeline.present import cells, charts, texts
 from pipeline.present import document as doc
 from pipeline.present.cells import figure_cell
+from pipeline.spec import RatioMeasure
 
 if TYPE_CHECKING:
     from pipeline.present.report import Report
@@ -38,7 +39,9 @@ def criteria_section(report: Report) -> doc.Section:
         for r in results
     ]
     headers = [t("criterion"), t("measured_by"), t("result"), t("target"), t("attainment"), t("status")]
-    parts = [doc.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), role="criteria")]
+    parts: list[doc.Block | list[doc.Block] | None] = [
+        doc.table(headers, rows, report.table_caption(t("caption_criteria")), numeric=(2, 3, 4), role="criteria")
+    ]
     parts += [assessment_note(report, r) for r in results if r.kind == "assessment" and r.detail]
     parts += judged_notes(report, results)
     detailed = [r for r in results if r.units is not None and len(r.units)] if report.scope.unit is None else []
@@ -54,7 +57,7 @@ def criteria_section(report: Report) -> doc.Section:
 
 def judged_notes(report: Report, results: list[CriterionResult]) -> list[doc.Block]:
     """A note for each criterion judged on a provisional figure, or not yet because its target's year runs."""
-    notes = []
+    notes: list[doc.Block] = []
     for result in results:
         sentences = provisional_sentences(report, result) + in_progress_sentences(report, result)
         if sentences:
@@ -101,7 +104,7 @@ def units_overview(report: Report, results: list[CriterionResult]) -> list[doc.B
     symbol = {Status.MET: "●", Status.PARTLY_MET: "◐", Status.NOT_MET: "○"}
     rows = []
     for name, row in zip(report.unit_names(ranking["unit"]), ranking.to_dict("records")):
-        figures = [name]
+        figures: list[doc.Cell] = [name]
         for result in criteria:
             status = row[f"{result.id}_status"]
             value = row[f"{result.id}_attainment"]
@@ -142,7 +145,7 @@ def measured_by(report: Report, result: CriterionResult) -> str:
         notes += [report.t("lower_is_better")] if measure.direction == "lower" else []
         return f"{text} ({', '.join(notes)})" if notes else text
     if measure.kind == "survey":
-        return report.t("kind_survey", item=report.spec.survey.items[measure.item].text)
+        return report.t("kind_survey", item=report.codebook.items[measure.item].text)
     if measure.kind == "milestones" and measure.share == "on_time":
         return report.t("kind_milestones_on_time")
     return report.t(f"kind_{measure.kind}")
@@ -183,10 +186,17 @@ def units_overview_chart(report: Report, charted) -> doc.Figure:
     return doc.figure(svg, report.figure_caption(t("caption_units_overview_chart", unit=noun.singular)), alt)
 
 
+def per_unit(report: Report, result: CriterionResult) -> tuple[RatioMeasure, pd.DataFrame]:
+    """A criterion judged per unit: its measure, a ratio (the only kind judged per unit), and its units' figures."""
+    measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
+    assert isinstance(measure, RatioMeasure) and result.units is not None, f"{result.id}: not judged per unit"
+    return measure, result.units
+
+
 def units_sentences(report: Report, result: CriterionResult) -> list[str]:
     """'Målet er nådd i 4 av 10 kommuner: A, B, C og D.' and who had no data or nothing to attain."""
     t, noun = report.t, report.spec.unit_noun
-    units = result.units
+    _, units = per_unit(report, result)
     judged = units[~units["status"].isin([Status.NOT_APPLICABLE])]
     met = judged[judged["status"] == Status.MET]
     sentence = t("units_met", met=len(met), total=len(judged), units=noun.plural if len(judged) != 1 else noun.singular)
@@ -210,10 +220,10 @@ def total_sentences(report: Report, result: CriterionResult) -> list[str]:
     """Each unit the total leaves out, and each it counts as zero, named with the figures it has."""
     t, noun = report.t, report.spec.unit_noun
     total: RatioTotal = result.detail["ratio_total"]
-    measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
+    measure, units = per_unit(report, result)
     labels = report.spec.indicators
     numerator, denominator = labels[measure.numerator].label, labels[measure.denominator].label
-    figures = result.units.set_index("unit")
+    figures = units.set_index("unit")
 
     def named(units: list[str]) -> str:
         return t.join(
@@ -245,11 +255,10 @@ def figure(t, value) -> str:
 
 def units_detail(report: Report, result: CriterionResult) -> doc.Box:
     t, noun = report.t, report.spec.unit_noun
-    units = result.units
-    measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
+    measure, units = per_unit(report, result)
     labels = report.spec.indicators
     title = f"{result.id} {result.title}"
-    parts = [
+    parts: list[doc.Block] = [
         doc.heading(title, 3),
         *texts.text_blocks(report, f"criteria/{result.id}", 4),
         *(doc.paragraph(s) for s in units_sentences(report, result)),
@@ -335,7 +344,7 @@ def criteria_figures(report: Report) -> doc.Section:
 def units_figures(report: Report, result: CriterionResult) -> list[doc.Block]:
     """A criterion judged per unit: the total over every unit, and each unit's figures in a table."""
     t, noun = report.t, report.spec.unit_noun
-    measure = next(c.measure for c in report.spec.criteria if c.id == result.id)
+    measure, units = per_unit(report, result)
     labels = report.spec.indicators
     title = f"{result.id} {result.title}"
     parts: list = [doc.heading(title, 3)]
@@ -359,7 +368,7 @@ def units_figures(report: Report, result: CriterionResult) -> list[doc.Block]:
             cells.share(t, row.ratio),
             doc.marked(t(row.status.value), row.status.value),
         ]
-        for name, row in zip(report.unit_names(result.units["unit"]), result.units.itertuples())
+        for name, row in zip(report.unit_names(units["unit"]), units.itertuples())
     ]
     headers = [
         noun.singular.capitalize(),

@@ -38,6 +38,14 @@ Tone = Literal[
 ]
 
 
+# Where a box, a table and a heading stand in the report, as the renderers know them.
+BoxRole = Literal["summary", "assessment", "detail", "quote"]
+TableRole = Literal["", "criteria"]
+HeadingLevel = Literal[3, 4]
+# What a table's figure is, for the exports to take it as.
+Unit = Literal["count", "share", "number", "date"]
+
+
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -75,7 +83,8 @@ Inline = str | Annotated[Strong | Emphasis | Link | Badge, Field(discriminator="
 
 def status_badge(status: str, label: str) -> Badge:
     """Status shown by word and symbol as well as colour, so it survives grey print and colour blindness."""
-    return Badge(symbol=STATUS_SYMBOLS.get(status, ""), label=label, tone=status)
+    # A status's value is a str to the type checker; pydantic checks that it is a Tone.
+    return Badge.model_validate({"symbol": STATUS_SYMBOLS.get(status, ""), "label": label, "tone": status})
 
 
 # --- Blocks ---------------------------------------------------------------------------------------------
@@ -99,7 +108,7 @@ class Heading(Model):
 
     kind: Literal["heading"] = "heading"
     text: str
-    level: Literal[3, 4] = 3
+    level: HeadingLevel = 3
 
 
 class BulletList(Model):
@@ -138,7 +147,7 @@ class Datum(Model):
     kind: Literal["datum"] = "datum"
     text: str
     value: int | float | str | tuple[float, float] | None = None
-    unit: Literal["count", "share", "number", "date"]
+    unit: Unit
     suppressed: bool = False
     note: str = ""
     tone: Tone | None = None  # a figure shown in the colour of its status
@@ -155,7 +164,7 @@ class Table(Model):
     header: list[str]
     rows: list[list[Cell]]
     numeric: list[int] = []
-    role: Literal["", "criteria"] = ""  # criteria: the columns of the success-criteria table have set widths
+    role: TableRole = ""  # criteria: the columns of the success-criteria table have set widths
 
 
 class Figure(Model):
@@ -170,7 +179,7 @@ class Box(Model):
     criterion's figures per unit, `quote` a block quote in the evaluator's text."""
 
     kind: Literal["box"] = "box"
-    role: Literal["summary", "assessment", "detail", "quote"]
+    role: BoxRole
     blocks: list[Block]
 
 
@@ -225,7 +234,7 @@ def section(anchor: str, title: str, *parts) -> Section:
     return Section(anchor=anchor, title=title, blocks=flatten(parts))
 
 
-def box(role: str, *parts) -> Box:
+def box(role: BoxRole, *parts) -> Box:
     return Box(role=role, blocks=flatten(parts))
 
 
@@ -253,12 +262,12 @@ def note(*runs: Inline) -> Note:
     return Note(runs=list(runs))
 
 
-def heading(text: str, level: int = 3) -> Heading:
+def heading(text: str, level: HeadingLevel = 3) -> Heading:
     return Heading(text=text, level=level)
 
 
 def table(
-    header: Sequence[str], rows: Sequence[Sequence], caption: Caption, numeric: Sequence[int] = (), role: str = ""
+    header: Sequence[str], rows: Sequence[Sequence], caption: Caption, numeric: Sequence[int] = (), role: TableRole = ""
 ) -> Table:
     """Cells are text (a number is written as given), `marked(text, tone)` or a `Datum` (see
     `pipeline.present.cells`)."""
@@ -267,7 +276,7 @@ def table(
 
 
 def marked(text: str, tone: str) -> Marked:
-    return Marked(text=text, tone=tone)
+    return Marked.model_validate({"text": text, "tone": tone})  # pydantic checks that a status's value is a Tone
 
 
 def figure(svg: str, caption: Caption, alt: str) -> Figure:

@@ -29,14 +29,16 @@ Fill = Callable[[str], str]  # puts the figures into a piece of text (pipeline.p
 Caption = Callable[[str], doc.Caption]  # numbers a table's caption through the report
 
 
-def blocks(source: str, base: int, fill: Fill, caption: Caption) -> list[doc.Block]:
+def blocks(source: str, base: doc.HeadingLevel, fill: Fill, caption: Caption) -> list[doc.Block]:
     """The text's blocks, its headings starting at level `base` (3 or 4), redacted as the reader will read them."""
     tokens = parser().parse(source)
     converter = _Converter(fill, caption, base)
     return redaction.blocks(converter.blocks(iter(tokens), closing=None))
 
 
-def title_and_blocks(source: str, base: int, fill: Fill, caption: Caption) -> tuple[str | None, list[doc.Block]]:
+def title_and_blocks(
+    source: str, base: doc.HeadingLevel, fill: Fill, caption: Caption
+) -> tuple[str | None, list[doc.Block]]:
     """A text whose first line is a `#` heading gives it as its section's title, and the rest as blocks."""
     tokens = parser().parse(source)
     title = None
@@ -48,7 +50,7 @@ def title_and_blocks(source: str, base: int, fill: Fill, caption: Caption) -> tu
 @dataclass
 class _Table:
     header: list[str]
-    rows: list[list[str]]
+    rows: list[list[doc.Cell]]
     numeric: list[int]
 
 
@@ -61,7 +63,7 @@ class _Named:
 
 
 class _Converter:
-    def __init__(self, fill: Fill, caption: Caption, base: int):
+    def __init__(self, fill: Fill, caption: Caption, base: doc.HeadingLevel):
         self.fill, self.caption, self.base = fill, caption, base
         self.previous_level: int | None = None  # the level of the text's last heading, as placed
         self.top: int | None = None  # the text's shallowest heading level, once met
@@ -85,7 +87,7 @@ class _Converter:
                     else doc.Paragraph(runs=self.runs(inline.children or []))
                 )
             elif token.type in ("bullet_list_open", "ordered_list_open"):
-                result += self.list(
+                result += self.bullet_list(
                     tokens, token.type.replace("_open", "_close"), ordered=token.type.startswith("ordered")
                 )
             elif token.type == "blockquote_open":
@@ -120,7 +122,7 @@ class _Converter:
                 blocks.append(part)
         return blocks
 
-    def level(self, written: int) -> int:
+    def level(self, written: int) -> doc.HeadingLevel:
         """The text's `#` (or its shallowest heading) at `base`, deeper ones below it, never skipping a level."""
         if self.top is None:
             self.top = written
@@ -128,9 +130,9 @@ class _Converter:
         wanted = self.base + (written - self.top)
         ceiling = self.base if self.previous_level is None else self.previous_level + 1
         self.previous_level = max(self.base, min(wanted, ceiling, DEEPEST))
-        return self.previous_level
+        return 3 if self.previous_level == 3 else 4  # from base (3 or 4) to DEEPEST (4)
 
-    def list(self, tokens: Iterator[Token], closing: str, ordered: bool) -> list[doc.Block]:
+    def bullet_list(self, tokens: Iterator[Token], closing: str, ordered: bool) -> list[doc.Block]:
         """A list's items as runs (an item's paragraphs joined); a list inside an item follows the list as a list of
         its own, since the model's lists have one level."""
         items: list[list[doc.Inline]] = []
@@ -143,7 +145,7 @@ class _Converter:
             elif token.type == "inline":
                 items[-1] += ([" "] if items[-1] else []) + self.runs(token.children or [])
             elif token.type in ("bullet_list_open", "ordered_list_open"):
-                after += self.list(
+                after += self.bullet_list(
                     tokens, token.type.replace("_open", "_close"), ordered=token.type.startswith("ordered")
                 )
         items = [item for item in items if item]
@@ -162,7 +164,7 @@ class _Converter:
             elif token.type in ("th_open", "td_open"):
                 cell = self.fill(plain(next(tokens).children or []))
                 if in_head:
-                    if "text-align:right" in (token.attrGet("style") or ""):  # `--:` in the line under the header
+                    if "text-align:right" in str(token.attrGet("style") or ""):  # `--:` in the line under the header
                         table.numeric.append(len(table.header))
                     table.header.append(cell)
                 else:
@@ -206,9 +208,9 @@ class _Converter:
             elif kind == "em_close":
                 emphasis -= 1
             elif kind == "link_open":
-                link, link_text = child.attrGet("href") or "", []
+                link, link_text = str(child.attrGet("href") or ""), []
             elif kind == "link_close":
-                target, link = link, None
+                target, link = link or "", None  # a link_open came first
                 result.append(doc.Link(text="".join(link_text) or target, target=target))  # redacted with the rest
             elif kind == "image":  # shown by its description; validate has said so
                 add(plain(child.children or []))

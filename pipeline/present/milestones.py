@@ -67,7 +67,9 @@ def milestones_section(report: Report) -> doc.Section:
     t = report.t
     table = report.milestones
     summary = ms.summarise(table)
-    parts = [doc.paragraph(" ".join(milestones_sentences(report, summary) + slippage_sentences(report, summary)))]
+    parts: list[doc.Block | list[doc.Table]] = [
+        doc.paragraph(" ".join(milestones_sentences(report, summary) + slippage_sentences(report, summary)))
+    ]
     if summary["total"] == 0:
         return doc.section("milestones", t("milestones"), *parts)
     overdue = ms.overdue(table)

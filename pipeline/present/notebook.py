@@ -57,6 +57,7 @@ def notebook_section(report: Report, section: NotebookSection, index: int) -> do
     path = confined(report.project.folder, section.notebook, "sections.notebook")
     notebook = nbformat.read(path, as_version=4)
     shell = get_ipython() or InteractiveShell.instance()  # the kernel's own shell when run by a report
+    assert shell.display_formatter is not None  # an IPython shell sets up its display when it starts
     formatters = shell.display_formatter.formatters
     formatters[FRAME_MIMETYPE] = frames = _FrameFormatter(parent=shell.display_formatter)
     frames.for_type(pd.DataFrame, lambda frame: frame_json(frame))

@@ -75,7 +75,7 @@ def since_last_status(report: Report) -> list[doc.Block]:
     if changes is None:
         return []
     titles = dict(zip(report.recommendations["id"], report.recommendations["title"]))
-    items = [
+    items: list[list[doc.Inline]] = [
         [t(f"rec_since_{kind}", items=t.join([f"{id} {titles.get(id, '')}".strip() for id in getattr(changes, kind)]))]
         for kind in CHANGES
         if getattr(changes, kind)

@@ -36,7 +36,7 @@ from pipeline.present.story import activities_told, criteria_told, recommendatio
 from pipeline.present.summary import about_section, summary_section
 from pipeline.present.survey import survey_section
 from pipeline.project import Project, handed_over, load_project, published_records, with_published
-from pipeline.spec import Committee
+from pipeline.spec import Committee, SurveySpec
 from pipeline.text import mid_sentence
 
 
@@ -56,8 +56,8 @@ class Report:
             raise ValueError(f"unit: expected one of {[u.id for u in spec.units]}, found {unit!r}")
         self.project = project
         self.spec = spec
-        self.scope = evaluation.Scope(project, parse_period(period, spec.period), unit or None, today)
-        self.t = Messages(language or spec.language)
+        self.scope: evaluation.Scope = evaluation.Scope(project, parse_period(period, spec.period), unit or None, today)
+        self.t: Messages = Messages(language or spec.language)
         self.previous_status: status.PreviousStatus | None = (
             None  # set by `compare_with`: the report is then a yearly status
         )
@@ -112,6 +112,12 @@ class Report:
     @property
     def unit_name(self) -> str | None:
         return self.spec.unit_name(self.scope.unit)
+
+    @property
+    def codebook(self) -> SurveySpec:
+        """The survey's codebook, for the parts that show its figures: each is reached only when there is a survey."""
+        assert self.spec.survey is not None, "the survey's figures are shown only for a project with a survey"
+        return self.spec.survey
 
     def unit_names(self, unit_ids) -> list[str]:
         return [self.spec.unit_name(u) or u for u in unit_ids]
@@ -179,9 +185,15 @@ class Report:
         self._needs_comparison()
         return status.criteria_changes(self)
 
-    def _needs_comparison(self) -> None:
+    def _needs_comparison(self) -> status.PreviousStatus:
         if self.previous_status is None:
             raise EvalreportError("a status needs report.compare_with(previous) before its sections")
+        return self.previous_status
+
+    @property
+    def compared_with(self) -> status.PreviousStatus:
+        """The status a yearly status is compared with: an error before `compare_with`."""
+        return self._needs_comparison()
 
     @cached_property
     def recommendations(self) -> pd.DataFrame:
@@ -193,7 +205,7 @@ class Report:
         """What changed since the previous status: against its stored recommendations, or, with none stored, against
         the table as its day knew it. None for an end report, and for a first status."""
         previous = self.previous_status
-        if previous is None or previous.source == status.NOTHING:
+        if previous is None or previous.source == status.NOTHING or previous.as_of is None:  # only NOTHING has no day
             return None
         then = previous.recommendations
         if then is None:

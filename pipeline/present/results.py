@@ -35,9 +35,9 @@ def results_record(report: Report) -> dict:
     counts = summary_counts(criteria)
     mean, covered = mean_capped_attainment([r.attainment for r in criteria])
     milestones = ms.summarise(report.milestones)
-    record = {
+    record: dict[str, object] = {
         "schema_version": SCHEMA_VERSION,
-        "project": scope.project.id,
+        "project": report.project.id,
         "unit": scope.unit,
         "period": scope.period.label,
         "as_of": scope.as_of.isoformat(),
@@ -65,7 +65,7 @@ def results_record(report: Report) -> dict:
 
 def criterion_record(result: CriterionResult) -> dict:
     """One criterion as stored, and as a later status reads it back to compare with."""
-    record = {
+    record: dict[str, object] = {
         "id": result.id,
         "title": result.title,
         "kind": result.kind,
@@ -98,6 +98,7 @@ def criterion_record(result: CriterionResult) -> dict:
 def status_record(report: Report) -> dict:
     """A yearly status's comparison, milestones reached and due, and survey shares per wave: aggregates only."""
     previous = report.previous_status
+    assert previous is not None  # results_record asks only a yearly status, which has a previous one
     return {
         # Which of its committee's statuses this is (3: the third), and the meeting it goes to: the e-mail says both.
         "number": report.status_number,
@@ -239,10 +240,10 @@ def survey_record(report: Report) -> list[dict]:
 
 
 def _wave_figures(report: Report, wave: str, answers: pd.DataFrame) -> dict:
-    codebook = report.spec.survey
+    codebook = report.codebook
     items, nps, others = [], [], []
     for item_id in sv.likert_items(codebook):
-        scale = codebook.scales[codebook.items[item_id].scale]
+        scale = codebook.scale_of(item_id)
         items += _in_total_and_by_group(
             report,
             wave,
@@ -266,7 +267,7 @@ def _wave_figures(report: Report, wave: str, answers: pd.DataFrame) -> dict:
         + sv.items_of_kind(codebook, "number")
     ):
         item = codebook.items[item_id]
-        entry = {"item": item_id, "text": item.text, "kind": item.kind}
+        entry: dict[str, object] = {"item": item_id, "text": item.text, "kind": item.kind}
         if not report.shows(wave, item_id):
             others.append(entry | {"suppressed": True})
         elif item.kind == "number":
@@ -301,14 +302,14 @@ def _in_total_and_by_group(
     report: Report, wave: str, answers: pd.DataFrame, item_id: str, figures, keys: tuple[str, ...]
 ) -> list[dict]:
     """One question's figures for everyone (group None), then for each group, each under the suppression decision."""
-    text = report.spec.survey.items[item_id].text
+    text = report.codebook.items[item_id].text
     rows = [
         {"item": item_id, "text": text, "group": None}
         | (_figures(figures(answers), keys) if report.shows(wave, item_id) else {"suppressed": True})
     ]
     for group, _size in (
         sv.respondents_by(answers, "group")
-        .reindex(sv.in_declared_order(answers["group"].unique(), report.spec.survey))
+        .reindex(sv.in_declared_order(answers["group"].unique(), report.codebook))
         .items()
     ):
         shown = report.shows(wave, item_id, group)

@@ -3,6 +3,7 @@ period and those due in the year ahead, and the survey's change since the wave b
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -36,12 +37,12 @@ if TYPE_CHECKING:
 STORED, RECOMPUTED, NOTHING = "stored", "recomputed", "none"
 
 # A verdict by word and symbol as well as colour (the status colours: blue for better, red for worse).
-VERDICT_LOOK = {
+VERDICT_LOOK: dict[Change, tuple[str, doc.Tone | None]] = {
     Change.IMPROVED: ("↑", "met"),
     Change.UNCHANGED: ("→", None),
     Change.WORSE: ("↓", "not_met"),
 }
-NOT_COMPARED_LOOK = ("–", "no_data")
+NOT_COMPARED_LOOK: tuple[str, doc.Tone | None] = ("–", "no_data")
 
 
 # --- What the status is compared with -------------------------------------------------------------------
@@ -91,7 +92,7 @@ def stored_status(report: Report, record: dict) -> PreviousStatus:
     """A stored status of the same project and unit, judged before this one; a status of another project is a
     mistake."""
     scope = report.scope
-    for key, expected in (("project", scope.project.id), ("unit", scope.unit)):
+    for key, expected in (("project", report.project.id), ("unit", scope.unit)):
         if record.get(key) != expected:
             raise EvalreportError(
                 f"previous: expected a stored status of {key} {expected!r}, found {record.get(key)!r}"
@@ -137,7 +138,7 @@ def recomputed_status(report: Report) -> PreviousStatus:
 
 
 def criteria_changes(report: Report) -> list[CriterionChange]:
-    previous = report.previous_status
+    previous = report.compared_with
     return cmp.compare_criteria(
         [criterion_record(r) for r in report.criteria], previous.criteria, then_as_of=previous.as_of
     )
@@ -156,11 +157,9 @@ class WaveChange:
 def wave_comparison(report: Report) -> WaveChange | None:
     """The last two survey waves held by the report date, and the change between them; None with fewer waves."""
     codebook, period = report.spec.survey, report.spec.period
-    waves = (
-        cmp.comparable_waves(codebook.waves, report.scope.as_of, period.start, period.end, report.spec.period)
-        if codebook
-        else []
-    )
+    if codebook is None:
+        return None
+    waves = cmp.comparable_waves(codebook.waves, report.scope.as_of, period.start, period.end, report.spec.period)
     if len(waves) < 2:
         return None
     previous, latest = waves
@@ -191,9 +190,7 @@ def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]
             (
                 wave,
                 len(answers),
-                sv.summarise_items(answers, codebook, lambda item, wave=wave: report.shows(wave.id, item))
-                if shown
-                else None,
+                sv.summarise_items(answers, codebook, functools.partial(report.shows, wave.id)) if shown else None,
             )
         )
     return waves
@@ -203,7 +200,7 @@ def survey_by_wave(report: Report) -> list[tuple[Wave, int, pd.DataFrame | None]
 
 
 def status_summary_section(report: Report) -> doc.Section:
-    t, previous = report.t, report.previous_status
+    t, previous = report.t, report.compared_with
     lines = [doc.paragraph(" ".join(lead_sentences(report)), lead=True)]
     lines.append(doc.paragraph(basis_sentence(report)))
     if previous.changed_since:
@@ -255,10 +252,11 @@ def lead_sentences(report: Report) -> list[str]:
 
 def basis_sentence(report: Report) -> str:
     """What this status is compared with: the stored status, last year recomputed (said plainly), or nothing."""
-    t, previous = report.t, report.previous_status
+    t, previous = report.t, report.compared_with
     if previous.source == NOTHING:
         return t("status_nothing_to_compare", year=report.scope.period.year_label(report.scope.period.start))
     key = "status_compared_stored" if previous.source == STORED else "status_compared_recomputed"
+    assert previous.period is not None  # a stored or recomputed status has its period
     return t(key, date=t.date(previous.as_of), period=period_text(previous.period))
 
 
@@ -276,11 +274,11 @@ def change_counts_text(t: Messages, changes: list[CriterionChange]) -> str:
 def verdict_list(report: Report) -> doc.BulletList | None:
     """Each criterion with its verdict since the last status (or its status, with nothing to compare with)."""
     t = report.t
-    items = []
+    items: list[list[doc.Inline]] = []
     for change, result in zip(report.changes, report.criteria):
         badge = (
             verdict_badge(t, change.change)
-            if report.previous_status.source != NOTHING
+            if report.compared_with.source != NOTHING
             else doc.status_badge(result.status.value, t(result.status.value))
         )
         items.append([badge, f"{result.id} {result.title}"])
@@ -320,7 +318,7 @@ def survey_summary_sentence(report: Report) -> str | None:
 
 
 def status_criteria_section(report: Report) -> doc.Section:
-    t, previous = report.t, report.previous_status
+    t, previous = report.t, report.compared_with
     compared = previous.source != NOTHING
     now_header = t("status_column", date=table_date(t, report.scope.as_of))
     rows = []
@@ -334,6 +332,7 @@ def status_criteria_section(report: Report) -> doc.Section:
         rows.append(cells)
     headers = [t("criterion"), t("result_against_target")]
     if compared:
+        assert previous.as_of is not None  # a stored or recomputed status has its day
         headers.append(t("status_column", date=table_date(t, previous.as_of)))
         caption = t("caption_status_criteria", now=t.date(report.scope.as_of), then=t.date(previous.as_of))
     else:
@@ -341,12 +340,12 @@ def status_criteria_section(report: Report) -> doc.Section:
     headers.append(now_header)
     if compared:
         headers.append(t("since_last_status"))
-    parts = [
+    parts: list[doc.Block | None] = [
         doc.table(headers, rows, report.table_caption(caption), numeric=(1,)),
         *judged_notes(report, report.criteria),
     ]
     if compared:
-        sentences = [
+        sentences: list[list[doc.Inline]] = [
             [doc.Strong(text=f"{result.id} {result.title}"), " – " + change_sentence(report, change, result)]
             for change, result in zip(report.changes, report.criteria)
         ]
@@ -420,7 +419,7 @@ def measured_text(report: Report, result: CriterionResult) -> str:
     """When the figure was measured: '31. december 2025', or a wave's name ('efteråret 2025')."""
     measured = result.measured
     if measured is None:
-        return report.t.date(report.previous_status.as_of) if report.previous_status.as_of else ""
+        return report.t.date(report.compared_with.as_of) if report.compared_with.as_of else ""
     if measured.wave is not None:
         waves = {wave.id: wave.label for wave in report.spec.survey.waves} if report.spec.survey else {}
         return report.in_sentence(waves.get(measured.wave, measured.wave))
@@ -436,23 +435,26 @@ def change_detail(t: Messages, change: CriterionChange) -> str:
         )
     if kind == Change.NEW:
         return t("since_new")
+    then = change.status_then
+    assert then is not None  # only a criterion new since the previous status has no status then (compare_criterion)
     if kind == Change.NO_DATA_EITHER:
         return t("since_no_data_either")
     if kind == Change.NO_DATA_NOW:
-        return t("since_no_data_now", then=status_words(t, change.status_then, change.attainment_then))
+        return t("since_no_data_now", then=status_words(t, then, change.attainment_then))
     if kind == Change.NO_DATA_THEN:
         return t("since_no_data_then", now=status_words(t, change.status_now, change.attainment_now))
     fields = {
         "now": status_word(t, change.status_now),
-        "then": status_word(t, change.status_then),
+        "then": status_word(t, then),
         "attainment_now": t.percent(change.attainment_now),
         "attainment_then": t.percent(change.attainment_then),
     }
-    both = change.attainment_now is not None and change.attainment_then is not None
+    attainment_now, attainment_then = change.attainment_now, change.attainment_then
+    both = attainment_now is not None and attainment_then is not None
     if change.status_moved:
-        if not both or fields["attainment_now"] == fields["attainment_then"]:
+        if attainment_now is None or attainment_then is None or fields["attainment_now"] == fields["attainment_then"]:
             return t("since_moved", **fields)
-        return t("since_moved_rose" if change.attainment_now > change.attainment_then else "since_moved_fell", **fields)
+        return t("since_moved_rose" if attainment_now > attainment_then else "since_moved_fell", **fields)
     if kind != Change.UNCHANGED:
         return t("since_rose" if kind == Change.IMPROVED else "since_fell", **fields)
     if not both:
@@ -513,7 +515,7 @@ def reached_sentence(report: Report) -> str:
 def reached_sentences(report: Report) -> list[str]:
     """How many were reached in the period, how many of them since the last status, and what became of those
     the last status expected in the year after it."""
-    t, previous = report.t, report.previous_status
+    t, previous = report.t, report.compared_with
     sentences = [reached_sentence(report)]
     if len(report.milestones_reached) and previous.as_of and previous.as_of >= period_start(report):
         since = cmp.reached_in(report.timeline, previous.as_of + timedelta(days=1), report.scope.as_of)
@@ -615,8 +617,11 @@ def status_survey_section(report: Report) -> doc.Section:
             else t("status_survey_none", date=as_of)
         )
         return doc.section("status-survey", t("survey"), doc.paragraph(text))
+    assert codebook is not None  # a change between waves is found only in a survey (wave_comparison)
     responses = report.responses(found.latest.id)
-    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=report.in_sentence(found.latest.label)))]
+    parts: list[doc.Block | list[doc.Block]] = [
+        doc.paragraph(t("survey_responses", n=len(responses), wave=report.in_sentence(found.latest.label)))
+    ]
     compared = False
     if len(responses) < codebook.min_group_size:
         parts.append(doc.paragraph(t("survey_too_few", n=len(responses), min=codebook.min_group_size)))

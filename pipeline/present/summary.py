@@ -55,7 +55,9 @@ def summary_section(report: Report) -> doc.Section:
     if report.spec.files.recommendations and len(table):
         lines.append(doc.paragraph(counts_sentence(t, rec.counts_by_status(table), len(table))))
 
-    overview = [[doc.status_badge(r.status.value, t(r.status.value)), f"{r.id} {r.title}"] for r in results]
+    overview: list[list[doc.Inline]] = [
+        [doc.status_badge(r.status.value, t(r.status.value)), f"{r.id} {r.title}"] for r in results
+    ]
     statuses = doc.BulletList(items=overview, role="statuses") if results else None
     return doc.section("summary", t("summary"), doc.box("summary", lines, statuses))
 

@@ -3,6 +3,7 @@ since the wave before, Net Promoter Score, groups side by side, and comments."""
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -30,7 +31,9 @@ def survey_section(report: Report, told: bool = False) -> doc.Section:
         return doc.section("survey", t("survey"), doc.paragraph(t("survey_none")))
     wave = waves[-1]
     responses = report.responses(wave.id)
-    parts = [doc.paragraph(t("survey_responses", n=len(responses), wave=report.in_sentence(wave.label)))]
+    parts: list[doc.Block | list[doc.Block]] = [
+        doc.paragraph(t("survey_responses", n=len(responses), wave=report.in_sentence(wave.label)))
+    ]
     # The numbers invited are the project's, per group: a report for one unit has no denominator of its own.
     with_rates = report.scope.unit is None and bool(codebook.invited.get(wave.id))
     if with_rates:
@@ -74,7 +77,7 @@ def survey_section(report: Report, told: bool = False) -> doc.Section:
 
 def response_rates(report: Report, responses, wave) -> list[doc.Block]:
     """RR1 and RR2 per group and in total, for the groups whose number invited is given for this wave."""
-    t, codebook = report.t, report.spec.survey
+    t, codebook = report.t, report.codebook
     rates = sv.response_rates(responses, codebook, wave.id)
     if rates.empty:
         return []
@@ -82,7 +85,7 @@ def response_rates(report: Report, responses, wave) -> list[doc.Block]:
     rows = [rate_cells(t, codebook.groups[row["group"]], row) for _, row in rates.iterrows()]
     rows.append(rate_cells(t, t("survey_total"), total))
     headers = [t("group"), t("invited"), t("complete"), t("partial"), t("rr1"), t("rr2")]
-    parts = [
+    parts: list[doc.Block] = [
         doc.heading(t("response_rate"), 3),
         doc.paragraph(
             t(
@@ -123,7 +126,7 @@ def rate_cells(t: Messages, label: str, row) -> list:
 def answers_part(report: Report, responses, summary, wave, chart: bool = True) -> list[doc.Block]:
     """The question with most agreement, then the chart (unless told elsewhere) and the table of every question."""
     t, wave_label = report.t, report.in_sentence(wave.label)
-    parts = [doc.heading(t("answers_heading"), 3)]
+    parts: list[doc.Block] = [doc.heading(t("answers_heading"), 3)]
     answered = summary.dropna(subset=["positive_share"])
     if len(answered):
         best = answered.iloc[0]
@@ -133,7 +136,7 @@ def answers_part(report: Report, responses, summary, wave, chart: bool = True) -
         likert_table(report, summary, wave),
     ]
     if summary["suppressed"].any():
-        parts.append(doc.note(t("items_suppressed_note", min=report.spec.survey.min_group_size)))
+        parts.append(doc.note(t("items_suppressed_note", min=report.codebook.min_group_size)))
     return parts
 
 
@@ -146,10 +149,11 @@ def item_label(t: Messages, text: str, n: int, dont_know: int) -> str:
 
 def likert_chart(report: Report, responses, summary, wave_label: str) -> list[doc.Figure]:
     """One diverging chart per scale, items in the summary's order (highest positive share on top)."""
-    t, codebook = report.t, report.spec.survey
-    parts = []
+    t, codebook = report.t, report.codebook
+    parts: list[doc.Figure] = []
     for scale_id in dict.fromkeys(codebook.items[i].scale for i in summary["item"]):
         items = summary[[codebook.items[i].scale == scale_id for i in summary["item"]]]
+        assert scale_id is not None  # the summary's items are Likert items, each with its scale (validation)
         scale = codebook.scales[scale_id]
         counts = sv.distribution_table(responses, codebook, list(items["item"]))
         rows = [
@@ -172,8 +176,8 @@ def likert_alt(t: Messages, items) -> str:
 
 
 def likert_table(report: Report, summary, wave) -> doc.Table:
-    t, codebook, wave_label = report.t, report.spec.survey, report.in_sentence(wave.label)
-    tops = {len(codebook.scales[codebook.items[i].scale].labels) for i in summary["item"]}
+    t, codebook, wave_label = report.t, report.codebook, report.in_sentence(wave.label)
+    tops = {len(codebook.scale_of(i).labels) for i in summary["item"]}
     why = t("item_too_few", min=codebook.min_group_size)
     rows = [
         [
@@ -196,9 +200,7 @@ def likert_table(report: Report, summary, wave) -> doc.Table:
                 t,
                 row.mean,
                 1,
-                text=None
-                if len(tops) == 1
-                else f"{t.number(row.mean, 1)} / {len(codebook.scales[codebook.items[row.item].scale].labels)}",
+                text=None if len(tops) == 1 else f"{t.number(row.mean, 1)} / {len(codebook.scale_of(row.item).labels)}",
             ),
         ]
         for row in summary.itertuples()
@@ -237,9 +239,9 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
 
     Returns the blocks and whether a comparison was made (the previous wave may have too few responses).
     """
-    t, codebook = report.t, report.spec.survey
+    t, codebook = report.t, report.codebook
     before = report.responses(previous.id)
-    parts = [doc.heading(t("change_heading", wave=report.in_sentence(previous.label)), 3)]
+    parts: list[doc.Block] = [doc.heading(t("change_heading", wave=report.in_sentence(previous.label)), 3)]
     if len(before) < codebook.min_group_size:
         parts.append(
             doc.paragraph(
@@ -266,7 +268,7 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
             t("change_intro", latest=report.in_sentence(latest.label), previous=report.in_sentence(previous.label))
         )
     )
-    sentences = [
+    sentences: list[list[doc.Inline]] = [
         [doc.Strong(text=row["text"]), ": " + change_sentence(t, row)]
         for _, row in table.iterrows()
         if not row["suppressed"]
@@ -330,8 +332,8 @@ def wave_change(report: Report, previous, latest, responses, item_order: list[st
 
 def nps_part(report: Report, responses, wave, asked: set[str]) -> list[doc.Block]:
     """Per NPS item: a sentence with the score, and a table of the bands in total and per group."""
-    t, codebook, wave_label = report.t, report.spec.survey, report.in_sentence(wave.label)
-    parts = []
+    t, codebook, wave_label = report.t, report.codebook, report.in_sentence(wave.label)
+    parts: list[doc.Block] = []
     for item_id in [item for item in sv.nps_items(codebook) if item in asked]:
         total = sv.net_promoter_score(responses[item_id])
         if total["n"] == 0 or not report.shows(wave.id, item_id):
@@ -397,8 +399,8 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
     """Questions with unordered options (a distribution, no positive share), tick-all-that-apply questions (the
     share ticking each option) and numbers (n, mean, median), each withheld where the project's suppression
     decision withholds it."""
-    t, codebook = report.t, report.spec.survey
-    parts = []
+    t, codebook = report.t, report.codebook
+    parts: list[doc.Block] = []
     for item_id in [
         item for item in sv.items_of_kind(codebook, "choice") + sv.items_of_kind(codebook, "multi") if item in asked
     ]:
@@ -443,8 +445,10 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
                     cells.number(t, figures["median"], 1),
                 ]
             )
-        caption = report.table_caption(t("caption_numbers", wave=report.in_sentence(wave.label)))
-        parts.append(doc.table([t("item"), t("answers"), t("mean"), t("median")], rows, caption, numeric=(1, 2, 3)))
+        numbers_caption = report.table_caption(t("caption_numbers", wave=report.in_sentence(wave.label)))
+        parts.append(
+            doc.table([t("item"), t("answers"), t("mean"), t("median")], rows, numbers_caption, numeric=(1, 2, 3))
+        )
     return [doc.heading(t("other_questions"), 3), *parts] if parts else []
 
 
@@ -454,10 +458,10 @@ def other_questions_part(report: Report, responses, wave, asked: set[str]) -> li
 def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[doc.Block]:
     """Positive share of every item, one column per respondent group; figures the project's suppression
     decision withholds are marked so, and a group withheld in every item is shown without its size."""
-    t, codebook = report.t, report.spec.survey
+    t, codebook = report.t, report.codebook
     by_item = {
         item_id: sv.positive_share_by_group(
-            responses, codebook, item_id, lambda group, item_id=item_id: report.shows(wave.id, item_id, group)
+            responses, codebook, item_id, functools.partial(report.shows, wave.id, item_id)
         ).set_index("group")
         for item_id in item_ids
     }
@@ -482,7 +486,7 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[d
         for item_id in item_ids
     ]
     caption = report.table_caption(t("caption_groups"))
-    parts = [doc.table(headers, rows, caption, numeric=tuple(range(1, len(groups) + 1)))]
+    parts: list[doc.Block] = [doc.table(headers, rows, caption, numeric=tuple(range(1, len(groups) + 1)))]
     if withheld.to_numpy().any():
         parts.append(doc.note(t("groups_suppressed_note", min=codebook.min_group_size)))
     return parts
@@ -494,8 +498,8 @@ def groups_table(report: Report, responses, item_ids: list[str], wave) -> list[d
 def comment_blocks(report: Report, responses, asked: set[str]) -> list[doc.Block]:
     """Free-text answers per question and group: redacted by the analysis (and on reading), escaped by each renderer,
     quoted only from groups with at least `quote_limit` respondents; the rest are counted, not shown."""
-    t, codebook = report.t, report.spec.survey
-    parts = []
+    t, codebook = report.t, report.codebook
+    parts: list[doc.Block] = []
     for item_id in [item for item in sv.text_items(codebook) if item in asked]:
         entries = sv.comments_by_group(responses, codebook, item_id)
         if not entries:
@@ -542,7 +546,7 @@ def comment_blocks(report: Report, responses, asked: set[str]) -> list[doc.Block
 
 def methods_note(report: Report, shown: bool, rates: bool, compared: bool) -> doc.Note:
     """The survey's methods in a few sentences, only those that apply to what the section shows."""
-    t, codebook = report.t, report.spec.survey
+    t, codebook = report.t, report.codebook
     sentences = [t("survey_methods_shares")] if shown else []
     if rates:
         sentences.append(t("survey_methods_rates"))

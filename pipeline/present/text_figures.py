@@ -57,6 +57,8 @@ def _wave_label(report: Report, _: str) -> str:
 def _survey_figure(report: Report, item_id: str, key: str) -> str:
     """A Likert item's figure in the latest wave, or 'too few to show' where the report withholds it."""
     codebook, answers, waves = report.spec.survey, report.responses(), survey_waves(report.scope)
+    if codebook is None:  # no survey: no waves either
+        return "–"
     if not waves or len(answers) < codebook.min_group_size or not report.shows(waves[-1].id, item_id):
         if not waves or not len(answers):
             return "–"

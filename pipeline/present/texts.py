@@ -41,7 +41,7 @@ def text_section(report: Report, place: str) -> doc.Section | None:
     return made.model_copy(update={"source": text.file})  # a message about the section names its file
 
 
-def text_blocks(report: Report, place: str, base: int) -> list[doc.Block]:
+def text_blocks(report: Report, place: str, base: doc.HeadingLevel) -> list[doc.Block]:
     """A text shown inside a section (under a criterion or a unit), its headings from level `base`."""
     text = text_for(report, place)
     return markdown.blocks(text.source, base, _fill(report, text), report.table_caption) if text else []
@@ -62,7 +62,7 @@ def units_section(report: Report) -> doc.Section | None:
         if text is None:
             return None
         title, blocks = markdown.title_and_blocks(text.source, 3, _fill(report, text), report.table_caption)
-        return doc.section("unit-text", title or report.unit_name, blocks) if blocks else None
+        return doc.section("unit-text", title or report.unit_name or unit, blocks) if blocks else None
     parts = []
     for each in report.spec.units:
         blocks = text_blocks(report, f"units/{each.id}", 4)

@@ -84,7 +84,7 @@ def _day_first(values: list[str], ways: list[str | None], column_way: str) -> bo
     firsts, seconds = [], []
     for value, way in zip(values, ways):
         if way == column_way:
-            match = _NUMERIC.fullmatch(value)
+            match = _matched(_NUMERIC, value)
             firsts.append(int(match.group(1)))
             seconds.append(int(match.group(3)))
     day_first = any(n > 12 for n in firsts)
@@ -98,13 +98,21 @@ def _day_first(values: list[str], ways: list[str | None], column_way: str) -> bo
     return None
 
 
+def _matched(pattern: re.Pattern[str], value: str) -> re.Match[str]:
+    """`value` read by `pattern`, which `_way` has already found it to match."""
+    match = pattern.fullmatch(value)
+    if match is None:
+        raise ValueError(value)
+    return match
+
+
 def _iso(value: str) -> date:
-    match = _ISO.fullmatch(value)
+    match = _matched(_ISO, value)
     return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
 
 
 def _numeric(value: str, day_first: bool) -> date:
-    match = _NUMERIC.fullmatch(value)
+    match = _matched(_NUMERIC, value)
     first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
     day, month = (first, second) if day_first else (second, first)
     return date(year, month, day)

@@ -10,6 +10,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 from openpyxl import load_workbook
@@ -147,8 +148,8 @@ def read_workbook(
         error = "reading it took far more memory than a workbook of its size can need"
     if error:
         raise InputError([Problem(name, None, None, kind, f"a file that is not one, or is damaged ({error})")])
-    if title is None:
-        _sheet_name(names, sheet, name)  # the problem naming the sheets there are
+    if title is None or rows is None:  # the child read no sheet only when there is no such sheet
+        _no_such_sheet(names, sheet, name)
     budget = Budget(name)
     for number, cells in enumerate(rows, start=1):
         budget.add(number, cells)
@@ -284,13 +285,18 @@ def _sheet(workbook, sheet: str | None, file: str):
 
 
 def _sheet_name(names: list[str], sheet: str | None, file: str) -> str:
-    if sheet is None:
-        if not names:
-            raise InputError([Problem(file, None, "sheet", "a workbook with a worksheet", "a workbook without one")])
+    if sheet is None and names:
         return names[0]
-    if sheet not in names:
-        raise InputError([Problem(file, None, "sheet", f"one of the sheets {names}", repr(sheet))])
-    return sheet
+    if sheet is not None and sheet in names:
+        return sheet
+    _no_such_sheet(names, sheet, file)
+
+
+def _no_such_sheet(names: list[str], sheet: str | None, file: str) -> NoReturn:
+    """The problem naming the sheets there are."""
+    if sheet is None:
+        raise InputError([Problem(file, None, "sheet", "a workbook with a worksheet", "a workbook without one")])
+    raise InputError([Problem(file, None, "sheet", f"one of the sheets {names}", repr(sheet))])
 
 
 def _trimmed(header: list[list[str]]) -> list[list[str]]:

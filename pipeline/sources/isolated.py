@@ -15,10 +15,8 @@ from typing import TypeVar
 
 from pipeline.errors import Crashed
 
-try:
+if sys.platform != "win32":  # Windows has no resource module: no limits to set
     import resource
-except ImportError:  # Windows: no limits to set
-    resource = None
 
 # A forked child starts at once with everything imported; where fork is unsafe or missing (macOS, Windows), spawn.
 _CONTEXT = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
@@ -43,7 +41,7 @@ def run_isolated(read: Callable[..., T], *args, memory: int = MEMORY_BUDGET) -> 
 def _bounded(memory: int = MEMORY_BUDGET) -> None:
     """In the child: a limit on its memory, and its error output silenced (a crash is reported as a problem)."""
     size = _virtual_size()
-    if resource is not None and size is not None:
+    if sys.platform != "win32" and size is not None:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = size + memory
         resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
