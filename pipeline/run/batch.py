@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+
+import psutil
 
 from pipeline import render
 from pipeline.errors import EvalreportError, JobFailed
@@ -179,14 +182,64 @@ def run_jobs(
             start = worker_start()
             # the planned projects: a forked worker has them already
             planned: dict[tuple[Path, str], Project] = {} if start.get_start_method() == "fork" else dict(_planned)
-            with ProcessPoolExecutor(
-                max_workers=workers, initializer=prepare_worker, initargs=(planned,), mp_context=start
-            ) as pool:
-                for future in as_completed([pool.submit(run, job, why=why) for job, why in to_run.items()]):
-                    finished(future.result())
+            pool = partial(
+                ProcessPoolExecutor,
+                max_workers=workers,
+                initializer=prepare_worker,
+                initargs=(planned,),
+                mp_context=start,
+            )
+            run_in_pool(pool, run, to_run, finished, patience=timeout + WORKER_GRACE)
     finally:
         _planned.clear()
     return sorted(results, key=lambda r: order[r.job])
+
+
+# What a worker may take beyond a job's own time limit (which the job keeps itself) before it counts as stuck.
+WORKER_GRACE = 120
+
+
+def run_in_pool(
+    pool: Callable[[], ProcessPoolExecutor],
+    run: Callable[..., JobResult],
+    to_run: Mapping[Job, str],
+    finished: Callable[[JobResult], None],
+    patience: float,
+) -> None:
+    """Run the jobs in a pool of worker processes, reporting each as it finishes. Every job keeps its own time limit,
+    so when none has finished for `patience` seconds a worker is stuck where no limit reaches (a notebook kernel that
+    never answered its first message): the pool is stopped and the jobs not done are run once more in a fresh one;
+    stuck again, they fail and say so."""
+    left = dict(to_run)
+    for _attempt in range(2):
+        executor = pool()
+        futures = {executor.submit(run, job, why=why): job for job, why in left.items()}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=patience, return_when=FIRST_COMPLETED)
+            for future in done:
+                finished(future.result())
+                del left[futures[future]]
+            if not done:
+                stop_workers(executor)
+                break
+        executor.shutdown(wait=True, cancel_futures=True)
+        if not left:
+            return
+    for job, why in left.items():
+        reason = f"the worker running it stopped answering for {patience:.0f} s, twice (no time limit could stop it)"
+        finished(JobResult(job, False, patience, reason=reason, why=why))
+
+
+def stop_workers(executor: ProcessPoolExecutor) -> None:
+    """Kill a pool's worker processes and what they started (kernels, the PDF's compiler)."""
+    workers = list(getattr(executor, "_processes", {}).values())  # the executor names no public way to them
+    for worker in workers:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            for child in psutil.Process(worker.pid).children(recursive=True):
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    child.kill()
+        worker.kill()
 
 
 def prepare_projects(
