@@ -23,6 +23,7 @@ SLOW_MODULES = {
     "test_notebooks.py",
     "test_pdf.py",
     "test_status_report.py",
+    "test_stuck_worker.py",  # waits out a stuck worker twice
     "test_time_limit.py",
     "test_warm_kernel.py",
 }
