@@ -63,6 +63,12 @@ def code_digest() -> str:
 
 def package_versions() -> dict[str, str]:
     """Python's version and those of the libraries that compute, draw and lay out a report."""
+    return dict(_package_versions())
+
+
+@cache
+def _package_versions() -> dict[str, str]:
+    # Read once per process: each look-up parses a library's metadata (≈ 6 ms), and every job's key and record ask.
     names = (
         "papermill",
         "nbconvert",
@@ -75,6 +81,11 @@ def package_versions() -> dict[str, str]:
         "statsmodels",
     )
     return {"python": platform.python_version(), "evalreport": __version__, **{n: version(n) for n in names}}
+
+
+@cache
+def libraries_digest() -> str:
+    return _digest(json.dumps(package_versions(), sort_keys=True).encode())
 
 
 def font_digest() -> str:
@@ -100,7 +111,7 @@ def fingerprint(job: Job, workspace: Workspace, project: Project, today: date | 
         "parameters": _digest(parameters.encode()),
         "fonts": font_digest(),
         "code": code_digest(),
-        "libraries": _digest(json.dumps(package_versions(), sort_keys=True).encode()),
+        "libraries": libraries_digest(),
     }
     if job.previous:
         # A status compares with the previous one: the same path with other results is another report.
