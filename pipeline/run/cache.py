@@ -83,10 +83,6 @@ def _package_versions() -> dict[str, str]:
     return {"python": platform.python_version(), "evalreport": __version__, **{n: version(n) for n in names}}
 
 
-@cache
-def libraries_digest() -> str:
-    return _digest(json.dumps(package_versions(), sort_keys=True).encode())
-
 
 def font_digest() -> str:
     """The font files a report is set in, and only those: the PDF and the HTML use no font of the machine's."""
@@ -111,7 +107,7 @@ def fingerprint(job: Job, workspace: Workspace, project: Project, today: date | 
         "parameters": _digest(parameters.encode()),
         "fonts": font_digest(),
         "code": code_digest(),
-        "libraries": libraries_digest(),
+        "libraries": _digest(json.dumps(package_versions(), sort_keys=True).encode()),
     }
     if job.previous:
         # A status compares with the previous one: the same path with other results is another report.
