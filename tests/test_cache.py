@@ -90,6 +90,7 @@ def change_code(space, folder, monkeypatch):
 
 
 def change_libraries(space, folder, monkeypatch):
+    monkeypatch.setattr(cache, "_package_versions", cache._package_versions.__wrapped__)  # read once per process
     monkeypatch.setattr(cache, "version", lambda name: "99.0")
 
 

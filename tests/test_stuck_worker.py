@@ -33,7 +33,8 @@ def stuck_once(job: Job, why: str, marks: Path) -> JobResult:
 def test_a_stuck_worker_is_stopped_its_job_run_again_and_a_job_stuck_twice_fails(tmp_path):
     results: list[JobResult] = []
     pool = partial(ProcessPoolExecutor, max_workers=2, mp_context=multiprocessing.get_context("fork"))
-    run_in_pool(pool, partial(stuck_once, marks=tmp_path), {job: "new" for job in JOBS}, results.append, patience=3)
+    run = partial(stuck_once, marks=tmp_path)
+    run_in_pool(pool, 2, lambda job, why: (run, job, why), {job: "new" for job in JOBS}, results.append, patience=3)
     by_unit = {result.job.unit: result for result in results}
     assert sorted(by_unit) == ["0101", "0102", "0103"] and len(results) == 3
     assert by_unit["0101"].ok and by_unit["0102"].ok  # 0102 made on its second try

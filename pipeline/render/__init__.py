@@ -9,6 +9,7 @@ here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import TYPE_CHECKING, cast
@@ -68,22 +69,36 @@ def render(document: Document, formats: Iterable[str]) -> dict[str, bytes]:
 
 def render_each(document: Document, formats: Iterable[str], time_left: Callable[[], float] | None = None) -> Rendered:
     """Every format that can be drawn, each on its own: one that fails leaves the others made. The document is made
-    safe first, once, for all of them. `time_left`: the seconds the job has left, which bound the PDF's compile."""
+    safe first, once, for all of them. `time_left`: the seconds the job has left, which bound the PDF's compile.
+
+    The bounded formats (the PDF, compiled in a process of its own, `engine`) are drawn in a thread while the others
+    are drawn here: the compile and the Word file then take one core each."""
     document, warnings = made_safe(document)
     rendered = Rendered(warnings=warnings)
-    for name in sorted(dict.fromkeys(formats), key=lambda name: OUTPUTS[name].timed):  # the bounded one last
-        output = OUTPUTS[name]
-        try:
-            data = output.draw()(document, **limit(output, time_left))
-        except RenderTimedOut as error:
-            rendered.failed[name] = error.reason
-            continue
-        except Exception as error:
-            rendered.failed[name] = failure(document, output, error, time_left)
-            continue
-        if data is not None:
-            rendered.files[name] = data
+    names = sorted(dict.fromkeys(formats), key=lambda name: OUTPUTS[name].timed)  # the bounded ones last
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="render") as background:
+        bounded = {
+            name: background.submit(drawn, document, OUTPUTS[name], time_left) for name in names if OUTPUTS[name].timed
+        }
+        for name in names:
+            data, reason = bounded[name].result() if name in bounded else drawn(document, OUTPUTS[name], time_left)
+            if reason is not None:
+                rendered.failed[name] = reason
+            elif data is not None:
+                rendered.files[name] = data
     return rendered
+
+
+def drawn(
+    document: Document, output: Output, time_left: Callable[[], float] | None = None
+) -> tuple[bytes | None, str | None]:
+    """The file `output` draws of the document (None: nothing to say), or why it cannot be drawn."""
+    try:
+        return output.draw()(document, **limit(output, time_left)), None
+    except RenderTimedOut as error:
+        return None, error.reason
+    except Exception as error:
+        return None, failure(document, output, error, time_left)
 
 
 def failure(document: Document, output: Output, error: Exception, time_left: Callable[[], float] | None = None) -> str:

@@ -6,14 +6,20 @@ case officer's own template restyles it and Word's navigation pane, outline and 
 repeat their header row on every page and align numbers right; every chart is a PNG at print resolution with its
 alternative text and caption; the document's language, title and author are set, and every page's footer says
 'Side 3 af 12'. Text that XML cannot hold (control characters) is dropped on the way in.
+
+Made quickly: the styles are defined once per accent colour and language, in a template kept as bytes, and each
+style's id is looked up once (python-docx searches every style of the file for each name it is given); paragraphs,
+runs and table cells are made as their XML elements, as python-docx makes them, but placed directly.
 """
 
 from __future__ import annotations
 
 import base64
+import copy
 import io
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import cast
 
 from docx import Document as new_word_document
@@ -24,10 +30,12 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tc
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Length, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from docx.table import _Cell as WordCell
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from pipeline.present.document import (
@@ -60,23 +68,36 @@ TEXT_WIDTH = Cm(16)  # A4 less 2.5 cm margins
 PRINT_PPI = 200
 # Characters XML 1.0 cannot hold: Word refuses a file with them (python-docx raises before).
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# What python-docx writes as elements of their own in a run, not as text.
+LINE_CONTROLS = re.compile("[\t\r\n]")
 
 
 def to_docx(document: Document) -> bytes:
-    word = new_word_document()
-    define_styles(word, document.cover)
-    set_properties(word, document.cover)
-    page_setup(word, document.cover)
-    write_cover(word, document.cover)
-    if document.cover.contents:
-        write_table_of_contents(word, document.sections, document.cover.labels["contents"])
+    word = new_word_document(io.BytesIO(styled_template(document.cover.accent, document.cover.language)))
     writer = Writer(word)
+    set_properties(word, document.cover)
+    page_setup(writer, document.cover)
+    write_cover(writer, document.cover)
+    if document.cover.contents:
+        write_table_of_contents(writer, document.sections, document.cover.labels["contents"])
     for part in document.sections:
         writer.section(part)
-    word.add_paragraph(xml_text(document.cover.provenance), style="Note")
+    writer.paragraph("Note", document.cover.provenance)
+    return saved(word)
+
+
+def saved(word: WordDocument) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
+
+
+@lru_cache(maxsize=8)
+def styled_template(accent: str, language: str) -> bytes:
+    """python-docx's blank document with the report's styles defined: made once per accent colour and language."""
+    word = new_word_document()
+    define_styles(word, accent, language)
+    return saved(word)
 
 
 def xml_text(text: str) -> str:
@@ -86,16 +107,16 @@ def xml_text(text: str) -> str:
 # --- Styles, properties, pages -----------------------------------------------------------------------------------
 
 
-def define_styles(word: WordDocument, cover: Cover) -> None:
+def define_styles(word: WordDocument, accent_colour: str, language_code: str) -> None:
     """The report's look as named styles: the typeface, the accent colour in the headings, and our own few."""
     styles = word.styles
     normal = styles["Normal"]
     normal.font.name = "Source Sans Pro"
     normal.font.size = Pt(10.5)
-    accent = RGBColor.from_string(cover.accent.lstrip("#").upper())
+    accent = RGBColor.from_string(accent_colour.lstrip("#").upper())
     for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
         styles[name].font.color.rgb = accent
-    language = LANGUAGES.get(cover.language, cover.language)
+    language = LANGUAGES.get(language_code, language_code)
     defaults = word.styles.element.find(qn("w:docDefaults"))
     run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     lang = run_defaults.find(qn("w:lang"))
@@ -152,17 +173,17 @@ def property_text(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
-def page_setup(word: WordDocument, cover: Cover) -> None:
+def page_setup(writer: Writer, cover: Cover) -> None:
     """A4, the report's title in every page's header and 'Side 3 af 12' in its footer."""
-    section = word.sections[0]
+    section = writer.word.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.5)
     section.different_first_page_header_footer = True  # the cover has neither
     header = section.header.paragraphs[0]
-    header.style = "Header"
+    header._p.style = writer.style_id("Header")
     header.add_run(xml_text(cover.title))
     footer = section.footer.paragraphs[0]
-    footer.style = "Footer"
+    footer._p.style = writer.style_id("Footer")
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     before, rest = cover.labels["page_of"].split("{page}", 1)
     middle, after = rest.split("{pages}", 1) if "{pages}" in rest else (rest, "")
@@ -195,30 +216,28 @@ def field(paragraph: WordParagraph, instruction: str, shown: str) -> None:
 # --- The cover and the table of contents -------------------------------------------------------------------------
 
 
-def write_cover(word: WordDocument, cover: Cover) -> None:
+def write_cover(writer: Writer, cover: Cover) -> None:
     """Logo, the report's kind (and unit), the title, then owner, period and date; a page of its own."""
     if cover.logo:
-        picture = logo_png(cover.logo)
-        word.add_paragraph(style="Figure").add_run().add_picture(io.BytesIO(picture), height=Cm(2))
-        describe_last_picture(word, cover.owner)
+        writer.picture(writer.paragraph("Figure"), logo_png(cover.logo), cover.owner, height=Cm(2))
     kind = cover.report_title + (f" · {cover.unit_name}" if cover.unit_name else "")
-    word.add_paragraph(xml_text(kind), style="Subtitle")
-    word.add_paragraph(xml_text(cover.title), style="Title")
+    writer.paragraph("Subtitle", kind)
+    writer.paragraph("Title", cover.title)
     for key, value in (("owner", cover.owner), ("period", cover.period), ("report_date", cover.date)):
-        line = word.add_paragraph(style="Normal")
-        line.add_run(xml_text(cover.labels[key] + ": "), style="Strong")
-        line.add_run(xml_text(value))
+        line = writer.paragraph("Normal", default_unnamed=True)
+        writer.run(line, cover.labels[key] + ": ", "Strong")
+        writer.run(line, value)
     if cover.contents:  # a short document goes on below its title
-        word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        writer.paragraph(None).add_run().add_break(WD_BREAK.PAGE)
 
 
-def write_table_of_contents(word: WordDocument, sections: Sequence[Section], title: str) -> None:
+def write_table_of_contents(writer: Writer, sections: Sequence[Section], title: str) -> None:
     """A Word table of contents over the headings (Word fills in the page numbers when asked to update it), showing
     until then each section's title, linked to it; none for a report of one section, as on the page."""
     if len(sections) < 2:
         return
-    word.add_paragraph(xml_text(title), style="TOC Heading")
-    paragraphs = [word.add_paragraph(style="TOC 1") for _ in sections]
+    writer.paragraph("TOC Heading", title)
+    paragraphs = [writer.paragraph("TOC 1") for _ in sections]
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
     paragraphs[0].add_run()._r.append(begin)
@@ -234,7 +253,7 @@ def write_table_of_contents(word: WordDocument, sections: Sequence[Section], tit
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     paragraphs[-1].add_run()._r.append(end)
-    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    writer.paragraph(None).add_run().add_break(WD_BREAK.PAGE)
 
 
 def bookmark_name(anchor: str) -> str:
@@ -275,29 +294,47 @@ def styled_run(text: str, style: str) -> BaseOxmlElement:
 # --- The sections ------------------------------------------------------------------------------------------------
 
 
+# Style ids by name: every template `styled_template` makes has the same styles.
+STYLE_IDS: dict[str, str] = {}
+
+
 class Writer:
     """Draws blocks one after another into the Word document; one method per block kind."""
 
     def __init__(self, word: WordDocument) -> None:
         self.word = word
         self.bookmarks = 0
-        self.styles: dict[str, str] = {}
+        self.body = word._body  # the paragraphs' container, as python-docx's own paragraphs have it
+        self.end = word.element.body.get_or_add_sectPr()  # the body's last element: paragraphs and tables go before
 
     def style_id(self, name: str) -> str:
         """A style's id, looked up once: python-docx searches every style each time it is given a style."""
-        if name not in self.styles:
-            self.styles[name] = self.word.styles[name].style_id
-        return self.styles[name]
+        if name not in STYLE_IDS:
+            STYLE_IDS[name] = self.word.styles[name].style_id
+        return STYLE_IDS[name]
 
-    def paragraph(self, style: str, text: str = "") -> WordParagraph:
-        paragraph = self.word.add_paragraph(xml_text(text))
-        paragraph._p.style = self.style_id(style)
-        return paragraph
+    def paragraph(self, style: str | None, text: str = "", default_unnamed: bool = False) -> WordParagraph:
+        """A new paragraph at the end of the body, as `Document.add_paragraph(text)` makes it, in `style` (none for
+        None; none either for the default style when `default_unnamed`, as python-docx leaves it out)."""
+        p = cast(CT_P, OxmlElement("w:p"))
+        if style is not None:  # python-docx names no default style, but leaves the paragraph's properties (empty)
+            p.append(properties("p", None if default_unnamed and style == "Normal" else self.style_id(style)))
+        if text:
+            p.append(new_run(xml_text(text)))
+        self.end.addprevious(p)
+        return WordParagraph(p, self.body)
 
     def run(self, paragraph: WordParagraph, text: str, style: str | None = None) -> None:
-        run = paragraph.add_run(xml_text(text))
-        if style:
-            run._r.style = self.style_id(style)
+        paragraph._p.append(new_run(xml_text(text), self.style_id(style) if style else None))
+
+    def picture(self, paragraph: WordParagraph, png: bytes, alt: str, **size: Length) -> None:
+        """A picture in a run of its own, with the alternative text a screen reader reads (and Word's
+        accessibility checker looks for)."""
+        run = paragraph.add_run()
+        run.add_picture(io.BytesIO(png), **size)
+        described = run._r.find(".//" + qn("wp:docPr"))
+        described.set("descr", xml_text(alt))
+        described.set("title", "")
 
     def section(self, part: Section) -> None:
         heading = self.paragraph(HEADING_STYLES[2], part.title)
@@ -373,18 +410,19 @@ class Writer:
         """The caption above, the header row repeated on every page, numbers to the right."""
         self.paragraph("Caption", str(part.caption))
         numeric = set(part.numeric)
-        table = self.word.add_table(rows=1 + len(part.rows), cols=max(1, len(part.header)), style="Table Grid")
+        table = self.word.add_table(rows=1 + len(part.rows), cols=max(1, len(part.header)))
+        table._tbl.tblStyle_val = self.style_id("Table Grid")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        header = table.rows[0]
+        header, *rows = table._tbl.tr_lst
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
-        header._tr.get_or_add_trPr().append(repeat)
-        for index, (cell, text) in enumerate(zip(header.cells, part.header)):
+        header.get_or_add_trPr().append(repeat)
+        for index, (cell, text) in enumerate(zip(header.tc_lst, part.header)):
             self.fill(cell, text, "Table Heading Number" if index in numeric else "Table Heading")
-        for row, values in zip(table.rows[1:], part.rows):
+        for row, values in zip(rows, part.rows):
             keep_together = OxmlElement("w:cantSplit")
-            row._tr.get_or_add_trPr().append(keep_together)
-            for index, (cell, value) in enumerate(zip(row.cells, values)):
+            row.get_or_add_trPr().append(keep_together)
+            for index, (cell, value) in enumerate(zip(row.tc_lst, values)):
                 text = value.text if isinstance(value, (Marked, Datum)) else value
                 self.fill(cell, text, "Table Number" if index in numeric else "Table Text")
         self.paragraph("Note")  # a little room after the table, and never two tables joined
@@ -394,14 +432,40 @@ class Writer:
         paragraph = self.paragraph("Figure")
         natural = svg_width_cm(part.svg)
         width = min(TEXT_WIDTH, Cm(natural)) if natural else TEXT_WIDTH
-        paragraph.add_run().add_picture(io.BytesIO(chart_png(part.svg)), width=width)
-        describe_last_picture(self.word, part.alt)
+        self.picture(paragraph, chart_png(part.svg), part.alt, width=width)
         self.paragraph("Caption", str(part.caption))
 
-    def fill(self, cell: WordCell, text: str, style: str) -> None:
-        paragraph = cell.paragraphs[0]
-        paragraph._p.style = self.style_id(style)
-        self.run(paragraph, text)
+    def fill(self, cell: CT_Tc, text: str, style: str) -> None:
+        """A table cell's paragraph (the one a new table's cell holds) in `style`, with `text` as its run."""
+        paragraph = cell.p_lst[0]
+        paragraph.append(properties("p", self.style_id(style)))
+        paragraph.append(new_run(xml_text(text)))
+
+
+def new_run(text: str, style_id: str | None = None) -> CT_R:
+    """A run as `Paragraph.add_run(text, style)` makes it: tabs and line breaks as Word's own elements."""
+    run = cast(CT_R, OxmlElement("w:r"))
+    if style_id:
+        run.append(properties("r", style_id))
+    if not LINE_CONTROLS.search(text):
+        if text:
+            run.add_t(text)  # what python-docx makes of text without tabs or line breaks, made at once
+    else:
+        run.text = text
+    return run
+
+
+def properties(kind: str, style_id: str | None) -> BaseOxmlElement:
+    """A new paragraph's ("p") or run's ("r") properties naming its style, or empty for None."""
+    return copy.deepcopy(_properties(kind, style_id))
+
+
+@lru_cache(maxsize=64)
+def _properties(kind: str, style_id: str | None) -> BaseOxmlElement:
+    made = OxmlElement(f"w:{kind}Pr")
+    if style_id is not None:
+        made.append(OxmlElement(f"w:{kind}Style", {qn("w:val"): style_id}))
+    return made
 
 
 def restarted_numbering(word: WordDocument, style: str) -> int:
@@ -421,13 +485,6 @@ def numbered(paragraph: WordParagraph, number: int) -> None:
     properties.get_or_add_numId().val = number
 
 
-def describe_last_picture(word: WordDocument, alt: str) -> None:
-    """The alternative text a screen reader reads (and Word's accessibility checker looks for)."""
-    pictures = word.element.body.findall(".//" + qn("wp:docPr"))
-    pictures[-1].set("descr", xml_text(alt))
-    pictures[-1].set("title", "")
-
-
 def svg_width_cm(svg: str) -> float | None:
     """The chart's width as matplotlib set it ('460.8pt'), in centimetres."""
     found = re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"', svg)
@@ -439,6 +496,7 @@ def chart_png(svg: str) -> bytes:
     return svg_to_png(svg, PRINT_PPI)
 
 
+@lru_cache(maxsize=4)  # one logo for every report of a project
 def logo_png(data_uri: str) -> bytes:
     """The cover's logo as Word can show it: PNG and JPEG as they are, SVG drawn as a PNG."""
     header, data = data_uri.split(",", 1)

@@ -12,6 +12,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -20,7 +21,7 @@ from pipeline.errors import EvalreportError, JobFailed
 from pipeline.project import Project, load_project
 from pipeline.render import html, pdf
 from pipeline.render.cover import cover
-from pipeline.run import cache, decision, execute
+from pipeline.run import cache, decision, execute, warm
 from pipeline.run.deadline import Deadline
 from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, JobResult, Workspace
@@ -118,13 +119,12 @@ def run_job(
     return result
 
 
-def prepare_worker(planned: Mapping[tuple[Path, str], Project]) -> None:
-    """Take the planned projects (inherited already by a forked worker, sent to one of a forkserver), load what every
-    job of a worker process needs, then exempt it from garbage collection for good.
+def prepare_worker() -> None:
+    """Load what every job of a worker process needs, exempt it from garbage collection for good, then start the
+    worker's kernel: all while the command still decides for the projects (`prepare_projects`).
 
     A worker renders report after report; each collection would otherwise walk all of pandas and the renderers again.
     """
-    _planned.update(planned)
     for output in render.OUTPUTS.values():
         output.draw()  # every renderer imported
     html.stylesheet()
@@ -132,6 +132,18 @@ def prepare_worker(planned: Mapping[tuple[Path, str], Project]) -> None:
     pdf.ENGINE.started()  # the PDF's compiler, in the child it keeps, loading its fonts while the first job runs
     gc.collect()
     gc.freeze()
+    try:
+        warm.kernel_for_this_worker()  # started (seconds of imports) before the first job asks
+    except Exception:  # noqa: BLE001 (the first job starts one again, and says why it cannot)
+        warm.discard_kernel()
+
+
+def run_planned(job: Job, project: Project | None, run: partial[JobResult], why: str) -> JobResult:
+    """`run` (`run_job` with the run's settings) in a worker of the pool, with the job's project as the command
+    prepared it (None: not prepared, the job loads it)."""
+    if project is not None:
+        _planned[(run.keywords["workspace"].inputs, job.project)] = project
+    return run(job, why=why)
 
 
 def worker_start() -> multiprocessing.context.BaseContext:
@@ -168,28 +180,32 @@ def run_jobs(
         results.append(result)
         on_done(result)
 
-    try:
+    def prepare() -> None:
         _planned.update(prepare_projects({job.project for job in to_run}, workspace, projects or {}))
+
+    try:
         if scheduler:
             from pipeline.run.cluster import run_on_cluster  # Dask loads only for a run that asks for it
 
+            prepare()
             run_on_cluster(scheduler, to_run, run, finished)
         elif workers <= 1 or len(to_run) <= 1:
+            prepare()
             for job, why in to_run.items():
                 finished(run(job, why=why))
         else:
             ensure_kernel()  # once here, not raced by the workers
-            start = worker_start()
-            # the planned projects: a forked worker has them already
-            planned: dict[tuple[Path, str], Project] = {} if start.get_start_method() == "fork" else dict(_planned)
+            # The workers start, and start their kernels, while this process decides for the projects (for a project
+            # whose survey changed, the dearest step of a run); each job then takes its project along.
+            workers = min(workers, len(to_run))  # a worker more would start a kernel for nothing
             pool = partial(
-                ProcessPoolExecutor,
-                max_workers=workers,
-                initializer=prepare_worker,
-                initargs=(planned,),
-                mp_context=start,
+                ProcessPoolExecutor, max_workers=workers, initializer=prepare_worker, mp_context=worker_start()
             )
-            run_in_pool(pool, run, to_run, finished, patience=timeout + WORKER_GRACE)
+
+            def task(job: Job, why: str) -> tuple[Any, ...]:
+                return run_planned, job, _planned.get((workspace.inputs, job.project)), run, why
+
+            run_in_pool(pool, workers, task, to_run, finished, patience=timeout + WORKER_GRACE, while_starting=prepare)
     finally:
         _planned.clear()
     return sorted(results, key=lambda r: order[r.job])
@@ -201,19 +217,27 @@ WORKER_GRACE = 120
 
 def run_in_pool(
     pool: Callable[[], ProcessPoolExecutor],
-    run: Callable[..., JobResult],
+    workers: int,
+    task: Callable[[Job, str], tuple[Any, ...]],
     to_run: Mapping[Job, str],
     finished: Callable[[JobResult], None],
     patience: float,
+    while_starting: Callable[[], None] = lambda: None,
 ) -> None:
-    """Run the jobs in a pool of worker processes, reporting each as it finishes. Every job keeps its own time limit,
-    so when none has finished for `patience` seconds a worker is stuck where no limit reaches (a notebook kernel that
-    never answered its first message): the pool is stopped and the jobs not done are run once more in a fresh one;
-    stuck again, they fail and say so."""
+    """Run each job as `task` says (a function and its arguments) in a pool of `workers` processes, reporting each as
+    it finishes; `while_starting` runs while the workers start.
+
+    Every job keeps its own time limit, so when none has finished for `patience` seconds a worker is stuck where no
+    limit reaches (a notebook kernel that never answered its first message): the pool is stopped and the jobs not
+    done are run once more in a fresh one; stuck again, they fail and say so."""
     left = dict(to_run)
-    for _attempt in range(2):
+    for attempt in range(2):
         executor = pool()
-        futures = {executor.submit(run, job, why=why): job for job, why in left.items()}
+        for _ in range(workers):
+            executor.submit(int)  # makes the pool start its workers now, not at the first job
+        if attempt == 0:
+            while_starting()
+        futures = {executor.submit(*task(job, why)): job for job, why in left.items()}
         pending = set(futures)
         while pending:
             done, pending = wait(pending, timeout=patience, return_when=FIRST_COMPLETED)

@@ -63,6 +63,12 @@ def code_digest() -> str:
 
 def package_versions() -> dict[str, str]:
     """Python's version and those of the libraries that compute, draw and lay out a report."""
+    return dict(_package_versions())
+
+
+@cache
+def _package_versions() -> dict[str, str]:
+    # Read once per process: each look-up parses a library's metadata (≈ 6 ms), and every job's key and record ask.
     names = (
         "papermill",
         "nbconvert",

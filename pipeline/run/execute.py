@@ -17,7 +17,7 @@ from pipeline.run import warm
 from pipeline.run.deadline import Deadline
 from pipeline.run.files import ReportFiles
 from pipeline.run.jobs import Job, Workspace, notebook_parameters
-from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
+from pipeline.run.kernel import KERNEL_NAME, KernelManagerWithoutSecrets, ensure_kernel
 
 
 def execute(
@@ -48,14 +48,17 @@ def execute(
             loaded = Path(handed.name) / HANDED_OVER
             parameters["loaded"] = str(loaded)
             hand_over(project, loaded)
+        kernel_name = KERNEL_NAME  # a kept kernel's spec was checked when it started
         if warm_kernel:
             kernel = warm.kernel_for(job.project, str(workspace.notebooks), own_code)
             engine = {"engine_name": warm.ENGINE, "warm_kernel": kernel}
+        else:
+            kernel_name = ensure_kernel()
         notebook: nbformat.NotebookNode = papermill.execute_notebook(
             workspace.notebooks / f"{job.report}.ipynb",
             running,
             parameters=parameters,
-            kernel_name=ensure_kernel(),
+            kernel_name=kernel_name,
             cwd=str(workspace.notebooks),
             # each cell may take what is left of the job's time, not a time of its own
             timeout_func=deadline.cell_timeout,

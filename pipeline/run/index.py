@@ -29,7 +29,6 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from pipeline import __version__
 from pipeline.errors import EvalreportError, UnsafePath
 from pipeline.periods import parse_period
-from pipeline.present.case import meeting_day
 from pipeline.present.i18n import LOCALES, Messages
 from pipeline.project import PROJECT_FILE, load_spec
 from pipeline.run.files import ReportFiles
@@ -215,6 +214,10 @@ def _waiting_cases(card: Card) -> list[WaitingCase]:
     if case is None or card.spec is None:
         return []
     scheduled = [c for c in card.spec.committees if c.schedule is not None]
+    if not scheduled:
+        return []
+    from pipeline.present.case import meeting_day  # with the reports' libraries, only for a project with committees
+
     day = case.as_of or date.min
     # decisions.csv names a period as reports say it (2018/19), not as its folder does (2018-19)
     waiting = [c for c in scheduled if (c.name, case.label) not in card.decided]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import papermill
@@ -165,8 +166,18 @@ class JobResult:
 
 
 def notebook_parameters(workspace: Workspace, report: str) -> set[str]:
-    """The names in a notebook's `parameters` cell."""
-    return set(papermill.inspect_notebook(str(workspace.notebooks / f"{report}.ipynb")))
+    """The names in a notebook's `parameters` cell: read once per version of the file (planning and every job ask)."""
+    path = workspace.notebooks / f"{report}.ipynb"
+    try:
+        version = path.stat()
+    except OSError:
+        return set(papermill.inspect_notebook(str(path)))  # which says what is wrong
+    return set(_parameters_in(str(path), version.st_mtime_ns, version.st_size))
+
+
+@lru_cache(maxsize=64)
+def _parameters_in(path: str, modified: int, size: int) -> frozenset[str]:
+    return frozenset(papermill.inspect_notebook(path))
 
 
 def with_previous_status(job: Job, workspace: Workspace) -> Job:

@@ -10,8 +10,9 @@ A kernel serves one project. Resetting variables does not undo what code did to 
 own sections are the evaluator's code: a section that patched the suppression rule would otherwise reach the next
 project's report. So a kernel that has run a project's own code (`sections:` in project.yaml) is that project's
 alone, and a job of another project gets a fresh one; a kernel that ran only evalreport's notebooks serves any.
-Within the project, before each notebook, the kernel checks that evalreport's own code is still the code it
-imported (`pipeline.run.library`), and is replaced when it is not.
+Within the project, before each notebook, a kernel that ran the project's own code checks that evalreport's own code
+is still the code it imported (`pipeline.run.library`), and is replaced when it is not; one that ran only evalreport's
+notebooks has run nothing that could have changed it, and skips the check.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ gc.freeze()
 del gc
 """
 
+# A kept kernel keeps its history in memory, not in IPython's history file: nobody reads a batch's history, and
+# the file's writes (two commits of SQLite at each reset) cost more than the reset itself.
+KERNEL_OPTIONS = ["--HistoryManager.enabled=False"]
+
 # Between notebooks: forget the last one's variables, outputs and history (a new history session, so cell
 # numbers may start at 1 again), close its figures and stand in the next one's folder: the executed notebook is
 # then the one a fresh kernel makes.
@@ -60,10 +65,13 @@ _plt.close("all")
 import os as _os
 _os.chdir({cwd!r})
 del _plt, _os
+get_ipython().execution_count = 1
+"""
+# After a project's own code: whether evalreport's code is still what the kernel imported.
+LIBRARY_CHECK = """\
 import pipeline.run.library as _library
 print("library changed:", *_library.changed()[:5])
 del _library
-get_ipython().execution_count = 1
 """
 
 
@@ -95,8 +103,13 @@ class WarmKernel:
 
     def reset(self, cwd: str) -> bool:
         """Clear what the last notebook left and stand in `cwd`; False when evalreport's code in the kernel is no
-        longer what it imported (the kernel is then of no further use)."""
-        printed = "".join(output.get("text", "") for output in self._run_cells(RESET.format(cwd=cwd)))
+        longer what it imported (the kernel is then of no further use). Only a kernel that ran a project's own code
+        (it then serves that project alone) checks: evalreport's notebooks leave its code as they found it."""
+        if self.project is None:
+            self._run_cells(RESET.format(cwd=cwd))
+            return True
+        outputs = self._run_cells(RESET.format(cwd=cwd) + LIBRARY_CHECK)
+        printed = "".join(output.get("text", "") for output in outputs)
         return "library changed:\n" in printed and "library changed: " not in printed
 
     def _run_cells(self, source: str) -> list[nbformat.NotebookNode]:
@@ -104,7 +117,11 @@ class WarmKernel:
         cell = nbformat.v4.new_code_cell(source)  # type: ignore[no-untyped-call]
         notebook = nbformat.v4.new_notebook(cells=[cell])  # type: ignore[no-untyped-call]
         client = NotebookClient(
-            notebook, km=self.manager, timeout=self.startup_timeout, startup_timeout=self.startup_timeout
+            notebook,
+            km=self.manager,
+            timeout=self.startup_timeout,
+            startup_timeout=self.startup_timeout,
+            extra_arguments=KERNEL_OPTIONS,  # for the start only: the first cells start the kernel
         )
         client.kc = self.client
         client.execute()
