@@ -8,8 +8,8 @@ per municipality, and measures in one run, on this machine:
   (1) naive loop: `papermill` CLI, `jupyter nbconvert --to html --no-input` CLI and `jupyter nbconvert --to
       evalreport-pdf` CLI, one report after another; on an evenly spread sample of --sample reports when N is larger,
       scaled per report;
-  (2a) `evalreport run --all --per-unit --jobs 1` for all N reports (HTML, PDF, results, Excel summary), on one
-       core as the naive loop;
+  (2a) `evalreport run --all --per-unit --jobs 1` for all N reports (HTML, PDF, Word, results, Excel summary),
+       pinned to one CPU as (1), (3) and the job steps are (on Linux), so that no thread of it uses a second core;
   (2b) the same with --jobs J (default: the number of cores);
   (3) bare analysis in plain Python: the same functions and charts each notebook calls, no notebook, no rendering;
   (4) `evalreport run --jobs J` again after one input file of one of the projects changed;
@@ -272,6 +272,21 @@ def change_one_input(inputs: Path) -> Path:
     return survey
 
 
+@contextlib.contextmanager
+def one_core():
+    """This process, and every process it starts (workers, kernels, the PDF's compiler), on one CPU only: a thread
+    drawing the PDF beside the other formats must not make (2a) a two-core figure against a one-core naive loop."""
+    if not hasattr(os, "sched_setaffinity"):  # not Linux: the steps run as they are, and the note says so
+        yield
+        return
+    every = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(every)})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, every)
+
+
 def run(command: list) -> None:
     subprocess.run([str(c) for c in command], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -301,18 +316,20 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
             f"{len(everything)} reports in {len(projects)} projects; {args.jobs} job(s) at once; {os.cpu_count()} cores"
         )
 
-        one_seconds, _, _ = evalreport_run(inputs, reports / "one-core", 1)
-        one = Measured("(2a) evalreport run --jobs 1", len(everything), one_seconds)
+        with one_core():
+            one_seconds, _, _ = evalreport_run(inputs, reports / "one-core", 1)
+        one = Measured("(2a) evalreport run --jobs 1", len(everything), one_seconds, "pinned to one core")
         full_seconds, peak_bytes, _ = evalreport_run(inputs, reports / "parallel", args.jobs)
         full = Measured(f"(2b) evalreport run --jobs {args.jobs}", len(everything), full_seconds)
-        loop = Measured(
-            "(1) naive loop",
-            len(sample),
-            naive_loop(inputs, sample, naive),
-            f"sample of {len(sample)}, scaled per report" if len(sample) < len(everything) else "every report",
-        )
-        bare = Measured("(3) bare analysis", len(everything), bare_analysis(inputs, everything))
-        steps = job_steps(inputs, sample, Path(scratch) / "steps")
+        with one_core():
+            loop = Measured(
+                "(1) naive loop",
+                len(sample),
+                naive_loop(inputs, sample, naive),
+                f"sample of {len(sample)}, scaled per report" if len(sample) < len(everything) else "every report",
+            )
+            bare = Measured("(3) bare analysis", len(everything), bare_analysis(inputs, everything))
+            steps = job_steps(inputs, sample, Path(scratch) / "steps")
         changed = change_one_input(inputs)
         rerun_seconds, _, remade = evalreport_run(inputs, reports / "parallel", args.jobs)
         rerun = Measured(
