@@ -63,6 +63,7 @@ class Report:
         self.committee: Committee | None = None  # set by `for_committee`: the report is then a committee case
         self._figures = 0
         self._tables = 0
+        self._responses: dict[str | None, pd.DataFrame] = {}
 
     @classmethod
     def open(
@@ -125,11 +126,12 @@ class Report:
 
     def responses(self, wave: str | None = None):
         """Respondents in scope, of the latest wave in the period or of the wave named: any of the project's
-        waves, since a status compares with a wave before its period."""
-        if wave is None:
-            return evaluation.responses(self.scope)
-        whole_project = whole(self.spec.period)
-        return evaluation.responses(replace(self.scope, period=whole_project), wave)
+        waves, since a status compares with a wave before its period. Taken once a wave: every figure of a report
+        reads them, and a survey of a million rows takes a while to go through."""
+        if wave not in self._responses:
+            scope = self.scope if wave is None else replace(self.scope, period=whole(self.spec.period))
+            self._responses[wave] = evaluation.responses(scope, wave)
+        return self._responses[wave]
 
     def shows(self, wave: str, item: str, group: str | None = None) -> bool:
         """Whether this report may show a question's figures for its unit (or the whole project), for one group

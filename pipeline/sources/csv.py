@@ -6,7 +6,7 @@ import codecs
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +28,14 @@ SNIFF_ROWS = 50
 
 # The first line as str.splitlines() ends it.
 FIRST_LINE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]*")
+# A line with its end, as io.StringIO(text, newline="") gives it to the csv module.
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` for the csv module, taken as it reads them: a StringIO would copy the whole text first,
+    a hundred megabytes for the first rows."""
+    return (line.group() for line in LINE.finditer(text))
 
 
 def decode(raw: bytes, encoding: str | None = None, file: str = "") -> tuple[str, str]:
@@ -160,7 +168,7 @@ def choose_delimiter(text: str, file: str) -> str:
 
 def _first_rows(text: str, delimiter: str) -> list[list[str]]:
     rows: list[list[str]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter)
     try:
         for row in reader:
             if rows and not any(cell.strip() for cell in row):
@@ -205,7 +213,7 @@ def read_table(
         found = "an empty first line" if text.strip() else "an empty file"
         raise InputError([Problem(name, 1, None, f"a header line with the columns {', '.join(required)}", found)])
     delimiter = delimiter or choose_delimiter(text, name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter)
     header: list[list[str]] = []
     try:
         for row in reader:
@@ -294,7 +302,7 @@ def read_records(path: Path, *, encoding: str | None = None, delimiter: str | No
     """Every row of a headerless CSV file as stripped cells, blank rows left out."""
     name = path.name
     text, _ = read_text(path, encoding)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter or choose_delimiter(text, name))
+    reader = csv.reader(_lines(text), delimiter=delimiter or choose_delimiter(text, name))
     rows, budget = [], Budget(name)
     try:
         for row in reader:
