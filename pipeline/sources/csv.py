@@ -276,7 +276,6 @@ def _read_quickly(
             engine="c",
             quotechar='"',
             doublequote=True,
-            low_memory=False,
         )
     except ValueError:  # ParserError among them: the csv module tells the row
         return None
@@ -294,6 +293,8 @@ def _read_quickly(
             return None  # a cell the csv module refuses
         cells.append(shown)
         written |= held
+    if written.all():  # no blank row to leave out
+        return cells, list(range(len(header) + 1, len(header) + 1 + len(body)))
     kept = np.flatnonzero(written)
     return [column[kept] for column in cells], (kept + len(header) + 1).tolist()
 

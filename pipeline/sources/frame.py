@@ -163,10 +163,10 @@ def cleaned(cells: np.ndarray, missing: Iterable[str] = ()) -> Cleaned:
     """A column's cells (text, or NaN for none) as a table holds them. Each distinct text is cleaned once and then
     shared by every cell holding it: a survey of a million rows writes a handful of answers, which then take a
     pointer a cell instead of a string."""
-    codes, distinct = pd.factorize(cells, use_na_sentinel=False)
-    written = [text for text in distinct if isinstance(text, str)]
-    stripped = [text.strip() if isinstance(text, str) else "" for text in distinct]
+    codes, distinct = pd.factorize(cells)  # none (NaN) is -1, the last place of each list below
+    distinct = distinct.tolist()
+    stripped = [text.strip() for text in distinct]
     missing = set(missing)
-    shown = np.array(["" if text in missing else text for text in stripped] or [""], dtype=object)
-    held = np.array([bool(text) for text in stripped] or [False])
-    return Cleaned(shown[codes], held[codes], max(map(len, written), default=0))
+    shown = np.array([*(["" if text in missing else text for text in stripped] if missing else stripped), ""], object)
+    held = np.array([*stripped, ""], dtype=object).astype(bool)
+    return Cleaned(shown[codes], held[codes], max(map(len, distinct), default=0))
