@@ -121,8 +121,9 @@ def positive_share(answers: pd.Series, scale: Scale) -> dict[str, Any]:
 def asked_items(survey: pd.DataFrame, codebook: SurveySpec, wave: str) -> set[str]:
     """The items a wave asked: those at least one of its respondents answered. An item no one answered in a wave was,
     as a rule, not in its questionnaire (waves ask different questions), and that wave's tables leave it out."""
-    respondents = survey[survey["wave"] == wave]
-    return {item_id for item_id in codebook.items if item_id in respondents and respondents[item_id].notna().any()}
+    items = [item_id for item_id in codebook.items if item_id in survey]
+    answered = survey.loc[survey["wave"] == wave, items].notna().any()
+    return {item_id for item_id in items if answered[item_id]}
 
 
 def summarise_items(
@@ -399,7 +400,8 @@ def positive_share_by_group(
     """Positive share of one item per group, with the groups `shows` withholds marked `suppressed` and their figures
     blanked."""
     scale = codebook.scale_of(item_id)
-    table = by_group(responses, codebook, lambda rows: positive_share(rows[item_id], scale), shows, by)
+    answers = responses[[by, item_id]]  # each group's rows taken of two columns, not of every question's
+    table = by_group(answers, codebook, lambda rows: positive_share(rows[item_id], scale), shows, by)
     return table.reindex(columns=[by, "respondents", "n", "positive_share", "suppressed"])
 
 
@@ -407,7 +409,7 @@ def nps_by_group(
     responses: pd.DataFrame, codebook: SurveySpec, item_id: str, shows: Callable[[str], bool], by: str = "group"
 ) -> pd.DataFrame:
     """Net Promoter Score of one item per group, suppressed like every other group figure."""
-    table = by_group(responses, codebook, lambda rows: net_promoter_score(rows[item_id]), shows, by)
+    table = by_group(responses[[by, item_id]], codebook, lambda rows: net_promoter_score(rows[item_id]), shows, by)
     columns = [
         "n",
         "detractors",

@@ -312,10 +312,12 @@ def _in_total_and_by_group(
         .items()
     ):
         shown = report.shows(wave, item_id, group)
-        rows.append(
-            {"item": item_id, "text": text, "group": group}
-            | (_figures(figures(answers[answers["group"] == group]), keys) if shown else {"suppressed": True})
+        found = (
+            _figures(figures(answers.loc[answers["group"] == group, [item_id]]), keys)  # this question's column only
+            if shown
+            else {"suppressed": True}
         )
+        rows.append({"item": item_id, "text": text, "group": group} | found)
     return rows
 
 
