@@ -415,16 +415,18 @@ OWN_FIGURES = ("activities/", "recommendations/")
 def narrative_hints(project: Project) -> list[Problem]:
     """`validate`'s hints over every text of the project: a figure in digits that no report of it computes. The end
     report's texts are read against the whole period, a yearly status's against its period and scheduled day."""
-    hints, reports = [], {}
+    hints: list[Problem] = []
+    computed: dict[tuple[str | None, str], list[float]] = {}
     for place, variants in project.narrative.texts.items():
         if place.startswith(OWN_FIGURES):
             continue
         period = place.split("/")[1] if place.startswith("status/") else None
         for language, text in variants.items():
             key = (period, language)
-            if key not in reports:
-                reports[key] = Report(project, period=period, language=language, today=_scheduled(project, period))
-            for line, written in text_figures.unplaced_figures(reports[key], text.file, text.source):
+            if key not in computed:  # once a report: its figures take a pass over the survey each
+                report = Report(project, period=period, language=language, today=_scheduled(project, period))
+                computed[key] = text_figures.computed_figures(report)
+            for line, written in text_figures.unplaced_figures(computed[key], text.source):
                 hints.append(
                     Problem(
                         text.file,
