@@ -206,7 +206,7 @@ def survey_tables(
                 (unit_names, group_names, answer_names),
             ):
                 counts[(unit, group)][answer] = n
-            given = pd.Series(answer_names[np.unique(answer_codes[counted])], dtype=object)
+            given = pd.Series(answer_names[np.unique(answer_codes[in_wave & (answer_codes >= 0)])], dtype=object)
             categories = _categories(codebook, item_id, given)
             before = tuple(earlier.get((wave, item_id), ()))
             tables[(wave, item_id)] = LinkedTable(dict(counts), categories, respondents, before)
@@ -249,11 +249,6 @@ def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> d
         if unit != NO_UNIT and n >= width:
             published[(unit, group)] = int(n)
     return published
-
-
-def _each_once(values: pd.Series, answer_of: Callable[[Any], str | None]) -> pd.Series:
-    """`values.map(answer_of)`, with `answer_of` called once per distinct value, not once per respondent."""
-    return values.map({value: answer_of(value) for value in values.dropna().unique().tolist()})  # Python values
 
 
 def _answer_of(codebook: SurveySpec, item_id: str) -> Callable[[Any], str | None]:
