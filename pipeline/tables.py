@@ -376,9 +376,9 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
 
 def _check_respondent_ids(raw: pd.DataFrame, rows: Rows) -> None:
     """Each respondent has an id, used once within a wave; the rows are gone through one by one only when not."""
-    keys = raw[["wave", "respondent_id"]]
-    if not (keys["respondent_id"] == "").any() and not keys.duplicated().any():
-        return
+    ids = raw["respondent_id"]
+    if not (ids == "").any() and not (ids.duplicated().any() and raw[["wave", "respondent_id"]].duplicated().any()):
+        return  # ids unique in the file are unique within each wave; a panel's ids repeat across waves
     first_of: dict[tuple[str, str], int] = {}
     for line, key in zip(raw.attrs["line"], zip(raw["wave"].tolist(), raw["respondent_id"].tolist())):
         if not key[1]:
