@@ -13,6 +13,7 @@ stated in docs/inputs.md can be checked:
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import shutil
@@ -82,6 +83,10 @@ def measured(command: list[str]) -> tuple[float, float, int]:
     return time.perf_counter() - started, peak / 1e9, process.returncode
 
 
+def _load() -> str:
+    return ", ".join(f"{load:.1f}" for load in os.getloadavg())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--respondents", type=int, default=1_000_000)
@@ -109,11 +114,13 @@ def main() -> int:
             ],
         }
         failed = False
+        print(f"load average (1, 5, 15 min) before: {_load()}; {os.cpu_count()} cores")
         print(f"{'step':34} {'seconds':>8} {'peak GB':>8}")
         for label, command in steps.items():
             seconds, peak, code = measured(command)
             failed |= code != 0
             print(f"{label:34} {seconds:8.1f} {peak:8.2f}" + ("  FAILED" if code else ""))
+        print(f"load average after: {_load()} (other work on the machine lengthens the wall times above)")
         published = folder / "reports" / "stor" / "2015-2016"
         for path in sorted(published.glob("survey_feedback*")):
             print(f"  {path.name:32} {path.stat().st_size / 1e6:8.2f} MB")

@@ -166,12 +166,13 @@ def items_asked_in_some_waves(spec: ProjectSpec, survey: pd.DataFrame | None) ->
     if survey is None or survey.empty or spec.survey is None or len(spec.survey.waves) < 2:
         return []
     found = []
-    waves = [wave.id for wave in spec.survey.waves if (survey["wave"] == wave.id).any()]
+    in_wave = {wave.id: (survey["wave"] == wave.id).to_numpy(dtype=bool, na_value=False) for wave in spec.survey.waves}
+    waves = [wave for wave, rows in in_wave.items() if rows.any()]
     for item_id in spec.survey.items:
         if item_id not in survey:
             continue
-        answered = survey[item_id].notna()
-        asked = [wave for wave in waves if answered[survey["wave"] == wave].any()]
+        answered = survey[item_id].notna().to_numpy()
+        asked = [wave for wave in waves if (answered & in_wave[wave]).any()]
         if asked and len(asked) < len(waves):
             left_out = [wave for wave in waves if wave not in asked]
             found.append(

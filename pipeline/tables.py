@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from pipeline.analysis.budget import BUDGET_COLUMNS, empty_budget
@@ -73,10 +74,6 @@ FREE_TEXT = {
 }
 
 
-CellT = TypeVar("CellT")
-VerdictT = TypeVar("VerdictT")
-
-
 class Rows:
     """Walks a raw table row by row and records problems with the row's line in the file; its free-text columns
     are redacted before anything reads them."""
@@ -130,20 +127,29 @@ class Rows:
             self.problem(line, field, expected, value)
             return None
 
-    def judged(self, cells: list[CellT], judge: Callable[[CellT, int], VerdictT]) -> list[VerdictT]:
+    def judged(self, cells: pd.Series | list[Any], judge: Callable[[Any, int], object]) -> np.ndarray:
         """`judge(cell, line)` for each row's cell, called once per distinct cell: a survey repeats a handful of
-        answers a million times. The problems it records for a cell are recorded for every row holding it."""
-        verdicts, problems = {}, {}
-        for cell in dict.fromkeys(cells):
+        answers a million times. The problems it records for a cell are recorded for every row holding it. The
+        verdicts come back as an array of objects, a row's cell's verdict in its place."""
+        if isinstance(cells, pd.Series):
+            codes, found = pd.factorize(cells, use_na_sentinel=False)
+            distinct = found.tolist()
+        else:  # tuples of several columns' cells
+            numbers: dict = {}
+            codes = np.fromiter((numbers.setdefault(cell, len(numbers)) for cell in cells), np.intp, len(cells))
+            distinct = list(numbers)
+        verdicts, faulty = np.empty(len(distinct), dtype=object), {}
+        for code, cell in enumerate(distinct):
             before = len(self.problems)
-            verdicts[cell] = judge(cell, 0)
-            problems[cell] = self.problems[before:]
-            del self.problems[before:]
-        faulty = {cell: found for cell, found in problems.items() if found}
-        for line, cell in zip(self.frame.attrs["line"], cells) if faulty else ():
-            if cell in faulty:
-                self.problems.extend(replace(problem, row=line) for problem in faulty[cell])
-        return [verdicts[cell] for cell in cells]
+            verdicts[code] = judge(cell, 0)
+            if len(self.problems) > before:
+                faulty[code] = self.problems[before:]
+                del self.problems[before:]
+        if faulty:
+            lines = self.frame.attrs["line"]
+            for row in np.flatnonzero(np.isin(codes, list(faulty))):
+                self.problems.extend(replace(problem, row=lines[row]) for problem in faulty[codes[row]])
+        return verdicts[codes]
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -322,38 +328,26 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
         )
     check_unit = _unit_checker(spec, rows)
     waves = [w.id for w in codebook.waves]
-    first_of: dict[tuple[str, str], int] = {}
-    for line, key in zip(raw.attrs["line"], zip(raw["wave"].tolist(), raw["respondent_id"].tolist())):
-        if not key[1]:
-            rows.problem(line, "respondent_id", "an id for the respondent", key[1])
-        elif key in first_of:
-            rows.problem(
-                line,
-                "respondent_id",
-                "ids unique within a wave",
-                key[1],
-                f"again (row {first_of[key]} has it in the same wave)",
-            )
-        first_of.setdefault(key, line)
+    _check_respondent_ids(raw, rows)
     # The other columns are judged value by value (see Rows.judged); the problems are then put back in the order of
     # the rows, as a reader goes through the file.
     rows.judged(
-        raw["wave"].tolist(),
+        raw["wave"],
         lambda wave, line: (
             None if wave in waves else rows.problem(line, "wave", f"one of the waves in project.yaml {waves}", wave)
         ),
     )
     groups = sorted(codebook.groups)
     rows.judged(
-        raw["group"].tolist(),
+        raw["group"],
         lambda group, line: (
             None
             if group in codebook.groups
             else rows.problem(line, "group", f"one of the groups in project.yaml {groups}", group)
         ),
     )
-    rows.judged(raw["unit"].tolist(), lambda unit, line: check_unit(line, unit))
-    answers = {}
+    rows.judged(raw["unit"], lambda unit, line: check_unit(line, unit))
+    answers: dict[str, Any] = {}  # each question's verdicts, a row's in its place: an array or a list
     for item_id, item in codebook.items.items():
         if item.columns:
             columns = list(item.columns)
@@ -372,7 +366,7 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
             def answer(cell: str, line: int, item: Item = item, item_id: str = item_id) -> object:
                 return _answer(cell, item, codebook, rows, line, item_id)
 
-            answers[item_id] = rows.judged(raw[item_id].tolist(), answer)
+            answers[item_id] = rows.judged(raw[item_id], answer)
     rows.problems.sort(key=lambda problem: problem.row or 0)
     _check_invited(raw, codebook, rows)
     rows.raise_if_any()
@@ -380,6 +374,26 @@ def parse_survey(path: Path, spec: ProjectSpec) -> pd.DataFrame:
     for item_id, values in answers.items():
         frame[item_id] = pd.Series(values, index=frame.index, dtype=object)
     return frame
+
+
+def _check_respondent_ids(raw: pd.DataFrame, rows: Rows) -> None:
+    """Each respondent has an id, used once within a wave; the rows are gone through one by one only when not."""
+    ids = raw["respondent_id"]
+    if not (ids == "").any() and not (ids.duplicated().any() and raw[["wave", "respondent_id"]].duplicated().any()):
+        return  # ids unique in the file are unique within each wave; a panel's ids repeat across waves
+    first_of: dict[tuple[str, str], int] = {}
+    for line, key in zip(raw.attrs["line"], zip(raw["wave"].tolist(), raw["respondent_id"].tolist())):
+        if not key[1]:
+            rows.problem(line, "respondent_id", "an id for the respondent", key[1])
+        elif key in first_of:
+            rows.problem(
+                line,
+                "respondent_id",
+                "ids unique within a wave",
+                key[1],
+                f"again (row {first_of[key]} has it in the same wave)",
+            )
+        first_of.setdefault(key, line)
 
 
 def _answer(cell: str, item, codebook, rows: Rows, line: int, item_id: str):

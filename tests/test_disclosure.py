@@ -211,6 +211,28 @@ def test_hundreds_of_random_projects_pass_the_audit():
         assert failing == [], data.to_dict("records")
 
 
+def test_the_linked_table_counts_each_answer_of_each_cell_as_the_rows_first_show_them():
+    """Counted from numeric codes, the table is what pandas counts from the rows: a unit left empty counts under
+    NO_UNIT, a blank answer nowhere, and cells and answers come in the order the rows first show them (the order
+    the decision's programs are written in)."""
+    rng = random.Random(7)
+    rows = [
+        (rng.choice(["B", "A", None]), rng.choice(["politiker", "borger"]), rng.choice([*ANSWERS, None]))
+        for _ in range(300)
+    ]
+    data = survey(rows)
+    table = survey_tables(data, codebook())[("2024", "q")]
+    given = data[data["q"].notna()]
+    expected: dict = {}
+    cells = pd.DataFrame({"unit": given["unit"].fillna(NO_UNIT), "group": given["group"], "answer": given["q"]})
+    for (unit, group, answer), n in cells.value_counts(sort=False).items():
+        expected.setdefault((unit, group), {})[answer] = n
+    assert [(cell, list(counts.items())) for cell, counts in table.counts.items()] == [
+        (cell, list(counts.items())) for cell, counts in expected.items()
+    ]
+    assert table.answers == tuple(ANSWERS)  # the scale's labels, then "don't know"
+
+
 # --- History: a wave published before ----------------------------------------------------------------
 
 

@@ -6,9 +6,13 @@ import importlib.util
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.errors import InputError
+from pipeline.sources import csv as csv_source
 from pipeline.sources.csv import read_table
 from pipeline.sources.dates import MAX_LISTED, parse_date_column
 from pipeline.sources.readers import read_any
@@ -154,6 +158,83 @@ def test_two_heading_rows_are_joined_top_to_bottom(tmp_path):
         "Open-Ended Response",
     ]
     assert list(frame.attrs["line"]) == [3]
+
+
+# --- the quick reader -------------------------------------------------------------------------------------------
+
+# What makes the C parser and the csv module part ways if anything does: quotes, line ends, blank and padded rows,
+# codes to clear, blanks to strip, a delimiter of the other kind.
+CSV_PIECES = ['"', '""', '"a,b"', "\n", "\r\n", "\r", " ", "\t", ",", ";", "NULL", ".", "Helt enig", "æ", "'", "\u2028"]
+csv_text = st.lists(st.sampled_from(CSV_PIECES) | st.text('ab \t,;"\n', max_size=6), max_size=60).map("".join)
+
+
+def read_both_ways(path, monkeypatch, **options):
+    """read_table's frame (or its problems) read quickly and row by row, and whether the quick reader took it."""
+    read_quickly, taken = csv_source._read_quickly, []
+
+    def quickly(*arguments):
+        taken.append(read_quickly(*arguments))
+        return taken[-1]
+
+    results = []
+    for reader in (quickly, lambda *arguments: None):
+        monkeypatch.setattr(csv_source, "_read_quickly", reader)
+        try:
+            results.append(read_table(path, [], **options))
+        except InputError as error:
+            results.append(error.problems)
+    monkeypatch.setattr(csv_source, "_read_quickly", read_quickly)
+    return results, any(result is not None for result in taken)
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(body=csv_text, delimiter=st.sampled_from([",", ";", "\t"]), header_rows=st.sampled_from([1, 1, 2]))
+def test_the_quick_reader_reads_every_table_as_the_row_by_row_reader_does(
+    tmp_path, monkeypatch, body, delimiter, header_rows
+):
+    path = tmp_path / "table.csv"
+    path.write_text(delimiter.join(["wave", "unit", "answer"]) + "\n" + body, encoding="utf-8", newline="")
+    (quickly, row_by_row), _ = read_both_ways(path, monkeypatch, header_rows=header_rows, missing=["NULL", "."])
+    if isinstance(row_by_row, pd.DataFrame):
+        pd.testing.assert_frame_equal(quickly, row_by_row)
+        assert quickly.attrs == row_by_row.attrs
+    else:
+        assert quickly == row_by_row
+
+
+def test_a_plain_survey_is_read_quickly_with_the_rows_numbered_as_a_spreadsheet_shows_them(tmp_path, monkeypatch):
+    path = tmp_path / "survey.csv"
+    path.write_text('unit,answer\n0701, Helt enig \n\n"07\n02",NULL\n0704\n', encoding="utf-8")
+    (quickly, row_by_row), quick = read_both_ways(path, monkeypatch, missing=["NULL"])
+    assert quick
+    pd.testing.assert_frame_equal(quickly, row_by_row)
+    assert quickly["answer"].tolist() == ["Helt enig", "", ""] and list(quickly.attrs["line"]) == [2, 4, 5]
+
+
+@pytest.mark.parametrize(
+    "body, found",
+    [
+        ("0701,1,\n", None),  # a trailing delimiter: the csv module's rows, read row by row
+        ("0701,1,x\n", "3"),  # a cell past the header's width
+        ('0701,"1\n', None),  # a quote left open at the end: the csv module keeps what follows
+        ("0701," + "9" * 200_000 + "\n", "field larger than field limit (131072)"),
+    ],
+)
+def test_what_the_quick_reader_cannot_read_exactly_is_read_row_by_row(tmp_path, monkeypatch, body, found):
+    path = tmp_path / "table.csv"
+    path.write_text("unit,value\n" + body, encoding="utf-8")
+    (quickly, row_by_row), quick = read_both_ways(path, monkeypatch)
+    assert not quick
+    if found is None:
+        pd.testing.assert_frame_equal(quickly, row_by_row)
+    else:
+        assert quickly == row_by_row and quickly[0].found == found and quickly[0].row == 2
 
 
 # --- Excel and SPSS ---------------------------------------------------------------------------------------------

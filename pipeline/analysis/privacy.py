@@ -174,8 +174,9 @@ def _spans(text: str) -> list[tuple[int, int]]:
     spans = [
         match.span() for needed, pattern in _EMAILS if needed.search(matchable) for match in pattern.finditer(matchable)
     ]
-    runs = _NUMBER_RUN.finditer(matchable)
-    spans += [_with_emphasis(matchable, run) for run in runs if _holds_identifier(run.group())]
+    if sum(map(matchable.count, "0123456789")) >= min(_IDENTIFIER_LENGTHS):  # else no run holds enough digits
+        runs = _NUMBER_RUN.finditer(matchable)
+        spans += [_with_emphasis(matchable, run) for run in runs if _holds_identifier(run.group())]
     if starts is None or ends is None:
         return spans
     return [(starts[start], ends[end - 1]) for start, end in spans if end > start]

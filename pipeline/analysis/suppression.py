@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from pipeline.analysis.disclosure import (
@@ -187,22 +188,55 @@ def survey_tables(
     the count of each answer per unit × group, and the published numbers of respondents that bound them."""
     earlier = earlier or {}
     units = survey["unit"].fillna(NO_UNIT).astype(str)
+    # Each row's unit and group as a number, once: the counts are then taken with numpy, not by grouping text.
+    unit_codes, unit_names = pd.factorize(units)
+    group_codes, group_names = pd.factorize(survey["group"])  # a row without a group (-1) is in no cell
+    items = [i for i, item in codebook.items.items() if item.kind != "text" and i in survey.columns]
+    answers = {item_id: _answer_codes(survey[item_id], _answer_of(codebook, item_id)) for item_id in items}
     tables = {}
     for wave in survey["wave"].unique():
-        in_wave = survey["wave"] == wave
+        in_wave = (survey["wave"] == wave).to_numpy(dtype=bool, na_value=False)
         respondents = _published_respondents(units[in_wave], survey["group"][in_wave], protection_width(codebook))
-        for item_id in (i for i, item in codebook.items.items() if item.kind != "text" and i in survey.columns):
-            answers = _each_once(survey[item_id][in_wave], _answer_of(codebook, item_id))
-            given = answers.notna()
+        for item_id in items:
+            answer_codes, answer_names = answers[item_id]
+            counted = in_wave & (answer_codes >= 0) & (group_codes >= 0)
             counts: dict[Cell, dict[Any, int]] = defaultdict(dict)
-            where = {"unit": units[in_wave][given], "group": survey["group"][in_wave][given]}
-            cells = pd.DataFrame(where | {"answer": answers[given]})
-            for (unit, group, answer), n in cells.value_counts(sort=False).items():
-                counts[(unit, group)][answer] = int(n)
-            categories = _categories(codebook, item_id, answers[given])
+            for (unit, group, answer), n in _counts(
+                (unit_codes[counted], group_codes[counted], answer_codes[counted]),
+                (unit_names, group_names, answer_names),
+            ):
+                counts[(unit, group)][answer] = n
+            given = pd.Series(answer_names[np.unique(answer_codes[in_wave & (answer_codes >= 0)])], dtype=object)
+            categories = _categories(codebook, item_id, given)
             before = tuple(earlier.get((wave, item_id), ()))
             tables[(wave, item_id)] = LinkedTable(dict(counts), categories, respondents, before)
     return tables
+
+
+def _answer_codes(values: pd.Series, answer_of: Callable[[Any], str | None]) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's answer as the figures count it, as a number (-1: none) and the answers the numbers stand for;
+    `answer_of` is called once per distinct value, not once per respondent."""
+    value_codes, distinct = pd.factorize(values)
+    answer_of_value, answers = pd.factorize(
+        pd.Series([answer_of(value) for value in distinct.tolist()], dtype=object)  # Python values
+    )
+    return np.append(answer_of_value, -1)[value_codes], np.asarray(answers, dtype=object)
+
+
+def _counts(codes: tuple[np.ndarray, ...], names: tuple[Any, ...]) -> list[tuple[tuple[Any, ...], int]]:
+    """How many rows hold each combination of the coded columns, as (values, count), in the order the combinations
+    first appear (as `DataFrame.value_counts(sort=False)` gives them)."""
+    sizes = [len(column) for column in names]
+    if not len(codes[0]):
+        return []
+    keys = np.ravel_multi_index(codes, sizes)
+    distinct, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    order = np.argsort(first)
+    combinations = zip(*np.unravel_index(distinct[order], sizes))
+    return [
+        (tuple(column[i] for column, i in zip(names, combination)), int(n))
+        for combination, n in zip(combinations, counts[order])
+    ]
 
 
 def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> dict[Cell, int]:
@@ -215,11 +249,6 @@ def _published_respondents(units: pd.Series, groups: pd.Series, width: int) -> d
         if unit != NO_UNIT and n >= width:
             published[(unit, group)] = int(n)
     return published
-
-
-def _each_once(values: pd.Series, answer_of: Callable[[Any], str | None]) -> pd.Series:
-    """`values.map(answer_of)`, with `answer_of` called once per distinct value, not once per respondent."""
-    return values.map({value: answer_of(value) for value in values.dropna().unique().tolist()})  # Python values
 
 
 def _answer_of(codebook: SurveySpec, item_id: str) -> Callable[[Any], str | None]:

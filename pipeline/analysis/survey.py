@@ -90,10 +90,12 @@ def positive_share(answers: pd.Series, scale: Scale) -> dict[str, Any]:
     Returns n, positive, share and the Wilson 95 % interval; share and interval are None when n is 0.
     The mean is the average position on the scale (1 = first label), a secondary figure.
     """
-    substantive = answers[answers.isin(scale.labels)]
-    n = int(len(substantive))
-    positive = int(substantive.isin(scale.positive).sum())
-    dont_know = int(answers.isin(scale.dont_know).sum())
+    counts = answers.value_counts()  # one pass over the answers, then each label's count
+    positions = {label: i + 1 for i, label in enumerate(scale.labels)}
+    chosen = {label: int(counts.get(label, 0)) for label in positions}
+    n = sum(chosen.values())
+    positive = sum(count for label, count in chosen.items() if label in scale.positive)
+    dont_know = sum(int(counts.get(label, 0)) for label in dict.fromkeys(scale.dont_know))
     if n == 0:
         return {
             "n": 0,
@@ -105,7 +107,6 @@ def positive_share(answers: pd.Series, scale: Scale) -> dict[str, Any]:
             "mean": None,
         }
     low, high = proportion_confint(positive, n, alpha=0.05, method="wilson")
-    position = substantive.map({label: i + 1 for i, label in enumerate(scale.labels)})
     return {
         "n": n,
         "dont_know": dont_know,
@@ -113,15 +114,16 @@ def positive_share(answers: pd.Series, scale: Scale) -> dict[str, Any]:
         "positive_share": positive / n,
         "ci_low": float(low),
         "ci_high": float(high),
-        "mean": float(position.mean()),
+        "mean": sum(positions[label] * count for label, count in chosen.items()) / n,
     }
 
 
 def asked_items(survey: pd.DataFrame, codebook: SurveySpec, wave: str) -> set[str]:
     """The items a wave asked: those at least one of its respondents answered. An item no one answered in a wave was,
     as a rule, not in its questionnaire (waves ask different questions), and that wave's tables leave it out."""
-    respondents = survey[survey["wave"] == wave]
-    return {item_id for item_id in codebook.items if item_id in respondents and respondents[item_id].notna().any()}
+    items = [item_id for item_id in codebook.items if item_id in survey]
+    answered = survey.loc[survey["wave"] == wave, items].notna().any()
+    return {item_id for item_id in items if answered[item_id]}
 
 
 def summarise_items(
@@ -398,7 +400,8 @@ def positive_share_by_group(
     """Positive share of one item per group, with the groups `shows` withholds marked `suppressed` and their figures
     blanked."""
     scale = codebook.scale_of(item_id)
-    table = by_group(responses, codebook, lambda rows: positive_share(rows[item_id], scale), shows, by)
+    answers = responses[[by, item_id]]  # each group's rows taken of two columns, not of every question's
+    table = by_group(answers, codebook, lambda rows: positive_share(rows[item_id], scale), shows, by)
     return table.reindex(columns=[by, "respondents", "n", "positive_share", "suppressed"])
 
 
@@ -406,7 +409,7 @@ def nps_by_group(
     responses: pd.DataFrame, codebook: SurveySpec, item_id: str, shows: Callable[[str], bool], by: str = "group"
 ) -> pd.DataFrame:
     """Net Promoter Score of one item per group, suppressed like every other group figure."""
-    table = by_group(responses, codebook, lambda rows: net_promoter_score(rows[item_id]), shows, by)
+    table = by_group(responses[[by, item_id]], codebook, lambda rows: net_promoter_score(rows[item_id]), shows, by)
     columns = [
         "n",
         "detractors",
@@ -425,8 +428,13 @@ def nps_by_group(
 
 def comments(responses: pd.DataFrame, item_id: str) -> list[str]:
     """Non-empty answers to a free-text item, with personal identifiers redacted; escaping is the presenter's job."""
-    texts = responses[item_id].dropna().astype(str).map(redact).str.strip()
-    return [text for text in texts if text]
+    return [redact(text).strip() for text in _written(responses, item_id)]
+
+
+def _written(responses: pd.DataFrame, item_id: str) -> list[str]:
+    """Non-empty answers to a free-text item as written. Redaction puts a marker where it takes something out, so it
+    never empties a comment nor fills a blank one: these are the comments, to be redacted when quoted."""
+    return [text for text in responses[item_id].dropna().astype(str) if text.strip()]
 
 
 def comments_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: str) -> list[dict[str, Any]]:
@@ -447,16 +455,16 @@ def comments_by_group(responses: pd.DataFrame, codebook: SurveySpec, item_id: st
     entries = []
     for group in codebook.groups:
         members = responses["group"] == group
-        texts = comments(responses[members & quotable], item_id)
-        withheld = len(comments(responses[members & ~quotable], item_id))
+        texts = _written(responses[members & quotable], item_id)
+        withheld = len(_written(responses[members & ~quotable], item_id))
         if not texts and not withheld:
             continue
-        uncounted = len(comments(responses[members & small], item_id)) > 0
+        uncounted = len(_written(responses[members & small], item_id)) > 0
         entries.append(
             {
                 "group": group,
                 "respondents": int(members.sum()),
-                "quotes": quote_sample(texts, f"{item_id}/{group}"),
+                "quotes": [redact(text).strip() for text in quote_sample(texts, f"{item_id}/{group}")],
                 "sampled_from": len(texts),
                 "withheld": withheld,
                 "uncounted": uncounted,

@@ -64,6 +64,7 @@ class Report:
         self.committee: Committee | None = None  # set by `for_committee`: the report is then a committee case
         self._figures = 0
         self._tables = 0
+        self._responses: dict[str | None, pd.DataFrame] = {}
 
     @classmethod
     def open(
@@ -132,11 +133,12 @@ class Report:
 
     def responses(self, wave: str | None = None):
         """Respondents in scope, of the latest wave in the period or of the wave named: any of the project's
-        waves, since a status compares with a wave before its period."""
-        if wave is None:
-            return evaluation.responses(self.scope)
-        whole_project = whole(self.spec.period)
-        return evaluation.responses(replace(self.scope, period=whole_project), wave)
+        waves, since a status compares with a wave before its period. Taken once a wave: every figure of a report
+        reads them, and a survey of a million rows takes a while to go through."""
+        if wave not in self._responses:
+            scope = self.scope if wave is None else replace(self.scope, period=whole(self.spec.period))
+            self._responses[wave] = evaluation.responses(scope, wave)
+        return self._responses[wave]
 
     def shows(self, wave: str, item: str, group: str | None = None) -> bool:
         """Whether this report may show a question's figures for its unit (or the whole project), for one group
@@ -426,16 +428,18 @@ OWN_FIGURES = ("activities/", "recommendations/")
 def narrative_hints(project: Project) -> list[Problem]:
     """`validate`'s hints over every text of the project: a figure in digits that no report of it computes. The end
     report's texts are read against the whole period, a yearly status's against its period and scheduled day."""
-    hints, reports = [], {}
+    hints: list[Problem] = []
+    computed: dict[tuple[str | None, str | None], list[float]] = {}
     for place, variants in project.narrative.texts.items():
         if place.startswith(OWN_FIGURES):
             continue
         period = place.split("/")[1] if place.startswith("status/") else None
         for language, text in variants.items():
             key = (period, language)
-            if key not in reports:
-                reports[key] = Report(project, period=period, language=language, today=_scheduled(project, period))
-            for line, written in text_figures.unplaced_figures(reports[key], text.file, text.source):
+            if key not in computed:  # once a report: its figures take a pass over the survey each
+                report = Report(project, period=period, language=language, today=_scheduled(project, period))
+                computed[key] = text_figures.computed_figures(report)
+            for line, written in text_figures.unplaced_figures(computed[key], text.source):
                 hints.append(
                     Problem(
                         text.file,

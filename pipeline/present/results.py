@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from pipeline.analysis import comparison as cmp
@@ -242,12 +243,16 @@ def survey_record(report: Report) -> list[dict]:
 def _wave_figures(report: Report, wave: str, answers: pd.DataFrame) -> dict:
     codebook = report.codebook
     items, nps, others = [], [], []
+    # Each group's rows, picked out once for all the questions.
+    groups = sv.respondents_by(answers, "group").reindex(sv.in_declared_order(answers["group"].unique(), codebook))
+    in_group = {group: (answers["group"] == group).to_numpy(dtype=bool, na_value=False) for group in groups.index}
     for item_id in sv.likert_items(codebook):
         scale = codebook.scale_of(item_id)
         items += _in_total_and_by_group(
             report,
             wave,
             answers,
+            in_group,
             item_id,
             lambda rows, item_id=item_id, scale=scale: sv.positive_share(rows[item_id], scale),
             SHARE_FIGURES,
@@ -257,6 +262,7 @@ def _wave_figures(report: Report, wave: str, answers: pd.DataFrame) -> dict:
             report,
             wave,
             answers,
+            in_group,
             item_id,
             lambda rows, item_id=item_id: sv.net_promoter_score(rows[item_id]),
             NPS_FIGURES,
@@ -299,24 +305,29 @@ COUNTS = {"n", "dont_know", "positive", "detractors", "passives", "promoters"}
 
 
 def _in_total_and_by_group(
-    report: Report, wave: str, answers: pd.DataFrame, item_id: str, figures, keys: tuple[str, ...]
+    report: Report,
+    wave: str,
+    answers: pd.DataFrame,
+    in_group: dict[str, np.ndarray],
+    item_id: str,
+    figures,
+    keys: tuple[str, ...],
 ) -> list[dict]:
-    """One question's figures for everyone (group None), then for each group, each under the suppression decision."""
+    """One question's figures for everyone (group None), then for each group (`in_group`: the rows of each, in the
+    order shown), each under the suppression decision."""
     text = report.codebook.items[item_id].text
     rows = [
         {"item": item_id, "text": text, "group": None}
         | (_figures(figures(answers), keys) if report.shows(wave, item_id) else {"suppressed": True})
     ]
-    for group, _size in (
-        sv.respondents_by(answers, "group")
-        .reindex(sv.in_declared_order(answers["group"].unique(), report.codebook))
-        .items()
-    ):
+    for group, members in in_group.items():
         shown = report.shows(wave, item_id, group)
-        rows.append(
-            {"item": item_id, "text": text, "group": group}
-            | (_figures(figures(answers[answers["group"] == group]), keys) if shown else {"suppressed": True})
+        found = (
+            _figures(figures(answers.loc[members, [item_id]]), keys)  # this question's column only
+            if shown
+            else {"suppressed": True}
         )
+        rows.append({"item": item_id, "text": text, "group": group} | found)
     return rows
 
 

@@ -54,11 +54,8 @@ def survey_section(report: Report, told: bool = False) -> doc.Section:
             pair = cmp.comparable_waves(
                 waves, report.scope.as_of, report.spec.period.start, report.spec.period.end, report.spec.period
             )
-            in_both = [
-                item
-                for item in items
-                if len(pair) == 2 and item in sv.asked_items(report.project.survey, codebook, pair[0].id)
-            ]
+            asked_before = sv.asked_items(report.project.survey, codebook, pair[0].id) if len(pair) == 2 else set()
+            in_both = [item for item in items if item in asked_before]
             if pair and pair[-1].id == wave.id and in_both:
                 change, compared = wave_change(report, pair[0], wave, responses, in_both)
                 parts.append(change)

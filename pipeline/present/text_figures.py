@@ -153,10 +153,10 @@ def written_numbers(text: str) -> list[tuple[float, int, str]]:
     return numbers
 
 
-def unplaced_figures(report: Report, file: str, source: str) -> list[tuple[int, str]]:
-    """Figures the text writes in digits that equal none the report computes: each with its line, for `validate`'s
-    hint to write the figure as a placeholder (`{{K1.result}}`), which always shows what the report computes."""
-    computed = computed_figures(report)
+def unplaced_figures(computed: list[float], source: str) -> list[tuple[int, str]]:
+    """Figures the text writes in digits that equal none of the `computed` figures (a report's `computed_figures`):
+    each with its line, for `validate`'s hint to write the figure as a placeholder (`{{K1.result}}`), which always
+    shows what the report computes."""
     found = []
     for line, text in enumerate(source.splitlines(), start=1):
         for value, decimals, written in written_numbers(text):

@@ -7,7 +7,9 @@ stripped strings, '' for an empty cell, and `attrs` saying where each row was in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
@@ -123,7 +125,6 @@ def to_frame(
     A row longer than the header is a problem only when its extra cells hold something (spreadsheets often add
     trailing separators); a shorter row is padded with empty cells.
     """
-    missing = set(missing)
     width = len(columns)
     problems = [
         Problem(file, line, None, f"{width} cells as in the header", f"{len(row)}")
@@ -132,16 +133,40 @@ def to_frame(
     ]
     if problems:
         raise InputError(problems)
-    cleaned = []
-    for row in rows:
-        cells = [cell.strip() for cell in row[:width]] + [""] * (width - len(row))
-        cleaned.append(["" if cell in missing else cell for cell in cells])
+    padded = [row[:width] if len(row) >= width else [*row, *[""] * (width - len(row))] for row in rows]
+    cells = [cleaned(np.array(column, dtype=object), missing).shown for column in zip(*padded)] if padded else []
+    return columns_frame(file, columns, cells, lines, **attrs)
+
+
+def columns_frame(
+    file: str, columns: list[str], cells: list[np.ndarray], lines: Sequence[int], **attrs
+) -> pd.DataFrame:
+    """`to_frame` for cells read column by column and `cleaned` already: an array a column, a row a line."""
     frame = (
-        pd.DataFrame(cleaned, columns=columns, dtype=str)
-        if cleaned
+        pd.DataFrame(dict(zip(columns, cells)), dtype=str)
+        if len(lines)
         else pd.DataFrame({c: pd.Series(dtype=str) for c in columns})
     )
     frame.attrs["file"] = file
     frame.attrs["line"] = Shared(lines)
     frame.attrs.update({key: shared(value) for key, value in attrs.items()})
     return frame
+
+
+class Cleaned(NamedTuple):
+    shown: np.ndarray  # each cell stripped, '' for a missing-value code or none
+    written: np.ndarray  # whether the cell held anything but blanks (a missing-value code too)
+    longest: int  # the characters of the longest cell as written
+
+
+def cleaned(cells: np.ndarray, missing: Iterable[str] = ()) -> Cleaned:
+    """A column's cells (text, or NaN for none) as a table holds them. Each distinct text is cleaned once and then
+    shared by every cell holding it: a survey of a million rows writes a handful of answers, which then take a
+    pointer a cell instead of a string."""
+    codes, distinct = pd.factorize(cells)  # none (NaN) is -1, the last place of each list below
+    distinct = distinct.tolist()
+    stripped = [text.strip() for text in distinct]
+    missing = set(missing)
+    shown = np.array([*(["" if text in missing else text for text in stripped] if missing else stripped), ""], object)
+    held = np.array([*stripped, ""], dtype=object).astype(bool)
+    return Cleaned(shown[codes], held[codes], max(map(len, distinct), default=0))
