@@ -735,7 +735,7 @@ def test_a_school_year_projects_periods_are_shown_by_their_labels(school_reports
     shown = {row["data-period"]: row.select_one("td[data-label='Periode']").get_text() for row in rows}
     assert shown == {"2018-19": "2018/19", "2019-20": "2019/20"}
     headings = [h3.get_text() for h3 in soup.select("h3")]
-    assert "Status ifølge Sluttrapport, 2018/19" in headings  # the headline status
+    assert "Status – Sluttrapport 2018/19" in headings  # the headline status
     assert "Sluttrapport per kommune, 2018/19" in headings  # the units × criteria table
     assert not [h for h in headings if "2018-19" in h or "2018–19" in h]
     assert soup.select_one(".facts .period").get_text() == "Periode 2018/19–2020/21, pågår"  # school years end in July

@@ -102,9 +102,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No project matches the search.",
     },
     "status_of": {
-        "da": "Status ifølge {report}, {period}",
-        "nb": "Status ifølge {report}, {period}",
-        "en": "Status in {report}, {period}",
+        "da": "Status – {report} {period}",
+        "nb": "Status – {report} {period}",
+        "en": "Status – {report} {period}",
     },
     "change_since": {
         "da": "Ændring siden sidste status",
