@@ -157,6 +157,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def groups_kept(request: pytest.FixtureRequest) -> None:
+    """Under `--dist loadgroup`, every test errors at once when pytest-xdist could not group them. Nothing would fail
+    without this, but every worker would render the examples and make each module's shared fixture itself (as under
+    pytest 9.2, pytest-dev/pytest-xdist#1386, when the suite took minutes longer)."""
+    if not request.config.getvalue("loadgroup"):
+        return
+    items = request.session.items
+    lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]
+    if lost:
+        pytest.fail(f"pytest-xdist ignores the test groups under this pytest (first: {lost[0]}); see pyproject.toml")
+
+
 @pytest.fixture(scope="session")
 def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every example report rendered once per test session, by the command line as a user runs it: each example's
