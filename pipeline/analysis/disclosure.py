@@ -200,13 +200,19 @@ def _cheapest_beside(table: LinkedTable, cell: Cell, hidden: set[Cell]) -> Cell 
 
 class _Model:
     """The attacker's integer program: unknowns are the hidden inner cells' counts per answer (and, per earlier
-    version, the late answers of every inner cell); every published figure is a constraint on them."""
+    version, the late answers of every inner cell it published); every published figure is a constraint on them."""
 
     def __init__(self, table: LinkedTable, hidden: set[Cell]):
         self.table, answers = table, table.answers
         self.unknown = [c for c in table.interior if c in hidden]
         self.x = {(c, a): i for i, (c, a) in enumerate((c, a) for c in self.unknown for a in answers)}
-        late = [(v, c, a) for v in range(len(table.earlier)) for c in table.interior for a in answers]
+        # A version's late answers only where it published a figure: one elsewhere appears in no constraint but its
+        # own bounds, which its being none meets, so leaving it out changes no interval (and keeps the program small:
+        # a unit's report covers its own cells, not the county's).
+        covered = [self._covered(version) for version in table.earlier]
+        late = [
+            (v, c, a) for v in range(len(table.earlier)) for c in table.interior if c in covered[v] for a in answers
+        ]
         self.late = {key: len(self.x) + i for i, key in enumerate(late)}
         rows, low, high = [], [], []
 
@@ -244,7 +250,7 @@ class _Model:
                             known += w * table.counts[c].get(a, 0)
                         terms[self.late[(v, c, a)]] = terms.get(self.late[(v, c, a)], 0) - w
                 add(terms, figure.low - known, figure.high - known)
-            for c in table.interior:  # what stood then was no less than nothing
+            for c in (c for c in table.interior if c in covered[v]):  # what stood then was no less than nothing
                 for a in answers:
                     if c in hidden:
                         add({self.x[(c, a)]: 1.0, self.late[(v, c, a)]: -1.0}, 0, np.inf)
@@ -252,6 +258,11 @@ class _Model:
                         upper[self.late[(v, c, a)]] = table.counts[c].get(a, 0)
         self.program = rows, low, high, upper
         self.highs = _program(*self.program, integer=False)
+
+    def _covered(self, version: Earlier) -> set[Cell]:
+        """The inner cells a version counted in a figure, or in a number of respondents it showed."""
+        shown = {f.cell for f in version.figures} | set(version.sizes)
+        return {c for cell in shown if cell in self.table.cells for c in self.table.members(*cell)}
 
     def _range(self, terms: dict[int, float], constant: float = 0.0) -> tuple[float, float]:
         if not terms:
@@ -328,11 +339,9 @@ def _program(
     rows: list[dict[int, float]], low: list[float], high: list[float], upper: np.ndarray, integer: bool
 ) -> highspy.Highs:
     """The constraints as one HiGHS program, built once: each bound asked is a change of objective."""
-    matrix = sparse.lil_matrix((len(rows), len(upper)))
-    for r, terms in enumerate(rows):
-        for j, w in terms.items():
-            matrix[r, j] = w
-    matrix = matrix.tocsc()
+    entries = [(r, j, w) for r, terms in enumerate(rows) for j, w in terms.items()]
+    r, j, w = zip(*entries) if entries else ((), (), ())
+    matrix = sparse.coo_matrix((w, (r, j)), shape=(len(rows), len(upper))).tocsc()
     model = highspy.HighsLp()
     model.num_col_, model.num_row_ = len(upper), len(rows)
     model.col_cost_, model.col_lower_, model.col_upper_ = np.zeros(len(upper)), np.zeros(len(upper)), upper
