@@ -113,9 +113,7 @@ def parser() -> argparse.ArgumentParser:
         "others today while the period runs, else the period's last day)",
     )
     run.add_argument("--format", default="html,pdf", help="comma-separated: html, pdf (default both)")
-    run.add_argument(
-        "--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)"
-    )
+    run.add_argument("--jobs", type=reports_at_once, default=default_jobs(), help=JOBS_HELP)
     run.add_argument(
         "--timeout",
         type=int,
@@ -284,9 +282,7 @@ def parser() -> argparse.ArgumentParser:
     )
     due.add_argument("--dry-run", action="store_true", help="print what is due and why, and stop")
     due.add_argument("--force", action="store_true", help="make the latest scheduled status again, even if it was made")
-    due.add_argument(
-        "--jobs", type=int, default=os.cpu_count() or 1, help="reports made at once (default: the number of cores)"
-    )
+    due.add_argument("--jobs", type=reports_at_once, default=default_jobs(), help=JOBS_HELP)
     due.add_argument(
         "--timeout",
         type=int,
@@ -336,6 +332,23 @@ def parser() -> argparse.ArgumentParser:
     )
     schedule.set_defaults(command=schedule_command)
     return top
+
+
+JOBS_HELP = "reports made at once (default: $EVALREPORT_JOBS, else the cores this command may use)"
+
+
+def default_jobs() -> str:
+    """--jobs unless given: $EVALREPORT_JOBS (a shared machine's or a test run's choice), else every core this
+    process may run on (its affinity, which a container or `taskset` narrows; `os.cpu_count` counts the machine's)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return os.environ.get("EVALREPORT_JOBS", "").strip() or str(cores)
+
+
+def reports_at_once(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        expected = "expected a whole number of reports, 1 or more (--jobs, or $EVALREPORT_JOBS)"
+        raise argparse.ArgumentTypeError(f"{expected}, found {text!r}")
+    return int(text)
 
 
 def iso_day(text: str) -> date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,11 @@ import pytest
 from pipeline.cli import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / "bosetting-vestfold"
+
+# A command a test runs makes its reports one after another, in the kernel the test process keeps, unless the test
+# asks for more (`--jobs 2`, as the examples are rendered): pytest-xdist already keeps every core busy, and a pool
+# would start two kernels of its own for every such test.
+os.environ.setdefault("EVALREPORT_JOBS", "1")
 
 # Modules whose every test starts a notebook kernel or renders reports (seconds each); a test that uses
 # `rendered_examples` is slow by that alone.
@@ -162,7 +168,7 @@ def groups_kept(request: pytest.FixtureRequest) -> None:
     """Under `--dist loadgroup`, every test errors at once when pytest-xdist could not group them. Nothing would fail
     without this, but every worker would render the examples and make each module's shared fixture itself (as under
     pytest 9.2, pytest-dev/pytest-xdist#1386, when the suite took minutes longer)."""
-    if not request.config.getvalue("loadgroup"):
+    if not getattr(request.config.option, "loadgroup", False):  # set on a worker of pytest-xdist alone
         return
     items = request.session.items
     lost = [item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid]

@@ -1,8 +1,11 @@
 """The command line: planning, refusing bad parameters before any kernel starts, isolating bad projects."""
 
+import os
 import shutil
 
-from pipeline.cli import main
+import pytest
+
+from pipeline.cli import main, parser
 from pipeline.paths import default_inputs
 
 
@@ -23,6 +26,18 @@ def test_an_unknown_unit_or_report_is_refused(capsys):
     assert "unit: expected one of" in capsys.readouterr().err
     assert main(["run", "bosetting-vestfold", "--report", "nonsense", "--dry-run"]) == 2
     assert "found nonsense" in capsys.readouterr().err
+
+
+def test_reports_at_once_are_evalreport_jobs_else_the_cores_this_command_may_use(monkeypatch, capsys):
+    monkeypatch.setenv("EVALREPORT_JOBS", "3")
+    assert parser().parse_args(["run", "--all"]).jobs == 3
+    assert parser().parse_args(["due", "--jobs", "1"]).jobs == 1
+    monkeypatch.delenv("EVALREPORT_JOBS")
+    assert parser().parse_args(["due"]).jobs == len(os.sched_getaffinity(0))
+    monkeypatch.setenv("EVALREPORT_JOBS", "two")
+    with pytest.raises(SystemExit):
+        parser().parse_args(["run", "--all"])
+    assert "(--jobs, or $EVALREPORT_JOBS), found 'two'" in capsys.readouterr().err
 
 
 def test_list_shows_every_example(capsys):
