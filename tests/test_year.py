@@ -2,24 +2,29 @@
 their own, with the files it shows written as shown; then a few things the year promises are checked.
 
 The page's fenced blocks are read in order: ```sh blocks are run line by line from the folder (as a user runs them
-from the evalreport folder, with inputs/ and reports/ there); ```<language> file=PATH blocks are written to PATH;
-```yaml section=PATH blocks replace the top-level sections of PATH they hold; a ```text block after an sh block is
-that block's output, and each of its lines (but "…" and timings) must be in what the commands printed.
+from the evalreport folder, with inputs/ and reports/ there; an `.venv/bin/evalreport` line is the command's `main`
+called in this process with the line's arguments: the same code, without a Python and a kernel start per line);
+```<language> file=PATH blocks are written to PATH; ```yaml section=PATH blocks replace the top-level sections of PATH
+they hold; a ```text block after an sh block is that block's output, and each of its lines (but "…" and timings) must
+be in what the commands printed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import json
 import os
 import re
 import shlex
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from pipeline.cli import main
 
 pytestmark = pytest.mark.slow
 
@@ -93,14 +98,35 @@ def shown_output_missing(shown: str, printed: str) -> list[str]:
     ]
 
 
+EVALREPORT = ".venv/bin/evalreport "
+
+
+def run_line(command: str, folder: Path, env: dict[str, str]) -> tuple[int, str]:
+    """One line of an sh block, run from `folder` with `env`: its exit code and what it printed."""
+    if not command.startswith(EVALREPORT):
+        done = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
+        return done.returncode, done.stdout + done.stderr
+    printed = io.StringIO()
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        contextlib.redirect_stdout(printed),
+        contextlib.redirect_stderr(printed),
+    ):
+        patch.chdir(folder)
+        for name in set(os.environ) - set(env):
+            patch.delenv(name)
+        for name, value in env.items():
+            patch.setenv(name, value)
+        try:
+            code = main(shlex.split(command[len(EVALREPORT) :]))
+        except SystemExit as stopped:  # argparse's refusal
+            code = stopped.code if isinstance(stopped.code, int) else 2
+    return code, printed.getvalue()
+
+
 @pytest.fixture(scope="module")
 def year(tmp_path_factory) -> Year:
     folder = tmp_path_factory.mktemp("year")
-    # The page's paths as a user has them in the evalreport folder: .venv/bin/evalreport and the fixtures.
-    (folder / ".venv" / "bin").mkdir(parents=True)
-    launcher = folder / ".venv" / "bin" / "evalreport"
-    launcher.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m pipeline.cli "$@"\n', encoding="utf-8")
-    launcher.chmod(0o755)
     (folder / "tests" / "fixtures").mkdir(parents=True)
     (folder / "tests" / "fixtures" / "year").symlink_to(ROOT / "tests" / "fixtures" / "year")
     env = environment(folder)
@@ -110,11 +136,9 @@ def year(tmp_path_factory) -> Year:
         if block.language == "sh":
             printed = ""
             for command in commands_of(block):
-                done = subprocess.run(
-                    command, shell=True, cwd=folder, env=env, capture_output=True, text=True, timeout=1800
-                )
-                output = (done.stdout + done.stderr).replace(f"{folder}/", "")
-                assert done.returncode == 0, f"docs/year.md line {block.line}: {command}\n{output}"
+                code, output = run_line(command, folder, env)
+                output = output.replace(f"{folder}/", "")
+                assert code == 0, f"docs/year.md line {block.line}: {command}\n{output}"
                 result.runs.append((command, output))
                 printed += output
         elif "file" in block.options:
