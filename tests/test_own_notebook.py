@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from pipeline.cli import main
 from pipeline.errors import EvalreportError, InputError
 from pipeline.paths import default_inputs
 from pipeline.present import document as doc
@@ -146,28 +145,18 @@ def test_the_notebook_is_in_the_job_key(project):
     assert load_project(project).input_digest() != before
 
 
-def run(inputs: Path, reports: Path):
-    command = [
-        sys.executable,
-        "-m",
-        "pipeline.cli",
-        "--inputs",
-        str(inputs),
-        "--reports",
-        str(reports),
-        "run",
-        NORREVANG,
-        "--format",
-        "html,pdf",
-    ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=600)
+def run(inputs: Path, reports: Path, capsys) -> tuple[int, str]:
+    """`evalreport run` of Nørrevang (its end report, HTML and PDF): the exit code and what it printed."""
+    code = main(["--inputs", str(inputs), "--reports", str(reports), "run", NORREVANG, "--format", "html,pdf"])
+    printed = capsys.readouterr()
+    return code, printed.out + printed.err
 
 
-def test_in_the_report_after_the_criteria_and_a_failing_cell_fails_the_job(tmp_path):
+def test_in_the_report_after_the_criteria_and_a_failing_cell_fails_the_job(tmp_path, capsys):
     inputs = tmp_path / "inputs"
     shutil.copytree(default_inputs() / NORREVANG, inputs / NORREVANG)
-    done = run(inputs, tmp_path / "reports")
-    assert done.returncode == 0, done.stdout + done.stderr
+    code, printed = run(inputs, tmp_path / "reports", capsys)
+    assert code == 0, printed
     html = (tmp_path / "reports" / NORREVANG / "2022-2025" / "end_report.html").read_text(encoding="utf-8")
     titles = [unescape(t) for t in re.findall(r"<h2[^>]*>([^<]*)</h2>", html)]
     assert titles[titles.index("Succeskriterier") + 1] == "Udviklingen år for år"
@@ -184,9 +173,9 @@ def test_in_the_report_after_the_criteria_and_a_failing_cell_fails_the_job(tmp_p
     notebook = nbformat.read(inputs / NORREVANG / "analysis" / "udvikling.ipynb", as_version=4)
     notebook.cells[4].source = "indikatorer.loc['findes ikke']"
     nbformat.write(notebook, inputs / NORREVANG / "analysis" / "udvikling.ipynb")
-    failed = run(inputs, tmp_path / "reports")
-    assert failed.returncode != 0
-    assert "analysis/udvikling.ipynb, cell 5: KeyError" in failed.stdout + failed.stderr
+    code, printed = run(inputs, tmp_path / "reports", capsys)
+    assert code != 0
+    assert "analysis/udvikling.ipynb, cell 5: KeyError" in printed
     assert "Udviklingen år for år" in (tmp_path / "reports" / NORREVANG / "2022-2025" / "end_report.html").read_text(
         encoding="utf-8"
     )  # the last good report stays
