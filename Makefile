@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+# Compiled modules are kept (in __pycache__, which git ignores). A machine that sets PYTHONDONTWRITEBYTECODE would
+# have every kernel, worker and command compile evalreport again (0.7 s each) and every pytest worker rewrite every
+# test module; an empty value is Python's "not set".
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: demo test test-fast check clean
 
