@@ -1,4 +1,5 @@
-"""`--scheduler`: the same jobs on a Dask cluster, here a LocalCluster of two worker processes on this machine."""
+"""`--scheduler`: the same jobs on a Dask cluster, here a LocalCluster of one worker process on this machine: the jobs
+travel to it and back as to any cluster's, and the failed one runs on the worker that then runs the next."""
 
 import json
 
@@ -19,7 +20,7 @@ def unit_job(unit: str) -> Job:
 
 @pytest.fixture(scope="module")
 def cluster():
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as local:
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as local:
         yield local
 
 

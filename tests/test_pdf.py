@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections import Counter
 from datetime import UTC, datetime
+from functools import cache
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -130,6 +131,12 @@ def html_of(pdf: Path) -> Shown:
 
 
 def pdf_pages(pdf: Path) -> list[str]:
+    stat = pdf.stat()
+    return _pdf_pages(pdf, stat.st_mtime_ns, stat.st_size)
+
+
+@cache  # an example's PDF is read by several tests: its text is extracted once (seconds for the longest)
+def _pdf_pages(pdf: Path, modified: int, size: int) -> list[str]:
     return [words(page.extract_text()) for page in PdfReader(pdf).pages]
 
 

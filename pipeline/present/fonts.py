@@ -12,15 +12,17 @@ import io
 import logging
 import os
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 
 import font_source_sans_pro
-import matplotlib
 
 FAMILY = "Source Sans Pro"
 SYMBOLS = "DejaVu Sans"
 SOURCE_SANS = Path(font_source_sans_pro.__file__).resolve().parent / "files"
-DEJAVU = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+# matplotlib's data folder, found without importing matplotlib: the PDF engine and the Word file need the font
+# files, not the charting library (a third of a second at each start).
+DEJAVU = Path(find_spec("matplotlib").origin).parent / "mpl-data" / "fonts" / "ttf"  # type: ignore[union-attr,arg-type]
 
 # (family, weight, style) → file: what a report uses.
 FACES = {
