@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -79,7 +80,20 @@ class Narrative:
 
 def parser(validate_link: Callable[[str], bool] | None = None) -> MarkdownIt:
     """CommonMark with tables and strikethrough; raw HTML is text, links only to the web, e-mail or the report."""
-    return _Parser(validate_link or allowed_link).enable(["table", "strikethrough"])
+    if validate_link is None:
+        return _shared_parser()
+    return _Parser(validate_link).enable(["table", "strikethrough"])
+
+
+@cache  # a parser is only read by its parse(): one serves every text (making one costs a millisecond)
+def _shared_parser() -> MarkdownIt:
+    return _Parser(allowed_link).enable(["table", "strikethrough"])
+
+
+@cache
+def _html_finder() -> MarkdownIt:
+    """CommonMark that keeps raw HTML as HTML tokens: how the notices find it."""
+    return MarkdownIt("commonmark", {"html": True}).enable(["table"])
 
 
 class _Parser(MarkdownIt):
@@ -237,7 +251,7 @@ def markup_notices(text: Text) -> list[Problem]:
                         repr(child.attrGet("src")),
                     )
                 )
-    html = MarkdownIt("commonmark", {"html": True}).enable(["table"])
+    html = _html_finder()
     tagged: set[int | None] = set()  # one notice a line: `<b>fet</b>` is one piece of HTML, not two
     for token in html.parse(text.source):
         for child in [token, *(token.children or [])]:

@@ -4,6 +4,7 @@ section): every heading has words, since an empty one is a heading a screen read
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
@@ -15,6 +16,11 @@ if TYPE_CHECKING:
     from pipeline.spec import ProjectSpec
 
 
+@cache  # one parser serves every text: making one costs a millisecond
+def _commonmark() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
 def problems(file: str, source: str, spec: ProjectSpec) -> list[Problem]:
     """The problems of one text, each with its file and line."""
     return empty_headings(file, source) + text_figures.problems(file, source, spec)
@@ -23,7 +29,7 @@ def problems(file: str, source: str, spec: ProjectSpec) -> list[Problem]:
 def empty_headings(file: str, source: str) -> list[Problem]:
     """A heading line with no words (`##` left in a draft, `# ` before a text begins), by its line."""
     found = []
-    tokens = MarkdownIt("commonmark").parse(source)
+    tokens = _commonmark().parse(source)
     for opening, inline in zip(tokens, tokens[1:]):
         if opening.type == "heading_open" and not any(ch.isalnum() for ch in inline.content):
             line = opening.map[0] + 1 if opening.map else None

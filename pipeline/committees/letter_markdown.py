@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -24,13 +25,18 @@ class Part:
     list_id: int = 0  # which list an item belongs to: a list's items are kept together
 
 
+@cache  # one parser serves every letter
+def _commonmark() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False})
+
+
 def parts_of(source: str) -> list[Part]:
     """The text's headings, paragraphs and list items, in order, as plain text."""
     parts: list[Part] = []
     open_lists: list[list] = []  # [ordered, next number, id]
     lists_seen = quoted = 0
     heading = False
-    for token in MarkdownIt("commonmark", {"html": False}).parse(source):
+    for token in _commonmark().parse(source):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
             lists_seen += 1

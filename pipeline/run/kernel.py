@@ -23,8 +23,10 @@ from typing import Any
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning import LocalProvisioner
 
 from pipeline.errors import KernelMissing, in_one_line
+from pipeline.run import kernel_forks
 
 KERNEL_NAME = "evalreport"
 
@@ -124,6 +126,30 @@ class KernelManagerWithoutSecrets(AsyncKernelManager):
         withhold_delivery_settings()
         kw["env"] = kernel_environment(kw.get("env"))
         await super().start_kernel(**kw)
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+        """This process's first kernel starts as Jupyter starts one; later ones are forked from a template that
+        did the imports once (`kernel_forks`), when the command is this environment's own kernel."""
+        first = kernel_forks.count_start() == 1
+        provisioner = self.provisioner
+        ours = kernel_cmd[:3] == kernel_argv()[:3] and isinstance(provisioner, LocalProvisioner)
+        if first or not ours or not kernel_forks.supported():
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            return
+        assert isinstance(provisioner, LocalProvisioner)
+        cwd = str(kw.get("cwd") or os.getcwd())
+        try:
+            # As Jupyter's launcher does: the kernel watches for the end of the process that manages it.
+            environment = {**kw["env"], "JPY_PARENT_PID": str(os.getpid())}
+            process = kernel_forks.TEMPLATE.fork_kernel(kernel_cmd[3:], environment, cwd)
+        except OSError:  # no template: the kernel starts as any other
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            return
+        # It answers what the provisioner asks of a Popen: poll, wait, kill, terminate, send_signal.
+        provisioner.process = process  # type: ignore[assignment]
+        provisioner.pid = provisioner.pgid = process.pid  # its own process group
+        provisioner.cwd = cwd
+        self._reconcile_connection_info(provisioner.connection_info)
 
 
 def kernel_argv() -> list[str]:
