@@ -62,8 +62,7 @@ OWNER = textwrap.dedent(
     """
     import os
     from pipeline.run import kernel_forks, warm
-    warm.kernel_for("tests", ".", own_code=False)
-    warm.discard_kernel()
+    kernel_forks.count_start()  # as if this process had started a kernel: the next one is forked
     kernel = warm.kernel_for("tests", ".", own_code=False)
     print(kernel_forks.TEMPLATE.child.pid, kernel.manager.provisioner.process.pid, flush=True)
     os._exit(0)  # no clean-up: the template and the kernel must go by themselves

@@ -4,7 +4,8 @@ Starting a kernel and importing pandas, matplotlib and statsmodels costs seconds
 costs well under one. So each worker (a process of the pool, a thread of a Dask worker, or the command
 itself) keeps a kernel, and before each notebook resets what a notebook can leave behind: its variables,
 open figures, the working folder and the cell counter. A notebook that fails or runs out of time takes its
-kernel with it; the next job starts a fresh one.
+kernel with it; the next job starts a fresh one
+(forked from a template that did the imports once, see `kernel_forks`).
 
 A kernel serves one project. Resetting variables does not undo what code did to imported modules, and a project's
 own sections are the evaluator's code: a section that patched the suppression rule would otherwise reach the next
