@@ -10,6 +10,7 @@ kernels (see `withhold_delivery_settings` and docs/committees.md).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ctypes
 import fcntl
@@ -141,7 +142,7 @@ class KernelManagerWithoutSecrets(AsyncKernelManager):
         try:
             # As Jupyter's launcher does: the kernel watches for the end of the process that manages it.
             environment = {**kw["env"], "JPY_PARENT_PID": str(os.getpid())}
-            process = kernel_forks.TEMPLATE.fork_kernel(kernel_cmd[3:], environment, cwd)
+            process = await asyncio.to_thread(kernel_forks.TEMPLATE.fork_kernel, kernel_cmd[3:], environment, cwd)
         except OSError:  # no template: the kernel starts as any other
             await super()._async_launch_kernel(kernel_cmd, **kw)
             return

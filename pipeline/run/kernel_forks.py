@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-# What every report imports (as warm.PRELUDE in a kernel), done once in the template, before any fork.
+# What every report imports: done once in the template, before any fork (and by warm.PRELUDE in every kernel).
 IMPORTS = ("matplotlib.pyplot", "pandas", "statsmodels.stats.proportion", "pipeline.present.report")
 
 

@@ -29,6 +29,7 @@ from nbclient import NotebookClient
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
 
+from pipeline.run import kernel_forks
 from pipeline.run.kernel import KernelManagerWithoutSecrets, ensure_kernel
 
 ENGINE = "evalreport-warm"
@@ -38,12 +39,10 @@ JOBS_PER_KERNEL = 200
 
 # What every report imports: done once per kernel, before the first notebook. The garbage collector then
 # leaves those modules' objects alone for good (gc.freeze): otherwise every collection, and the one each reset
-# makes, walks through all of pandas and matplotlib again.
-PRELUDE = """\
-import matplotlib.pyplot
-import pandas
-import statsmodels.stats.proportion
-import pipeline.present.report
+# makes, walks through all of pandas and matplotlib again. (A kernel forked from a template has them already.)
+PRELUDE = (
+    "".join(f"import {module}\n" for module in kernel_forks.IMPORTS)
+    + """\
 import pipeline.run.library
 pipeline.run.library.remember()
 import gc
@@ -51,6 +50,7 @@ gc.collect()
 gc.freeze()
 del gc
 """
+)
 
 # A kept kernel keeps its history in memory, not in IPython's history file: nobody reads a batch's history, and
 # the file's writes (two commits of SQLite at each reset) cost more than the reset itself.
