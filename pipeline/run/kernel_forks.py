@@ -44,9 +44,9 @@ class ForkedKernel:
         if self.returncode is None:
             try:
                 os.kill(self.pid, 0)
-            except ProcessLookupError:
-                self.returncode = -self._signal if self._signal else 0  # its own exit code went to the template
-            except PermissionError:  # the number was given to another user's process: ours has ended
+            except (ProcessLookupError, PermissionError):  # gone (or its number now another user's process)
+                # Its exit status went to the template, which leaves it to the system: known only for a signal
+                # sent from here.
                 self.returncode = -self._signal if self._signal else 0
         return self.returncode
 
