@@ -55,7 +55,7 @@ def test_an_interrupt_stops_the_cell_and_a_kill_ends_the_kernel(tmp_path):
     assert process.poll() is None
     warm.discard_kernel()  # killed with its process group
     process.wait(timeout=30)
-    assert not psutil.pid_exists(process.pid)
+    assert kernel_forks.ended(process.pid)
 
 
 OWNER = textwrap.dedent(
@@ -74,10 +74,10 @@ def test_the_template_and_its_kernels_end_with_the_process_that_manages_them(tmp
     done = subprocess.run([sys.executable, "-c", OWNER], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     template, kernel = (int(pid) for pid in done.stdout.split())
     deadline = time.monotonic() + 60  # the kernel looks for its parent once a second
-    while (psutil.pid_exists(template) or psutil.pid_exists(kernel)) and time.monotonic() < deadline:
+    while not (kernel_forks.ended(template) and kernel_forks.ended(kernel)) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not psutil.pid_exists(template), "the template outlived its owner"
-    assert not psutil.pid_exists(kernel), "a forked kernel outlived the process that managed it"
+    assert kernel_forks.ended(template), "the template outlived its owner"
+    assert kernel_forks.ended(kernel), "a forked kernel outlived the process that managed it"
 
 
 def test_without_a_template_the_kernel_starts_as_any_other(tmp_path, monkeypatch):

@@ -41,13 +41,10 @@ class ForkedKernel:
         self._signal = 0
 
     def poll(self) -> int | None:
-        if self.returncode is None:
-            try:
-                os.kill(self.pid, 0)
-            except (ProcessLookupError, PermissionError):  # gone (or its number now another user's process)
-                # Its exit status went to the template, which leaves it to the system: known only for a signal
-                # sent from here.
-                self.returncode = -self._signal if self._signal else 0
+        if self.returncode is None and ended(self.pid):
+            # Its exit status went to the template, which leaves it to the system: known only for a signal sent
+            # from here.
+            self.returncode = -self._signal if self._signal else 0
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
@@ -68,6 +65,17 @@ class ForkedKernel:
 
     def terminate(self) -> None:
         self.send_signal(signal.SIGTERM)
+
+
+def ended(pid: int) -> bool:
+    """Whether the process has ended: gone, or a zombie that nobody reaped yet (an orphan in a container whose first
+    process does not reap)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            state = stat.read().rsplit(b")", 1)[1].split()[0]  # after the name, which may hold anything
+    except (OSError, IndexError):
+        return True
+    return state in (b"Z", b"X")
 
 
 class Template:
