@@ -23,6 +23,16 @@ MIN_GROUP_SIZE = 5
 OneLine = Annotated[str, AfterValidator(one_line)]
 
 
+def _has_words(value: str) -> str:
+    if not any(character.isalnum() for character in value):  # spaces, a zero-width space, a dash: nothing to read
+        raise ValueError("words, not an empty line")
+    return value
+
+
+# A line a report cannot do without (the project's title, who owns it): blank is refused, not printed as nothing.
+Named = Annotated[OneLine, AfterValidator(_has_words)]
+
+
 def _file_name_part(value: str) -> str:
     reason = name_problem(value)
     if reason:
@@ -646,8 +656,8 @@ class NotebookSection(Strict):
 
 
 class ProjectSpec(Strict):
-    title: OneLine
-    owner: OneLine
+    title: Named
+    owner: Named
     language: Language
     period: Period
     unit_noun: UnitNoun = UnitNoun(singular="unit", plural="units")

@@ -410,3 +410,18 @@ def test_a_table_outside_the_project_folder_is_refused(example_copy):
     problem = caught.value.problems[0]
     assert (problem.file, problem.field) == ("project.yaml", "files.survey")
     assert "inside the project folder" in problem.expected and "../../etc/passwd" in problem.found
+
+
+# --- the cover's lines ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "blank"), [(1, "title", '"  "'), (1, "title", '""'), (2, "owner", "'\t'"), (2, "owner", '"\\u200b"')]
+)
+def test_a_blank_title_or_owner_is_refused_not_printed_as_nothing(example_copy, line, key, blank):
+    project_yaml = example_copy / "project.yaml"
+    written = project_yaml.read_text(encoding="utf-8").split("\n")[line - 1]
+    edit_line(project_yaml, line, written, f"{key}: {blank}")
+    problem = only_problem(example_copy)
+    assert (problem.file, problem.row, problem.field) == ("project.yaml", line, key)
+    assert "words" in problem.expected
