@@ -415,9 +415,10 @@ def test_a_table_outside_the_project_folder_is_refused(example_copy):
 # --- the cover's lines ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("line", "key", "blank"), [(1, "title", '"  "'), (1, "title", '""'), (2, "owner", "'\t'"), (2, "owner", '"\\u200b"')]
-)
+BLANK = [(1, "title", '"  "'), (1, "title", '""'), (2, "owner", "'\t'"), (2, "owner", '"\\u200b"'), (2, "owner", "—")]
+
+
+@pytest.mark.parametrize(("line", "key", "blank"), BLANK)
 def test_a_blank_title_or_owner_is_refused_not_printed_as_nothing(example_copy, line, key, blank):
     project_yaml = example_copy / "project.yaml"
     written = project_yaml.read_text(encoding="utf-8").split("\n")[line - 1]
