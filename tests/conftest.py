@@ -26,6 +26,7 @@ SLOW_MODULES = {
     "test_decision_store.py",  # each test takes the example's decision (seconds), some twice
     "test_end_to_end.py",
     "test_exports.py",
+    "test_kernel_forks.py",  # starts kernels, one the long way
     "test_notebooks.py",
     "test_pdf.py",
     "test_status_report.py",
