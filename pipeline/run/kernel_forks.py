@@ -30,8 +30,8 @@ IMPORTS = ("matplotlib.pyplot", "pandas", "statsmodels.stats.proportion", "pipel
 
 
 class ForkedKernel:
-    """A forked kernel, as jupyter_client's local provisioner handles a `subprocess.Popen`: it is the template's
-    child, not ours, so whether it still runs is asked of the system, and the template reaps it."""
+    """A forked kernel, handled as jupyter_client's local provisioner handles a `subprocess.Popen`. It is the
+    template's child, not ours (the system reaps it for the template), so whether it still runs is read from /proc."""
 
     stdin = stdout = stderr = None
 
