@@ -13,7 +13,7 @@ from pipeline.cli import main
 EXAMPLE = Path(__file__).resolve().parent.parent / "inputs" / "bosetting-vestfold"
 
 # A command a test runs makes its reports one after another, in the kernel the test process keeps, unless the test
-# asks for more (`--jobs 2`, as the examples are rendered): pytest-xdist already keeps every core busy, and a pool
+# asks for more (`--jobs 2`, as the tests of the pool do): pytest-xdist already keeps every core busy, and a pool
 # would start two kernels of its own for every such test.
 os.environ.setdefault("EVALREPORT_JOBS", "1")
 
