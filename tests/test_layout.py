@@ -3,21 +3,25 @@ units on one line, short headings whole, charts readable without colour, and the
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
+import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 from page_fill import lowest_fill, pages
+from PIL import Image
 from pypdf import PdfReader
 
 from pipeline.present import charts
 from pipeline.present import document as doc
 from pipeline.present.style import styled_document, styled_text
 from pipeline.render.html import page
-from pipeline.render.pdf import to_pdf
+from pipeline.render.pdf import svg_to_png, to_pdf
 from pipeline.vocabulary import PALETTE, palette_css
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +124,20 @@ def test_a_chart_too_tall_for_the_rest_of_its_page_floats_and_the_text_fills_the
     assert layout.index("Figur 1") < layout.index("Forummet"), "the chart stands at the top of the next page"
 
 
+def test_a_chart_stands_clear_of_the_line_above_it_descenders_and_all(tmp_path):
+    pdf = pdf_of(
+        tmp_path,
+        doc.paragraph("Gjpqy: ending on descenders gjpqy."),
+        doc.figure(tall_chart(1.0), doc.Caption(label="Figur 1", text="x"), "x"),
+    )
+    png = subprocess.run(["pdftoppm", "-r", "72", "-gray", "-f", "1", "-l", "1", str(pdf)], capture_output=True).stdout
+    page = np.asarray(Image.open(io.BytesIO(png)))
+    chart_rows = np.flatnonzero((np.abs(page.astype(int) - 181) < 12).sum(axis=1) > 200)  # the chart's fill, in grey
+    ink_rows = np.flatnonzero((page[: chart_rows[0]] < 128).any(axis=1))
+    gap = chart_rows[0] - ink_rows[-1] - 1
+    assert gap >= 6, f"{gap} points between the line above and the chart: it covers the line's descenders"
+
+
 @pytest.mark.slow
 def test_a_table_after_a_heading_breaks_with_its_header_rather_than_leave_the_page_empty(tmp_path):
     rows = [[f"Forummøde {i}", f"{i}. maj 2025", doc.marked("Gennemført til tiden", "on_time")] for i in range(1, 12)]
@@ -210,6 +228,39 @@ def test_the_activities_chart_has_a_labelled_date_axis_even_for_one_activity():
     )
     shown = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
     assert "2025" in shown and "2026" in shown, shown
+
+
+def _chart_spilling_over_its_figure(draw):
+    """A chart whose labels reach past its figure on the left and its legend past the bottom, as long names do."""
+    with plt.rc_context(charts.STYLE):
+        figure, axes = plt.subplots(figsize=(3, 1.5))
+        axes.barh(["Et meget langt navn på en kommune, der når ud over kanten", "Skive"], [0.9, 0.4], label="Andel")
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.5))
+        return draw(figure)
+
+
+def _tight_by_savefig(figure) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def test_a_chart_drawn_once_is_cropped_as_savefig_crops_it_and_white_to_every_edge():
+    once, twice = _chart_spilling_over_its_figure(charts.to_svg), _chart_spilling_over_its_figure(_tight_by_savefig)
+    sizes = [re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups() for svg in (once, twice)]
+    assert float(sizes[0][0]) > 3 * 72 and float(sizes[0][1]) > 1.5 * 72, "the crop reaches past the figure"
+    assert [float(v) for v in sizes[0]] == pytest.approx([float(v) for v in sizes[1]], abs=0.01)
+    view = re.search(r'viewBox="([^"]+)"', once).group(1).split()
+    background = re.search(
+        r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)" style="fill: #ffffff"/>', once
+    )
+    assert background and list(background.groups()) == view, "a white background as large as the crop, no larger"
+    assert "<path" not in once.split('<g id="axes_1">')[0], "and no background of the figure's own size"
+    drawn = [np.asarray(Image.open(io.BytesIO(svg_to_png(svg, 96))).convert("RGB")) for svg in (once, twice)]
+    assert drawn[0].shape == drawn[1].shape
+    differ = np.abs(drawn[0].astype(int) - drawn[1].astype(int)).max(axis=2) > 64
+    assert differ.mean() < 0.01, f"{differ.mean():.1%} of the pixels differ from savefig's"
 
 
 # --- One home for the status palette ---------------------------------------------------------------------------------
