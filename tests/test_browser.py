@@ -9,6 +9,7 @@ Without /usr/bin/chromium or the playwright package the module is skipped; `.ci/
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -242,3 +243,37 @@ def test_on_a_phone_a_table_of_over_four_columns_is_cards_with_every_cell_in_vie
             phone.screenshot(path=str(shot), full_page=True)
         finally:
             context.close()
+
+
+# Each chart opened as a document of its own, as an <img> draws it (with no font of the page): the words it places
+# farthest out, measured in the faces it carries, and its view.
+CHART_TEXT = """async () => {
+  await document.fonts.ready;
+  const edge = document.documentElement.getBoundingClientRect(), slack = 0.5;
+  const outside = [...document.querySelectorAll("text")].filter((t) => {
+    const r = t.getBoundingClientRect();
+    return r.left < edge.left - slack || r.top < edge.top - slack || r.right > edge.right + slack
+      || r.bottom > edge.bottom + slack;
+  }).map((t) => t.textContent);
+  return {outside, faces: [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family)};
+}"""
+
+
+def test_every_chart_keeps_its_words_inside_it_in_the_typeface_it_carries(reports, browser):
+    """A chart's labels are measured in the report's typeface; drawn in a reader's wider sans-serif, the longest
+    ran past the chart's left edge and lost its first letters. The chart carries its faces, and everything fits."""
+    charts = []
+    for name in EXAMPLES:
+        page = path_of(reports, name).read_text(encoding="utf-8")
+        charts += [(name, data) for data in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)]
+    assert len(charts) >= 6
+    context = browser.new_context()
+    try:
+        chart = context.new_page()
+        for name, data in charts:
+            chart.goto(f"data:image/svg+xml;base64,{data}", wait_until="load")
+            found = chart.evaluate(CHART_TEXT)
+            assert found["faces"] and set(found["faces"]) <= {'"Source Sans Pro"', "Source Sans Pro", "DejaVu Sans"}
+            assert found["outside"] == [], f"{name}: words past the chart's edge"
+    finally:
+        context.close()

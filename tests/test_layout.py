@@ -8,6 +8,7 @@ import re
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -20,7 +21,7 @@ from pypdf import PdfReader
 from pipeline.present import charts
 from pipeline.present import document as doc
 from pipeline.present.style import styled_document, styled_text
-from pipeline.render.html import page
+from pipeline.render.html import page, with_its_faces
 from pipeline.render.pdf import svg_to_png, to_pdf
 from pipeline.vocabulary import PALETTE, palette_css
 
@@ -122,6 +123,26 @@ def test_a_chart_too_tall_for_the_rest_of_its_page_floats_and_the_text_fills_the
     assert found[0].fill > 0.9, f"page 1 is {found[0].fill:.0%} full: the chart left a gap"
     layout = PdfReader(pdf).pages[1].extract_text()
     assert layout.index("Figur 1") < layout.index("Forummet"), "the chart stands at the top of the next page"
+
+
+FACE_RULE = re.compile(r'font-family: "([^"]+)"; font-weight: (\d+); font-style: (\w+); src: url\(data:')
+
+
+def _chart_with_words(**style) -> str:
+    with plt.rc_context(charts.STYLE):
+        figure, axes = plt.subplots(figsize=(3, 1.5))
+        axes.set_title("Fremdrift", **style)
+        return charts.to_svg(figure)
+
+
+def test_a_chart_in_the_page_carries_the_faces_its_words_are_set_in_and_no_others():
+    carried = {}
+    for name, style in (("plain", {}), ("bold", {"fontweight": "bold"})):
+        svg = with_its_faces(_chart_with_words(**style))
+        ElementTree.fromstring(svg.encode("utf-8"))  # still well-formed
+        carried[name] = FACE_RULE.findall(svg)
+    assert carried["plain"] == [("Source Sans Pro", "400", "normal")]
+    assert carried["bold"] == [("Source Sans Pro", "400", "normal"), ("Source Sans Pro", "700", "normal")]
 
 
 def test_a_chart_stands_clear_of_the_line_above_it_descenders_and_all(tmp_path):

@@ -11,6 +11,7 @@ import hashlib
 import io
 import logging
 import os
+import re
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -100,6 +101,20 @@ def font_faces_css() -> str:
     except OSError:
         pass  # a read-only home: made again next time
     return css
+
+
+Face = tuple[str, int, str]  # (family, weight, style), as FACES names them
+_RULE_OF = re.compile(r'font-family: "(?P<family>[^"]+)"; font-weight: (?P<weight>\d+); font-style: (?P<style>\w+);')
+
+
+@cache
+def face_rules() -> dict[Face, str]:
+    """Each face's @font-face rule of font_faces_css, for a document that needs only some (a chart)."""
+    rules = {}
+    for rule in font_faces_css().splitlines(keepends=True):
+        if found := _RULE_OF.search(rule):
+            rules[found["family"], int(found["weight"]), found["style"]] = rule
+    return rules
 
 
 def cache_folder() -> Path:

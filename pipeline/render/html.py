@@ -207,11 +207,26 @@ def table(part: Table) -> str:
 
 def figure(part: Figure) -> str:
     """A chart as an embedded SVG image (no file, no network) with a caption and alt text."""
-    data = base64.b64encode(part.svg.encode("utf-8")).decode("ascii")
+    data = base64.b64encode(with_its_faces(part.svg).encode("utf-8")).decode("ascii")
     return (
         f'<figure><img src="data:image/svg+xml;base64,{data}" '
         f'alt="{escape(part.alt)}"><figcaption>{escape(str(part.caption))}</figcaption></figure>'
     )
+
+
+def with_its_faces(svg: str) -> str:
+    """The chart with the faces its text is set in. An <img> cannot use the page's, and a reader's own sans-serif,
+    wider than the one the chart was measured with, would push its labels past its edges."""
+    weights = [400, 700] if "font-weight: 700" in svg else [400]
+    styles = ["normal", "italic"] if "font-style: italic" in svg else ["normal"]
+    faces = [(fonts.FAMILY, weight, style) for weight in weights for style in styles]
+    if any(symbol in svg for symbol in fonts.SYMBOL_REPERTOIRE):
+        faces.append((fonts.SYMBOLS, 400, "normal"))
+    rules = "".join(fonts.face_rules()[face] for face in faces)
+    return _SVG_START.sub(lambda tag: f"{tag[0]}<style>{rules}</style>", svg, count=1)
+
+
+_SVG_START = re.compile(r"<svg\b[^>]*>")
 
 
 def table_of_contents(sections: Sequence[Section], title: str) -> str:
