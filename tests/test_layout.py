@@ -159,6 +159,14 @@ def test_a_chart_stands_clear_of_the_line_above_it_descenders_and_all(tmp_path):
     assert gap >= 6, f"{gap} points between the line above and the chart: it covers the line's descenders"
 
 
+def test_a_chart_too_tall_for_the_page_takes_its_heading_along_to_the_next(tmp_path):
+    chart = doc.figure(tall_chart(5.5), doc.Caption(label="Figur 1", text="Deltagere"), "Deltagere")
+    pdf = pdf_of(tmp_path, text(16), doc.heading("Oversigt pr. kommune"), chart, text(10))
+    first, second = (page.extract_text() for page in PdfReader(pdf).pages[:2])
+    assert "Oversigt pr. kommune" not in first, "the heading stood over the text after its chart, which floated on"
+    assert second.index("Oversigt pr. kommune") < second.index("Figur 1")
+
+
 @pytest.mark.slow
 def test_a_table_after_a_heading_breaks_with_its_header_rather_than_leave_the_page_empty(tmp_path):
     rows = [[f"Forummøde {i}", f"{i}. maj 2025", doc.marked("Gennemført til tiden", "on_time")] for i in range(1, 12)]
