@@ -159,9 +159,11 @@ def test_a_chart_stands_clear_of_the_line_above_it_descenders_and_all(tmp_path):
     assert gap >= 6, f"{gap} points between the line above and the chart: it covers the line's descenders"
 
 
-def test_a_chart_too_tall_for_the_page_takes_its_heading_along_to_the_next(tmp_path):
+@pytest.mark.parametrize("in_a_criterions_detail", [False, True])
+def test_a_chart_too_tall_for_the_page_takes_its_heading_along_to_the_next(tmp_path, in_a_criterions_detail):
     chart = doc.figure(tall_chart(5.5), doc.Caption(label="Figur 1", text="Deltagere"), "Deltagere")
-    pdf = pdf_of(tmp_path, text(16), doc.heading("Oversigt pr. kommune"), chart, text(10))
+    headed = [doc.heading("Oversigt pr. kommune"), chart]
+    pdf = pdf_of(tmp_path, text(16), *([doc.box("detail", *headed)] if in_a_criterions_detail else headed), text(10))
     first, second = (page.extract_text() for page in PdfReader(pdf).pages[:2])
     assert "Oversigt pr. kommune" not in first, "the heading stood over the text after its chart, which floated on"
     assert second.index("Oversigt pr. kommune") < second.index("Figur 1")
