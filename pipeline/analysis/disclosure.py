@@ -280,17 +280,14 @@ class _Model:
             # nothing is known to be safe, so the interval counts as none at all, and more is hidden.
             return constant, constant
 
-    def _relaxed_range(self, terms: dict[int, float]) -> tuple[float, float]:
-        """The linear relaxation's range of a count, rounded outward to whole answers: it holds the integer range.
-        A relaxation without a solution stands for none at all, as `_range` reads an unexplained one."""
-        if not terms:
-            return 0.0, 0.0
+    def _relaxed_highest(self, terms: dict[int, float]) -> float:
+        """The linear relaxation's greatest value of a count, rounded down to whole answers: never below the integer
+        one. A relaxation without a solution stands for none at all, as `_range` reads an unexplained one."""
         columns, weights = np.fromiter(terms, dtype=np.int32), np.fromiter(terms.values(), dtype=float)
         try:
-            low, high = self._relaxed(columns, weights), -self._relaxed(columns, -weights)
+            return float(np.floor(-self._relaxed(columns, -weights) + SLACK))
         except Unexplained:
-            return 0.0, 0.0
-        return float(np.ceil(low - SLACK)), float(np.floor(high + SLACK))
+            return 0.0
 
     def _relaxed(self, columns: np.ndarray, weights: np.ndarray) -> float:
         solver = self.highs
@@ -358,14 +355,12 @@ class _Model:
         answers = self.table.answers
         if not exact:
             # Fewer than two answers the late ones may be even in the relaxation: fewer in whole numbers too. Pinned
-            # whatever the integer programs would say, and most late groups are in the first rounds of `protect`.
-            relaxed = {a: self._relaxed_range(terms([a])) for a in answers}
-            possible = [a for a, (_, high) in relaxed.items() if high >= 1]
+            # whatever the integer programs would say, as most late groups are in the first rounds of `protect`; the
+            # intervals reported run from none (a count's least) to the relaxation's greatest, and hold the exact ones.
+            highest = {a: self._relaxed_highest(terms([a])) for a in answers}
+            possible = [a for a, high in highest.items() if high >= 1]
             if len(possible) < 2:
-                required = min(k, self._relaxed_range(terms(answers))[1])
-                return [
-                    Interval(cell, a, *relaxed[a], required, True, REVISION, version) for a in possible or answers[:1]
-                ]
+                return [Interval(cell, a, 0.0, highest[a], k, True, REVISION, version) for a in possible or answers[:1]]
         required = min(k, self._range(terms(answers))[1])
         ranges = {a: self._range(terms([a])) for a in answers}
         possible = [a for a, (_, high) in ranges.items() if high >= 1 - EPSILON]
