@@ -11,7 +11,7 @@ per municipality, and measures in one run, on this machine:
   (2a) `evalreport run --all --per-unit --jobs 1` for all N reports (HTML, PDF, Word, results, Excel summary),
        pinned to one CPU as (1), (3) and the job steps are (on Linux), so that no thread of it uses a second core;
   (2b) the same with --jobs J (default: the number of cores);
-  (3) bare analysis in plain Python: the same functions and charts each notebook calls, no notebook, no rendering;
+  (3) bare analysis: each notebook's own code run as plain Python, no kernel, nothing rendered;
   (4) `evalreport run --jobs J` again after one input file of one of the projects changed;
 and, on the sample, where a job's time goes: loading, execution, HTML, Word, PDF, and results/Excel/publishing, with
 the fixed start of a run (planning, imports, kernels) as what (2a) spends beyond its jobs.
@@ -41,11 +41,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from notebook_code import code_cells, run_cells  # noqa: E402
 from synthetic import write_projects  # noqa: E402
 
 from pipeline.paths import notebooks_dir  # noqa: E402
-from pipeline.present import Report  # noqa: E402
-from pipeline.present.results import results_record  # noqa: E402
 from pipeline.project import load_project  # noqa: E402
 from pipeline.render import docx as render_docx  # noqa: E402
 from pipeline.render import html as render_html  # noqa: E402
@@ -141,21 +140,18 @@ def naive_loop(inputs: Path, reports: list[tuple[str, str]], folder: Path) -> fl
 
 
 def bare_analysis(inputs: Path, reports: list[tuple[str, str]]) -> float:
-    """Each report's numbers and charts, called in this process as its notebook calls them."""
-    Report(load_project(reports[0][0], inputs), reports[0][1]).summary()  # imports and font cache, once
-    started = time.perf_counter()
-    for project, unit in reports:
-        report = Report(load_project(project, inputs), unit)
-        for section in (
-            report.summary,
-            report.criteria_section,
-            report.survey_section,
-            report.milestones_section,
-            report.about,
-        ):
-            section()
-        results_record(report)
-    return time.perf_counter() - started
+    """Each report's notebook code (its numbers, texts and charts) run in this process, no kernel, nothing rendered."""
+    cells = code_cells(NOTEBOOK)
+    with tempfile.TemporaryDirectory(prefix="evalreport-bare-") as nothing_published:
+
+        def report(project: str, unit: str) -> None:
+            run_cells(cells, project=project, unit=unit, inputs=str(inputs), reports=nothing_published)
+
+        report(*reports[0])  # imports and font cache, once
+        started = time.perf_counter()
+        for project, unit in reports:
+            report(project, unit)
+        return time.perf_counter() - started
 
 
 STEPS = ("load", "execute", "html", "docx", "pdf")

@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/report_time.py [--repeat 3] [--project ID ...]
 
-Measured in one run, on this machine: (1) the analysis and its charts, called in-process as a notebook
-would call them; (2) papermill executing the notebook in a fresh kernel; (3) the HTML page;
+Measured in one run, on this machine: (1) the analysis and its charts: the notebook's own code run in-process as
+plain Python; (2) papermill executing the notebook in a fresh kernel; (3) the HTML page;
 (4) Typst to PDF, each drawn from the document read once from the executed notebook. Prints seconds per step (median of
 --repeat runs) and the ratio job / analysis.
 """
@@ -18,9 +18,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from notebook_code import code_cells, run_cells  # noqa: E402
 
 from pipeline import render  # noqa: E402
-from pipeline.present import Report  # noqa: E402
+from pipeline.paths import notebooks_dir  # noqa: E402
 from pipeline.project import list_projects, load_project  # noqa: E402
 from pipeline.render import html, pdf  # noqa: E402
 from pipeline.render.cover import cover  # noqa: E402
@@ -37,24 +40,16 @@ def median_seconds(action, repeat: int) -> float:
     return statistics.median(times)
 
 
-def bare_analysis(project_id: str) -> None:
-    report = Report(load_project(project_id))
-    for section in (
-        report.summary,
-        report.criteria_section,
-        report.survey_section,
-        report.milestones_section,
-        report.about,
-    ):
-        section()
+def bare_analysis(project_id: str, reports: Path) -> None:
+    run_cells(code_cells(notebooks_dir() / "end_report.ipynb"), project=project_id, reports=str(reports))
 
 
 def measure(project_id: str, repeat: int, reports: Path) -> dict[str, float]:
     workspace = Workspace.default(reports=reports)
     project = load_project(project_id)
     job = plan_jobs(project, workspace, ["end_report"])[0]
-    bare_analysis(project_id)  # imports and font cache warmed once, as in a long-running worker
-    analysis = median_seconds(lambda: bare_analysis(project_id), repeat)
+    bare_analysis(project_id, reports)  # imports and font cache warmed once, as in a long-running worker
+    analysis = median_seconds(lambda: bare_analysis(project_id, reports), repeat)
     notebook = execute.execute(job, workspace)
     steps = {"analysis": analysis, "execute": median_seconds(lambda: execute.execute(job, workspace), repeat)}
     document = render.document_of(notebook, cover(job, project))
