@@ -19,8 +19,8 @@ demo: $(READY)
 	@echo "yearly status and its committee case (committee_case.docx and .pdf) in reports/integrationsforum-viborg/2025-2026/,"
 	@echo "and the index in reports/index.html."
 
-# Everything, on every core: the import contract, the linter, the type checker, then the whole suite (the examples
-# rendered once, on one worker; tests/conftest.py).
+# Everything, a worker per core and one more (tests/conftest.py): the import contract, the linter, the type checker,
+# then the whole suite (the examples rendered once, on one worker).
 test: check
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 

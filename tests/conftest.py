@@ -246,3 +246,10 @@ def pytest_configure(config):
     from pipeline.present.report import Shown
 
     Shown.data = property(_section_html)
+
+
+def pytest_xdist_auto_num_workers(config) -> int:
+    """`-n auto`: one worker more than the cores this process may use. A quarter of the suite's time is tests waiting
+    on kernels, browsers and subprocesses, which the extra worker fills (on two cores: 4:46 against 5:15–5:22)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores + 1
