@@ -139,6 +139,17 @@ def test_kernels_start_without_the_smtp_settings_or_other_secrets(tmp_path, monk
         assert not names & hidden, warm_kernel
 
 
+def test_a_kept_kernel_started_under_other_evalreport_settings_serves_no_later_notebook(tmp_path, monkeypatch):
+    """A notebook left to its defaults reads the inputs folder from the kernel's environment, which is the one the
+    kernel started with: after the process's settings change, the next notebook gets a kernel that has them."""
+    space = small_notebooks(tmp_path / "notebooks", inputs="import os\nprint(os.environ.get('EVALREPORT_INPUTS'))")
+    printed = lambda: execute.execute(job("inputs"), space, warm_kernel=True).cells[-1].outputs[0]["text"].strip()  # noqa: E731
+    monkeypatch.setenv("EVALREPORT_INPUTS", str(tmp_path / "this year"))
+    assert printed() == str(tmp_path / "this year")
+    monkeypatch.setenv("EVALREPORT_INPUTS", str(tmp_path / "next year"))
+    assert printed() == str(tmp_path / "next year")
+
+
 # --- one project's code cannot change another project's report --------------------------------------------------
 
 # An evaluator's section that shows every group, and every share as 100 %, in whatever reports the kernel runs next.

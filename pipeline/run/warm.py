@@ -81,6 +81,7 @@ class WarmKernel:
 
     def __init__(self, startup_timeout: int = 60):
         self.pid = os.getpid()
+        self.settings = evalreport_settings()  # the kernel's environment keeps them as they were at its start
         self.project: str | None = None  # the project it serves alone, once it ran that project's own code
         self.manager: KernelManagerWithoutSecrets | None = KernelManagerWithoutSecrets(kernel_name=ensure_kernel())
         # the channels to the kernel; opened by nbclient with the first cells run
@@ -97,7 +98,14 @@ class WarmKernel:
 
     @property
     def usable(self) -> bool:
-        return self.pid == os.getpid() and self.manager is not None and self.jobs < JOBS_PER_KERNEL
+        """In this process, running, not past its share of jobs, and started under the evalreport settings this
+        process has now: a notebook left to its defaults (`inputs`, `reports`) reads them from the kernel's own."""
+        return (
+            self.pid == os.getpid()
+            and self.manager is not None
+            and self.jobs < JOBS_PER_KERNEL
+            and self.settings == evalreport_settings()
+        )
 
     def serves(self, project: str) -> bool:
         return self.usable and self.project in (None, project)
@@ -183,6 +191,12 @@ class WarmEngine(NBClientEngine):
 
 
 papermill_engines.register(ENGINE, WarmEngine)
+
+
+def evalreport_settings() -> int:
+    """A hash of this process's EVALREPORT_ environment variables, which a kernel inherits when it starts."""
+    return hash(tuple(sorted((name, value) for name, value in os.environ.items() if name.startswith("EVALREPORT_"))))
+
 
 _per_thread = threading.local()
 
