@@ -341,6 +341,34 @@ def test_late_answers_pinned_in_the_relaxation_are_decided_as_the_integer_progra
     assert skipped[0] >= 3  # and late groups were found pinned without an integer program
 
 
+def test_a_late_answer_in_one_unit_withholds_that_unit_and_the_totals_not_its_neighbours():
+    """Six units' reports were published (not the project's); one late answer comes in for the largest. Its unit's
+    figures and the totals go; the five other units keep theirs, as nothing of theirs changed. Hiding the smallest
+    cell beside it, as for a small group, had withheld every unit's figures one round after another."""
+    rng = random.Random(1)
+    units = [f"U{i}" for i in range(6)]
+    rows = [
+        (u, "medarbejder", rng.choice(ANSWERS)) for u in units for _ in range(14 if u == "U0" else rng.randint(8, 11))
+    ]
+    then = survey(rows + [(NO_UNIT, "borger", rng.choice(ANSWERS)) for _ in range(12)])
+    before = hidden_of(then)
+
+    def unit_status(unit: str) -> dict:
+        shown = published_status(then[then["unit"] == unit], frozenset((ALL, g) for u, g in before if u == unit))
+        return shown | {"unit": unit}
+
+    earlier = earlier_versions([unit_status(u) for u in units], codebook())
+    now = pd.concat([then, survey([("U0", "medarbejder", "Uenig")])], ignore_index=True)
+    now = now.assign(respondent_id=lambda d: list(map(str, d.index)))
+    decision = survey_suppression(now, codebook(), earlier)
+    hidden = decision.hidden[("2024", "q")]
+    assert {("U0", "medarbejder"), ("U0", ALL), (ALL, "medarbejder"), (ALL, ALL)} <= hidden
+    assert not {cell for cell in hidden if cell[0] in units[1:]}
+    table = survey_tables(now, codebook(), earlier)[("2024", "q")]
+    late = [i for i in audit(table, hidden, K) if i.revision is not None]
+    assert late and all(i.protected for i in late)
+
+
 def test_a_published_version_read_back_from_its_results_file(tmp_path):
     then = survey([(NO_UNIT, "borger", a) for a in LABELS * 4])
     path = tmp_path / "status.results.json"

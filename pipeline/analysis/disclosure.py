@@ -181,7 +181,7 @@ def protect(
         # One more cell beside each failing one per round, then the audit again: few rounds, each cell cheap.
         added: dict[Cell, str] = {}
         for interval in failing.values():
-            cell = _cheapest_beside(table, interval.cell, hidden | set(added))
+            cell = _cheapest_beside(table, interval.cell, hidden | set(added), interval.revision is not None)
             if cell is not None:
                 added[cell] = REVISION if interval.revision is not None else AUDIT
         if not added:  # nothing fails, or everything is hidden (what is left, numbers of respondents, is not ours)
@@ -190,16 +190,18 @@ def protect(
         rules |= added
 
 
-def _cheapest_beside(table: LinkedTable, cell: Cell, hidden: set[Cell]) -> Cell | None:
+def _cheapest_beside(table: LinkedTable, cell: Cell, hidden: set[Cell], late: bool = False) -> Cell | None:
     shown = [c for c in table.cells if c not in hidden]
     if cell in shown:  # a late group shows in the cell itself
         return cell
     # Beside it: a shown cell that counts some of the same people, or one inside such a cell (hiding it leaves that
-    # total with one more unknown beside this one); the one holding fewest answers goes.
+    # total with one more unknown beside this one); the one holding fewest answers goes. Late answers are told by the
+    # difference between the versions of the cells that count them, so those go first: hiding a neighbour inside
+    # such a total leaves the difference in it, and one neighbour after another went.
     its = set(table.members(*cell))
     direct = [c for c in shown if its.intersection(table.members(*c))]
     within = [c for c in shown if any(set(table.members(*c)) < set(table.members(*d)) for d in direct)]
-    beside = direct + within or shown
+    beside = (direct or within or shown) if late else (direct + within or shown)
     return min(beside, key=lambda c: (table.size(c), c[0] is ALL, c[1] is ALL, str(c)), default=None)
 
 
