@@ -7,7 +7,6 @@ protection width wide (or run from none to all the published numbers allow), and
 one answer.
 """
 
-import functools
 import json
 import random
 import re
@@ -18,7 +17,6 @@ import pytest
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from pipeline.analysis import activities as act
-from pipeline.analysis import disclosure, suppression
 from pipeline.analysis.disclosure import ALL, Earlier, Figure, audit
 from pipeline.analysis.suppression import NO_UNIT, earlier_versions, survey_suppression, survey_tables
 from pipeline.cli import main
@@ -304,41 +302,6 @@ def test_an_answer_corrected_away_after_publication_is_never_read_as_safe():
     assert not any(
         i.protected and i.width > table.size(i.cell) for i in audit(table, decision.hidden[("2024", "q")], K)
     )
-
-
-def test_late_answers_pinned_in_the_relaxation_are_decided_as_the_integer_programs_decide(monkeypatch):
-    """`protect` skips the integer programs of a late group its linear relaxation already pins to one answer: on
-    random published waves with late answers, the decision is the one taken with every interval solved whole."""
-    rng = random.Random(1207)
-    programs, skipped = [0], [0]
-    optimum, late_intervals = disclosure._Model._optimum, disclosure._Model.late_intervals
-
-    def counted(model, *arguments):
-        programs[0] += 1
-        return optimum(model, *arguments)
-
-    def watched(model, *arguments):
-        before = programs[0]
-        found = late_intervals(model, *arguments)
-        skipped[0] += programs[0] == before
-        return found
-
-    monkeypatch.setattr(disclosure._Model, "_optimum", counted)
-    monkeypatch.setattr(disclosure._Model, "late_intervals", watched)
-    revised = 0
-    for _ in range(16):
-        then = survey(random_rows(rng))
-        earlier = earlier_versions([published_status(then, hidden_of(then))], codebook())
-        units, groups = sorted(then["unit"].unique()), sorted(then["group"].unique())
-        late = [(rng.choice(units), rng.choice(groups), a) for a in rng.sample(ANSWERS, rng.randint(1, 3))]
-        now = pd.concat([then, survey(late)], ignore_index=True).assign(respondent_id=lambda d: list(map(str, d.index)))
-        with monkeypatch.context() as exactly:
-            exactly.setattr(suppression, "protect", functools.partial(disclosure.protect, exact=True))
-            solved_whole = survey_suppression(now, codebook(), earlier)
-        assert survey_suppression(now, codebook(), earlier) == solved_whole, now.to_dict("records")
-        revised += "revision" in solved_whole.rules[("2024", "q")].values()
-    assert revised >= 5  # the late answers made the decision hide more
-    assert skipped[0] >= 3  # and late groups were found pinned without an integer program
 
 
 def test_a_late_answer_in_one_unit_withholds_that_unit_and_the_totals_not_its_neighbours():

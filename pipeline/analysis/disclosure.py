@@ -36,7 +36,6 @@ ALL = None  # the margin: every unit, or every group
 Cell = tuple[Any, Any]  # (unit or ALL, group or ALL); a year and a group for participants
 EPSILON = 1e-6
 UNBOUNDED = 10**7  # the attacker's bound when nothing published bounds a count: any larger count is as unknown
-SLACK = 1e-3  # a relaxation's optimum is rounded to whole answers with this room for the solver's tolerance
 
 PRIMARY, NO_UNIT_RULE, SECONDARY, AUDIT, REVISION = "small group", "no unit", "total or partner", "audit", "revision"
 
@@ -135,12 +134,9 @@ def audit(
     rules: Mapping[Cell, str] | None = None,
     everything: bool = False,
     only: set[Cell] | None = None,
-    exact: bool = True,
 ) -> list[Interval]:
     """The attacker's interval of every answer given in every withheld small group (and, with `everything`, in every
-    other withheld cell too), and of the late answers of each earlier version; with `only`, of those cells alone.
-    Not `exact`: late answers the linear relaxation already pins to one answer are reported pinned with the
-    relaxation's intervals, which hold the exact ones; every verdict (`protected`) is the same."""
+    other withheld cell too), and of the late answers of each earlier version; with `only`, of those cells alone."""
     hidden = {c for c in hidden if c in table.cells}
     rules = rules or {}
     model = _Model(table, hidden)
@@ -159,23 +155,22 @@ def audit(
         for cell, then in version.sizes.items():
             # A few answers added since, or taken away (a correction): either could be told from both versions.
             if cell in table.cells and 0 < abs(table.size(cell) - then) < k and (only is None or cell in only):
-                found += model.late_intervals(index, cell, k, exact)
+                found += model.late_intervals(index, cell, k)
     return found
 
 
 def protect(
-    table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[Cell, str], exact: bool = False
+    table: LinkedTable, hidden: Iterable[Cell], k: int, rules: Mapping[Cell, str]
 ) -> tuple[frozenset[Cell], dict[Cell, str]]:
     """Hide more cells until the audit passes: each time the shown cell beside a failing one whose hiding costs least
-    (fewest answers; an inner cell before a total). Only the audit's verdicts decide, so a group the relaxation
-    already shows pinned is not solved in whole numbers unless `exact` (the same decision, slower)."""
+    (fewest answers; an inner cell before a total)."""
     hidden, rules = set(hidden), dict(rules)
     if not any(0 < table.size(c) < k for c in hidden) and not table.earlier:
         return frozenset(hidden), rules
     recheck = None  # every cell at first; then those that failed or passed by the room left (hiding more widens
     # every interval, but may widen the room too)
     while True:
-        intervals = audit(table, hidden, k, rules, only=recheck, exact=exact)
+        intervals = audit(table, hidden, k, rules, only=recheck)
         failing = {i.cell: i for i in intervals if not i.protected}
         recheck = {i.cell for i in intervals if not i.protected or i.width < k - EPSILON}
         # One more cell beside each failing one per round, then the audit again: few rounds, each cell cheap.
@@ -282,26 +277,6 @@ class _Model:
             # nothing is known to be safe, so the interval counts as none at all, and more is hidden.
             return constant, constant
 
-    def _relaxed_highest(self, terms: dict[int, float]) -> float:
-        """The linear relaxation's greatest value of a count, rounded down to whole answers: never below the integer
-        one. A relaxation without a solution stands for none at all, as `_range` reads an unexplained one."""
-        columns, weights = np.fromiter(terms, dtype=np.int32), np.fromiter(terms.values(), dtype=float)
-        try:
-            return float(np.floor(-self._relaxed(columns, -weights) + SLACK))
-        except Unexplained:
-            return 0.0
-
-    def _relaxed(self, columns: np.ndarray, weights: np.ndarray) -> float:
-        solver = self.highs
-        solver.changeColsCost(len(columns), columns, weights)
-        solver.run()
-        status = solver.getModelStatus()
-        value = solver.getInfo().objective_function_value
-        solver.changeColsCost(len(columns), columns, np.zeros(len(columns)))
-        if status == highspy.HighsModelStatus.kInfeasible:
-            raise Unexplained
-        return value if status == highspy.HighsModelStatus.kOptimal else -UNBOUNDED
-
     def _optimum(self, columns: np.ndarray, weights: np.ndarray) -> float:
         """The least value of Σ weights · counts over whole-number solutions. The linear relaxation first (fast);
         its optimum is the integer one when the solution it finds is whole, as it mostly is for tables of sums."""
@@ -350,19 +325,11 @@ class _Model:
             pinned = bool(others) and self._range(*self._terms(cell, others))[1] < 1 - EPSILON
         return [Interval(cell, a, *ranges[a], required, pinned, rule) for a in given]
 
-    def late_intervals(self, version: int, cell: Cell, k: int, exact: bool = True) -> list[Interval]:
+    def late_intervals(self, version: int, cell: Cell, k: int) -> list[Interval]:
         def terms(answers: Iterable[Any]) -> dict[int, float]:
             return {self.late[(version, c, a)]: 1.0 for c in self.table.members(*cell) for a in answers}
 
         answers = self.table.answers
-        if not exact:
-            # Fewer than two answers the late ones may be even in the relaxation: fewer in whole numbers too. Pinned
-            # whatever the integer programs would say, as most late groups are in the first rounds of `protect`; the
-            # intervals reported run from none (a count's least) to the relaxation's greatest, and hold the exact ones.
-            highest = {a: self._relaxed_highest(terms([a])) for a in answers}
-            possible = [a for a, high in highest.items() if high >= 1]
-            if len(possible) < 2:
-                return [Interval(cell, a, 0.0, highest[a], k, True, REVISION, version) for a in possible or answers[:1]]
         required = min(k, self._range(terms(answers))[1])
         ranges = {a: self._range(terms([a])) for a in answers}
         possible = [a for a, (_, high) in ranges.items() if high >= 1 - EPSILON]
